@@ -1,0 +1,58 @@
+/*
+ * history.h: the commits and authors of a date window, as git counts them.
+ *
+ * The walk goes in committer-date order from the tip and stops where
+ * "git rev-list --since" stops, so its cost grows with the commits in the
+ * window, not with the history. Authors are mailmapped (the .mailmap of
+ * the tree source) and keyed by lowercased email.
+ */
+#ifndef EC_HISTORY_H
+#define EC_HISTORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <git2.h>
+
+struct tree;
+
+struct history_opts {
+	int64_t		 since;		/* window start, seconds, included */
+	int64_t		 until;		/* window end, seconds, included */
+	int		 merges;	/* count merge commits (default 1) */
+	int		 coauthors;	/* add Co-authored-by: trailers */
+};
+
+struct history_author {
+	char		*name;		/* mailmapped name */
+	char		*email;		/* mailmapped email, as written */
+	char		*key;		/* email lowercased: the identity */
+	size_t		 commits;	/* commits in the window */
+	int64_t		 first;		/* earliest author's commit time seen */
+	int		 coauthor_only;	/* seen only in trailers */
+};
+
+struct history {
+	size_t			 commits;	/* commits in the window */
+	size_t			 merges;	/* of which merges */
+	struct history_author	*authors;	/* sorted by commits, then key */
+	size_t			 nauthors;
+	size_t			 alloc;
+	int			 shallow;	/* the repository is shallow */
+	int			 truncated;	/* walk reached the shallow
+						   boundary (or a missing
+						   parent) inside the window:
+						   counts are lower bounds */
+	git_oid			 first_oid;	/* newest commit in window */
+	int			 has_first;
+	size_t			 walked;	/* commits parsed (for tests) */
+};
+
+/* Load the .mailmap of the tree source (none is fine). */
+int	 history_mailmap(const struct tree *, git_mailmap **);
+/* Walk from tip; out must be zeroed. Errors are printed, -1 returned. */
+int	 history_walk(git_repository *, const git_oid *, git_mailmap *,
+	    const struct history_opts *, struct history *);
+void	 history_release(struct history *);
+
+#endif

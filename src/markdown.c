@@ -1,0 +1,1292 @@
+/* markdown.c: headings and sections of Markdown files, read with cmark */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "error.h"
+#include "markdown.h"
+#include "regex.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* Raw heading text kept while reading, before spaces are collapsed. */
+#define MD_MAX_RAW	(4 * MD_MAX_TEXT)
+/* Bytes of a link destination kept. */
+#define MD_MAX_URL	4096
+
+/* What a code point is to a reader. */
+enum cpclass {
+	CP_WORD,	/* a letter or digit of any script */
+	CP_IDEO,	/* a CJK ideograph or kana: a word by itself */
+	CP_SPACE,	/* separates words */
+	CP_PUNCT,	/* punctuation, symbols, pictographs */
+	CP_DROP		/* invisible: joiners, variation selectors */
+};
+
+/* What is known of the stretch of a document between two headings. */
+struct seg {
+	size_t	 words;
+	size_t	 link_words;
+	size_t	 nav_words;	/* in paragraphs of only links */
+	size_t	 code;
+	size_t	 link_first;	/* doc->links index where it starts */
+};
+
+/* The state of raw HTML being read. */
+struct html {
+	int	 in_pre;	/* inside <pre>: code, no headings */
+	char	 raw[12];	/* inside <script> and the like: skipped */
+	size_t	 nodq;		/* no '"' at or after this offset */
+	size_t	 nosq;		/* no '\'' at or after this offset */
+};
+
+/* A tag found in raw HTML. */
+struct tag {
+	char		 name[12];	/* lowercase, "" when longer */
+	int		 closing;
+	const char	*href;		/* undecoded value, or NULL */
+	size_t		 hreflen;
+};
+
+struct walk {
+	struct md_doc	*doc;
+	struct seg	*seg;		/* doc->nheadings + 1 of them */
+	size_t		 segalloc;
+	int		 nested;	/* block quotes and list items open */
+
+	/* An <hN> element being read. */
+	int		 hopen;
+	int		 hlevel;
+	int		 hline;
+	int		 hlast;
+	int		 hnested;
+	int		 hhere;		/* opened in the current block */
+	struct strbuf	 htext;
+
+	/* Words of the current paragraph or HTML unit. */
+	int		 counted;	/* the current token was counted */
+	int		 in_link;
+	int		 in_a;
+	size_t		 uw;
+	size_t		 ulw;
+
+	struct html	 inl;		/* inline HTML of the paragraph */
+	struct strbuf	 tmp;
+};
+
+static uint32_t	 utf8_next(const char *, size_t, size_t *);
+static void	 utf8_put(struct strbuf *, uint32_t);
+static enum cpclass cp_class(uint32_t);
+static size_t	 shortcode_end(const char *, size_t, size_t);
+static void	 display_text(const char *, size_t, size_t, struct strbuf *);
+static size_t	 decode_entity(const char *, size_t, struct strbuf *);
+static void	 decode_text(const char *, size_t, struct strbuf *);
+
+static struct seg *cur_seg(struct walk *);
+static void	 count_word(struct walk *);
+static void	 count_text(struct walk *, const char *, size_t);
+static void	 w_text(struct walk *, const char *, size_t);
+static void	 w_sep(struct walk *);
+static void	 unit_end(struct walk *);
+static void	 add_link(struct walk *, const char *, size_t);
+static void	 add_heading(struct walk *, int, int, int, unsigned,
+		    const char *, size_t);
+static void	 open_html_heading(struct walk *, int, int);
+static void	 close_html_heading(struct walk *);
+static void	 block_end(struct walk *, int);
+
+static int	 is_space(char);
+static int	 is_alpha(char);
+static int	 is_alnum(char);
+static int	 is_attr_char(char);
+static int	 ascii_ncaseeq(const char *, const char *, size_t);
+static size_t	 find_after(const char *, size_t, size_t, const char *);
+static int	 newlines(const char *, size_t, size_t);
+static int	 is_block_tag(const char *);
+static size_t	 skip_special(const char *, size_t, size_t);
+static size_t	 parse_tag(const char *, size_t, size_t, struct html *,
+		    struct tag *);
+static size_t	 skip_raw(const char *, size_t, size_t, const char *);
+static void	 handle_tag(struct walk *, const struct tag *, int,
+		    struct html *);
+static void	 flush_html_text(struct walk *, const char *, size_t,
+		    const struct html *);
+static void	 scan_html(struct walk *, const char *, size_t, int,
+		    struct html *);
+
+static void	 flatten(cmark_node *, struct strbuf *);
+static int	 node_end_line(cmark_node *);
+static void	 read_heading(struct walk *, cmark_node *);
+static void	 read_inline(struct walk *, cmark_iter *, cmark_node *,
+		    cmark_node *);
+static void	 walk_doc(struct walk *, cmark_node *);
+struct linecur;
+static size_t	 line_off(struct linecur *, int);
+static int	 count_lines(const char *, size_t);
+static void	 finish(struct walk *, const char *, size_t);
+
+/*
+ * Unicode
+ */
+
+/* Decode one code point; an invalid sequence reads as U+FFFD of 1 byte. */
+static uint32_t
+utf8_next(const char *str, size_t n, size_t *used)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t cp, min;
+	size_t len, k;
+
+	*used = 1;
+	if (s[0] < 0x80)
+		return s[0];
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		cp = s[0] & 0x1f;
+		min = 0x80;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		cp = s[0] & 0x0f;
+		min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		cp = s[0] & 0x07;
+		min = 0x10000;
+	} else
+		return 0xfffd;
+	if (n < len)
+		return 0xfffd;
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0xfffd;
+		cp = cp << 6 | (s[k] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0xfffd;
+	*used = len;
+	return cp;
+}
+
+static void
+utf8_put(struct strbuf *sb, uint32_t cp)
+{
+	char b[4];
+
+	if (cp < 0x80) {
+		strbuf_addch(sb, (int)cp);
+		return;
+	}
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd;
+	if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		strbuf_add(sb, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		strbuf_add(sb, b, 3);
+	} else {
+		b[0] = (char)(0xf0 | cp >> 18);
+		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f));
+		strbuf_add(sb, b, 4);
+	}
+}
+
+/*
+ * Classify a code point. Everything not named here (letters and marks of
+ * every script, digits) is part of a word.
+ */
+static enum cpclass
+cp_class(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			return CP_WORD;
+		if (c <= ' ' || c == 0x7f)
+			return CP_SPACE;
+		return CP_PUNCT;
+	}
+	if (c <= 0xa0)
+		return CP_SPACE;	/* C1 controls, no-break space */
+	if (c <= 0xbf)
+		return (c == 0xaa || c == 0xb2 || c == 0xb3 || c == 0xb5 ||
+		    c == 0xb9 || c == 0xba) ? CP_WORD : CP_PUNCT;
+	if (c == 0xd7 || c == 0xf7)
+		return CP_PUNCT;
+	if (c < 0x2000)
+		return CP_WORD;
+	if (c <= 0x200a || c == 0x2028 || c == 0x2029 || c == 0x202f ||
+	    c == 0x205f || c == 0x3000)
+		return CP_SPACE;
+	if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2060 && c <= 0x206f) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || c == 0xfeff ||
+	    (c >= 0xe0000 && c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef))
+		return CP_DROP;
+	if (c <= 0x206f || (c >= 0x20a0 && c <= 0x20cf) ||
+	    (c >= 0x2100 && c <= 0x214f) || (c >= 0x2190 && c <= 0x2bff) ||
+	    (c >= 0x2e00 && c <= 0x2e7f))
+		return CP_PUNCT;
+	if (c >= 0x3001 && c <= 0x303f)
+		return (c >= 0x3005 && c <= 0x3007) ? CP_IDEO : CP_PUNCT;
+	if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))
+		return CP_IDEO;
+	if ((c >= 0xfe10 && c <= 0xfe1f) || (c >= 0xfe30 && c <= 0xfe6f) ||
+	    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
+	    (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
+	    (c >= 0xfff0 && c <= 0xffff) || (c >= 0x1f000 && c <= 0x1fbff))
+		return CP_PUNCT;
+	return CP_WORD;
+}
+
+/*
+ * If a GitHub emoji shortcode (":rocket:", ":+1:") starts at s[i], return
+ * the offset after it, else 0. It must stand apart: no letter, digit or
+ * colon either side ("std::vector::x" and "10:30:00" are not emoji).
+ */
+static size_t
+shortcode_end(const char *s, size_t n, size_t i)
+{
+	size_t j;
+	int letter;
+
+	if (i > 0 && (s[i - 1] == ':' || cp_class((unsigned char)s[i - 1]) ==
+	    CP_WORD))
+		return 0;
+	letter = 0;
+	for (j = i + 1; j < n; j++) {
+		if (s[j] >= 'a' && s[j] <= 'z')
+			letter = 1;
+		else if (!(s[j] >= '0' && s[j] <= '9') && s[j] != '_' &&
+		    s[j] != '+' && s[j] != '-')
+			break;
+	}
+	if (j == i + 1 || j >= n || s[j] != ':')
+		return 0;
+	if (!letter && !(j - i == 3 && (s[i + 1] == '+' || s[i + 1] == '-') &&
+	    s[i + 2] == '1'))
+		return 0;
+	j++;
+	if (j < n && (s[j] == ':' || cp_class((unsigned char)s[j]) == CP_WORD))
+		return 0;
+	return j;
+}
+
+void
+md_normalise(const char *s, size_t n, struct strbuf *out)
+{
+	size_t i, used, start, e;
+	uint32_t cp;
+	int space;
+
+	start = out->len;
+	space = 0;
+	for (i = 0; i < n; i += used) {
+		if (s[i] == ':' && (e = shortcode_end(s, n, i)) != 0) {
+			used = e - i;
+			space = 1;
+			continue;
+		}
+		cp = utf8_next(s + i, n - i, &used);
+		switch (cp_class(cp)) {
+		case CP_DROP:
+			break;
+		case CP_SPACE:
+		case CP_PUNCT:
+			space = 1;
+			break;
+		default:
+			if (space && out->len > start)
+				strbuf_addch(out, ' ');
+			space = 0;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			utf8_put(out, cp);
+			break;
+		}
+	}
+}
+
+/* Append s with runs of white space as one space, trimmed, capped. */
+static void
+display_text(const char *s, size_t n, size_t cap, struct strbuf *out)
+{
+	size_t i, used, start;
+	uint32_t cp;
+	int space;
+
+	start = out->len;
+	space = 0;
+	for (i = 0; i < n; i += used) {
+		cp = utf8_next(s + i, n - i, &used);
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+			space = 1;
+			continue;
+		}
+		if (cp < ' ' || cp == 0x7f)
+			cp = 0xfffd;
+		if (out->len - start + 1 + 4 > cap)
+			break;
+		if (space && out->len > start)
+			strbuf_addch(out, ' ');
+		space = 0;
+		utf8_put(out, cp);
+	}
+}
+
+static const struct {
+	const char	*name;
+	uint32_t	 cp;
+} entities[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", 0xa0 }, { "ensp", 0x2002 },
+	{ "emsp", 0x2003 }, { "thinsp", 0x2009 }, { "zwj", 0x200d },
+	{ "zwnj", 0x200c }, { "shy", 0xad }, { "copy", 0xa9 },
+	{ "reg", 0xae }, { "trade", 0x2122 }, { "ndash", 0x2013 },
+	{ "mdash", 0x2014 }, { "hellip", 0x2026 }, { "middot", 0xb7 },
+	{ "bull", 0x2022 }, { "laquo", 0xab }, { "raquo", 0xbb },
+	{ "larr", 0x2190 }, { "rarr", 0x2192 }, { "uarr", 0x2191 },
+	{ "darr", 0x2193 }, { "times", 0xd7 }, { "star", 0x2606 },
+	{ "check", 0x2713 }, { "eacute", 0xe9 }, { "egrave", 0xe8 },
+	{ "aacute", 0xe1 }, { "agrave", 0xe0 }, { "iacute", 0xed },
+	{ "oacute", 0xf3 }, { "uacute", 0xfa }, { "auml", 0xe4 },
+	{ "ouml", 0xf6 }, { "uuml", 0xfc }, { "szlig", 0xdf },
+	{ "ccedil", 0xe7 }, { "ntilde", 0xf1 }, { "Eacute", 0xc9 },
+	{ "Auml", 0xc4 }, { "Ouml", 0xd6 }, { "Uuml", 0xdc }
+};
+
+/*
+ * If an entity (&amp; &#39; &#x1F680;) starts at s[0], append what it
+ * stands for and return its length, else return 0. An unknown named
+ * entity stands for nothing a reader could match.
+ */
+static size_t
+decode_entity(const char *s, size_t n, struct strbuf *out)
+{
+	char name[16];
+	uint32_t cp;
+	size_t i, k;
+	int hex;
+
+	if (n > 1 && s[1] == '#') {
+		hex = n > 2 && (s[2] == 'x' || s[2] == 'X');
+		cp = 0;
+		for (i = hex ? 3 : 2; i < n && i < 11; i++) {
+			if (s[i] >= '0' && s[i] <= '9')
+				cp = cp * (hex ? 16 : 10) + (uint32_t)(s[i] - '0');
+			else if (hex && ((s[i] | 0x20) >= 'a' &&
+			    (s[i] | 0x20) <= 'f'))
+				cp = cp * 16 + (uint32_t)((s[i] | 0x20) - 'a' + 10);
+			else
+				break;
+		}
+		if (i == (hex ? 3u : 2u) || i >= n || s[i] != ';')
+			return 0;
+		utf8_put(out, cp == 0 ? 0xfffd : cp);
+		return i + 1;
+	}
+	for (i = 1; i < n && i < sizeof(name); i++) {
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (i > 1 && s[i] >= '0' && s[i] <= '9')))
+			break;
+		name[i - 1] = s[i];
+	}
+	if (i == 1 || i >= n || s[i] != ';')
+		return 0;
+	name[i - 1] = '\0';
+	for (k = 0; k < sizeof(entities) / sizeof(entities[0]); k++)
+		if (strcmp(entities[k].name, name) == 0) {
+			utf8_put(out, entities[k].cp);
+			break;
+		}
+	return i + 1;
+}
+
+/* Append raw HTML text with its entities decoded. */
+static void
+decode_text(const char *s, size_t n, struct strbuf *out)
+{
+	const char *amp;
+	size_t i, k;
+
+	i = 0;
+	while (i < n) {
+		amp = memchr(s + i, '&', n - i);
+		if (amp == NULL) {
+			strbuf_add(out, s + i, n - i);
+			return;
+		}
+		strbuf_add(out, s + i, (size_t)(amp - s) - i);
+		i = (size_t)(amp - s);
+		if ((k = decode_entity(s + i, n - i, out)) == 0) {
+			strbuf_addch(out, '&');
+			k = 1;
+		}
+		i += k;
+	}
+}
+
+/*
+ * What a reader sees: words, links, headings being read
+ */
+
+static struct seg *
+cur_seg(struct walk *w)
+{
+	return &w->seg[w->doc->nheadings];
+}
+
+static void
+count_word(struct walk *w)
+{
+	w->uw++;
+	if (w->in_link > 0 || w->in_a > 0)
+		w->ulw++;
+}
+
+/* Count the words of prose in s (see markdown.h for what a word is). */
+static void
+count_text(struct walk *w, const char *s, size_t n)
+{
+	size_t i, used;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += used) {
+		cp = utf8_next(s + i, n - i, &used);
+		switch (cp_class(cp)) {
+		case CP_SPACE:
+			w->counted = 0;
+			break;
+		case CP_WORD:
+			if (!w->counted)
+				count_word(w);
+			w->counted = 1;
+			break;
+		case CP_IDEO:
+			count_word(w);
+			w->counted = 0;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Text a reader sees: part of the open <hN>, or prose. */
+static void
+w_text(struct walk *w, const char *s, size_t n)
+{
+	if (!w->hopen) {
+		count_text(w, s, n);
+		return;
+	}
+	if (w->htext.len + n > MD_MAX_RAW)
+		n = w->htext.len < MD_MAX_RAW ? MD_MAX_RAW - w->htext.len : 0;
+	strbuf_add(&w->htext, s, n);
+}
+
+static void
+w_sep(struct walk *w)
+{
+	w->counted = 0;
+	if (w->hopen && w->htext.len < MD_MAX_RAW)
+		strbuf_addch(&w->htext, ' ');
+}
+
+/* A paragraph or a piece of HTML ends: add its words to the segment. */
+static void
+unit_end(struct walk *w)
+{
+	struct seg *sg;
+
+	sg = cur_seg(w);
+	sg->words += w->uw;
+	sg->link_words += w->ulw;
+	if (w->uw > 0 && w->uw == w->ulw)
+		sg->nav_words += w->uw;
+	w->uw = w->ulw = 0;
+	w->counted = 0;
+}
+
+static void
+add_link(struct walk *w, const char *url, size_t len)
+{
+	struct md_doc *doc = w->doc;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (w->hopen || len == 0)
+		return;
+	if (doc->nlinks >= MD_MAX_LINKS) {
+		doc->links_truncated = 1;
+		return;
+	}
+	display_text(url, len, MD_MAX_URL, &sb);
+	XGROW(doc->links, doc->nlinks + 1, doc->linkalloc);
+	doc->links[doc->nlinks++] = strbuf_detach(&sb, NULL);
+}
+
+static void
+add_heading(struct walk *w, int level, int line, int end_line,
+    unsigned flags, const char *text, size_t len)
+{
+	struct md_doc *doc = w->doc;
+	struct md_heading *h;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
+
+	unit_end(w);
+	if (doc->nheadings >= MD_MAX_HEADINGS) {
+		doc->headings_truncated = 1;
+		return;
+	}
+	n = doc->nheadings;
+	XGROW(doc->h, n + 1, doc->halloc);
+	XGROW(w->seg, n + 2, w->segalloc);
+	h = &doc->h[n];
+	memset(h, 0, sizeof(*h));
+	h->level = level;
+	h->line = line;
+	h->end_line = end_line < line ? line : end_line;
+	h->flags = flags;
+	display_text(text, len, MD_MAX_TEXT, &sb);
+	h->text = strbuf_detach(&sb, NULL);
+	md_normalise(h->text, strlen(h->text), &sb);
+	h->norm = strbuf_detach(&sb, NULL);
+	h->parent = h->end = MD_NONE;
+	memset(&w->seg[n + 1], 0, sizeof(w->seg[n + 1]));
+	w->seg[n + 1].link_first = doc->nlinks;
+	doc->nheadings++;
+}
+
+static void
+open_html_heading(struct walk *w, int level, int line)
+{
+	close_html_heading(w);
+	unit_end(w);
+	w->hopen = 1;
+	w->hhere = 1;
+	w->hlevel = level;
+	w->hline = w->hlast = line;
+	w->hnested = w->nested > 0;
+	strbuf_reset(&w->htext);
+}
+
+static void
+close_html_heading(struct walk *w)
+{
+	if (!w->hopen)
+		return;
+	w->hopen = 0;
+	w->hhere = 0;
+	add_heading(w, w->hlevel, w->hline, w->hlast,
+	    MD_HTML | (w->hnested ? MD_NESTED : 0), w->htext.buf,
+	    w->htext.len);
+}
+
+/*
+ * A paragraph or HTML block ends at line. An <hN> left open there is
+ * closed if it already holds text; one that does not (a lone
+ * <h1 align="center"> line) reads on into the next blocks.
+ */
+static void
+block_end(struct walk *w, int line)
+{
+	size_t i;
+
+	unit_end(w);
+	w->in_link = w->in_a = 0;
+	if (!w->hopen)
+		return;
+	if (line > w->hlast)
+		w->hlast = line;
+	if (w->hhere)
+		for (i = 0; i < w->htext.len; i++)
+			if (cp_class((unsigned char)w->htext.buf[i]) !=
+			    CP_SPACE) {
+				close_html_heading(w);
+				return;
+			}
+	w->hhere = 0;
+}
+
+/*
+ * Raw HTML, read as a browser would, enough to find headings, links,
+ * <pre> and text. Tags follow CommonMark's grammar of an HTML tag.
+ */
+
+static int
+is_block_tag(const char *name)
+{
+	static const char *const block[] = {
+		"p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd",
+		"table", "thead", "tbody", "tr", "td", "th", "blockquote",
+		"details", "summary", "center", "section", "header",
+		"footer", "nav", "img", "picture", "figure", "figcaption",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; block[i] != NULL; i++)
+		if (strcmp(block[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+static int
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static int
+is_attr_char(char c)
+{
+	return is_alnum(c) || c == '_' || c == '.' || c == ':' || c == '-';
+}
+
+/* Whether the n bytes of s are b (lowercase ASCII) regardless of case. */
+static int
+ascii_ncaseeq(const char *s, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((is_alpha(s[i]) ? (s[i] | 0x20) : s[i]) != b[i])
+			return 0;
+	return 1;
+}
+
+/* Find needle at or after s[i]; the offset after it, or n. */
+static size_t
+find_after(const char *s, size_t n, size_t i, const char *needle)
+{
+	size_t k;
+
+	k = strlen(needle);
+	for (; i + k <= n; i++) {
+		if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+			return i + k;
+	}
+	return n;
+}
+
+/*
+ * If a comment, processing instruction, declaration or CDATA section
+ * starts at s[i] ('<'), return the offset after it (n when unclosed).
+ * Else 0.
+ */
+static size_t
+skip_special(const char *s, size_t n, size_t i)
+{
+	if (i + 1 >= n)
+		return 0;
+	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+		return find_after(s, n, i + 4, "-->");
+	if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0)
+		return find_after(s, n, i + 9, "]]>");
+	if (s[i + 1] == '?')
+		return find_after(s, n, i + 2, "?>");
+	if (s[i + 1] == '!' && i + 2 < n && is_alpha(s[i + 2]))
+		return find_after(s, n, i + 2, ">");
+	return 0;
+}
+
+/*
+ * If a tag starts at s[i] ('<'), fill t and return the offset after it,
+ * else return 0. st remembers quotes that are never closed, so that a
+ * hostile block costs linear time.
+ */
+static size_t
+parse_tag(const char *s, size_t n, size_t i, struct html *st, struct tag *t)
+{
+	const char *q;
+	size_t j, an, ane, av, avlen, k;
+	size_t *memo;
+
+	memset(t, 0, sizeof(*t));
+	j = i + 1;
+	if (j < n && s[j] == '/') {
+		t->closing = 1;
+		j++;
+	}
+	if (j >= n || !is_alpha(s[j]))
+		return 0;
+	for (k = 0; j < n && (is_alnum(s[j]) || s[j] == '-'); j++, k++)
+		if (k < sizeof(t->name) - 1)
+			t->name[k] = (char)(s[j] | (is_alpha(s[j]) ? 0x20 : 0));
+	if (k >= sizeof(t->name) - 1)
+		t->name[0] = '\0';
+	for (;;) {
+		an = j;
+		while (j < n && is_space(s[j]))
+			j++;
+		if (j >= n)
+			return 0;
+		if (s[j] == '>')
+			return j + 1;
+		if (!t->closing && s[j] == '/' && j + 1 < n && s[j + 1] == '>')
+			return j + 2;
+		if (t->closing || j == an || !(is_alpha(s[j]) || s[j] == '_' ||
+		    s[j] == ':'))
+			return 0;
+		an = j;
+		while (j < n && is_attr_char(s[j]))
+			j++;
+		ane = k = j;
+		while (k < n && is_space(s[k]))
+			k++;
+		if (k >= n || s[k] != '=')
+			continue;
+		k++;
+		while (k < n && is_space(s[k]))
+			k++;
+		if (k >= n)
+			return 0;
+		if (s[k] == '"' || s[k] == '\'') {
+			memo = s[k] == '"' ? &st->nodq : &st->nosq;
+			if (k + 1 >= *memo)
+				return 0;
+			q = memchr(s + k + 1, s[k], n - k - 1);
+			if (q == NULL) {
+				*memo = k + 1;
+				return 0;
+			}
+			av = k + 1;
+			avlen = (size_t)(q - s) - av;
+			j = (size_t)(q - s) + 1;
+		} else {
+			av = k;
+			while (k < n && !is_space(s[k]) && s[k] != '"' &&
+			    s[k] != '\'' && s[k] != '=' && s[k] != '<' &&
+			    s[k] != '>' && s[k] != '`')
+				k++;
+			if (k == av)
+				return 0;
+			avlen = k - av;
+			j = k;
+		}
+		if (ane - an == 4 && ascii_ncaseeq(s + an, "href", 4)) {
+			t->href = s + av;
+			t->hreflen = avlen;
+		}
+	}
+}
+
+/* Skip raw text up to the closing tag </name>; the offset of its '<'. */
+static size_t
+skip_raw(const char *s, size_t n, size_t i, const char *name)
+{
+	size_t k;
+
+	k = strlen(name);
+	for (; i + 2 + k <= n; i++) {
+		if (s[i] == '<' && s[i + 1] == '/' &&
+		    ascii_ncaseeq(s + i + 2, name, k) &&
+		    (i + 2 + k == n || !is_alnum(s[i + 2 + k])))
+			return i;
+	}
+	return n;
+}
+
+static void
+handle_tag(struct walk *w, const struct tag *t, int line, struct html *st)
+{
+	const char *nm = t->name;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && nm[2] == '\0') {
+		if (!t->closing)
+			open_html_heading(w, nm[1] - '0', line);
+		else if (w->hopen) {
+			w->hlast = line;
+			close_html_heading(w);
+		}
+		return;
+	}
+	if (!t->closing && strcmp(nm, "pre") == 0) {
+		if (!w->hopen)
+			unit_end(w);
+		cur_seg(w)->code++;
+		st->in_pre = 1;
+	} else if (!t->closing && (strcmp(nm, "script") == 0 ||
+	    strcmp(nm, "style") == 0 || strcmp(nm, "textarea") == 0))
+		memcpy(st->raw, nm, strlen(nm) + 1);
+	else if (strcmp(nm, "a") == 0) {
+		if (t->closing) {
+			if (w->in_a > 0)
+				w->in_a--;
+		} else {
+			if (t->href != NULL) {
+				decode_text(t->href, t->hreflen, &sb);
+				add_link(w, sb.buf, sb.len);
+				strbuf_release(&sb);
+			}
+			w->in_a++;
+		}
+		w->counted = 0;
+	} else if (is_block_tag(nm)) {
+		w_sep(w);
+		if (!w->hopen && strcmp(nm, "img") != 0)
+			unit_end(w);
+	}
+}
+
+static void
+flush_html_text(struct walk *w, const char *s, size_t n,
+    const struct html *st)
+{
+	if (n == 0 || st->in_pre || st->raw[0] != '\0')
+		return;
+	strbuf_reset(&w->tmp);
+	decode_text(s, n, &w->tmp);
+	w_text(w, w->tmp.buf, w->tmp.len);
+}
+
+/* Count the newlines of s[i..j). */
+static int
+newlines(const char *s, size_t i, size_t j)
+{
+	const char *p, *e;
+	int k;
+
+	k = 0;
+	e = s + j;
+	for (p = s + i; p < e; p++) {
+		p = memchr(p, '\n', (size_t)(e - p));
+		if (p == NULL)
+			break;
+		k++;
+	}
+	return k;
+}
+
+/* Read raw HTML s, whose first line is line. */
+static void
+scan_html(struct walk *w, const char *s, size_t n, int line, struct html *st)
+{
+	struct tag t;
+	const char *lt;
+	size_t i, j, text;
+
+	st->nodq = st->nosq = SIZE_MAX;
+	text = i = 0;
+	while (i < n) {
+		if (st->in_pre || st->raw[0] != '\0') {
+			j = skip_raw(s, n, i, st->in_pre ? "pre" : st->raw);
+			line += newlines(s, i, j);
+			if (j < n) {
+				st->in_pre = 0;
+				st->raw[0] = '\0';
+			}
+			text = i = j;
+			continue;
+		}
+		if (s[i] != '<') {
+			lt = memchr(s + i, '<', n - i);
+			i = lt != NULL ? (size_t)(lt - s) : n;
+			continue;
+		}
+		if ((j = skip_special(s, n, i)) == 0 &&
+		    (j = parse_tag(s, n, i, st, &t)) == 0) {
+			i++;
+			continue;
+		}
+		flush_html_text(w, s + text, i - text, st);
+		line += newlines(s, text, i);
+		if (s[i + 1] != '!' && s[i + 1] != '?')
+			handle_tag(w, &t, line, st);
+		line += newlines(s, i, j);
+		text = i = j;
+	}
+	flush_html_text(w, s + text, n - text, st);
+}
+
+/*
+ * Markdown
+ */
+
+/* Append the text of an inline tree: text, code, link text, alt text. */
+static void
+flatten(cmark_node *node, struct strbuf *sb)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *n;
+	const char *lit;
+
+	it = cmark_iter_new(node);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER || sb->len >= MD_MAX_RAW)
+			continue;
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(n);
+			if (lit != NULL)
+				strbuf_add(sb, lit, strlen(lit));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			strbuf_addch(sb, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* cmark ends some blocks at column 0 of the line after them. */
+static int
+node_end_line(cmark_node *n)
+{
+	int line;
+
+	line = cmark_node_get_end_line(n);
+	if (cmark_node_get_end_column(n) == 0 && line > 1)
+		line--;
+	if (line < cmark_node_get_start_line(n))
+		line = cmark_node_get_start_line(n);
+	return line;
+}
+
+static void
+read_heading(struct walk *w, cmark_node *n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int line, end;
+
+	close_html_heading(w);
+	flatten(n, &sb);
+	line = cmark_node_get_start_line(n);
+	end = node_end_line(n);
+	add_heading(w, cmark_node_get_heading_level(n), line, end,
+	    (end > line ? MD_SETEXT : 0) | (w->nested > 0 ? MD_NESTED : 0),
+	    sb.buf, sb.len);
+	strbuf_release(&sb);
+}
+
+/* An inline node of a paragraph (para) on entering it. */
+static void
+read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
+{
+	const char *lit;
+	int line;
+
+	lit = cmark_node_get_literal(n);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		if (lit != NULL && !w->inl.in_pre && w->inl.raw[0] == '\0')
+			w_text(w, lit, strlen(lit));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		w_sep(w);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		line = cmark_node_get_start_line(n);
+		if (line <= 0)
+			line = cmark_node_get_start_line(para);
+		if (lit != NULL)
+			scan_html(w, lit, strlen(lit), line, &w->inl);
+		break;
+	case CMARK_NODE_LINK:
+		lit = cmark_node_get_url(n);
+		if (lit != NULL)
+			add_link(w, lit, strlen(lit));
+		w->in_link++;
+		w->counted = 0;
+		break;
+	case CMARK_NODE_IMAGE:
+		/* Alt text is no prose, but it is part of a heading. */
+		if (w->hopen) {
+			flatten(n, &w->tmp);
+			w_text(w, w->tmp.buf, w->tmp.len);
+			strbuf_reset(&w->tmp);
+		}
+		w_sep(w);
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+walk_doc(struct walk *w, cmark_node *root)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *n, *para;
+	struct html st;
+	const char *lit;
+	int type;
+
+	para = NULL;
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		type = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (type == CMARK_NODE_BLOCK_QUOTE ||
+			    type == CMARK_NODE_ITEM)
+				w->nested--;
+			else if (type == CMARK_NODE_LINK && w->in_link > 0)
+				w->in_link--;
+			else if (type == CMARK_NODE_PARAGRAPH) {
+				block_end(w, node_end_line(n));
+				para = NULL;
+			}
+			continue;
+		}
+		switch (type) {
+		case CMARK_NODE_BLOCK_QUOTE:
+		case CMARK_NODE_ITEM:
+			w->nested++;
+			/* FALLTHROUGH */
+		case CMARK_NODE_LIST:
+		case CMARK_NODE_THEMATIC_BREAK:
+			close_html_heading(w);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			close_html_heading(w);
+			cur_seg(w)->code++;
+			break;
+		case CMARK_NODE_HEADING:
+			read_heading(w, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			para = n;
+			memset(&w->inl, 0, sizeof(w->inl));
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			memset(&st, 0, sizeof(st));
+			lit = cmark_node_get_literal(n);
+			if (lit != NULL)
+				scan_html(w, lit, strlen(lit),
+				    cmark_node_get_start_line(n), &st);
+			block_end(w, node_end_line(n));
+			break;
+		default:
+			if (para != NULL)
+				read_inline(w, it, n, para);
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	close_html_heading(w);
+	unit_end(w);
+}
+
+/*
+ * Sections
+ */
+
+/* A cursor over the starts of lines (LF, CRLF or CR end a line). */
+struct linecur {
+	const char	*buf;
+	size_t		 len;
+	int		 line;
+	size_t		 off;
+};
+
+/* The offset where line starts (len past the last line). */
+static size_t
+line_off(struct linecur *c, int line)
+{
+	if (line < c->line) {
+		c->line = 1;
+		c->off = 0;
+	}
+	while (c->line < line && c->off < c->len) {
+		while (c->off < c->len && c->buf[c->off] != '\n' &&
+		    c->buf[c->off] != '\r')
+			c->off++;
+		if (c->off < c->len && c->buf[c->off] == '\r' &&
+		    c->off + 1 < c->len && c->buf[c->off + 1] == '\n')
+			c->off++;
+		if (c->off < c->len)
+			c->off++;
+		c->line++;
+	}
+	return c->off;
+}
+
+/* The number of lines; a final line ending starts no new line. */
+static int
+count_lines(const char *buf, size_t len)
+{
+	size_t i;
+	int n;
+
+	n = 0;
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\n')
+			n++;
+		else if (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))
+			n++;
+	}
+	if (len > 0 && buf[len - 1] != '\n' && buf[len - 1] != '\r')
+		n++;
+	return n;
+}
+
+/* Nesting, section extents and totals from the segments. */
+static void
+finish(struct walk *w, const char *buf, size_t len)
+{
+	struct md_doc *doc = w->doc;
+	struct md_heading *h = doc->h;
+	struct linecur lc = { buf, len, 1, 0 }, bc = { buf, len, 1, 0 };
+	size_t *stack, *start, nstack, i, e, n;
+	struct seg *sg = w->seg;
+
+	n = doc->nheadings;
+	doc->nlines = count_lines(buf, len);
+	doc->lead_words = sg[0].words - sg[0].nav_words;
+	doc->intro_words = doc->lead_words;
+	if (n > 0 && h[0].level == 1) {
+		doc->title = 0;
+		doc->intro_words += sg[1].words - sg[1].nav_words;
+	}
+	/* Running totals: segments 0..k. */
+	for (i = 1; i <= n; i++) {
+		sg[i].words += sg[i - 1].words;
+		sg[i].link_words += sg[i - 1].link_words;
+		sg[i].code += sg[i - 1].code;
+	}
+	stack = xcalloc(n + 1, sizeof(*stack));
+	start = xcalloc(n + 1, sizeof(*start));
+	nstack = 0;
+	for (i = 0; i < n; i++) {
+		while (nstack > 0 && h[stack[nstack - 1]].level >= h[i].level)
+			h[stack[--nstack]].end = i;
+		h[i].parent = nstack > 0 ? stack[nstack - 1] : MD_NONE;
+		stack[nstack++] = i;
+		start[i] = line_off(&lc, h[i].line);
+	}
+	while (nstack > 0)
+		h[stack[--nstack]].end = n;
+	for (i = 0; i < n; i++) {
+		e = h[i].end;
+		h[i].body_line = h[i].end_line + 1;
+		h[i].body_off = line_off(&bc, h[i].body_line);
+		h[i].body_end_line = e < n ? h[e].line : doc->nlines + 1;
+		h[i].body_end = e < n ? start[e] : len;
+		if (h[i].body_end_line < h[i].body_line)
+			h[i].body_line = h[i].body_end_line;
+		if (h[i].body_end < h[i].body_off)
+			h[i].body_off = h[i].body_end;
+		h[i].words = sg[e].words - sg[i].words;
+		h[i].link_words = sg[e].link_words - sg[i].link_words;
+		h[i].has_code = sg[e].code > sg[i].code;
+		h[i].link_first = sg[i + 1].link_first;
+		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
+		    h[i].link_first;
+		h[i].only_links = h[i].nlinks > 0 &&
+		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
+	}
+	free(stack);
+	free(start);
+}
+
+int
+md_parse(const char *buf, size_t len, struct md_doc *doc)
+{
+	struct walk w;
+	cmark_node *root;
+
+	memset(doc, 0, sizeof(*doc));
+	doc->title = MD_NONE;
+	if (len > MD_MAX_INPUT)
+		return ec_error("markdown: %zu bytes, more than the %u read",
+		    len, (unsigned)MD_MAX_INPUT);
+	if (buf == NULL)
+		buf = "";
+	root = cmark_parse_document(buf, len, CMARK_OPT_SOURCEPOS |
+	    CMARK_OPT_VALIDATE_UTF8);
+	if (root == NULL)
+		return ec_error("markdown: cannot parse");
+	memset(&w, 0, sizeof(w));
+	w.doc = doc;
+	strbuf_init(&w.htext);
+	strbuf_init(&w.tmp);
+	XGROW(w.seg, 1, w.segalloc);
+	memset(w.seg, 0, sizeof(*w.seg));
+	walk_doc(&w, root);
+	cmark_node_free(root);
+	finish(&w, buf, len);
+	free(w.seg);
+	strbuf_release(&w.htext);
+	strbuf_release(&w.tmp);
+	return 0;
+}
+
+void
+md_doc_free(struct md_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		free(doc->h[i].text);
+		free(doc->h[i].norm);
+	}
+	free(doc->h);
+	for (i = 0; i < doc->nlinks; i++)
+		free(doc->links[i]);
+	free(doc->links);
+	memset(doc, 0, sizeof(*doc));
+	doc->title = MD_NONE;
+}
+
+int
+md_find_section(const struct md_doc *doc, const pcre2_code *re, size_t from,
+    size_t *idx)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *s;
+	size_t i;
+	int rc;
+
+	for (i = from; i < doc->nheadings; i++) {
+		s = doc->h[i].norm;
+		rc = regex_search(re, s, strlen(s), 0, NULL, NULL, &err);
+		if (rc == 0)
+			continue;
+		if (rc < 0) {
+			ec_error("section pattern on heading '%s': %s",
+			    doc->h[i].text, err.buf);
+			strbuf_release(&err);
+			return -1;
+		}
+		*idx = i;
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,119 @@
+/*
+ * markdown.h: headings and sections of a Markdown file, as a reader sees
+ * them.
+ *
+ * md_parse() reads a CommonMark document (with cmark) into the ordered
+ * list of its headings: ATX and setext headings, and <h1>..<h6> written
+ * in HTML (in HTML blocks or inline HTML). Nothing inside a fenced or
+ * indented code block, an HTML comment or <pre> is ever a heading.
+ *
+ * A heading's section runs to the next heading of the same or a higher
+ * (smaller) level; its body is everything after the heading up to there,
+ * subsections included. For each section the reader counts what a rule
+ * needs: code blocks, words of prose, links.
+ *
+ * Words are whitespace-separated tokens holding at least one letter or
+ * digit (each CJK ideograph or kana counts as a word), in paragraphs,
+ * list items, block quotes and HTML text; never in code blocks, headings
+ * or image alt text. Inline code spans and link text count.
+ *
+ * Line numbers are 1-based, counted as CommonMark does (LF, CRLF and CR
+ * each end a line). Byte offsets index the buffer given to md_parse().
+ * All text in a struct md_doc is valid, NUL-terminated UTF-8: invalid
+ * input bytes read as U+FFFD, NUL bytes as U+FFFD.
+ */
+#ifndef EC_MARKDOWN_H
+#define EC_MARKDOWN_H
+
+#include <stddef.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#define MD_NONE			((size_t)-1)
+#define MD_MAX_INPUT		(64u * 1024 * 1024)	/* bytes md_parse reads */
+#define MD_MAX_HEADINGS		10000	/* headings kept; then truncated */
+#define MD_MAX_LINKS		100000	/* link destinations kept */
+#define MD_MAX_TEXT		1024	/* bytes of a heading's text kept */
+#define MD_ONLY_LINKS_WORDS	12	/* fewer words besides links: only links */
+
+/* md_heading.flags */
+#define MD_SETEXT	0x1	/* underlined with === or --- */
+#define MD_HTML		0x2	/* an <hN> element */
+#define MD_NESTED	0x4	/* inside a block quote or a list item */
+
+struct md_heading {
+	int		 level;		/* 1-6 */
+	int		 line;		/* first line of the heading */
+	int		 end_line;	/* last line (setext underline, </hN>) */
+	unsigned	 flags;
+	char		*text;		/* display text, spaces collapsed */
+	char		*norm;		/* normalised text, see md_normalise() */
+	size_t		 parent;	/* enclosing heading, or MD_NONE */
+	size_t		 end;		/* heading ending the section, or
+					   nheadings; subsections lie between */
+	int		 body_line;	/* first line of the body */
+	int		 body_end_line;	/* line after its last (next heading) */
+	size_t		 body_off;	/* body bytes: [body_off, body_end) */
+	size_t		 body_end;
+	int		 has_code;	/* a code block or <pre> in the body */
+	size_t		 words;		/* words of prose in the body */
+	size_t		 link_words;	/* of which inside link text */
+	size_t		 link_first;	/* links in the body: */
+	size_t		 nlinks;	/*   doc->links[link_first ...] */
+	int		 only_links;	/* >= 1 link and fewer than
+					   MD_ONLY_LINKS_WORDS other words */
+};
+
+struct md_doc {
+	struct md_heading	*h;		/* in document order */
+	size_t			 nheadings;
+	size_t			 halloc;
+	char			**links;	/* destinations, document order */
+	size_t			 nlinks;
+	size_t			 linkalloc;
+	size_t			 title;		/* heading 0 if it is level 1,
+						   else MD_NONE */
+	size_t			 lead_words;	/* before the first heading */
+	size_t			 intro_words;	/* lead_words plus the words
+						   under the title; paragraphs
+						   of only links or images
+						   (badges, navigation) never
+						   count */
+	int			 nlines;
+	int			 headings_truncated; /* more than MD_MAX_HEADINGS */
+	int			 links_truncated;    /* more than MD_MAX_LINKS */
+};
+
+#define MD_DOC_INIT { NULL, 0, 0, NULL, 0, 0, MD_NONE, 0, 0, 0, 0, 0 }
+
+/*
+ * Parse len bytes of buf into doc (which need not be initialised; free it
+ * with md_doc_free() whatever the result). Returns 0, or -1 with a
+ * message when the input is larger than MD_MAX_INPUT.
+ */
+int	 md_parse(const char *, size_t, struct md_doc *);
+void	 md_doc_free(struct md_doc *);
+
+/*
+ * Append to out the text normalised for matching: ASCII lowercased,
+ * GitHub emoji shortcodes (":rocket:") and pictographs removed,
+ * punctuation and symbols turned into spaces (letters of any script and
+ * digits kept), spaces collapsed, trimmed. Always valid UTF-8.
+ */
+struct strbuf;
+void	 md_normalise(const char *, size_t, struct strbuf *);
+
+/*
+ * Find the first heading at index from or later whose normalised text
+ * matches re (the caller compiles it, e.g. with PCRE2_CASELESS; PCRE2_UTF
+ * is safe, texts are valid UTF-8). Matching runs under match, depth and
+ * heap limits. Returns 1 and sets *idx, 0 if no heading matches, or -1
+ * with a message when PCRE2 fails (e.g. the pattern hits a limit).
+ */
+int	 md_find_section(const struct md_doc *, const pcre2_code *, size_t,
+	    size_t *);
+
+#endif

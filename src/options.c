@@ -1,0 +1,279 @@
+/* options.c: the command line of ecocheck(1), one table for parsing and help */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "options.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+/* Every option once: the parser, --help and the man page test use it. */
+const struct option_doc option_docs[] = {
+	{ "rules", 'r', "NAME|FILE",
+	    "rule set by name or file (repeatable; default pytorch-ecosystem)" },
+	{ "format", 'f', "FMT", "text | json | jsonl | sarif | markdown | github" },
+	{ "as-of", 0, "DATE|HEAD", "end of the history window (ISO 8601, or HEAD)" },
+	{ "rev", 0, "REV", "check the tree of a commit" },
+	{ "staged", 0, NULL, "check the index (pre-commit); history rules are skipped" },
+	{ "set", 0, "RULE.KEY=VAL", "change one key of one rule (repeatable)" },
+	{ "fact", 0, "NAME=VAL", "give a fact no checkout holds, e.g. stars=250" },
+	{ "no-repo-config", 0, NULL, "ignore the checked repository's .ecocheck.ini" },
+	{ "strict", 0, NULL, "unknown results fail like errors" },
+	{ "jobs", 'j', "N", "check several PATHs in parallel" },
+	{ "each", 0, "DIR", "check every repository directly under DIR" },
+	{ "list-rules", 0, NULL, "print the rules that would run, with their sources" },
+	{ "color", 0, "WHEN", "auto | always | never (NO_COLOR is honoured)" },
+	{ "quiet", 'q', NULL, "print only failures" },
+	{ "help", 'h', NULL, "print this help and exit" },
+	{ "version", 'V', NULL, "print the version and exit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const format_names[] = {
+	[FORMAT_TEXT] = "text",
+	[FORMAT_JSON] = "json",
+	[FORMAT_JSONL] = "jsonl",
+	[FORMAT_SARIF] = "sarif",
+	[FORMAT_MARKDOWN] = "markdown",
+	[FORMAT_GITHUB] = "github",
+};
+
+const char *
+format_name(enum format f)
+{
+	return format_names[f];
+}
+
+void
+options_usage(FILE *fp)
+{
+	const struct option_doc *o;
+	char left[64];
+
+	fputs("usage: ecocheck [OPTION]... [PATH]...\n"
+	    "       ecocheck suggest codeowners|governance [PATH]\n"
+	    "Check a git checkout against repository-health rules.\n\n",
+	    fp);
+	for (o = option_docs; o->name != NULL; o++) {
+		if (o->shortopt != 0)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s",
+			    o->shortopt, o->name, o->arg ? " " : "",
+			    o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+			    o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(fp, "  %-26s %s\n", left, o->help);
+	}
+	fputs("\nExit status: 0 no error-level rule failed, 1 one did, "
+	    "2 usage, configuration\nor repository error. "
+	    "See ecocheck(1).\n", fp);
+}
+
+static int __attribute__((format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("ecocheck: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (see ecocheck --help)\n", stderr);
+	return -1;
+}
+
+/* Option values that name a feature this version does not have. */
+static int
+not_built(const char *what)
+{
+	return usage_error("%s is not available in this version yet", what);
+}
+
+static int
+parse_format(struct options *o, const char *arg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
+		if (strcmp(arg, format_names[i]) == 0) {
+			o->format = (enum format)i;
+			if (o->format != FORMAT_TEXT &&
+			    o->format != FORMAT_JSON) {
+				char what[64];
+
+				snprintf(what, sizeof(what), "--format %s",
+				    arg);
+				return not_built(what);
+			}
+			return 0;
+		}
+	return usage_error("unknown format '%s': use text, json, jsonl, "
+	    "sarif, markdown or github", arg);
+}
+
+static int
+parse_one(struct options *o, const char *name, const char *arg)
+{
+	char *end;
+	long n;
+
+	if (strcmp(name, "rules") == 0)
+		strvec_push(&o->rules, arg);
+	else if (strcmp(name, "format") == 0)
+		return parse_format(o, arg);
+	else if (strcmp(name, "as-of") == 0) {
+		o->has_as_of = 1;
+		o->as_of_head = strcmp(arg, "HEAD") == 0;
+		if (!o->as_of_head && time_parse_iso(arg, &o->as_of) == -1)
+			return usage_error("--as-of: bad date '%s': use "
+			    "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS[Z|+HH:MM] or HEAD",
+			    arg);
+	} else if (strcmp(name, "rev") == 0)
+		o->rev = arg;
+	else if (strcmp(name, "staged") == 0)
+		o->staged = 1;
+	else if (strcmp(name, "set") == 0) {
+		if (strchr(arg, '=') == NULL || strchr(arg, '.') == NULL)
+			return usage_error("--set %s: expected RULE.KEY=VALUE",
+			    arg);
+		strvec_push(&o->sets, arg);
+	} else if (strcmp(name, "fact") == 0) {
+		if (strchr(arg, '=') == NULL || arg[0] == '=')
+			return usage_error("--fact %s: expected NAME=VALUE",
+			    arg);
+		strvec_push(&o->facts, arg);
+	} else if (strcmp(name, "no-repo-config") == 0)
+		o->no_repo_config = 1;
+	else if (strcmp(name, "strict") == 0)
+		o->strict = 1;
+	else if (strcmp(name, "jobs") == 0) {
+		n = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 1 || n > 1024)
+			return usage_error("--jobs: bad number '%s'", arg);
+		o->jobs = (int)n;
+		if (n > 1)
+			return not_built("--jobs");
+	} else if (strcmp(name, "each") == 0)
+		o->each = arg;
+	else if (strcmp(name, "list-rules") == 0)
+		o->list_rules = 1;
+	else if (strcmp(name, "color") == 0) {
+		if (strcmp(arg, "auto") == 0)
+			o->color = COLOR_AUTO;
+		else if (strcmp(arg, "always") == 0)
+			o->color = COLOR_ALWAYS;
+		else if (strcmp(arg, "never") == 0)
+			o->color = COLOR_NEVER;
+		else
+			return usage_error("--color: '%s' is not auto, always "
+			    "or never", arg);
+	} else if (strcmp(name, "quiet") == 0)
+		o->quiet = 1;
+	return 0;
+}
+
+int
+options_parse(struct options *o, int argc, char **argv)
+{
+	struct option lopts[32];
+	char sopts[64], *p;
+	const struct option_doc *d;
+	const char *env;
+	size_t i;
+	int c, idx;
+
+	memset(o, 0, sizeof(*o));
+	o->jobs = 1;
+	p = sopts;
+	*p++ = '+';	/* stop at the first operand: "suggest" takes its own */
+	for (i = 0, d = option_docs; d->name != NULL; d++, i++) {
+		lopts[i].name = d->name;
+		lopts[i].has_arg = d->arg ? required_argument : no_argument;
+		lopts[i].flag = NULL;
+		lopts[i].val = 256 + (int)i;
+		if (d->shortopt != 0) {
+			*p++ = (char)d->shortopt;
+			if (d->arg != NULL)
+				*p++ = ':';
+		}
+	}
+	*p = '\0';
+	memset(&lopts[i], 0, sizeof(lopts[i]));
+	optind = 1;
+	opterr = 0;
+	for (;;) {
+		idx = -1;
+		c = getopt_long(argc, argv, sopts, lopts, &idx);
+		if (c == -1)
+			break;
+		if (c == '?' || c == ':') {
+			if (optopt != 0 && optopt < 256)
+				fprintf(stderr, "ecocheck: option -%c: %s\n",
+				    optopt, c == ':' ? "needs a value" :
+				    "unknown option");
+			else
+				fprintf(stderr, "ecocheck: %s: unknown option "
+				    "or missing value\n", argv[optind - 1]);
+			fputs("ecocheck: see ecocheck --help\n", stderr);
+			return -1;
+		}
+		if (c >= 256)
+			d = &option_docs[c - 256];
+		else
+			for (d = option_docs; d->shortopt != c; d++)
+				;
+		if (strcmp(d->name, "help") == 0) {
+			options_usage(stdout);
+			return 1;
+		}
+		if (strcmp(d->name, "version") == 0) {
+			printf("ecocheck %s\n", PACKAGE_VERSION);
+			return 1;
+		}
+		if (parse_one(o, d->name, optarg) == -1)
+			return -1;
+	}
+	if (optind < argc && strcmp(argv[optind], "suggest") == 0) {
+		if (optind + 1 >= argc)
+			return usage_error("%s: expected codeowners or "
+			    "governance", "suggest");
+		o->suggest = argv[optind + 1];
+		return not_built("ecocheck suggest");
+	}
+	for (; optind < argc; optind++)
+		strvec_push(&o->paths, argv[optind]);
+	if (o->staged && o->rev != NULL)
+		return usage_error("%s: --staged and --rev cannot be used "
+		    "together", "options");
+	if (o->each != NULL && o->paths.n > 0)
+		return usage_error("%s: --each and PATH operands cannot be used "
+		    "together", "options");
+	if (!o->has_as_of && (env = getenv("SOURCE_DATE_EPOCH")) != NULL &&
+	    *env != '\0') {
+		char *e;
+		long long v;
+
+		v = strtoll(env, &e, 10);
+		if (*e != '\0' || v < 0)
+			return usage_error("SOURCE_DATE_EPOCH: bad value '%s'",
+			    env);
+		o->has_as_of = 1;
+		o->as_of = v;
+	}
+	return 0;
+}
+
+void
+options_release(struct options *o)
+{
+	strvec_clear(&o->rules);
+	strvec_clear(&o->sets);
+	strvec_clear(&o->facts);
+	strvec_clear(&o->paths);
+}

@@ -1,0 +1,61 @@
+/* options.h: the command line, parsed once into struct options */
+#ifndef EC_OPTIONS_H
+#define EC_OPTIONS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "strbuf.h"
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_JSONL,
+	FORMAT_SARIF,
+	FORMAT_MARKDOWN,
+	FORMAT_GITHUB
+};
+
+enum color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
+};
+
+struct options {
+	struct strvec	 rules;		/* -r, in order */
+	enum format	 format;
+	int		 has_as_of;
+	int		 as_of_head;
+	int64_t		 as_of;
+	const char	*rev;
+	int		 staged;
+	struct strvec	 sets;		/* --set RULE.KEY=VAL */
+	struct strvec	 facts;		/* --fact NAME=VAL */
+	int		 no_repo_config;
+	int		 strict;
+	int		 jobs;
+	const char	*each;
+	int		 list_rules;
+	enum color	 color;
+	int		 quiet;
+	struct strvec	 paths;
+	const char	*suggest;	/* "ecocheck suggest WHAT" */
+};
+
+/* Option table shared by the parser and --help (and checked by tests). */
+struct option_doc {
+	const char	*name;
+	int		 shortopt;	/* 0 when none */
+	const char	*arg;		/* NULL when it takes none */
+	const char	*help;
+};
+extern const struct option_doc option_docs[];
+
+/* 0 to go on, 1 when done (help or version printed), -1 usage error. */
+int	 options_parse(struct options *, int, char **);
+void	 options_release(struct options *);
+void	 options_usage(FILE *);
+const char *format_name(enum format);
+
+#endif

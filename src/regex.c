@@ -1,0 +1,98 @@
+/* regex.c: PCRE2 compilation and matching under fixed limits */
+#include "config.h"
+
+#include <string.h>
+
+#include "regex.h"
+#include "strbuf.h"
+
+/* Limits: generous for real patterns, fatal for catastrophic ones. */
+#define EC_MATCH_LIMIT	 1000000
+#define EC_DEPTH_LIMIT	 10000
+#define EC_HEAP_LIMIT	 (64 * 1024)	/* KiB */
+
+static pcre2_match_context *mctx;
+
+static pcre2_match_context *
+match_context(void)
+{
+	if (mctx == NULL) {
+		mctx = pcre2_match_context_create(NULL);
+		if (mctx == NULL)
+			return NULL;
+		pcre2_set_match_limit(mctx, EC_MATCH_LIMIT);
+		pcre2_set_depth_limit(mctx, EC_DEPTH_LIMIT);
+		pcre2_set_heap_limit(mctx, EC_HEAP_LIMIT);
+	}
+	return mctx;
+}
+
+pcre2_code *
+regex_compile(const char *pat, uint32_t flags, struct strbuf *err)
+{
+	pcre2_code *re;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int code;
+
+	/* UTF matching, but invalid UTF-8 in subjects must not be fatal. */
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	    flags | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		strbuf_reset(err);
+		strbuf_addf(err, "%s at offset %zu", (char *)msg, (size_t)off);
+	}
+	return re;
+}
+
+int
+regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
+    size_t *start, size_t *end, struct strbuf *err)
+{
+	pcre2_match_data *md;
+	PCRE2_SIZE *ov;
+	PCRE2_UCHAR msg[256];
+	int rc;
+
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (md == NULL) {
+		strbuf_addstr(err, "out of memory");
+		return -1;
+	}
+	rc = pcre2_match(re, (PCRE2_SPTR)subj, len, off, 0, md,
+	    match_context());
+	if (rc >= 0) {
+		ov = pcre2_get_ovector_pointer(md);
+		if (start != NULL)
+			*start = ov[0];
+		if (end != NULL)
+			*end = ov[1];
+		pcre2_match_data_free(md);
+		return 1;
+	}
+	pcre2_match_data_free(md);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	strbuf_reset(err);
+	strbuf_addstr(err, (char *)msg);
+	return -1;
+}
+
+int
+regex_line_of(const char *text, size_t off)
+{
+	const char *p, *e;
+	int line;
+
+	line = 1;
+	e = text + off;
+	for (p = text; p < e; p++) {
+		p = memchr(p, '\n', (size_t)(e - p));
+		if (p == NULL)
+			break;
+		line++;
+	}
+	return line;
+}

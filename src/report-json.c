@@ -1,0 +1,116 @@
+/* report-json.c: one JSON document per repository, schema 1 (ecocheck(1)) */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+#include "report.h"
+#include "rules.h"
+#include "strbuf.h"
+#include "timeutil.h"
+
+#define JSON_SCHEMA	1
+
+static void	 json_repo(FILE *, const struct repo_result *,
+		    const struct options *);
+
+const struct report_format report_json = {
+	.name = "json",
+	.repo = json_repo,
+};
+
+static void
+json_finding(struct json *j, const struct finding *f)
+{
+	const struct rule *r = f->rule;
+	size_t i;
+
+	json_object_begin(j, NULL);
+	json_string(j, "rule", r->id);
+	json_array_begin(j, "requirement");
+	for (i = 0; i < r->nreq; i++)
+		json_int(j, NULL, r->req[i]);
+	json_array_end(j);
+	json_string(j, "type", r->type->name);
+	json_string(j, "level", level_name(f->level));
+	json_string(j, "result", result_name(f->result));
+	if (f->value_str != NULL)
+		json_string(j, "value", f->value_str);
+	else if (f->has_value)
+		json_int(j, "value", f->value);
+	if (f->has_min)
+		json_int(j, "min", f->min);
+	json_string(j, "message", f->message != NULL ? f->message : "");
+	json_array_begin(j, "evidence");
+	for (i = 0; i < f->nev; i++) {
+		json_object_begin(j, NULL);
+		json_string(j, "path", f->ev[i].path);
+		if (f->ev[i].line > 0)
+			json_int(j, "line", f->ev[i].line);
+		if (f->ev[i].note != NULL)
+			json_string(j, "note", f->ev[i].note);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	if (f->fix != NULL)
+		json_string(j, "fix", f->fix);
+	json_object_end(j);
+}
+
+static void
+json_repo(FILE *fp, const struct repo_result *res, const struct options *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct json j;
+	char tbuf[32];
+	size_t i;
+
+	json_init(&j, &sb, o->format == FORMAT_JSON);
+	json_object_begin(&j, NULL);
+	json_int(&j, "schema", JSON_SCHEMA);
+	json_object_begin(&j, "tool");
+	json_string(&j, "name", PACKAGE_NAME);
+	json_string(&j, "version", PACKAGE_VERSION);
+	json_object_end(&j);
+	json_object_begin(&j, "repository");
+	json_string(&j, "path", res->abspath);
+	json_string(&j, "source", res->source);
+	if (res->has_head)
+		json_string(&j, "head", res->head);
+	else
+		json_null(&j, "head");
+	json_bool(&j, "shallow", res->shallow);
+	json_bool(&j, "bare", res->bare);
+	json_object_end(&j);
+	json_object_begin(&j, "ruleset");
+	json_string(&j, "name", res->rs.name);
+	json_array_begin(&j, "files");
+	for (i = 0; i < res->rs.files.n; i++)
+		if (strcmp(res->rs.files.v[i], "--set") != 0)
+			json_string(&j, NULL, res->rs.files.v[i]);
+	json_array_end(&j);
+	json_object_end(&j);
+	json_object_begin(&j, "window");
+	time_format_iso(res->as_of, tbuf, sizeof(tbuf));
+	json_string(&j, "as_of", tbuf);
+	time_format_iso(res->start, tbuf, sizeof(tbuf));
+	json_string(&j, "start", tbuf);
+	json_int(&j, "days", res->days);
+	json_object_end(&j);
+	json_array_begin(&j, "results");
+	for (i = 0; i < res->nfindings; i++)
+		json_finding(&j, &res->findings[i]);
+	json_array_end(&j);
+	json_object_begin(&j, "summary");
+	json_int(&j, "pass", res->counts[RESULT_PASS]);
+	json_int(&j, "fail", res->counts[RESULT_FAIL]);
+	json_int(&j, "unknown", res->counts[RESULT_UNKNOWN]);
+	json_int(&j, "skip", res->counts[RESULT_SKIP]);
+	json_int(&j, "errors_failed", res->errors_failed);
+	json_object_end(&j);
+	json_object_end(&j);
+	strbuf_addch(&sb, '\n');
+	fwrite(sb.buf, 1, sb.len, fp);
+	strbuf_release(&sb);
+}

@@ -1,0 +1,147 @@
+/*
+ * report-text.c: the default report, for people: rules grouped by
+ * requirement, one line each with status, message, evidence and fix,
+ * and a summary line. Colour only on a terminal (or --color=always).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "rules.h"
+#include "timeutil.h"
+
+static void	 text_repo(FILE *, const struct repo_result *,
+		    const struct options *);
+
+const struct report_format report_text = {
+	.name = "text",
+	.repo = text_repo,
+};
+
+#define C_RESET		"\033[0m"
+#define C_GREEN		"\033[32m"
+#define C_RED		"\033[1;31m"
+#define C_YELLOW	"\033[33m"
+#define C_DIM		"\033[2m"
+#define C_BOLD		"\033[1m"
+
+struct style {
+	int	color;
+};
+
+static const char *
+status_word(const struct finding *f, const char **color)
+{
+	switch (f->result) {
+	case RESULT_PASS:
+		*color = C_GREEN;
+		return "PASS";
+	case RESULT_FAIL:
+		if (f->level == LEVEL_ERROR) {
+			*color = C_RED;
+			return "FAIL";
+		}
+		*color = C_YELLOW;
+		return f->level == LEVEL_WARNING ? "WARN" : "INFO";
+	case RESULT_UNKNOWN:
+		*color = C_YELLOW;
+		return "????";
+	case RESULT_SKIP:
+	default:
+		*color = C_DIM;
+		return "SKIP";
+	}
+}
+
+static void
+text_finding(FILE *fp, const struct finding *f, const struct style *st)
+{
+	const char *word, *color;
+	size_t i;
+
+	word = status_word(f, &color);
+	if (st->color)
+		fprintf(fp, "  %s%s%s  %-22s %s\n", color, word, C_RESET,
+		    f->rule->id, f->message ? f->message : "");
+	else
+		fprintf(fp, "  %s  %-22s %s\n", word, f->rule->id,
+		    f->message ? f->message : "");
+	for (i = 0; i < f->details.n; i++)
+		fprintf(fp, "%30s%s\n", "", f->details.v[i]);
+	if (f->result != RESULT_PASS && f->result != RESULT_SKIP)
+		for (i = 0; i < f->nev && i < 5; i++) {
+			if (f->ev[i].line > 0)
+				fprintf(fp, "%30sat %s:%d\n", "", f->ev[i].path,
+				    f->ev[i].line);
+			else
+				fprintf(fp, "%30sat %s\n", "", f->ev[i].path);
+		}
+	if (f->fix != NULL && f->result != RESULT_PASS &&
+	    f->result != RESULT_SKIP)
+		fprintf(fp, "%30sfix: %s\n", "", f->fix);
+}
+
+static int
+shown(const struct finding *f, const struct options *o)
+{
+	if (!o->quiet)
+		return 1;
+	return f->result == RESULT_FAIL ||
+	    (o->strict && f->result == RESULT_UNKNOWN);
+}
+
+static int
+first_req(const struct finding *f)
+{
+	return f->rule->nreq > 0 ? f->rule->req[0] : 0;
+}
+
+static void
+text_repo(FILE *fp, const struct repo_result *res, const struct options *o)
+{
+	struct style st;
+	const struct finding *f;
+	char date[16];
+	size_t i;
+	int req, maxreq, printed;
+
+	st.color = report_use_color(fp, o);
+	time_format_date(res->as_of, date, sizeof(date));
+	if (!o->quiet)
+		fprintf(fp, "%s%s%s: %s%s%.12s, rule set %s, as of %s\n",
+		    st.color ? C_BOLD : "", res->abspath,
+		    st.color ? C_RESET : "", res->source,
+		    res->has_head ? " at " : ", no commits",
+		    res->has_head ? res->head : "", res->rs.name, date);
+	maxreq = 0;
+	for (i = 0; i < res->nfindings; i++)
+		if (first_req(&res->findings[i]) > maxreq)
+			maxreq = first_req(&res->findings[i]);
+	/* Requirements in order, then the rules that have none. */
+	for (req = 1; req <= maxreq + 1; req++) {
+		printed = 0;
+		for (i = 0; i < res->nfindings; i++) {
+			f = &res->findings[i];
+			if ((req <= maxreq ? first_req(f) != req :
+			    first_req(f) != 0) || !shown(f, o))
+				continue;
+			if (!printed) {
+				if (req <= maxreq)
+					fprintf(fp, "requirement %d\n", req);
+				else if (maxreq > 0)
+					fputs("other checks\n", fp);
+				printed = 1;
+			}
+			text_finding(fp, f, &st);
+		}
+	}
+	fprintf(fp, "%d pass, %d fail, %d unknown, %d skip",
+	    res->counts[RESULT_PASS], res->counts[RESULT_FAIL],
+	    res->counts[RESULT_UNKNOWN], res->counts[RESULT_SKIP]);
+	if (res->errors_failed > 0)
+		fprintf(fp, " (%d at level error)", res->errors_failed);
+	fputc('\n', fp);
+}

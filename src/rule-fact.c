@@ -1,0 +1,95 @@
+/*
+ * rule-fact.c: the "fact" rule type: something no checkout holds (GitHub
+ * stars, a maintenance commitment). Unknown, and for a person to judge,
+ * unless given with --fact NAME=VALUE or in a [facts] section.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "ruleset.h"
+
+static int	 fact_parse(struct rule *);
+static void	 fact_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+
+static const struct rule_key_spec fact_keys[] = {
+	{ "fact", KEY_STRING, NULL, "the fact's name, as in --fact NAME=VALUE" },
+	{ "min", KEY_INT, NULL, "a number the fact must reach" },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct rule_type rule_fact = {
+	.name = "fact",
+	.summary = "a fact given on the command line or in config",
+	.keys = fact_keys,
+	.parse = fact_parse,
+	.check = fact_check,
+};
+
+static int
+fact_parse(struct rule *r)
+{
+	if (rule_str(r, "fact", NULL) == NULL)
+		return rule_error(r, NULL, "a fact rule needs 'fact'");
+	return 0;
+}
+
+static void
+fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	const char *name, *val;
+	char *end;
+	long long n, min;
+
+	name = rule_str(r, "fact", NULL);
+	val = ruleset_get_fact(ctx->rs, name);
+	min = rule_int(r, "min", -1);
+	if (min >= 0)
+		finding_min(f, min);
+	if (val == NULL) {
+		f->judgment = 1;
+		finding_result(f, RESULT_UNKNOWN, "%s cannot be seen offline",
+		    name);
+		finding_fix(f, "give it with --fact %s=%s%s%s", name,
+		    min >= 0 ? "N" : "yes", r->help ? "; " : "",
+		    r->help ? r->help : "");
+		return;
+	}
+	if (min < 0) {
+		if (strcmp(val, "yes") == 0 || strcmp(val, "true") == 0)
+			finding_result(f, RESULT_PASS, "%s: yes (given)",
+			    name);
+		else {
+			finding_result(f, RESULT_FAIL, "%s: %s (given)", name,
+			    val);
+			if (r->help != NULL)
+				finding_fix(f, "%s", r->help);
+		}
+		return;
+	}
+	errno = 0;
+	n = strtoll(val, &end, 10);
+	if (*val == '\0' || *end != '\0' || errno != 0 || n < 0) {
+		finding_result(f, RESULT_UNKNOWN, "%s: '%s' is not a number",
+		    name, val);
+		return;
+	}
+	finding_value(f, n);
+	if (n >= min) {
+		if (n == min)
+			finding_result(f, RESULT_PASS, "%s: %lld (given), "
+			    "exactly the minimum of %lld", name, n, min);
+		else
+			finding_result(f, RESULT_PASS, "%s: %lld (given), at "
+			    "least %lld", name, n, min);
+	} else {
+		finding_result(f, RESULT_FAIL, "%s: %lld (given), fewer than "
+		    "%lld", name, n, min);
+		if (r->help != NULL)
+			finding_fix(f, "%s", r->help);
+	}
+}

@@ -1,0 +1,209 @@
+/*
+ * rule-file.c: the "file" rule type: a file exists.
+ *
+ * The first name of `path` found in one of `dirs` passes; a name of
+ * `accept` found instead fails at level warning with a fix to rename it
+ * (the Working Group's "LICENSE is a Caution"). A symbolic link never
+ * satisfies the rule and is never followed.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule-file.h"
+#include "rules.h"
+#include "strbuf.h"
+#include "tree.h"
+#include "xalloc.h"
+
+static int	 file_parse(struct rule *);
+static void	 file_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+
+static const struct rule_key_spec file_keys[] = {
+	{ "path", KEY_WORDS, NULL, "names that pass, first found wins" },
+	{ "accept", KEY_WORDS, NULL, "names accepted with a warning" },
+	{ "dirs", KEY_WORDS, NULL, "directories to look in (default .)" },
+	{ "case", KEY_ENUM, "sensitive|insensitive", "how names compare" },
+	{ "min_bytes", KEY_INT, NULL, "smallest size that counts" },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct rule_type rule_file = {
+	.name = "file",
+	.summary = "a file exists",
+	.keys = file_keys,
+	.parse = file_parse,
+	.check = file_check,
+};
+
+static int
+file_parse(struct rule *r)
+{
+	const struct rule_key *k;
+	size_t i;
+
+	k = rule_key(r, "path");
+	if (k == NULL || k->n == 0)
+		return rule_error(r, NULL, "a file rule needs 'path'");
+	k = rule_key(r, "dirs");
+	for (i = 0; k != NULL && i < k->n; i++)
+		if (k->v[i].value[0] == '/' ||
+		    strstr(k->v[i].value, "..") != NULL)
+			return rule_error(r, "dirs", "'%s' is not a directory "
+			    "inside the repository", k->v[i].value);
+	return 0;
+}
+
+static void
+candidate(struct strbuf *sb, const char *dir, const char *name)
+{
+	strbuf_reset(sb);
+	if (strcmp(dir, ".") != 0 && *dir != '\0') {
+		strbuf_addstr(sb, dir);
+		if (sb->buf[sb->len - 1] != '/')
+			strbuf_addch(sb, '/');
+	}
+	strbuf_addstr(sb, name);
+}
+
+static const struct tree_entry *
+locate_list(const struct rule_key *names, const struct rule_key *dirs,
+    const struct tree *t, int icase, struct strbuf *looked)
+{
+	const struct tree_entry *e;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, j, nd;
+
+	nd = dirs != NULL && dirs->n > 0 ? dirs->n : 1;
+	for (i = 0; looked != NULL && names != NULL && i < names->n; i++)
+		strbuf_addf(looked, "%s%s", looked->len ? ", " : "",
+		    names->v[i].value);
+	for (i = 0; names != NULL && i < names->n; i++)
+		for (j = 0; j < nd; j++) {
+			candidate(&sb, dirs != NULL && dirs->n > 0 ?
+			    dirs->v[j].value : ".", names->v[i].value);
+			e = tree_lookup(t, sb.buf, icase);
+			if (e != NULL) {
+				strbuf_release(&sb);
+				return e;
+			}
+		}
+	strbuf_release(&sb);
+	return NULL;
+}
+
+const struct tree_entry *
+file_find(const struct rule_key *names, const struct rule_key *accept,
+    const struct rule_key *dirs, const struct tree *t, int icase,
+    int *accepted, struct strbuf *looked)
+{
+	const struct tree_entry *e;
+
+	*accepted = 0;
+	e = locate_list(names, dirs, t, icase, looked);
+	if (e != NULL)
+		return e;
+	e = locate_list(accept, dirs, t, icase, looked);
+	if (e != NULL)
+		*accepted = 1;
+	else if (looked != NULL && dirs != NULL && dirs->n > 0) {
+		size_t i;
+
+		strbuf_addstr(looked, " in ");
+		for (i = 0; i < dirs->n; i++)
+			strbuf_addf(looked, "%s%s%s", i ? ", " : "",
+			    dirs->v[i].value, strcmp(dirs->v[i].value, ".") ?
+			    "/" : "");
+	}
+	return e;
+}
+
+const struct tree_entry *
+file_locate(const struct rule *r, const struct tree *t, int *accepted,
+    struct strbuf *looked)
+{
+	int icase;
+
+	icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") == 0;
+	return file_find(rule_key(r, "path"), rule_key(r, "accept"),
+	    rule_key(r, "dirs"), t, icase, accepted, looked);
+}
+
+/* Say what a link points at; it is never followed. */
+static void
+report_link(const struct rule *r, struct check_ctx *ctx, struct finding *f,
+    const struct tree_entry *e)
+{
+	struct strbuf target = STRBUF_INIT;
+
+	if (tree_readlink(ctx->tree, e, &target) != 0)
+		strbuf_addstr(&target, "?");
+	finding_result(f, RESULT_FAIL, "%s is a symbolic link to %s; links "
+	    "are not followed", e->path, target.buf);
+	finding_evidence(f, e->path, 0, "symbolic link");
+	finding_fix(f, "replace the link %s with the file itself", e->path);
+	strbuf_release(&target);
+	(void)r;
+}
+
+static void
+file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	const struct tree_entry *e;
+	const char *want;
+	struct strbuf looked = STRBUF_INIT, sb = STRBUF_INIT;
+	long long min;
+	int accepted, trunc, rc;
+
+	e = file_locate(r, ctx->tree, &accepted, &looked);
+	want = rule_key(r, "path")->v[0].value;
+	if (e == NULL) {
+		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
+		    looked.buf);
+		finding_fix(f, "%s", r->help != NULL ? r->help :
+		    "add the file");
+		goto out;
+	}
+	if (e->mode == TREE_MODE_LINK) {
+		report_link(r, ctx, f, e);
+		goto out;
+	}
+	if (e->mode == TREE_MODE_SUBMODULE) {
+		finding_result(f, RESULT_FAIL, "%s is a submodule, not a file",
+		    e->path);
+		finding_evidence(f, e->path, 0, "submodule");
+		goto out;
+	}
+	min = rule_int(r, "min_bytes", 0);
+	if (min > 0) {
+		rc = tree_read(ctx->tree, e, (size_t)min, &sb, &trunc);
+		if (rc == 0 && (long long)sb.len < min) {
+			finding_result(f, RESULT_FAIL, "%s has %zu bytes, "
+			    "fewer than %lld", e->path, sb.len, min);
+			finding_evidence(f, e->path, 0, NULL);
+			finding_fix(f, "%s", r->help != NULL ? r->help :
+			    "fill in the file");
+			goto out;
+		}
+		if (rc != 0) {
+			finding_result(f, RESULT_FAIL, "%s cannot be read",
+			    e->path);
+			finding_evidence(f, e->path, 0, NULL);
+			goto out;
+		}
+	}
+	finding_evidence(f, e->path, 0, NULL);
+	if (accepted) {
+		finding_result(f, RESULT_FAIL, "%s found, but %s is asked for",
+		    e->path, want);
+		if (f->level > LEVEL_WARNING)
+			f->level = LEVEL_WARNING;
+		finding_fix(f, "rename %s to %s", e->path, want);
+	} else
+		finding_result(f, RESULT_PASS, "found %s", e->path);
+out:
+	strbuf_release(&looked);
+	strbuf_release(&sb);
+}

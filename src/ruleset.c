@@ -1,0 +1,936 @@
+/* ruleset.c: reading rule sets with inih, layering them, validating keys */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ini.h>
+
+#include "error.h"
+#include "regex.h"
+#include "rules.h"
+#include "ruleset.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* Rule files are small; anything larger is a mistake. */
+#define RULESET_MAX_BYTES	(1024 * 1024)
+
+struct ini_src {
+	const char	*name;		/* interned */
+	const char	*buf;
+	size_t		 len;
+	size_t		 pos;
+	int		 line;
+	int		 section_line;	/* line of the last [section] */
+	int		 err_line;
+	struct strbuf	 err;
+};
+
+struct ini_state {
+	struct ruleset	*rs;
+	struct ini_src	*src;
+	struct strvec	 seen;		/* sections of this file */
+	int		 seen_line[4096];
+	char		*cur;		/* current section */
+	int		 err_line;
+	struct strbuf	 err;
+};
+
+static const char *intern(struct ruleset *, const char *);
+static struct rule *rule_find(const struct ruleset *, const char *);
+static struct rule *rule_create(struct ruleset *, const char *, const char *,
+		    int);
+static int	 rule_add_value(struct ruleset *, struct rule *, const char *,
+		    const char *, const char *, int);
+static int	 parse_buffer(struct ruleset *, const char *, const char *,
+		    size_t);
+static int	 finish_rule(struct ruleset *, struct rule *);
+static int	 check_key(struct rule *, struct rule_key *,
+		    const struct rule_key_spec *);
+static const char *suggest(const char *, const struct rule_key_spec *,
+		    const struct rule_key_spec *);
+static int	 parse_uint(const char *, long long *);
+static int	 parse_bool(const char *, int *);
+
+void
+ruleset_init(struct ruleset *rs)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->window_days = 90;
+}
+
+static void
+rule_free(struct rule *r)
+{
+	size_t i, j;
+
+	if (r->type != NULL && r->type->free != NULL && r->priv != NULL)
+		r->type->free(r->priv);
+	for (i = 0; i < r->nkeys; i++) {
+		for (j = 0; j < r->keys[i].n; j++)
+			free(r->keys[i].v[j].value);
+		free(r->keys[i].v);
+		free(r->keys[i].name);
+	}
+	free(r->keys);
+	free(r->req);
+	free(r->id);
+	free(r);
+}
+
+void
+ruleset_release(struct ruleset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++)
+		rule_free(rs->rules[i]);
+	free(rs->rules);
+	free(rs->name);
+	free(rs->title);
+	strvec_clear(&rs->files);
+	strvec_clear(&rs->fact_names);
+	strvec_clear(&rs->fact_values);
+	strvec_clear(&rs->fact_sources);
+	strvec_clear(&rs->interned);
+	ruleset_init(rs);
+}
+
+static const char *
+intern(struct ruleset *rs, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < rs->interned.n; i++)
+		if (strcmp(rs->interned.v[i], s) == 0)
+			return rs->interned.v[i];
+	strvec_push(&rs->interned, s);
+	return rs->interned.v[rs->interned.n - 1];
+}
+
+/*
+ * The directories searched for a rule set given by name, lowest layer
+ * first: shipped, system, user.
+ */
+void
+ruleset_search_path(struct strvec *out)
+{
+	const char *env, *home;
+	char self[PATH_MAX];
+	ssize_t n;
+
+	env = getenv("ECOCHECK_RULES_DIR");
+	if (env != NULL && *env != '\0')
+		strvec_push(out, env);
+	else {
+		/* An uninstalled program in the build tree uses the source rules. */
+		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+		if (n > 0) {
+			self[n] = '\0';
+			if (strcmp(self, EC_BUILD_PROGRAM) == 0) {
+				strvec_push(out, EC_SRC_RULESDIR);
+				goto system;
+			}
+		}
+		strvec_push(out, EC_RULESDIR);
+	}
+system:
+	strvec_push_nodup(out, xasprintf("%s/ecocheck/rules", EC_SYSCONFDIR));
+	env = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (env != NULL && *env == '/')
+		strvec_push_nodup(out, xasprintf("%s/ecocheck/rules", env));
+	else if (home != NULL && *home == '/')
+		strvec_push_nodup(out,
+		    xasprintf("%s/.config/ecocheck/rules", home));
+}
+
+int
+ruleset_add_name(struct ruleset *rs, const char *name)
+{
+	struct strvec dirs = STRVEC_INIT;
+	struct strbuf looked = STRBUF_INIT;
+	struct stat st;
+	char *path;
+	size_t i;
+	int found, rc;
+
+	if (*name == '\0' || strchr(name, '/') != NULL || name[0] == '.')
+		return ec_error("bad rule set name '%s'", name);
+	ruleset_search_path(&dirs);
+	found = 0;
+	rc = 0;
+	for (i = 0; i < dirs.n && rc == 0; i++) {
+		path = xasprintf("%s/%s.ini", dirs.v[i], name);
+		if (stat(path, &st) == 0) {
+			found = 1;
+			rc = ruleset_add_file(rs, path);
+		}
+		strbuf_addf(&looked, "%s%s", i ? ", " : "", dirs.v[i]);
+		free(path);
+	}
+	if (!found && rc == 0)
+		rc = ec_error("no rule set named '%s' (looked in %s)", name,
+		    looked.buf);
+	strvec_clear(&dirs);
+	strbuf_release(&looked);
+	return rc;
+}
+
+int
+ruleset_add_file(struct ruleset *rs, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char tmp[65536];
+	ssize_t n;
+	int fd, rc;
+
+	fd = open(path, O_RDONLY);
+	if (fd == -1)
+		return ec_error("%s: %s", path, strerror(errno));
+	for (;;) {
+		n = read(fd, tmp, sizeof(tmp));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		strbuf_add(&sb, tmp, (size_t)n);
+		if (sb.len > RULESET_MAX_BYTES)
+			break;
+	}
+	if (n == -1) {
+		rc = ec_error("%s: %s", path, strerror(errno));
+		close(fd);
+		strbuf_release(&sb);
+		return rc;
+	}
+	close(fd);
+	if (sb.len > RULESET_MAX_BYTES) {
+		strbuf_release(&sb);
+		return ec_error("%s: rule file larger than %d bytes", path,
+		    RULESET_MAX_BYTES);
+	}
+	rc = ruleset_add_buffer(rs, path, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* inih reader: one line at a time, counting lines, refusing NUL bytes. */
+static char *
+ini_read_line(char *str, int num, void *stream)
+{
+	struct ini_src *s = stream;
+	const char *p, *nl;
+	size_t linelen, n;
+
+	if (s->pos >= s->len)
+		return NULL;
+	p = s->buf + s->pos;
+	s->line++;
+	nl = memchr(p, '\n', s->len - s->pos);
+	linelen = nl != NULL ? (size_t)(nl - p) + 1 : s->len - s->pos;
+	s->pos += linelen;
+	n = linelen;
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	if (n > 0 && *p == '[')
+		s->section_line = s->line;
+	p = s->buf + s->pos - linelen;
+	n = linelen;
+	if (memchr(p, '\0', linelen) != NULL && s->err_line == 0) {
+		s->err_line = s->line;
+		strbuf_addstr(&s->err, "NUL byte in rule file");
+	}
+	if (n > (size_t)num - 2) {
+		if (s->err_line == 0) {
+			s->err_line = s->line;
+			strbuf_addf(&s->err,
+			    "line longer than %d characters", num - 2);
+		}
+		n = (size_t)num - 2;
+	}
+	memcpy(str, p, n);
+	if (n > 0 && str[n - 1] != '\n')
+		str[n++] = '\n';
+	str[n] = '\0';
+	return str;
+}
+
+static int __attribute__((format(printf, 3, 4)))
+state_error(struct ini_state *st, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (st->err_line != 0)
+		return 0;
+	st->err_line = line;
+	va_start(ap, fmt);
+	strbuf_vaddf(&st->err, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+static int
+valid_id(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s)
+		    && *s != '-' && *s != '_')
+			return 0;
+	return 1;
+}
+
+static int
+ini_on_value(void *user, const char *section, const char *name,
+    const char *value)
+{
+	struct ini_state *st = user;
+	struct ruleset *rs = st->rs;
+	struct rule *r;
+	long long n;
+	size_t i;
+
+	if (st->err_line != 0)
+		return 0;
+	if (st->cur == NULL || strcmp(st->cur, section) != 0) {
+		for (i = 0; i < st->seen.n; i++)
+			if (strcmp(st->seen.v[i], section) == 0)
+			{
+				return state_error(st, st->src->section_line,
+				    "duplicate section [%s]"
+				    " (first at line %d)", section,
+				    st->seen_line[i]);
+			}
+		if (st->seen.n >= sizeof(st->seen_line) / sizeof(int))
+			return state_error(st, st->src->line, "too many sections");
+		st->seen_line[st->seen.n] = st->src->section_line;
+		strvec_push(&st->seen, section);
+		st->cur = st->seen.v[st->seen.n - 1];
+	}
+	if (*section == '\0')
+		return state_error(st, st->src->line, "key '%s' outside a section", name);
+	if (strcmp(section, "ruleset") == 0) {
+		if (strcmp(name, "name") == 0) {
+			free(rs->name);
+			rs->name = xstrdup(value);
+		} else if (strcmp(name, "title") == 0) {
+			free(rs->title);
+			rs->title = xstrdup(value);
+		} else if (strcmp(name, "window_days") == 0) {
+			if (parse_uint(value, &n) == -1 || n < 1 || n > 36500)
+				return state_error(st, st->src->line, "window_days: bad "
+				    "number '%s' (want 1 to 36500)", value);
+			rs->window_days = (int)n;
+		} else if (strcmp(name, "description") != 0)
+			return state_error(st, st->src->line, "unknown key '%s' in [ruleset] "
+			    "(known: name, title, description, window_days)",
+			    name);
+		return 1;
+	}
+	if (strcmp(section, "facts") == 0) {
+		ruleset_fact(rs, name, value, st->src->name);
+		return 1;
+	}
+	if (!valid_id(section)) {
+		return state_error(st, st->src->section_line, "bad rule id [%s]: use lowercase "
+		    "letters, digits, '-' and '_'", section);
+	}
+	r = rule_find(rs, section);
+	if (r == NULL)
+		r = rule_create(rs, section, st->src->name,
+		    st->src->section_line);
+	if (rule_add_value(rs, r, name, value, st->src->name,
+	    st->src->line) == -1)
+		return state_error(st, st->src->line, "bad key name '%s'", name);
+	return 1;
+}
+
+static int
+parse_buffer(struct ruleset *rs, const char *name, const char *buf,
+    size_t len)
+{
+	struct ini_src src;
+	struct ini_state st;
+	int rc, line;
+
+	memset(&src, 0, sizeof(src));
+	memset(&st, 0, sizeof(st));
+	src.name = intern(rs, name);
+	src.buf = buf;
+	src.len = len;
+	strbuf_init(&src.err);
+	strbuf_init(&st.err);
+	st.rs = rs;
+	st.src = &src;
+	rs->layer++;
+	rc = ini_parse_stream(ini_read_line, &src, ini_on_value, &st);
+	/* The earliest of the reader's, the handler's and inih's errors. */
+	line = 0;
+	if (src.err_line != 0)
+		line = src.err_line;
+	if (st.err_line != 0 && (line == 0 || st.err_line < line))
+		line = st.err_line;
+	if (rc > 0 && (line == 0 || rc < line))
+		line = rc;
+	if (line != 0) {
+		if (line == src.err_line)
+			ec_error_at(name, line, "%s", src.err.buf);
+		else if (line == st.err_line)
+			ec_error_at(name, line, "%s", st.err.buf);
+		else
+			ec_error_at(name, line, "syntax error: expected "
+			    "'[section]' or 'key = value'");
+		rc = -1;
+	} else if (rc < 0)
+		rc = ec_error("%s: cannot parse", name);
+	else
+		rc = 0;
+	strbuf_release(&src.err);
+	strbuf_release(&st.err);
+	strvec_clear(&st.seen);
+	return rc;
+}
+
+int
+ruleset_add_buffer(struct ruleset *rs, const char *name, const char *buf,
+    size_t len)
+{
+	strvec_push(&rs->files, name);
+	return parse_buffer(rs, name, buf, len);
+}
+
+int
+ruleset_set(struct ruleset *rs, const char *arg)
+{
+	const char *dot, *eq;
+	char *id, *key;
+	struct rule *r;
+	int rc;
+
+	eq = strchr(arg, '=');
+	dot = strchr(arg, '.');
+	if (eq == NULL || dot == NULL || dot > eq || dot == arg ||
+	    eq == dot + 1)
+		return ec_error("--set %s: expected RULE.KEY=VALUE", arg);
+	id = xstrndup(arg, (size_t)(dot - arg));
+	key = xstrndup(dot + 1, (size_t)(eq - dot - 1));
+	rc = 0;
+	if (strcmp(id, "ruleset") == 0) {
+		if (strcmp(key, "window_days") != 0)
+			rc = ec_error("--set %s: only ruleset.window_days can "
+			    "be set", arg);
+		else {
+			long long n;
+
+			if (parse_uint(eq + 1, &n) == -1 || n < 1 ||
+			    n > 36500)
+				rc = ec_error("--set %s: bad number", arg);
+			else
+				rs->window_days = (int)n;
+		}
+	} else if (!valid_id(id))
+		rc = ec_error("--set %s: bad rule id '%s'", arg, id);
+	else {
+		/* All --set options are one layer: repeated keys make lists. */
+		if (!strvec_has(&rs->files, "--set")) {
+			strvec_push(&rs->files, "--set");
+			rs->layer++;
+		}
+		r = rule_find(rs, id);
+		if (r == NULL)
+			r = rule_create(rs, id, intern(rs, "--set"), 0);
+		if (rule_add_value(rs, r, key, eq + 1, intern(rs, "--set"),
+		    0) == -1)
+			rc = ec_error("--set %s: bad key name", arg);
+	}
+	free(id);
+	free(key);
+	return rc;
+}
+
+int
+ruleset_fact(struct ruleset *rs, const char *name, const char *value,
+    const char *source)
+{
+	size_t i;
+
+	for (i = 0; i < rs->fact_names.n; i++)
+		if (strcmp(rs->fact_names.v[i], name) == 0) {
+			free(rs->fact_values.v[i]);
+			rs->fact_values.v[i] = xstrdup(value);
+			free(rs->fact_sources.v[i]);
+			rs->fact_sources.v[i] = xstrdup(source);
+			return 0;
+		}
+	strvec_push(&rs->fact_names, name);
+	strvec_push(&rs->fact_values, value);
+	strvec_push(&rs->fact_sources, source);
+	return 0;
+}
+
+const char *
+ruleset_get_fact(const struct ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->fact_names.n; i++)
+		if (strcmp(rs->fact_names.v[i], name) == 0)
+			return rs->fact_values.v[i];
+	return NULL;
+}
+
+static struct rule *
+rule_find(const struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++)
+		if (strcmp(rs->rules[i]->id, id) == 0)
+			return rs->rules[i];
+	return NULL;
+}
+
+static struct rule *
+rule_create(struct ruleset *rs, const char *id, const char *file, int line)
+{
+	struct rule *r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->id = xstrdup(id);
+	r->file = file;
+	r->line = line;
+	r->level = LEVEL_ERROR;
+	XGROW(rs->rules, rs->nrules + 1, rs->alloc);
+	rs->rules[rs->nrules++] = r;
+	return r;
+}
+
+/*
+ * Add one value of a key. The first value a layer gives a key replaces
+ * what earlier layers said; an empty value leaves the list empty.
+ */
+static int
+rule_add_value(struct ruleset *rs, struct rule *r, const char *name,
+    const char *value, const char *file, int line)
+{
+	struct rule_key *k;
+	size_t i, j;
+
+	if (*name == '\0' || strchr(name, '.') != NULL)
+		return -1;
+	k = NULL;
+	for (i = 0; i < r->nkeys; i++)
+		if (strcmp(r->keys[i].name, name) == 0)
+			k = &r->keys[i];
+	if (k == NULL) {
+		XGROW(r->keys, r->nkeys + 1, r->alloc);
+		k = &r->keys[r->nkeys++];
+		memset(k, 0, sizeof(*k));
+		k->name = xstrdup(name);
+		k->layer = rs->layer;
+	} else if (k->layer != rs->layer) {
+		for (j = 0; j < k->n; j++)
+			free(k->v[j].value);
+		k->n = 0;
+		k->layer = rs->layer;
+	}
+	XGROW(k->v, k->n + 1, k->alloc);
+	k->v[k->n].value = xstrdup(value);
+	k->v[k->n].file = intern(rs, file);
+	k->v[k->n].line = line;
+	k->n++;
+	return 0;
+}
+
+int
+ruleset_finish(struct ruleset *rs)
+{
+	size_t i;
+	int rc;
+
+	rc = 0;
+	for (i = 0; i < rs->nrules; i++)
+		if (finish_rule(rs, rs->rules[i]) == -1)
+			rc = -1;
+	if (rc == 0 && rs->name == NULL)
+		rs->name = xstrdup(rs->files.n > 0 ? rs->files.v[0] : "rules");
+	rs->finished = rc == 0;
+	return rc;
+}
+
+/* Split the values of a KEY_WORDS key on white space. */
+static void
+split_words(struct rule_key *k)
+{
+	struct rule_value *nv;
+	size_t i, n, alloc;
+	char *p, *tok, *save;
+
+	nv = NULL;
+	n = alloc = 0;
+	for (i = 0; i < k->n; i++) {
+		p = k->v[i].value;
+		for (tok = strtok_r(p, " \t", &save); tok != NULL;
+		    tok = strtok_r(NULL, " \t", &save)) {
+			XGROW(nv, n + 1, alloc);
+			nv[n].value = xstrdup(tok);
+			nv[n].file = k->v[i].file;
+			nv[n].line = k->v[i].line;
+			n++;
+		}
+		free(k->v[i].value);
+	}
+	free(k->v);
+	k->v = nv;
+	k->n = n;
+	k->alloc = alloc;
+}
+
+static int
+finish_rule(struct ruleset *rs, struct rule *r)
+{
+	const struct rule_key_spec *spec;
+	struct rule_key *k;
+	const char *tn, *hint;
+	size_t i;
+	long long n;
+
+	k = (struct rule_key *)rule_key(r, "type");
+	if (k == NULL || k->n == 0)
+		return ec_error_at(r->file, r->line, "rule '%s' has no type",
+		    r->id);
+	tn = k->v[k->n - 1].value;
+	r->type = rule_type_find(tn);
+	if (r->type == NULL) {
+		struct strbuf known = STRBUF_INIT;
+
+		for (i = 0; rule_types[i] != NULL; i++)
+			strbuf_addf(&known, "%s%s", i ? ", " : "",
+			    rule_types[i]->name);
+		ec_error_at(k->v[k->n - 1].file, k->v[k->n - 1].line,
+		    "rule '%s': unknown type '%s' (known: %s)", r->id, tn,
+		    known.buf);
+		strbuf_release(&known);
+		return -1;
+	}
+	for (i = 0; i < r->nkeys; i++) {
+		k = &r->keys[i];
+		spec = rule_key_spec_find(r->type, k->name);
+		if (spec == NULL) {
+			hint = suggest(k->name, rule_common_keys,
+			    r->type->keys);
+			if (k->n == 0)
+				return ec_error_at(r->file, r->line, "rule '%s'"
+				    ": unknown key '%s' for type %s", r->id,
+				    k->name, r->type->name);
+			return ec_error_at(k->v[0].file, k->v[0].line,
+			    "rule '%s': unknown key '%s' for type %s%s%s%s",
+			    r->id, k->name, r->type->name,
+			    hint ? " (did you mean '" : "",
+			    hint ? hint : "", hint ? "'?)" : "");
+		}
+		if (check_key(r, k, spec) == -1)
+			return -1;
+	}
+	if ((k = (struct rule_key *)rule_key(r, "level")) != NULL &&
+	    k->n > 0)
+		level_parse(k->v[0].value, &r->level);
+	r->title = rule_str(r, "title", NULL);
+	r->help = rule_str(r, "help", NULL);
+	free(r->req);
+	r->req = NULL;
+	r->nreq = 0;
+	if ((k = (struct rule_key *)rule_key(r, "requirement")) != NULL) {
+		r->req = xcalloc(k->n + 1, sizeof(int));
+		for (i = 0; i < k->n; i++) {
+			parse_uint(k->v[i].value, &n);
+			r->req[r->nreq++] = (int)n;
+		}
+	}
+	(void)rs;
+	if (r->type->parse != NULL && r->type->parse(r) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+check_key(struct rule *r, struct rule_key *k, const struct rule_key_spec *spec)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *c, *v, *e;
+	enum level lv;
+	pcre2_code *re;
+	size_t i, len;
+	long long n;
+	int b, found;
+
+	if (spec->kind == KEY_WORDS)
+		split_words(k);
+	switch (spec->kind) {
+	case KEY_STRING:
+	case KEY_INT:
+	case KEY_BOOL:
+	case KEY_ENUM:
+		if (k->n > 1)
+			return ec_error_at(k->v[1].file, k->v[1].line,
+			    "rule '%s': key '%s' given twice (it takes one "
+			    "value)", r->id, k->name);
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < k->n; i++) {
+		v = k->v[i].value;
+		switch (spec->kind) {
+		case KEY_INT:
+			if (parse_uint(v, &n) == -1)
+				return ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': %s: bad number '%s'", r->id,
+				    k->name, v);
+			if (strcmp(k->name, "requirement") == 0 && n < 1)
+				return ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': requirement: bad number '%s'",
+				    r->id, v);
+			break;
+		case KEY_BOOL:
+			if (parse_bool(v, &b) == -1)
+				return ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': %s: expected yes or no, not "
+				    "'%s'", r->id, k->name, v);
+			break;
+		case KEY_ENUM:
+			found = 0;
+			len = strlen(v);
+			for (c = spec->choices; c != NULL && *c != '\0';
+			    c = *e ? e + 1 : e) {
+				e = strchr(c, '|');
+				if (e == NULL)
+					e = c + strlen(c);
+				if ((size_t)(e - c) == len &&
+				    strncmp(c, v, len) == 0)
+					found = 1;
+			}
+			if (!found) {
+				if (strcmp(k->name, "level") == 0 &&
+				    level_parse(v, &lv) == 0)
+					break;
+				return ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': %s: '%s' is not one of %s",
+				    r->id, k->name, v, spec->choices);
+			}
+			break;
+		case KEY_REGEX:
+			re = regex_compile(v, 0, &err);
+			if (re == NULL) {
+				ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': %s: bad regular expression: "
+				    "%s", r->id, k->name, err.buf);
+				strbuf_release(&err);
+				return -1;
+			}
+			pcre2_code_free(re);
+			break;
+		case KEY_WORDS:
+			if (strcmp(k->name, "requirement") == 0 &&
+			    (parse_uint(v, &n) == -1 || n < 1 || n > 999))
+				return ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': requirement: bad number '%s'",
+				    r->id, v);
+			break;
+		default:
+			break;
+		}
+	}
+	strbuf_release(&err);
+	return 0;
+}
+
+/* The closest known key name, if it is close enough to be a typo. */
+static const char *
+suggest(const char *name, const struct rule_key_spec *a,
+    const struct rule_key_spec *b)
+{
+	const struct rule_key_spec *lists[2], *s;
+	const char *best;
+	size_t la, lb, i, j, l;
+	unsigned d[64], prev, tmp, bestd;
+
+	lists[0] = a;
+	lists[1] = b;
+	best = NULL;
+	bestd = 3;
+	la = strlen(name);
+	if (la >= 63)
+		return NULL;
+	for (l = 0; l < 2; l++)
+		for (s = lists[l]; s != NULL && s->name != NULL; s++) {
+			lb = strlen(s->name);
+			if (lb >= 63)
+				continue;
+			for (j = 0; j <= lb; j++)
+				d[j] = (unsigned)j;
+			for (i = 1; i <= la; i++) {
+				prev = d[0];
+				d[0] = (unsigned)i;
+				for (j = 1; j <= lb; j++) {
+					tmp = d[j];
+					d[j] = prev + (name[i - 1] !=
+					    s->name[j - 1]);
+					if (tmp + 1 < d[j])
+						d[j] = tmp + 1;
+					if (d[j - 1] + 1 < d[j])
+						d[j] = d[j - 1] + 1;
+					prev = tmp;
+				}
+			}
+			if (d[lb] < bestd) {
+				bestd = d[lb];
+				best = s->name;
+			}
+		}
+	return best;
+}
+
+static int
+parse_uint(const char *s, long long *out)
+{
+	char *end;
+	long long n;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int
+parse_bool(const char *s, int *out)
+{
+	if (strcmp(s, "yes") == 0 || strcmp(s, "true") == 0 ||
+	    strcmp(s, "on") == 0 || strcmp(s, "1") == 0)
+		*out = 1;
+	else if (strcmp(s, "no") == 0 || strcmp(s, "false") == 0 ||
+	    strcmp(s, "off") == 0 || strcmp(s, "0") == 0)
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static const char *const level_names[] = {
+	[LEVEL_OFF] = "off",
+	[LEVEL_INFO] = "info",
+	[LEVEL_WARNING] = "warning",
+	[LEVEL_ERROR] = "error",
+};
+
+const char *
+level_name(enum level lv)
+{
+	return level_names[lv];
+}
+
+int
+level_parse(const char *s, enum level *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++)
+		if (strcmp(s, level_names[i]) == 0) {
+			*out = (enum level)i;
+			return 0;
+		}
+	return -1;
+}
+
+const struct rule_key *
+rule_key(const struct rule *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkeys; i++)
+		if (strcmp(r->keys[i].name, name) == 0)
+			return &r->keys[i];
+	return NULL;
+}
+
+const char *
+rule_str(const struct rule *r, const char *name, const char *def)
+{
+	const struct rule_key *k;
+
+	k = rule_key(r, name);
+	if (k == NULL || k->n == 0)
+		return def;
+	return k->v[k->n - 1].value;
+}
+
+long long
+rule_int(const struct rule *r, const char *name, long long def)
+{
+	const char *s;
+	long long n;
+
+	s = rule_str(r, name, NULL);
+	if (s == NULL || parse_uint(s, &n) == -1)
+		return def;
+	return n;
+}
+
+int
+rule_bool(const struct rule *r, const char *name, int def)
+{
+	const char *s;
+	int b;
+
+	s = rule_str(r, name, NULL);
+	if (s == NULL || parse_bool(s, &b) == -1)
+		return def;
+	return b;
+}
+
+int
+rule_error(const struct rule *r, const char *key, const char *fmt, ...)
+{
+	const struct rule_key *k;
+	struct strbuf sb = STRBUF_INIT;
+	const char *file;
+	va_list ap;
+	int line;
+
+	file = r->file;
+	line = r->line;
+	k = key != NULL ? rule_key(r, key) : NULL;
+	if (k != NULL && k->n > 0) {
+		file = k->v[0].file;
+		line = k->v[0].line;
+	}
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	if (key != NULL)
+		ec_error_at(file, line, "rule '%s': %s: %s", r->id, key, sb.buf);
+	else
+		ec_error_at(file, line, "rule '%s': %s", r->id, sb.buf);
+	strbuf_release(&sb);
+	return -1;
+}

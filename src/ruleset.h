@@ -1,0 +1,122 @@
+/*
+ * ruleset.h: rule sets read from INI files (inih) and layered.
+ *
+ * One section per rule, the section name is its id; [ruleset] describes
+ * the set and [facts] gives facts. Layers, lowest first: shipped <
+ * system < user (for each rule set named with --rules, default
+ * pytorch-ecosystem) < the repository's .ecocheck.ini < rule files given
+ * with --rules < --set. A key in a later layer replaces the whole list of
+ * that key; inside one layer repeated keys make a list. Every value
+ * remembers the file and line it came from.
+ */
+#ifndef EC_RULESET_H
+#define EC_RULESET_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+enum level {
+	LEVEL_OFF,
+	LEVEL_INFO,
+	LEVEL_WARNING,
+	LEVEL_ERROR
+};
+
+enum key_kind {
+	KEY_STRING,	/* one value */
+	KEY_WORDS,	/* a list: repeated keys, each split on white space */
+	KEY_LIST,	/* a list: repeated keys, each value whole */
+	KEY_INT,	/* a whole number >= 0 */
+	KEY_BOOL,	/* yes/no, true/false, on/off, 1/0 */
+	KEY_ENUM,	/* one of spec->choices, '|'-separated */
+	KEY_REGEX	/* a list of PCRE2 patterns, each value whole */
+};
+
+struct rule_key_spec {
+	const char	*name;
+	enum key_kind	 kind;
+	const char	*choices;	/* KEY_ENUM */
+	const char	*doc;		/* one line for --list-rules */
+};
+
+struct rule_value {
+	char		*value;
+	const char	*file;		/* interned in the rule set */
+	int		 line;		/* 0 for the command line */
+};
+
+struct rule_key {
+	char			*name;
+	struct rule_value	*v;
+	size_t			 n;
+	size_t			 alloc;
+	int			 layer;		/* layer that last set it */
+};
+
+struct rule_type;
+
+struct rule {
+	char			*id;
+	const struct rule_type	*type;
+	enum level		 level;
+	const char		*title;
+	const char		*help;
+	int			*req;		/* requirement numbers */
+	size_t			 nreq;
+	struct rule_key		*keys;
+	size_t			 nkeys;
+	size_t			 alloc;
+	const char		*file;		/* where first defined */
+	int			 line;
+	void			*priv;		/* the type's parsed form */
+};
+
+struct ruleset {
+	char		*name;
+	char		*title;
+	int		 window_days;
+	struct rule	**rules;
+	size_t		  nrules;
+	size_t		  alloc;
+	struct strvec	  files;	/* every file read, in order */
+	struct strvec	  fact_names;
+	struct strvec	  fact_values;
+	struct strvec	  fact_sources;
+	struct strvec	  interned;	/* file names values point at */
+	int		  layer;
+	int		  finished;
+};
+
+void	 ruleset_init(struct ruleset *);
+void	 ruleset_release(struct ruleset *);
+/* Search path for rule sets named without a path, lowest first. */
+void	 ruleset_search_path(struct strvec *);
+/* A rule set by name: every NAME.ini of the search path, layered. */
+int	 ruleset_add_name(struct ruleset *, const char *);
+int	 ruleset_add_file(struct ruleset *, const char *);
+/* INI text held in memory; name is used in messages. */
+int	 ruleset_add_buffer(struct ruleset *, const char *, const char *,
+	    size_t);
+/* "RULE.KEY=VALUE" from --set; "ruleset.KEY=VALUE" for the set. */
+int	 ruleset_set(struct ruleset *, const char *);
+/* "NAME=VALUE" from --fact. */
+int	 ruleset_fact(struct ruleset *, const char *, const char *,
+	    const char *);
+/* Check every rule against its type and parse it; -1 on any error. */
+int	 ruleset_finish(struct ruleset *);
+const char *ruleset_get_fact(const struct ruleset *, const char *);
+
+const char	*level_name(enum level);
+int		 level_parse(const char *, enum level *);
+
+/* Key access for rule types, after ruleset_finish() validated kinds. */
+const struct rule_key *rule_key(const struct rule *, const char *);
+const char	*rule_str(const struct rule *, const char *, const char *);
+long long	 rule_int(const struct rule *, const char *, long long);
+int		 rule_bool(const struct rule *, const char *, int);
+/* Print "file:line: rule 'id': key 'k': message" and return -1. */
+int		 rule_error(const struct rule *, const char *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,143 @@
+/* timeutil.c: ISO 8601 parsing and formatting without the local time zone */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeutil.h"
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void
+civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, yy;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = (int64_t)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+static int
+digits(const char **sp, int n, int *out)
+{
+	const char *s = *sp;
+	int v, i;
+
+	v = 0;
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*sp = s + n;
+	*out = v;
+	return 0;
+}
+
+int
+time_parse_iso(const char *s, int64_t *out)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, mo, d, h, mi, sec, oh, om, sign;
+	char *end;
+	long long v;
+
+	if (*s == '@') {
+		errno = 0;
+		v = strtoll(s + 1, &end, 10);
+		if (s[1] == '\0' || *end != '\0' || errno != 0)
+			return -1;
+		*out = v;
+		return 0;
+	}
+	h = mi = sec = oh = om = 0;
+	sign = 1;
+	if (digits(&s, 4, &y) == -1 || *s++ != '-' ||
+	    digits(&s, 2, &mo) == -1 || *s++ != '-' ||
+	    digits(&s, 2, &d) == -1)
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+		return -1;
+	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return -1;
+	if (*s == 'T' || *s == ' ') {
+		s++;
+		if (digits(&s, 2, &h) == -1 || *s++ != ':' ||
+		    digits(&s, 2, &mi) == -1)
+			return -1;
+		if (*s == ':') {
+			s++;
+			if (digits(&s, 2, &sec) == -1)
+				return -1;
+		}
+		if (h > 23 || mi > 59 || sec > 60)
+			return -1;
+		if (*s == 'Z')
+			s++;
+		else if (*s == '+' || *s == '-') {
+			sign = *s++ == '-' ? -1 : 1;
+			if (digits(&s, 2, &oh) == -1)
+				return -1;
+			if (*s == ':')
+				s++;
+			if (*s != '\0' && digits(&s, 2, &om) == -1)
+				return -1;
+			if (oh > 14 || om > 59)
+				return -1;
+		}
+	}
+	if (*s != '\0')
+		return -1;
+	*out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	    h * 3600 + mi * 60 + sec - sign * (oh * 3600 + om * 60);
+	return 0;
+}
+
+void
+time_format_iso(int64_t t, char *buf, size_t sz)
+{
+	int64_t days, rem;
+	int y, m, d;
+
+	days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	rem = t - days * 86400;
+	civil_from_days(days, &y, &m, &d);
+	snprintf(buf, sz, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+	    (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+}
+
+void
+time_format_date(int64_t t, char *buf, size_t sz)
+{
+	char full[32];
+
+	time_format_iso(t, full, sizeof(full));
+	snprintf(buf, sz, "%.10s", full);
+}

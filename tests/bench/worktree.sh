@@ -1,0 +1,144 @@
+#!/bin/sh
+# worktree.sh: time listing a 100,000-file working tree against "git ls-files -co --exclude-standard"
+#
+# Usage: tests/bench/worktree.sh [REPO]
+#
+# Builds, once, a checkout of 100,000 tracked files in 2,000 directories,
+# with .gitignore files and a few thousand untracked and ignored files,
+# cached under ${TMPDIR:-/tmp}/ecocheck-bench-worktree (or at REPO). Then
+# times, best of 5 runs each, "git ls-files -co --exclude-standard | wc -l"
+# and "$ECOCHECK -r RULES --format json REPO" (default ./src/ecocheck),
+# where RULES holds one "file" rule, so that the run is mostly the
+# working-tree listing. The target is a ratio under 1.5.
+set -eu
+
+ECOCHECK=${ECOCHECK:-./src/ecocheck}
+CACHE=${TMPDIR:-/tmp}/ecocheck-bench-worktree
+REPO=${1:-$CACHE/repo}
+RUNS=${RUNS:-5}
+VERSION=1		# bump when the generated repository changes
+
+export GIT_CONFIG_NOSYSTEM=1 HOME="$CACHE" LC_ALL=C
+export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org
+export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
+export GIT_AUTHOR_DATE='2024-01-01T00:00:00Z'
+export GIT_COMMITTER_DATE='2024-01-01T00:00:00Z'
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE 2>/dev/null || true
+
+# The fast-import stream of one commit: 40 x 50 directories of 50 files,
+# every 97th file executable, a .gitignore in every top directory.
+stream() {
+	awk 'BEGIN {
+		print "commit refs/heads/main"
+		print "committer bench <bench@example.org> 1704067200 +0000"
+		print "data 6"; print "bench"
+		s = "# bench\n"; print "M 100644 inline README.md"
+		printf "data %d\n%s\n", length(s), s
+		s = "node_modules/\n*.o\n"
+		print "M 100644 inline .gitignore"
+		printf "data %d\n%s\n", length(s), s
+		n = 0
+		for (m = 0; m < 40; m++) {
+			s = "*.tmp\nbuild/\n"
+			printf "M 100644 inline mod%02d/.gitignore\n", m
+			printf "data %d\n%s\n", length(s), s
+			for (d = 0; d < 50; d++)
+				for (f = 0; f < 50; f++) {
+					n++
+					s = sprintf("file %d\n", n)
+					printf "M %s inline mod%02d/sub%02d/%s%02d.%s\n", \
+					    n % 97 == 0 ? "100755" : "100644", \
+					    m, d, f % 3 ? "file" : "test_", f, \
+					    f % 2 ? "py" : "txt"
+					printf "data %d\n%s\n", length(s), s
+				}
+		}
+	}'
+}
+
+build() {
+	rm -rf "$REPO" "$CACHE/ok"
+	mkdir -p "$REPO"
+	git init -q -b main "$REPO"
+	stream | git -C "$REPO" fast-import --quiet
+	git -C "$REPO" reset -q --hard main
+	cd "$REPO"
+	# Untracked: a notes file in 1,500 directories and a scratch tree.
+	for m in $(seq -w 0 29); do
+		for d in $(seq -w 0 49); do
+			echo notes > "mod$m/sub$d/notes.txt"
+		done
+	done
+	mkdir -p scratch/a scratch/b
+	for i in $(seq 1 100); do
+		: > "scratch/a/s$i.txt"; : > "scratch/b/s$i.txt"
+	done
+	# Ignored: *.tmp files, build/ directories, node_modules/.
+	for m in $(seq -w 0 39); do
+		for d in $(seq -w 0 24); do
+			: > "mod$m/sub$d/cache.tmp"
+		done
+	done
+	for m in $(seq -w 0 19); do
+		mkdir -p "mod$m/build/obj"
+		for i in $(seq 1 50); do
+			: > "mod$m/build/obj/o$i.o"
+		done
+	done
+	mkdir -p node_modules/pkg
+	for i in $(seq 1 500); do
+		: > "node_modules/pkg/m$i.js"
+	done
+	cd - >/dev/null
+	echo "$VERSION" > "$CACHE/ok"
+}
+
+# Nanoseconds of the best of $RUNS runs of "$@", after one warm-up run.
+best() {
+	"$@" >/dev/null 2>&1 || true
+	b=
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		t1=$(date +%s%N)
+		t=$((t1 - t0))
+		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then
+			b=$t
+		fi
+		i=$((i + 1))
+	done
+	echo "$b"
+}
+
+gitls() {
+	git -C "$REPO" ls-files -co --exclude-standard | wc -l
+}
+
+ecocheck() {
+	"$ECOCHECK" -r "$RULES" --format json "$REPO"
+}
+
+seconds() {
+	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'
+}
+
+mkdir -p "$CACHE"
+if [ "${1:-}" = "" ] && { [ ! -f "$CACHE/ok" ] ||
+    [ "$(cat "$CACHE/ok")" != "$VERSION" ]; }; then
+	echo "building $REPO (once)..." >&2
+	build
+fi
+if [ ! -x "$ECOCHECK" ]; then
+	echo "worktree.sh: $ECOCHECK: not built (set ECOCHECK)" >&2
+	exit 1
+fi
+RULES=$CACHE/bench.ini
+printf '[readme]\ntype = file\npath = README.md\n' > "$RULES"
+
+echo "paths listed by git: $(gitls)"
+g=$(best gitls)
+e=$(best ecocheck)
+echo "git ls-files: $(seconds "$g") s"
+echo "ecocheck: $(seconds "$e") s"
+awk -v g="$g" -v e="$e" 'BEGIN { printf "ratio: %.2fx (target < 1.5x)\n", e / g }'

@@ -1,0 +1,136 @@
+#!/bin/sh
+# t0001-cli.sh: the command line: help, version, usage errors, exit codes
+. "$(dirname "$0")/lib.sh"
+
+make_repo "$TEST_TMP/ok" LICENSE.md README.md CONTRIBUTING.md CODEOWNERS \
+	GOVERNANCE.md >/dev/null
+printf '%s\n' "$LF_COC" >"$TEST_TMP/ok/CODE_OF_CONDUCT.md"
+
+test_expect_success '--help lists every option and exits 0' '
+	"$ECOCHECK" --help >out &&
+	for o in rules format as-of rev staged set fact no-repo-config strict \
+		jobs each list-rules color quiet help version; do
+		grep -q -- "--$o" out || { echo "missing --$o"; exit 1; }
+	done
+'
+
+test_expect_success '--version prints the package version' '
+	"$ECOCHECK" --version >out &&
+	grep -q "^ecocheck [0-9][0-9.]*$" out
+'
+
+test_expect_success 'an unknown option is a usage error, exit 2' '
+	test_expect_code 2 "$ECOCHECK" --no-such-option 2>err &&
+	grep -q "no-such-option" err
+'
+
+test_expect_success 'a missing option value is a usage error' '
+	test_expect_code 2 "$ECOCHECK" --format 2>err &&
+	grep -q "ecocheck:" err
+'
+
+for f in jsonl sarif markdown github; do
+	test_expect_success "--format $f is refused until it exists" "
+		test_expect_code 2 \"\$ECOCHECK\" --format $f \"\$TEST_TMP/ok\" >out 2>err &&
+		grep -q 'not available' err && test ! -s out
+	"
+done
+
+test_expect_success '--jobs 2 is refused until it exists' '
+	test_expect_code 2 "$ECOCHECK" -j 2 "$TEST_TMP/ok" 2>err &&
+	grep -q "jobs" err
+'
+
+test_expect_success 'suggest is refused until it exists' '
+	test_expect_code 2 "$ECOCHECK" suggest codeowners "$TEST_TMP/ok" 2>err &&
+	grep -q "suggest" err
+'
+
+test_expect_success 'an unknown format is a usage error' '
+	test_expect_code 2 "$ECOCHECK" --format yaml 2>err &&
+	grep -q "unknown format" err
+'
+
+test_expect_success 'an unparsable --as-of date is a usage error' '
+	test_expect_code 2 "$ECOCHECK" --as-of "last tuesday" "$TEST_TMP/ok" 2>err &&
+	test_line_count 2 err &&
+	grep -q "bad date" err
+'
+
+test_expect_success '--staged with --rev is a usage error' '
+	test_expect_code 2 "$ECOCHECK" --staged --rev HEAD "$TEST_TMP/ok" 2>err
+'
+
+test_expect_success 'a bad --set is a usage error' '
+	test_expect_code 2 "$ECOCHECK" --set nodot "$TEST_TMP/ok" 2>err &&
+	grep -q "RULE.KEY=VALUE" err
+'
+
+test_expect_success 'exit 0 when no error-level rule fails' '
+	test_expect_code 0 "$ECOCHECK" -r community-health --set security.level=off "$TEST_TMP/ok" >out
+'
+
+test_expect_success 'exit 1 when an error-level rule fails' '
+	rm "$TEST_TMP/ok/README.md" &&
+	test_expect_code 1 "$ECOCHECK" -r community-health "$TEST_TMP/ok" >out &&
+	grep -q "FAIL  readme" out &&
+	git -C "$TEST_TMP/ok" checkout -q README.md
+'
+
+printf '[stars]\ntype = fact\nfact = stars\nmin = 200\n' >"$TEST_TMP/stars.ini"
+
+test_expect_success 'unknown results do not fail, unless --strict' '
+	test_expect_code 0 "$ECOCHECK" -r community-health --set security.level=off \
+		-r "$TEST_TMP/stars.ini" "$TEST_TMP/ok" >out &&
+	grep -q "????  stars" out &&
+	test_expect_code 1 "$ECOCHECK" --strict -r community-health \
+		--set security.level=off -r "$TEST_TMP/stars.ini" "$TEST_TMP/ok" >out &&
+	test_expect_code 0 "$ECOCHECK" --strict -r community-health \
+		--set security.level=off -r "$TEST_TMP/stars.ini" --fact stars=200 \
+		"$TEST_TMP/ok" >out &&
+	grep -q "exactly the minimum" out
+'
+
+test_expect_success 'text output has no colour on a pipe, colour with --color=always' '
+	"$ECOCHECK" -r community-health "$TEST_TMP/ok" >plain || :
+	! grep -q "$(printf "\\033")" plain &&
+	"$ECOCHECK" --color always -r community-health "$TEST_TMP/ok" >colour || :
+	grep -q "$(printf "\\033")\\[" colour &&
+	NO_COLOR=1 "$ECOCHECK" --color auto -r community-health "$TEST_TMP/ok" >nc || :
+	! grep -q "$(printf "\\033")" nc
+'
+
+test_expect_success 'a bad --color value is refused' '
+	test_expect_code 2 "$ECOCHECK" --color sometimes 2>err
+'
+
+test_expect_success '--quiet prints only failures and the summary' '
+	rm "$TEST_TMP/ok/CONTRIBUTING.md" &&
+	test_expect_code 1 "$ECOCHECK" -q -r community-health "$TEST_TMP/ok" >out &&
+	git -C "$TEST_TMP/ok" checkout -q CONTRIBUTING.md &&
+	grep -q "FAIL  contributing" out &&
+	! grep -q PASS out &&
+	grep -q "pass, 1 fail" out
+'
+
+test_expect_success 'several paths: the worst exit status wins' '
+	git init -q "$TEST_TMP/empty-dir-repo" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$TEST_TMP/ok" \
+		"$TEST_TMP/not-there" >out 2>err &&
+	grep -q "not-there" err &&
+	grep -q "pass," out
+'
+
+test_expect_success '--each checks every repository under a folder, sorted' '
+	mkdir -p "$TEST_TMP/clones" &&
+	git clone -q "$TEST_TMP/ok" "$TEST_TMP/clones/b" &&
+	git clone -q --bare "$TEST_TMP/ok" "$TEST_TMP/clones/a.git" &&
+	mkdir "$TEST_TMP/clones/not-a-repo" &&
+	"$ECOCHECK" --format json -r community-health --set security.level=off \
+		--each "$TEST_TMP/clones" >out &&
+	jq -r .repository.path out >paths &&
+	printf "%s\n" "$TEST_TMP/clones/a.git" "$TEST_TMP/clones/b" >want &&
+	test_cmp want paths
+'
+
+test_done
