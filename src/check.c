@@ -81,7 +81,7 @@ open_tree(const struct options *o, git_repository *repo,
 		return tree_open_commit(t, repo, o->rev);
 	if (res->bare) {
 		if (res->empty)
-			return ec_error("%s: bare repository without commits",
+			return ec_error("%s: bare repository with no commits",
 			    res->path);
 		return tree_open_commit(t, repo, NULL);
 	}

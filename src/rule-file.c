@@ -68,6 +68,21 @@ candidate(struct strbuf *sb, const char *dir, const char *name)
 	strbuf_addstr(sb, name);
 }
 
+/* A tracked file deleted from the working tree does not count. */
+static int
+is_gone(const struct tree *t, const struct tree_entry *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int trunc, rc;
+
+	if (t->kind != TREE_WORKTREE || e->mode == TREE_MODE_LINK ||
+	    e->mode == TREE_MODE_SUBMODULE)
+		return 0;
+	rc = tree_read(t, e, 0, &sb, &trunc);
+	strbuf_release(&sb);
+	return rc == TREE_EMISSING;
+}
+
 static const struct tree_entry *
 locate_list(const struct rule_key *names, const struct rule_key *dirs,
     const struct tree *t, int icase, struct strbuf *looked)
@@ -85,6 +100,8 @@ locate_list(const struct rule_key *names, const struct rule_key *dirs,
 			candidate(&sb, dirs != NULL && dirs->n > 0 ?
 			    dirs->v[j].value : ".", names->v[i].value);
 			e = tree_lookup(t, sb.buf, icase);
+			if (e != NULL && is_gone(t, e))
+				e = NULL;
 			if (e != NULL) {
 				strbuf_release(&sb);
 				return e;

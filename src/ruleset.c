@@ -33,6 +33,7 @@ struct ini_src {
 	size_t		 pos;
 	int		 line;
 	int		 section_line;	/* line of the last [section] */
+	int		 section_seq;	/* [section] lines read so far */
 	int		 err_line;
 	struct strbuf	 err;
 };
@@ -43,6 +44,7 @@ struct ini_state {
 	struct strvec	 seen;		/* sections of this file */
 	int		 seen_line[4096];
 	char		*cur;		/* current section */
+	int		 cur_seq;	/* its header's number */
 	int		 err_line;
 	struct strbuf	 err;
 };
@@ -246,8 +248,10 @@ ini_read_line(char *str, int num, void *stream)
 		p++;
 		n--;
 	}
-	if (n > 0 && *p == '[')
+	if (n > 0 && *p == '[') {
 		s->section_line = s->line;
+		s->section_seq++;
+	}
 	p = s->buf + s->pos - linelen;
 	n = linelen;
 	if (memchr(p, '\0', linelen) != NULL && s->err_line == 0) {
@@ -307,7 +311,8 @@ ini_on_value(void *user, const char *section, const char *name,
 
 	if (st->err_line != 0)
 		return 0;
-	if (st->cur == NULL || strcmp(st->cur, section) != 0) {
+	if (st->cur == NULL || strcmp(st->cur, section) != 0 ||
+	    st->cur_seq != st->src->section_seq) {
 		for (i = 0; i < st->seen.n; i++)
 			if (strcmp(st->seen.v[i], section) == 0)
 			{
@@ -321,6 +326,7 @@ ini_on_value(void *user, const char *section, const char *name,
 		st->seen_line[st->seen.n] = st->src->section_line;
 		strvec_push(&st->seen, section);
 		st->cur = st->seen.v[st->seen.n - 1];
+		st->cur_seq = st->src->section_seq;
 	}
 	if (*section == '\0')
 		return state_error(st, st->src->line, "key '%s' outside a section", name);

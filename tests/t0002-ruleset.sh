@@ -1,0 +1,146 @@
+#!/bin/sh
+# t0002-ruleset.sh: rule set layering end to end: .ecocheck.ini,
+# --no-repo-config, --rules FILE, --set, --fact, user rule sets,
+# --list-rules and malformed INI
+. "$(dirname "$0")/lib.sh"
+
+R=$TEST_TMP/repo
+make_repo "$R" README.md CONTRIBUTING.md LICENSE >/dev/null
+
+test_expect_success 'a missing file fails at level error by default' '
+	ec_json -r community-health "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of code-of-conduct)" fail &&
+	test_eq "$(result_of code-of-conduct level)" error
+'
+
+test_expect_success 'the repository .ecocheck.ini lowers a level' '
+	printf "[code-of-conduct]\nlevel = warning\n" >"$R/.ecocheck.ini" &&
+	ec_json -r community-health "$R" &&
+	status_is 0 &&
+	test_eq "$(result_of code-of-conduct level)" warning &&
+	jq -e ".ruleset.files | index(\"$R/.ecocheck.ini\")" "$TEST_TMP/out.json"
+'
+
+test_expect_success '--no-repo-config ignores it (what reviewers use)' '
+	ec_json -r community-health --no-repo-config "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of code-of-conduct level)" error &&
+	jq -e ".ruleset.files | length == 1" "$TEST_TMP/out.json"
+'
+
+test_expect_success '.ecocheck.ini may add a rule' '
+	printf "[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini" &&
+	ec_json -r community-health "$R" &&
+	test_eq "$(result_of notice)" fail &&
+	test_eq "$(result_of notice level)" warning
+'
+
+test_expect_success 'a --rules FILE beats the repository config' '
+	printf "[notice]\nlevel = off\n" >"$TEST_TMP/reviewer.ini" &&
+	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" "$R" &&
+	test_eq "$(result_of notice)" skip
+'
+
+test_expect_success '--set beats every file' '
+	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" \
+		--set notice.level=error "$R" &&
+	test_eq "$(result_of notice)" fail &&
+	test_eq "$(result_of notice level)" error &&
+	status_is 1
+'
+
+test_expect_success '--set can change a list key' '
+	ec_json -r community-health --set notice.path=README.md "$R" &&
+	test_eq "$(result_of notice)" pass
+'
+
+test_expect_success 'a user rule set layers over the shipped one' '
+	rm -f "$R/.ecocheck.ini" &&
+	mkdir -p "$XDG_CONFIG_HOME/ecocheck/rules" &&
+	printf "[code-of-conduct]\nlevel = info\n" \
+		>"$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini" &&
+	ec_json -r community-health "$R" &&
+	test_eq "$(result_of code-of-conduct level)" info &&
+	status_is 0 &&
+	rm "$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini"
+'
+
+test_expect_success 'a rule set only the user has is found by name' '
+	printf "[ruleset]\nname = mine\n[readme]\ntype = file\npath = README.md\n" \
+		>"$XDG_CONFIG_HOME/ecocheck/rules/mine.ini" &&
+	ec_json -r mine "$R" &&
+	status_is 0 &&
+	test_eq "$(jq -r .ruleset.name "$TEST_TMP/out.json")" mine &&
+	test_eq "$(jq ".results | length" "$TEST_TMP/out.json")" 1
+'
+
+test_expect_success 'an unknown rule set name is an error, exit 2' '
+	test_expect_code 2 "$ECOCHECK" -r no-such-set "$R" >out 2>err &&
+	grep -q "no rule set named .no-such-set." err &&
+	test ! -s out
+'
+
+test_expect_success '--fact gives a fact; [facts] in a rule file too' '
+	printf "[stars]\ntype = fact\nfact = stars\nmin = 200\n" >"$TEST_TMP/stars.ini" &&
+	ec_json -r "$TEST_TMP/stars.ini" --fact stars=199 "$R" &&
+	test_eq "$(result_of stars)" fail &&
+	test_eq "$(result_of stars value)" 199 &&
+	test_eq "$(result_of stars min)" 200 &&
+	printf "[facts]\nstars = 450\n" >"$TEST_TMP/facts.ini" &&
+	ec_json -r "$TEST_TMP/stars.ini" -r "$TEST_TMP/facts.ini" "$R" &&
+	test_eq "$(result_of stars)" pass &&
+	test_eq "$(result_of stars value)" 450
+'
+
+test_expect_success '--list-rules shows each key with the file and line it came from' '
+	printf "[code-of-conduct]\nlevel = warning\n" >"$R/.ecocheck.ini" &&
+	"$ECOCHECK" -r community-health --set readme.min_bytes=5 --list-rules "$R" >out &&
+	grep -q "^\[code-of-conduct\]" out &&
+	grep -q "^level = warning	; $R/.ecocheck.ini:2$" out &&
+	grep -q "^type = file	; .*community-health.ini:[0-9]*$" out &&
+	grep -q "^min_bytes = 5	; --set$" out
+'
+
+test_expect_success 'malformed INI in the repository: file:line, exit 2, nothing judged' '
+	printf "[code-of-conduct]\nlevel = warning\nthis line is wrong\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
+	test ! -s out &&
+	test_line_count 1 err &&
+	grep -q "^ecocheck: $R/.ecocheck.ini:3: syntax error" err
+'
+
+test_expect_success 'an unknown key: file:line and a suggestion' '
+	printf "[code-of-conduct]\nlevle = warning\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health --format json "$R" >out 2>err &&
+	test ! -s out &&
+	grep -q "^ecocheck: $R/.ecocheck.ini:2: rule .code-of-conduct.: unknown key .levle. for type file (did you mean .level.?)$" err
+'
+
+test_expect_success 'a bad level, a bad number, an unknown type: file:line each' '
+	printf "[code-of-conduct]\nlevel = severe\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
+	grep -q ".ecocheck.ini:2: .*level" err &&
+	printf "[readme]\nmin_bytes = lots\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
+	grep -q ".ecocheck.ini:2: .*bad number .lots." err &&
+	printf "[new]\ntype = magic\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
+	grep -q ".ecocheck.ini:2: .*unknown type .magic." err
+'
+
+test_expect_success 'a duplicate section in a --rules file is an error' '
+	printf "[a]\ntype = file\npath = X\n\n[a]\nlevel = info\n" >"$TEST_TMP/dup.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/dup.ini" "$R" 2>err >/dev/null &&
+	grep -q "dup.ini:5: duplicate section \[a\] (first at line 1)" err
+'
+
+test_expect_success 'a .ecocheck.ini that is a symbolic link is not followed' '
+	rm -f "$R/.ecocheck.ini" &&
+	ln -s /etc/passwd "$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
+	grep -q "symbolic link" err &&
+	rm "$R/.ecocheck.ini"
+'
+
+test_done

@@ -1,0 +1,136 @@
+#!/bin/sh
+# t0003-tree-sources.sh: worktree, index (--staged), commit (--rev), bare
+# and empty repositories, each judged from the files that source holds
+. "$(dirname "$0")/lib.sh"
+
+R=$TEST_TMP/repo
+make_repo "$R" README.md LICENSE.md CONTRIBUTING.md >/dev/null
+
+cat >"$TEST_TMP/files.ini" <<'INI'
+[ruleset]
+name = files
+[readme]
+type = file
+path = README.md
+[security]
+type = file
+path = SECURITY.md
+[built]
+type = file
+path = build/output.txt
+[coc]
+type = file
+path = CODE_OF_CONDUCT.md
+INI
+RULES="-r $TEST_TMP/files.ini"
+
+test_expect_success 'worktree: untracked files count, ignored ones do not' '
+	echo "# security" >"$R/SECURITY.md" &&
+	mkdir -p "$R/build" && echo out >"$R/build/output.txt" &&
+	echo "build/" >"$R/.gitignore" &&
+	ec_json $RULES "$R" &&
+	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" worktree &&
+	test_eq "$(result_of security)" pass &&
+	test_eq "$(result_of built)" fail &&
+	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" \
+		"$(git -C "$R" rev-parse HEAD)"
+'
+
+test_expect_success 'worktree: a file tracked despite .gitignore counts' '
+	git -C "$R" add -f build/output.txt &&
+	ec_json $RULES "$R" &&
+	test_eq "$(result_of built)" pass &&
+	git -C "$R" rm -q --cached build/output.txt
+'
+
+test_expect_success '--staged: the index, not the working tree' '
+	git -C "$R" add SECURITY.md &&
+	test_tick && git -C "$R" commit -q -m security &&
+	git -C "$R" rm -q --cached SECURITY.md &&
+	ec_json $RULES --staged "$R" &&
+	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" index &&
+	test_eq "$(result_of security)" fail &&
+	test -f "$R/SECURITY.md" &&
+	ec_json $RULES "$R" &&
+	test_eq "$(result_of security)" pass &&
+	git -C "$R" add SECURITY.md
+'
+
+test_expect_success '--staged: a newly added file counts before it is committed' '
+	echo "be kind" >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $RULES --staged "$R" &&
+	test_eq "$(result_of coc)" fail &&
+	git -C "$R" add CODE_OF_CONDUCT.md &&
+	ec_json $RULES --staged "$R" &&
+	test_eq "$(result_of coc)" pass &&
+	test_tick && git -C "$R" commit -q -m coc
+'
+
+test_expect_success '--rev: the tree of an older commit' '
+	ec_json $RULES --rev HEAD~2 "$R" &&
+	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
+	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" \
+		"$(git -C "$R" rev-parse HEAD~2)" &&
+	test_eq "$(result_of security)" fail &&
+	test_eq "$(result_of coc)" fail &&
+	ec_json $RULES --rev HEAD "$R" &&
+	test_eq "$(result_of security)" pass
+'
+
+test_expect_success '--rev: a revision that does not exist is exit 2' '
+	test_expect_code 2 "$ECOCHECK" $RULES --rev no-such-branch "$R" >out 2>err &&
+	test_line_count 1 err &&
+	grep -q "no-such-branch" err
+'
+
+test_expect_success 'the .ecocheck.ini of --rev is the one in that commit' '
+	printf "[security]\nlevel = off\n" >"$R/.ecocheck.ini" &&
+	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
+	rm "$R/.ecocheck.ini" &&
+	ec_json $RULES --rev HEAD "$R" &&
+	test_eq "$(result_of security)" skip &&
+	ec_json $RULES --rev HEAD~1 "$R" &&
+	test_eq "$(result_of security)" pass &&
+	git -C "$R" checkout -q .ecocheck.ini
+'
+
+test_expect_success 'bare repository: the tree of HEAD' '
+	git clone -q --bare "$R" "$TEST_TMP/bare.git" &&
+	ec_json $RULES "$TEST_TMP/bare.git" &&
+	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
+	test_eq "$(jq -r .repository.bare "$TEST_TMP/out.json")" true &&
+	test_eq "$(result_of security)" skip &&
+	test_eq "$(result_of readme)" pass &&
+	test_eq "$(result_of coc)" pass
+'
+
+test_expect_success 'a folder inside a checkout checks the whole repository' '
+	mkdir -p "$R/sub/dir" &&
+	ec_json $RULES "$R/sub/dir" &&
+	test_eq "$(jq -r .repository.path "$TEST_TMP/out.json")" "$R" &&
+	test_eq "$(result_of readme)" pass
+'
+
+test_expect_success 'empty repository (no commits): files judged, head null' '
+	git init -q "$TEST_TMP/empty" &&
+	echo "# hello" >"$TEST_TMP/empty/README.md" &&
+	ec_json $RULES "$TEST_TMP/empty" &&
+	status_is 1 &&
+	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" null &&
+	test_eq "$(result_of readme)" pass &&
+	test_eq "$(result_of security)" fail
+'
+
+test_expect_success 'empty bare repository: nothing to judge, exit 2' '
+	git init -q --bare "$TEST_TMP/empty.git" &&
+	test_expect_code 2 "$ECOCHECK" $RULES "$TEST_TMP/empty.git" >out 2>err &&
+	test_line_count 1 err &&
+	grep -q "no commits" err
+'
+
+test_expect_success '--staged in a bare repository is exit 2' '
+	test_expect_code 2 "$ECOCHECK" $RULES --staged "$TEST_TMP/bare.git" 2>err >/dev/null &&
+	grep -q "staged" err
+'
+
+test_done

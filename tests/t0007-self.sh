@@ -1,0 +1,27 @@
+#!/bin/sh
+# t0007-self.sh: ecocheck passes its own community-health rule set and its
+# own pytorch-ecosystem file rules (the project eats its own cooking)
+. "$(dirname "$0")/lib.sh"
+
+S=$ECOCHECK_SRCDIR
+if ! git -C "$S" rev-parse --git-dir >/dev/null 2>&1; then
+	test_skip 'ecocheck on its own checkout' 'the source tree is not a git checkout'
+	test_done
+	exit
+fi
+
+test_expect_success 'ecocheck passes community-health, every rule' '
+	ec_json -r community-health "$S" &&
+	status_is 0 &&
+	jq -e "all(.results[]; .result == \"pass\")" "$TEST_TMP/out.json" >/dev/null ||
+	{ jq -c ".results[] | select(.result != \"pass\")" "$TEST_TMP/out.json"; exit 1; }
+'
+
+test_expect_success 'ecocheck passes its pytorch-ecosystem file rules' '
+	ec_json "$S" &&
+	for id in governance license-file readme contributing codeowners code-of-conduct; do
+		test_eq "$(result_of $id)" pass || exit 1
+	done
+'
+
+test_done
