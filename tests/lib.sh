@@ -29,6 +29,8 @@ GIT_COMMITTER_EMAIL='committer@example.com'
 export HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME \
 	GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 mkdir -p "$HOME"
+# Scratch files of the tests go in the temporary directory, not the build.
+cd "$TEST_TMP" || exit 99
 git config --global init.defaultBranch main
 git config --global advice.detachedHead false
 git config --global protocol.file.allow always
