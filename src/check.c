@@ -337,7 +337,7 @@ check_repository(const struct options *o, const char *path,
 		goto out;
 	if (!o->list_rules)
 		run_rules(&ctx, res);
-	rc = 0;
+	rc = ctx.fatal ? -1 : 0;
 out:
 	history_cache_free(ctx.hcache);
 	if (ctx.mailmap != NULL)

@@ -71,7 +71,9 @@ text_finding(FILE *fp, const struct finding *f, const struct style *st)
 		    f->message ? f->message : "");
 	for (i = 0; i < f->details.n; i++)
 		fprintf(fp, "%30s%s\n", "", f->details.v[i]);
-	if (f->result != RESULT_PASS && f->result != RESULT_SKIP)
+	/* Details (a window, top authors) already say what evidence would. */
+	if (f->result != RESULT_PASS && f->result != RESULT_SKIP &&
+	    f->details.n == 0)
 		for (i = 0; i < f->nev && i < 5; i++) {
 			if (f->ev[i].line > 0)
 				fprintf(fp, "%30sat %s:%d\n", "", f->ev[i].path,

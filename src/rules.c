@@ -9,13 +9,17 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+extern const struct rule_type rule_commits;
 extern const struct rule_type rule_contains;
+extern const struct rule_type rule_contributors;
 extern const struct rule_type rule_fact;
 extern const struct rule_type rule_file;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
+	&rule_commits,
 	&rule_contains,
+	&rule_contributors,
 	&rule_fact,
 	&rule_file,
 	NULL

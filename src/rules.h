@@ -71,6 +71,8 @@ struct check_ctx {
 	git_mailmap		*mailmap;
 	int			 mailmap_loaded;
 	struct history_cache	*hcache;
+	int			 fatal;		/* the repository could not be
+						   read: nothing is judged */
 };
 
 struct rule_type {

@@ -1,0 +1,294 @@
+/*
+ * rule-history.c: the "commits" and "contributors" rule types, counted
+ * over the history window exactly as git counts them (see history.c).
+ *
+ * On a shallow clone whose boundary lies inside the window the counts
+ * are lower bounds: a pass when the bound already meets the minimum,
+ * otherwise unknown with the fix, never a false failure.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "regex.h"
+#include "rule-history.h"
+#include "rules.h"
+#include "strbuf.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+#define TOP_AUTHORS	10	/* authors shown under the rule */
+
+struct exclude {
+	pcre2_code	**re;
+	size_t		  n;
+};
+
+static int	 commits_parse(struct rule *);
+static void	 commits_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+static int	 contributors_parse(struct rule *);
+static void	 contributors_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+static void	 exclude_free(void *);
+
+static const struct rule_key_spec commits_keys[] = {
+	{ "min", KEY_INT, NULL, "commits needed in the window" },
+	{ "window_days", KEY_INT, NULL, "days of the window (default the set's)" },
+	{ "merges", KEY_BOOL, NULL, "count merge commits (default yes)" },
+	{ "date", KEY_ENUM, "committer", "the date that places a commit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct rule_key_spec contributors_keys[] = {
+	{ "min", KEY_INT, NULL, "distinct authors needed in the window" },
+	{ "window_days", KEY_INT, NULL, "days of the window (default the set's)" },
+	{ "merges", KEY_BOOL, NULL, "count authors of merges (default yes)" },
+	{ "exclude", KEY_REGEX, NULL, "authors not counted, 'Name <email>'" },
+	{ "coauthors", KEY_BOOL, NULL, "count Co-authored-by: trailers" },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct rule_type rule_commits = {
+	.name = "commits",
+	.summary = "commits in the history window",
+	.keys = commits_keys,
+	.flags = RULE_HISTORY,
+	.parse = commits_parse,
+	.check = commits_check,
+};
+
+const struct rule_type rule_contributors = {
+	.name = "contributors",
+	.summary = "distinct authors in the history window",
+	.keys = contributors_keys,
+	.flags = RULE_HISTORY,
+	.parse = contributors_parse,
+	.check = contributors_check,
+	.free = exclude_free,
+};
+
+static int
+commits_parse(struct rule *r)
+{
+	if (rule_key(r, "window_days") != NULL &&
+	    rule_int(r, "window_days", 0) < 1)
+		return rule_error(r, "window_days", "must be at least 1");
+	return 0;
+}
+
+static int
+contributors_parse(struct rule *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	const struct rule_key *k;
+	struct exclude *ex;
+	size_t i;
+
+	if (commits_parse(r) == -1)
+		return -1;
+	ex = xcalloc(1, sizeof(*ex));
+	r->priv = ex;
+	k = rule_key(r, "exclude");
+	if (k == NULL || k->n == 0)
+		return 0;
+	ex->re = xcalloc(k->n, sizeof(*ex->re));
+	for (i = 0; i < k->n; i++) {
+		ex->re[i] = regex_compile(k->v[i].value, PCRE2_CASELESS, &err);
+		if (ex->re[i] == NULL) {
+			rule_error(r, "exclude", "%s", err.buf);
+			strbuf_release(&err);
+			return -1;
+		}
+		ex->n++;
+	}
+	return 0;
+}
+
+static void
+exclude_free(void *p)
+{
+	struct exclude *ex = p;
+	size_t i;
+
+	for (i = 0; i < ex->n; i++)
+		pcre2_code_free(ex->re[i]);
+	free(ex->re);
+	free(ex);
+}
+
+void
+history_window_text(const struct history_opts *ho, char *buf, size_t sz)
+{
+	char a[16], b[16];
+
+	time_format_date(ho->since, a, sizeof(a));
+	time_format_date(ho->until, b, sizeof(b));
+	snprintf(buf, sz, "%s to %s", a, b);
+}
+
+const struct history *
+history_for_rule(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f, int coauthors, struct history_opts *ho)
+{
+	const struct history *h;
+	long long days;
+
+	days = rule_int(r, "window_days", ctx->rs->window_days);
+	memset(ho, 0, sizeof(*ho));
+	ho->until = ctx->as_of;
+	ho->since = ctx->as_of - (int64_t)days * 86400;
+	ho->merges = rule_bool(r, "merges", 1);
+	ho->coauthors = coauthors;
+	if (!ctx->has_head) {
+		finding_value(f, 0);
+		finding_result(f, RESULT_FAIL, "the repository has no commits");
+		return NULL;
+	}
+	h = check_history(ctx, ho);
+	if (h == NULL) {
+		ctx->fatal = 1;
+		finding_result(f, RESULT_UNKNOWN, "the history could not be "
+		    "read");
+	}
+	return h;
+}
+
+void
+history_judge(const struct rule *r, struct finding *f,
+    const struct history *h, long long n, long long min, const char *what,
+    const struct history_opts *ho)
+{
+	char win[64], end[16];
+	long long days;
+
+	history_window_text(ho, win, sizeof(win));
+	time_format_date(ho->until, end, sizeof(end));
+	days = (ho->until - ho->since) / 86400;
+	finding_value(f, n);
+	finding_min(f, min);
+	finding_detail(f, "window: %s (%lld days, both ends included)", win,
+	    days);
+	if (h->truncated) {
+		if (n >= min)
+			finding_result(f, RESULT_PASS, "at least %lld %s in the "
+			    "%lld days before %s (shallow clone: a lower bound "
+			    "that already meets %lld)", n, what, days, end,
+			    min);
+		else {
+			finding_result(f, RESULT_UNKNOWN, "at least %lld %s in "
+			    "the %lld days before %s, but this shallow clone "
+			    "ends inside the window (%lld needed)", n, what,
+			    days, end, min);
+			finding_fix(f, "run git fetch --unshallow (in GitHub "
+			    "Actions: fetch-depth: 0) and check again");
+		}
+		return;
+	}
+	if (n == min)
+		finding_result(f, RESULT_PASS, "%lld %s in the %lld days before "
+		    "%s, exactly the minimum of %lld", n, what, days, end, min);
+	else if (n > min)
+		finding_result(f, RESULT_PASS, "%lld %s in the %lld days before "
+		    "%s (at least %lld needed)", n, what, days, end, min);
+	else {
+		finding_result(f, RESULT_FAIL, "%lld %s in the %lld days before "
+		    "%s, fewer than %lld", n, what, days, end, min);
+		if (r->help != NULL)
+			finding_fix(f, "%s", r->help);
+	}
+}
+
+/* The top authors as "git shortlog -sne" shows them. */
+static void
+show_authors(struct finding *f, const struct history *h,
+    const struct exclude *ex)
+{
+	const struct history_author *a;
+	size_t i, shown;
+	char *who;
+	struct strbuf err = STRBUF_INIT;
+	size_t j;
+	int excluded;
+
+	shown = 0;
+	for (i = 0; i < h->nauthors && shown < TOP_AUTHORS; i++) {
+		a = &h->authors[i];
+		who = xasprintf("%s <%s>", a->name, a->email);
+		excluded = 0;
+		for (j = 0; ex != NULL && j < ex->n; j++)
+			if (regex_search(ex->re[j], who, strlen(who), 0, NULL,
+			    NULL, &err) == 1)
+				excluded = 1;
+		finding_detail(f, "%6zu  %s%s", a->commits, who,
+		    excluded ? "  (excluded)" : "");
+		free(who);
+		shown++;
+	}
+	if (h->nauthors > shown)
+		finding_detail(f, "        ... and %zu more", h->nauthors - shown);
+	strbuf_release(&err);
+}
+
+static void
+commits_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	struct history_opts ho;
+	const struct history *h;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	h = history_for_rule(r, ctx, f, 0, &ho);
+	if (h == NULL)
+		return;
+	history_judge(r, f, h, (long long)h->commits,
+	    rule_int(r, "min", 1), "commits", &ho);
+	if (h->has_first) {
+		git_oid_tostr(hex, sizeof(hex), &h->first_oid);
+		finding_evidence(f, hex, 0, "newest commit in the window");
+	}
+	show_authors(f, h, NULL);
+}
+
+static void
+contributors_check(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f)
+{
+	const struct exclude *ex = r->priv;
+	struct strbuf err = STRBUF_INIT;
+	struct history_opts ho;
+	const struct history *h;
+	const struct history_author *a;
+	char *who, note[64];
+	long long n;
+	size_t i, j;
+	int excluded;
+
+	h = history_for_rule(r, ctx, f, rule_bool(r, "coauthors", 0), &ho);
+	if (h == NULL)
+		return;
+	n = 0;
+	for (i = 0; i < h->nauthors; i++) {
+		a = &h->authors[i];
+		who = xasprintf("%s <%s>", a->name, a->email);
+		excluded = 0;
+		for (j = 0; j < ex->n && !excluded; j++)
+			excluded = regex_search(ex->re[j], who, strlen(who), 0,
+			    NULL, NULL, &err) == 1;
+		if (!excluded) {
+			n++;
+			if (f->nev < TOP_AUTHORS) {
+				snprintf(note, sizeof(note), "%zu commits%s",
+				    a->commits, a->coauthor_only ?
+				    " (co-author)" : "");
+				finding_evidence(f, who, 0, note);
+			}
+		}
+		free(who);
+	}
+	strbuf_release(&err);
+	history_judge(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
+	show_authors(f, h, ex);
+}
