@@ -52,8 +52,18 @@ struct tag {
 	size_t		 hreflen;
 };
 
+/* A cursor over the starts of lines (LF, CRLF or CR end a line). */
+struct linecur {
+	const char	*buf;
+	size_t		 len;
+	int		 has_cr;	/* else only LF ends lines: memchr */
+	int		 line;
+	size_t		 off;
+};
+
 struct walk {
 	struct md_doc	*doc;
+	struct linecur	 src;		/* the input, for setext underlines */
 	struct seg	*seg;		/* doc->nheadings + 1 of them */
 	size_t		 segalloc;
 	int		 nested;	/* block quotes and list items open */
@@ -70,7 +80,7 @@ struct walk {
 	/* Words of the current paragraph or HTML unit. */
 	int		 counted;	/* the current token was counted */
 	int		 in_link;
-	int		 in_a;
+	int		 in_a;		/* inside <a href> */
 	size_t		 uw;
 	size_t		 ulw;
 
@@ -108,6 +118,8 @@ static size_t	 find_after(const char *, size_t, size_t, const char *);
 static int	 newlines(const char *, size_t, size_t);
 static int	 is_block_tag(const char *);
 static size_t	 skip_special(const char *, size_t, size_t);
+static size_t	 attr_value(const char *, size_t, size_t, struct html *,
+		    size_t *);
 static size_t	 parse_tag(const char *, size_t, size_t, struct html *,
 		    struct tag *);
 static size_t	 skip_raw(const char *, size_t, size_t, const char *);
@@ -124,10 +136,13 @@ static void	 read_heading(struct walk *, cmark_node *);
 static void	 read_inline(struct walk *, cmark_iter *, cmark_node *,
 		    cmark_node *);
 static void	 walk_doc(struct walk *, cmark_node *);
-struct linecur;
 static size_t	 line_off(struct linecur *, int);
-static int	 count_lines(const char *, size_t);
-static void	 finish(struct walk *, const char *, size_t);
+static int	 is_underline(const char *, size_t);
+static int	 setext_end(struct walk *, int, int);
+static size_t	 next_line(const struct linecur *, size_t);
+static int	 count_lines(const struct linecur *);
+static void	 nest(struct md_doc *);
+static void	 finish(struct walk *);
 
 /*
  * Unicode
@@ -462,7 +477,20 @@ count_text(struct walk *w, const char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += used) {
-		cp = utf8_next(s + i, n - i, &used);
+		if ((unsigned char)s[i] < 0x80) {
+			/* ASCII: the common case, without calls. */
+			used = 1;
+			if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+				cp = 'a';
+			else if (s[i] >= '0' && s[i] <= '9')
+				cp = '0';
+			else if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f) {
+				w->counted = 0;
+				continue;
+			} else
+				continue;
+		} else
+			cp = utf8_next(s + i, n - i, &used);
 		switch (cp_class(cp)) {
 		case CP_SPACE:
 			w->counted = 0;
@@ -715,16 +743,45 @@ skip_special(const char *s, size_t n, size_t i)
 }
 
 /*
+ * An attribute value at s[k], quoted or not: set *av to where it starts
+ * and return the offset after it (and its closing quote), or 0. st
+ * remembers quotes that are never closed, so that a hostile block costs
+ * linear time.
+ */
+static size_t
+attr_value(const char *s, size_t n, size_t k, struct html *st, size_t *av)
+{
+	const char *q;
+	size_t *memo;
+
+	if (k >= n)
+		return 0;
+	if (s[k] == '"' || s[k] == '\'') {
+		memo = s[k] == '"' ? &st->nodq : &st->nosq;
+		if (k + 1 >= *memo)
+			return 0;
+		if ((q = memchr(s + k + 1, s[k], n - k - 1)) == NULL) {
+			*memo = k + 1;
+			return 0;
+		}
+		*av = k + 1;
+		return (size_t)(q - s) + 1;
+	}
+	*av = k;
+	while (k < n && !is_space(s[k]) && s[k] != '"' && s[k] != '\'' &&
+	    s[k] != '=' && s[k] != '<' && s[k] != '>' && s[k] != '`')
+		k++;
+	return k == *av ? 0 : k;
+}
+
+/*
  * If a tag starts at s[i] ('<'), fill t and return the offset after it,
- * else return 0. st remembers quotes that are never closed, so that a
- * hostile block costs linear time.
+ * else return 0.
  */
 static size_t
 parse_tag(const char *s, size_t n, size_t i, struct html *st, struct tag *t)
 {
-	const char *q;
-	size_t j, an, ane, av, avlen, k;
-	size_t *memo;
+	size_t j, an, ane, av, k;
 
 	memset(t, 0, sizeof(*t));
 	j = i + 1;
@@ -763,34 +820,12 @@ parse_tag(const char *s, size_t n, size_t i, struct html *st, struct tag *t)
 		k++;
 		while (k < n && is_space(s[k]))
 			k++;
-		if (k >= n)
+		if ((j = attr_value(s, n, k, st, &av)) == 0)
 			return 0;
-		if (s[k] == '"' || s[k] == '\'') {
-			memo = s[k] == '"' ? &st->nodq : &st->nosq;
-			if (k + 1 >= *memo)
-				return 0;
-			q = memchr(s + k + 1, s[k], n - k - 1);
-			if (q == NULL) {
-				*memo = k + 1;
-				return 0;
-			}
-			av = k + 1;
-			avlen = (size_t)(q - s) - av;
-			j = (size_t)(q - s) + 1;
-		} else {
-			av = k;
-			while (k < n && !is_space(s[k]) && s[k] != '"' &&
-			    s[k] != '\'' && s[k] != '=' && s[k] != '<' &&
-			    s[k] != '>' && s[k] != '`')
-				k++;
-			if (k == av)
-				return 0;
-			avlen = k - av;
-			j = k;
-		}
 		if (ane - an == 4 && ascii_ncaseeq(s + an, "href", 4)) {
 			t->href = s + av;
-			t->hreflen = avlen;
+			/* Without the closing quote, if quoted. */
+			t->hreflen = j - av - (av > k ? 1 : 0);
 		}
 	}
 }
@@ -835,16 +870,12 @@ handle_tag(struct walk *w, const struct tag *t, int line, struct html *st)
 	    strcmp(nm, "style") == 0 || strcmp(nm, "textarea") == 0))
 		memcpy(st->raw, nm, strlen(nm) + 1);
 	else if (strcmp(nm, "a") == 0) {
-		if (t->closing) {
-			if (w->in_a > 0)
-				w->in_a--;
-		} else {
-			if (t->href != NULL) {
-				decode_text(t->href, t->hreflen, &sb);
-				add_link(w, sb.buf, sb.len);
-				strbuf_release(&sb);
-			}
-			w->in_a++;
+		/* An <a> closes an open one; only one with href is a link. */
+		w->in_a = !t->closing && t->href != NULL;
+		if (w->in_a) {
+			decode_text(t->href, t->hreflen, &sb);
+			add_link(w, sb.buf, sb.len);
+			strbuf_release(&sb);
 		}
 		w->counted = 0;
 	} else if (is_block_tag(nm)) {
@@ -974,6 +1005,46 @@ node_end_line(cmark_node *n)
 	return line;
 }
 
+/* Whether the line s (n bytes, to its end) is "===" or "---". */
+static int
+is_underline(const char *s, size_t n)
+{
+	size_t i;
+	char c;
+
+	i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	if (i >= n || (s[i] != '=' && s[i] != '-'))
+		return 0;
+	c = s[i];
+	while (i < n && s[i] == c)
+		i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i >= n || s[i] == '\n' || s[i] == '\r';
+}
+
+/*
+ * The line of the underline of a setext heading on lines start..end:
+ * cmark may end the heading on a later line. Container prefixes (block
+ * quote markers, list indentation) are skipped loosely.
+ */
+static int
+setext_end(struct walk *w, int start, int end)
+{
+	size_t a, b;
+	int line;
+
+	for (line = start + 1; line <= end; line++) {
+		a = line_off(&w->src, line);
+		b = line_off(&w->src, line + 1);
+		if (a < b && is_underline(w->src.buf + a, b - a))
+			return line;
+	}
+	return end;
+}
+
 static void
 read_heading(struct walk *w, cmark_node *n)
 {
@@ -983,7 +1054,9 @@ read_heading(struct walk *w, cmark_node *n)
 	close_html_heading(w);
 	flatten(n, &sb);
 	line = cmark_node_get_start_line(n);
-	end = node_end_line(n);
+	end = cmark_node_get_end_line(n);
+	if (end > line)
+		end = setext_end(w, line, end);
 	add_heading(w, cmark_node_get_heading_level(n), line, end,
 	    (end > line ? MD_SETEXT : 0) | (w->nested > 0 ? MD_NESTED : 0),
 	    sb.buf, sb.len);
@@ -1108,13 +1181,22 @@ walk_doc(struct walk *w, cmark_node *root)
  * Sections
  */
 
-/* A cursor over the starts of lines (LF, CRLF or CR end a line). */
-struct linecur {
-	const char	*buf;
-	size_t		 len;
-	int		 line;
-	size_t		 off;
-};
+/* The offset after the line ending at or after off (len if none). */
+static size_t
+next_line(const struct linecur *c, size_t off)
+{
+	const char *p;
+
+	if (!c->has_cr) {
+		p = memchr(c->buf + off, '\n', c->len - off);
+		return p != NULL ? (size_t)(p - c->buf) + 1 : c->len;
+	}
+	while (off < c->len && c->buf[off] != '\n' && c->buf[off] != '\r')
+		off++;
+	if (off + 1 < c->len && c->buf[off] == '\r' && c->buf[off + 1] == '\n')
+		off++;
+	return off < c->len ? off + 1 : c->len;
+}
 
 /* The offset where line starts (len past the last line). */
 static size_t
@@ -1125,14 +1207,7 @@ line_off(struct linecur *c, int line)
 		c->off = 0;
 	}
 	while (c->line < line && c->off < c->len) {
-		while (c->off < c->len && c->buf[c->off] != '\n' &&
-		    c->buf[c->off] != '\r')
-			c->off++;
-		if (c->off < c->len && c->buf[c->off] == '\r' &&
-		    c->off + 1 < c->len && c->buf[c->off + 1] == '\n')
-			c->off++;
-		if (c->off < c->len)
-			c->off++;
+		c->off = next_line(c, c->off);
 		c->line++;
 	}
 	return c->off;
@@ -1140,65 +1215,73 @@ line_off(struct linecur *c, int line)
 
 /* The number of lines; a final line ending starts no new line. */
 static int
-count_lines(const char *buf, size_t len)
+count_lines(const struct linecur *c)
 {
-	size_t i;
+	size_t off;
 	int n;
 
 	n = 0;
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			n++;
-		else if (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))
-			n++;
-	}
-	if (len > 0 && buf[len - 1] != '\n' && buf[len - 1] != '\r')
+	for (off = 0; off < c->len; off = next_line(c, off))
 		n++;
 	return n;
 }
 
-/* Nesting, section extents and totals from the segments. */
+/* Each heading's parent and the heading that ends its section. */
 static void
-finish(struct walk *w, const char *buf, size_t len)
+nest(struct md_doc *doc)
+{
+	struct md_heading *h = doc->h;
+	size_t *stack, nstack, i;
+
+	stack = xcalloc(doc->nheadings + 1, sizeof(*stack));
+	nstack = 0;
+	for (i = 0; i < doc->nheadings; i++) {
+		while (nstack > 0 && h[stack[nstack - 1]].level >= h[i].level)
+			h[stack[--nstack]].end = i;
+		h[i].parent = nstack > 0 ? stack[nstack - 1] : MD_NONE;
+		stack[nstack++] = i;
+	}
+	while (nstack > 0)
+		h[stack[--nstack]].end = doc->nheadings;
+	free(stack);
+}
+
+/* Section extents and totals from the segments. */
+static void
+finish(struct walk *w)
 {
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
-	struct linecur lc = { buf, len, 1, 0 }, bc = { buf, len, 1, 0 };
-	size_t *stack, *start, nstack, i, e, n;
+	struct linecur lc = w->src, bc = w->src;
 	struct seg *sg = w->seg;
+	size_t *start, i, e, n;
 
 	n = doc->nheadings;
-	doc->nlines = count_lines(buf, len);
+	lc.line = bc.line = 1;
+	lc.off = bc.off = 0;
+	doc->nlines = count_lines(&lc);
 	doc->lead_words = sg[0].words - sg[0].nav_words;
 	doc->intro_words = doc->lead_words;
 	if (n > 0 && h[0].level == 1) {
 		doc->title = 0;
 		doc->intro_words += sg[1].words - sg[1].nav_words;
 	}
-	/* Running totals: segments 0..k. */
-	for (i = 1; i <= n; i++) {
+	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
 		sg[i].words += sg[i - 1].words;
 		sg[i].link_words += sg[i - 1].link_words;
 		sg[i].code += sg[i - 1].code;
 	}
-	stack = xcalloc(n + 1, sizeof(*stack));
+	nest(doc);
 	start = xcalloc(n + 1, sizeof(*start));
-	nstack = 0;
-	for (i = 0; i < n; i++) {
-		while (nstack > 0 && h[stack[nstack - 1]].level >= h[i].level)
-			h[stack[--nstack]].end = i;
-		h[i].parent = nstack > 0 ? stack[nstack - 1] : MD_NONE;
-		stack[nstack++] = i;
+	for (i = 0; i < n; i++)
 		start[i] = line_off(&lc, h[i].line);
-	}
-	while (nstack > 0)
-		h[stack[--nstack]].end = n;
+	start[n] = w->src.len;
 	for (i = 0; i < n; i++) {
 		e = h[i].end;
 		h[i].body_line = h[i].end_line + 1;
 		h[i].body_off = line_off(&bc, h[i].body_line);
 		h[i].body_end_line = e < n ? h[e].line : doc->nlines + 1;
-		h[i].body_end = e < n ? start[e] : len;
+		h[i].body_end = start[e];
 		if (h[i].body_end_line < h[i].body_line)
 			h[i].body_line = h[i].body_end_line;
 		if (h[i].body_end < h[i].body_off)
@@ -1212,7 +1295,6 @@ finish(struct walk *w, const char *buf, size_t len)
 		h[i].only_links = h[i].nlinks > 0 &&
 		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
 	}
-	free(stack);
 	free(start);
 }
 
@@ -1235,13 +1317,17 @@ md_parse(const char *buf, size_t len, struct md_doc *doc)
 		return ec_error("markdown: cannot parse");
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
+	w.src.buf = buf;
+	w.src.len = len;
+	w.src.has_cr = memchr(buf, '\r', len) != NULL;
+	w.src.line = 1;
 	strbuf_init(&w.htext);
 	strbuf_init(&w.tmp);
 	XGROW(w.seg, 1, w.segalloc);
 	memset(w.seg, 0, sizeof(*w.seg));
 	walk_doc(&w, root);
 	cmark_node_free(root);
-	finish(&w, buf, len);
+	finish(&w);
 	free(w.seg);
 	strbuf_release(&w.htext);
 	strbuf_release(&w.tmp);

@@ -5,7 +5,11 @@
  * md_parse() reads a CommonMark document (with cmark) into the ordered
  * list of its headings: ATX and setext headings, and <h1>..<h6> written
  * in HTML (in HTML blocks or inline HTML). Nothing inside a fenced or
- * indented code block, an HTML comment or <pre> is ever a heading.
+ * indented code block, an HTML comment, <pre> or <script> is ever a
+ * heading. An <hN> left open ends with the block that opened it if it
+ * holds text there; else (a lone <h1 align="center"> line) it reads on
+ * through paragraphs and HTML blocks up to </hN>, stopping at any other
+ * block. Headings in block quotes and list items count, flagged.
  *
  * A heading's section runs to the next heading of the same or a higher
  * (smaller) level; its body is everything after the heading up to there,
@@ -31,6 +35,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #endif
 #include <pcre2.h>
+
+struct strbuf;
 
 #define MD_NONE			((size_t)-1)
 #define MD_MAX_INPUT		(64u * 1024 * 1024)	/* bytes md_parse reads */
@@ -103,7 +109,6 @@ void	 md_doc_free(struct md_doc *);
  * punctuation and symbols turned into spaces (letters of any script and
  * digits kept), spaces collapsed, trimmed. Always valid UTF-8.
  */
-struct strbuf;
 void	 md_normalise(const char *, size_t, struct strbuf *);
 
 /*

@@ -2,10 +2,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "markdown.h"
 #include "regex.h"
@@ -22,10 +24,11 @@ struct want {
 static void	 load(const char *, struct strbuf *);
 static int	 parse_fixture(const char *, struct md_doc *, struct strbuf *);
 static int	 parse_str(const char *, struct md_doc *);
-static void	 check_headings(const char *, const struct md_doc *,
+static int	 check_headings(const char *, const struct md_doc *,
 		    const struct want *, size_t);
 static int	 valid_utf8(const char *);
 static double	 now_ms(void);
+static void	 quiet(int);
 static char	*body(const struct md_doc *, const struct strbuf *, size_t);
 
 static void	 test_setext(void);
@@ -39,6 +42,7 @@ static void	 test_intro(void);
 static void	 test_nested(void);
 static void	 test_line_endings(void);
 static void	 test_unclosed_html(void);
+static void	 test_html_links(void);
 static void	 test_words(void);
 static void	 test_normalise(void);
 static void	 test_invalid_utf8(void);
@@ -89,8 +93,11 @@ parse_str(const char *s, struct md_doc *doc)
 	return md_parse(s, strlen(s), doc);
 }
 
-/* Exactly these headings: level, line, normalised text. */
-static void
+/*
+ * Exactly these headings: level, line, normalised text. Returns whether
+ * the count is right, so that callers may index the headings.
+ */
+static int
 check_headings(const char *what, const struct md_doc *doc,
     const struct want *want, size_t n)
 {
@@ -105,6 +112,7 @@ check_headings(const char *what, const struct md_doc *doc,
 		is_int(doc->h[i].line, want[i].line, "%s: '%s' line", what,
 		    want[i].norm);
 	}
+	return doc->nheadings == n;
 }
 
 static int
@@ -139,6 +147,27 @@ valid_utf8(const char *str)
 		s += n + 1;
 	}
 	return 1;
+}
+
+/* Send stderr to /dev/null (1) or back (0), for expected messages. */
+static void
+quiet(int on)
+{
+	static int saved = -1;
+	int fd;
+
+	fflush(stderr);
+	if (on && saved == -1) {
+		saved = dup(2);
+		if ((fd = open("/dev/null", O_WRONLY)) != -1) {
+			dup2(fd, 2);
+			close(fd);
+		}
+	} else if (!on && saved != -1) {
+		dup2(saved, 2);
+		close(saved);
+		saved = -1;
+	}
 }
 
 static double
@@ -176,7 +205,8 @@ test_setext(void)
 
 	is_int(parse_fixture("setext-headings.md", &doc, &src), 0,
 	    "setext: parses");
-	check_headings("setext", &doc, want, NWANT(want));
+	if (!check_headings("setext", &doc, want, NWANT(want)))
+		goto out;
 	is_int(doc.h[0].flags, MD_SETEXT, "setext: flagged");
 	is_int(doc.h[0].end_line, 2, "setext: ends on its === line");
 	is_int(doc.h[2].end_line, 13, "setext: two-line heading ends on 13");
@@ -189,6 +219,7 @@ test_setext(void)
 	is_int(doc.title, 0, "setext: title is the === heading");
 	is_int(doc.intro_words, 6, "setext: intro words under the title");
 	is_int(doc.nlines, 19, "setext: 19 lines");
+out:
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -209,7 +240,8 @@ test_atx(void)
 	struct strbuf src = STRBUF_INIT;
 
 	parse_fixture("atx-closing-hashes.md", &doc, &src);
-	check_headings("atx", &doc, want, NWANT(want));
+	if (!check_headings("atx", &doc, want, NWANT(want)))
+		goto out;
 	is_str(doc.h[0].text, "Title", "atx: closing # removed");
 	is_str(doc.h[1].text, "Install", "atx: long closing sequence removed");
 	is_str(doc.h[2].text, "Usage", "atx: closing sequence, then spaces");
@@ -217,6 +249,7 @@ test_atx(void)
 	is_str(doc.h[4].text, "Escaped ##", "atx: escaped # stays");
 	is_int(doc.h[5].words, 8, "atx: 7 #s and #hashtag are paragraphs");
 	is_int(doc.h[0].flags, 0, "atx: not setext, not HTML");
+out:
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -238,7 +271,8 @@ test_html(void)
 	char *b;
 
 	parse_fixture("html-headings.md", &doc, &src);
-	check_headings("html", &doc, want, NWANT(want));
+	if (!check_headings("html", &doc, want, NWANT(want)))
+		goto out;
 	is_str(doc.h[0].text, "Widgets & Gadgets",
 	    "html: tags stripped, &amp; decoded, spaces collapsed");
 	is_int(doc.h[0].flags, MD_HTML, "html: flagged");
@@ -259,6 +293,7 @@ test_html(void)
 	is_int(doc.intro_words, 7, "html: <p> under the title is the intro");
 	is_int(doc.nlinks, 1, "html: one link");
 	is_str(doc.nlinks > 0 ? doc.links[0] : NULL, "#x", "html: <a href>");
+out:
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -274,10 +309,12 @@ test_code_fence(void)
 	struct strbuf src = STRBUF_INIT;
 
 	parse_fixture("heading-in-code-fence.md", &doc, &src);
-	check_headings("fence", &doc, want, NWANT(want));
+	if (!check_headings("fence", &doc, want, NWANT(want)))
+		goto out;
 	is_int(doc.h[0].has_code, 1, "fence: code under 'real'");
 	is_int(doc.h[1].has_code, 1, "fence: code in a list item counts");
 	is_int(doc.h[1].words, 1, "fence: one word of prose");
+out:
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -303,7 +340,8 @@ test_emoji_links(void)
 	size_t i;
 
 	parse_fixture("emoji-and-links-in-headings.md", &doc, &src);
-	check_headings("emoji", &doc, want, NWANT(want));
+	if (!check_headings("emoji", &doc, want, NWANT(want)))
+		goto out;
 	is_str(doc.h[0].text, ":rocket: Quick start",
 	    "emoji: display text keeps the shortcode");
 	is_str(doc.h[2].text, "Quick start", "emoji: link text, emphasis");
@@ -314,6 +352,7 @@ test_emoji_links(void)
 		if (!valid_utf8(doc.h[i].norm))
 			break;
 	ok(i == doc.nheadings, "emoji: normalised texts are valid UTF-8");
+out:
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -362,7 +401,8 @@ test_sections(void)
 	char *b;
 
 	parse_fixture("sections-and-links.md", &doc, &src);
-	check_headings("sections", &doc, want, NWANT(want));
+	if (!check_headings("sections", &doc, want, NWANT(want)))
+		goto out;
 	h = doc.h;
 
 	/* Nesting and extents. */
@@ -401,6 +441,7 @@ test_sections(void)
 	is_int(h[5].only_links, 1, "sections: governance is only links");
 	is_int(h[6].only_links, 0, "sections: license has prose");
 	is_int(h[3].only_links, 0, "sections: usage has no link");
+out:
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -434,7 +475,9 @@ test_intro(void)
 	    "<a href=\"https://a\">Docs</a> \xc2\xb7 <a href=\"https://b\">"
 	    "API</a>\n\nReal words here.\n", &doc);
 	is_int(doc.intro_words, 3, "intro: images, alt text, nav links skipped");
-	is_int(doc.h[0].words, 5, "intro: nav links are words of the section");
+	if (doc.nheadings > 0)
+		is_int(doc.h[0].words, 5,
+		    "intro: nav links are words of the section");
 	md_doc_free(&doc);
 	strbuf_release(&src);
 }
@@ -537,6 +580,36 @@ test_unclosed_html(void)
 }
 
 static void
+test_html_links(void)
+{
+	static const char *links[] = {
+		"RELEASE.md", "GOVERNANCE.md", "docs/a b.md", "x?a=1&b=2",
+		"<auto>"
+	};
+	struct md_doc doc;
+	size_t i;
+
+	parse_str("# Releases\n\n<details><summary><h2>Cadence</h2>"
+	    "</summary>\n<a href=RELEASE.md>unquoted</a>\n"
+	    "<a class=x HREF='GOVERNANCE.md'>single</a>\n"
+	    "<a href = \"docs/a b.md\">spaced</a>\n"
+	    "<a href=\"x?a=1&amp;b=2\">entity</a> <a name=\"anchor\"></a>\n"
+	    "<a data-href=\"no\">no</a> <a href=\"&lt;auto&gt;\">lt</a>\n"
+	    "</details>\n", &doc);
+	is_int(doc.nheadings, 2, "html links: <h2> in <summary>");
+	is_int(doc.nlinks, NWANT(links), "html links: %zu hrefs", NWANT(links));
+	for (i = 0; i < doc.nlinks && i < NWANT(links); i++)
+		is_str(doc.links[i], links[i], "html links: %s", links[i]);
+	if (doc.nheadings == 2) {
+		is_int(doc.h[1].nlinks, NWANT(links), "html links: in section");
+		is_int(doc.h[1].link_words, 5, "html links: <a href> text words");
+		is_int(doc.h[1].words, 6, "html links: <a name> is no link");
+		is_int(doc.h[1].only_links, 1, "html links: only links");
+	}
+	md_doc_free(&doc);
+}
+
+static void
 test_words(void)
 {
 	struct md_doc doc;
@@ -546,8 +619,12 @@ test_words(void)
 	    "> quoted words\n\n- one\n- two three\n\n"
 	    "<p>html&nbsp;words</p>\n\n```\nnot words\n```\n", &doc);
 	/* Don't split v1.2 a/b (x) = 5, CJK 3, text 1; 2; 3; 2. */
-	is_int(doc.h[0].words, 16, "words: tokens with a letter, CJK, HTML");
-	is_int(doc.h[0].link_words, 0, "words: no link words");
+	is_int(doc.nheadings, 1, "words: one heading");
+	if (doc.nheadings == 1) {
+		is_int(doc.h[0].words, 16,
+		    "words: tokens with a letter, CJK, HTML");
+		is_int(doc.h[0].link_words, 0, "words: no link words");
+	}
 	md_doc_free(&doc);
 }
 
@@ -673,9 +750,9 @@ test_find_section(void)
 	strbuf_addstr(&src, " z\n");
 	md_parse(src.buf, src.len, &doc);
 	re = regex_compile("^(a|aa)+$", 0, &err);
-	if (freopen("/dev/null", "w", stderr) == NULL)
-		abort();
+	quiet(1);
 	rc = md_find_section(&doc, re, 0, &idx);
+	quiet(0);
 	is_int(rc, -1, "find: match limit is an error, not a hang");
 	pcre2_code_free(re);
 	md_doc_free(&doc);
@@ -696,8 +773,9 @@ test_caps(void)
 	is_int(doc.nheadings, MD_MAX_HEADINGS, "caps: headings capped");
 	is_int(doc.headings_truncated, 1, "caps: and says so");
 	is_int(doc.links_truncated, 0, "caps: links not truncated");
-	is_int(doc.h[MD_MAX_HEADINGS - 1].nlinks, 6,
-	    "caps: the last kept section gets the rest");
+	if (doc.nheadings == MD_MAX_HEADINGS)
+		is_int(doc.h[MD_MAX_HEADINGS - 1].nlinks, 6,
+		    "caps: the last kept section gets the rest");
 	md_doc_free(&doc);
 
 	strbuf_reset(&sb);
@@ -714,14 +792,16 @@ test_caps(void)
 	for (i = 0; i < 100000; i++)
 		strbuf_addstr(&sb, "long ");
 	md_parse(sb.buf, sb.len, &doc);
-	ok(strlen(doc.h[0].text) < MD_MAX_TEXT, "caps: heading text capped");
-	ok(strlen(doc.h[0].norm) < MD_MAX_TEXT, "caps: norm capped");
+	ok(doc.nheadings == 1 && strlen(doc.h[0].text) < MD_MAX_TEXT,
+	    "caps: heading text capped");
+	ok(doc.nheadings == 1 && strlen(doc.h[0].norm) < MD_MAX_TEXT,
+	    "caps: norm capped");
 	md_doc_free(&doc);
 
-	if (freopen("/dev/null", "w", stderr) == NULL)
-		abort();
+	quiet(1);
 	is_int(md_parse(sb.buf, (size_t)MD_MAX_INPUT + 1, &doc), -1,
 	    "caps: input over MD_MAX_INPUT refused");
+	quiet(0);
 	md_doc_free(&doc);
 	strbuf_release(&sb);
 }
@@ -749,9 +829,12 @@ test_big(void)
 	    sb.len / 1048576.0, i, t1 - t0);
 	is_int(doc.nheadings, MD_MAX_HEADINGS, "big: headings capped");
 	is_int(doc.intro_words, 8, "big: intro words");
-	is_str(doc.h[1].norm, "section 0", "big: first section");
-	is_str(doc.h[2].norm, "html heading 0", "big: first HTML heading");
-	is_int(doc.h[1].has_code, 1, "big: code");
+	if (doc.nheadings > 2) {
+		is_str(doc.h[1].norm, "section 0", "big: first section");
+		is_str(doc.h[2].norm, "html heading 0",
+		    "big: first HTML heading");
+		is_int(doc.h[1].has_code, 1, "big: code");
+	}
 	md_doc_free(&doc);
 
 	/* Hostile HTML: unclosed quotes and tags, in one HTML block. */
@@ -781,6 +864,7 @@ main(void)
 	test_nested();
 	test_line_endings();
 	test_unclosed_html();
+	test_html_links();
 	test_words();
 	test_normalise();
 	test_invalid_utf8();
