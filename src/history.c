@@ -11,6 +11,12 @@
  * database and only the header lines needed are parsed, so the cost is
  * that of the commits at or after S that are reachable that way, plus
  * their parents.
+ *
+ * Authors are what "git log --use-mailmap --format=%aE" prints, keyed
+ * without case. The .mailmap is read with git's rules (keys compared
+ * without case, lines for one email adding up) and handed to libgit2
+ * with lowercased keys. Co-authors come from the Co-authored-by:
+ * trailers that git's trailer parser finds.
  */
 #include "config.h"
 
@@ -53,7 +59,6 @@ struct wnode {
 	const char	*end;
 	const char	*parents;	/* first "parent " line */
 	size_t		 nparents;
-	const char	*rest;		/* the line after the parents */
 };
 
 struct walk {
@@ -119,6 +124,7 @@ static int	 read_commit(struct walk *, const git_oid *, struct wnode *);
 static int	 node_before(const struct wnode *, const struct wnode *);
 static void	 heap_push(struct walk *, const struct wnode *);
 static void	 heap_pop(struct walk *, struct wnode *);
+static void	 enqueue(struct walk *, struct wnode *);
 static void	 load_shallow(struct walk *, git_repository *);
 static int	 expand(struct walk *, struct wnode *, size_t *);
 static int	 split_ident(const char *, const char *, const char **,
@@ -142,6 +148,9 @@ static void	 coauthor_line(struct walk *, const char *, const char *,
 static void	 coauthors(struct walk *, const char *, const char *,
 		    int64_t);
 static int	 author_cmp(const void *, const void *);
+static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
+		    const struct history_opts *, struct history *);
+static void	 walk_free(struct walk *);
 
 /* git's own ctype: ASCII only, whatever the locale. */
 static int
@@ -384,7 +393,8 @@ mm_build(git_mailmap *mm, struct mmrec *r, size_t n)
 	const char *name, *email;
 	size_t i, j;
 
-	qsort(r, n, sizeof(*r), mm_cmp);
+	if (n > 1)
+		qsort(r, n, sizeof(*r), mm_cmp);
 	for (i = 0; i < n; i = j) {
 		name = r[i].new_name;
 		email = r[i].new_email;
@@ -572,7 +582,6 @@ parse_header(struct walk *w, struct wnode *n)
 		p += HEX_LEN + 8;
 		n->nparents++;
 	}
-	n->rest = p;
 	n->date = commit_date(p, end);
 	return 0;
 }
@@ -661,6 +670,20 @@ heap_pop(struct walk *w, struct wnode *n)
 	}
 }
 
+/*
+ * Queue a commit read, or drop it when older than S: git would pop it
+ * and drop it without looking further, which changes nothing else. So
+ * every commit queued is at or after S.
+ */
+static void
+enqueue(struct walk *w, struct wnode *n)
+{
+	if (n->date < w->since)
+		git_odb_object_free(n->obj);
+	else
+		heap_push(w, n);
+}
+
 /* The commits of .git/shallow: git gives them no parents. */
 static void
 load_shallow(struct walk *w, git_repository *repo)
@@ -682,7 +705,8 @@ load_shallow(struct walk *w, git_repository *repo)
 		return;
 	}
 	while (fgets(line, sizeof(line), fp) != NULL)
-		if (git_oid_fromstrn(&id, line, HEX_LEN) == 0)
+		if (strlen(line) >= HEX_LEN &&
+		    git_oid_fromstrn(&id, line, HEX_LEN) == 0)
 			oidset_add(&w->shallow, &id);
 	fclose(fp);
 	strbuf_release(&path);
@@ -719,12 +743,7 @@ expand(struct walk *w, struct wnode *n, size_t *np)
 			w->out->truncated = 1;
 			continue;
 		}
-		/* it would be popped and dropped: skip the queue */
-		if (p.date < w->since) {
-			git_odb_object_free(p.obj);
-			continue;
-		}
-		heap_push(w, &p);
+		enqueue(w, &p);
 	}
 	return 0;
 }
@@ -1150,79 +1169,90 @@ author_cmp(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+/* Set up a walk: the bounds, where to read, the shallow boundary. */
+static int
+walk_init(struct walk *w, git_repository *repo, git_mailmap *mm,
+    const struct history_opts *opts, struct history *out)
+{
+	const char *path;
+
+	memset(w, 0, sizeof(*w));
+	strbuf_init(&w->path);
+	strbuf_init(&w->name);
+	strbuf_init(&w->email);
+	strbuf_init(&w->lname);
+	strbuf_init(&w->lemail);
+	strbuf_init(&w->key);
+	w->mm = mm;
+	w->opts = opts;
+	w->out = out;
+	w->since = opts->since <= 0 ? 0 : (uint64_t)opts->since;
+	w->none = opts->until < 0;
+	w->until = opts->until < 0 ? 0 : (uint64_t)opts->until;
+	if ((path = git_repository_workdir(repo)) == NULL)
+		path = git_repository_path(repo);
+	strbuf_addstr(&w->path, path);
+	while (w->path.len > 1 && w->path.buf[w->path.len - 1] == '/')
+		strbuf_setlen(&w->path, w->path.len - 1);
+	if (git_repository_odb(&w->odb, repo) < 0)
+		return ec_error_at(w->path.buf, 0, "%s", ec_git_error());
+	load_shallow(w, repo);
+	return 0;
+}
+
+static void
+walk_free(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nheap; i++)
+		git_odb_object_free(w->heap[i].obj);
+	free(w->heap);
+	free(w->aslots);
+	free(w->amark);
+	oidset_free(&w->seen);
+	oidset_free(&w->shallow);
+	git_odb_free(w->odb);
+	strbuf_release(&w->path);
+	strbuf_release(&w->name);
+	strbuf_release(&w->email);
+	strbuf_release(&w->lname);
+	strbuf_release(&w->lemail);
+	strbuf_release(&w->key);
+}
+
 int
 history_walk(git_repository *repo, const git_oid *tip, git_mailmap *mm,
     const struct history_opts *opts, struct history *out)
 {
 	struct walk w;
 	struct wnode n;
-	const char *path;
-	size_t np, i;
+	size_t np;
 	int rc;
 
-	memset(&w, 0, sizeof(w));
-	strbuf_init(&w.path);
-	strbuf_init(&w.name);
-	strbuf_init(&w.email);
-	strbuf_init(&w.lname);
-	strbuf_init(&w.lemail);
-	strbuf_init(&w.key);
-	w.mm = mm;
-	w.opts = opts;
-	w.out = out;
-	w.since = opts->since <= 0 ? 0 : (uint64_t)opts->since;
-	w.none = opts->until < 0;
-	w.until = opts->until < 0 ? 0 : (uint64_t)opts->until;
-	if ((path = git_repository_workdir(repo)) == NULL)
-		path = git_repository_path(repo);
-	strbuf_addstr(&w.path, path);
-	while (w.path.len > 1 && w.path.buf[w.path.len - 1] == '/')
-		strbuf_setlen(&w.path, w.path.len - 1);
-
-	rc = -1;
-	if (git_repository_odb(&w.odb, repo) < 0) {
-		ec_error_at(w.path.buf, 0, "%s", ec_git_error());
+	if ((rc = walk_init(&w, repo, mm, opts, out)) == -1)
 		goto done;
-	}
-	load_shallow(&w, repo);
 	oidset_add(&w.seen, tip);
 	if ((rc = read_commit(&w, tip, &n)) == 1)
 		rc = commit_error(&w, tip, "object not found");
 	if (rc == -1)
 		goto done;
-	if (n.date >= w.since)
-		heap_push(&w, &n);
-	else
-		git_odb_object_free(n.obj);
+	enqueue(&w, &n);
 	while (w.nheap > 0) {
 		heap_pop(&w, &n);
-		if (expand(&w, &n, &np) == -1) {
+		if ((rc = expand(&w, &n, &np)) == -1) {
 			git_odb_object_free(n.obj);
-			rc = -1;
 			goto done;
 		}
 		if (!w.none && n.date <= w.until && (opts->merges || np <= 1))
 			count_commit(&w, &n, np);
 		git_odb_object_free(n.obj);
 	}
-	qsort(out->authors, out->nauthors, sizeof(*out->authors),
-	    author_cmp);
-	rc = 0;
+	if (out->nauthors > 1)
+		qsort(out->authors, out->nauthors, sizeof(*out->authors),
+		    author_cmp);
 done:
-	for (i = 0; i < w.nheap; i++)
-		git_odb_object_free(w.heap[i].obj);
-	free(w.heap);
-	free(w.aslots);
-	free(w.amark);
-	oidset_free(&w.seen);
-	oidset_free(&w.shallow);
-	git_odb_free(w.odb);
-	strbuf_release(&w.path);
-	strbuf_release(&w.name);
-	strbuf_release(&w.email);
-	strbuf_release(&w.lname);
-	strbuf_release(&w.lemail);
-	strbuf_release(&w.key);
+	walk_free(&w);
 	if (rc == -1)
 		history_release(out);
 	return rc;

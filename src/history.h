@@ -43,7 +43,8 @@ struct history {
 						   boundary (or a missing
 						   parent) inside the window:
 						   counts are lower bounds */
-	git_oid			 first_oid;	/* newest commit in window */
+	git_oid			 first_oid;	/* newest commit in window
+						   (the first git log shows) */
 	int			 has_first;
 	size_t			 walked;	/* commits parsed (for tests) */
 };

@@ -75,6 +75,7 @@ static void	 test_merges(void);
 static void	 test_skew(void);
 static void	 test_future(void);
 static void	 test_roots(void);
+static void	 test_ties(void);
 static void	 test_mailmap(void);
 static void	 test_coauthors(void);
 static void	 test_shallow(void);
@@ -529,6 +530,35 @@ test_roots(void)
 	history_release(&h);
 }
 
+/*
+ * Equal dates: git shows them in the order they were queued (a merge's
+ * parents in order), whichever comes first in the object database.
+ */
+static void
+test_ties(void)
+{
+	char repo[PATH_MAX];
+	struct history h;
+
+	snprintf(repo, sizeof(repo), "%s/ties", root);
+	new_repo(repo);
+	mk_commit(repo, T0, "Ann", "ann@example.com", "root");
+	sh("cd '%s' && git branch x && git branch y && git branch z", repo);
+	mk_commit(repo, T0 + 100, "Ann", "ann@example.com", "main side");
+	sh("cd '%s' && git checkout -q x", repo);
+	mk_commit(repo, T0 + 100, "Ben", "ben@example.com", "x side");
+	sh("cd '%s' && git checkout -q y", repo);
+	mk_commit(repo, T0 + 100, "Cat", "cat@example.com", "y side");
+	sh("cd '%s' && git checkout -q z", repo);
+	mk_commit(repo, T0 + 100, "Dan", "dan@example.com", "z side");
+	sh("cd '%s' && git checkout -q main", repo);
+	mk_merge(repo, T0 + 200, "z y x");
+	check_window("ties, merge excluded", repo, T0, T0 + 150, 1, 0, &h);
+	history_release(&h);
+	check_window("ties, no merges", repo, T0, T0 + 200, 0, 0, &h);
+	history_release(&h);
+}
+
 /* .mailmap: email and name forms, case, lines that add up. */
 static void
 test_mailmap(void)
@@ -802,6 +832,7 @@ main(void)
 	test_skew();
 	test_future();
 	test_roots();
+	test_ties();
 	test_mailmap();
 	test_coauthors();
 	test_shallow();
