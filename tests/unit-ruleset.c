@@ -113,7 +113,7 @@ test_layering(void)
 	load(&rs, "b.ini", "[license-file]\naccept =\n");
 	ok(ruleset_finish(&rs) == 0, "emptying a list validates");
 	k = rule_key(rs.rules[0], "accept");
-	is_int(k ? k->n : -1, 0, "an empty value empties the list");
+	is_int(k ? (long long)k->n : -1, 0, "an empty value empties the list");
 	ruleset_release(&rs);
 }
 

@@ -1,0 +1,261 @@
+#!/bin/sh
+# t0009-history.sh: the commits and contributors rules give the numbers git
+# gives for the same repository and window, on histories built here with
+# fixed dates: merges, clock skew, edges of the window, the future, two
+# roots, .mailmap, case, bots, co-authors, shallow clones, bare repositories
+. "$(dirname "$0")/lib.sh"
+
+DAY=86400
+END=1780000000			# the end of the window used below
+START=$((END - 10 * DAY))	# window_days = 10
+
+cat >"$TEST_TMP/h.ini" <<'INI'
+[ruleset]
+name = history
+window_days = 10
+[commits]
+type = commits
+min = 3
+[contributors]
+type = contributors
+min = 2
+exclude = \[bot\]
+INI
+H="-r $TEST_TMP/h.ini"
+
+# commit_at DIR EPOCH NAME [MESSAGE]: an empty commit by NAME at EPOCH.
+commit_at() {
+	GIT_AUTHOR_DATE="@$2 +0000" GIT_COMMITTER_DATE="@$2 +0000" \
+	GIT_AUTHOR_NAME="$3" GIT_AUTHOR_EMAIL="$(echo "$3" | tr -d " ")@example.com" \
+		git -C "$1" commit -q --allow-empty -m "${4:-commit at $2}"
+}
+
+# What git says of the window [START, END] of REV in DIR.
+git_commits() {
+	git -C "$1" rev-list --count --since="@$START +0000" --until="@$END +0000" ${3:-} "${2:-HEAD}"
+}
+git_authors() {
+	git -C "$1" log --use-mailmap --since="@$START +0000" --until="@$END +0000" \
+		--format=%aE ${3:-} "${2:-HEAD}" | tr A-Z a-z | sort -u | grep -v -F "[bot]" | wc -l
+}
+
+# ecocheck's numbers must be git's: same_as_git DIR [ecocheck options]
+same_as_git() {
+	_dir=$1
+	shift
+	ec_json $H --as-of "@$END" "$@" "$_dir" &&
+	_c=$(result_of commits value) && _a=$(result_of contributors value) &&
+	_gc=$(git_commits "$_dir") && _ga=$(git_authors "$_dir") &&
+	echo "commits: ecocheck $_c, git $_gc; contributors: ecocheck $_a, git $_ga" &&
+	test_eq "$_c" "$_gc" && test_eq "$_a" "$_ga"
+}
+
+R=$TEST_TMP/linear
+test_expect_success 'linear history: commits and authors as git counts them' '
+	git init -q "$R" &&
+	i=0 && while [ $i -lt 30 ]; do
+		commit_at "$R" $((END - 20 * DAY + i * DAY * 2 / 3)) "Dev $((i % 4))" || exit 1
+		i=$((i + 1))
+	done &&
+	same_as_git "$R" &&
+	test "$(result_of commits value)" -gt 0
+'
+
+test_expect_success 'commits exactly on both edges of the window count' '
+	commit_at "$R" $START "Edge Start" &&
+	commit_at "$R" $END "Edge End" &&
+	same_as_git "$R" &&
+	git -C "$R" log --format=%an --since="@$START +0000" --until="@$END +0000" >names &&
+	grep -q "Edge Start" names && grep -q "Edge End" names
+'
+
+test_expect_success 'a commit in the future is walked through, not counted' '
+	commit_at "$R" $((END + 5 * DAY)) "Time Traveller" &&
+	same_as_git "$R" &&
+	ec_json $H --as-of "@$END" "$R" &&
+	! jq -r ".results[] | select(.rule == \"contributors\") | .evidence[].path" \
+		"$TEST_TMP/out.json" | grep -q Traveller
+'
+
+M=$TEST_TMP/merges
+test_expect_success 'merges and an octopus merge count like git (merges = yes and no)' '
+	git init -q "$M" &&
+	commit_at "$M" $((END - 9 * DAY)) "Base" &&
+	for b in one two three; do
+		git -C "$M" checkout -q -b $b main &&
+		commit_at "$M" $((END - 8 * DAY)) "Dev $b" || exit 1
+	done &&
+	git -C "$M" checkout -q main &&
+	commit_at "$M" $((END - 7 * DAY)) "Main Dev" &&
+	GIT_AUTHOR_DATE="@$((END - 6 * DAY)) +0000" GIT_COMMITTER_DATE="@$((END - 6 * DAY)) +0000" \
+		git -C "$M" merge -q --no-ff -m octopus one two three &&
+	test "$(git -C "$M" rev-list --min-parents=3 --count HEAD)" = 1 &&
+	same_as_git "$M" &&
+	ec_json $H --as-of "@$END" --set commits.merges=no "$M" &&
+	test_eq "$(result_of commits value)" "$(git_commits "$M" HEAD --no-merges)"
+'
+
+S=$TEST_TMP/skew
+test_expect_success 'clock skew: a child older than its parent cuts the walk where git does' '
+	git init -q "$S" &&
+	commit_at "$S" $((END - 5 * DAY)) "Old One" &&
+	commit_at "$S" $((END - 4 * DAY)) "Old Two" &&
+	commit_at "$S" $((START - 3 * DAY)) "Skewed Clock" &&
+	commit_at "$S" $((END - 2 * DAY)) "New One" &&
+	same_as_git "$S" &&
+	test "$(git -C "$S" rev-list --count HEAD --since="@$START +0000")" -lt 4
+'
+
+T=$TEST_TMP/roots
+test_expect_success 'two roots merged: both histories are walked' '
+	git init -q "$T" &&
+	commit_at "$T" $((END - 6 * DAY)) "Root A" &&
+	git -C "$T" checkout -q --orphan other &&
+	commit_at "$T" $((END - 5 * DAY)) "Root B" &&
+	git -C "$T" checkout -q main &&
+	GIT_AUTHOR_DATE="@$((END - DAY)) +0000" GIT_COMMITTER_DATE="@$((END - DAY)) +0000" \
+		git -C "$T" merge -q --allow-unrelated-histories -m join other &&
+	same_as_git "$T" &&
+	test_eq "$(result_of commits value)" 3
+'
+
+MM=$TEST_TMP/mailmap
+test_expect_success '.mailmap (name and email forms) and email case, as git --use-mailmap' '
+	git init -q "$MM" &&
+	GIT_AUTHOR_DATE="@$((END - 5 * DAY)) +0000" GIT_COMMITTER_DATE="@$((END - 5 * DAY)) +0000" \
+		GIT_AUTHOR_NAME=Jane GIT_AUTHOR_EMAIL=Jane@Example.COM git -C "$MM" commit -q --allow-empty -m a &&
+	GIT_AUTHOR_DATE="@$((END - 4 * DAY)) +0000" GIT_COMMITTER_DATE="@$((END - 4 * DAY)) +0000" \
+		GIT_AUTHOR_NAME=Jane GIT_AUTHOR_EMAIL=jane@example.com git -C "$MM" commit -q --allow-empty -m b &&
+	GIT_AUTHOR_DATE="@$((END - 3 * DAY)) +0000" GIT_COMMITTER_DATE="@$((END - 3 * DAY)) +0000" \
+		GIT_AUTHOR_NAME="J. Doe" GIT_AUTHOR_EMAIL=jdoe@old.example git -C "$MM" commit -q --allow-empty -m c &&
+	GIT_AUTHOR_DATE="@$((END - 2 * DAY)) +0000" GIT_COMMITTER_DATE="@$((END - 2 * DAY)) +0000" \
+		GIT_AUTHOR_NAME="Bob" GIT_AUTHOR_EMAIL=bob@laptop.local git -C "$MM" commit -q --allow-empty -m d &&
+	GIT_AUTHOR_DATE="@$((END - 2 * DAY)) +0000" GIT_COMMITTER_DATE="@$((END - 2 * DAY)) +0000" \
+		GIT_AUTHOR_NAME="dependabot[bot]" GIT_AUTHOR_EMAIL="49699333+dependabot[bot]@users.noreply.github.com" \
+		git -C "$MM" commit -q --allow-empty -m bump &&
+	same_as_git "$MM" &&
+	printf "%s\n" "Jane Doe <jane@example.com> <jdoe@old.example>" \
+		"Bob <bob@example.com> <bob@laptop.local>" >"$MM/.mailmap" &&
+	same_as_git "$MM" &&
+	test_eq "$(result_of contributors value)" 2
+'
+
+test_expect_success 'the .mailmap comes from the tree source (bare repository: HEAD)' '
+	git -C "$MM" add .mailmap &&
+	GIT_AUTHOR_DATE="@$((END - DAY)) +0000" GIT_COMMITTER_DATE="@$((END - DAY)) +0000" \
+		GIT_AUTHOR_NAME=Jane GIT_AUTHOR_EMAIL=jane@example.com git -C "$MM" commit -q -m mailmap &&
+	git clone -q --bare "$MM" "$TEST_TMP/mailmap.git" &&
+	ec_json $H --as-of "@$END" "$TEST_TMP/mailmap.git" &&
+	test_eq "$(result_of contributors value)" \
+		"$(git -C "$TEST_TMP/mailmap.git" log --use-mailmap --since="@$START +0000" \
+			--until="@$END +0000" --format=%aE HEAD | tr A-Z a-z | sort -u | grep -v -F "[bot]" | wc -l)" &&
+	test_eq "$(result_of contributors value)" 2
+'
+
+test_expect_success 'bots are excluded by the rule, and shown as excluded' '
+	ec_json $H --as-of "@$END" --set "contributors.exclude=nomatch^" "$MM" &&
+	test_eq "$(result_of contributors value)" 3 &&
+	"$ECOCHECK" $H --as-of "@$END" "$MM" >out || :
+	grep -q "dependabot\[bot\].*(excluded)" out
+'
+
+test_expect_success 'coauthors = yes adds Co-authored-by: trailers, mailmapped' '
+	C=$TEST_TMP/coauthors && git init -q "$C" &&
+	printf "%s\n" "Carol <carol@example.com> <carol@old.example>" >"$C/.mailmap" &&
+	GIT_AUTHOR_DATE="@$((END - DAY)) +0000" GIT_COMMITTER_DATE="@$((END - DAY)) +0000" \
+		git -C "$C" commit -q --allow-empty -m "pair work
+
+Co-authored-by: Carol <carol@old.example>
+Co-authored-by: Dan <dan@example.com>" &&
+	ec_json $H --as-of "@$END" "$C" &&
+	test_eq "$(result_of contributors value)" 1 &&
+	ec_json $H --as-of "@$END" --set contributors.coauthors=yes "$C" &&
+	want=$( { git -C "$C" log --use-mailmap --format=%aE HEAD;
+		git -C "$C" log --format="%(trailers:key=Co-authored-by,valueonly)" HEAD |
+		sed "/^\$/d" | git -C "$C" check-mailmap --stdin | sed "s/.*<\(.*\)>/\1/"; } |
+		tr A-Z a-z | sort -u | wc -l) &&
+	test_eq "$(result_of contributors value)" "$want" &&
+	test_eq "$want" 3
+'
+
+test_expect_success 'the message names the window and the count; the floor passes and says so' '
+	ec_json $H --as-of "@$END" --set commits.min=$(git_commits "$R") "$R" &&
+	test_eq "$(result_of commits)" pass &&
+	result_of commits message | grep -q "exactly the minimum" &&
+	result_of commits message | grep -q "10 days before" &&
+	ec_json $H --as-of "@$END" --set commits.min=$(( $(git_commits "$R") + 1 )) "$R" &&
+	test_eq "$(result_of commits)" fail &&
+	status_is 1
+'
+
+test_expect_success 'text output shows the window and the top authors like shortlog' '
+	"$ECOCHECK" $H --as-of "@$END" "$R" >out || :
+	grep -q "window: " out &&
+	git -C "$R" shortlog -sne --since="@$START +0000" --until="@$END +0000" HEAD |
+		head -1 | sed "s/^ *//" >top &&
+	n=$(cut -f1 top) && who=$(cut -f2 top) &&
+	grep -q "^ *$n  $who" out
+'
+
+test_expect_success '--as-of with a date, a date-time with offset, HEAD, SOURCE_DATE_EPOCH' '
+	d=$(TZ=UTC date -d "@$END" +%Y-%m-%dT%H:%M:%SZ) &&
+	ec_json $H --as-of "$d" "$R" && c1=$(result_of commits value) &&
+	d2=$(TZ=UTC date -d "@$((END + 7200))" +%Y-%m-%dT%H:%M:%S+02:00) &&
+	ec_json $H --as-of "$d2" "$R" && c2=$(result_of commits value) &&
+	SOURCE_DATE_EPOCH=$END ec_json $H "$R" && c3=$(result_of commits value) &&
+	test_eq "$c1" "$(git_commits "$R")" && test_eq "$c2" "$c1" && test_eq "$c3" "$c1" &&
+	ec_json $H --as-of HEAD "$R" &&
+	ct=$(git -C "$R" log -1 --format=%ct) &&
+	test_eq "$(result_of commits value)" \
+		"$(git -C "$R" rev-list --count --since="@$((ct - 10 * DAY)) +0000" --until="@$ct +0000" HEAD)"
+'
+
+test_expect_success 'shallow clone: a bound that meets the minimum passes' '
+	git clone -q --depth 8 "file://$R" "$TEST_TMP/shallow-pass" &&
+	ec_json $H --as-of "@$END" "$TEST_TMP/shallow-pass" &&
+	test_eq "$(jq -r .repository.shallow "$TEST_TMP/out.json")" true &&
+	test_eq "$(result_of commits value)" "$(git_commits "$TEST_TMP/shallow-pass")" &&
+	test_eq "$(result_of commits)" pass &&
+	result_of commits message | grep -q "shallow"
+'
+
+test_expect_success 'shallow clone: a bound under the minimum is unknown, never fail' '
+	git clone -q --depth 2 "file://$R" "$TEST_TMP/shallow-unknown" &&
+	ec_json $H --as-of "@$END" --set commits.min=100 "$TEST_TMP/shallow-unknown" &&
+	test_eq "$(result_of commits)" unknown &&
+	result_of commits fix | grep -q "git fetch --unshallow" &&
+	status_is 0
+'
+
+test_expect_success '--staged skips history rules' '
+	ec_json $H --staged "$R" &&
+	test_eq "$(result_of commits)" skip &&
+	test_eq "$(result_of contributors)" skip
+'
+
+test_expect_success '--rev counts the history of that commit' '
+	ec_json $H --as-of "@$END" --rev HEAD~3 "$R" &&
+	test_eq "$(result_of commits value)" "$(git_commits "$R" HEAD~3)"
+'
+
+test_expect_success 'an empty repository has no commits: fail with 0' '
+	git init -q "$TEST_TMP/empty" &&
+	ec_json $H --as-of "@$END" "$TEST_TMP/empty" &&
+	test_eq "$(result_of commits value)" 0 &&
+	test_eq "$(result_of commits)" fail
+'
+
+test_expect_success 'a corrupt commit object: one line, exit 2, nothing judged' '
+	X=$TEST_TMP/corrupt && git init -q "$X" &&
+	commit_at "$X" $((END - 3 * DAY)) "One" &&
+	commit_at "$X" $((END - 2 * DAY)) "Two" &&
+	bad=$(printf "tree %s\nparent nonsense\n\nbroken\n" "$(git -C "$X" rev-parse HEAD^{tree})" |
+		git -C "$X" hash-object -t commit -w --literally --stdin) &&
+	git -C "$X" update-ref refs/heads/main "$bad" &&
+	test_expect_code 2 "$ECOCHECK" $H --as-of "@$END" --rev main "$X" >out 2>err &&
+	test ! -s out &&
+	test_line_count 1 err &&
+	grep -q "^ecocheck: " err
+'
+
+test_done
