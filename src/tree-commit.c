@@ -1,4 +1,4 @@
-/* tree-commit.c: the tree source of a commit's tree (--rev, bare repositories) */
+/* tree-commit.c: the tree source of a commit (--rev, bare repositories) */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* tree-worktree.c: the working tree as "git ls-files -co --exclude-standard" lists it */
+/* tree-worktree.c: the working tree, as git ls-files -co --exclude-standard */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1		/* openat, fdopendir, d_type */
 #endif
@@ -116,24 +116,36 @@ level_ignored(struct walk *w, struct level *lv)
 	return lv->ignored = ign != 0;
 }
 
-/* Whether dir (below fd) is a git directory: git asks for these three. */
+/*
+ * Whether dir (below fd) is a git directory as git decides it: HEAD, and
+ * objects/ and refs/, or the commondir file of a linked worktree's.
+ */
 static int
 is_gitdir(int fd, const char *dir)
 {
-	static const char *const need[] = { "HEAD", "objects", "refs" };
 	struct stat st;
-	size_t i;
 	char *p;
 	int r;
 
-	for (i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
-		p = xasprintf("%s/%s", dir, need[i]);
-		r = fstatat(fd, p, &st, 0);
-		free(p);
-		if (r == -1 || S_ISDIR(st.st_mode) != (i > 0))
-			return 0;
-	}
-	return 1;
+	p = xasprintf("%s/HEAD", dir);
+	r = fstatat(fd, p, &st, 0) == 0 && !S_ISDIR(st.st_mode);
+	free(p);
+	if (!r)
+		return 0;
+	p = xasprintf("%s/commondir", dir);
+	r = fstatat(fd, p, &st, 0) == 0 && S_ISREG(st.st_mode);
+	free(p);
+	if (r)
+		return 1;
+	p = xasprintf("%s/objects", dir);
+	r = fstatat(fd, p, &st, 0) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	if (!r)
+		return 0;
+	p = xasprintf("%s/refs", dir);
+	r = fstatat(fd, p, &st, 0) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return r;
 }
 
 /* Whether the directory fd is the top of a repository of its own. */
@@ -168,14 +180,18 @@ nested_repo(int fd)
 	return r;
 }
 
-/* The mode of a regular file or link named name in directory dfd. */
+/*
+ * The mode of the regular file name in directory dfd, whose index mode is
+ * imode (0 untracked). A tracked file keeps the executable bit the index
+ * records: one stat(2) per tracked file would cost more than the whole
+ * rest of the listing, and d_type already tells a file from a link.
+ */
 static unsigned
 file_mode(struct walk *w, int dfd, const char *name, unsigned imode)
 {
 	struct stat st;
 
-	if (!w->filemode && (imode == TREE_MODE_FILE ||
-	    imode == TREE_MODE_EXEC))
+	if (imode == TREE_MODE_FILE || imode == TREE_MODE_EXEC)
 		return imode;
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
 		return imode != 0 ? imode : TREE_MODE_FILE;
@@ -339,36 +355,28 @@ walk_untracked_dir(struct walk *w, int dfd, const char *name,
 	return walk_dir(w, fd, 0, 0, &sub);
 }
 
-/* Merge the sorted untracked entries o into t (both sorted); empties o. */
+/*
+ * Merge the untracked entries o into t, in place from the end; both are
+ * sorted and no path is in both. Empties o.
+ */
 static void
 merge_others(struct tree *t, struct tree *o)
 {
-	struct tree_entry *v;
-	size_t i, j, n;
-	int c;
+	size_t i, j, k;
 
 	tree_sort(o);
-	if (o->nentries == 0)
-		return;
-	v = xreallocarray(NULL, t->nentries + o->nentries, sizeof(*v));
-	for (i = j = n = 0; i < t->nentries || j < o->nentries;) {
-		if (i == t->nentries)
-			c = 1;
-		else if (j == o->nentries)
-			c = -1;
+	XGROW(t->entries, t->nentries + o->nentries, t->alloc);
+	i = t->nentries;
+	j = o->nentries;
+	k = i + j;
+	while (j > 0) {
+		if (i > 0 && strcmp(t->entries[i - 1].path,
+		    o->entries[j - 1].path) > 0)
+			t->entries[--k] = t->entries[--i];
 		else
-			c = strcmp(t->entries[i].path, o->entries[j].path);
-		if (c == 0)
-			free(o->entries[j++].path);
-		else if (c < 0)
-			v[n++] = t->entries[i++];
-		else
-			v[n++] = o->entries[j++];
+			t->entries[--k] = o->entries[--j];
 	}
-	free(t->entries);
-	t->entries = v;
-	t->alloc = t->nentries + o->nentries;
-	t->nentries = n;
+	t->nentries += o->nentries;
 	o->nentries = 0;
 }
 
@@ -378,10 +386,8 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 	struct tree *t;
 	struct walk w;
 	struct level root;
-	git_index *idx;
 	git_config *cfg;
 	const char *workdir;
-	size_t i;
 	int fd, r, v;
 
 	*tp = NULL;
@@ -401,22 +407,11 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 	}
 
 	/* Read (never write, never refresh) the index. */
-	if (git_repository_index(&idx, repo) < 0) {
-		r = ec_error("cannot read the index: %s", ec_git_error());
+	if (tree_load_index(t, 0) < 0) {
 		tree_free(t);
-		return r;
+		return -1;
 	}
-	if (git_index_read(idx, 0) < 0) {
-		r = ec_error("cannot read the index: %s", ec_git_error());
-		git_index_free(idx);
-		tree_free(t);
-		return r;
-	}
-	tree_add_index(t, idx);
-	git_index_free(idx);
 	tree_sort(t);
-	for (i = 0; i < t->nentries; i++)
-		t->entries[i].has_oid = 0;
 
 	memset(&w, 0, sizeof(w));
 	w.tree = t;

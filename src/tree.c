@@ -445,6 +445,11 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 		r = TREE_ENOTFILE;
 		goto out;
 	}
+	if (cap == 0) {
+		*truncated = size > 0;	/* the header tells enough */
+		r = 0;
+		goto out;
+	}
 	if (size > cap && size > TREE_BLOB_LOAD_MAX) {
 		r = blob_stream(t, e, odb, size, cap, out);
 		if (r == 0)

@@ -89,8 +89,8 @@ int	 tree_readlink(const struct tree *, const struct tree_entry *,
 	    struct strbuf *);
 
 /*
- * For the implementations (tree.c, tree-*.c) only: building a tree and
- * the parts one kind of tree shares with another.
+ * For the implementations (tree.c, tree-*.c), and tests that build a tree
+ * by hand: building a tree and what one kind shares with another.
  */
 struct tree *tree_new(enum tree_kind, git_repository *);
 /* Append an entry; the tree takes path (allocated). oid may be NULL. */
@@ -99,8 +99,11 @@ void	 tree_add(struct tree *, char *, unsigned, const git_oid *);
 void	 tree_sort(struct tree *);
 /* A git or stat(2) mode as one of TREE_MODE_*, 0 for anything else. */
 unsigned tree_mode(unsigned);
-/* Add the index entries, one per path (a conflict's "ours" stage). */
-int	 tree_add_index(struct tree *, git_index *);
+/*
+ * Add the entries of the repository's index, one per path (a conflict's
+ * "ours" stage), with their blob ids if asked. Never writes the index.
+ */
+int	 tree_load_index(struct tree *, int);
 int	 tree_worktree_read(const struct tree *, const struct tree_entry *,
 	    size_t, struct strbuf *, int *);
 int	 tree_worktree_readlink(const struct tree *, const struct tree_entry *,

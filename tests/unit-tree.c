@@ -1,0 +1,966 @@
+/* unit-tree.c: the tree sources against git, on repositories made on the fly */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* mkdtemp, setenv, popen */
+#endif
+#include "config.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <git2.h>
+
+#include "strbuf.h"
+#include "tree.h"
+#include "xalloc.h"
+
+#include "tap.h"
+
+#define MIB		(1024 * 1024)
+#define LARGE_SIZE	(17 * MIB)	/* more than tree.c loads whole */
+
+static char	 tmp[PATH_MAX];
+
+static int	 run(const char *, ...) __attribute__((format(printf, 1, 2)));
+static char	*capture(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+static int	 strp_cmp(const void *, const void *);
+static char	*records(const char *, int);
+static char	*git_list(const char *, const char *, int);
+static char	*tree_list(const struct tree *, int);
+static git_repository *repo_open(const char *);
+static char	*fingerprint(const char *);
+static int	 collect(const struct tree_entry *, void *);
+static int	 stop_first(const struct tree_entry *, void *);
+static char	*glob_list(const struct tree *, const char *, int);
+static int	 mode_of(const struct tree *, const char *);
+static int	 read_path(const struct tree *, const char *, size_t,
+		    struct strbuf *, int *);
+static int	 readlink_path(const struct tree *, const char *,
+		    struct strbuf *);
+static void	 setup_env(void);
+static void	 build_main(void);
+static void	 test_worktree(git_repository *);
+static void	 test_reads(git_repository *);
+static void	 test_index(git_repository *);
+static void	 test_commit(git_repository *);
+static void	 test_queries(git_repository *);
+static void	 test_glob_semantics(void);
+static void	 test_index_formats(void);
+static void	 test_conflict(void);
+static void	 test_bare(void);
+
+/* Run a shell command in the temporary directory; its exit status. */
+static int
+run(const char *fmt, ...)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	va_list ap;
+	int r;
+
+	strbuf_addf(&cmd, "cd '%s' && { ", tmp);
+	va_start(ap, fmt);
+	strbuf_vaddf(&cmd, fmt, ap);
+	va_end(ap);
+	strbuf_addstr(&cmd, "\n}");
+	r = system(cmd.buf);
+	if (r != 0)
+		printf("# command failed (%d): %s\n", r, cmd.buf);
+	strbuf_release(&cmd);
+	return r;
+}
+
+/* The standard output of a shell command run in the temporary directory. */
+static char *
+capture(const char *fmt, ...)
+{
+	struct strbuf cmd = STRBUF_INIT, out = STRBUF_INIT;
+	char buf[8192];
+	va_list ap;
+	size_t n;
+	FILE *fp;
+
+	strbuf_addf(&cmd, "cd '%s' && { ", tmp);
+	va_start(ap, fmt);
+	strbuf_vaddf(&cmd, fmt, ap);
+	va_end(ap);
+	strbuf_addstr(&cmd, "\n}");
+	if ((fp = popen(cmd.buf, "r")) == NULL) {
+		printf("# popen failed: %s\n", cmd.buf);
+	} else {
+		while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+			strbuf_add(&out, buf, n);
+		if (pclose(fp) != 0)
+			printf("# command failed: %s\n", cmd.buf);
+	}
+	strbuf_release(&cmd);
+	return strbuf_detach(&out, NULL);
+}
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * NUL-separated records as lines, sorted by bytes and without repeats;
+ * with fields, "MODE [TYPE] OID [STAGE]\tPATH" records of ls-files -s or
+ * ls-tree become "PATH\tMODE OID" (in path order: a tab sorts before any
+ * byte of a path), stages other than 0 and 2 dropped.
+ */
+static char *
+records(const char *z, int fields)
+{
+	struct strvec v = STRVEC_INIT;
+	struct strbuf out = STRBUF_INIT;
+	const char *p, *tab;
+	char head[256], mode[16], a[128], b[128];
+	size_t i;
+
+	for (p = z; *p != '\0'; p += strlen(p) + 1) {
+		if (!fields) {
+			strvec_push(&v, p);
+			continue;
+		}
+		if ((tab = strchr(p, '\t')) == NULL ||
+		    (size_t)(tab - p) >= sizeof(head))
+			continue;
+		memcpy(head, p, tab - p);
+		head[tab - p] = '\0';
+		if (sscanf(head, "%15s %127s %127s", mode, a, b) != 3)
+			continue;
+		if (strlen(a) == GIT_OID_HEXSZ) {	/* ls-files: stage */
+			if (strcmp(b, "0") == 0 || strcmp(b, "2") == 0)
+				strvec_push_nodup(&v, xasprintf("%s\t%s %s",
+				    tab + 1, mode, a));
+		} else					/* ls-tree: type */
+			strvec_push_nodup(&v, xasprintf("%s\t%s %s",
+			    tab + 1, mode, b));
+	}
+	qsort(v.v, v.n, sizeof(*v.v), strp_cmp);
+	for (i = 0; i < v.n; i++) {
+		if (i > 0 && strcmp(v.v[i - 1], v.v[i]) == 0)
+			continue;
+		strbuf_addstr(&out, v.v[i]);
+		strbuf_addch(&out, '\n');
+	}
+	strvec_clear(&v);
+	return strbuf_detach(&out, NULL);
+}
+
+/*
+ * What "git -C repo ARGS" lists (ARGS with -z), one a line, sorted; with
+ * fields, the records of ls-files -s or ls-tree as records() makes them.
+ */
+static char *
+git_list(const char *repo, const char *args, int fields)
+{
+	char *z, *r;
+	size_t len;
+	FILE *fp;
+	struct strbuf cmd = STRBUF_INIT, out = STRBUF_INIT;
+	char buf[8192];
+
+	/* -z output holds NULs: read it here rather than in capture(). */
+	strbuf_addf(&cmd, "cd '%s' && git -C '%s' %s", tmp, repo, args);
+	if ((fp = popen(cmd.buf, "r")) != NULL) {
+		while ((len = fread(buf, 1, sizeof(buf), fp)) > 0)
+			strbuf_add(&out, buf, len);
+		if (pclose(fp) != 0)
+			printf("# command failed: %s\n", cmd.buf);
+	}
+	strbuf_addch(&out, '\0');
+	strbuf_release(&cmd);
+	z = strbuf_detach(&out, NULL);
+	r = records(z, fields);
+	free(z);
+	return r;
+}
+
+/* A tree's entries, one a line; with oids, as "PATH\tMODE OID". */
+static char *
+tree_list(const struct tree *t, int oids)
+{
+	struct strbuf out = STRBUF_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t i;
+
+	for (i = 0; i < t->nentries; i++) {
+		strbuf_addstr(&out, t->entries[i].path);
+		if (oids) {
+			git_oid_tostr(hex, sizeof(hex), &t->entries[i].oid);
+			strbuf_addf(&out, "\t%06o %s", t->entries[i].mode, hex);
+		}
+		strbuf_addch(&out, '\n');
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+static git_repository *
+repo_open(const char *name)
+{
+	git_repository *repo;
+	char *path;
+
+	path = xasprintf("%s/%s", tmp, name);
+	if (git_repository_open(&repo, path) < 0) {
+		printf("# cannot open %s: %s\n", path, git_error_last() ?
+		    git_error_last()->message : "?");
+		repo = NULL;
+	}
+	free(path);
+	return repo;
+}
+
+/* Every byte of a repository's .git, and the index's size and time. */
+static char *
+fingerprint(const char *repo)
+{
+	return capture("cd %s && find .git -type f -print0 | LC_ALL=C sort -z "
+	    "| xargs -0 sha256sum | sha256sum && "
+	    "stat -c '%%n %%s %%i %%y' .git/index .git/HEAD && "
+	    "find .git -name '*.lock' | wc -l", repo);
+}
+
+static int
+collect(const struct tree_entry *e, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	strbuf_addstr(sb, e->path);
+	strbuf_addch(sb, '\n');
+	return 0;
+}
+
+static char *
+glob_list(const struct tree *t, const char *pattern, int icase)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	tree_glob(t, pattern, icase, collect, &sb);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int
+mode_of(const struct tree *t, const char *path)
+{
+	const struct tree_entry *e;
+
+	e = tree_lookup(t, path, 0);
+	return e == NULL ? -1 : (int)e->mode;
+}
+
+static int
+read_path(const struct tree *t, const char *path, size_t cap,
+    struct strbuf *out, int *truncated)
+{
+	const struct tree_entry *e;
+
+	*truncated = -1;
+	if ((e = tree_lookup(t, path, 0)) == NULL) {
+		printf("# %s: not listed\n", path);
+		return 99;
+	}
+	return tree_read(t, e, cap, out, truncated);
+}
+
+static int
+readlink_path(const struct tree *t, const char *path, struct strbuf *out)
+{
+	const struct tree_entry *e;
+
+	if ((e = tree_lookup(t, path, 0)) == NULL) {
+		printf("# %s: not listed\n", path);
+		return 99;
+	}
+	return tree_readlink(t, e, out);
+}
+
+/* Pinned identities and dates, no system or user configuration. */
+static void
+setup_env(void)
+{
+	char *p;
+
+	setenv("HOME", tmp, 1);
+	p = xasprintf("%s/xdg", tmp);
+	setenv("XDG_CONFIG_HOME", p, 1);
+	free(p);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
+	setenv("GIT_AUTHOR_EMAIL", "author@example.org", 1);
+	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
+	setenv("GIT_COMMITTER_EMAIL", "committer@example.org", 1);
+	setenv("GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z", 1);
+	setenv("GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z", 1);
+	setenv("LC_ALL", "C", 1);
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	unsetenv("GIT_INDEX_FILE");
+	unsetenv("GIT_OBJECT_DIRECTORY");
+	unsetenv("GIT_CEILING_DIRECTORIES");
+}
+
+/*
+ * The main repository "r": tracked, untracked and ignored files of every
+ * kind the listing must get right, two commits, a packed and a loose
+ * large blob, and a working tree that differs from the index.
+ */
+static void
+build_main(void)
+{
+	int r;
+
+	r = run("set -e; git init -q -b main r; cd r\n"
+	    "printf '# Title\\nhello\\n' > README.md\n"
+	    "echo contrib > CONTRIBUTING.md; echo 'int x;' > code.c\n"
+	    "echo x > Code2.txt; echo c > codex.md\n"
+	    "mkdir -p docs/api/deep third_party/foo sub build shadow subm\n"
+	    "echo a > docs/index.rst; echo b > docs/api/ref.rst\n"
+	    "echo c > docs/api/deep/x.rst; echo d > docs/readme.md\n"
+	    "echo e > docs/notes.txt; echo MIT > third_party/foo/LICENSE.txt\n"
+	    "ln -s /etc/passwd LICENSE\n"
+	    "printf 'build/\\n*.log\\n!keep.me\\nlogs/*\\n!logs/keep.txt\\n' "
+	    "> .gitignore\n"
+	    "printf '*.tmp\\n!keep.tmp\\n' > sub/.gitignore\n"
+	    "echo s > sub/file.c; echo f > forced.log\n"
+	    "printf '#!/bin/sh\\n' > run.sh; chmod +x run.sh\n"
+	    "echo w > was-file; echo g > gone.txt; echo p > shadow/passwd\n"
+	    "echo o > build/tracked.o; echo f2d > file-to-dir\n"
+	    "mkdir -p dir-to-file 'dir with space'; echo d2f > dir-to-file/x\n"
+	    "echo sp > 'dir with space/a file'\n"
+	    "echo u > \"$(printf 'caf\\303\\251.md')\"\n"
+	    "head -c %d /dev/zero > large1.bin\n"
+	    "git add -A; git add -f forced.log build/tracked.o\n"
+	    "git update-index --add --cacheinfo "
+	    "160000,1234567890123456789012345678901234567890,subm\n"
+	    "git commit -q -m one\n"
+	    "echo more >> README.md; git commit -q -a -m two\n"
+	    "git repack -a -d -q\n"
+	    "{ printf x; head -c %d /dev/zero; } > large2.bin\n"
+	    "git add large2.bin\n"
+	    /* The working tree from here on. */
+	    "echo excluded.txt >> .git/info/exclude\n"
+	    "echo '*.global' > \"$HOME/global-ignore\"\n"
+	    "git config --global core.excludesFile \"$HOME/global-ignore\"\n"
+	    "echo x > excluded.txt; mkdir dir2; echo y > dir2/excluded.txt\n"
+	    "echo z > a.global; echo t > sub/a.tmp; echo k > sub/keep.tmp\n"
+	    "echo l > debug.log; echo n > build/new.o\n"
+	    "mkdir -p build/deeper newdir/deep emptydir\n"
+	    "echo q > build/deeper/q.o\n"
+	    "echo u > newdir/a.txt; echo v > newdir/deep/b.txt\n"
+	    "mkdir nested; (cd nested && git init -q && echo q > q)\n"
+	    "mkfifo fifo; rm gone.txt\n"
+	    "rm was-file; ln -s README.md was-file\n"
+	    "rm -r shadow; ln -s /etc shadow\n"
+	    "ln -s / rootlink\n"
+	    "echo inner > subm/inner.txt\n"
+	    "echo km > build/keep.me; mkdir logs\n"
+	    "echo a > logs/a.txt; echo k > logs/keep.txt\n"
+	    "rm file-to-dir; mkdir file-to-dir; echo i > file-to-dir/inner\n"
+	    "rm -r dir-to-file; echo f > dir-to-file\n"
+	    "echo 'u sp' > 'untracked space.txt'\n"
+	    "git worktree add -q linked\n"
+	    "echo 'local edit' >> README.md\n"
+	    "truncate -s 3G big.bin\n"
+	    /* Stale stat data in the index for some tracked files. */
+	    "touch -d 2031-01-01 code.c docs/index.rst CONTRIBUTING.md\n",
+	    LARGE_SIZE, LARGE_SIZE);
+	ok(r == 0, "build the test repository");
+}
+
+static void
+test_worktree(git_repository *repo)
+{
+	struct tree *t;
+	char *want, *got;
+
+	if (!ok(tree_open_worktree(&t, repo) == 0, "open the working tree"))
+		return;
+	is_str(tree_kind_name(t->kind), "worktree", "kind name");
+	want = git_list("r", "ls-files -z -co --exclude-standard", 0);
+	got = tree_list(t, 0);
+	is_str(got, want, "worktree lists what git ls-files -co "
+	    "--exclude-standard lists");
+	free(want);
+	free(got);
+
+	ok(tree_lookup(t, "forced.log", 0) != NULL &&
+	    tree_lookup(t, "build/tracked.o", 0) != NULL,
+	    "tracked files matching .gitignore are listed");
+	ok(tree_lookup(t, "debug.log", 0) == NULL &&
+	    tree_lookup(t, "build/new.o", 0) == NULL &&
+	    tree_lookup(t, "build/deeper/q.o", 0) == NULL,
+	    "ignored files and directories are not");
+	ok(tree_lookup(t, "sub/a.tmp", 0) == NULL &&
+	    tree_lookup(t, "sub/keep.tmp", 0) != NULL,
+	    ".gitignore of a subdirectory, with a negation");
+	ok(tree_lookup(t, "excluded.txt", 0) == NULL &&
+	    tree_lookup(t, "dir2/excluded.txt", 0) == NULL,
+	    ".git/info/exclude");
+	ok(tree_lookup(t, "a.global", 0) == NULL, "core.excludesFile");
+	ok(tree_lookup(t, "build/keep.me", 0) == NULL,
+	    "a negation does not bring back a file of an ignored directory");
+	ok(tree_lookup(t, "logs/keep.txt", 0) != NULL &&
+	    tree_lookup(t, "logs/a.txt", 0) == NULL,
+	    "but brings back one of a directory whose files are ignored");
+	ok(tree_lookup(t, "file-to-dir", 0) != NULL &&
+	    tree_lookup(t, "file-to-dir/inner", 0) != NULL,
+	    "a tracked file replaced by a directory, and its files");
+	ok(tree_lookup(t, "dir-to-file", 0) != NULL &&
+	    tree_lookup(t, "dir-to-file/x", 0) != NULL,
+	    "a tracked directory replaced by a file, and its tracked file");
+	ok(tree_lookup(t, "caf\303\251.md", 0) != NULL &&
+	    tree_lookup(t, "dir with space/a file", 0) != NULL,
+	    "names with spaces and UTF-8");
+	ok(tree_lookup(t, "newdir/a.txt", 0) != NULL &&
+	    tree_lookup(t, "newdir/deep/b.txt", 0) != NULL,
+	    "untracked directories are listed file by file");
+	is_int(mode_of(t, "nested/"), TREE_MODE_SUBMODULE,
+	    "a nested repository is one entry \"nested/\"");
+	ok(tree_lookup(t, "nested/q", 0) == NULL, "and is not entered");
+	is_int(mode_of(t, "linked/"), TREE_MODE_SUBMODULE,
+	    "so is a linked worktree inside the working tree");
+	ok(tree_lookup(t, "emptydir", 0) == NULL &&
+	    tree_lookup(t, "fifo", 0) == NULL,
+	    "empty directories and fifos are not listed");
+	is_int(mode_of(t, "gone.txt"), TREE_MODE_FILE,
+	    "a tracked file deleted from the working tree is listed");
+	is_int(mode_of(t, "was-file"), TREE_MODE_LINK,
+	    "a tracked file replaced by a link is a link");
+	is_int(mode_of(t, "LICENSE"), TREE_MODE_LINK, "a tracked link");
+	is_int(mode_of(t, "run.sh"), TREE_MODE_EXEC, "an executable");
+	is_int(mode_of(t, "README.md"), TREE_MODE_FILE, "a file");
+	is_int(mode_of(t, "rootlink"), TREE_MODE_LINK,
+	    "a link to a directory is a link entry");
+	is_int(tree_count_under(t, "rootlink"), 0, "and is not followed");
+	is_int(mode_of(t, "shadow"), TREE_MODE_LINK,
+	    "a tracked directory replaced by a link is a link entry");
+	is_int(mode_of(t, "subm"), TREE_MODE_SUBMODULE, "a submodule");
+	is_int(tree_count_under(t, "subm"), 0, "is not entered");
+	ok(t->rootfd >= 0 && t->workdir != NULL &&
+	    t->workdir[strlen(t->workdir) - 1] == '/',
+	    "the root is open, the workdir ends in '/'");
+	tree_free(t);
+}
+
+static void
+test_reads(git_repository *repo)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct tree_entry fake;
+	char fakepath[64];
+	struct timespec t0, t1;
+	struct tree *t;
+	char *want;
+	double secs;
+	size_t size;
+	int tr, r;
+
+	if (!ok(tree_open_worktree(&t, repo) == 0, "open the working tree"))
+		return;
+	want = capture("cat r/README.md");
+	size = strlen(want);
+	r = read_path(t, "README.md", 4, &sb, &tr);
+	ok(r == 0 && sb.len == 4 && memcmp(sb.buf, want, 4) == 0 && tr == 1,
+	    "a read capped below the size gets cap bytes, truncated");
+	r = read_path(t, "README.md", 1000, &sb, &tr);
+	ok(r == 0 && tr == 0, "a read above the size is not truncated");
+	is_str(sb.buf, want, "and has the whole file");
+	r = read_path(t, "README.md", size, &sb, &tr);
+	ok(r == 0 && sb.len == size && tr == 0,
+	    "a cap of exactly the size is not truncated");
+	r = read_path(t, "README.md", 0, &sb, &tr);
+	ok(r == 0 && sb.len == 0 && tr == 1, "a cap of 0 reads nothing");
+	free(want);
+
+	is_int(read_path(t, "LICENSE", MIB, &sb, &tr), TREE_ELINK,
+	    "a link is not followed");
+	is_int(readlink_path(t, "LICENSE", &sb), 0, "readlink LICENSE");
+	is_str(sb.buf, "/etc/passwd", "gives its target");
+	is_int(read_path(t, "rootlink", MIB, &sb, &tr), TREE_ELINK,
+	    "a link to / is a link");
+	is_int(readlink_path(t, "rootlink", &sb), 0, "readlink rootlink");
+	is_str(sb.buf, "/", "gives /");
+	is_int(read_path(t, "shadow/passwd", MIB, &sb, &tr), TREE_EMISSING,
+	    "a path through a linked directory is not read (missing)");
+	is_int(readlink_path(t, "shadow/passwd", &sb), TREE_EMISSING,
+	    "nor its link read");
+	is_int(read_path(t, "gone.txt", MIB, &sb, &tr), TREE_EMISSING,
+	    "a deleted tracked file is missing");
+	is_int(read_path(t, "subm", MIB, &sb, &tr), TREE_ENOTFILE,
+	    "a submodule is not a file");
+	is_int(read_path(t, "nested/", MIB, &sb, &tr), TREE_ENOTFILE,
+	    "a nested repository is not a file");
+	is_int(read_path(t, "file-to-dir", MIB, &sb, &tr), TREE_ENOTFILE,
+	    "a tracked file replaced by a directory is not a file");
+	is_int(read_path(t, "dir-to-file/x", MIB, &sb, &tr), TREE_EMISSING,
+	    "a file below a directory replaced by a file is missing");
+	is_int(readlink_path(t, "README.md", &sb), TREE_ENOTFILE,
+	    "readlink of a file: not a link");
+
+	memset(&fake, 0, sizeof(fake));
+	fake.mode = TREE_MODE_FILE;
+	fake.path = fakepath;
+	snprintf(fakepath, sizeof(fakepath), "fifo");
+	is_int(tree_read(t, &fake, MIB, &sb, &tr), TREE_ENOTFILE,
+	    "a fifo is refused without blocking");
+	snprintf(fakepath, sizeof(fakepath), "../r/README.md");
+	is_int(tree_read(t, &fake, MIB, &sb, &tr), TREE_EMISSING,
+	    "a path with \"..\" is refused");
+	snprintf(fakepath, sizeof(fakepath), ".git/HEAD");
+	is_int(tree_read(t, &fake, MIB, &sb, &tr), TREE_EMISSING,
+	    "a path in .git is refused");
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = read_path(t, "big.bin", MIB, &sb, &tr);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ok(r == 0 && tr == 1 && sb.len == MIB && sb.buf[0] == '\0' &&
+	    sb.buf[MIB - 1] == '\0',
+	    "a sparse 3 GB file capped at 1 MiB: 1 MiB, truncated");
+	ok(secs < 2.0, "and quickly (%.3f s)", secs);
+	r = read_path(t, "large2.bin", MIB, &sb, &tr);
+	ok(r == 0 && tr == 1 && sb.len == MIB && sb.buf[0] == 'x',
+	    "a large file capped at 1 MiB");
+	strbuf_release(&sb);
+	tree_free(t);
+}
+
+static void
+test_index(git_repository *repo)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct tree *t;
+	char *want, *got;
+	int tr, r;
+
+	if (!ok(tree_open_index(&t, repo) == 0, "open the index"))
+		return;
+	is_str(tree_kind_name(t->kind), "index", "kind name");
+	want = git_list("r", "ls-files -z -s", 1);
+	got = tree_list(t, 1);
+	is_str(got, want, "index entries, modes and blobs are git ls-files -s");
+	free(want);
+	free(got);
+
+	want = capture("git -C r show :README.md");
+	r = read_path(t, "README.md", MIB, &sb, &tr);
+	ok(r == 0 && tr == 0, "read README.md from the index");
+	is_str(sb.buf, want, "the staged content, not the working tree's");
+	free(want);
+	r = read_path(t, "README.md", 3, &sb, &tr);
+	ok(r == 0 && tr == 1 && sb.len == 3, "capped blob read");
+	is_int(read_path(t, "LICENSE", MIB, &sb, &tr), TREE_ELINK,
+	    "a link in the index");
+	is_int(readlink_path(t, "LICENSE", &sb), 0, "readlink from the index");
+	is_str(sb.buf, "/etc/passwd", "is the blob");
+	is_int(readlink_path(t, "README.md", &sb), TREE_ENOTFILE,
+	    "readlink of a file in the index");
+	is_int(read_path(t, "subm", MIB, &sb, &tr), TREE_ENOTFILE,
+	    "a gitlink is not a file");
+	r = read_path(t, "large2.bin", MIB, &sb, &tr);
+	ok(r == 0 && tr == 1 && sb.len == MIB && sb.buf[0] == 'x',
+	    "a large loose blob is streamed, capped");
+	printf("# an error message is expected:\n");
+	fflush(stdout);
+	is_int(read_path(t, "large1.bin", MIB, &sb, &tr), -1,
+	    "a large packed blob is refused");
+	r = read_path(t, "large1.bin", 0, &sb, &tr);
+	ok(r == 0 && tr == 1 && sb.len == 0,
+	    "but a read of 0 bytes of it only says it is not empty");
+	r = read_path(t, "large1.bin", 32 * MIB, &sb, &tr);
+	ok(r == 0 && tr == 0 && sb.len == LARGE_SIZE,
+	    "unless the cap holds it");
+	strbuf_release(&sb);
+	tree_free(t);
+}
+
+static void
+test_commit(git_repository *repo)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct tree *t;
+	char hex[GIT_OID_HEXSZ + 1], *want, *got;
+	int tr, r;
+
+	if (!ok(tree_open_commit(&t, repo, NULL) == 0, "open HEAD"))
+		return;
+	is_str(tree_kind_name(t->kind), "commit", "kind name");
+	want = git_list("r", "ls-tree -z -r --name-only HEAD", 0);
+	got = tree_list(t, 0);
+	is_str(got, want, "HEAD lists what git ls-tree -r --name-only lists");
+	free(want);
+	free(got);
+	want = git_list("r", "ls-tree -z -r HEAD", 1);
+	got = tree_list(t, 1);
+	is_str(got, want, "with git's modes and blobs");
+	free(want);
+	free(got);
+	want = capture("git -C r rev-parse HEAD | tr -d '\\n'");
+	git_oid_tostr(hex, sizeof(hex), &t->commit);
+	ok(t->has_commit, "has_commit is set");
+	is_str(hex, want, "the commit read is HEAD");
+	free(want);
+	is_int(mode_of(t, "subm"), TREE_MODE_SUBMODULE, "a gitlink entry");
+	is_int(readlink_path(t, "LICENSE", &sb), 0, "readlink from a commit");
+	is_str(sb.buf, "/etc/passwd", "is the blob");
+	printf("# an error message is expected:\n");
+	fflush(stdout);
+	is_int(read_path(t, "large1.bin", MIB, &sb, &tr), -1,
+	    "a large packed blob is refused");
+	tree_free(t);
+
+	if (!ok(tree_open_commit(&t, repo, "HEAD~1") == 0, "open HEAD~1"))
+		return;
+	want = capture("git -C r show HEAD~1:README.md");
+	r = read_path(t, "README.md", MIB, &sb, &tr);
+	ok(r == 0 && tr == 0, "read README.md of HEAD~1");
+	is_str(sb.buf, want, "its content then");
+	free(want);
+	tree_free(t);
+	printf("# an error message is expected:\n");
+	fflush(stdout);
+	ok(tree_open_commit(&t, repo, "no-such-rev") == -1 && t == NULL,
+	    "an unknown revision is an error");
+	strbuf_release(&sb);
+}
+
+static void
+test_queries(git_repository *repo)
+{
+	static const char *const globs[][2] = {
+		{ "*.md", "" },
+		{ "docs/**/*.rst", "" },
+		{ "**/LICENSE*", "" },
+		{ "[Cc]ode*", "" },
+		{ "*.MD", "icase" },
+		{ "DOCS/*", "icase" },
+	};
+	const struct tree_entry *e;
+	struct tree *t;
+	char *want, *got, *args;
+	size_t i;
+	int icase;
+
+	if (!ok(tree_open_worktree(&t, repo) == 0, "open the working tree"))
+		return;
+	e = tree_lookup(t, "README.md", 0);
+	ok(e != NULL && strcmp(e->path, "README.md") == 0, "exact lookup");
+	ok(tree_lookup(t, "readme.md", 0) == NULL,
+	    "exact lookup minds case");
+	e = tree_lookup(t, "readme.md", 1);
+	is_str(e != NULL ? e->path : NULL, "README.md", "icase lookup");
+	e = tree_lookup(t, "DOCS/README.MD", 1);
+	is_str(e != NULL ? e->path : NULL, "docs/readme.md",
+	    "icase lookup in a directory");
+	e = tree_lookup(t, "CODE.C", 1);
+	is_str(e != NULL ? e->path : NULL, "code.c", "icase lookup, lower");
+	ok(tree_lookup(t, "READ", 1) == NULL &&
+	    tree_lookup(t, "no-such-file", 1) == NULL &&
+	    tree_lookup(t, "", 1) == NULL,
+	    "icase lookup of what is not there");
+
+	for (i = 0; i < sizeof(globs) / sizeof(globs[0]); i++) {
+		icase = globs[i][1][0] != '\0';
+		args = xasprintf("ls-files -z -co --exclude-standard -- "
+		    "':(glob%s)%s'", icase ? ",icase" : "", globs[i][0]);
+		want = git_list("r", args, 0);
+		got = glob_list(t, globs[i][0], icase);
+		is_str(got, want, "glob %s%s is git's :(glob) pathspec",
+		    globs[i][0], icase ? " (icase)" : "");
+		ok(got[0] != '\0', "and matches something");
+		free(want);
+		free(got);
+		free(args);
+	}
+
+	want = capture("git -C r ls-files -co --exclude-standard -- docs | "
+	    "wc -l | tr -d ' \\n'");
+	args = xasprintf("%zu", tree_count_under(t, "docs"));
+	is_str(args, want, "count under docs is git's");
+	free(args);
+	free(want);
+	is_int(tree_count_under(t, "docs/"), tree_count_under(t, "docs"),
+	    "with or without a final slash");
+	is_int(tree_count_under(t, "doc"), 0, "a prefix is not a directory");
+	is_int(tree_count_under(t, ""), t->nentries, "the root holds all");
+	tree_free(t);
+}
+
+static int
+stop_first(const struct tree_entry *e, void *arg)
+{
+	(void)e;
+	(*(int *)arg)++;
+	return 7;
+}
+
+static void
+test_glob_semantics(void)
+{
+	static const char *const paths[] = {
+		"LICENSE", "README.md", "a/b/c/d.txt", "a/d.txt", "a/x.txt",
+		"docs/a.rst", "docs/x/y/z.rst", "src/[x].c", "src/ab.c",
+		"src/b.c", "src/c.c",
+	};
+	static const char *const cases[][3] = {
+		{ "*", "", "LICENSE\nREADME.md\n" },
+		{ "a/**", "", "a/b/c/d.txt\na/d.txt\na/x.txt\n" },
+		{ "a/**/d.txt", "", "a/b/c/d.txt\na/d.txt\n" },
+		{ "**/d.txt", "", "a/b/c/d.txt\na/d.txt\n" },
+		{ "a/*/*/d.txt", "", "a/b/c/d.txt\n" },
+		{ "a*d.txt", "", "" },
+		{ "a/?.txt", "", "a/d.txt\na/x.txt\n" },
+		{ "a?d.txt", "", "" },
+		{ "src/[a-b]*.c", "", "src/ab.c\nsrc/b.c\n" },
+		{ "src/[!a-b].c", "", "src/c.c\n" },
+		{ "src/[^a].c", "", "src/b.c\nsrc/c.c\n" },
+		{ "src/\\[x\\].c", "", "src/[x].c\n" },
+		{ "src/[[]x[]].c", "", "src/[x].c\n" },
+		{ "src/[]x].c", "", "" },
+		{ "docs/**/*.rst", "", "docs/a.rst\ndocs/x/y/z.rst\n" },
+		{ "readme.MD", "i", "README.md\n" },
+		{ "SRC/[A-B].C", "i", "src/b.c\n" },
+		{ "SRC/[A-B].C", "", "" },
+		{ "**", "", "LICENSE\nREADME.md\na/b/c/d.txt\na/d.txt\n"
+		    "a/x.txt\ndocs/a.rst\ndocs/x/y/z.rst\nsrc/[x].c\n"
+		    "src/ab.c\nsrc/b.c\nsrc/c.c\n" },
+	};
+	struct tree *t;
+	char *got;
+	size_t i;
+	int n;
+
+	t = tree_new(TREE_COMMIT, NULL);
+	for (i = sizeof(paths) / sizeof(paths[0]); i > 0; i--)
+		tree_add(t, xstrdup(paths[i - 1]), TREE_MODE_FILE, NULL);
+	tree_add(t, xstrdup("a/d.txt"), TREE_MODE_FILE, NULL);
+	tree_sort(t);
+	is_int(t->nentries, sizeof(paths) / sizeof(paths[0]),
+	    "tree_sort sorts and drops repeats");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = glob_list(t, cases[i][0], cases[i][1][0] != '\0');
+		is_str(got, cases[i][2], "glob %s%s", cases[i][0],
+		    cases[i][1][0] != '\0' ? " (icase)" : "");
+		free(got);
+	}
+	n = 0;
+	is_int(tree_glob(t, "**", 0, stop_first, &n), 7,
+	    "a callback's nonzero return stops the glob");
+	is_int(n, 1, "after one call");
+	tree_free(t);
+}
+
+/* Index versions 2, 3 (extended flags) and 4 (prefix-compressed paths). */
+static void
+test_index_formats(void)
+{
+	git_repository *repo;
+	git_index *idx;
+	struct tree *t;
+	struct strbuf sb = STRBUF_INIT;
+	const git_index_entry *ie;
+	char hex[GIT_OID_HEXSZ + 1], *want, *got, *name;
+	size_t i;
+	int v, r;
+
+	for (v = 2; v <= 4; v++) {
+		name = xasprintf("v%d", v);
+		/* A copy of r's .git: its working tree has a 3 GB file. */
+		r = run("set -e; rm -rf %s; mkdir %s; cp -a r/.git %s/.git\n"
+		    "cd %s; git rm -q --cached docs/notes.txt\n"
+		    "echo i > intent.txt; %s\n"
+		    "git update-index --index-version %d", name, name, name,
+		    name, v >= 3 ? "git add -N intent.txt" : ":", v);
+		ok(r == 0, "make an index of version %d", v);
+		want = capture("od -An -tu1 -j7 -N1 %s/.git/index | "
+		    "tr -d ' \\n'", name);
+		got = xasprintf("%d", v);
+		is_str(want, got, "the index is of version %d", v);
+		free(want);
+		free(got);
+		if ((repo = repo_open(name)) == NULL ||
+		    !ok(tree_open_index(&t, repo) == 0, "open it")) {
+			free(name);
+			git_repository_free(repo);
+			continue;
+		}
+		want = git_list(name, "ls-files -z -s", 1);
+		got = tree_list(t, 1);
+		is_str(got, want, "version %d: git ls-files -s", v);
+		free(want);
+		free(got);
+
+		/* The same through libgit2. */
+		strbuf_reset(&sb);
+		if (git_repository_index(&idx, repo) == 0) {
+			for (i = 0; i < git_index_entrycount(idx); i++) {
+				ie = git_index_get_byindex(idx, i);
+				git_oid_tostr(hex, sizeof(hex), &ie->id);
+				strbuf_addf(&sb, "%s\t%06o %s\n", ie->path,
+				    tree_mode(ie->mode), hex);
+			}
+			git_index_free(idx);
+		}
+		got = tree_list(t, 1);
+		is_str(got, sb.buf, "version %d: libgit2's reading", v);
+		free(got);
+		tree_free(t);
+		git_repository_free(repo);
+		run("rm -rf %s", name);
+		free(name);
+	}
+	strbuf_release(&sb);
+}
+
+/* A merge conflict: one entry, the "ours" stage. */
+static void
+test_conflict(void)
+{
+	git_repository *repo;
+	struct tree *t;
+	const struct tree_entry *e;
+	char hex[GIT_OID_HEXSZ + 1], *want, *got;
+	int r;
+
+	r = run("set -e; git init -q -b main c; cd c\n"
+	    "echo base > f; echo g > g; git add f g; git commit -q -m base\n"
+	    "git checkout -q -b side; echo side > f; git commit -q -a -m s\n"
+	    "git checkout -q main; echo main > f; git commit -q -a -m m\n"
+	    "! git merge side >/dev/null 2>&1\n"
+	    "test $(git ls-files -u | wc -l) -eq 3");
+	if (!ok(r == 0, "make a conflict") || (repo = repo_open("c")) == NULL)
+		return;
+	if (ok(tree_open_worktree(&t, repo) == 0, "open its working tree")) {
+		want = git_list("c", "ls-files -z -co --exclude-standard", 0);
+		got = tree_list(t, 0);
+		is_str(got, want, "a conflicted path is listed once");
+		free(want);
+		free(got);
+		tree_free(t);
+	}
+	if (ok(tree_open_index(&t, repo) == 0, "open its index")) {
+		is_int(t->nentries, 2, "two paths");
+		e = tree_lookup(t, "f", 0);
+		want = capture("git -C c rev-parse :2:f | tr -d '\\n'");
+		if (e != NULL)
+			git_oid_tostr(hex, sizeof(hex), &e->oid);
+		is_str(e != NULL ? hex : NULL, want, "f is \"ours\"");
+		free(want);
+		tree_free(t);
+	}
+	git_repository_free(repo);
+}
+
+static void
+test_bare(void)
+{
+	git_repository *repo;
+	struct tree *t;
+	char *want, *got;
+
+	if (run("git clone -q --bare r bare.git") != 0 ||
+	    (repo = repo_open("bare.git")) == NULL)
+		return;
+	printf("# an error message is expected:\n");
+	fflush(stdout);
+	ok(tree_open_worktree(&t, repo) == -1, "a bare repository has no "
+	    "working tree");
+	if (ok(tree_open_commit(&t, repo, NULL) == 0, "but HEAD")) {
+		want = git_list("bare.git", "ls-tree -z -r --name-only HEAD",
+		    0);
+		got = tree_list(t, 0);
+		is_str(got, want, "lists as git does");
+		free(want);
+		free(got);
+		tree_free(t);
+	}
+	git_repository_free(repo);
+}
+
+int
+main(void)
+{
+	git_repository *repo;
+	struct tree *t;
+	const char *base;
+	char *before, *after, *sys, *wt, *ix;
+	int st;
+
+	if (system("git --version >/dev/null 2>&1") != 0) {
+		printf("1..0 # SKIP git not found on PATH\n");
+		return 0;
+	}
+	if ((base = getenv("TMPDIR")) == NULL || *base == '\0')
+		base = "/tmp";
+	snprintf(tmp, sizeof(tmp), "%s/ecocheck-unit-tree.XXXXXX", base);
+	if (mkdtemp(tmp) == NULL) {
+		printf("Bail out! cannot make a temporary directory\n");
+		return 1;
+	}
+	setup_env();
+	git_libgit2_init();
+	/* No system configuration for libgit2 either. */
+	sys = xasprintf("%s/nosystem", tmp);
+	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM,
+	    sys);
+	free(sys);
+
+	build_main();
+	if ((repo = repo_open("r")) == NULL) {
+		printf("Bail out! no test repository\n");
+		run("rm -rf '%s'", tmp);
+		return 1;
+	}
+	before = fingerprint("r");
+	test_worktree(repo);
+	test_reads(repo);
+	test_index(repo);
+	test_commit(repo);
+	test_queries(repo);
+	after = fingerprint("r");
+	is_str(after, before, "nothing in .git changed, the index "
+	    "byte for byte, with stale stat data in it");
+	free(after);
+	git_repository_free(repo);
+
+	/* Unstage a file: the index and the working tree now differ. */
+	run("git -C r rm -q --cached code.c");
+	repo = repo_open("r");
+	if (repo != NULL && tree_open_index(&t, repo) == 0) {
+		ok(tree_lookup(t, "code.c", 0) == NULL,
+		    "after git rm --cached, the index lacks code.c");
+		ix = tree_list(t, 0);
+		tree_free(t);
+		if (tree_open_worktree(&t, repo) == 0) {
+			wt = tree_list(t, 0);
+			ok(tree_lookup(t, "code.c", 0) != NULL,
+			    "the working tree has it, untracked");
+			ok(strcmp(ix, wt) != 0, "the listings differ");
+			after = git_list("r",
+			    "ls-files -z -co --exclude-standard", 0);
+			is_str(wt, after, "and the working tree is git's");
+			free(after);
+			free(wt);
+			tree_free(t);
+		}
+		free(ix);
+	}
+	git_repository_free(repo);
+	free(before);
+
+	test_glob_semantics();
+	test_index_formats();
+	test_conflict();
+	test_bare();
+
+	git_libgit2_shutdown();
+	st = run("chmod -R u+w . 2>/dev/null; cd / && rm -rf '%s'", tmp);
+	ok(st == 0, "clean up");
+	return done_testing();
+}
