@@ -226,6 +226,55 @@ load_rules(const struct options *o, struct check_ctx *ctx,
 	return ruleset_finish(&res->rs);
 }
 
+static const struct rule *
+find_rule(const struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++)
+		if (strcmp(rs->rules[i]->id, id) == 0)
+			return rs->rules[i];
+	return NULL;
+}
+
+/*
+ * A rule that did not pass passes when one of its alternatives does
+ * (GOVERNANCE.md, or else MAINTAINERS.md with a governance section); the
+ * message says which, the evidence is the alternative's.
+ */
+static void
+try_alternatives(struct check_ctx *ctx, const struct rule *r,
+    struct finding *f)
+{
+	const struct rule_key *k;
+	const struct rule *alt;
+	struct finding af;
+	size_t i, j;
+	char *msg;
+
+	k = rule_key(r, "alternative");
+	for (i = 0; k != NULL && i < k->n && f->result != RESULT_PASS; i++) {
+		alt = find_rule(ctx->rs, k->v[i].value);
+		if (alt == NULL || (ctx->staged &&
+		    (alt->type->flags & RULE_HISTORY)))
+			continue;
+		finding_init(&af, alt);
+		alt->type->check(alt, ctx, &af);
+		if (af.result == RESULT_PASS) {
+			msg = xasprintf("%s (alternative %s)", af.message,
+			    alt->id);
+			finding_release(f);
+			finding_init(f, r);
+			finding_result(f, RESULT_PASS, "%s", msg);
+			free(msg);
+			for (j = 0; j < af.nev; j++)
+				finding_evidence(f, af.ev[j].path,
+				    af.ev[j].line, af.ev[j].note);
+		}
+		finding_release(&af);
+	}
+}
+
 static void
 run_rules(struct check_ctx *ctx, struct repo_result *res)
 {
@@ -236,6 +285,8 @@ run_rules(struct check_ctx *ctx, struct repo_result *res)
 	res->findings = xcalloc(res->rs.nrules + 1, sizeof(*res->findings));
 	for (i = 0; i < res->rs.nrules; i++) {
 		r = res->rs.rules[i];
+		if (!rule_bool(r, "report", 1))
+			continue;
 		f = &res->findings[res->nfindings++];
 		finding_init(f, r);
 		if (r->level == LEVEL_OFF)
@@ -243,8 +294,10 @@ run_rules(struct check_ctx *ctx, struct repo_result *res)
 		else if (ctx->staged && (r->type->flags & RULE_HISTORY))
 			finding_result(f, RESULT_SKIP, "history is not read "
 			    "with --staged");
-		else
+		else {
 			r->type->check(r, ctx, f);
+			try_alternatives(ctx, r, f);
+		}
 		res->counts[f->result]++;
 		if (f->result == RESULT_FAIL && f->level == LEVEL_ERROR)
 			res->errors_failed++;

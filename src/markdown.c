@@ -1271,6 +1271,8 @@ finish(struct walk *w)
 		sg[i].link_words += sg[i - 1].link_words;
 		sg[i].code += sg[i - 1].code;
 	}
+	doc->words = sg[n].words;
+	doc->code_blocks = sg[n].code;
 	nest(doc);
 	start = xcalloc(n + 1, sizeof(*start));
 	for (i = 0; i < n; i++)

@@ -91,9 +91,11 @@ struct md_doc {
 	int			 nlines;
 	int			 headings_truncated; /* more than MD_MAX_HEADINGS */
 	int			 links_truncated;    /* more than MD_MAX_LINKS */
+	size_t			 words;		/* words of the whole document */
+	size_t			 code_blocks;	/* code blocks in it */
 };
 
-#define MD_DOC_INIT { NULL, 0, 0, NULL, 0, 0, MD_NONE, 0, 0, 0, 0, 0 }
+#define MD_DOC_INIT { NULL, 0, 0, NULL, 0, 0, MD_NONE, 0, 0, 0, 0, 0, 0, 0 }
 
 /*
  * Parse len bytes of buf into doc (which need not be initialised; free it

@@ -83,6 +83,36 @@ is_gone(const struct tree *t, const struct tree_entry *e)
 	return rc == TREE_EMISSING;
 }
 
+struct first_match {
+	const struct tree		*t;
+	const struct tree_entry		*e;
+};
+
+static int
+first_match_cb(const struct tree_entry *e, void *arg)
+{
+	struct first_match *fm = arg;
+
+	if (e->mode == TREE_MODE_SUBMODULE || is_gone(fm->t, e))
+		return 0;
+	fm->e = e;
+	return 1;
+}
+
+/* An exact name, or the first path that a glob pattern matches. */
+static const struct tree_entry *
+lookup_name(const struct tree *t, const char *name, int icase)
+{
+	struct first_match fm;
+
+	if (strpbrk(name, "*?[") == NULL)
+		return tree_lookup(t, name, icase);
+	fm.t = t;
+	fm.e = NULL;
+	tree_glob(t, name, icase, first_match_cb, &fm);
+	return fm.e;
+}
+
 static const struct tree_entry *
 locate_list(const struct rule_key *names, const struct rule_key *dirs,
     const struct tree *t, int icase, struct strbuf *looked)
@@ -99,7 +129,7 @@ locate_list(const struct rule_key *names, const struct rule_key *dirs,
 		for (j = 0; j < nd; j++) {
 			candidate(&sb, dirs != NULL && dirs->n > 0 ?
 			    dirs->v[j].value : ".", names->v[i].value);
-			e = tree_lookup(t, sb.buf, icase);
+			e = lookup_name(t, sb.buf, icase);
 			if (e != NULL && is_gone(t, e))
 				e = NULL;
 			if (e != NULL) {

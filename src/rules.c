@@ -14,6 +14,7 @@ extern const struct rule_type rule_contains;
 extern const struct rule_type rule_contributors;
 extern const struct rule_type rule_fact;
 extern const struct rule_type rule_file;
+extern const struct rule_type rule_sections;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
@@ -22,6 +23,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_contributors,
 	&rule_fact,
 	&rule_file,
+	&rule_sections,
 	NULL
 };
 
@@ -30,9 +32,11 @@ const struct rule_key_spec rule_common_keys[] = {
 	{ "type", KEY_STRING, NULL, "the rule type" },
 	{ "level", KEY_ENUM, "error|warning|info|off",
 	    "how much a failure matters" },
-	{ "title", KEY_STRING, NULL, "one line saying what is checked" },
-	{ "help", KEY_STRING, NULL, "how to fix a failure" },
+	{ "title", KEY_TEXT, NULL, "one line saying what is checked" },
+	{ "help", KEY_TEXT, NULL, "how to fix a failure" },
 	{ "requirement", KEY_WORDS, NULL, "requirement numbers" },
+	{ "alternative", KEY_WORDS, NULL, "rules whose pass makes this one pass" },
+	{ "report", KEY_BOOL, NULL, "no: only an alternative, not reported" },
 	{ NULL, 0, NULL, NULL }
 };
 

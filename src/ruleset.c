@@ -62,6 +62,7 @@ static int	 check_key(struct rule *, struct rule_key *,
 		    const struct rule_key_spec *);
 static const char *suggest(const char *, const struct rule_key_spec *,
 		    const struct rule_key_spec *);
+static int	 check_alternatives(const struct ruleset *, const struct rule *);
 static int	 parse_uint(const char *, long long *);
 static int	 parse_bool(const char *, int *);
 
@@ -573,10 +574,50 @@ ruleset_finish(struct ruleset *rs)
 	for (i = 0; i < rs->nrules; i++)
 		if (finish_rule(rs, rs->rules[i]) == -1)
 			rc = -1;
+	for (i = 0; rc == 0 && i < rs->nrules; i++)
+		if (check_alternatives(rs, rs->rules[i]) == -1)
+			rc = -1;
 	if (rc == 0 && rs->name == NULL)
 		rs->name = xstrdup(rs->files.n > 0 ? rs->files.v[0] : "rules");
 	rs->finished = rc == 0;
 	return rc;
+}
+
+/* Every alternative names another rule of the set. */
+static int
+check_alternatives(const struct ruleset *rs, const struct rule *r)
+{
+	const struct rule_key *k;
+	size_t i;
+
+	k = rule_key(r, "alternative");
+	for (i = 0; k != NULL && i < k->n; i++) {
+		if (rule_find(rs, k->v[i].value) == NULL ||
+		    strcmp(k->v[i].value, r->id) == 0)
+			return ec_error_at(k->v[i].file, k->v[i].line,
+			    "rule '%s': alternative: no other rule '%s'",
+			    r->id, k->v[i].value);
+	}
+	return 0;
+}
+
+/* Join the lines of a KEY_TEXT key (indented continuations) into one. */
+static void
+join_text(struct rule_key *k)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	if (k->n < 2)
+		return;
+	for (i = 0; i < k->n; i++) {
+		if (i > 0)
+			strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, k->v[i].value);
+		free(k->v[i].value);
+	}
+	k->v[0].value = strbuf_detach(&sb, NULL);
+	k->n = 1;
 }
 
 /* Split the values of a KEY_WORDS key on white space. */
@@ -687,6 +728,8 @@ check_key(struct rule *r, struct rule_key *k, const struct rule_key_spec *spec)
 
 	if (spec->kind == KEY_WORDS)
 		split_words(k);
+	if (spec->kind == KEY_TEXT)
+		join_text(k);
 	switch (spec->kind) {
 	case KEY_STRING:
 	case KEY_INT:

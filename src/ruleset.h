@@ -30,7 +30,8 @@ enum key_kind {
 	KEY_INT,	/* a whole number >= 0 */
 	KEY_BOOL,	/* yes/no, true/false, on/off, 1/0 */
 	KEY_ENUM,	/* one of spec->choices, '|'-separated */
-	KEY_REGEX	/* a list of PCRE2 patterns, each value whole */
+	KEY_REGEX,	/* a list of PCRE2 patterns, each value whole */
+	KEY_TEXT	/* prose: continuation lines are joined by a space */
 };
 
 struct rule_key_spec {

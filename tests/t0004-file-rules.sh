@@ -8,6 +8,39 @@ NOHIST="--set commits.level=off --set contributors.level=off"
 
 R=$TEST_TMP/repo
 make_repo "$R" README.md LICENSE.md CONTRIBUTING.md CODEOWNERS GOVERNANCE.md >/dev/null
+cat >"$R/README.md" <<'EOF'
+# Demo
+
+Demo is a small library that shows what a healthy project looks like to the
+reviewers of the PyTorch Ecosystem Working Group.
+
+## Quick start
+
+```sh
+pip install demo
+```
+
+## Releases
+
+A release every month from main, when the tests pass on the two latest
+PyTorch releases.
+
+## Documentation
+
+See [the documentation](https://demo.readthedocs.io/).
+EOF
+cat >"$R/CONTRIBUTING.md" <<'EOF'
+# Contributing
+
+## Types of contributions
+
+Bug reports, fixes, documentation and new examples are welcome.
+
+## Development process
+
+Fork, branch, open a pull request; a maintainer reviews it.
+EOF
+git -C "$R" commit -q -a -m docs
 printf '%s\n' "$LF_COC" >"$R/CODE_OF_CONDUCT.md"
 
 test_expect_success 'the rule ids of DESIGN.md that this version judges are all there' '
@@ -22,8 +55,9 @@ test_expect_success 'the rule ids of DESIGN.md that this version judges are all 
 test_expect_success 'a complete repository passes every file requirement' '
 	ec_json $NOHIST "$R" &&
 	status_is 0 &&
-	for id in governance license-file readme contributing codeowners code-of-conduct; do
-		test_eq "$(result_of $id)" pass || exit 1
+	for id in governance readme-value quick-start documentation license-file \
+		readme readme-release contributing codeowners code-of-conduct; do
+		test_eq "$(result_of $id)" pass || { echo "$id"; exit 1; }
 	done &&
 	test_eq "$(result_of stars)" unknown &&
 	test_eq "$(result_of license-file requirement[0])" 15
