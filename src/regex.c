@@ -5,6 +5,7 @@
 
 #include "regex.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 /* Limits: generous for real patterns, fatal for catastrophic ones. */
 #define EC_MATCH_LIMIT	 1000000
@@ -43,6 +44,26 @@ regex_compile(const char *pat, uint32_t flags, struct strbuf *err)
 		strbuf_reset(err);
 		strbuf_addf(err, "%s at offset %zu", (char *)msg, (size_t)off);
 	}
+	return re;
+}
+
+pcre2_code *
+regex_compile_labelled(const char *v, uint32_t flags, char **label,
+    struct strbuf *err)
+{
+	const char *colon;
+	pcre2_code *re;
+
+	*label = NULL;
+	colon = strchr(v, ':');
+	if (colon == NULL || colon == v) {
+		strbuf_reset(err);
+		strbuf_addf(err, "expected LABEL: REGEX, not '%s'", v);
+		return NULL;
+	}
+	re = regex_compile(colon + 1 + strspn(colon + 1, " \t"), flags, err);
+	if (re != NULL)
+		*label = xstrndup(v, (size_t)(colon - v));
 	return re;
 }
 

@@ -16,6 +16,12 @@ struct strbuf;
 /* Compile; on error fill err with "message at offset N" and return NULL. */
 pcre2_code	*regex_compile(const char *, uint32_t, struct strbuf *);
 /*
+ * Compile the pattern of a "LABEL: REGEX" value; *label gets a copy of
+ * the label. On error fill err and return NULL.
+ */
+pcre2_code	*regex_compile_labelled(const char *, uint32_t, char **,
+		    struct strbuf *);
+/*
  * Search subject from offset. Returns 1 on a match (start/end set when
  * not NULL), 0 on none, -1 when a limit was hit or the match failed
  * (err filled).

@@ -92,7 +92,7 @@ contains_parse(struct rule *r)
 	struct strbuf err = STRBUF_INIT;
 	const struct rule_key *k;
 	struct contains *c;
-	const char *v, *colon, *m;
+	const char *v, *m;
 	uint32_t flags;
 	size_t i;
 
@@ -110,8 +110,11 @@ contains_parse(struct rule *r)
 	c->pat = xcalloc(k->n, sizeof(*c->pat));
 	for (i = 0; i < k->n; i++) {
 		c->pat[i] = regex_compile(k->v[i].value, flags, &err);
-		if (c->pat[i] == NULL)
-			return rule_error(r, "pattern", "%s", err.buf);
+		if (c->pat[i] == NULL) {
+			rule_value_error(r, "pattern", i, "%s", err.buf);
+			strbuf_release(&err);
+			return -1;
+		}
 		c->npat++;
 	}
 	m = rule_str(r, "match", "all");
@@ -125,16 +128,13 @@ contains_parse(struct rule *r)
 	if (k != NULL && k->n > 0)
 		c->labels = xcalloc(k->n, sizeof(*c->labels));
 	for (i = 0; k != NULL && i < k->n; i++) {
-		v = k->v[i].value;
-		colon = strchr(v, ':');
-		if (colon == NULL || colon == v)
-			return rule_error(r, "label", "expected NAME: REGEX, "
-			    "not '%s'", v);
-		c->labels[i].re = regex_compile(colon + 1 + strspn(colon + 1,
-		    " \t"), flags, &err);
-		if (c->labels[i].re == NULL)
-			return rule_error(r, "label", "%s", err.buf);
-		c->labels[i].name = xstrndup(v, (size_t)(colon - v));
+		c->labels[i].re = regex_compile_labelled(k->v[i].value, flags,
+		    &c->labels[i].name, &err);
+		if (c->labels[i].re == NULL) {
+			rule_value_error(r, "label", i, "%s", err.buf);
+			strbuf_release(&err);
+			return -1;
+		}
 		c->nlabels++;
 	}
 	strbuf_release(&err);

@@ -99,7 +99,7 @@ contributors_parse(struct rule *r)
 	for (i = 0; i < k->n; i++) {
 		ex->re[i] = regex_compile(k->v[i].value, PCRE2_CASELESS, &err);
 		if (ex->re[i] == NULL) {
-			rule_error(r, "exclude", "%s", err.buf);
+			rule_value_error(r, "exclude", i, "%s", err.buf);
 			strbuf_release(&err);
 			return -1;
 		}

@@ -91,7 +91,6 @@ sections_parse(struct rule *r)
 	struct strbuf err = STRBUF_INIT;
 	const struct rule_key *k;
 	struct sections *s;
-	const char *v, *colon;
 	size_t i;
 
 	k = rule_key(r, "file");
@@ -103,19 +102,13 @@ sections_parse(struct rule *r)
 	if (k != NULL && k->n > 0)
 		s->w = xcalloc(k->n, sizeof(*s->w));
 	for (i = 0; k != NULL && i < k->n; i++) {
-		v = k->v[i].value;
-		colon = strchr(v, ':');
-		if (colon == NULL || colon == v)
-			return rule_error(r, "section", "expected LABEL: REGEX, "
-			    "not '%s'", v);
-		s->w[i].re = regex_compile(colon + 1 + strspn(colon + 1,
-		    " \t"), PCRE2_CASELESS, &err);
+		s->w[i].re = regex_compile_labelled(k->v[i].value,
+		    PCRE2_CASELESS, &s->w[i].label, &err);
 		if (s->w[i].re == NULL) {
-			rule_error(r, "section", "%s", err.buf);
+			rule_value_error(r, "section", i, "%s", err.buf);
 			strbuf_release(&err);
 			return -1;
 		}
-		s->w[i].label = xstrndup(v, (size_t)(colon - v));
 		s->n++;
 	}
 	return 0;

@@ -64,6 +64,8 @@ static const char *suggest(const char *, const struct rule_key_spec *,
 		    const struct rule_key_spec *);
 static int	 check_alternatives(const struct ruleset *, const struct rule *);
 static int	 parse_uint(const char *, long long *);
+static int	 vrule_error(const struct rule *, const char *, size_t,
+		    const char *, va_list) __attribute__((format(printf, 4, 0)));
 static int	 parse_bool(const char *, int *);
 
 void
@@ -957,29 +959,52 @@ rule_bool(const struct rule *r, const char *name, int def)
 	return b;
 }
 
-int
-rule_error(const struct rule *r, const char *key, const char *fmt, ...)
+static int
+vrule_error(const struct rule *r, const char *key, size_t idx,
+    const char *fmt, va_list ap)
 {
 	const struct rule_key *k;
 	struct strbuf sb = STRBUF_INIT;
 	const char *file;
-	va_list ap;
 	int line;
 
 	file = r->file;
 	line = r->line;
 	k = key != NULL ? rule_key(r, key) : NULL;
 	if (k != NULL && k->n > 0) {
-		file = k->v[0].file;
-		line = k->v[0].line;
+		if (idx >= k->n)
+			idx = 0;
+		file = k->v[idx].file;
+		line = k->v[idx].line;
 	}
-	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	if (key != NULL)
 		ec_error_at(file, line, "rule '%s': %s: %s", r->id, key, sb.buf);
 	else
 		ec_error_at(file, line, "rule '%s': %s", r->id, sb.buf);
 	strbuf_release(&sb);
+	return -1;
+}
+
+int
+rule_error(const struct rule *r, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vrule_error(r, key, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+rule_value_error(const struct rule *r, const char *key, size_t idx,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vrule_error(r, key, idx, fmt, ap);
+	va_end(ap);
 	return -1;
 }

@@ -119,5 +119,8 @@ int		 rule_bool(const struct rule *, const char *, int);
 /* Print "file:line: rule 'id': key 'k': message" and return -1. */
 int		 rule_error(const struct rule *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+/* The same at the file:line of the key's value number i. */
+int		 rule_value_error(const struct rule *, const char *, size_t,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
 
 #endif
