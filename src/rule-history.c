@@ -162,9 +162,13 @@ history_judge(const struct rule *r, struct finding *f,
     const struct history *h, long long n, long long min, const char *what,
     const struct history_opts *ho)
 {
-	char win[64], end[16];
+	char win[64], end[16], noun[32];
 	long long days;
 
+	/* "1 commit", "2 commits": what is given in the plural. */
+	snprintf(noun, sizeof(noun), "%.*s", (int)strlen(what) - (n == 1),
+	    what);
+	what = noun;
 	history_window_text(ho, win, sizeof(win));
 	time_format_date(ho->until, end, sizeof(end));
 	days = (ho->until - ho->since) / 86400;
