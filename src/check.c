@@ -180,7 +180,9 @@ load_repo_config(struct check_ctx *ctx, struct repo_result *res)
 		rc = ec_error("%s: larger than %d bytes", name,
 		    REPO_CONFIG_MAX);
 	else if (rc == 0)
-		rc = ruleset_add_buffer(&res->rs, name, sb.buf, sb.len);
+		rc = ruleset_add_repo_buffer(&res->rs, name, sb.buf, sb.len);
+	else if (rc == TREE_EMISSING)
+		rc = 0;		/* deleted from the working tree: none */
 	else if (rc != -1)
 		rc = ec_error("%s: cannot be read", name);
 	free(name);

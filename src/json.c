@@ -8,7 +8,7 @@
 #include "strbuf.h"
 
 /* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-static size_t
+size_t
 utf8_len(const unsigned char *s, size_t n)
 {
 	size_t len, i;

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -191,7 +192,7 @@ options_parse(struct options *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->jobs = 1;
 	p = sopts;
-	*p++ = '+';	/* stop at the first operand: "suggest" takes its own */
+	*p++ = ':';	/* a missing value is ':', not '?' */
 	for (i = 0, d = option_docs; d->name != NULL; d++, i++) {
 		lopts[i].name = d->name;
 		lopts[i].has_arg = d->arg ? required_argument : no_argument;
@@ -217,9 +218,12 @@ options_parse(struct options *o, int argc, char **argv)
 				fprintf(stderr, "ecocheck: option -%c: %s\n",
 				    optopt, c == ':' ? "needs a value" :
 				    "unknown option");
+			else if (c == ':')
+				fprintf(stderr, "ecocheck: %s: needs a value\n",
+				    argv[optind - 1]);
 			else
-				fprintf(stderr, "ecocheck: %s: unknown option "
-				    "or missing value\n", argv[optind - 1]);
+				fprintf(stderr, "ecocheck: %s: unknown option\n",
+				    argv[optind - 1]);
 			fputs("ecocheck: see ecocheck --help\n", stderr);
 			return -1;
 		}
@@ -259,8 +263,9 @@ options_parse(struct options *o, int argc, char **argv)
 		char *e;
 		long long v;
 
+		errno = 0;
 		v = strtoll(env, &e, 10);
-		if (*e != '\0' || v < 0)
+		if (*e != '\0' || v < 0 || errno != 0 || v > TIME_MAX_SECONDS)
 			return usage_error("SOURCE_DATE_EPOCH: bad value '%s'",
 			    env);
 		o->has_as_of = 1;

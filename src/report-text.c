@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "report.h"
 #include "rules.h"
+#include "strbuf.h"
 #include "timeutil.h"
 
 static void	 text_repo(FILE *, const struct repo_result *,
@@ -29,8 +31,46 @@ const struct report_format report_text = {
 #define C_BOLD		"\033[1m"
 
 struct style {
-	int	color;
+	int		color;
+	struct strbuf	clean[4];	/* sanitised copies, one per slot */
 };
+
+/*
+ * Text from the repository (file names, author names, headings) must not
+ * drive the terminal: control characters become '?', invalid UTF-8
+ * becomes U+FFFD. Returns the cleaned copy held in slot i of st.
+ */
+static const char *
+clean(struct style *st, int i, const char *s)
+{
+	struct strbuf *sb = &st->clean[i];
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, len;
+
+	strbuf_reset(sb);
+	if (s == NULL)
+		return "";
+	n = strlen(s);
+	while (n > 0) {
+		if (*u < 0x20 || *u == 0x7f) {
+			strbuf_addch(sb, '?');
+			u++;
+			n--;
+			continue;
+		}
+		len = utf8_len(u, n);
+		if (len == 0) {
+			strbuf_addstr(sb, "\xef\xbf\xbd");
+			u++;
+			n--;
+			continue;
+		}
+		strbuf_add(sb, u, len);
+		u += len;
+		n -= len;
+	}
+	return sb->buf;
+}
 
 static const char *
 status_word(const struct finding *f, const char **color)
@@ -57,7 +97,7 @@ status_word(const struct finding *f, const char **color)
 }
 
 static void
-text_finding(FILE *fp, const struct finding *f, const struct style *st)
+text_finding(FILE *fp, const struct finding *f, struct style *st)
 {
 	const char *word, *color;
 	size_t i;
@@ -65,25 +105,26 @@ text_finding(FILE *fp, const struct finding *f, const struct style *st)
 	word = status_word(f, &color);
 	if (st->color)
 		fprintf(fp, "  %s%s%s  %-22s %s\n", color, word, C_RESET,
-		    f->rule->id, f->message ? f->message : "");
+		    clean(st, 0, f->rule->id), clean(st, 1, f->message));
 	else
-		fprintf(fp, "  %s  %-22s %s\n", word, f->rule->id,
-		    f->message ? f->message : "");
+		fprintf(fp, "  %s  %-22s %s\n", word,
+		    clean(st, 0, f->rule->id), clean(st, 1, f->message));
 	for (i = 0; i < f->details.n; i++)
-		fprintf(fp, "%30s%s\n", "", f->details.v[i]);
+		fprintf(fp, "%30s%s\n", "", clean(st, 0, f->details.v[i]));
 	/* Details (a window, top authors) already say what evidence would. */
 	if (f->result != RESULT_PASS && f->result != RESULT_SKIP &&
 	    f->details.n == 0)
 		for (i = 0; i < f->nev && i < 5; i++) {
 			if (f->ev[i].line > 0)
-				fprintf(fp, "%30sat %s:%d\n", "", f->ev[i].path,
-				    f->ev[i].line);
+				fprintf(fp, "%30sat %s:%d\n", "",
+				    clean(st, 0, f->ev[i].path), f->ev[i].line);
 			else
-				fprintf(fp, "%30sat %s\n", "", f->ev[i].path);
+				fprintf(fp, "%30sat %s\n", "",
+				    clean(st, 0, f->ev[i].path));
 		}
 	if (f->fix != NULL && f->result != RESULT_PASS &&
 	    f->result != RESULT_SKIP)
-		fprintf(fp, "%30sfix: %s\n", "", f->fix);
+		fprintf(fp, "%30sfix: %s\n", "", clean(st, 0, f->fix));
 }
 
 static int
@@ -110,14 +151,16 @@ text_repo(FILE *fp, const struct repo_result *res, const struct options *o)
 	size_t i;
 	int req, maxreq, printed;
 
+	memset(&st, 0, sizeof(st));
+	for (i = 0; i < sizeof(st.clean) / sizeof(st.clean[0]); i++)
+		strbuf_init(&st.clean[i]);
 	st.color = report_use_color(fp, o);
 	time_format_date(res->as_of, date, sizeof(date));
-	if (!o->quiet)
-		fprintf(fp, "%s%s%s: %s%s%.12s, rule set %s, as of %s\n",
-		    st.color ? C_BOLD : "", res->abspath,
-		    st.color ? C_RESET : "", res->source,
-		    res->has_head ? " at " : ", no commits",
-		    res->has_head ? res->head : "", res->rs.name, date);
+	fprintf(fp, "%s%s%s: %s%s%.12s, rule set %s, as of %s\n",
+	    st.color ? C_BOLD : "", clean(&st, 0, res->abspath),
+	    st.color ? C_RESET : "", res->source,
+	    res->has_head ? " at " : ", no commits",
+	    res->has_head ? res->head : "", clean(&st, 1, res->rs.name), date);
 	maxreq = 0;
 	for (i = 0; i < res->nfindings; i++)
 		if (first_req(&res->findings[i]) > maxreq)
@@ -146,4 +189,6 @@ text_repo(FILE *fp, const struct repo_result *res, const struct options *o)
 	if (res->errors_failed > 0)
 		fprintf(fp, " (%d at level error)", res->errors_failed);
 	fputc('\n', fp);
+	for (i = 0; i < sizeof(st.clean) / sizeof(st.clean[0]); i++)
+		strbuf_release(&st.clean[i]);
 }

@@ -102,6 +102,8 @@ contains_parse(struct rule *r)
 	k = rule_key(r, "pattern");
 	if (k == NULL || k->n == 0)
 		return rule_error(r, NULL, "a contains rule needs 'pattern'");
+	if (rule_key(r, "max_bytes") != NULL && rule_int(r, "max_bytes", 1) < 1)
+		return rule_error(r, "max_bytes", "must be at least 1");
 	c = xcalloc(1, sizeof(*c));
 	r->priv = c;
 	flags = strcmp(rule_str(r, "case", "insensitive"), "insensitive") == 0

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +42,17 @@ fact_parse(struct rule *r)
 static void
 fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
-	const char *name, *val;
-	char *end;
+	const char *name, *val, *src;
+	char *end, given[512];
 	long long n, min;
 
 	name = rule_str(r, "fact", NULL);
 	val = ruleset_get_fact(ctx->rs, name);
+	src = ruleset_get_fact_source(ctx->rs, name);
+	if (src != NULL && strcmp(src, "--fact") != 0)
+		snprintf(given, sizeof(given), "given in %s", src);
+	else
+		snprintf(given, sizeof(given), "given");
 	min = rule_int(r, "min", -1);
 	if (min >= 0)
 		finding_min(f, min);
@@ -61,11 +67,11 @@ fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	if (min < 0) {
 		if (strcmp(val, "yes") == 0 || strcmp(val, "true") == 0)
-			finding_result(f, RESULT_PASS, "%s: yes (given)",
-			    name);
+			finding_result(f, RESULT_PASS, "%s: yes (%s)",
+			    name, given);
 		else {
-			finding_result(f, RESULT_FAIL, "%s: %s (given)", name,
-			    val);
+			finding_result(f, RESULT_FAIL, "%s: %s (%s)", name,
+			    val, given);
 			if (r->help != NULL)
 				finding_fix(f, "%s", r->help);
 		}
@@ -81,14 +87,14 @@ fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	finding_value(f, n);
 	if (n >= min) {
 		if (n == min)
-			finding_result(f, RESULT_PASS, "%s: %lld (given), "
-			    "exactly the minimum of %lld", name, n, min);
+			finding_result(f, RESULT_PASS, "%s: %lld (%s), "
+			    "exactly the minimum of %lld", name, n, given, min);
 		else
-			finding_result(f, RESULT_PASS, "%s: %lld (given), at "
-			    "least %lld", name, n, min);
+			finding_result(f, RESULT_PASS, "%s: %lld (%s), at "
+			    "least %lld", name, n, given, min);
 	} else {
-		finding_result(f, RESULT_FAIL, "%s: %lld (given), fewer than "
-		    "%lld", name, n, min);
+		finding_result(f, RESULT_FAIL, "%s: %lld (%s), fewer than "
+		    "%lld", name, n, given, min);
 		if (r->help != NULL)
 			finding_fix(f, "%s", r->help);
 	}

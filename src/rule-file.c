@@ -68,23 +68,49 @@ candidate(struct strbuf *sb, const char *dir, const char *name)
 	strbuf_addstr(sb, name);
 }
 
-/* A tracked file deleted from the working tree does not count. */
 static int
-is_gone(const struct tree *t, const struct tree_entry *e)
+has_glob(const struct rule_key *k)
+{
+	size_t i;
+
+	for (i = 0; k != NULL && i < k->n; i++)
+		if (strpbrk(k->v[i].value, "*?[") != NULL)
+			return 1;
+	return 0;
+}
+
+/* How candidates are looked up and which of them count. */
+struct search {
+	const struct tree	*t;
+	int			 icase;
+	long long		 min;	/* smallest size that counts */
+};
+
+/*
+ * Whether an entry counts: a tracked file deleted from the working tree
+ * does not, nor a submodule, nor a file smaller than the minimum. A link
+ * counts here, to be reported as a link.
+ */
+static int
+usable(const struct search *s, const struct tree_entry *e)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int trunc, rc;
 
-	if (t->kind != TREE_WORKTREE || e->mode == TREE_MODE_LINK ||
-	    e->mode == TREE_MODE_SUBMODULE)
+	if (e->mode == TREE_MODE_SUBMODULE)
 		return 0;
-	rc = tree_read(t, e, 0, &sb, &trunc);
+	if (e->mode == TREE_MODE_LINK ||
+	    (s->t->kind != TREE_WORKTREE && s->min <= 0))
+		return 1;
+	rc = tree_read(s->t, e, s->min > 0 ? (size_t)s->min : 0, &sb, &trunc);
 	strbuf_release(&sb);
-	return rc == TREE_EMISSING;
+	if (rc == TREE_EMISSING)
+		return 0;
+	return rc != 0 || s->min <= 0 || (long long)sb.len >= s->min || trunc;
 }
 
 struct first_match {
-	const struct tree		*t;
+	const struct search		*s;
 	const struct tree_entry		*e;
 };
 
@@ -93,7 +119,7 @@ first_match_cb(const struct tree_entry *e, void *arg)
 {
 	struct first_match *fm = arg;
 
-	if (e->mode == TREE_MODE_SUBMODULE || is_gone(fm->t, e))
+	if (!usable(fm->s, e))
 		return 0;
 	fm->e = e;
 	return 1;
@@ -101,21 +127,24 @@ first_match_cb(const struct tree_entry *e, void *arg)
 
 /* An exact name, or the first path that a glob pattern matches. */
 static const struct tree_entry *
-lookup_name(const struct tree *t, const char *name, int icase)
+lookup_name(const struct search *s, const char *name)
 {
+	const struct tree_entry *e;
 	struct first_match fm;
 
-	if (strpbrk(name, "*?[") == NULL)
-		return tree_lookup(t, name, icase);
-	fm.t = t;
+	if (strpbrk(name, "*?[") == NULL) {
+		e = tree_lookup(s->t, name, s->icase);
+		return e != NULL && usable(s, e) ? e : NULL;
+	}
+	fm.s = s;
 	fm.e = NULL;
-	tree_glob(t, name, icase, first_match_cb, &fm);
+	tree_glob(s->t, name, s->icase, first_match_cb, &fm);
 	return fm.e;
 }
 
 static const struct tree_entry *
-locate_list(const struct rule_key *names, const struct rule_key *dirs,
-    const struct tree *t, int icase, struct strbuf *looked)
+locate_list(const struct search *s, const struct rule_key *names,
+    const struct rule_key *dirs, struct strbuf *looked)
 {
 	const struct tree_entry *e;
 	struct strbuf sb = STRBUF_INIT;
@@ -129,9 +158,7 @@ locate_list(const struct rule_key *names, const struct rule_key *dirs,
 		for (j = 0; j < nd; j++) {
 			candidate(&sb, dirs != NULL && dirs->n > 0 ?
 			    dirs->v[j].value : ".", names->v[i].value);
-			e = lookup_name(t, sb.buf, icase);
-			if (e != NULL && is_gone(t, e))
-				e = NULL;
+			e = lookup_name(s, sb.buf);
 			if (e != NULL) {
 				strbuf_release(&sb);
 				return e;
@@ -141,18 +168,18 @@ locate_list(const struct rule_key *names, const struct rule_key *dirs,
 	return NULL;
 }
 
-const struct tree_entry *
-file_find(const struct rule_key *names, const struct rule_key *accept,
-    const struct rule_key *dirs, const struct tree *t, int icase,
-    int *accepted, struct strbuf *looked)
+static const struct tree_entry *
+find_min(const struct rule_key *names, const struct rule_key *accept,
+    const struct rule_key *dirs, const struct search *s, int *accepted,
+    struct strbuf *looked)
 {
 	const struct tree_entry *e;
 
 	*accepted = 0;
-	e = locate_list(names, dirs, t, icase, looked);
+	e = locate_list(s, names, dirs, looked);
 	if (e != NULL)
 		return e;
-	e = locate_list(accept, dirs, t, icase, looked);
+	e = locate_list(s, accept, dirs, looked);
 	if (e != NULL)
 		*accepted = 1;
 	else if (looked != NULL && dirs != NULL && dirs->n > 0) {
@@ -168,14 +195,38 @@ file_find(const struct rule_key *names, const struct rule_key *accept,
 }
 
 const struct tree_entry *
+file_find(const struct rule_key *names, const struct rule_key *accept,
+    const struct rule_key *dirs, const struct tree *t, int icase,
+    int *accepted, struct strbuf *looked)
+{
+	struct search s;
+
+	s.t = t;
+	s.icase = icase;
+	s.min = 0;
+	return find_min(names, accept, dirs, &s, accepted, looked);
+}
+
+/* The first candidate of a file rule of at least min bytes. */
+static const struct tree_entry *
+file_locate_min(const struct rule *r, const struct tree *t, long long min,
+    int *accepted, struct strbuf *looked)
+{
+	struct search s;
+
+	s.t = t;
+	s.icase = strcmp(rule_str(r, "case", "sensitive"),
+	    "insensitive") == 0;
+	s.min = min;
+	return find_min(rule_key(r, "path"), rule_key(r, "accept"),
+	    rule_key(r, "dirs"), &s, accepted, looked);
+}
+
+const struct tree_entry *
 file_locate(const struct rule *r, const struct tree *t, int *accepted,
     struct strbuf *looked)
 {
-	int icase;
-
-	icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") == 0;
-	return file_find(rule_key(r, "path"), rule_key(r, "accept"),
-	    rule_key(r, "dirs"), t, icase, accepted, looked);
+	return file_locate_min(r, t, 0, accepted, looked);
 }
 
 /* Say what a link points at; it is never followed. */
@@ -204,11 +255,21 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	long long min;
 	int accepted, trunc, rc;
 
-	e = file_locate(r, ctx->tree, &accepted, &looked);
+	e = file_locate_min(r, ctx->tree, rule_int(r, "min_bytes", 0),
+	    &accepted, &looked);
+	if (e == NULL && rule_int(r, "min_bytes", 0) > 0) {
+		/* Only files too small: name the first of them. */
+		strbuf_reset(&looked);
+		e = file_locate(r, ctx->tree, &accepted, &looked);
+	}
 	want = rule_key(r, "path")->v[0].value;
 	if (e == NULL) {
-		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
-		    looked.buf);
+		if (has_glob(rule_key(r, "path")))
+			finding_result(f, RESULT_FAIL, "nothing found (looked "
+			    "for %s)", looked.buf);
+		else
+			finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
+			    want, looked.buf);
 		finding_fix(f, "%s", r->help != NULL ? r->help :
 		    "add the file");
 		goto out;

@@ -96,6 +96,8 @@ sections_parse(struct rule *r)
 	k = rule_key(r, "file");
 	if (k == NULL || k->n == 0)
 		return rule_error(r, NULL, "a sections rule needs 'file'");
+	if (rule_key(r, "max_bytes") != NULL && rule_int(r, "max_bytes", 1) < 1)
+		return rule_error(r, "max_bytes", "must be at least 1");
 	s = xcalloc(1, sizeof(*s));
 	r->priv = s;
 	k = rule_key(r, "section");

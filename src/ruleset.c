@@ -34,6 +34,10 @@ struct ini_src {
 	int		 line;
 	int		 section_line;	/* line of the last [section] */
 	int		 section_seq;	/* [section] lines read so far */
+	int		 seen_key;	/* a key line since that header */
+	struct strvec	 headers;	/* every [section] name, in order */
+	int		*header_line;
+	size_t		 header_alloc;
 	int		 err_line;
 	struct strbuf	 err;
 };
@@ -231,6 +235,45 @@ ruleset_add_file(struct ruleset *rs, const char *path)
 	return rc;
 }
 
+/*
+ * Note a [section] line the way inih reads it: after a byte order mark
+ * on the first line, and not when it is indented under a key (then it
+ * continues that key's value).
+ */
+static void
+scan_line(struct ini_src *s, const char *p, size_t n)
+{
+	const char *close;
+	int indented;
+
+	if (s->line == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	indented = 0;
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+		indented = 1;
+	}
+	if (n == 0 || *p == '\n' || *p == '\r' || *p == ';' || *p == '#')
+		return;
+	if (*p != '[' || (indented && s->seen_key)) {
+		if (!indented)
+			s->seen_key = 1;
+		return;
+	}
+	s->section_line = s->line;
+	s->section_seq++;
+	s->seen_key = 0;
+	close = memchr(p, ']', n);
+	if (close == NULL)
+		return;
+	strvec_push_nodup(&s->headers, xstrndup(p + 1, (size_t)(close - p - 1)));
+	XGROW(s->header_line, s->headers.n, s->header_alloc);
+	s->header_line[s->headers.n - 1] = s->line;
+}
+
 /* inih reader: one line at a time, counting lines, refusing NUL bytes. */
 static char *
 ini_read_line(char *str, int num, void *stream)
@@ -246,15 +289,7 @@ ini_read_line(char *str, int num, void *stream)
 	nl = memchr(p, '\n', s->len - s->pos);
 	linelen = nl != NULL ? (size_t)(nl - p) + 1 : s->len - s->pos;
 	s->pos += linelen;
-	n = linelen;
-	while (n > 0 && (*p == ' ' || *p == '\t')) {
-		p++;
-		n--;
-	}
-	if (n > 0 && *p == '[') {
-		s->section_line = s->line;
-		s->section_seq++;
-	}
+	scan_line(s, p, linelen);
 	p = s->buf + s->pos - linelen;
 	n = linelen;
 	if (memchr(p, '\0', linelen) != NULL && s->err_line == 0) {
@@ -288,6 +323,31 @@ state_error(struct ini_state *st, int line, const char *fmt, ...)
 	strbuf_vaddf(&st->err, fmt, ap);
 	va_end(ap);
 	return 0;
+}
+
+/*
+ * What a repository's .ecocheck.ini may change in a rule it did not
+ * define: the level and the thresholds (numbers), and who counts as a
+ * contributor. Paths, patterns, types and alternatives stay the rule
+ * set's, so a repository cannot make a rule pass by redefining it.
+ */
+static int
+repo_may_change(const struct rule *r, const char *key)
+{
+	const struct rule_type *t;
+	const struct rule_key_spec *spec;
+	const char *tn;
+
+	if (strcmp(key, "level") == 0 || strcmp(key, "exclude") == 0 ||
+	    strcmp(key, "coauthors") == 0 || strcmp(key, "merges") == 0)
+		return 1;
+	tn = rule_str(r, "type", NULL);
+	if (tn == NULL || (t = rule_type_find(tn)) == NULL)
+		return 0;
+	spec = rule_key_spec_find(t, key);
+	if (spec == NULL)
+		return 1;	/* unknown: reported with a suggestion later */
+	return spec->kind == KEY_INT && strcmp(key, "max_bytes") != 0;
 }
 
 static int
@@ -334,6 +394,9 @@ ini_on_value(void *user, const char *section, const char *name,
 	if (*section == '\0')
 		return state_error(st, st->src->line, "key '%s' outside a section", name);
 	if (strcmp(section, "ruleset") == 0) {
+		if (rs->restricted && strcmp(name, "window_days") != 0)
+			return state_error(st, st->src->line, "a repository's "
+			    "configuration may not change [ruleset] %s", name);
 		if (strcmp(name, "name") == 0) {
 			free(rs->name);
 			rs->name = xstrdup(value);
@@ -360,6 +423,11 @@ ini_on_value(void *user, const char *section, const char *name,
 		    "letters, digits, '-' and '_'", section);
 	}
 	r = rule_find(rs, section);
+	if (r != NULL && rs->restricted && r->layer < rs->layer &&
+	    !repo_may_change(r, name))
+		return state_error(st, st->src->line, "a repository's "
+		    "configuration may change only the level and thresholds "
+		    "of rule '%s', not '%s'", section, name);
 	if (r == NULL)
 		r = rule_create(rs, section, st->src->name,
 		    st->src->section_line);
@@ -367,6 +435,30 @@ ini_on_value(void *user, const char *section, const char *name,
 	    st->src->line) == -1)
 		return state_error(st, st->src->line, "bad key name '%s'", name);
 	return 1;
+}
+
+/*
+ * Sections without keys never reach the handler: a bad id is still an
+ * error, and a new rule without keys is a rule without a type.
+ */
+static void
+empty_sections(struct ini_state *st)
+{
+	struct ini_src *src = st->src;
+	const char *id;
+	size_t i;
+
+	for (i = 0; i < src->headers.n && st->err_line == 0; i++) {
+		id = src->headers.v[i];
+		if (strvec_has(&st->seen, id) || strcmp(id, "ruleset") == 0 ||
+		    strcmp(id, "facts") == 0)
+			continue;
+		if (!valid_id(id))
+			state_error(st, src->header_line[i], "bad rule id [%s]: "
+			    "use lowercase letters, digits, '-' and '_'", id);
+		else if (rule_find(st->rs, id) == NULL)
+			rule_create(st->rs, id, src->name, src->header_line[i]);
+	}
 }
 
 static int
@@ -388,6 +480,8 @@ parse_buffer(struct ruleset *rs, const char *name, const char *buf,
 	st.src = &src;
 	rs->layer++;
 	rc = ini_parse_stream(ini_read_line, &src, ini_on_value, &st);
+	if (rc == 0 && src.err_line == 0 && st.err_line == 0)
+		empty_sections(&st);
 	/* The earliest of the reader's, the handler's and inih's errors. */
 	line = 0;
 	if (src.err_line != 0)
@@ -412,6 +506,8 @@ parse_buffer(struct ruleset *rs, const char *name, const char *buf,
 	strbuf_release(&src.err);
 	strbuf_release(&st.err);
 	strvec_clear(&st.seen);
+	strvec_clear(&src.headers);
+	free(src.header_line);
 	return rc;
 }
 
@@ -421,6 +517,18 @@ ruleset_add_buffer(struct ruleset *rs, const char *name, const char *buf,
 {
 	strvec_push(&rs->files, name);
 	return parse_buffer(rs, name, buf, len);
+}
+
+int
+ruleset_add_repo_buffer(struct ruleset *rs, const char *name,
+    const char *buf, size_t len)
+{
+	int rc;
+
+	rs->restricted = 1;
+	rc = ruleset_add_buffer(rs, name, buf, len);
+	rs->restricted = 0;
+	return rc;
 }
 
 int
@@ -493,6 +601,17 @@ ruleset_fact(struct ruleset *rs, const char *name, const char *value,
 }
 
 const char *
+ruleset_get_fact_source(const struct ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->fact_names.n; i++)
+		if (strcmp(rs->fact_names.v[i], name) == 0)
+			return rs->fact_sources.v[i];
+	return NULL;
+}
+
+const char *
 ruleset_get_fact(const struct ruleset *rs, const char *name)
 {
 	size_t i;
@@ -521,12 +640,39 @@ rule_create(struct ruleset *rs, const char *id, const char *file, int line)
 
 	r = xcalloc(1, sizeof(*r));
 	r->id = xstrdup(id);
+	r->layer = rs->layer;
 	r->file = file;
 	r->line = line;
 	r->level = LEVEL_ERROR;
 	XGROW(rs->rules, rs->nrules + 1, rs->alloc);
 	rs->rules[rs->nrules++] = r;
 	return r;
+}
+
+/*
+ * A later layer that gives a rule another type redefines it: the keys of
+ * earlier layers belonged to the old type and are dropped.
+ */
+static void
+retype(struct ruleset *rs, struct rule *r, const char *value)
+{
+	const char *old;
+	size_t i, j, n;
+
+	old = rule_str(r, "type", NULL);
+	if (old == NULL || strcmp(old, value) == 0)
+		return;
+	for (i = n = 0; i < r->nkeys; i++) {
+		if (r->keys[i].layer == rs->layer) {
+			r->keys[n++] = r->keys[i];
+			continue;
+		}
+		for (j = 0; j < r->keys[i].n; j++)
+			free(r->keys[i].v[j].value);
+		free(r->keys[i].v);
+		free(r->keys[i].name);
+	}
+	r->nkeys = n;
 }
 
 /*
@@ -542,6 +688,8 @@ rule_add_value(struct ruleset *rs, struct rule *r, const char *name,
 
 	if (*name == '\0' || strchr(name, '.') != NULL)
 		return -1;
+	if (strcmp(name, "type") == 0)
+		retype(rs, r, value);
 	k = NULL;
 	for (i = 0; i < r->nkeys; i++)
 		if (strcmp(r->keys[i].name, name) == 0)
@@ -585,12 +733,14 @@ ruleset_finish(struct ruleset *rs)
 	return rc;
 }
 
-/* Every alternative names another rule of the set. */
+/* Every alternative names another rule of the set, every of a file rule. */
 static int
 check_alternatives(const struct ruleset *rs, const struct rule *r)
 {
 	const struct rule_key *k;
 	size_t i;
+
+	const struct rule *of;
 
 	k = rule_key(r, "alternative");
 	for (i = 0; k != NULL && i < k->n; i++) {
@@ -599,6 +749,16 @@ check_alternatives(const struct ruleset *rs, const struct rule *r)
 			return ec_error_at(k->v[i].file, k->v[i].line,
 			    "rule '%s': alternative: no other rule '%s'",
 			    r->id, k->v[i].value);
+	}
+	/* "of" names a file rule whose file is read. */
+	k = rule_key(r, "of");
+	if (k != NULL && k->n > 0) {
+		of = rule_find(rs, k->v[0].value);
+		if (of == NULL || of->type == NULL ||
+		    strcmp(of->type->name, "file") != 0)
+			return ec_error_at(k->v[0].file, k->v[0].line,
+			    "rule '%s': of: no file rule '%s'", r->id,
+			    k->v[0].value);
 	}
 	return 0;
 }

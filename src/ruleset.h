@@ -70,6 +70,7 @@ struct rule {
 	size_t			 alloc;
 	const char		*file;		/* where first defined */
 	int			 line;
+	int			 layer;		/* the layer that defined it */
 	void			*priv;		/* the type's parsed form */
 };
 
@@ -86,6 +87,7 @@ struct ruleset {
 	struct strvec	  fact_sources;
 	struct strvec	  interned;	/* file names values point at */
 	int		  layer;
+	int		  restricted;	/* parsing a repository's config */
 	int		  finished;
 };
 
@@ -99,6 +101,12 @@ int	 ruleset_add_file(struct ruleset *, const char *);
 /* INI text held in memory; name is used in messages. */
 int	 ruleset_add_buffer(struct ruleset *, const char *, const char *,
 	    size_t);
+/*
+ * A repository's own .ecocheck.ini: it may add rules, but of the rules
+ * of earlier layers it may change only levels and thresholds.
+ */
+int	 ruleset_add_repo_buffer(struct ruleset *, const char *, const char *,
+	    size_t);
 /* "RULE.KEY=VALUE" from --set; "ruleset.KEY=VALUE" for the set. */
 int	 ruleset_set(struct ruleset *, const char *);
 /* "NAME=VALUE" from --fact. */
@@ -107,6 +115,8 @@ int	 ruleset_fact(struct ruleset *, const char *, const char *,
 /* Check every rule against its type and parse it; -1 on any error. */
 int	 ruleset_finish(struct ruleset *);
 const char *ruleset_get_fact(const struct ruleset *, const char *);
+/* Where a fact was given: "--fact" or a rule file's name. */
+const char *ruleset_get_fact_source(const struct ruleset *, const char *);
 
 const char	*level_name(enum level);
 int		 level_parse(const char *, enum level *);

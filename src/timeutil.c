@@ -71,7 +71,8 @@ time_parse_iso(const char *s, int64_t *out)
 	if (*s == '@') {
 		errno = 0;
 		v = strtoll(s + 1, &end, 10);
-		if (s[1] == '\0' || *end != '\0' || errno != 0)
+		if (s[1] == '\0' || *end != '\0' || errno != 0 ||
+		    v < 0 || v > TIME_MAX_SECONDS)
 			return -1;
 		*out = v;
 		return 0;

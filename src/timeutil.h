@@ -5,10 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 9999-12-31T23:59:59Z: the last time ISO 8601 writes in four digits. */
+#define TIME_MAX_SECONDS	253402300799LL
+
 /*
  * Parse "YYYY-MM-DD" (00:00:00 UTC), "YYYY-MM-DDTHH:MM[:SS]" with an
  * optional "Z" or "+HH[:MM]"/"-HH[:MM]" offset (UTC without one), a space
- * instead of 'T', or "@SECONDS". Returns 0 or -1.
+ * instead of 'T', or "@SECONDS" (0 to TIME_MAX_SECONDS). Returns 0 or -1.
  */
 int	 time_parse_iso(const char *, int64_t *);
 /* "2026-08-20T14:30:52Z" into buf (at least 21 bytes). */

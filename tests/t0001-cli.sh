@@ -26,7 +26,29 @@ test_expect_success 'an unknown option is a usage error, exit 2' '
 
 test_expect_success 'a missing option value is a usage error' '
 	test_expect_code 2 "$ECOCHECK" --format 2>err &&
-	grep -q "ecocheck:" err
+	grep -q "ecocheck: --format: needs a value" err &&
+	test_expect_code 2 "$ECOCHECK" -r 2>err &&
+	grep -q "ecocheck: option -r: needs a value" err
+'
+
+test_expect_success 'options may follow the paths' '
+	"$ECOCHECK" "$TEST_TMP/ok" --format json -r community-health >out || :
+	jq -e ".schema == 1" out >/dev/null
+'
+
+test_expect_success 'SOURCE_DATE_EPOCH and --as-of @N past year 9999 are refused' '
+	SOURCE_DATE_EPOCH=999999999999999 test_expect_code 2 "$ECOCHECK" "$TEST_TMP/ok" 2>err >/dev/null &&
+	grep -q SOURCE_DATE_EPOCH err &&
+	test_expect_code 2 "$ECOCHECK" --as-of @999999999999999 "$TEST_TMP/ok" 2>err >/dev/null
+'
+
+test_expect_success 'text output never passes control characters from the repository' '
+	printf x >"$TEST_TMP/ok/$(printf "e\033[2Jz.md")" &&
+	printf "[c]\ntype = file\npath = *z.md\n" >"$TEST_TMP/esc.ini" &&
+	"$ECOCHECK" -r "$TEST_TMP/esc.ini" "$TEST_TMP/ok" >out || :
+	grep -q "e?\[2Jz.md" out &&
+	! grep -q "$(printf "\033")" out &&
+	rm "$TEST_TMP/ok/$(printf "e\033[2Jz.md")"
 '
 
 for f in jsonl sarif markdown github; do
@@ -111,6 +133,7 @@ test_expect_success '--quiet prints only failures and the summary' '
 	git -C "$TEST_TMP/ok" checkout -q CONTRIBUTING.md &&
 	grep -q "FAIL  contributing" out &&
 	! grep -q PASS out &&
+	head -1 out | grep -q "^$TEST_TMP/ok: worktree" &&
 	grep -q "pass, 1 fail" out
 '
 

@@ -36,6 +36,73 @@ test_expect_success '.ecocheck.ini may add a rule' '
 	test_eq "$(result_of notice level)" warning
 '
 
+test_expect_success 'the repository config may not redefine a shipped rule' '
+	printf "[readme]\npath = LICENSE\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
+	test_line_count 1 err &&
+	grep -q "^ecocheck: $R/.ecocheck.ini:2: a repository.s configuration may change only the level and thresholds of rule .readme., not .path.$" err &&
+	printf "[readme]\nreport = no\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
+	printf "[ruleset]\nname = mine\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
+	printf "[readme]\nmin_bytes = 10\nlevel = warning\n[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini" &&
+	ec_json -r community-health "$R" &&
+	test_eq "$(result_of readme level)" warning &&
+	test_eq "$(result_of notice)" fail
+'
+
+test_expect_success 'a fact from the repository config says where it came from' '
+	printf "[stars]\ntype = fact\nfact = stars\nmin = 200\n" >"$TEST_TMP/stars.ini" &&
+	printf "[facts]\nstars = 5000\n" >"$R/.ecocheck.ini" &&
+	ec_json -r "$TEST_TMP/stars.ini" "$R" &&
+	result_of stars message | grep -q "given in $R/.ecocheck.ini" &&
+	ec_json -r "$TEST_TMP/stars.ini" --no-repo-config "$R" &&
+	test_eq "$(result_of stars)" unknown &&
+	printf "[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini"
+'
+
+test_expect_success 'a tracked .ecocheck.ini deleted from the working tree is no config' '
+	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
+	rm "$R/.ecocheck.ini" &&
+	ec_json -r community-health "$R" &&
+	test_eq "$(result_of notice)" "" &&
+	git -C "$R" checkout -q .ecocheck.ini
+'
+
+test_expect_success 'a later layer that changes the type redefines the rule' '
+	printf "[readme]\ntype = fact\nfact = readme-ok\n" >"$TEST_TMP/retype.ini" &&
+	ec_json -r community-health -r "$TEST_TMP/retype.ini" "$R" &&
+	test_eq "$(result_of readme type)" fact &&
+	test_eq "$(result_of readme)" unknown
+'
+
+test_expect_success 'sections without keys: a bad id is an error, a new rule needs a type' '
+	printf "[Bad Id]\n" >"$TEST_TMP/empty.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health -r "$TEST_TMP/empty.ini" "$R" 2>err >/dev/null &&
+	grep -q "empty.ini:1: bad rule id" err &&
+	printf "; a typo\n[readme-typo]\n" >"$TEST_TMP/empty.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health -r "$TEST_TMP/empty.ini" "$R" 2>err >/dev/null &&
+	grep -q "empty.ini:2: rule .readme-typo. has no type" err
+'
+
+test_expect_success 'an indented [ continues a value; a byte order mark is skipped' '
+	printf "\357\273\277[a]\ntype = fact\nhelp = see\n  [the docs](x)\nfact = y\n" >"$TEST_TMP/bom.ini" &&
+	"$ECOCHECK" -r "$TEST_TMP/bom.ini" --list-rules "$R" >out &&
+	grep -q "^help = see \[the docs\](x)	; .*bom.ini:3" out &&
+	printf "\357\273\277[a]\nfact = x\n" >"$TEST_TMP/bom.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/bom.ini" "$R" 2>err >/dev/null &&
+	grep -q "bom.ini:1: rule .a. has no type" err
+'
+
+test_expect_success 'of must name a file rule; max_bytes must be at least 1' '
+	printf "[c]\ntype = contains\nof = nosuch\npattern = x\n" >"$TEST_TMP/of.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/of.ini" "$R" 2>err >/dev/null &&
+	grep -q "of.ini:3: rule .c.: of: no file rule .nosuch." err &&
+	printf "[c]\ntype = contains\nfile = README.md\npattern = x\nmax_bytes = 0\n" >"$TEST_TMP/of.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/of.ini" "$R" 2>err >/dev/null &&
+	grep -q "of.ini:5: rule .c.: max_bytes: must be at least 1" err
+'
+
 test_expect_success 'a --rules FILE beats the repository config' '
 	printf "[notice]\nlevel = off\n" >"$TEST_TMP/reviewer.ini" &&
 	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" "$R" &&

@@ -166,11 +166,11 @@ test_expect_success 'governance: GOVERNANCE.md in docs/ passes, none fails' '
 	test_eq "$(result_of governance level)" error
 '
 
-test_expect_success 'governance: MAINTAINERS.md alone is only a warning' '
+test_expect_success 'governance: MAINTAINERS.md without a governance section fails' '
 	echo "maintainers" >"$R/MAINTAINERS.md" &&
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of governance)" fail &&
-	test_eq "$(result_of governance level)" warning &&
+	test_eq "$(result_of governance level)" error &&
 	rm "$R/MAINTAINERS.md"
 '
 

@@ -263,11 +263,11 @@ test_expect_success 'MAINTAINERS.md with a governance section passes (alternativ
 	jq -e "[.results[].rule] | index(\"governance-maintainers\") == null" "$TEST_TMP/out.json" >/dev/null
 '
 
-test_expect_success 'MAINTAINERS.md without a governance section is a warning' '
+test_expect_success 'MAINTAINERS.md without a governance section fails' '
 	printf "# Maintainers\n\n- Alice\n- Bob\n" >"$R/MAINTAINERS.md" &&
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of governance)" fail &&
-	test_eq "$(result_of governance level)" warning &&
+	test_eq "$(result_of governance level)" error &&
 	rm "$R/MAINTAINERS.md"
 '
 
@@ -280,6 +280,15 @@ test_expect_success 'documentation: a docs/ tree with pages passes' '
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of documentation)" pass &&
 	test_eq "$(result_of documentation "evidence[0].path")" docs/guide/intro.md
+'
+
+test_expect_success 'documentation: a small file first does not hide a real page' '
+	printf "x\n" >"$R/mkdocs.yml" &&
+	printf "tiny\n" >"$R/docs/guide/a.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of documentation)" pass &&
+	test_eq "$(result_of documentation "evidence[0].path")" docs/guide/intro.md &&
+	rm "$R/mkdocs.yml" "$R/docs/guide/a.md"
 '
 
 test_expect_success 'documentation: a link in the README passes' '
