@@ -197,19 +197,14 @@ load_rules(const struct options *o, struct check_ctx *ctx,
 	const char *eq;
 	char *name;
 	size_t i;
-	int named;
 
-	named = 0;
 	for (i = 0; i < o->rules.n; i++)
-		if (!is_rule_file(o->rules.v[i])) {
-			named = 1;
-			if (ruleset_add_name(&res->rs, o->rules.v[i]) == -1)
-				return -1;
-		}
+		if (!is_rule_file(o->rules.v[i]) &&
+		    ruleset_add_name(&res->rs, o->rules.v[i]) == -1)
+			return -1;
 	if (o->rules.n == 0 &&
 	    ruleset_add_name(&res->rs, "pytorch-ecosystem") == -1)
 		return -1;
-	(void)named;
 	if (!o->no_repo_config && load_repo_config(ctx, res) == -1)
 		return -1;
 	for (i = 0; i < o->rules.n; i++)

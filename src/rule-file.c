@@ -243,7 +243,6 @@ report_link(const struct rule *r, struct check_ctx *ctx, struct finding *f,
 	finding_evidence(f, e->path, 0, "symbolic link");
 	finding_fix(f, "replace the link %s with the file itself", e->path);
 	strbuf_release(&target);
-	(void)r;
 }
 
 static void

@@ -297,7 +297,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct mdfile m;
 	long long intro;
 	size_t i, idx;
-	int accepted, icase, rc, missing, delegated;
+	int accepted, icase, rc, missing;
 
 	icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") == 0;
 	e = file_find(rule_key(r, "file"), rule_key(r, "accept"),
@@ -319,7 +319,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		mdfile_release(&m);
 		goto out;
 	}
-	missing = delegated = 0;
+	missing = 0;
 	intro = rule_int(r, "intro_words", 0);
 	if ((long long)m.doc.intro_words < intro) {
 		missing++;
@@ -345,7 +345,6 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			if (rule_bool(r, "follow_links", 0) && hd->only_links &&
 			    delegate(r, ctx, &m, idx, s->w[i].re, f,
 			    s->w[i].label)) {
-				delegated++;
 				strbuf_addf(&good, "%s%s delegated to %s",
 				    good.len ? "; " : "", s->w[i].label,
 				    f->ev[f->nev - 1].path);
@@ -361,7 +360,6 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		if (rc == 0 && rule_bool(r, "follow_links", 0) &&
 		    delegate(r, ctx, &m, MD_NONE, s->w[i].re, f,
 		    s->w[i].label)) {
-			delegated++;
 			strbuf_addf(&good, "%s%s delegated to %s", good.len ?
 			    "; " : "", s->w[i].label, f->ev[f->nev - 1].path);
 			continue;
@@ -410,7 +408,6 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		free(f->message);
 		f->message = strbuf_detach(&why, NULL);
 	}
-	(void)delegated;
 	mdfile_release(&m);
 out:
 	strbuf_release(&looked);

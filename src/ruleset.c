@@ -871,7 +871,6 @@ finish_rule(struct ruleset *rs, struct rule *r)
 			r->req[r->nreq++] = (int)n;
 		}
 	}
-	(void)rs;
 	if (r->type->parse != NULL && r->type->parse(r) == -1)
 		return -1;
 	return 0;
