@@ -272,6 +272,40 @@ try_alternatives(struct check_ctx *ctx, const struct rule *r,
 	}
 }
 
+/*
+ * A rule that did not pass says what its hint rules found instead: the
+ * governance section inside CONTRIBUTING.md that does not count.
+ */
+static void
+add_hints(struct check_ctx *ctx, const struct rule *r, struct finding *f)
+{
+	const struct rule_key *k;
+	const struct rule *h;
+	struct finding hf;
+	size_t i, j;
+	char *msg;
+
+	k = rule_key(r, "hint");
+	for (i = 0; k != NULL && i < k->n && f->result != RESULT_PASS; i++) {
+		h = find_rule(ctx->rs, k->v[i].value);
+		if (h == NULL || (ctx->staged && (h->type->flags & RULE_HISTORY)))
+			continue;
+		finding_init(&hf, h);
+		h->type->check(h, ctx, &hf);
+		if (hf.result == RESULT_PASS) {
+			msg = xasprintf("%s; found instead: %s (%s)",
+			    f->message != NULL ? f->message : "", hf.message,
+			    h->title != NULL ? h->title : h->id);
+			free(f->message);
+			f->message = msg;
+			for (j = 0; j < hf.nev; j++)
+				finding_evidence(f, hf.ev[j].path,
+				    hf.ev[j].line, hf.ev[j].note);
+		}
+		finding_release(&hf);
+	}
+}
+
 static void
 run_rules(struct check_ctx *ctx, struct repo_result *res)
 {
@@ -294,6 +328,7 @@ run_rules(struct check_ctx *ctx, struct repo_result *res)
 		else {
 			r->type->check(r, ctx, f);
 			try_alternatives(ctx, r, f);
+			add_hints(ctx, r, f);
 		}
 		res->counts[f->result]++;
 		if (f->result == RESULT_FAIL && f->level == LEVEL_ERROR)

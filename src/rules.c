@@ -37,6 +37,7 @@ const struct rule_key_spec rule_common_keys[] = {
 	{ "requirement", KEY_WORDS, NULL, "requirement numbers" },
 	{ "alternative", KEY_WORDS, NULL, "rules whose pass makes this one pass" },
 	{ "report", KEY_BOOL, NULL, "no: only an alternative, not reported" },
+	{ "hint", KEY_WORDS, NULL, "rules whose pass is named in a failure" },
 	{ NULL, 0, NULL, NULL }
 };
 

@@ -733,7 +733,7 @@ ruleset_finish(struct ruleset *rs)
 	return rc;
 }
 
-/* Every alternative names another rule of the set, every of a file rule. */
+/* Alternatives and hints name other rules of the set, of a file rule. */
 static int
 check_alternatives(const struct ruleset *rs, const struct rule *r)
 {
@@ -742,13 +742,17 @@ check_alternatives(const struct ruleset *rs, const struct rule *r)
 
 	const struct rule *of;
 
-	k = rule_key(r, "alternative");
-	for (i = 0; k != NULL && i < k->n; i++) {
-		if (rule_find(rs, k->v[i].value) == NULL ||
-		    strcmp(k->v[i].value, r->id) == 0)
-			return ec_error_at(k->v[i].file, k->v[i].line,
-			    "rule '%s': alternative: no other rule '%s'",
-			    r->id, k->v[i].value);
+	const char *refs[] = { "alternative", "hint" };
+	size_t j;
+
+	for (j = 0; j < sizeof(refs) / sizeof(refs[0]); j++) {
+		k = rule_key(r, refs[j]);
+		for (i = 0; k != NULL && i < k->n; i++)
+			if (rule_find(rs, k->v[i].value) == NULL ||
+			    strcmp(k->v[i].value, r->id) == 0)
+				return ec_error_at(k->v[i].file, k->v[i].line,
+				    "rule '%s': %s: no other rule '%s'",
+				    r->id, refs[j], k->v[i].value);
 	}
 	/* "of" names a file rule whose file is read. */
 	k = rule_key(r, "of");

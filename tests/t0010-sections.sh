@@ -251,7 +251,10 @@ test_expect_success 'governance only as a section of CONTRIBUTING fails' '
 	printf "# Demo\n\n## Governance\n\nSee CONTRIBUTING.\n" >"$R/README.md" &&
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of governance)" fail &&
-	test_eq "$(result_of governance level)" error
+	test_eq "$(result_of governance level)" error &&
+	result_of governance message | grep -q "found instead: CONTRIBUTING.md: governance at line 3" &&
+	result_of governance message | grep -q "found instead: README.md: governance at line 3" &&
+	jq -e "[.results[] | select(.rule == \"governance\") | .evidence[].path] == [\"CONTRIBUTING.md\", \"README.md\"]" "$TEST_TMP/out.json" >/dev/null
 '
 
 test_expect_success 'MAINTAINERS.md with a governance section passes (alternative)' '
