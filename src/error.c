@@ -7,20 +7,57 @@
 #include <git2.h>
 
 #include "error.h"
+#include "json.h"
+#include "strbuf.h"
+
+/*
+ * Messages quote what the checked repository holds (keys of its
+ * .ecocheck.ini, paths): control characters become '?' and invalid UTF-8
+ * U+FFFD, so that a message is one line and cannot drive the terminal.
+ */
+static void
+put_clean(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len;
+
+	while (n > 0) {
+		if (*u < 0x20 || *u == 0x7f) {
+			fputc('?', stderr);
+			u++;
+			n--;
+			continue;
+		}
+		len = utf8_len(u, n);
+		if (len == 0) {
+			fputs("\xef\xbf\xbd", stderr);
+			u++;
+			n--;
+			continue;
+		}
+		fwrite(u, 1, len, stderr);
+		u += len;
+		n -= len;
+	}
+}
 
 static void
 vreport(const char *file, int line, const char *prefix, const char *fmt,
     va_list ap)
 {
-	fputs("ecocheck: ", stderr);
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "ecocheck: ");
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s:%d: ", file, line);
+		strbuf_addf(&sb, "%s:%d: ", file, line);
 	else if (file != NULL)
-		fprintf(stderr, "%s: ", file);
+		strbuf_addf(&sb, "%s: ", file);
 	if (prefix != NULL)
-		fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+		strbuf_addstr(&sb, prefix);
+	strbuf_vaddf(&sb, fmt, ap);
+	put_clean(sb.buf, sb.len);
 	fputc('\n', stderr);
+	strbuf_release(&sb);
 }
 
 int

@@ -184,6 +184,14 @@ test_expect_success 'an unknown key: file:line and a suggestion' '
 	grep -q "^ecocheck: $R/.ecocheck.ini:2: rule .code-of-conduct.: unknown key .levle. for type file (did you mean .level.?)$" err
 '
 
+test_expect_success 'an error quoting the repository never passes control characters' '
+	printf "[code-of-conduct]\nle\033[2Jvel = warning\n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
+	test_line_count 1 err &&
+	grep -q "unknown key .le?\[2Jvel." err &&
+	! grep -q "$(printf "\033")" err
+'
+
 test_expect_success 'a bad level, a bad number, an unknown type: file:line each' '
 	printf "[code-of-conduct]\nlevel = severe\n" >"$R/.ecocheck.ini" &&
 	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
