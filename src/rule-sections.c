@@ -338,8 +338,10 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			if (body_ok(r, hd->has_code, hd->words, &why)) {
 				finding_evidence(f, e->path, hd->line,
 				    s->w[i].label);
-				strbuf_addf(&good, "%s%s at line %d", good.len ?
-				    "; " : "", s->w[i].label, hd->line);
+				strbuf_addf(&good, "%s%s at line %d%s", good.len ?
+				    "; " : "", s->w[i].label, hd->line,
+				    rule_str(r, "needs", NULL) != NULL ?
+				    ", with a code block" : "");
 				continue;
 			}
 			if (rule_bool(r, "follow_links", 0) && hd->only_links &&
