@@ -198,6 +198,20 @@ bad:
 }
 
 /*
+ * The index git itself would read: GIT_INDEX_FILE when set, as in a
+ * pre-commit hook of "git commit -a", where the staged content is in a
+ * temporary index.
+ */
+static const char *
+index_file_env(void)
+{
+	const char *p;
+
+	p = getenv("GIT_INDEX_FILE");
+	return p != NULL && *p != '\0' ? p : NULL;
+}
+
+/*
  * Read the index file directly: libgit2 spends about a microsecond an
  * entry on allocations and a hash it keeps, the format is a flat array.
  * Returns 0, or 1 to let libgit2 read it.
@@ -210,13 +224,17 @@ read_index_file(struct tree *t, int with_oid)
 	void *map;
 	int fd, r, flags;
 
-	if (git_repository_item_path(&gb, t->repo,
-	    GIT_REPOSITORY_ITEM_INDEX) < 0) {
-		git_error_clear();
-		return 1;
+	if (index_file_env() != NULL)
+		fd = open(index_file_env(), O_RDONLY | O_CLOEXEC);
+	else {
+		if (git_repository_item_path(&gb, t->repo,
+		    GIT_REPOSITORY_ITEM_INDEX) < 0) {
+			git_error_clear();
+			return 1;
+		}
+		fd = open(gb.ptr, O_RDONLY | O_CLOEXEC);
+		git_buf_dispose(&gb);
 	}
-	fd = open(gb.ptr, O_RDONLY | O_CLOEXEC);
-	git_buf_dispose(&gb);
 	if (fd == -1)
 		return errno == ENOENT ? 0 : 1;		/* no index: empty */
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
@@ -287,7 +305,11 @@ tree_load_index(struct tree *t, int with_oid)
 	if (read_index_file(t, with_oid) == 0)
 		return 0;
 	/* Reading only: no refresh, no write, no lock. */
-	if (git_repository_index(&idx, t->repo) < 0)
+	if (index_file_env() != NULL) {
+		if (git_index_open(&idx, index_file_env()) < 0)
+			return ec_error("%s: cannot read the index: %s",
+			    index_file_env(), ec_git_error());
+	} else if (git_repository_index(&idx, t->repo) < 0)
 		return ec_error("cannot read the index: %s", ec_git_error());
 	if (git_index_read(idx, 0) < 0) {
 		git_index_free(idx);

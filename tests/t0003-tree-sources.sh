@@ -66,6 +66,31 @@ test_expect_success '--staged: a newly added file counts before it is committed'
 	test_tick && git -C "$R" commit -q -m coc
 '
 
+test_expect_success '--staged reads GIT_INDEX_FILE when git sets it' '
+	cp "$R/.git/index" "$TEST_TMP/alt-index" &&
+	GIT_INDEX_FILE="$TEST_TMP/alt-index" git -C "$R" rm -q --cached SECURITY.md &&
+	GIT_INDEX_FILE="$TEST_TMP/alt-index" ec_json $RULES --staged "$R" &&
+	test_eq "$(result_of security)" fail &&
+	ec_json $RULES --staged "$R" &&
+	test_eq "$(result_of security)" pass
+'
+
+test_expect_success 'as a pre-commit hook, "git commit -a" is judged on what it commits' '
+	P=$TEST_TMP/hooked && git clone -q "$R" "$P" &&
+	printf "#!/bin/sh\nexec \"%s\" --staged -q -r \"%s\" --set built.level=off --set coc.level=off\n" \
+		"$ECOCHECK" "$TEST_TMP/files.ini" >"$P/.git/hooks/pre-commit" &&
+	chmod +x "$P/.git/hooks/pre-commit" &&
+	git -C "$P" rm -q --cached SECURITY.md 2>/dev/null || :
+	git -C "$P" reset -q &&
+	rm "$P/SECURITY.md" &&
+	test_tick &&
+	test_must_fail git -C "$P" commit -q -a -m "drop the security policy" >out 2>&1 &&
+	grep -q "FAIL  security" out &&
+	git -C "$P" checkout -q SECURITY.md &&
+	echo more >>"$P/README.md" &&
+	git -C "$P" commit -q -a -m "a harmless change"
+'
+
 test_expect_success '--rev: the tree of an older commit' '
 	ec_json $RULES --rev HEAD~2 "$R" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
