@@ -159,6 +159,18 @@ for n in 200000 2000; do
 	echo "ecocheck: $(seconds "$e") s"
 	awk -v g="$g" -v e="$e" \
 	    'BEGIN { printf "ratio: %.2fx (target <= 1.2x)\n", e / g }'
+	# Peak memory of the larger of git's two commands, when GNU time is
+	# installed (Debian package "time").
+	if [ -x /usr/bin/time ]; then
+		gm=$(/usr/bin/time -f %M git -C "$repo" log --use-mailmap \
+		    --since="@$SINCE +0000" --until="@$UNTIL +0000" \
+		    --format=%aE HEAD 2>&1 >/dev/null | tail -1)
+		em=$(/usr/bin/time -f %M "$ECOCHECK" -r "$RULES" \
+		    --as-of "$AS_OF" --format json "$repo" 2>&1 >/dev/null |
+		    tail -1)
+		awk -v g="$gm" -v e="$em" 'BEGIN { printf "peak memory: git " \
+		    "log %d KB, ecocheck %d KB, ratio %.2fx\n", g, e, e / g }'
+	fi
 	if [ "$n" = 200000 ]; then big=$e; else small=$e; fi
 done
 awk -v a="$big" -v b="$small" \

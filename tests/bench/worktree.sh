@@ -142,3 +142,10 @@ e=$(best ecocheck)
 echo "git ls-files: $(seconds "$g") s"
 echo "ecocheck: $(seconds "$e") s"
 awk -v g="$g" -v e="$e" 'BEGIN { printf "ratio: %.2fx (target < 1.5x)\n", e / g }'
+
+# Peak memory, when GNU time is installed (Debian package "time").
+if [ -x /usr/bin/time ]; then
+	gm=$(/usr/bin/time -f %M git -C "$REPO" ls-files -co --exclude-standard 2>&1 >/dev/null | tail -1)
+	em=$(/usr/bin/time -f %M "$ECOCHECK" -r "$RULES" --format json "$REPO" 2>&1 >/dev/null | tail -1)
+	awk -v g="$gm" -v e="$em" 'BEGIN { printf "peak memory: git %d KB, ecocheck %d KB, ratio %.2fx\n", g, e, e / g }'
+fi
