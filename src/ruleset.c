@@ -143,7 +143,7 @@ ruleset_search_path(struct strvec *out)
 	if (env != NULL && *env != '\0')
 		strvec_push(out, env);
 	else {
-		/* An uninstalled program in the build tree uses the source rules. */
+		/* Run from the build tree, the program uses the source rules. */
 		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 		if (n > 0) {
 			self[n] = '\0';
@@ -385,14 +385,16 @@ ini_on_value(void *user, const char *section, const char *name,
 				    st->seen_line[i]);
 			}
 		if (st->seen.n >= sizeof(st->seen_line) / sizeof(int))
-			return state_error(st, st->src->line, "too many sections");
+			return state_error(st, st->src->line,
+			    "too many sections");
 		st->seen_line[st->seen.n] = st->src->section_line;
 		strvec_push(&st->seen, section);
 		st->cur = st->seen.v[st->seen.n - 1];
 		st->cur_seq = st->src->section_seq;
 	}
 	if (*section == '\0')
-		return state_error(st, st->src->line, "key '%s' outside a section", name);
+		return state_error(st, st->src->line,
+		    "key '%s' outside a section", name);
 	if (strcmp(section, "ruleset") == 0) {
 		if (rs->restricted && strcmp(name, "window_days") != 0)
 			return state_error(st, st->src->line, "a repository's "
@@ -405,23 +407,24 @@ ini_on_value(void *user, const char *section, const char *name,
 			rs->title = xstrdup(value);
 		} else if (strcmp(name, "window_days") == 0) {
 			if (parse_uint(value, &n) == -1 || n < 1 || n > 36500)
-				return state_error(st, st->src->line, "window_days: bad "
-				    "number '%s' (want 1 to 36500)", value);
+				return state_error(st, st->src->line,
+				    "window_days: bad number '%s' (want 1 to "
+				    "36500)", value);
 			rs->window_days = (int)n;
 		} else if (strcmp(name, "description") != 0)
-			return state_error(st, st->src->line, "unknown key '%s' in [ruleset] "
-			    "(known: name, title, description, window_days)",
-			    name);
+			return state_error(st, st->src->line,
+			    "unknown key '%s' in [ruleset] (known: name, "
+			    "title, description, window_days)", name);
 		return 1;
 	}
 	if (strcmp(section, "facts") == 0) {
 		ruleset_fact(rs, name, value, st->src->name);
 		return 1;
 	}
-	if (!valid_id(section)) {
-		return state_error(st, st->src->section_line, "bad rule id [%s]: use lowercase "
-		    "letters, digits, '-' and '_'", section);
-	}
+	if (!valid_id(section))
+		return state_error(st, st->src->section_line, "bad rule id "
+		    "[%s]: use lowercase letters, digits, '-' and '_'",
+		    section);
 	r = rule_find(rs, section);
 	if (r != NULL && rs->restricted && r->layer < rs->layer &&
 	    !repo_may_change(r, name))
