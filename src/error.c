@@ -7,45 +7,14 @@
 #include <git2.h>
 
 #include "error.h"
-#include "json.h"
 #include "strbuf.h"
-
-/*
- * Messages quote what the checked repository holds (keys of its
- * .ecocheck.ini, paths): control characters become '?' and invalid UTF-8
- * U+FFFD, so that a message is one line and cannot drive the terminal.
- */
-static void
-put_clean(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len;
-
-	while (n > 0) {
-		if (*u < 0x20 || *u == 0x7f) {
-			fputc('?', stderr);
-			u++;
-			n--;
-			continue;
-		}
-		len = utf8_len(u, n);
-		if (len == 0) {
-			fputs("\xef\xbf\xbd", stderr);
-			u++;
-			n--;
-			continue;
-		}
-		fwrite(u, 1, len, stderr);
-		u += len;
-		n -= len;
-	}
-}
+#include "utf8.h"
 
 static void
 vreport(const char *file, int line, const char *prefix, const char *fmt,
     va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, clean;
 
 	strbuf_addstr(&sb, "ecocheck: ");
 	if (file != NULL && line > 0)
@@ -55,8 +24,12 @@ vreport(const char *file, int line, const char *prefix, const char *fmt,
 	if (prefix != NULL)
 		strbuf_addstr(&sb, prefix);
 	strbuf_vaddf(&sb, fmt, ap);
-	put_clean(sb.buf, sb.len);
-	fputc('\n', stderr);
+	/* Messages quote the repository (keys of its .ecocheck.ini, paths). */
+	strbuf_init(&clean);
+	strbuf_add_printable(&clean, sb.buf, sb.len);
+	strbuf_addch(&clean, '\n');
+	fwrite(clean.buf, 1, clean.len, stderr);
+	strbuf_release(&clean);
 	strbuf_release(&sb);
 }
 

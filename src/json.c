@@ -6,40 +6,7 @@
 
 #include "json.h"
 #include "strbuf.h"
-
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF. */
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
+#include "utf8.h"
 
 void
 json_quote(struct strbuf *sb, const char *str, size_t n)
@@ -78,9 +45,9 @@ json_quote(struct strbuf *sb, const char *str, size_t n)
 			i++;
 			continue;
 		}
-		len = utf8_len(s + i, n - i);
+		len = utf8_len(str + i, n - i);
 		if (len == 0) {
-			strbuf_addstr(sb, "\xef\xbf\xbd");
+			utf8_put(sb, 0xfffd);
 			i++;
 			continue;
 		}

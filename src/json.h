@@ -19,8 +19,6 @@ struct json {
 	int		 count[JSON_MAX_DEPTH];	/* members so far, per level */
 };
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-size_t	 utf8_len(const unsigned char *, size_t);
 /* Append s as a quoted JSON string. */
 void	 json_quote(struct strbuf *, const char *, size_t);
 

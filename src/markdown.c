@@ -11,6 +11,7 @@
 #include "markdown.h"
 #include "regex.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Raw heading text kept while reading, before spaces are collapsed. */
@@ -88,8 +89,6 @@ struct walk {
 	struct strbuf	 tmp;
 };
 
-static uint32_t	 utf8_next(const char *, size_t, size_t *);
-static void	 utf8_put(struct strbuf *, uint32_t);
 static enum cpclass cp_class(uint32_t);
 static size_t	 shortcode_end(const char *, size_t, size_t);
 static void	 display_text(const char *, size_t, size_t, struct strbuf *);
@@ -148,72 +147,6 @@ static void	 finish(struct walk *);
  * Unicode
  */
 
-/* Decode one code point; an invalid sequence reads as U+FFFD of 1 byte. */
-static uint32_t
-utf8_next(const char *str, size_t n, size_t *used)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	uint32_t cp, min;
-	size_t len, k;
-
-	*used = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-		min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-		min = 0x10000;
-	} else
-		return 0xfffd;
-	if (n < len)
-		return 0xfffd;
-	for (k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0xfffd;
-		cp = cp << 6 | (s[k] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0xfffd;
-	*used = len;
-	return cp;
-}
-
-static void
-utf8_put(struct strbuf *sb, uint32_t cp)
-{
-	char b[4];
-
-	if (cp < 0x80) {
-		strbuf_addch(sb, (int)cp);
-		return;
-	}
-	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		cp = 0xfffd;
-	if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		strbuf_add(sb, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		strbuf_add(sb, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		strbuf_add(sb, b, 4);
-	}
-}
 
 /*
  * Classify a code point. Everything not named here (letters and marks of

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
 #include "report.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "timeutil.h"
+#include "utf8.h"
 
 static void	 text_repo(FILE *, const struct repo_result *,
 		    const struct options *);
@@ -43,33 +43,10 @@ struct style {
 static const char *
 clean(struct style *st, int i, const char *s)
 {
-	struct strbuf *sb = &st->clean[i];
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n, len;
-
-	strbuf_reset(sb);
-	if (s == NULL)
-		return "";
-	n = strlen(s);
-	while (n > 0) {
-		if (*u < 0x20 || *u == 0x7f) {
-			strbuf_addch(sb, '?');
-			u++;
-			n--;
-			continue;
-		}
-		len = utf8_len(u, n);
-		if (len == 0) {
-			strbuf_addstr(sb, "\xef\xbf\xbd");
-			u++;
-			n--;
-			continue;
-		}
-		strbuf_add(sb, u, len);
-		u += len;
-		n -= len;
-	}
-	return sb->buf;
+	strbuf_reset(&st->clean[i]);
+	if (s != NULL)
+		strbuf_add_printable(&st->clean[i], s, strlen(s));
+	return st->clean[i].buf;
 }
 
 static const char *
