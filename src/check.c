@@ -223,86 +223,90 @@ load_rules(const struct options *o, struct check_ctx *ctx,
 	return ruleset_finish(&res->rs);
 }
 
-static const struct rule *
-find_rule(const struct ruleset *rs, const char *id)
+/* Run one rule: skipped when off, or when it reads history with --staged. */
+static void
+run_one(struct check_ctx *ctx, const struct rule *r, struct finding *f)
+{
+	finding_init(f, r);
+	if (r->level == LEVEL_OFF)
+		finding_result(f, RESULT_SKIP, "disabled (level off)");
+	else if (ctx->staged && (r->type->flags & RULE_HISTORY))
+		finding_result(f, RESULT_SKIP, "history is not read with "
+		    "--staged");
+	else
+		r->type->check(r, ctx, f);
+}
+
+static void
+copy_evidence(struct finding *to, const struct finding *from)
 {
 	size_t i;
 
-	for (i = 0; i < rs->nrules; i++)
-		if (strcmp(rs->rules[i]->id, id) == 0)
-			return rs->rules[i];
-	return NULL;
+	for (i = 0; i < from->nev; i++)
+		finding_evidence(to, from->ev[i].path, from->ev[i].line,
+		    from->ev[i].note);
 }
 
 /*
- * A rule that did not pass passes when one of its alternatives does
- * (GOVERNANCE.md, or else MAINTAINERS.md with a governance section); the
- * message says which, the evidence is the alternative's.
+ * An alternative that passes makes the rule pass (GOVERNANCE.md, or else
+ * MAINTAINERS.md with a governance section): its message and evidence.
  */
 static void
-try_alternatives(struct check_ctx *ctx, const struct rule *r,
-    struct finding *f)
+fold_alternative(struct finding *f, const struct rule *other,
+    const struct finding *of)
 {
-	const struct rule_key *k;
-	const struct rule *alt;
-	struct finding af;
-	size_t i, j;
+	const struct rule *r = f->rule;
 	char *msg;
 
-	k = rule_key(r, "alternative");
-	for (i = 0; k != NULL && i < k->n && f->result != RESULT_PASS; i++) {
-		alt = find_rule(ctx->rs, k->v[i].value);
-		if (alt == NULL || (ctx->staged &&
-		    (alt->type->flags & RULE_HISTORY)))
-			continue;
-		finding_init(&af, alt);
-		alt->type->check(alt, ctx, &af);
-		if (af.result == RESULT_PASS) {
-			msg = xasprintf("%s (alternative %s)", af.message,
-			    alt->id);
-			finding_release(f);
-			finding_init(f, r);
-			finding_result(f, RESULT_PASS, "%s", msg);
-			free(msg);
-			for (j = 0; j < af.nev; j++)
-				finding_evidence(f, af.ev[j].path,
-				    af.ev[j].line, af.ev[j].note);
-		}
-		finding_release(&af);
-	}
+	msg = xasprintf("%s (alternative %s)", of->message, other->id);
+	finding_release(f);
+	finding_init(f, r);
+	finding_result(f, RESULT_PASS, "%s", msg);
+	free(msg);
+	copy_evidence(f, of);
 }
 
 /*
- * A rule that did not pass says what its hint rules found instead: the
- * governance section inside CONTRIBUTING.md that does not count.
+ * A hint that passes is named in the failure: the governance section
+ * inside CONTRIBUTING.md that does not count.
  */
 static void
-add_hints(struct check_ctx *ctx, const struct rule *r, struct finding *f)
+fold_hint(struct finding *f, const struct rule *other,
+    const struct finding *of)
 {
-	const struct rule_key *k;
-	const struct rule *h;
-	struct finding hf;
-	size_t i, j;
 	char *msg;
 
-	k = rule_key(r, "hint");
+	msg = xasprintf("%s; found instead: %s (%s)", f->message != NULL ?
+	    f->message : "", of->message, other->title != NULL ?
+	    other->title : other->id);
+	free(f->message);
+	f->message = msg;
+	copy_evidence(f, of);
+}
+
+/*
+ * For a rule that did not pass, run the rules its key (alternative,
+ * hint) names, and fold each that passes into its finding.
+ */
+static void
+fold_rules(struct check_ctx *ctx, const char *key, struct finding *f,
+    void (*fold)(struct finding *, const struct rule *,
+    const struct finding *))
+{
+	const struct rule_key *k;
+	const struct rule *other;
+	struct finding of;
+	size_t i;
+
+	k = rule_key(f->rule, key);
 	for (i = 0; k != NULL && i < k->n && f->result != RESULT_PASS; i++) {
-		h = find_rule(ctx->rs, k->v[i].value);
-		if (h == NULL || (ctx->staged && (h->type->flags & RULE_HISTORY)))
+		other = ruleset_find(ctx->rs, k->v[i].value);
+		if (other == NULL)
 			continue;
-		finding_init(&hf, h);
-		h->type->check(h, ctx, &hf);
-		if (hf.result == RESULT_PASS) {
-			msg = xasprintf("%s; found instead: %s (%s)",
-			    f->message != NULL ? f->message : "", hf.message,
-			    h->title != NULL ? h->title : h->id);
-			free(f->message);
-			f->message = msg;
-			for (j = 0; j < hf.nev; j++)
-				finding_evidence(f, hf.ev[j].path,
-				    hf.ev[j].line, hf.ev[j].note);
-		}
-		finding_release(&hf);
+		run_one(ctx, other, &of);
+		if (of.result == RESULT_PASS)
+			fold(f, other, &of);
+		finding_release(&of);
 	}
 }
 
@@ -319,16 +323,10 @@ run_rules(struct check_ctx *ctx, struct repo_result *res)
 		if (!rule_bool(r, "report", 1))
 			continue;
 		f = &res->findings[res->nfindings++];
-		finding_init(f, r);
-		if (r->level == LEVEL_OFF)
-			finding_result(f, RESULT_SKIP, "disabled (level off)");
-		else if (ctx->staged && (r->type->flags & RULE_HISTORY))
-			finding_result(f, RESULT_SKIP, "history is not read "
-			    "with --staged");
-		else {
-			r->type->check(r, ctx, f);
-			try_alternatives(ctx, r, f);
-			add_hints(ctx, r, f);
+		run_one(ctx, r, f);
+		if (f->result != RESULT_SKIP) {
+			fold_rules(ctx, "alternative", f, fold_alternative);
+			fold_rules(ctx, "hint", f, fold_hint);
 		}
 		res->counts[f->result]++;
 		if (f->result == RESULT_FAIL && f->level == LEVEL_ERROR)

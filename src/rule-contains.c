@@ -150,18 +150,15 @@ contains_locate(const struct rule *r, struct check_ctx *ctx,
 {
 	const struct rule *of;
 	const char *ofid;
-	size_t i;
 
 	ofid = rule_str(r, "of", NULL);
 	if (ofid == NULL)
 		return file_find(rule_key(r, "file"), NULL, rule_key(r, "dirs"),
 		    ctx->tree, 0, accepted, looked);
-	for (i = 0; i < ctx->rs->nrules; i++) {
-		of = ctx->rs->rules[i];
-		if (strcmp(of->id, ofid) == 0 && of->type != NULL &&
-		    strcmp(of->type->name, "file") == 0)
-			return file_locate(of, ctx->tree, accepted, looked);
-	}
+	/* The rule set was checked: "of" names a file rule. */
+	of = ruleset_find(ctx->rs, ofid);
+	if (of != NULL)
+		return file_locate(of, ctx->tree, accepted, looked);
 	strbuf_addf(looked, "(no file rule '%s')", ofid);
 	return NULL;
 }

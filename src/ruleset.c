@@ -54,7 +54,6 @@ struct ini_state {
 };
 
 static const char *intern(struct ruleset *, const char *);
-static struct rule *rule_find(const struct ruleset *, const char *);
 static struct rule *rule_create(struct ruleset *, const char *, const char *,
 		    int);
 static int	 rule_add_value(struct ruleset *, struct rule *, const char *,
@@ -425,7 +424,7 @@ ini_on_value(void *user, const char *section, const char *name,
 		return state_error(st, st->src->section_line, "bad rule id "
 		    "[%s]: use lowercase letters, digits, '-' and '_'",
 		    section);
-	r = rule_find(rs, section);
+	r = ruleset_find(rs, section);
 	if (r != NULL && rs->restricted && r->layer < rs->layer &&
 	    !repo_may_change(r, name))
 		return state_error(st, st->src->line, "a repository's "
@@ -459,7 +458,7 @@ empty_sections(struct ini_state *st)
 		if (!valid_id(id))
 			state_error(st, src->header_line[i], "bad rule id [%s]: "
 			    "use lowercase letters, digits, '-' and '_'", id);
-		else if (rule_find(st->rs, id) == NULL)
+		else if (ruleset_find(st->rs, id) == NULL)
 			rule_create(st->rs, id, src->name, src->header_line[i]);
 	}
 }
@@ -571,7 +570,7 @@ ruleset_set(struct ruleset *rs, const char *arg)
 			strvec_push(&rs->files, "--set");
 			rs->layer++;
 		}
-		r = rule_find(rs, id);
+		r = ruleset_find(rs, id);
 		if (r == NULL)
 			r = rule_create(rs, id, intern(rs, "--set"), 0);
 		if (rule_add_value(rs, r, key, eq + 1, intern(rs, "--set"),
@@ -625,8 +624,8 @@ ruleset_get_fact(const struct ruleset *rs, const char *name)
 	return NULL;
 }
 
-static struct rule *
-rule_find(const struct ruleset *rs, const char *id)
+struct rule *
+ruleset_find(const struct ruleset *rs, const char *id)
 {
 	size_t i;
 
@@ -751,7 +750,7 @@ check_alternatives(const struct ruleset *rs, const struct rule *r)
 	for (j = 0; j < sizeof(refs) / sizeof(refs[0]); j++) {
 		k = rule_key(r, refs[j]);
 		for (i = 0; k != NULL && i < k->n; i++)
-			if (rule_find(rs, k->v[i].value) == NULL ||
+			if (ruleset_find(rs, k->v[i].value) == NULL ||
 			    strcmp(k->v[i].value, r->id) == 0)
 				return ec_error_at(k->v[i].file, k->v[i].line,
 				    "rule '%s': %s: no other rule '%s'",
@@ -760,7 +759,7 @@ check_alternatives(const struct ruleset *rs, const struct rule *r)
 	/* "of" names a file rule whose file is read. */
 	k = rule_key(r, "of");
 	if (k != NULL && k->n > 0) {
-		of = rule_find(rs, k->v[0].value);
+		of = ruleset_find(rs, k->v[0].value);
 		if (of == NULL || of->type == NULL ||
 		    strcmp(of->type->name, "file") != 0)
 			return ec_error_at(k->v[0].file, k->v[0].line,

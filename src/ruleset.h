@@ -114,6 +114,8 @@ int	 ruleset_fact(struct ruleset *, const char *, const char *,
 	    const char *);
 /* Check every rule against its type and parse it; -1 on any error. */
 int	 ruleset_finish(struct ruleset *);
+/* The rule with this id, or NULL. */
+struct rule *ruleset_find(const struct ruleset *, const char *);
 const char *ruleset_get_fact(const struct ruleset *, const char *);
 /* Where a fact was given: "--fact" or a rule file's name. */
 const char *ruleset_get_fact_source(const struct ruleset *, const char *);
