@@ -95,6 +95,7 @@ static int
 usable(const struct search *s, const struct tree_entry *e)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t len;
 	int trunc, rc;
 
 	if (e->mode == TREE_MODE_SUBMODULE)
@@ -103,10 +104,14 @@ usable(const struct search *s, const struct tree_entry *e)
 	    (s->t->kind != TREE_WORKTREE && s->min <= 0))
 		return 1;
 	rc = tree_read(s->t, e, s->min > 0 ? (size_t)s->min : 0, &sb, &trunc);
+	len = sb.len;
 	strbuf_release(&sb);
 	if (rc == TREE_EMISSING)
 		return 0;
-	return rc != 0 || s->min <= 0 || (long long)sb.len >= s->min || trunc;
+	if (s->min <= 0)
+		return 1;
+	/* A file of exactly min_bytes is enough. */
+	return rc == 0 && ((long long)len >= s->min || trunc);
 }
 
 struct first_match {
@@ -252,14 +257,17 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const char *want;
 	struct strbuf looked = STRBUF_INIT, sb = STRBUF_INIT;
 	long long min;
-	int accepted, trunc, rc;
+	int accepted, trunc, rc, small;
 
-	e = file_locate_min(r, ctx->tree, rule_int(r, "min_bytes", 0),
-	    &accepted, &looked);
-	if (e == NULL && rule_int(r, "min_bytes", 0) > 0) {
-		/* Only files too small: name the first of them. */
+	/* A file found with min_bytes was read as far as that already. */
+	min = rule_int(r, "min_bytes", 0);
+	e = file_locate_min(r, ctx->tree, min, &accepted, &looked);
+	small = 0;
+	if (e == NULL && min > 0) {
+		/* Only files too small or unreadable: name the first. */
 		strbuf_reset(&looked);
 		e = file_locate(r, ctx->tree, &accepted, &looked);
+		small = e != NULL;
 	}
 	want = rule_key(r, "path")->v[0].value;
 	if (e == NULL) {
@@ -283,8 +291,7 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_evidence(f, e->path, 0, "submodule");
 		goto out;
 	}
-	min = rule_int(r, "min_bytes", 0);
-	if (min > 0) {
+	if (small) {
 		rc = tree_read(ctx->tree, e, (size_t)min, &sb, &trunc);
 		if (rc == 0 && (long long)sb.len < min) {
 			finding_result(f, RESULT_FAIL, "%s has %zu bytes, "

@@ -121,6 +121,9 @@ test_file(void)
 	    LEVEL_ERROR, "no README.md", "case-sensitive by default");
 	CHECK("[a]\ntype = file\npath = tiny.md\nmin_bytes = 10\n",
 	    RESULT_FAIL, LEVEL_ERROR, "fewer than 10", "below min_bytes");
+	CHECK("[a]\ntype = file\npath = LICENSE\nmin_bytes = 12\n",
+	    RESULT_PASS, LEVEL_ERROR, "found LICENSE",
+	    "a file of exactly min_bytes passes");
 	CHECK("[a]\ntype = file\npath = NOTICE\n", RESULT_FAIL, LEVEL_ERROR,
 	    "symbolic link to /etc/passwd", "a link is reported, not read");
 }
