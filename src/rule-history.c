@@ -206,35 +206,26 @@ history_judge(const struct rule *r, struct finding *f,
 	}
 }
 
-/* The top authors as "git shortlog -sne" shows them. */
+/*
+ * The top authors as "git shortlog -sne" shows them; excluded[i] marks
+ * those the rule does not count (NULL: none).
+ */
 static void
 show_authors(struct finding *f, const struct history *h,
-    const struct exclude *ex)
+    const unsigned char *excluded)
 {
 	const struct history_author *a;
-	size_t i, shown;
-	char *who;
-	struct strbuf err = STRBUF_INIT;
-	size_t j;
-	int excluded;
+	size_t i;
 
-	shown = 0;
-	for (i = 0; i < h->nauthors && shown < TOP_AUTHORS; i++) {
+	for (i = 0; i < h->nauthors && i < TOP_AUTHORS; i++) {
 		a = &h->authors[i];
-		who = xasprintf("%s <%s>", a->name, a->email);
-		excluded = 0;
-		for (j = 0; ex != NULL && j < ex->n; j++)
-			if (regex_search(ex->re[j], who, strlen(who), 0, NULL,
-			    NULL, &err) == 1)
-				excluded = 1;
-		finding_detail(f, "%6zu  %s%s", a->commits, who,
-		    excluded ? "  (excluded)" : "");
-		free(who);
-		shown++;
+		finding_detail(f, "%6zu  %s <%s>%s", a->commits, a->name,
+		    a->email, excluded != NULL && excluded[i] ?
+		    "  (excluded)" : "");
 	}
-	if (h->nauthors > shown)
-		finding_detail(f, "        ... and %zu more", h->nauthors - shown);
-	strbuf_release(&err);
+	if (h->nauthors > TOP_AUTHORS)
+		finding_detail(f, "        ... and %zu more",
+		    h->nauthors - TOP_AUTHORS);
 }
 
 static void
@@ -265,23 +256,23 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 	struct history_opts ho;
 	const struct history *h;
 	const struct history_author *a;
+	unsigned char *excluded;
 	char *who, note[64];
 	long long n;
 	size_t i, j;
-	int excluded;
 
 	h = history_for_rule(r, ctx, f, rule_bool(r, "coauthors", 0), &ho);
 	if (h == NULL)
 		return;
+	excluded = xcalloc(h->nauthors + 1, 1);
 	n = 0;
 	for (i = 0; i < h->nauthors; i++) {
 		a = &h->authors[i];
 		who = xasprintf("%s <%s>", a->name, a->email);
-		excluded = 0;
-		for (j = 0; j < ex->n && !excluded; j++)
-			excluded = regex_search(ex->re[j], who, strlen(who), 0,
-			    NULL, NULL, &err) == 1;
-		if (!excluded) {
+		for (j = 0; j < ex->n && !excluded[i]; j++)
+			excluded[i] = regex_search(ex->re[j], who, strlen(who),
+			    0, NULL, NULL, &err) == 1;
+		if (!excluded[i]) {
 			n++;
 			if (f->nev < TOP_AUTHORS) {
 				snprintf(note, sizeof(note), "%zu commits%s",
@@ -294,5 +285,6 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 	}
 	strbuf_release(&err);
 	history_judge(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
-	show_authors(f, h, ex);
+	show_authors(f, h, excluded);
+	free(excluded);
 }
