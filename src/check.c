@@ -348,6 +348,39 @@ history_cache_free(struct history_cache *hc)
 	}
 }
 
+const struct md_file *
+check_markdown(struct check_ctx *ctx, const struct tree_entry *e, size_t cap)
+{
+	struct md_file *m;
+
+	for (m = ctx->mdcache; m != NULL; m = m->next)
+		if (m->e == e && m->cap == cap)
+			return m;
+	m = xcalloc(1, sizeof(*m));
+	m->e = e;
+	m->cap = cap;
+	strbuf_init(&m->text);
+	m->rc = tree_read(ctx->tree, e, cap, &m->text, &m->truncated);
+	if (m->rc == 0 && md_parse(m->text.buf, m->text.len, &m->doc) == -1)
+		m->rc = -1;
+	m->next = ctx->mdcache;
+	ctx->mdcache = m;
+	return m;
+}
+
+static void
+md_cache_free(struct md_file *m)
+{
+	struct md_file *next;
+
+	for (; m != NULL; m = next) {
+		next = m->next;
+		strbuf_release(&m->text);
+		md_doc_free(&m->doc);
+		free(m);
+	}
+}
+
 const struct history *
 check_history(struct check_ctx *ctx, const struct history_opts *ho)
 {
@@ -423,6 +456,7 @@ check_repository(const struct options *o, const char *path,
 	rc = ctx.fatal ? -1 : 0;
 out:
 	history_cache_free(ctx.hcache);
+	md_cache_free(ctx.mdcache);
 	if (ctx.mailmap != NULL)
 		git_mailmap_free(ctx.mailmap);
 	if (t != NULL)

@@ -35,14 +35,6 @@ struct sections {
 	size_t		 n;
 };
 
-/* A Markdown file read and parsed. */
-struct mdfile {
-	const struct tree_entry	*e;
-	struct strbuf		 text;
-	struct md_doc		 doc;
-	int			 truncated;
-};
-
 static int	 sections_parse(struct rule *);
 static void	 sections_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
@@ -113,31 +105,6 @@ sections_parse(struct rule *r)
 		}
 		s->n++;
 	}
-	return 0;
-}
-
-static void
-mdfile_release(struct mdfile *m)
-{
-	strbuf_release(&m->text);
-	md_doc_free(&m->doc);
-}
-
-/* Read and parse e; 0, or a tree_read() failure code. */
-static int
-mdfile_load(struct mdfile *m, const struct tree *t,
-    const struct tree_entry *e, size_t cap)
-{
-	int rc;
-
-	memset(m, 0, sizeof(*m));
-	strbuf_init(&m->text);
-	m->e = e;
-	rc = tree_read(t, e, cap, &m->text, &m->truncated);
-	if (rc != 0)
-		return rc;
-	if (md_parse(m->text.buf, m->text.len, &m->doc) == -1)
-		return -1;
 	return 0;
 }
 
@@ -226,12 +193,12 @@ body_ok(const struct rule *r, int has_code, size_t words, struct strbuf *why)
  * to a file named like the section). Returns 1 and says where.
  */
 static int
-delegate(const struct rule *r, struct check_ctx *ctx, const struct mdfile *m,
+delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
     size_t h, const pcre2_code *re, struct finding *f, const char *label)
 {
 	const struct tree_entry *e;
 	struct strbuf err = STRBUF_INIT, name = STRBUF_INIT, why = STRBUF_INIT;
-	struct mdfile lm;
+	const struct md_file *lm;
 	size_t i, first, n;
 	char *target;
 	int found, ok;
@@ -250,15 +217,15 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct mdfile *m,
 			free(target);
 			continue;
 		}
-		if (mdfile_load(&lm, ctx->tree, e, SECTIONS_DEFAULT_MAX) == 0) {
+		lm = check_markdown(ctx, e, SECTIONS_DEFAULT_MAX);
+		if (lm->rc == 0) {
 			strbuf_reset(&why);
-			ok = body_ok(r, lm.doc.code_blocks > 0, lm.doc.words,
+			ok = body_ok(r, lm->doc.code_blocks > 0, lm->doc.words,
 			    &why);
 			finding_evidence(f, e->path, 1, ok ? label : why.buf);
 			if (ok)
 				found = 1;
 		}
-		mdfile_release(&lm);
 		free(target);
 	}
 	strbuf_release(&err);
@@ -269,7 +236,7 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct mdfile *m,
 
 /* The headings of m, for a message: "found: Install, Usage". */
 static void
-list_headings(const struct mdfile *m, struct strbuf *sb)
+list_headings(const struct md_file *m, struct strbuf *sb)
 {
 	size_t i;
 
@@ -294,7 +261,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct strbuf looked = STRBUF_INIT, miss = STRBUF_INIT;
 	struct strbuf good = STRBUF_INIT, why = STRBUF_INIT;
 	struct strbuf err = STRBUF_INIT;
-	struct mdfile m;
+	const struct md_file *m;
 	long long intro;
 	size_t i, idx;
 	int accepted, icase, rc, missing;
@@ -309,32 +276,31 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			finding_fix(f, "%s", r->help);
 		goto out;
 	}
-	rc = mdfile_load(&m, ctx->tree, e, (size_t)rule_int(r, "max_bytes",
+	m = check_markdown(ctx, e, (size_t)rule_int(r, "max_bytes",
 	    SECTIONS_DEFAULT_MAX));
-	if (rc != 0) {
+	if ((rc = m->rc) != 0) {
 		finding_result(f, rc == TREE_ELINK ? RESULT_FAIL :
 		    RESULT_UNKNOWN, rc == TREE_ELINK ? "%s is a symbolic link; "
 		    "links are not followed" : "%s cannot be read", e->path);
 		finding_evidence(f, e->path, 0, NULL);
-		mdfile_release(&m);
 		goto out;
 	}
 	missing = 0;
 	intro = rule_int(r, "intro_words", 0);
-	if ((long long)m.doc.intro_words < intro) {
+	if ((long long)m->doc.intro_words < intro) {
 		missing++;
 		strbuf_addf(&miss, "%zu words of introduction before the first "
-		    "section, fewer than %lld", m.doc.intro_words, intro);
-		finding_evidence(f, e->path, m.doc.nheadings > 0 ?
-		    m.doc.h[0].line : 1, "introduction");
+		    "section, fewer than %lld", m->doc.intro_words, intro);
+		finding_evidence(f, e->path, m->doc.nheadings > 0 ?
+		    m->doc.h[0].line : 1, "introduction");
 	} else if (intro > 0)
 		strbuf_addf(&good, "%zu words of introduction",
-		    m.doc.intro_words);
+		    m->doc.intro_words);
 	for (i = 0; i < s->n; i++) {
-		rc = md_find_section(&m.doc, s->w[i].re, 0, &idx);
+		rc = md_find_section(&m->doc, s->w[i].re, 0, &idx);
 		strbuf_reset(&why);
 		if (rc == 1) {
-			hd = &m.doc.h[idx];
+			hd = &m->doc.h[idx];
 			if (body_ok(r, hd->has_code, hd->words, &why)) {
 				finding_evidence(f, e->path, hd->line,
 				    s->w[i].label);
@@ -345,7 +311,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 				continue;
 			}
 			if (rule_bool(r, "follow_links", 0) && hd->only_links &&
-			    delegate(r, ctx, &m, idx, s->w[i].re, f,
+			    delegate(r, ctx, m, idx, s->w[i].re, f,
 			    s->w[i].label)) {
 				strbuf_addf(&good, "%s%s delegated to %s",
 				    good.len ? "; " : "", s->w[i].label,
@@ -360,7 +326,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			continue;
 		}
 		if (rc == 0 && rule_bool(r, "follow_links", 0) &&
-		    delegate(r, ctx, &m, MD_NONE, s->w[i].re, f,
+		    delegate(r, ctx, m, MD_NONE, s->w[i].re, f,
 		    s->w[i].label)) {
 			strbuf_addf(&good, "%s%s delegated to %s", good.len ?
 			    "; " : "", s->w[i].label, f->ev[f->nev - 1].path);
@@ -370,8 +336,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			finding_result(f, RESULT_UNKNOWN, "%s: the pattern of "
 			    "'%s' could not be matched", e->path,
 			    s->w[i].label);
-			mdfile_release(&m);
-			goto out;
+				goto out;
 		}
 		missing++;
 		strbuf_addf(&miss, "%sno %s section", miss.len ? "; " : "",
@@ -379,7 +344,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	if (missing > 0) {
 		strbuf_reset(&why);
-		list_headings(&m, &why);
+		list_headings(m, &why);
 		finding_result(f, RESULT_FAIL, "%s: %s (%s)", e->path, miss.buf,
 		    why.buf);
 		if (f->nev == 0)
@@ -403,14 +368,13 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		free(f->message);
 		f->message = strbuf_detach(&why, NULL);
 	}
-	if (m.truncated) {
+	if (m->truncated) {
 		strbuf_reset(&why);
 		strbuf_addf(&why, "%s (only the first part was read)",
 		    f->message);
 		free(f->message);
 		f->message = strbuf_detach(&why, NULL);
 	}
-	mdfile_release(&m);
 out:
 	strbuf_release(&looked);
 	strbuf_release(&miss);

@@ -16,6 +16,7 @@
 #include <git2.h>
 
 #include "history.h"
+#include "markdown.h"
 #include "ruleset.h"
 #include "strbuf.h"
 
@@ -54,6 +55,20 @@ struct finding {
 	struct strvec		 details;	/* more lines for text output */
 };
 
+/*
+ * A file of the tree source read and parsed as Markdown, once per check
+ * for each size read (several rules read the same README).
+ */
+struct md_file {
+	const struct tree_entry	*e;
+	size_t			 cap;
+	int			 rc;		/* tree_read()'s, or -1 */
+	int			 truncated;
+	struct strbuf		 text;
+	struct md_doc		 doc;
+	struct md_file		*next;
+};
+
 /* The repository being checked and what is known of it. */
 struct check_ctx {
 	git_repository		*repo;
@@ -71,6 +86,7 @@ struct check_ctx {
 	git_mailmap		*mailmap;
 	int			 mailmap_loaded;
 	struct history_cache	*hcache;
+	struct md_file		*mdcache;
 	int			 fatal;		/* the repository could not be
 						   read: nothing is judged */
 };
@@ -93,6 +109,9 @@ const struct rule_type		*rule_type_find(const char *);
 const struct rule_key_spec	*rule_key_spec_find(const struct rule_type *,
 				    const char *);
 
+/* A Markdown file of the tree source, read and parsed once. */
+const struct md_file	*check_markdown(struct check_ctx *,
+			    const struct tree_entry *, size_t);
 /* The history of the window for these options, computed once. */
 const struct history	*check_history(struct check_ctx *,
 			    const struct history_opts *);
