@@ -33,8 +33,7 @@ AS_OF=2026-01-01T00:00:00Z
 UNTIL=$TIP
 SINCE=$((TIP - DAYS * 86400))
 
-export GIT_CONFIG_NOSYSTEM=1 HOME="$CACHE" LC_ALL=C
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE 2>/dev/null || true
+. "$(dirname "$0")/lib.sh"
 
 # The fast-import stream of a history of $1 commits ending at $TIP.
 stream() {
@@ -93,24 +92,6 @@ build() {
 	git -C "$repo" reset -q --hard main
 }
 
-# Nanoseconds of the best of $RUNS runs of "$@", after one warm-up run.
-best() {
-	"$@" >/dev/null 2>&1 || true
-	b=
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1 || true
-		t1=$(date +%s%N)
-		t=$((t1 - t0))
-		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then
-			b=$t
-		fi
-		i=$((i + 1))
-	done
-	echo "$b"
-}
-
 # The commands of DESIGN.md, "tr A-Z a-z" included.
 # shellcheck disable=SC2018,SC2019
 gitwindow() {
@@ -123,10 +104,6 @@ gitwindow() {
 
 ecocheck() {
 	"$ECOCHECK" -r "$RULES" --as-of "$AS_OF" --format json "$1"
-}
-
-seconds() {
-	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'
 }
 
 mkdir -p "$CACHE"

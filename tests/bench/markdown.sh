@@ -29,12 +29,7 @@ if [ -z "${MD_BENCH:-}" ] && [ -x "$(dirname "$ECOCHECK")/../tests/bench/md-pars
 	MD_BENCH=$(dirname "$ECOCHECK")/../tests/bench/md-parse
 fi
 
-export GIT_CONFIG_NOSYSTEM=1 HOME="$CACHE" LC_ALL=C
-export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org
-export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
-export GIT_AUTHOR_DATE='2024-01-01T00:00:00Z'
-export GIT_COMMITTER_DATE='2024-01-01T00:00:00Z'
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE 2>/dev/null || true
+. "$(dirname "$0")/lib.sh"
 
 # A README of about 60 KB: badges, HTML title, 90 sections.
 readme() {
@@ -138,21 +133,6 @@ build() {
 	contributing > "$REPO/CONTRIBUTING.md"
 	git -C "$REPO" add README.md CONTRIBUTING.md
 	git -C "$REPO" commit -q -m bench
-}
-
-# Mean nanoseconds of $RUNS runs of "$@", after one warm-up run.
-mean() {
-	"$@" >/dev/null 2>&1 || true
-	s=0
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1 || true
-		t1=$(date +%s%N)
-		s=$((s + t1 - t0))
-		i=$((i + 1))
-	done
-	echo $((s / RUNS))
 }
 
 ms() {

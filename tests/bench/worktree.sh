@@ -18,12 +18,7 @@ REPO=${1:-$CACHE/repo}
 RUNS=${RUNS:-5}
 VERSION=1		# bump when the generated repository changes
 
-export GIT_CONFIG_NOSYSTEM=1 HOME="$CACHE" LC_ALL=C
-export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org
-export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
-export GIT_AUTHOR_DATE='2024-01-01T00:00:00Z'
-export GIT_COMMITTER_DATE='2024-01-01T00:00:00Z'
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE 2>/dev/null || true
+. "$(dirname "$0")/lib.sh"
 
 # The fast-import stream of one commit: 40 x 50 directories of 50 files,
 # every 97th file executable, a .gitignore in every top directory.
@@ -93,34 +88,12 @@ build() {
 	echo "$VERSION" > "$CACHE/ok"
 }
 
-# Nanoseconds of the best of $RUNS runs of "$@", after one warm-up run.
-best() {
-	"$@" >/dev/null 2>&1 || true
-	b=
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1 || true
-		t1=$(date +%s%N)
-		t=$((t1 - t0))
-		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then
-			b=$t
-		fi
-		i=$((i + 1))
-	done
-	echo "$b"
-}
-
 gitls() {
 	git -C "$REPO" ls-files -co --exclude-standard | wc -l
 }
 
 ecocheck() {
 	"$ECOCHECK" -r "$RULES" --format json "$REPO"
-}
-
-seconds() {
-	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'
 }
 
 mkdir -p "$CACHE"

@@ -1,0 +1,38 @@
+# lib.sh: what the benchmarks share: a fixed git environment, timing of a
+# command over $RUNS runs, and seconds for printing. Sourced after the
+# script has set CACHE (its repositories, and HOME) and RUNS.
+
+export GIT_CONFIG_NOSYSTEM=1 HOME="$CACHE" LC_ALL=C
+export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org
+export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
+export GIT_AUTHOR_DATE='2024-01-01T00:00:00Z'
+export GIT_COMMITTER_DATE='2024-01-01T00:00:00Z'
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE 2>/dev/null || true
+
+# Nanoseconds of each of $RUNS runs of "$@" after one warm-up run, one a
+# line.
+runs() {
+	"$@" >/dev/null 2>&1 || true
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		t1=$(date +%s%N)
+		echo $((t1 - t0))
+		i=$((i + 1))
+	done
+}
+
+# Nanoseconds of the best run.
+best() {
+	runs "$@" | sort -n | head -1
+}
+
+# Nanoseconds of the mean run.
+mean() {
+	runs "$@" | awk '{ s += $1 } END { printf "%d\n", s / NR }'
+}
+
+seconds() {
+	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'
+}
