@@ -432,10 +432,6 @@ check_repository(const struct options *o, const char *path,
 		res->abspath[strlen(res->abspath) - 1] = '\0';
 	ctx.repo = repo;
 	ctx.rs = &res->rs;
-	ctx.path = path;
-	ctx.bare = res->bare;
-	ctx.shallow = res->shallow;
-	ctx.empty = res->empty;
 	ctx.staged = o->staged;
 	rc = -1;
 	if (find_head(o, repo, &ctx, res) == -1)

@@ -74,11 +74,6 @@ struct check_ctx {
 	git_repository		*repo;
 	struct tree		*tree;
 	const struct ruleset	*rs;
-	const char		*path;		/* as given */
-	char			*abspath;
-	int			 bare;
-	int			 shallow;
-	int			 empty;		/* no commits */
 	int			 has_head;
 	git_oid			 head;		/* the commit whose history counts */
 	int			 staged;

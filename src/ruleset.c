@@ -731,7 +731,6 @@ ruleset_finish(struct ruleset *rs)
 			rc = -1;
 	if (rc == 0 && rs->name == NULL)
 		rs->name = xstrdup(rs->files.n > 0 ? rs->files.v[0] : "rules");
-	rs->finished = rc == 0;
 	return rc;
 }
 

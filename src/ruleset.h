@@ -88,7 +88,6 @@ struct ruleset {
 	struct strvec	  interned;	/* file names values point at */
 	int		  layer;
 	int		  restricted;	/* parsing a repository's config */
-	int		  finished;
 };
 
 void	 ruleset_init(struct ruleset *);
