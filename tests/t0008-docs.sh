@@ -6,40 +6,34 @@
 
 M=$ECOCHECK_SRCDIR/man
 
+# documented LIST PAGE PATTERN WHAT: every line of LIST (not empty) is in
+# the man page PAGE, where PATTERN is a grep pattern with @ for the item.
+documented() {
+	test -s "$1" || { echo "$1: nothing to look for"; return 1; }
+	while read -r _item; do
+		grep -q "$(printf "%s" "$3" | sed "s|@|$_item|g")" "$M/$2" ||
+			{ echo "$2 lacks $4 $_item"; return 1; }
+	done <"$1"
+}
+
 test_expect_success 'every option of --help is documented in ecocheck(1)' '
 	"$ECOCHECK" --help | sed -n "s/.*--\([a-z-]*\).*/\1/p" | sort -u >opts &&
-	test -s opts &&
-	while read -r o; do
-		grep -q "^\.It .*Fl \\\\-$o\\b" "$M/ecocheck.1" ||
-			{ echo "ecocheck.1 lacks --$o"; exit 1; }
-	done <opts
+	documented opts ecocheck.1 "^\.It .*Fl \\\\-@\\b" option
 '
 
 test_expect_success 'every rule type and key is documented in ecocheck.ini(5)' '
 	cat "$ECOCHECK_SRCDIR"/src/rule-*.c "$ECOCHECK_SRCDIR"/src/rules.c |
 		sed -n "s/^[[:space:]]*{ \"\([a-z_]*\)\", KEY_.*/\1/p" | sort -u >keys &&
-	test -s keys &&
-	while read -r k; do
-		grep -q "^\.It Ic $k\$" "$M/ecocheck.ini.5" ||
-			{ echo "ecocheck.ini.5 lacks key $k"; exit 1; }
-	done <keys &&
+	documented keys ecocheck.ini.5 "^\.It Ic @\$" key &&
 	sed -n "s/^[[:space:]]*\.name = \"\([a-z-]*\)\",/\1/p" "$ECOCHECK_SRCDIR"/src/rule-*.c >types &&
-	test -s types &&
-	while read -r t; do
-		grep -q "^\.It Cm $t\$" "$M/ecocheck.ini.5" ||
-			{ echo "ecocheck.ini.5 lacks type $t"; exit 1; }
-	done <types
+	documented types ecocheck.ini.5 "^\.It Cm @\$" type
 '
 
 test_expect_success 'every shipped rule id is documented in ecocheck-rules(7)' '
 	for f in "$ECOCHECK_SRCDIR"/rules/*.ini; do
 		sed -n "s/^\[\([a-z0-9_-]*\)\]\$/\1/p" "$f" | grep -v -x -e ruleset -e facts
 	done | sort -u >ids &&
-	test -s ids &&
-	while read -r id; do
-		grep -q "^\.It Li $id\$" "$M/ecocheck-rules.7" ||
-			{ echo "ecocheck-rules.7 lacks rule $id"; exit 1; }
-	done <ids
+	documented ids ecocheck-rules.7 "^\.It Li @\$" rule
 '
 
 test_expect_success 'every JSON field ecocheck writes is documented in ecocheck(1)' '
@@ -47,11 +41,7 @@ test_expect_success 'every JSON field ecocheck writes is documented in ecocheck(
 	"$ECOCHECK" --format json r >out.json || :
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" out.json |
 		grep -v "^null$" >fields &&
-	test -s fields &&
-	while read -r f; do
-		grep -q "Dq $f\\b\|Li $f\\b" "$M/ecocheck.1" ||
-			{ echo "ecocheck.1 lacks JSON field $f"; exit 1; }
-	done <fields
+	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
 '
 
 test_done
