@@ -27,6 +27,7 @@
 
 #include <git2.h>
 
+#include "ascii.h"
 #include "error.h"
 #include "history.h"
 #include "strbuf.h"
@@ -97,13 +98,8 @@ struct mmrec {
 	char		*new_email;
 };
 
-static int	 is_space(int);
-static int	 is_alnum(int);
-static int	 is_digit(int);
-static int	 to_lower(int);
 static void	 lower_into(struct strbuf *, const char *, size_t);
 static int	 has_prefix(const char *, const char *, const char *);
-static int	 eq_icase(const char *, const char *, size_t);
 static uint64_t	 oid_hash(const git_oid *);
 static size_t	 str_hash(const char *);
 static int	 oidset_add(struct oidset *, const git_oid *);
@@ -152,31 +148,6 @@ static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
 		    const struct history_opts *, struct history *);
 static void	 walk_free(struct walk *);
 
-/* git's own ctype: ASCII only, whatever the locale. */
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alnum(int c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-to_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 static void
 lower_into(struct strbuf *sb, const char *s, size_t n)
 {
@@ -185,7 +156,7 @@ lower_into(struct strbuf *sb, const char *s, size_t n)
 	strbuf_reset(sb);
 	strbuf_add(sb, s, n);
 	for (i = 0; i < sb->len; i++)
-		sb->buf[i] = (char)to_lower((unsigned char)sb->buf[i]);
+		sb->buf[i] = (char)ascii_tolower((unsigned char)sb->buf[i]);
 }
 
 /* Does [s, end) start with the string p? */
@@ -196,18 +167,6 @@ has_prefix(const char *s, const char *end, const char *p)
 
 	n = strlen(p);
 	return (size_t)(end - s) >= n && memcmp(s, p, n) == 0;
-}
-
-/* Are the n bytes at a those of the lowercase b, without ASCII case? */
-static int
-eq_icase(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (to_lower((unsigned char)a[i]) != (unsigned char)b[i])
-			return 0;
-	return 1;
 }
 
 /* FNV-1a */
@@ -301,10 +260,10 @@ mm_parse_ident(char *buf, char **name, char **email, int allow_empty,
 	if (!allow_empty && left + 1 == right)
 		return -1;
 	nstart = buf;
-	while (is_space((unsigned char)*nstart) && nstart < left)
+	while (ascii_isspace((unsigned char)*nstart) && nstart < left)
 		nstart++;
 	nend = left - 1;
-	while (nend > nstart && is_space((unsigned char)*nend))
+	while (nend > nstart && ascii_isspace((unsigned char)*nend))
 		nend--;
 	*name = nstart <= nend ? nstart : NULL;
 	*email = left + 1;
@@ -343,12 +302,12 @@ mm_read_line(char *line, struct mmrec **recs, size_t *n, size_t *alloc)
 	r->seq = *n;
 	r->old_email = xstrdup(email2);
 	for (p = r->old_email; *p != '\0'; p++)
-		*p = (char)to_lower((unsigned char)*p);
+		*p = (char)ascii_tolower((unsigned char)*p);
 	r->old_name = NULL;
 	if (name2 != NULL) {
 		r->old_name = xstrdup(name2);
 		for (p = r->old_name; *p != '\0'; p++)
-			*p = (char)to_lower((unsigned char)*p);
+			*p = (char)ascii_tolower((unsigned char)*p);
 	}
 	r->new_name = name1 != NULL ? xstrdup(name1) : NULL;
 	r->new_email = email1 != NULL ? xstrdup(email1) : NULL;
@@ -521,7 +480,7 @@ parse_u64(const char *p, const char *end)
 	neg = 0;
 	if (p < end && (*p == '-' || *p == '+'))
 		neg = *p++ == '-';
-	for (v = 0; p < end && is_digit((unsigned char)*p); p++) {
+	for (v = 0; p < end && ascii_isdigit((unsigned char)*p); p++) {
 		if (v > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
 			return UINT64_MAX;
 		v = v * 10 + (uint64_t)(*p - '0');
@@ -551,9 +510,9 @@ commit_date(const char *p, const char *end)
 		;
 	if (d == p)
 		return 0;
-	while (d < eol && is_space((unsigned char)*d))
+	while (d < eol && ascii_isspace((unsigned char)*d))
 		d++;
-	if (d == eol || (!is_digit((unsigned char)*d) && *d != '-'))
+	if (d == eol || (!ascii_isdigit((unsigned char)*d) && *d != '-'))
 		return 0;
 	return parse_u64(d, eol);
 }
@@ -764,7 +723,7 @@ split_ident(const char *s, const char *e, const char **nb, const char **ne,
 	*nb = s;
 	*ne = s;
 	for (cp = *mb - 2; cp >= s; cp--)
-		if (!is_space((unsigned char)*cp)) {
+		if (!ascii_isspace((unsigned char)*cp)) {
 			*ne = cp + 1;
 			break;
 		}
@@ -937,7 +896,7 @@ next_line(const char *s, const char *end)
 static int
 blank_line(const char *s, const char *end)
 {
-	while (s < end && *s != '\n' && is_space((unsigned char)*s))
+	while (s < end && *s != '\n' && ascii_isspace((unsigned char)*s))
 		s++;
 	return s == end || *s == '\n';
 }
@@ -973,7 +932,7 @@ find_separator(const char *line, const char *end)
 	for (c = line; c < end && *c != '\0'; c++) {
 		if (*c == ':')
 			return c - line;
-		if (!ws && (is_alnum((unsigned char)*c) || *c == '-'))
+		if (!ws && (ascii_isalnum((unsigned char)*c) || *c == '-'))
 			continue;
 		if (c != line && (*c == ' ' || *c == '\t')) {
 			ws = 1;
@@ -1084,10 +1043,10 @@ trailer_start(const char *buf, size_t len)
 			continue;
 		}
 		sep = find_separator(bol, end);
-		if (sep >= 1 && !is_space((unsigned char)bol[0])) {
+		if (sep >= 1 && !ascii_isspace((unsigned char)bol[0])) {
 			trailers++;
 			cont = 0;
-		} else if (is_space((unsigned char)bol[0]))
+		} else if (ascii_isspace((unsigned char)bol[0]))
 			cont++;
 		else {
 			others += 1 + cont;
@@ -1108,15 +1067,15 @@ coauthor_line(struct walk *w, const char *s, const char *e, int64_t when)
 		return;
 	t = s;
 	te = s + sep;
-	while (te > t && is_space((unsigned char)te[-1]))
+	while (te > t && ascii_isspace((unsigned char)te[-1]))
 		te--;
-	if (te - t != 14 || !eq_icase(t, "co-authored-by", 14))
+	if (te - t != 14 || !ascii_eq_lower(t, "co-authored-by", 14))
 		return;
 	v = s + sep + 1;
 	ve = e;
-	while (v < ve && is_space((unsigned char)*v))
+	while (v < ve && ascii_isspace((unsigned char)*v))
 		v++;
-	while (ve > v && is_space((unsigned char)ve[-1]))
+	while (ve > v && ascii_isspace((unsigned char)ve[-1]))
 		ve--;
 	if (split_ident(v, ve, &nb, &ne, &mb, &me) == -1)
 		return;
@@ -1146,7 +1105,7 @@ coauthors(struct walk *w, const char *p, const char *end, int64_t when)
 	cur = curend = NULL;
 	for (s = p + ts; s < tend; s = e) {
 		e = next_line(s, tend);
-		if (cur != NULL && is_space((unsigned char)s[0])) {
+		if (cur != NULL && ascii_isspace((unsigned char)s[0])) {
 			curend = e;
 			continue;
 		}

@@ -7,6 +7,7 @@
 
 #include <cmark.h>
 
+#include "ascii.h"
 #include "error.h"
 #include "markdown.h"
 #include "regex.h"
@@ -109,10 +110,7 @@ static void	 close_html_heading(struct walk *);
 static void	 block_end(struct walk *, int);
 
 static int	 is_space(char);
-static int	 is_alpha(char);
-static int	 is_alnum(char);
 static int	 is_attr_char(char);
-static int	 ascii_ncaseeq(const char *, const char *, size_t);
 static size_t	 find_after(const char *, size_t, size_t, const char *);
 static int	 newlines(const char *, size_t, size_t);
 static int	 is_block_tag(const char *);
@@ -611,33 +609,9 @@ is_space(char c)
 }
 
 static int
-is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_alnum(char c)
-{
-	return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
-static int
 is_attr_char(char c)
 {
-	return is_alnum(c) || c == '_' || c == '.' || c == ':' || c == '-';
-}
-
-/* Whether the n bytes of s are b (lowercase ASCII) regardless of case. */
-static int
-ascii_ncaseeq(const char *s, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((is_alpha(s[i]) ? (s[i] | 0x20) : s[i]) != b[i])
-			return 0;
-	return 1;
+	return ascii_isalnum(c) || c == '_' || c == '.' || c == ':' || c == '-';
 }
 
 /* Find needle at or after s[i]; the offset after it, or n. */
@@ -670,7 +644,7 @@ skip_special(const char *s, size_t n, size_t i)
 		return find_after(s, n, i + 9, "]]>");
 	if (s[i + 1] == '?')
 		return find_after(s, n, i + 2, "?>");
-	if (s[i + 1] == '!' && i + 2 < n && is_alpha(s[i + 2]))
+	if (s[i + 1] == '!' && i + 2 < n && ascii_isalpha(s[i + 2]))
 		return find_after(s, n, i + 2, ">");
 	return 0;
 }
@@ -722,11 +696,11 @@ parse_tag(const char *s, size_t n, size_t i, struct html *st, struct tag *t)
 		t->closing = 1;
 		j++;
 	}
-	if (j >= n || !is_alpha(s[j]))
+	if (j >= n || !ascii_isalpha(s[j]))
 		return 0;
-	for (k = 0; j < n && (is_alnum(s[j]) || s[j] == '-'); j++, k++)
+	for (k = 0; j < n && (ascii_isalnum(s[j]) || s[j] == '-'); j++, k++)
 		if (k < sizeof(t->name) - 1)
-			t->name[k] = (char)(s[j] | (is_alpha(s[j]) ? 0x20 : 0));
+			t->name[k] = (char)(s[j] | (ascii_isalpha(s[j]) ? 0x20 : 0));
 	if (k >= sizeof(t->name) - 1)
 		t->name[0] = '\0';
 	for (;;) {
@@ -739,7 +713,7 @@ parse_tag(const char *s, size_t n, size_t i, struct html *st, struct tag *t)
 			return j + 1;
 		if (!t->closing && s[j] == '/' && j + 1 < n && s[j + 1] == '>')
 			return j + 2;
-		if (t->closing || j == an || !(is_alpha(s[j]) || s[j] == '_' ||
+		if (t->closing || j == an || !(ascii_isalpha(s[j]) || s[j] == '_' ||
 		    s[j] == ':'))
 			return 0;
 		an = j;
@@ -755,7 +729,7 @@ parse_tag(const char *s, size_t n, size_t i, struct html *st, struct tag *t)
 			k++;
 		if ((j = attr_value(s, n, k, st, &av)) == 0)
 			return 0;
-		if (ane - an == 4 && ascii_ncaseeq(s + an, "href", 4)) {
+		if (ane - an == 4 && ascii_eq_lower(s + an, "href", 4)) {
 			t->href = s + av;
 			/* Without the closing quote, if quoted. */
 			t->hreflen = j - av - (av > k ? 1 : 0);
@@ -772,8 +746,8 @@ skip_raw(const char *s, size_t n, size_t i, const char *name)
 	k = strlen(name);
 	for (; i + 2 + k <= n; i++) {
 		if (s[i] == '<' && s[i + 1] == '/' &&
-		    ascii_ncaseeq(s + i + 2, name, k) &&
-		    (i + 2 + k == n || !is_alnum(s[i + 2 + k])))
+		    ascii_eq_lower(s + i + 2, name, k) &&
+		    (i + 2 + k == n || !ascii_isalnum(s[i + 2 + k])))
 			return i;
 	}
 	return n;

@@ -8,6 +8,7 @@
 
 #include <git2.h>
 
+#include "ascii.h"
 #include "error.h"
 #include "strbuf.h"
 #include "tree.h"
@@ -134,9 +135,7 @@ tree_sort(struct tree *t)
 static int
 fold(int c, int icase)
 {
-	if (icase && c >= 'A' && c <= 'Z')
-		return c - 'A' + 'a';
-	return c;
+	return icase ? ascii_tolower(c) : c;
 }
 
 /* strcmp with ASCII letters compared without case. */

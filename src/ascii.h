@@ -1,0 +1,54 @@
+/*
+ * ascii.h: character classes of ASCII whatever the locale, as git's own
+ * ctype does; for the formats ecocheck reads (commit headers, trailers,
+ * Markdown and HTML names, paths), never for text in other scripts.
+ */
+#ifndef EC_ASCII_H
+#define EC_ASCII_H
+
+#include <stddef.h>
+
+/* git's isspace: space, tab, line feed, carriage return. */
+static inline int
+ascii_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline int
+ascii_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+ascii_isalpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int
+ascii_isalnum(int c)
+{
+	return ascii_isalpha(c) || ascii_isdigit(c);
+}
+
+static inline int
+ascii_tolower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether the n bytes at s are those of the lowercase b, without case. */
+static inline int
+ascii_eq_lower(const char *s, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ascii_tolower((unsigned char)s[i]) != (unsigned char)b[i])
+			return 0;
+	return 1;
+}
+
+#endif
