@@ -166,13 +166,7 @@ load_repo_config(struct check_ctx *ctx, struct repo_result *res)
 	e = tree_lookup(ctx->tree, REPO_CONFIG, 0);
 	if (e == NULL)
 		return 0;
-	if (ctx->tree->kind == TREE_WORKTREE)
-		name = xasprintf("%s/%s", res->abspath, REPO_CONFIG);
-	else if (ctx->tree->kind == TREE_INDEX)
-		name = xasprintf("%s/%s (staged)", res->abspath, REPO_CONFIG);
-	else
-		name = xasprintf("%s/%s (commit %.12s)", res->abspath,
-		    REPO_CONFIG, res->head);
+	name = tree_describe(ctx->tree, res->abspath, REPO_CONFIG);
 	rc = tree_read(ctx->tree, e, REPO_CONFIG_MAX, &sb, &trunc);
 	if (rc == TREE_ELINK)
 		rc = ec_error("%s: a symbolic link; not followed", name);
@@ -442,7 +436,7 @@ check_repository(const struct options *o, const char *path,
 	if (open_tree(o, repo, res, &t) == -1)
 		goto out;
 	ctx.tree = t;
-	res->source = tree_kind_name(t->kind);
+	res->source = tree_source_name(t);
 	if (load_rules(o, &ctx, res) == -1)
 		goto out;
 	if (set_window(o, &ctx, res) == -1)

@@ -101,7 +101,7 @@ usable(const struct search *s, const struct tree_entry *e)
 	if (e->mode == TREE_MODE_SUBMODULE)
 		return 0;
 	if (e->mode == TREE_MODE_LINK ||
-	    (s->t->kind != TREE_WORKTREE && s->min <= 0))
+	    (!tree_may_miss(s->t) && s->min <= 0))
 		return 1;
 	rc = tree_read(s->t, e, s->min > 0 ? (size_t)s->min : 0, &sb, &trunc);
 	len = sb.len;

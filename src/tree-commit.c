@@ -7,10 +7,22 @@
 #include <git2.h>
 
 #include "error.h"
-#include "tree.h"
+#include "tree-impl.h"
 #include "xalloc.h"
 
 static int	 add_entry(const char *, const git_tree_entry *, void *);
+static char	*commit_describe(const struct tree *, const char *,
+		    const char *);
+
+/* A commit's files, as blobs. */
+const struct tree_ops tree_commit_ops = {
+	.name = "commit",
+	.may_miss = 0,
+	.read = tree_blob_read,
+	.readlink = tree_blob_readlink,
+	.describe = commit_describe,
+	.free = NULL,
+};
 
 /* git_tree_walk callback: every blob, link and gitlink becomes an entry. */
 static int
@@ -58,7 +70,7 @@ tree_open_commit(struct tree **tp, git_repository *repo, const char *rev)
 		git_commit_free(commit);
 		return ec_error("%s: %s", rev, ec_git_error());
 	}
-	t = tree_new(TREE_COMMIT, repo);
+	t = tree_new(&tree_commit_ops, repo);
 	t->has_commit = 1;
 	git_oid_cpy(&t->commit, git_commit_id(commit));
 	git_commit_free(commit);
@@ -71,4 +83,14 @@ tree_open_commit(struct tree **tp, git_repository *repo, const char *rev)
 	tree_sort(t);
 	*tp = t;
 	return 0;
+}
+
+/* The commit abbreviated to 12 hex digits, as messages always have it. */
+static char *
+commit_describe(const struct tree *t, const char *root, const char *path)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), &t->commit);
+	return xasprintf("%s/%s (commit %.12s)", root, path, hex);
 }

@@ -18,7 +18,7 @@
 
 #include "error.h"
 #include "strbuf.h"
-#include "tree.h"
+#include "tree-impl.h"
 #include "xalloc.h"
 
 /*
@@ -42,6 +42,18 @@ static int	 parse_index(struct tree *, const unsigned char *, size_t,
 static int	 read_index_file(struct tree *, int);
 static int	 stage_cmp(const void *, const void *);
 static void	 add_libgit2_index(struct tree *, git_index *, int);
+static char	*index_describe(const struct tree *, const char *,
+		    const char *);
+
+/* The staged files, as blobs. */
+const struct tree_ops tree_index_ops = {
+	.name = "index",
+	.may_miss = 0,
+	.read = tree_blob_read,
+	.readlink = tree_blob_readlink,
+	.describe = index_describe,
+	.free = NULL,
+};
 
 static uint32_t
 be32(const unsigned char *p)
@@ -326,7 +338,7 @@ tree_open_index(struct tree **tp, git_repository *repo)
 	struct tree *t;
 
 	*tp = NULL;
-	t = tree_new(TREE_INDEX, repo);
+	t = tree_new(&tree_index_ops, repo);
 	if (tree_load_index(t, 1) < 0) {
 		tree_free(t);
 		return -1;
@@ -334,4 +346,11 @@ tree_open_index(struct tree **tp, git_repository *repo)
 	tree_sort(t);
 	*tp = t;
 	return 0;
+}
+
+static char *
+index_describe(const struct tree *t, const char *root, const char *path)
+{
+	(void)t;
+	return xasprintf("%s/%s (staged)", root, path);
 }

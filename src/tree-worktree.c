@@ -18,7 +18,7 @@
 
 #include "error.h"
 #include "strbuf.h"
-#include "tree.h"
+#include "tree-impl.h"
 #include "xalloc.h"
 
 /*
@@ -57,6 +57,23 @@ static unsigned	 file_mode(struct walk *, int, const char *, unsigned);
 static void	 merge_others(struct tree *, struct tree *);
 static int	 open_parent(const struct tree *, char *, const char **);
 static int	 bad_path(const char *);
+static int	 worktree_read(const struct tree *, const struct tree_entry *,
+		    size_t, struct strbuf *, int *);
+static int	 worktree_readlink(const struct tree *,
+		    const struct tree_entry *, struct strbuf *);
+static char	*worktree_describe(const struct tree *, const char *,
+		    const char *);
+static void	 worktree_free(struct tree *);
+
+/* Files read from the disk: a tracked file can be gone. */
+const struct tree_ops tree_worktree_ops = {
+	.name = "worktree",
+	.may_miss = 1,
+	.read = worktree_read,
+	.readlink = worktree_readlink,
+	.describe = worktree_describe,
+	.free = worktree_free,
+};
 
 /*
  * The first entry of [lo, hi) whose path, from byte off, does not sort
@@ -394,7 +411,7 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 	if ((workdir = git_repository_workdir(repo)) == NULL)
 		return ec_error("%s: a bare repository has no working tree",
 		    git_repository_path(repo));
-	t = tree_new(TREE_WORKTREE, repo);
+	t = tree_new(&tree_worktree_ops, repo);
 	if (workdir[0] != '\0' && workdir[strlen(workdir) - 1] == '/')
 		t->workdir = xstrdup(workdir);
 	else
@@ -415,7 +432,7 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 
 	memset(&w, 0, sizeof(w));
 	w.tree = t;
-	w.others = tree_new(TREE_WORKTREE, repo);
+	w.others = tree_new(&tree_worktree_ops, repo);
 	strbuf_init(&w.path);
 	w.filemode = 1;
 	if (git_repository_config_snapshot(&cfg, repo) == 0) {
@@ -498,8 +515,8 @@ open_parent(const struct tree *t, char *path, const char **base)
 	return fd;
 }
 
-int
-tree_worktree_read(const struct tree *t, const struct tree_entry *e,
+static int
+worktree_read(const struct tree *t, const struct tree_entry *e,
     size_t cap, struct strbuf *out, int *truncated)
 {
 	struct stat st;
@@ -582,8 +599,8 @@ out:
 	return r;
 }
 
-int
-tree_worktree_readlink(const struct tree *t, const struct tree_entry *e,
+static int
+worktree_readlink(const struct tree *t, const struct tree_entry *e,
     struct strbuf *out)
 {
 	const char *base;
@@ -622,4 +639,19 @@ tree_worktree_readlink(const struct tree *t, const struct tree_entry *e,
 		close(dfd);
 	free(path);
 	return r;
+}
+
+static char *
+worktree_describe(const struct tree *t, const char *root, const char *path)
+{
+	(void)t;
+	return xasprintf("%s/%s", root, path);
+}
+
+static void
+worktree_free(struct tree *t)
+{
+	free(t->workdir);
+	if (t->rootfd != -1)
+		close(t->rootfd);
 }

@@ -1,41 +1,38 @@
-/* tree.c: the tree source's common parts: queries, globs, blob reading */
+/* tree.c: the tree-source queries over the ops table, and blob reading */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <git2.h>
 
 #include "ascii.h"
 #include "error.h"
+#include "glob.h"
 #include "strbuf.h"
-#include "tree.h"
+#include "tree-impl.h"
 #include "xalloc.h"
 
 /* Blobs up to this size are loaded whole even when only a part is read. */
 #define TREE_BLOB_LOAD_MAX	(16 * 1024 * 1024)
 
 static int	 entry_cmp(const void *, const void *);
-static int	 fold(int, int);
 static int	 fold_cmp(const char *, const char *);
 static void	 prefix_range(const struct tree *, const char *, size_t,
 		    size_t *, size_t *);
-static int	 glob_class(const char **, int, int);
-static int	 glob_match(const char *, const char *, const char *, int);
 static int	 blob_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
 static int	 blob_stream(const struct tree *, const struct tree_entry *,
 		    git_odb *, size_t, size_t, struct strbuf *);
 
 struct tree *
-tree_new(enum tree_kind kind, git_repository *repo)
+tree_new(const struct tree_ops *ops, git_repository *repo)
 {
 	struct tree *t;
 
 	t = xcalloc(1, sizeof(*t));
-	t->kind = kind;
+	t->ops = ops;
 	t->repo = repo;
 	t->rootfd = -1;
 	return t;
@@ -48,27 +45,30 @@ tree_free(struct tree *t)
 
 	if (t == NULL)
 		return;
+	if (t->ops->free != NULL)
+		t->ops->free(t);
 	for (i = 0; i < t->nentries; i++)
 		free(t->entries[i].path);
 	free(t->entries);
-	free(t->workdir);
-	if (t->rootfd != -1)
-		close(t->rootfd);
 	free(t);
 }
 
 const char *
-tree_kind_name(enum tree_kind kind)
+tree_source_name(const struct tree *t)
 {
-	switch (kind) {
-	case TREE_WORKTREE:
-		return "worktree";
-	case TREE_INDEX:
-		return "index";
-	case TREE_COMMIT:
-		return "commit";
-	}
-	return "unknown";
+	return t->ops->name;
+}
+
+int
+tree_may_miss(const struct tree *t)
+{
+	return t->ops->may_miss;
+}
+
+char *
+tree_describe(const struct tree *t, const char *root, const char *path)
+{
+	return t->ops->describe(t, root, path);
 }
 
 unsigned
@@ -132,12 +132,6 @@ tree_sort(struct tree *t)
 	t->nentries = j;
 }
 
-static int
-fold(int c, int icase)
-{
-	return icase ? ascii_tolower(c) : c;
-}
-
 /* strcmp with ASCII letters compared without case. */
 static int
 fold_cmp(const char *a, const char *b)
@@ -145,8 +139,8 @@ fold_cmp(const char *a, const char *b)
 	int ca, cb;
 
 	for (;; a++, b++) {
-		ca = fold((unsigned char)*a, 1);
-		cb = fold((unsigned char)*b, 1);
+		ca = ascii_tolower((unsigned char)*a);
+		cb = ascii_tolower((unsigned char)*b);
 		if (ca != cb || ca == '\0')
 			return ca - cb;
 	}
@@ -221,133 +215,13 @@ tree_lookup(const struct tree *t, const char *path, int icase)
 	return NULL;
 }
 
-/*
- * Match c against the class at *pp ('['); on return *pp is past its ']'.
- * Returns 1 or 0, or -1 if the class is not closed (a literal '[').
- */
-static int
-glob_class(const char **pp, int c, int icase)
-{
-	const char *p;
-	int neg, match, first, lo, hi, oc;
-
-	p = *pp + 1;
-	neg = match = 0;
-	if (*p == '!' || *p == '^') {
-		neg = 1;
-		p++;
-	}
-	oc = c;
-	if (icase && c >= 'a' && c <= 'z')
-		oc = c - 'a' + 'A';
-	else if (icase && c >= 'A' && c <= 'Z')
-		oc = c - 'A' + 'a';
-	for (first = 1; *p != ']' || first; first = 0) {
-		if (*p == '\0')
-			return -1;
-		if (*p == '\\' && p[1] != '\0')
-			p++;
-		lo = hi = (unsigned char)*p++;
-		if (*p == '-' && p[1] != ']' && p[1] != '\0') {
-			p++;
-			if (*p == '\\' && p[1] != '\0')
-				p++;
-			hi = (unsigned char)*p++;
-		}
-		if ((c >= lo && c <= hi) || (oc >= lo && oc <= hi))
-			match = 1;
-	}
-	*pp = p + 1;
-	return match != neg;
-}
-
-/*
- * Match the whole of text t against pattern p (pat is where the pattern
- * starts, to know whether "**" follows a '/').
- */
-static int
-glob_match(const char *pat, const char *p, const char *t, int icase)
-{
-	const char *q, *bp, *bt;
-	int r;
-
-	bp = bt = NULL;		/* where to resume after the last '*' */
-	for (;;) {
-		if (*p == '*') {
-			for (q = p; *q == '*'; q++)
-				;
-			if (q - p >= 2 && (p == pat || p[-1] == '/') &&
-			    (*q == '\0' || *q == '/')) {
-				if (*q == '\0')
-					return 1;
-				/* "**" then '/': zero or more directories. */
-				for (;;) {
-					if (glob_match(pat, q + 1, t, icase))
-						return 1;
-					if ((t = strchr(t, '/')) == NULL)
-						return 0;
-					t++;
-				}
-			}
-			bp = p = q;
-			bt = t;
-			continue;
-		}
-		if (*p == '\0') {
-			if (*t == '\0')
-				return 1;
-			goto backtrack;
-		}
-		if (*t == '\0')
-			return 0;
-		switch (*p) {
-		case '?':
-			if (*t == '/')
-				goto backtrack;
-			p++;
-			t++;
-			continue;
-		case '[':
-			q = p;
-			if (*t == '/')
-				r = 0;
-			else
-				r = glob_class(&q, (unsigned char)*t, icase);
-			if (r == 1) {
-				p = q;
-				t++;
-				continue;
-			}
-			if (r == 0)
-				goto backtrack;
-			break;		/* not a class: a literal '[' */
-		case '\\':
-			if (p[1] != '\0')
-				p++;
-			break;
-		}
-		if (fold((unsigned char)*p, icase) ==
-		    fold((unsigned char)*t, icase)) {
-			p++;
-			t++;
-			continue;
-		}
-backtrack:
-		/* Let the last '*' take one more byte, never a '/'. */
-		if (bp == NULL || *bt == '/' || *bt == '\0')
-			return 0;
-		p = bp;
-		t = ++bt;
-	}
-}
-
 int
 tree_glob(const struct tree *t, const char *pattern, int icase,
     int (*cb)(const struct tree_entry *, void *), void *arg)
 {
 	const char *p;
 	size_t plen, lo, hi, i;
-	int r;
+	int r, flags;
 
 	/* The literal directories the pattern starts with narrow the search. */
 	plen = 0;
@@ -360,9 +234,10 @@ tree_glob(const struct tree *t, const char *pattern, int icase,
 		if (*p == '/')
 			plen = p - pattern + 1;
 	}
+	flags = GLOB_PATHNAME | (icase ? GLOB_CASEFOLD : 0);
 	prefix_range(t, pattern, plen, &lo, &hi);
 	for (i = lo; i < hi; i++) {
-		if (!glob_match(pattern, pattern, t->entries[i].path, icase))
+		if (!glob_match(pattern, t->entries[i].path, flags))
 			continue;
 		if ((r = cb(&t->entries[i], arg)) != 0)
 			return r;
@@ -396,8 +271,22 @@ tree_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 {
 	strbuf_reset(out);
 	*truncated = 0;
-	if (t->kind == TREE_WORKTREE)
-		return tree_worktree_read(t, e, cap, out, truncated);
+	return t->ops->read(t, e, cap, out, truncated);
+}
+
+int
+tree_readlink(const struct tree *t, const struct tree_entry *e,
+    struct strbuf *out)
+{
+	strbuf_reset(out);
+	return t->ops->readlink(t, e, out);
+}
+
+/* The read of a source whose files are blobs (the index, a commit). */
+int
+tree_blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
+    struct strbuf *out, int *truncated)
+{
 	if (e->mode == TREE_MODE_LINK)
 		return TREE_ELINK;
 	if (e->mode == TREE_MODE_SUBMODULE || !e->has_oid)
@@ -405,18 +294,15 @@ tree_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 	return blob_read(t, e, cap, out, truncated);
 }
 
+/* The readlink of such a source: the blob of a link is its target. */
 int
-tree_readlink(const struct tree *t, const struct tree_entry *e,
+tree_blob_readlink(const struct tree *t, const struct tree_entry *e,
     struct strbuf *out)
 {
 	int truncated;
 
-	strbuf_reset(out);
-	if (t->kind == TREE_WORKTREE)
-		return tree_worktree_readlink(t, e, out);
 	if (e->mode != TREE_MODE_LINK || !e->has_oid)
 		return TREE_ENOTFILE;
-	/* The blob of a link is its target. */
 	return blob_read(t, e, SIZE_MAX, out, &truncated);
 }
 
@@ -484,7 +370,7 @@ blob_stream(const struct tree *t, const struct tree_entry *e, git_odb *odb,
 
 	if (git_odb_open_rstream(&st, &len, &type, odb, &e->oid) < 0)
 		return ec_error("%s: file of %zu bytes too large to read "
-		    "from the %s", e->path, size, tree_kind_name(t->kind));
+		    "from the %s", e->path, size, t->ops->name);
 	strbuf_grow(out, cap);
 	while (out->len < cap) {
 		len = cap - out->len;

@@ -16,12 +16,8 @@
 #include <git2.h>
 
 struct strbuf;
-
-enum tree_kind {
-	TREE_WORKTREE,
-	TREE_INDEX,
-	TREE_COMMIT
-};
+/* Opaque: the tree sources' own (tree-impl.h). */
+struct tree;
 
 /* Git file modes of entries. */
 #define TREE_MODE_FILE		0100644
@@ -36,18 +32,6 @@ struct tree_entry {
 	git_oid		 oid;
 };
 
-struct tree {
-	enum tree_kind		 kind;
-	git_repository		*repo;		/* borrowed */
-	char			*workdir;	/* worktree: with final '/' */
-	int			 rootfd;	/* worktree: open directory */
-	struct tree_entry	*entries;
-	size_t			 nentries;
-	size_t			 alloc;
-	int			 has_commit;	/* commit: the commit read */
-	git_oid			 commit;
-};
-
 /* Results of tree_read() besides 0 (read) and -1 (error printed). */
 #define TREE_ELINK	(-2)	/* a symbolic link: not followed */
 #define TREE_EMISSING	(-3)	/* listed but gone from the working tree */
@@ -58,14 +42,28 @@ int	 tree_open_index(struct tree **, git_repository *);
 /* rev NULL means HEAD. */
 int	 tree_open_commit(struct tree **, git_repository *, const char *);
 void	 tree_free(struct tree *);
-const char *tree_kind_name(enum tree_kind);
+
+/* The source's name: "worktree", "index" or "commit". */
+const char *tree_source_name(const struct tree *);
+/*
+ * Whether a listed entry can be missing when read (TREE_EMISSING): the
+ * working tree lists tracked files deleted from the disk.
+ */
+int	 tree_may_miss(const struct tree *);
+/*
+ * How messages name path of this source, under root (the repository as
+ * the user named it): "ROOT/PATH", "ROOT/PATH (staged)" or "ROOT/PATH
+ * (commit ABBREV)". Allocated.
+ */
+char	*tree_describe(const struct tree *, const char *, const char *);
 
 /* Exact path lookup; icase compares ASCII letters without case. */
 const struct tree_entry *tree_lookup(const struct tree *, const char *, int);
 /*
- * Entries whose path matches a glob: '*' and '?' do not match '/', "**"
- * matches any number of directories, [...] classes. Calls cb for each
- * match in path order; a nonzero return from cb stops and is returned.
+ * Entries whose path matches a glob (glob.h, with GLOB_PATHNAME): '*' and
+ * '?' do not match '/', "**" matches any number of directories, [...]
+ * classes. Calls cb for each match in path order; a nonzero return from
+ * cb stops and is returned.
  */
 int	 tree_glob(const struct tree *, const char *, int,
 	    int (*)(const struct tree_entry *, void *), void *);
@@ -86,27 +84,6 @@ int	 tree_read(const struct tree *, const struct tree_entry *, size_t,
  * not a symbolic link (nothing printed).
  */
 int	 tree_readlink(const struct tree *, const struct tree_entry *,
-	    struct strbuf *);
-
-/*
- * For the implementations (tree.c, tree-*.c), and tests that build a tree
- * by hand: building a tree and what one kind shares with another.
- */
-struct tree *tree_new(enum tree_kind, git_repository *);
-/* Append an entry; the tree takes path (allocated). oid may be NULL. */
-void	 tree_add(struct tree *, char *, unsigned, const git_oid *);
-/* Sort entries by path (byte order) and drop repeated paths. */
-void	 tree_sort(struct tree *);
-/* A git or stat(2) mode as one of TREE_MODE_*, 0 for anything else. */
-unsigned tree_mode(unsigned);
-/*
- * Add the entries of the repository's index, one per path (a conflict's
- * "ours" stage), with their blob ids if asked. Never writes the index.
- */
-int	 tree_load_index(struct tree *, int);
-int	 tree_worktree_read(const struct tree *, const struct tree_entry *,
-	    size_t, struct strbuf *, int *);
-int	 tree_worktree_readlink(const struct tree *, const struct tree_entry *,
 	    struct strbuf *);
 
 #endif

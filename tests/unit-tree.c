@@ -14,7 +14,7 @@
 #include <git2.h>
 
 #include "strbuf.h"
-#include "tree.h"
+#include "tree-impl.h"
 #include "xalloc.h"
 
 #include "tap.h"
@@ -381,7 +381,11 @@ test_worktree(git_repository *repo)
 
 	if (!ok(tree_open_worktree(&t, repo) == 0, "open the working tree"))
 		return;
-	is_str(tree_kind_name(t->kind), "worktree", "kind name");
+	is_str(tree_source_name(t), "worktree", "source name");
+	ok(tree_may_miss(t), "a listed file can be missing");
+	got = tree_describe(t, "/r", ".ecocheck.ini");
+	is_str(got, "/r/.ecocheck.ini", "a file is named by its path");
+	free(got);
 	want = git_list("r", "ls-files -z -co --exclude-standard", 0);
 	got = tree_list(t, 0);
 	is_str(got, want, "worktree lists what git ls-files -co "
@@ -541,7 +545,11 @@ test_index(git_repository *repo)
 
 	if (!ok(tree_open_index(&t, repo) == 0, "open the index"))
 		return;
-	is_str(tree_kind_name(t->kind), "index", "kind name");
+	is_str(tree_source_name(t), "index", "source name");
+	ok(!tree_may_miss(t), "no listed file can be missing");
+	got = tree_describe(t, "/r", "a/b");
+	is_str(got, "/r/a/b (staged)", "a staged file is named so");
+	free(got);
 	want = git_list("r", "ls-files -z -s", 1);
 	got = tree_list(t, 1);
 	is_str(got, want, "index entries, modes and blobs are git ls-files -s");
@@ -585,12 +593,13 @@ test_commit(git_repository *repo)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct tree *t;
-	char hex[GIT_OID_HEXSZ + 1], *want, *got;
+	char hex[GIT_OID_HEXSZ + 1], *want, *want2, *got;
 	int tr, r;
 
 	if (!ok(tree_open_commit(&t, repo, NULL) == 0, "open HEAD"))
 		return;
-	is_str(tree_kind_name(t->kind), "commit", "kind name");
+	is_str(tree_source_name(t), "commit", "source name");
+	ok(!tree_may_miss(t), "no listed file can be missing");
 	want = git_list("r", "ls-tree -z -r --name-only HEAD", 0);
 	got = tree_list(t, 0);
 	is_str(got, want, "HEAD lists what git ls-tree -r --name-only lists");
@@ -605,6 +614,12 @@ test_commit(git_repository *repo)
 	git_oid_tostr(hex, sizeof(hex), &t->commit);
 	ok(t->has_commit, "has_commit is set");
 	is_str(hex, want, "the commit read is HEAD");
+	got = tree_describe(t, "/r", "a/b");
+	hex[12] = '\0';
+	want2 = xasprintf("/r/a/b (commit %s)", hex);
+	is_str(got, want2, "a file of a commit is named with the commit");
+	free(want2);
+	free(got);
 	free(want);
 	is_int(mode_of(t, "subm"), TREE_MODE_SUBMODULE, "a gitlink entry");
 	is_int(readlink_path(t, "LICENSE", &sb), 0, "readlink from a commit");
@@ -736,7 +751,7 @@ test_glob_semantics(void)
 	size_t i;
 	int n;
 
-	t = tree_new(TREE_COMMIT, NULL);
+	t = tree_new(&tree_commit_ops, NULL);
 	for (i = sizeof(paths) / sizeof(paths[0]); i > 0; i--)
 		tree_add(t, xstrdup(paths[i - 1]), TREE_MODE_FILE, NULL);
 	tree_add(t, xstrdup("a/d.txt"), TREE_MODE_FILE, NULL);

@@ -1,0 +1,72 @@
+/*
+ * tree-impl.h: for the tree sources (tree.c, tree-*.c) only, and tests
+ * that build a tree by hand: the tree, its ops table, building one.
+ *
+ * Like git's refs/refs-internal.h: each opener fills a struct tree and
+ * points it at its source's ops; tree.c's queries use only the entries
+ * and the ops, never ask which source they have.
+ */
+#ifndef EC_TREE_IMPL_H
+#define EC_TREE_IMPL_H
+
+#include <stddef.h>
+
+#include <git2.h>
+
+#include "tree.h"
+
+struct strbuf;
+
+/* What differs between tree sources. */
+struct tree_ops {
+	const char	*name;		/* "worktree", "index", "commit" */
+	/* Whether a listed entry can be gone on reading (TREE_EMISSING). */
+	int		 may_miss;
+	/* As tree_read(); out is empty and *truncated 0 on entry. */
+	int		(*read)(const struct tree *, const struct tree_entry *,
+			    size_t, struct strbuf *, int *);
+	/* As tree_readlink(); out is empty on entry. */
+	int		(*readlink)(const struct tree *,
+			    const struct tree_entry *, struct strbuf *);
+	/* As tree_describe(). */
+	char		*(*describe)(const struct tree *, const char *,
+			    const char *);
+	/* Release what the source holds besides the entries; may be NULL. */
+	void		(*free)(struct tree *);
+};
+
+struct tree {
+	const struct tree_ops	*ops;
+	git_repository		*repo;		/* borrowed */
+	struct tree_entry	*entries;	/* sorted by path */
+	size_t			 nentries;
+	size_t			 alloc;
+	char			*workdir;	/* worktree: with final '/' */
+	int			 rootfd;	/* worktree: open directory */
+	int			 has_commit;	/* commit: the commit read */
+	git_oid			 commit;
+};
+
+extern const struct tree_ops tree_worktree_ops;
+extern const struct tree_ops tree_index_ops;
+extern const struct tree_ops tree_commit_ops;
+
+struct tree *tree_new(const struct tree_ops *, git_repository *);
+/* Append an entry; the tree takes path (allocated). oid may be NULL. */
+void	 tree_add(struct tree *, char *, unsigned, const git_oid *);
+/* Sort entries by path (byte order) and drop repeated paths. */
+void	 tree_sort(struct tree *);
+/* A git or stat(2) mode as one of TREE_MODE_*, 0 for anything else. */
+unsigned tree_mode(unsigned);
+/*
+ * Add the entries of the repository's index, one per path (a conflict's
+ * "ours" stage), with their blob ids if asked. Never writes the index.
+ */
+int	 tree_load_index(struct tree *, int);
+/* The read and readlink of the sources whose files are blobs. */
+int	 tree_blob_read(const struct tree *, const struct tree_entry *,
+	    size_t, struct strbuf *, int *);
+int	 tree_blob_readlink(const struct tree *, const struct tree_entry *,
+	    struct strbuf *);
+
+#endif

@@ -1,0 +1,249 @@
+/* unit-glob.c: glob_match (git's wildmatch) and glob_match_path (gitignore lines) */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "glob.h"
+#include "tap.h"
+
+#define P	GLOB_PATHNAME
+#define I	GLOB_CASEFOLD
+
+static const char *show(const char *, int);
+
+/* pattern, text, the result with GLOB_PATHNAME, then without. */
+static const struct {
+	const char	*pattern;
+	const char	*text;
+	int		 flags;
+	int		 want;
+} cases[] = {
+	/* literals, '?', '*' */
+	{ "foo", "foo", P, 1 },
+	{ "foo", "fo", P, 0 },
+	{ "foo", "foox", P, 0 },
+	{ "", "", P, 1 },
+	{ "", "a", P, 0 },
+	{ "???", "foo", P, 1 },
+	{ "??", "foo", P, 0 },
+	{ "*", "", P, 1 },
+	{ "*", "foo", P, 1 },
+	{ "f*", "foo", P, 1 },
+	{ "*f", "foo", P, 0 },
+	{ "*ob*a*r*", "foobar", P, 1 },
+	{ "*ab", "aaaaaaabababab", P, 1 },
+	{ "b*a", "aaabbb", P, 0 },
+	/* '/' and pathname mode */
+	{ "*", "a/b", P, 0 },
+	{ "*", "a/b", 0, 1 },
+	{ "a?b", "a/b", P, 0 },
+	{ "a?b", "a/b", 0, 1 },
+	{ "a[/]b", "a/b", P, 0 },
+	{ "a[/]b", "a/b", 0, 1 },
+	{ "a[!x]b", "a/b", P, 0 },
+	{ "*/*", "a/b", P, 1 },
+	{ "*/*", "a/b/c", P, 0 },
+	{ "*/*", "a/b/c", 0, 1 },
+	{ "a/*", "a/", P, 1 },
+	{ "*.c", "src/x.c", P, 0 },
+	{ "*.c", "src/x.c", 0, 1 },
+	/* "**" */
+	{ "**", "a/b/c", P, 1 },
+	{ "**", "", P, 1 },
+	{ "a/**", "a/b/c", P, 1 },
+	{ "a/**", "a/", P, 1 },
+	{ "a/**", "a", P, 0 },
+	{ "a/**", "ab/c", P, 0 },
+	{ "**/c", "c", P, 1 },
+	{ "**/c", "a/b/c", P, 1 },
+	{ "**/c", "a/bc", P, 0 },
+	{ "a/**/c", "a/c", P, 1 },
+	{ "a/**/c", "a/b/c", P, 1 },
+	{ "a/**/c", "a/b/d/c", P, 1 },
+	{ "a/**/c", "ab/c", P, 0 },
+	{ "a/**/**/c", "a/c", P, 1 },
+	{ "a**", "a/b", P, 0 },		/* inside a component: a '*' */
+	{ "a**", "abc", P, 1 },
+	{ "**b", "a/b", P, 0 },
+	{ "a/**b", "a/x/b", P, 0 },
+	{ "a/**b", "a/xb", P, 1 },
+	{ "a/\\**/b", "a/*/b", P, 1 },	/* a literal '*', then '*' */
+	{ "a/\\**/b", "a/*x/y/b", P, 0 },
+	{ "**/*.c", "x.c", P, 1 },
+	{ "**/*.c", "a/b/x.c", P, 1 },
+	{ "**/*.c", "a/b/x.h", P, 0 },
+	{ "*/*/*", "foo/bb/aa/rr", P, 0 },
+	{ "**/**/**", "foo/bb/aa/rr", P, 1 },
+	{ "**/*X*/**/*i", "ab/cXd/efXg/hi", P, 1 },
+	{ "*X*i", "ab/cXd/efXg/hi", P, 0 },
+	{ "*X*i", "ab/cXd/efXg/hi", 0, 1 },
+	/* classes */
+	{ "[abc]", "b", P, 1 },
+	{ "[abc]", "d", P, 0 },
+	{ "[!abc]", "d", P, 1 },
+	{ "[^abc]", "a", P, 0 },
+	{ "[a-c]x", "bx", P, 1 },
+	{ "[a-c]x", "dx", P, 0 },
+	{ "[]]", "]", P, 1 },
+	{ "[]-]", "-", P, 1 },
+	{ "[]a-]", "a", P, 1 },
+	{ "[!]-a]", "[", P, 1 },
+	{ "[-]", "-", P, 1 },
+	{ "[a-]", "-", P, 1 },		/* a '-' before ']' is itself */
+	{ "[a-", "-", P, 0 },		/* unclosed */
+	{ "[a-e-n]", "-", P, 1 },
+	{ "[a-e-n]", "j", P, 0 },
+	{ "[\\]]", "]", P, 1 },
+	{ "[\\1-\\3]", "2", P, 1 },
+	{ "[\\1-\\3]", "4", P, 0 },
+	{ "[[-\\]]", "\\", P, 1 },
+	{ "[[:alpha:]][[:digit:]][[:upper:]]", "a1B", P, 1 },
+	{ "[[:digit:][:upper:][:space:]]", "a", P, 0 },
+	{ "[[:digit:][:upper:][:space:]]", " ", P, 1 },
+	{ "[[:digit:][:upper:][:spaci:]]", "1", P, 0 },	/* unknown name */
+	{ "[[:xdigit:]]", "f", P, 1 },
+	{ "[[:xdigit:]]", "g", P, 0 },
+	{ "[[:punct:]]", ".", P, 1 },
+	{ "[[:punct:]]", "a", P, 0 },
+	{ "[[:blank:]]", "\t", P, 1 },
+	{ "[[:cntrl:]]", "\n", P, 1 },
+	{ "[[:graph:]]", " ", P, 0 },
+	{ "[[:print:]]", " ", P, 1 },
+	{ "[[:lower:]]", "a", P, 1 },
+	{ "[[:alnum:]]", "_", P, 0 },
+	{ "[a-c[:digit:]x-z]", "5", P, 1 },
+	{ "[a-c[:digit:]x-z]", "y", P, 1 },
+	{ "[a-c[:digit:]x-z]", "q", P, 0 },
+	{ "[[:]", "[", P, 1 },		/* no ":]": a literal '[' */
+	{ "[[:a]", ":", P, 1 },
+	{ "ab[", "ab[", P, 0 },		/* unclosed: no match */
+	{ "a[]b", "a[]b", P, 0 },
+	{ "[!", "ab", P, 0 },
+	/* escapes */
+	{ "foo\\*", "foo*", P, 1 },
+	{ "foo\\*", "foox", P, 0 },
+	{ "f\\\\oo", "f\\oo", P, 1 },
+	{ "foo\\", "foo\\", P, 0 },	/* a final '\' matches nothing */
+	{ "\\[x]", "[x]", P, 1 },
+	/* case folding */
+	{ "README.md", "readme.MD", P, 0 },
+	{ "README.md", "readme.MD", P | I, 1 },
+	{ "[A-Z]", "a", P, 0 },
+	{ "[A-Z]", "a", P | I, 1 },
+	{ "[a-z]", "A", P | I, 1 },
+	{ "[[:upper:]]", "a", P | I, 1 },
+	{ "[[:lower:]]", "A", P | I, 1 },
+	{ "[B-Za]", "A", P | I, 1 },
+	{ "[A]", "a", P | I, 1 },
+	{ "\\A", "a", P | I, 1 },
+	{ "*.MD", "docs/x.md", I, 1 },
+	{ "*.MD", "docs/x.md", P | I, 0 },
+	/* bytes above ASCII are themselves */
+	{ "caf\303\251.*", "caf\303\251.md", P, 1 },
+	{ "caf?\251.md", "caf\303\251.md", P, 1 },
+	{ "caf\303\251.md", "CAF\303\211.md", P | I, 0 },
+	/* backtracking */
+	{ "-*-*-*-*-*-*-12-*-*-*-m-*-*-*",
+	    "-adobe-courier-bold-o-normal--12-120-75-75-m-70-iso8859-1", P, 1 },
+	{ "-*-*-*-*-*-*-12-*-*-*-m-*-*-*",
+	    "-adobe-courier-bold-o-normal--12-120-75-75-/-70-iso8859-1", P, 0 },
+	{ "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", P,
+	    0 },
+};
+
+/* pattern, path, is_dir, flags, result. */
+static const struct {
+	const char	*pattern;
+	const char	*path;
+	int		 is_dir;
+	int		 flags;
+	int		 want;
+} paths[] = {
+	/* no '/': a name at any depth */
+	{ "*.log", "debug.log", 0, 0, 1 },
+	{ "*.log", "a/b/debug.log", 0, 0, 1 },
+	{ "*.log", "a/b/debug.txt", 0, 0, 0 },
+	{ "build", "build", 1, 0, 1 },
+	{ "build", "src/build", 0, 0, 1 },
+	{ "build", "build/x.o", 0, 0, 1 },	/* a directory covers its files */
+	{ "build", "src/build/deep/x.o", 0, 0, 1 },
+	{ "build", "builder/x.o", 0, 0, 0 },
+	{ "build", "a/prebuild", 0, 0, 0 },
+	/* a leading '/' or an inner '/' anchors */
+	{ "/build", "build/x.o", 0, 0, 1 },
+	{ "/build", "src/build/x.o", 0, 0, 0 },
+	{ "/README.md", "README.md", 0, 0, 1 },
+	{ "/README.md", "docs/README.md", 0, 0, 0 },
+	{ "docs/*.md", "docs/a.md", 0, 0, 1 },
+	{ "docs/*.md", "x/docs/a.md", 0, 0, 0 },
+	{ "docs/*.md", "docs/sub/a.md", 0, 0, 0 },
+	{ "docs/*", "docs/sub/a.md", 0, 0, 1 },	/* docs/sub is a directory */
+	{ "src/core", "src/core/a.c", 0, 0, 1 },
+	{ "/src/core", "src/core/a.c", 0, 0, 1 },
+	/* a final '/': directories only */
+	{ "logs/", "logs", 0, 0, 0 },
+	{ "logs/", "logs", 1, 0, 1 },
+	{ "logs/", "logs/a.txt", 0, 0, 1 },
+	{ "logs/", "x/logs/a.txt", 0, 0, 1 },
+	{ "logs/", "x/logs", 0, 0, 0 },
+	{ "/logs/", "x/logs/a.txt", 0, 0, 0 },
+	{ "docs/api/", "docs/api/x.md", 0, 0, 1 },
+	{ "docs/api/", "docs/api", 1, 0, 1 },
+	{ "nested/", "nested/", 0, 0, 1 },	/* "dir/" is a directory */
+	/* "**" */
+	{ "**/foo", "foo", 0, 0, 1 },
+	{ "**/foo", "a/b/foo", 0, 0, 1 },
+	{ "**/foo/bar", "a/foo/bar", 0, 0, 1 },
+	{ "abc/**", "abc/x/y", 0, 0, 1 },
+	{ "abc/**", "abc", 1, 0, 0 },
+	{ "a/**/b", "a/x/y/b", 0, 0, 1 },
+	{ "a/**/b", "a/b", 0, 0, 1 },
+	/* everything, nothing */
+	{ "*", "a/b/c", 0, 0, 1 },
+	{ "/", "a", 0, 0, 0 },
+	{ "", "a", 0, 0, 0 },
+	/* case */
+	{ "/DOCS/", "docs/a.md", 0, GLOB_CASEFOLD, 1 },
+	{ "/DOCS/", "docs/a.md", 0, 0, 0 },
+	{ "*.MD", "docs/a.md", 0, GLOB_CASEFOLD, 1 },
+};
+
+/* s with control bytes as \ooo, for a test's name (one of two buffers). */
+static const char *
+show(const char *s, int which)
+{
+	static char buf[2][256];
+	char *p;
+
+	p = buf[which];
+	for (; *s != '\0' && p < buf[which] + sizeof(buf[0]) - 5; s++) {
+		if ((unsigned char)*s < 0x20)
+			p += snprintf(p, 5, "\\%03o", (unsigned char)*s);
+		else
+			*p++ = *s;
+	}
+	*p = '\0';
+	return buf[which];
+}
+
+int
+main(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		is_int(glob_match(cases[i].pattern, cases[i].text,
+		    cases[i].flags), cases[i].want, "glob_match '%s' '%s'%s%s",
+		    cases[i].pattern, show(cases[i].text, 0),
+		    (cases[i].flags & P) ? " pathname" : "",
+		    (cases[i].flags & I) ? " icase" : "");
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		is_int(glob_match_path(paths[i].pattern, paths[i].path,
+		    paths[i].is_dir, paths[i].flags), paths[i].want,
+		    "glob_match_path '%s' '%s'%s%s", paths[i].pattern,
+		    paths[i].path, paths[i].is_dir ? " (dir)" : "",
+		    (paths[i].flags & I) ? " icase" : "");
+	return done_testing();
+}
