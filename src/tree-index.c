@@ -17,26 +17,15 @@
 #include <git2.h>
 
 #include "error.h"
+#include "gitindex.h"
 #include "strbuf.h"
 #include "tree-impl.h"
 #include "xalloc.h"
 
-/*
- * The index file (git's Documentation/gitformat-index.txt): a 12-byte
- * header, entries of 62 bytes of stat data, mode, object id and flags
- * followed by the path, extensions, and a 20-byte checksum.
- */
-#define INDEX_HEADER	12
-#define INDEX_ENTRY	62
-#define INDEX_HASH	20
-#define INDEX_EXTENDED	0x4000	/* flags: two more bytes of flags */
-
-static uint32_t	 be32(const unsigned char *);
-static int	 varint(const unsigned char **, const unsigned char *,
-		    size_t *);
 static void	 drop_from(struct tree *, size_t);
 static int	 add_or_merge(struct tree *, size_t, const char *, size_t,
 		    unsigned, int, const git_oid *);
+static int	 add_parsed(const struct gitindex_entry *, void *);
 static int	 parse_index(struct tree *, const unsigned char *, size_t,
 		    int);
 static int	 read_index_file(struct tree *, int);
@@ -54,37 +43,6 @@ const struct tree_ops tree_index_ops = {
 	.describe = index_describe,
 	.free = NULL,
 };
-
-static uint32_t
-be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-}
-
-/* git's offset varint (index version 4); 0 on success. */
-static int
-varint(const unsigned char **pp, const unsigned char *end, size_t *val)
-{
-	const unsigned char *p;
-	size_t v;
-	unsigned char c;
-
-	p = *pp;
-	if (p >= end)
-		return -1;
-	c = *p++;
-	v = c & 127;
-	while (c & 128) {
-		if (p >= end || v + 1 > (SIZE_MAX >> 7))
-			return -1;
-		c = *p++;
-		v = ((v + 1) << 7) | (c & 127);
-	}
-	*pp = p;
-	*val = v;
-	return 0;
-}
 
 /* Forget the entries from start on. */
 static void
@@ -125,6 +83,26 @@ add_or_merge(struct tree *t, size_t start, const char *path, size_t len,
 	return 0;
 }
 
+/* Where parsed entries go. */
+struct parsed {
+	struct tree	*t;
+	size_t		 start;		/* the first entry of this index */
+	int		 with_oid;
+};
+
+/* gitindex_parse callback: add an entry; 1 if out of order. */
+static int
+add_parsed(const struct gitindex_entry *ie, void *arg)
+{
+	struct parsed *pa = arg;
+	git_oid oid;
+
+	if (pa->with_oid)
+		git_oid_fromraw(&oid, ie->oid);
+	return add_or_merge(pa->t, pa->start, ie->path, ie->len,
+	    tree_mode(ie->mode), ie->stage, pa->with_oid ? &oid : NULL);
+}
+
 /*
  * Parse an index file of versions 2 to 4. Returns 0, or 1 for what is
  * left to libgit2: a malformed file (it reports it), a split or sparse
@@ -133,79 +111,19 @@ add_or_merge(struct tree *t, size_t start, const char *path, size_t len,
 static int
 parse_index(struct tree *t, const unsigned char *b, size_t size, int with_oid)
 {
-	struct strbuf prev = STRBUF_INIT;
-	const unsigned char *e, *p, *end;
-	const char *path;
-	git_oid oid;
-	size_t n, i, start, poff, len, strip, esz;
-	unsigned mode, flags, ver;
+	struct parsed pa;
+	unsigned ver;
+	size_t n;
 
-	if (size < INDEX_HEADER + INDEX_HASH || memcmp(b, "DIRC", 4) != 0)
+	if (gitindex_header(b, size, &ver, &n) != 0)
 		return 1;
-	ver = be32(b + 4);
-	n = be32(b + 8);
-	if (ver < 2 || ver > 4 || n > size / INDEX_ENTRY)
-		return 1;
-	end = b + size - INDEX_HASH;
-	start = t->nentries;
-	XGROW(t->entries, start + n, t->alloc);
-	p = b + INDEX_HEADER;
-	for (i = 0; i < n; i++) {
-		e = p;
-		if ((size_t)(end - e) < INDEX_ENTRY + 2)
-			goto bad;
-		mode = be32(e + 24);
-		flags = (unsigned)e[60] << 8 | e[61];
-		poff = INDEX_ENTRY;
-		if (flags & INDEX_EXTENDED) {
-			if (ver < 3)
-				goto bad;
-			poff += 2;
-		}
-		p = e + poff;
-		if (ver == 4) {
-			if (varint(&p, end, &strip) < 0 || strip > prev.len)
-				goto bad;
-			len = strnlen((const char *)p, end - p);
-			if (p + len >= end)
-				goto bad;
-			strbuf_setlen(&prev, prev.len - strip);
-			strbuf_add(&prev, p, len);
-			p += len + 1;
-			path = prev.buf;
-			len = prev.len;
-		} else {
-			path = (const char *)p;
-			len = strnlen(path, end - p);
-			if (p + len >= end)
-				goto bad;
-			/* NUL-padded to a multiple of 8 bytes */
-			if ((size_t)(end - e) < ((poff + len + 8) & ~(size_t)7))
-				goto bad;
-			p = e + ((poff + len + 8) & ~(size_t)7);
-		}
-		if ((mode & 0170000) == 0040000)
-			goto bad;	/* a sparse index's directory */
-		if (with_oid)
-			git_oid_fromraw(&oid, e + 40);
-		if (add_or_merge(t, start, path, len, tree_mode(mode),
-		    (flags >> 12) & 3, with_oid ? &oid : NULL))
-			goto bad;
-	}
-	/* Extensions: a split or sparse index needs more than this file. */
-	while ((size_t)(end - p) >= 8) {
-		if (memcmp(p, "link", 4) == 0 || memcmp(p, "sdir", 4) == 0)
-			goto bad;
-		esz = be32(p + 4);
-		if (esz > (size_t)(end - p) - 8)
-			goto bad;
-		p += 8 + esz;
-	}
-	strbuf_release(&prev);
-	return 0;
-bad:
-	strbuf_release(&prev);
-	drop_from(t, start);
+	pa.t = t;
+	pa.start = t->nentries;
+	pa.with_oid = with_oid;
+	XGROW(t->entries, pa.start + n, t->alloc);
+	if (gitindex_parse(b, size, add_parsed, &pa) == 0)
+		return 0;
+	drop_from(t, pa.start);
 	return 1;
 }
 
@@ -250,7 +168,7 @@ read_index_file(struct tree *t, int with_oid)
 	if (fd == -1)
 		return errno == ENOENT ? 0 : 1;		/* no index: empty */
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size < INDEX_HEADER + INDEX_HASH ||
+	    st.st_size < GITINDEX_MIN_SIZE ||
 	    (uintmax_t)st.st_size > SIZE_MAX) {
 		close(fd);
 		return 1;

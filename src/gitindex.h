@@ -1,0 +1,46 @@
+/*
+ * gitindex.h: git's index file format (Documentation/gitformat-index.txt),
+ * parsed from a buffer: versions 2, 3 (extended flags) and 4 (paths
+ * compressed against the previous one), SHA-1 object ids. Extensions are
+ * skipped; a split index ("link") or a sparse one ("sdir", directory
+ * entries) is refused as unsupported. The final checksum is not verified
+ * (git's index.skipHash writes none), only its room is required.
+ */
+#ifndef EC_GITINDEX_H
+#define EC_GITINDEX_H
+
+#include <stddef.h>
+
+#define GITINDEX_OIDSZ		20	/* raw object id bytes */
+#define GITINDEX_MIN_SIZE	32	/* a header and a checksum */
+
+/* Results besides 0 and a callback's nonzero return. */
+#define GITINDEX_EBAD		(-1)	/* malformed or truncated */
+#define GITINDEX_EUNSUPPORTED	(-2)	/* a split or sparse index */
+
+/* One entry, valid during the callback only. */
+struct gitindex_entry {
+	const char		*path;	/* NUL-terminated */
+	size_t			 len;	/* of path */
+	unsigned		 mode;	/* as stored, e.g. 0100644 */
+	int			 stage;	/* 0, or 1-3 in a conflict */
+	const unsigned char	*oid;	/* GITINDEX_OIDSZ bytes */
+};
+
+typedef int (*gitindex_cb)(const struct gitindex_entry *, void *);
+
+/*
+ * The version and the number of entries the header of buf claims:
+ * 0 or GITINDEX_EBAD (not an index, a version other than 2-4, more
+ * entries than could fit).
+ */
+int	 gitindex_header(const void *, size_t, unsigned *, size_t *);
+/*
+ * Parse the index in buf (size bytes), calling cb for each entry in file
+ * order; a nonzero return from cb stops and is returned. Otherwise
+ * returns 0, GITINDEX_EBAD or GITINDEX_EUNSUPPORTED. Never reads outside
+ * buf.
+ */
+int	 gitindex_parse(const void *, size_t, gitindex_cb, void *);
+
+#endif
