@@ -16,6 +16,7 @@
 
 #include <ini.h>
 
+#include "datadir.h"
 #include "error.h"
 #include "regex.h"
 #include "rules.h"
@@ -134,34 +135,7 @@ intern(struct ruleset *rs, const char *s)
 void
 ruleset_search_path(struct strvec *out)
 {
-	const char *env, *home;
-	char self[PATH_MAX];
-	ssize_t n;
-
-	env = getenv("ECOCHECK_RULES_DIR");
-	if (env != NULL && *env != '\0')
-		strvec_push(out, env);
-	else {
-		/* Run from the build tree, the program uses the source rules. */
-		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-		if (n > 0) {
-			self[n] = '\0';
-			if (strcmp(self, EC_BUILD_PROGRAM) == 0) {
-				strvec_push(out, EC_SRC_RULESDIR);
-				goto system;
-			}
-		}
-		strvec_push(out, EC_RULESDIR);
-	}
-system:
-	strvec_push_nodup(out, xasprintf("%s/ecocheck/rules", EC_SYSCONFDIR));
-	env = getenv("XDG_CONFIG_HOME");
-	home = getenv("HOME");
-	if (env != NULL && *env == '/')
-		strvec_push_nodup(out, xasprintf("%s/ecocheck/rules", env));
-	else if (home != NULL && *home == '/')
-		strvec_push_nodup(out,
-		    xasprintf("%s/.config/ecocheck/rules", home));
+	datadir_search_path("rules", out);
 }
 
 int
