@@ -2,13 +2,18 @@
 #ifndef EC_RULE_HISTORY_H
 #define EC_RULE_HISTORY_H
 
-#include "history.h"
-#include "rules.h"
+#include <stddef.h>
+
+struct check_ctx;
+struct finding;
+struct history;
+struct history_opts;
+struct rule;
 
 /*
  * The window of a history rule (its window_days, else the rule set's),
- * the history of that window, or NULL when it could not be read (the
- * finding is then filled in already).
+ * the history of that window, or NULL when there is none to read or it
+ * could not be read (the finding is then filled in already).
  */
 const struct history *history_for_rule(const struct rule *,
 			    struct check_ctx *, struct finding *, int,
