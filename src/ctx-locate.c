@@ -16,6 +16,7 @@
 
 /* How candidates are looked up and which of them count. */
 struct search {
+	struct check_ctx	*ctx;
 	const struct tree	*t;
 	int			 icase;
 	long long		 min;	/* smallest size that counts */
@@ -42,7 +43,7 @@ candidate(struct strbuf *sb, const char *dir, const char *name)
 static int
 usable(const struct search *s, const struct tree_entry *e)
 {
-	struct strbuf sb = STRBUF_INIT;
+	const char *buf;
 	size_t len;
 	int trunc, rc;
 
@@ -51,9 +52,8 @@ usable(const struct search *s, const struct tree_entry *e)
 	if (e->mode == TREE_MODE_LINK ||
 	    (s->t->kind != TREE_WORKTREE && s->min <= 0))
 		return 1;
-	rc = tree_read(s->t, e, s->min > 0 ? (size_t)s->min : 0, &sb, &trunc);
-	len = sb.len;
-	strbuf_release(&sb);
+	rc = ctx_read(s->ctx, e, s->min > 0 ? (size_t)s->min : 0, 0, NULL,
+	    &buf, &len, &trunc);
 	if (rc == TREE_EMISSING)
 		return 0;
 	if (s->min <= 0)
@@ -124,6 +124,7 @@ ctx_locate(struct check_ctx *ctx, const struct file_query *q, int *accepted,
 	struct search s;
 	size_t i;
 
+	s.ctx = ctx;
 	s.t = ctx_tree(ctx);
 	s.icase = q->icase;
 	s.min = q->min;

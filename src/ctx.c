@@ -54,8 +54,8 @@ struct check_ctx {
 /* A file read: what tree_read() said, and the bytes. */
 struct text_item {
 	int		 rc;
-	int		 truncated;
-	int		 binary;
+	size_t		 cap;		/* bytes asked for */
+	int		 truncated;	/* the file has more than cap */
 	struct strbuf	 text;
 };
 
@@ -204,12 +204,12 @@ ctx_usable(struct check_ctx *ctx, const struct tree_entry *e,
  * that reads a file says the same of a file it cannot read.
  */
 static void
-judge_read(struct check_ctx *ctx, const struct tree_entry *e,
-    const struct text_item *t, struct finding *f)
+judge_read(struct check_ctx *ctx, const struct tree_entry *e, int rc,
+    struct finding *f)
 {
 	if (f == NULL)
 		return;
-	switch (t->rc) {
+	switch (rc) {
 	case TREE_ELINK:
 		judge_link(ctx, e, f);
 		break;
@@ -225,7 +225,7 @@ judge_read(struct check_ctx *ctx, const struct tree_entry *e,
 			finding_evidence(f, e->path, 0, "not a regular file");
 		}
 		break;
-	case 0:
+	case CTX_EBINARY:
 		finding_result(f, RESULT_FAIL, "%s is a binary file", e->path);
 		finding_evidence(f, e->path, 0, "binary");
 		break;
@@ -248,23 +248,26 @@ text_item_free(void *p)
 	free(t);
 }
 
+/*
+ * The bytes of an entry, read once per check: a later read of more bytes
+ * replaces the first, a read of fewer is served from it, and a file that
+ * could not be read is not tried again (its error is printed once).
+ */
 static const struct text_item *
 read_cached(struct check_ctx *ctx, const struct tree_entry *e, size_t cap)
 {
 	struct text_item *t;
-	size_t probe;
 
-	t = ctx_cache_find(ctx, "text", e, cap);
-	if (t != NULL)
+	t = ctx_cache_find(ctx, "text", e, 0);
+	if (t != NULL && (t->rc != 0 || t->cap >= cap || !t->truncated))
 		return t;
-	t = xcalloc(1, sizeof(*t));
-	strbuf_init(&t->text);
-	t->rc = tree_read(ctx->tree, e, cap, &t->text, &t->truncated);
-	if (t->rc == 0) {
-		probe = t->text.len < BINARY_PROBE ? t->text.len : BINARY_PROBE;
-		t->binary = memchr(t->text.buf, '\0', probe) != NULL;
+	if (t == NULL) {
+		t = xcalloc(1, sizeof(*t));
+		strbuf_init(&t->text);
+		ctx_cache_add(ctx, "text", e, 0, t, text_item_free);
 	}
-	ctx_cache_add(ctx, "text", e, cap, t, text_item_free);
+	t->cap = cap;
+	t->rc = tree_read(ctx->tree, e, cap, &t->text, &t->truncated);
 	return t;
 }
 
@@ -274,15 +277,23 @@ ctx_read(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
     int *truncated)
 {
 	const struct text_item *t;
+	size_t probe;
 
 	t = read_cached(ctx, e, cap);
-	if (t->rc != 0 || (t->binary && (flags & CTX_READ_TEXT))) {
-		judge_read(ctx, e, t, f);
-		return -1;
+	if (t->rc != 0) {
+		judge_read(ctx, e, t->rc, f);
+		return t->rc;
 	}
 	*buf = t->text.buf;
-	*len = t->text.len;
-	*truncated = t->truncated;
+	*len = t->text.len < cap ? t->text.len : cap;
+	*truncated = t->truncated || t->text.len > cap;
+	if (flags & CTX_READ_TEXT) {
+		probe = *len < BINARY_PROBE ? *len : BINARY_PROBE;
+		if (memchr(*buf, '\0', probe) != NULL) {
+			judge_read(ctx, e, CTX_EBINARY, f);
+			return CTX_EBINARY;
+		}
+	}
 	return 0;
 }
 
@@ -310,12 +321,12 @@ ctx_markdown(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
 		m->rc = ctx_read(ctx, e, cap, 0, NULL, &buf, &len,
 		    &m->m.truncated);
 		if (m->rc == 0 && md_parse(buf, len, &m->m.doc) == -1)
-			m->rc = -2;
+			m->rc = CTX_EPARSE;
 		ctx_cache_add(ctx, "markdown", e, cap, m, md_item_free);
 	}
 	if (m->rc == 0)
 		return &m->m;
-	if (f != NULL && m->rc == -2) {
+	if (f != NULL && m->rc == CTX_EPARSE) {
 		finding_result(f, RESULT_UNKNOWN, "%s cannot be read as "
 		    "Markdown", e->path);
 		finding_evidence(f, e->path, 0, "unreadable");

@@ -52,6 +52,10 @@ struct file_query {
 /* How ctx_read() reads. */
 #define CTX_READ_TEXT	0x1	/* a binary file is a failure */
 
+/* What ctx_read() returns besides 0 and the TREE_E* codes of tree.h. */
+#define CTX_EBINARY	(-10)	/* binary, with CTX_READ_TEXT */
+#define CTX_EPARSE	(-11)	/* read, but its reader refused it */
+
 /* For the driver and tests: head may be NULL (no commits). */
 struct check_ctx *ctx_new(struct git_repository *, struct tree *,
 		    const struct ruleset *, const struct git_oid *, int64_t);
@@ -89,11 +93,12 @@ int		 ctx_usable(struct check_ctx *, const struct tree_entry *,
 		    struct finding *);
 /*
  * Read at most cap bytes of an entry, once per check (the text is the
- * context's). Returns 0 with *buf, *len and *truncated set, or -1 when
- * the file cannot be read as asked: f then has the result (fail for a
- * link, a submodule, a file gone from the working tree or, with
- * CTX_READ_TEXT, a binary file; unknown for an unreadable file) and
- * evidence naming the file.
+ * context's). Returns 0 with *buf, *len and *truncated set, or, when
+ * the file cannot be read as asked, the tree source's code (-1 for an
+ * error, printed once per check, or a TREE_E* code) or CTX_EBINARY; f,
+ * unless NULL, then has the result (fail for a link, a submodule, a file
+ * gone from the working tree or, with CTX_READ_TEXT, a binary file;
+ * unknown for an unreadable file) and evidence naming the file.
  */
 int		 ctx_read(struct check_ctx *, const struct tree_entry *,
 		    size_t, unsigned, struct finding *, const char **,

@@ -147,27 +147,21 @@ contains_parse(struct rule *r)
 /* The entry to read: from `file`/`dirs`, or from the file rule `of`. */
 static const struct tree_entry *
 contains_locate(const struct rule *r, struct check_ctx *ctx,
-    struct strbuf *looked, int *accepted)
+    struct strbuf *looked, int *accepted, const char **want)
 {
 	const struct rule *of;
 	struct file_query q;
 	const char *ofid;
 
 	ofid = rule_str(r, "of", NULL);
-	if (ofid == NULL) {
-		memset(&q, 0, sizeof(q));
-		q.names = rule_key(r, "file");
-		q.dirs = rule_key(r, "dirs");
-		return ctx_locate(ctx, &q, accepted, looked);
-	}
+	memset(&q, 0, sizeof(q));
+	q.names = rule_key(r, "file");
+	q.dirs = rule_key(r, "dirs");
 	/* The rule set was checked: "of" names a file rule. */
-	of = ruleset_find(ctx_ruleset(ctx), ofid);
-	if (of != NULL) {
+	if (ofid != NULL && (of = ruleset_find(ctx_ruleset(ctx), ofid)) != NULL)
 		ctx_file_query(of, &q);
-		return ctx_locate(ctx, &q, accepted, looked);
-	}
-	strbuf_addf(looked, "(no file rule '%s')", ofid);
-	return NULL;
+	*want = q.names != NULL && q.names->n > 0 ? q.names->v[0].value : "file";
+	return ctx_locate(ctx, &q, accepted, looked);
 }
 
 static int
@@ -179,19 +173,19 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 	const struct rule_key *pk;
 	struct strbuf looked = STRBUF_INIT;
 	struct strbuf err = STRBUF_INIT, missed = STRBUF_INIT;
-	const char *text;
+	const char *text, *want;
 	size_t i, s, nmatched, cap, len;
 	int trunc, rc, accepted;
 
-	e = contains_locate(r, ctx, &looked, &accepted);
+	e = contains_locate(r, ctx, &looked, &accepted, &want);
 	if (e == NULL) {
-		finding_result(f, RESULT_FAIL, "no file to read (looked for "
-		    "%s)", looked.buf);
+		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
+		    looked.buf);
 		goto out;
 	}
 	cap = (size_t)rule_int(r, "max_bytes", CONTAINS_DEFAULT_MAX);
 	if (ctx_usable(ctx, e, f) == -1 ||
-	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) == -1)
+	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
 		goto out;
 	pk = rule_key(r, "pattern");
 	nmatched = 0;

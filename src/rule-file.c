@@ -108,7 +108,7 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		goto out;
 	if (small) {
 		if (ctx_read(ctx, e, (size_t)q.min, 0, f, &buf, &len,
-		    &trunc) == -1)
+		    &trunc) != 0)
 			goto out;
 		if ((long long)len < q.min) {
 			finding_result(f, RESULT_FAIL, "%s has %zu bytes, "
