@@ -16,7 +16,6 @@
 #include "finding.h"
 #include "history.h"
 #include "regex.h"
-#include "rule-history.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "timeutil.h"
@@ -36,6 +35,14 @@ static int	 contributors_parse(struct rule *);
 static int	 contributors_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 exclude_free(void *);
+static const struct history *history_for_rule(const struct rule *,
+		    struct check_ctx *, struct finding *, int,
+		    struct history_opts *);
+static void	 history_window_text(const struct history_opts *, char *,
+		    size_t);
+static void	 history_judge(const struct rule *, struct finding *,
+		    const struct history *, long long, long long,
+		    const char *, const struct history_opts *);
 
 static const struct rule_key_spec commits_keys[] = {
 	{ "min", KEY_INT, NULL, "commits needed in the window" },
@@ -122,7 +129,8 @@ exclude_free(void *p)
 	free(ex);
 }
 
-void
+/* "2026-05-22 to 2026-08-20" of a window. */
+static void
 history_window_text(const struct history_opts *ho, char *buf, size_t sz)
 {
 	char a[16], b[16];
@@ -132,7 +140,12 @@ history_window_text(const struct history_opts *ho, char *buf, size_t sz)
 	snprintf(buf, sz, "%s to %s", a, b);
 }
 
-const struct history *
+/*
+ * The window of a history rule (its window_days, else the rule set's),
+ * the history of that window, or NULL when there is none to read or it
+ * could not be read (the finding is then filled in already).
+ */
+static const struct history *
 history_for_rule(const struct rule *r, struct check_ctx *ctx,
     struct finding *f, int coauthors, struct history_opts *ho)
 {
@@ -157,7 +170,8 @@ history_for_rule(const struct rule *r, struct check_ctx *ctx,
 	return h;
 }
 
-void
+/* A count against a minimum: pass, the floor, fail, or a shallow bound. */
+static void
 history_judge(const struct rule *r, struct finding *f,
     const struct history *h, long long n, long long min, const char *what,
     const struct history_opts *ho)
