@@ -47,14 +47,14 @@ parse_ident(char *buf, char **name, char **email, int allow_empty,
 	if (!allow_empty && left + 1 == right)
 		return -1;
 	nstart = buf;
-	while (ascii_isspace((unsigned char)*nstart) && nstart < left)
+	while (nstart < left && ascii_isspace((unsigned char)*nstart))
 		nstart++;
-	nend = left - 1;
-	while (nend > nstart && ascii_isspace((unsigned char)*nend))
+	nend = left;
+	while (nend > nstart && ascii_isspace((unsigned char)nend[-1]))
 		nend--;
-	*name = nstart <= nend ? nstart : NULL;
+	*name = nstart < nend ? nstart : NULL;
 	*email = left + 1;
-	nend[1] = '\0';
+	*nend = '\0';
 	*right++ = '\0';
 	if (*right != '\0')
 		*rest = right;
