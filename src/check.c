@@ -15,6 +15,7 @@
 #include "check.h"
 #include "error.h"
 #include "options.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -220,7 +221,7 @@ load_rules(const struct options *o, struct check_ctx *ctx,
 		ruleset_fact(&res->rs, name, eq + 1, "--fact");
 		free(name);
 	}
-	return ruleset_finish(&res->rs);
+	return rulecheck_finish(&res->rs);
 }
 
 /* Run one rule: skipped when off, or when it reads history with --staged. */

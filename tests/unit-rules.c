@@ -9,6 +9,7 @@
 
 #include <git2.h>
 
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -71,7 +72,7 @@ run(const char *ini, struct finding *f, struct ruleset *rs)
 	ruleset_init(rs);
 	if (ruleset_add_buffer(rs, "test.ini", ini, strlen(ini)) == -1 ||
 	    ruleset_fact(rs, "stars", "250", "--fact") == -1 ||
-	    ruleset_finish(rs) == -1)
+	    rulecheck_finish(rs) == -1)
 		return -1;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.repo = repo;

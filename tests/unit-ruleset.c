@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -82,7 +83,7 @@ test_layering(void)
 	    "an override layer loads");
 	ok(ruleset_set(&rs, "stars.min=250") == 0, "--set parses");
 	ok(ruleset_fact(&rs, "stars", "300", "--fact") == 0, "a fact is kept");
-	ok(ruleset_finish(&rs) == 0, "the layered set validates");
+	ok(rulecheck_finish(&rs) == 0, "the layered set validates");
 	is_str(rs.name, "demo", "[ruleset] name");
 	is_int(rs.window_days, 30, "[ruleset] window_days");
 	is_int(rs.nrules, 3, "rules of every layer, once each");
@@ -111,7 +112,7 @@ test_layering(void)
 	ruleset_init(&rs);
 	load(&rs, "a.ini", shipped);
 	load(&rs, "b.ini", "[license-file]\naccept =\n");
-	ok(ruleset_finish(&rs) == 0, "emptying a list validates");
+	ok(rulecheck_finish(&rs) == 0, "emptying a list validates");
 	k = rule_key(rs.rules[0], "accept");
 	is_int(k ? (long long)k->n : -1, 0, "an empty value empties the list");
 	ruleset_release(&rs);
@@ -128,7 +129,7 @@ badn(const char *text, size_t len, const char *want, const char *what)
 	capture_begin();
 	rc = ruleset_add_buffer(&rs, "bad.ini", text, len);
 	if (rc == 0)
-		rc = ruleset_finish(&rs);
+		rc = rulecheck_finish(&rs);
 	capture_end();
 	ok(rc == -1 && strstr(errtext.buf, want) != NULL, "%s", what);
 	if (strstr(errtext.buf, want) == NULL)
