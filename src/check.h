@@ -1,39 +1,32 @@
 /*
- * check.h: checking one repository: open it, choose the tree source,
- * assemble the rule set with its overrides, run every rule.
+ * check.h: the driver: open a repository and load its rules, then run
+ * them on its tree and judge every finding.
+ *
+ * check_open() opens the repository a path names, chooses the tree
+ * source (--staged, --rev, or the working tree; a bare repository's
+ * HEAD), assembles the rule set with its overrides and sets the history
+ * window. check_run() runs the rules on that tree into the repository's
+ * result. The two are apart so that a command can check two trees of
+ * one repository.
  */
 #ifndef EC_CHECK_H
 #define EC_CHECK_H
 
-#include <stdint.h>
-
+#include "finding.h"
 #include "options.h"
-#include "rules.h"
-#include "ruleset.h"
 
-struct repo_result {
-	char		*path;		/* as given */
-	char		*abspath;	/* the repository's root (or git dir) */
-	const char	*source;	/* worktree, index, commit */
-	int		 has_head;
-	char		 head[GIT_OID_HEXSZ + 1];
-	int		 bare;
-	int		 shallow;
-	int		 empty;
-	struct ruleset	 rs;
-	int64_t		 as_of;
-	int64_t		 start;
-	int		 days;
-	struct finding	*findings;
-	size_t		 nfindings;
-	int		 counts[4];	/* by enum result */
-	int		 errors_failed;
-	int		 unknown_failed;	/* unknown, counted by --strict */
-};
+struct check;
 
-/* 0 when judged; -1 when nothing could be judged (error printed). */
-int	 check_repository(const struct options *, const char *,
+/*
+ * Fill res (its path, head, rule set, window) and *out; 0, or -1 when
+ * nothing can be judged (an error was printed, res->status is
+ * EXIT_TROUBLE). Free *out with check_close() whatever the result.
+ */
+int	 check_open(const struct options *, const char *, struct check **,
 	    struct repo_result *);
-void	 repo_result_release(struct repo_result *);
+/* Run and judge every rule; 0, or -1 when the repository could not be
+ * read (res->status is EXIT_TROUBLE). */
+int	 check_run(struct check *, struct repo_result *);
+void	 check_close(struct check *);
 
 #endif

@@ -18,7 +18,7 @@
 const struct option_doc option_docs[] = {
 	{ "rules", 'r', "NAME|FILE",
 	    "rule set by name or file (repeatable; default pytorch-ecosystem)" },
-	{ "format", 'f', "FMT", "text | json | jsonl | sarif | markdown | github" },
+	{ "format", 'f', "FMT", "report format (see Formats below)" },
 	{ "as-of", 0, "DATE|HEAD",
 	    "end of the history window (ISO 8601, or HEAD)" },
 	{ "rev", 0, "REV", "check the tree of a commit" },
@@ -40,29 +40,17 @@ const struct option_doc option_docs[] = {
 	{ NULL, 0, NULL, NULL }
 };
 
-static const char *const format_names[] = {
-	[FORMAT_TEXT] = "text",
-	[FORMAT_JSON] = "json",
-	[FORMAT_JSONL] = "jsonl",
-	[FORMAT_SARIF] = "sarif",
-	[FORMAT_MARKDOWN] = "markdown",
-	[FORMAT_GITHUB] = "github",
-};
-
-const char *
-format_name(enum format f)
-{
-	return format_names[f];
-}
-
 void
 options_usage(FILE *fp)
 {
 	const struct option_doc *o;
 	char left[64];
 
-	fputs("usage: ecocheck [OPTION]... [PATH]...\n"
+	const struct report_format *const *f;
+
+	fputs("usage: ecocheck [check] [OPTION]... [PATH]...\n"
 	    "       ecocheck suggest codeowners|governance [PATH]\n"
+	    "       ecocheck diff OLD NEW [PATH]\n"
 	    "Check a git checkout against repository-health rules.\n\n",
 	    fp);
 	for (o = option_docs; o->name != NULL; o++) {
@@ -75,6 +63,15 @@ options_usage(FILE *fp)
 			    o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(fp, "  %-26s %s\n", left, o->help);
 	}
+	fputs("\nFormats:", fp);
+	for (f = report_formats; *f != NULL; f++)
+		if ((*f)->repo != NULL)
+			fprintf(fp, " %s", (*f)->name);
+	fputs(" (planned:", fp);
+	for (f = report_formats; *f != NULL; f++)
+		if ((*f)->repo == NULL)
+			fprintf(fp, " %s", (*f)->name);
+	fputs(")\n", fp);
 	fputs("\nExit status: 0 no error-level rule failed, 1 one did, "
 	    "2 usage, configuration\nor repository error. "
 	    "See ecocheck(1).\n", fp);
@@ -103,23 +100,25 @@ not_built(const char *what)
 static int
 parse_format(struct options *o, const char *arg)
 {
-	size_t i;
+	const struct report_format *const *f;
+	struct strbuf known = STRBUF_INIT;
+	int rc;
 
-	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
-		if (strcmp(arg, format_names[i]) == 0) {
-			o->format = (enum format)i;
-			if (o->format != FORMAT_TEXT &&
-			    o->format != FORMAT_JSON) {
-				char what[64];
+	o->format = report_format_find(arg);
+	if (o->format != NULL && o->format->repo != NULL)
+		return 0;
+	if (o->format != NULL) {
+		char what[64];
 
-				snprintf(what, sizeof(what), "--format %s",
-				    arg);
-				return not_built(what);
-			}
-			return 0;
-		}
-	return usage_error("unknown format '%s': use text, json, jsonl, "
-	    "sarif, markdown or github", arg);
+		snprintf(what, sizeof(what), "--format %s", arg);
+		return not_built(what);
+	}
+	for (f = report_formats; *f != NULL; f++)
+		strbuf_addf(&known, "%s%s", f == report_formats ? "" :
+		    f[1] == NULL ? " or " : ", ", (*f)->name);
+	rc = usage_error("unknown format '%s': use %s", arg, known.buf);
+	strbuf_release(&known);
+	return rc;
 }
 
 static int
@@ -195,6 +194,7 @@ options_parse(struct options *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->jobs = 1;
+	o->format = report_formats[0];
 	p = sopts;
 	*p++ = ':';	/* a missing value is ':', not '?' */
 	for (i = 0, d = option_docs; d->name != NULL; d++, i++) {
@@ -247,13 +247,6 @@ options_parse(struct options *o, int argc, char **argv)
 		if (parse_one(o, d->name, optarg) == -1)
 			return -1;
 	}
-	if (optind < argc && strcmp(argv[optind], "suggest") == 0) {
-		if (optind + 1 >= argc)
-			return usage_error("%s: expected codeowners or "
-			    "governance", "suggest");
-		o->suggest = argv[optind + 1];
-		return not_built("ecocheck suggest");
-	}
 	for (; optind < argc; optind++)
 		strvec_push(&o->paths, argv[optind]);
 	if (o->staged && o->rev != NULL)
@@ -285,4 +278,14 @@ options_release(struct options *o)
 	strvec_clear(&o->sets);
 	strvec_clear(&o->facts);
 	strvec_clear(&o->paths);
+}
+
+void
+options_report(const struct options *o, FILE *fp, struct report_opts *ro)
+{
+	memset(ro, 0, sizeof(*ro));
+	ro->quiet = o->quiet;
+	ro->strict = o->strict;
+	ro->color = report_use_color(fp, o->color);
+	ro->many = o->each != NULL || o->paths.n > 1;
 }

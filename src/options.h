@@ -1,30 +1,16 @@
-/* options.h: the command line, parsed once into struct options */
+/* options.h: the options of the check command, parsed once into struct options */
 #ifndef EC_OPTIONS_H
 #define EC_OPTIONS_H
 
 #include <stdint.h>
 #include <stdio.h>
 
+#include "report.h"
 #include "strbuf.h"
-
-enum format {
-	FORMAT_TEXT,
-	FORMAT_JSON,
-	FORMAT_JSONL,
-	FORMAT_SARIF,
-	FORMAT_MARKDOWN,
-	FORMAT_GITHUB
-};
-
-enum color {
-	COLOR_AUTO,
-	COLOR_ALWAYS,
-	COLOR_NEVER
-};
 
 struct options {
 	struct strvec	 rules;		/* -r, in order */
-	enum format	 format;
+	const struct report_format *format;
 	int		 has_as_of;
 	int		 as_of_head;
 	int64_t		 as_of;
@@ -40,7 +26,6 @@ struct options {
 	enum color	 color;
 	int		 quiet;
 	struct strvec	 paths;
-	const char	*suggest;	/* "ecocheck suggest WHAT" */
 };
 
 /* Option table shared by the parser and --help (and checked by tests). */
@@ -56,6 +41,7 @@ extern const struct option_doc option_docs[];
 int	 options_parse(struct options *, int, char **);
 void	 options_release(struct options *);
 void	 options_usage(FILE *);
-const char *format_name(enum format);
+/* The report options of the command line (colour decided for fp). */
+void	 options_report(const struct options *, FILE *, struct report_opts *);
 
 #endif

@@ -1,10 +1,16 @@
-/* report-json.c: one JSON document per repository, schema 1 (ecocheck(1)) */
+/*
+ * report-json.c: the JSON document of a repository, schema 1 (see
+ * ecocheck(1)); the json format prints it, or an array of them when
+ * several repositories are checked.
+ */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "finding.h"
 #include "json.h"
+#include "report-json.h"
 #include "report.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -12,12 +18,16 @@
 
 #define JSON_SCHEMA	1
 
+static void	 json_begin(FILE *, const struct report_opts *);
 static void	 json_repo(FILE *, const struct repo_result *,
-		    const struct options *);
+		    const struct report_opts *, size_t);
+static void	 json_end(FILE *, const struct report_opts *, size_t);
 
 const struct report_format report_json = {
 	.name = "json",
+	.begin = json_begin,
 	.repo = json_repo,
+	.end = json_end,
 };
 
 static void
@@ -58,15 +68,15 @@ json_finding(struct json *j, const struct finding *f)
 	json_object_end(j);
 }
 
-static void
-json_repo(FILE *fp, const struct repo_result *res, const struct options *o)
+void
+report_json_document(struct strbuf *sb, const struct repo_result *res,
+    int pretty)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct json j;
 	char tbuf[32];
 	size_t i;
 
-	json_init(&j, &sb, o->format == FORMAT_JSON);
+	json_init(&j, sb, pretty);
 	json_object_begin(&j, NULL);
 	json_int(&j, "schema", JSON_SCHEMA);
 	json_object_begin(&j, "tool");
@@ -110,7 +120,34 @@ json_repo(FILE *fp, const struct repo_result *res, const struct options *o)
 	json_int(&j, "errors_failed", res->errors_failed);
 	json_object_end(&j);
 	json_object_end(&j);
-	strbuf_addch(&sb, '\n');
+}
+
+/* Several repositories make one array: "[", documents, "]". */
+static void
+json_begin(FILE *fp, const struct report_opts *ro)
+{
+	if (ro->many)
+		fputs("[\n", fp);
+}
+
+static void
+json_repo(FILE *fp, const struct repo_result *res,
+    const struct report_opts *ro, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (ro->many && n > 0)
+		fputs(",\n", fp);
+	report_json_document(&sb, res, 1);
+	if (!ro->many)
+		strbuf_addch(&sb, '\n');
 	fwrite(sb.buf, 1, sb.len, fp);
 	strbuf_release(&sb);
+}
+
+static void
+json_end(FILE *fp, const struct report_opts *ro, size_t n)
+{
+	if (ro->many)
+		fputs(n > 0 ? "\n]\n" : "]\n", fp);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finding.h"
 #include "report.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -16,7 +17,7 @@
 #include "utf8.h"
 
 static void	 text_repo(FILE *, const struct repo_result *,
-		    const struct options *);
+		    const struct report_opts *, size_t);
 
 const struct report_format report_text = {
 	.name = "text",
@@ -105,7 +106,7 @@ text_finding(FILE *fp, const struct finding *f, struct style *st)
 }
 
 static int
-shown(const struct finding *f, const struct options *o)
+shown(const struct finding *f, const struct report_opts *o)
 {
 	if (!o->quiet)
 		return 1;
@@ -120,7 +121,8 @@ first_req(const struct finding *f)
 }
 
 static void
-text_repo(FILE *fp, const struct repo_result *res, const struct options *o)
+text_repo(FILE *fp, const struct repo_result *res,
+    const struct report_opts *o, size_t n)
 {
 	struct style st;
 	const struct finding *f;
@@ -131,7 +133,7 @@ text_repo(FILE *fp, const struct repo_result *res, const struct options *o)
 	memset(&st, 0, sizeof(st));
 	for (i = 0; i < sizeof(st.clean) / sizeof(st.clean[0]); i++)
 		strbuf_init(&st.clean[i]);
-	st.color = report_use_color(fp, o);
+	st.color = o->color;
 	time_format_date(res->as_of, date, sizeof(date));
 	fprintf(fp, "%s%s%s: %s%s%.12s, rule set %s, as of %s\n",
 	    st.color ? C_BOLD : "", clean(&st, 0, res->abspath),

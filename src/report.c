@@ -1,4 +1,4 @@
-/* report.c: the table of report formats, --list-rules and the exit code */
+/* report.c: the table of report formats, --list-rules, colour */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
@@ -11,50 +11,43 @@
 #include "rules.h"
 #include "ruleset.h"
 
-static const struct report_format *const formats[] = {
-	[FORMAT_TEXT] = &report_text,
-	[FORMAT_JSON] = &report_json,
+extern const struct report_format report_json;
+extern const struct report_format report_jsonl;
+extern const struct report_format report_text;
+
+static const struct report_format report_sarif = { .name = "sarif" };
+static const struct report_format report_markdown = { .name = "markdown" };
+static const struct report_format report_github = { .name = "github" };
+
+const struct report_format *const report_formats[] = {
+	&report_text,
+	&report_json,
+	&report_jsonl,
+	&report_sarif,
+	&report_markdown,
+	&report_github,
+	NULL
 };
 
 const struct report_format *
-report_find(enum format f)
+report_format_find(const char *name)
 {
-	if ((size_t)f >= sizeof(formats) / sizeof(formats[0]))
-		return NULL;
-	return formats[f];
-}
+	size_t i;
 
-void
-report_repo(FILE *fp, const struct repo_result *res, const struct options *o)
-{
-	const struct report_format *rf;
-
-	rf = report_find(o->format);
-	if (rf != NULL)
-		rf->repo(fp, res, o);
+	for (i = 0; report_formats[i] != NULL; i++)
+		if (strcmp(report_formats[i]->name, name) == 0)
+			return report_formats[i];
+	return NULL;
 }
 
 int
-report_exit_code(int rc, const struct repo_result *res,
-    const struct options *o)
-{
-	if (rc != 0)
-		return 2;
-	if (res->errors_failed > 0)
-		return 1;
-	if (o->strict && res->unknown_failed > 0)
-		return 1;
-	return 0;
-}
-
-int
-report_use_color(FILE *fp, const struct options *o)
+report_use_color(FILE *fp, enum color when)
 {
 	const char *nc, *term;
 
-	if (o->color == COLOR_ALWAYS)
+	if (when == COLOR_ALWAYS)
 		return 1;
-	if (o->color == COLOR_NEVER)
+	if (when == COLOR_NEVER)
 		return 0;
 	nc = getenv("NO_COLOR");
 	if (nc != NULL && *nc != '\0')

@@ -1,34 +1,52 @@
 /*
  * report.h: findings to a format. Each format is one file report-<fmt>.c
- * walking the same repo_result; report.c holds the table and the exit
- * code, decided in one place.
+ * defining a const struct report_format; report.c lists them once, and
+ * the option parser and --help take the names from that table. Reports
+ * read repo_result (finding.h) and know nothing of git.
  */
 #ifndef EC_REPORT_H
 #define EC_REPORT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
-#include "check.h"
-#include "options.h"
+#include "finding.h"
 
-struct report_format {
-	const char	*name;
-	void		(*repo)(FILE *, const struct repo_result *,
-			    const struct options *);
+enum color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
 };
 
-extern const struct report_format report_text;
-extern const struct report_format report_json;
+/* What a report needs of the command line. */
+struct report_opts {
+	int	 quiet;		/* only failures */
+	int	 strict;	/* unknown counts as a failure */
+	int	 color;		/* colour the output (decided already) */
+	int	 many;		/* several repositories may follow */
+};
 
-const struct report_format *report_find(enum format);
-void	 report_repo(FILE *, const struct repo_result *,
-	    const struct options *);
-/* 0, 1 or 2 for one repository's result (rc is check_repository's). */
-int	 report_exit_code(int, const struct repo_result *,
-	    const struct options *);
+/*
+ * A format: begin before the first repository, repo for each one (n is
+ * its number, from 0; a repository that could not be checked is never
+ * passed), end after the last. begin and end may be NULL; a format with
+ * no repo function is planned and refused.
+ */
+struct report_format {
+	const char	*name;
+	void		(*begin)(FILE *, const struct report_opts *);
+	void		(*repo)(FILE *, const struct repo_result *,
+			    const struct report_opts *, size_t);
+	void		(*end)(FILE *, const struct report_opts *, size_t);
+};
+
+/* Every format, NULL-terminated, in the order --help lists them. */
+extern const struct report_format *const report_formats[];
+
+const struct report_format *report_format_find(const char *);
 /* Rules and the file:line each key came from (--list-rules). */
 void	 report_list_rules(FILE *, const struct repo_result *);
 /* Whether to colour output on fp. */
-int	 report_use_color(FILE *, const struct options *);
+int	 report_use_color(FILE *, enum color);
 
 #endif

@@ -14,8 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
+#include "finding.h"
 #include "regex.h"
-#include "rule-file.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
@@ -42,7 +43,7 @@ struct contains {
 };
 
 static int	 contains_parse(struct rule *);
-static void	 contains_check(const struct rule *, struct check_ctx *,
+static int	 contains_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 contains_free(void *);
 
@@ -127,66 +128,50 @@ contains_parse(struct rule *r)
 /* The entry to read: from `file`/`dirs`, or from the file rule `of`. */
 static const struct tree_entry *
 contains_locate(const struct rule *r, struct check_ctx *ctx,
-    struct strbuf *looked, int *accepted)
+    struct strbuf *looked, int *accepted, const char **want)
 {
 	const struct rule *of;
+	struct file_query q;
 	const char *ofid;
 
 	ofid = rule_str(r, "of", NULL);
-	if (ofid == NULL)
-		return file_find(rule_key(r, "file"), NULL, rule_key(r, "dirs"),
-		    ctx->tree, 0, accepted, looked);
+	memset(&q, 0, sizeof(q));
+	q.names = rule_key(r, "file");
+	q.dirs = rule_key(r, "dirs");
 	/* The rule set was checked: "of" names a file rule. */
-	of = ruleset_find(ctx->rs, ofid);
-	if (of != NULL)
-		return file_locate(of, ctx->tree, accepted, looked);
-	strbuf_addf(looked, "(no file rule '%s')", ofid);
-	return NULL;
+	if (ofid != NULL && (of = ruleset_find(ctx_ruleset(ctx), ofid)) != NULL)
+		ctx_file_query(of, &q);
+	*want = q.names != NULL && q.names->n > 0 ? q.names->v[0].value : "file";
+	return ctx_locate(ctx, &q, accepted, looked);
 }
 
-static void
+static int
 contains_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
 	struct contains *c = r->priv;
 	const struct tree_entry *e;
 	const struct rule_key *pk;
-	struct strbuf text = STRBUF_INIT, looked = STRBUF_INIT;
+	struct strbuf looked = STRBUF_INIT;
 	struct strbuf err = STRBUF_INIT, missed = STRBUF_INIT;
-	size_t i, s, nmatched, cap;
+	const char *text, *want;
+	size_t i, s, nmatched, cap, len;
 	int trunc, rc, accepted;
 
-	e = contains_locate(r, ctx, &looked, &accepted);
+	e = contains_locate(r, ctx, &looked, &accepted, &want);
 	if (e == NULL) {
-		finding_result(f, RESULT_FAIL, "no file to read (looked for "
-		    "%s)", looked.buf);
-		if (r->help != NULL)
-			finding_fix(f, "%s", r->help);
+		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
+		    looked.buf);
 		goto out;
 	}
 	cap = (size_t)rule_int(r, "max_bytes", CONTAINS_DEFAULT_MAX);
-	rc = tree_read(ctx->tree, e, cap, &text, &trunc);
-	if (rc == TREE_ELINK) {
-		finding_result(f, RESULT_FAIL, "%s is a symbolic link; links "
-		    "are not followed", e->path);
-		finding_evidence(f, e->path, 0, "symbolic link");
+	if (ctx_usable(ctx, e, f) == -1 ||
+	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
 		goto out;
-	} else if (rc != 0) {
-		finding_result(f, RESULT_UNKNOWN, "%s cannot be read", e->path);
-		finding_evidence(f, e->path, 0, NULL);
-		goto out;
-	}
-	if (memchr(text.buf, '\0', text.len < 8000 ? text.len : 8000)) {
-		finding_result(f, RESULT_FAIL, "%s is a binary file",
-		    e->path);
-		finding_evidence(f, e->path, 0, "binary");
-		goto out;
-	}
 	pk = rule_key(r, "pattern");
 	nmatched = 0;
 	for (i = 0; i < c->npat; i++) {
-		rc = regex_search(c->pat[i], text.buf, text.len, 0, &s, NULL,
-		    &err);
+		rc = regex_search(c->pat[i], text, len, 0, &s, NULL, &err);
 		if (rc == -1) {
 			finding_result(f, RESULT_UNKNOWN, "%s: pattern '%s' "
 			    "could not be matched: %s", e->path,
@@ -196,8 +181,8 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		}
 		if (rc == 1) {
 			nmatched++;
-			finding_evidence(f, e->path,
-			    regex_line_of(text.buf, s), pk->v[i].value);
+			finding_evidence(f, e->path, regex_line_of(text, s),
+			    pk->v[i].value);
 		} else
 			strbuf_addf(&missed, "%s/%s/", missed.len ? ", " : "",
 			    pk->v[i].value);
@@ -211,18 +196,18 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		    trunc ? " (in the part read)" : "");
 		goto out;
 	}
-	if (c->has_miss_level && c->miss_level < f->level)
-		f->level = c->miss_level;
+	if (c->has_miss_level)
+		finding_cap_level(f, c->miss_level);
 	f->judgment = rule_bool(r, "judgment", 0);
 	for (i = 0; i < c->nlabels; i++) {
-		rc = regex_search(c->labels[i].re, text.buf, text.len, 0, &s,
-		    NULL, &err);
+		rc = regex_search(c->labels[i].re, text, len, 0, &s, NULL,
+		    &err);
 		if (rc == 1) {
 			finding_result(f, RESULT_FAIL, "%s is the %s", e->path,
 			    c->labels[i].name);
-			finding_evidence(f, e->path,
-			    regex_line_of(text.buf, s), c->labels[i].name);
-			goto fix;
+			finding_evidence(f, e->path, regex_line_of(text, s),
+			    c->labels[i].name);
+			goto out;
 		}
 	}
 	if (c->match == MATCH_NONE)
@@ -233,12 +218,9 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		    e->path, missed.buf, trunc ? " (in the part read)" : "");
 	if (f->nev == 0)
 		finding_evidence(f, e->path, 0, NULL);
-fix:
-	if (r->help != NULL)
-		finding_fix(f, "%s", r->help);
 out:
-	strbuf_release(&text);
 	strbuf_release(&looked);
 	strbuf_release(&err);
 	strbuf_release(&missed);
+	return 0;
 }

@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
+#include "finding.h"
 #include "rules.h"
 #include "ruleset.h"
 
-static void	 fact_check(const struct rule *, struct check_ctx *,
+static int	 fact_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 
 static const struct rule_key_spec fact_keys[] = {
@@ -31,7 +33,7 @@ const struct rule_type rule_fact = {
 	.check = fact_check,
 };
 
-static void
+static int
 fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	const char *name, *val, *src;
@@ -39,8 +41,7 @@ fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	long long n, min;
 
 	name = rule_str(r, "fact", NULL);
-	val = ruleset_get_fact(ctx->rs, name);
-	src = ruleset_get_fact_source(ctx->rs, name);
+	val = ctx_fact(ctx, name, &src);
 	if (src != NULL && strcmp(src, "--fact") != 0)
 		snprintf(given, sizeof(given), "given in %s", src);
 	else
@@ -55,26 +56,23 @@ fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_fix(f, "give it with --fact %s=%s%s%s", name,
 		    min >= 0 ? "N" : "yes", r->help ? "; " : "",
 		    r->help ? r->help : "");
-		return;
+		return 0;
 	}
 	if (min < 0) {
 		if (strcmp(val, "yes") == 0 || strcmp(val, "true") == 0)
 			finding_result(f, RESULT_PASS, "%s: yes (%s)",
 			    name, given);
-		else {
+		else
 			finding_result(f, RESULT_FAIL, "%s: %s (%s)", name,
 			    val, given);
-			if (r->help != NULL)
-				finding_fix(f, "%s", r->help);
-		}
-		return;
+		return 0;
 	}
 	errno = 0;
 	n = strtoll(val, &end, 10);
 	if (*val == '\0' || *end != '\0' || errno != 0 || n < 0) {
 		finding_result(f, RESULT_UNKNOWN, "%s: '%s' is not a number",
 		    name, val);
-		return;
+		return 0;
 	}
 	finding_value(f, n);
 	if (n >= min) {
@@ -84,10 +82,8 @@ fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		else
 			finding_result(f, RESULT_PASS, "%s: %lld (%s), at "
 			    "least %lld", name, n, given, min);
-	} else {
+	} else
 		finding_result(f, RESULT_FAIL, "%s: %lld (%s), fewer than "
 		    "%lld", name, n, given, min);
-		if (r->help != NULL)
-			finding_fix(f, "%s", r->help);
-	}
+	return 0;
 }

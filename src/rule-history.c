@@ -12,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
+#include "finding.h"
 #include "history.h"
 #include "regex.h"
-#include "rule-history.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -28,12 +29,20 @@ struct exclude {
 	size_t			  n;
 };
 
-static void	 commits_check(const struct rule *, struct check_ctx *,
+static int	 commits_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 contributors_parse(struct rule *);
-static void	 contributors_check(const struct rule *, struct check_ctx *,
+static int	 contributors_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 exclude_free(void *);
+static const struct history *history_for_rule(const struct rule *,
+		    struct check_ctx *, struct finding *, int,
+		    struct history_opts *);
+static void	 history_window_text(const struct history_opts *, char *,
+		    size_t);
+static void	 history_judge(const struct rule *, struct finding *,
+		    const struct history *, long long, long long,
+		    const char *, const struct history_opts *);
 
 /*
  * A repository's config may change the thresholds and who counts, as
@@ -110,7 +119,8 @@ exclude_free(void *p)
 	free(ex);
 }
 
-void
+/* "2026-05-22 to 2026-08-20" of a window. */
+static void
 history_window_text(const struct history_opts *ho, char *buf, size_t sz)
 {
 	char a[16], b[16];
@@ -120,34 +130,38 @@ history_window_text(const struct history_opts *ho, char *buf, size_t sz)
 	snprintf(buf, sz, "%s to %s", a, b);
 }
 
-const struct history *
+/*
+ * The window of a history rule (its window_days, else the rule set's),
+ * the history of that window, or NULL when there is none to read or it
+ * could not be read (the finding is then filled in already).
+ */
+static const struct history *
 history_for_rule(const struct rule *r, struct check_ctx *ctx,
     struct finding *f, int coauthors, struct history_opts *ho)
 {
 	const struct history *h;
 	long long days;
 
-	days = rule_int(r, "window_days", ctx->rs->window_days);
+	days = rule_int(r, "window_days", ctx_ruleset(ctx)->window_days);
 	memset(ho, 0, sizeof(*ho));
-	ho->until = ctx->as_of;
-	ho->since = ctx->as_of - (int64_t)days * 86400;
+	ho->until = ctx_as_of(ctx);
+	ho->since = ho->until - (int64_t)days * 86400;
 	ho->merges = rule_bool(r, "merges", 1);
 	ho->coauthors = coauthors;
-	if (!ctx->has_head) {
+	if (!ctx_has_head(ctx)) {
 		finding_value(f, 0);
 		finding_result(f, RESULT_FAIL, "the repository has no commits");
 		return NULL;
 	}
-	h = check_history(ctx, ho);
-	if (h == NULL) {
-		ctx->fatal = 1;
+	h = ctx_history(ctx, ho);
+	if (h == NULL)
 		finding_result(f, RESULT_UNKNOWN, "the history could not be "
 		    "read");
-	}
 	return h;
 }
 
-void
+/* A count against a minimum: pass, the floor, fail, or a shallow bound. */
+static void
 history_judge(const struct rule *r, struct finding *f,
     const struct history *h, long long n, long long min, const char *what,
     const struct history_opts *ho)
@@ -188,12 +202,9 @@ history_judge(const struct rule *r, struct finding *f,
 	else if (n > min)
 		finding_result(f, RESULT_PASS, "%lld %s in the %lld days before "
 		    "%s (at least %lld needed)", n, what, days, end, min);
-	else {
+	else
 		finding_result(f, RESULT_FAIL, "%lld %s in the %lld days before "
 		    "%s, fewer than %lld", n, what, days, end, min);
-		if (r->help != NULL)
-			finding_fix(f, "%s", r->help);
-	}
 }
 
 /*
@@ -218,26 +229,26 @@ show_authors(struct finding *f, const struct history *h,
 		    h->nauthors - TOP_AUTHORS);
 }
 
-static void
+static int
 commits_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct history_opts ho;
 	const struct history *h;
-	char hex[GIT_OID_HEXSZ + 1];
+	char hex[64];
 
 	h = history_for_rule(r, ctx, f, 0, &ho);
 	if (h == NULL)
-		return;
+		return ctx_has_head(ctx) ? -1 : 0;
 	history_judge(r, f, h, (long long)h->commits,
 	    rule_int(r, "min", 1), "commits", &ho);
-	if (h->has_first) {
-		git_oid_tostr(hex, sizeof(hex), &h->first_oid);
+	ctx_history_newest(h, hex, sizeof(hex));
+	if (*hex != '\0')
 		finding_evidence(f, hex, 0, "newest commit in the window");
-	}
 	show_authors(f, h, NULL);
+	return 0;
 }
 
-static void
+static int
 contributors_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
@@ -253,7 +264,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 
 	h = history_for_rule(r, ctx, f, rule_bool(r, "coauthors", 0), &ho);
 	if (h == NULL)
-		return;
+		return ctx_has_head(ctx) ? -1 : 0;
 	excluded = xcalloc(h->nauthors + 1, 1);
 	n = 0;
 	for (i = 0; i < h->nauthors; i++) {
@@ -277,4 +288,5 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 	history_judge(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
 	show_authors(f, h, excluded);
 	free(excluded);
+	return 0;
 }

@@ -15,8 +15,9 @@
 #include <string.h>
 
 #include "markdown.h"
+#include "ctx.h"
+#include "finding.h"
 #include "regex.h"
-#include "rule-file.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -37,7 +38,7 @@ struct sections {
 };
 
 static int	 sections_parse(struct rule *);
-static void	 sections_check(const struct rule *, struct check_ctx *,
+static int	 sections_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 sections_free(void *);
 
@@ -203,15 +204,15 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 		target = link_target(m->e->path, m->doc.links[i]);
 		if (target == NULL)
 			continue;
-		e = tree_lookup(ctx->tree, target, 0);
+		e = tree_lookup(ctx_tree(ctx), target, 0);
 		if (e == NULL || (h == MD_NONE && (file_words(target, &name),
 		    regex_search(re, name.buf, name.len, 0, NULL, NULL,
 		    &err) != 1))) {
 			free(target);
 			continue;
 		}
-		lm = check_markdown(ctx, e, SECTIONS_DEFAULT_MAX);
-		if (lm->rc == 0) {
+		lm = ctx_markdown(ctx, e, SECTIONS_DEFAULT_MAX, NULL);
+		if (lm != NULL) {
 			strbuf_reset(&why);
 			ok = body_ok(r, lm->doc.code_blocks > 0, lm->doc.words,
 			    &why);
@@ -245,7 +246,7 @@ list_headings(const struct md_file *m, struct strbuf *sb)
 		    m->doc.nheadings - SHOW_HEADINGS);
 }
 
-static void
+static int
 sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	const struct sections *s = r->priv;
@@ -256,28 +257,24 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct strbuf err = STRBUF_INIT;
 	const struct md_file *m;
 	long long intro;
+	struct file_query q;
 	size_t i, idx;
-	int accepted, icase, rc, missing;
+	int accepted, rc, missing;
 
-	icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") == 0;
-	e = file_find(rule_key(r, "file"), rule_key(r, "accept"),
-	    rule_key(r, "dirs"), ctx->tree, icase, &accepted, &looked);
+	ctx_file_query(r, &q);
+	q.names = rule_key(r, "file");
+	e = ctx_locate(ctx, &q, &accepted, &looked);
 	if (e == NULL) {
 		finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
-		    rule_key(r, "file")->v[0].value, looked.buf);
-		if (r->help != NULL)
-			finding_fix(f, "%s", r->help);
+		    q.names->v[0].value, looked.buf);
 		goto out;
 	}
-	m = check_markdown(ctx, e, (size_t)rule_int(r, "max_bytes",
-	    SECTIONS_DEFAULT_MAX));
-	if ((rc = m->rc) != 0) {
-		finding_result(f, rc == TREE_ELINK ? RESULT_FAIL :
-		    RESULT_UNKNOWN, rc == TREE_ELINK ? "%s is a symbolic link; "
-		    "links are not followed" : "%s cannot be read", e->path);
-		finding_evidence(f, e->path, 0, NULL);
+	if (ctx_usable(ctx, e, f) == -1)
 		goto out;
-	}
+	m = ctx_markdown(ctx, e, (size_t)rule_int(r, "max_bytes",
+	    SECTIONS_DEFAULT_MAX), f);
+	if (m == NULL)
+		goto out;
 	missing = 0;
 	intro = rule_int(r, "intro_words", 0);
 	if ((long long)m->doc.intro_words < intro) {
@@ -329,7 +326,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			finding_result(f, RESULT_UNKNOWN, "%s: the pattern of "
 			    "'%s' could not be matched", e->path,
 			    s->w[i].label);
-				goto out;
+			goto out;
 		}
 		missing++;
 		strbuf_addf(&miss, "%sno %s section", miss.len ? "; " : "",
@@ -342,36 +339,26 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		    why.buf);
 		if (f->nev == 0)
 			finding_evidence(f, e->path, 0, why.buf);
-		if (r->help != NULL)
-			finding_fix(f, "%s", r->help);
 	} else
 		finding_result(f, RESULT_PASS, "%s: %s", e->path,
 		    good.len ? good.buf : "present");
 	if (accepted) {
-		if (f->level > LEVEL_WARNING)
-			f->level = LEVEL_WARNING;
+		finding_cap_level(f, LEVEL_WARNING);
 		if (f->result == RESULT_PASS) {
 			f->result = RESULT_FAIL;
 			finding_fix(f, "rename %s to %s", e->path,
-			    rule_key(r, "file")->v[0].value);
+			    q.names->v[0].value);
 		}
-		strbuf_reset(&why);
-		strbuf_addf(&why, "%s (read instead of %s)", f->message,
-		    rule_key(r, "file")->v[0].value);
-		free(f->message);
-		f->message = strbuf_detach(&why, NULL);
+		finding_append(f, " (read instead of %s)",
+		    q.names->v[0].value);
 	}
-	if (m->truncated) {
-		strbuf_reset(&why);
-		strbuf_addf(&why, "%s (only the first part was read)",
-		    f->message);
-		free(f->message);
-		f->message = strbuf_detach(&why, NULL);
-	}
+	if (m->truncated)
+		finding_append(f, " (only the first part was read)");
 out:
 	strbuf_release(&looked);
 	strbuf_release(&miss);
 	strbuf_release(&good);
 	strbuf_release(&why);
 	strbuf_release(&err);
+	return 0;
 }

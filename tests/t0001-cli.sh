@@ -51,7 +51,7 @@ test_expect_success 'text output never passes control characters from the reposi
 	rm "$TEST_TMP/ok/$(printf "e\033[2Jz.md")"
 '
 
-for f in jsonl sarif markdown github; do
+for f in sarif markdown github; do
 	test_expect_success "--format $f is refused until it exists" "
 		test_expect_code 2 \"\$ECOCHECK\" --format $f \"\$TEST_TMP/ok\" >out 2>err &&
 		grep -q 'not available' err && test ! -s out
@@ -63,9 +63,26 @@ test_expect_success '--jobs 2 is refused until it exists' '
 	grep -q "jobs" err
 '
 
-test_expect_success 'suggest is refused until it exists' '
+test_expect_success 'suggest and diff are refused until they exist' '
 	test_expect_code 2 "$ECOCHECK" suggest codeowners "$TEST_TMP/ok" 2>err &&
-	grep -q "suggest" err
+	grep -q "suggest" err &&
+	test_expect_code 2 "$ECOCHECK" diff a.json b.json 2>err &&
+	grep -q "ecocheck diff is not available" err
+'
+
+test_expect_success 'check is the default command and can be named' '
+	test_expect_code 0 "$ECOCHECK" --format json -r community-health \
+		"$TEST_TMP/ok" >default.json &&
+	test_expect_code 0 "$ECOCHECK" check --format json -r community-health \
+		"$TEST_TMP/ok" >named.json &&
+	jq -S "del(.window)" default.json >a &&
+	jq -S "del(.window)" named.json >b &&
+	test_cmp a b
+'
+
+test_expect_success 'an unknown format is named with the known ones' '
+	test_expect_code 2 "$ECOCHECK" --format yaml "$TEST_TMP/ok" 2>err &&
+	grep -q "unknown format .yaml.: use text, json, jsonl, sarif, markdown or github" err
 '
 
 test_expect_success 'an unknown format is a usage error' '
@@ -145,17 +162,54 @@ test_expect_success 'several paths: the worst exit status wins' '
 	grep -q "pass," out
 '
 
+# The clones lack CODE_OF_CONDUCT.md, which is not committed in ok: exit 1.
 test_expect_success '--each checks every repository under a folder, sorted' '
 	mkdir -p "$TEST_TMP/clones" &&
 	git clone -q "$TEST_TMP/ok" "$TEST_TMP/clones/b" &&
 	git clone -q --bare "$TEST_TMP/ok" "$TEST_TMP/clones/a.git" &&
 	mkdir "$TEST_TMP/clones/not-a-repo" &&
-	"$ECOCHECK" --format json -r community-health --set security.level=off \
-		--each "$TEST_TMP/clones" >out || :
-	jq -e .schema out >/dev/null &&
-	jq -r .repository.path out >paths &&
+	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
+		--set security.level=off --each "$TEST_TMP/clones" >out &&
+	jq -e "type == \"array\" and length == 2" out >/dev/null &&
+	jq -r ".[].repository.path" out >paths &&
 	printf "%s\n" "$TEST_TMP/clones/a.git" "$TEST_TMP/clones/b" >want &&
 	test_cmp want paths
+'
+
+test_expect_success 'json over several paths is one array, even with a bad path' '
+	test_expect_code 2 "$ECOCHECK" --format json -r community-health \
+		"$TEST_TMP/clones/b" "$TEST_TMP/not-there" "$TEST_TMP/clones/a.git" \
+		>out 2>err &&
+	grep -q "not-there" err &&
+	jq -r ".[].repository.path" out >paths &&
+	printf "%s\n" "$TEST_TMP/clones/b" "$TEST_TMP/clones/a.git" >want &&
+	test_cmp want paths
+'
+
+test_expect_success 'json over one path is one document, not an array' '
+	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
+		"$TEST_TMP/clones/b" >out &&
+	jq -e "type == \"object\" and .schema == 1" out >/dev/null
+'
+
+test_expect_success 'jsonl: one document a line, the json document of each repository' '
+	test_expect_code 1 "$ECOCHECK" --format jsonl -r community-health \
+		--set security.level=off --each "$TEST_TMP/clones" >out.jsonl &&
+	test_line_count 2 out.jsonl &&
+	while read -r line; do
+		printf "%s\n" "$line" | jq -e .schema >/dev/null || return 1
+	done <out.jsonl &&
+	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
+		--set security.level=off --each "$TEST_TMP/clones" >out.json &&
+	jq -c "del(.[].window) | .[]" out.json >from-json &&
+	jq -c "del(.window)" out.jsonl >from-jsonl &&
+	test_cmp from-json from-jsonl
+'
+
+test_expect_success 'jsonl with one repository is still one line' '
+	test_expect_code 1 "$ECOCHECK" --format jsonl -r community-health \
+		--set security.level=off "$TEST_TMP/clones/b" >one.jsonl &&
+	test_line_count 1 one.jsonl
 '
 
 test_done

@@ -44,4 +44,15 @@ test_expect_success 'every JSON field ecocheck writes is documented in ecocheck(
 	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
 '
 
+test_expect_success 'every format and command of --help is documented in ecocheck(1)' '
+	"$ECOCHECK" --help >help &&
+	sed -n "s/^Formats://p" help | tr -d "()" | tr " " "\n" |
+		grep -v -e "^\$" -e "planned:" >formats &&
+	test "$(wc -l <formats)" -ge 3 &&
+	documented formats ecocheck.1 "Cm @\b" format &&
+	sed -n "s/^ *\(usage:\)\{0,1\} *ecocheck \([a-z][a-z]*\) .*/\2/p" help >commands &&
+	grep -qx diff commands &&
+	documented commands ecocheck.1 "^\.Cm @\$" command
+'
+
 test_done

@@ -9,6 +9,8 @@
 
 #include <git2.h>
 
+#include "ctx.h"
+#include "finding.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
@@ -66,7 +68,7 @@ setup(void)
 static int
 run(const char *ini, struct finding *f, struct ruleset *rs)
 {
-	struct check_ctx ctx;
+	struct check_ctx *ctx;
 	const struct rule *r;
 
 	ruleset_init(rs);
@@ -74,13 +76,12 @@ run(const char *ini, struct finding *f, struct ruleset *rs)
 	    ruleset_fact(rs, "stars", "250", "--fact") == -1 ||
 	    rulecheck_finish(rs) == -1)
 		return -1;
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.repo = repo;
-	ctx.tree = tree;
-	ctx.rs = rs;
+	ctx = ctx_new(repo, tree, rs, NULL, 0);
 	r = rs->rules[rs->nrules - 1];
 	finding_init(f, r);
-	r->type->check(r, &ctx, f);
+	r->type->check(r, ctx, f);
+	finding_judge(f, NULL, NULL);
+	ctx_free(ctx);
 	return 0;
 }
 

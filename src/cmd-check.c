@@ -1,0 +1,142 @@
+/*
+ * cmd-check.c: the check command, ecocheck's default: for each
+ * repository (the PATHs, or every one under --each), open it and load
+ * its rules, run them, and report in the chosen format. The exit status
+ * is the worst of the repositories'.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "check.h"
+#include "command.h"
+#include "error.h"
+#include "finding.h"
+#include "options.h"
+#include "report.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every repository directly under dir: a checkout or a bare repository. */
+static int
+list_each(const char *dir, struct strvec *out)
+{
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	char *p, *q;
+
+	d = opendir(dir);
+	if (d == NULL)
+		return ec_error("%s: %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		q = xasprintf("%s/.git", p);
+		if (stat(q, &st) == 0) {
+			strvec_push(out, p);
+		} else {
+			free(q);
+			q = xasprintf("%s/HEAD", p);
+			if (stat(q, &st) == 0 && S_ISREG(st.st_mode))
+				strvec_push(out, p);
+		}
+		free(q);
+		free(p);
+	}
+	closedir(d);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
+	if (out->n == 0)
+		return ec_error("%s: no repositories directly under it", dir);
+	return 0;
+}
+
+/* Check one repository and report it; its exit status. */
+static int
+check_one(const struct options *o, const char *path,
+    const struct report_opts *ro, size_t *nreported)
+{
+	struct repo_result res;
+	struct check *c;
+	int status;
+
+	if (check_open(o, path, &c, &res) == 0) {
+		if (o->list_rules)
+			report_list_rules(stdout, &res);
+		else {
+			check_run(c, &res);
+			if (res.status != EXIT_TROUBLE)
+				o->format->repo(stdout, &res, ro,
+				    (*nreported)++);
+		}
+	}
+	status = res.status;
+	check_close(c);
+	repo_result_release(&res);
+	return status;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	struct options o;
+	struct report_opts ro;
+	struct strvec paths = STRVEC_INIT;
+	size_t i, nreported;
+	int rc, worst;
+
+	rc = options_parse(&o, argc, argv);
+	if (rc != 0) {
+		options_release(&o);
+		return rc == 1 ? EXIT_OK : EXIT_TROUBLE;
+	}
+	git_libgit2_init();
+	/* ecocheck runs nothing from the repository: reviewers check clones
+	 * owned by others, so libgit2's owner check is not wanted here. */
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	/* Like git, do not rehash every object read: the walk reads many. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	worst = EXIT_OK;
+	if (o.each != NULL) {
+		if (list_each(o.each, &paths) == -1)
+			status_raise(&worst, EXIT_TROUBLE);
+	} else if (o.paths.n == 0)
+		strvec_push(&paths, ".");
+	else
+		for (i = 0; i < o.paths.n; i++)
+			strvec_push(&paths, o.paths.v[i]);
+	options_report(&o, stdout, &ro);
+	nreported = 0;
+	if (!o.list_rules && o.format->begin != NULL)
+		o.format->begin(stdout, &ro);
+	for (i = 0; i < paths.n; i++)
+		status_raise(&worst, check_one(&o, paths.v[i], &ro,
+		    &nreported));
+	if (!o.list_rules && o.format->end != NULL)
+		o.format->end(stdout, &ro, nreported);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ec_error("standard output: %s", strerror(errno));
+		status_raise(&worst, EXIT_TROUBLE);
+	}
+	strvec_clear(&paths);
+	options_release(&o);
+	git_libgit2_shutdown();
+	return worst;
+}

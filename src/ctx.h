@@ -1,0 +1,118 @@
+/*
+ * ctx.h: the check context, all a rule type sees of a repository.
+ *
+ * The context is opaque. It gives the tree source (for queries), the
+ * rule set and its facts, the end of the history window, and services
+ * computed once per check and shared by the rules: a keyed cache of
+ * files read and parsed (text, Markdown; more readers add their kinds),
+ * the history of a window, and the one way to locate and read a rule's
+ * file, which turns every outcome of the tree source (a link, a missing
+ * file, a submodule, an unreadable or binary file) into one result and
+ * one piece of evidence of the finding.
+ */
+#ifndef EC_CTX_H
+#define EC_CTX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "finding.h"
+#include "markdown.h"
+#include "ruleset.h"
+#include "strbuf.h"
+
+struct check_ctx;
+struct git_oid;
+struct git_repository;
+struct history;
+struct history_opts;
+struct tree;
+struct tree_entry;
+
+/* A file of the tree source read and parsed as Markdown. */
+struct md_file {
+	const struct tree_entry	*e;
+	int			 truncated;	/* only a first part read */
+	struct md_doc		 doc;
+};
+
+/*
+ * Where a rule looks for its file: the first of names found in one of
+ * dirs (default "."), else the first of accept (then *accepted is set);
+ * names may be globs. Entries smaller than min bytes do not count.
+ */
+struct file_query {
+	const struct rule_key	*names;
+	const struct rule_key	*accept;
+	const struct rule_key	*dirs;
+	int			 icase;
+	long long		 min;
+};
+
+/* How ctx_read() reads. */
+#define CTX_READ_TEXT	0x1	/* a binary file is a failure */
+
+/* What ctx_read() returns besides 0 and the TREE_E* codes of tree.h. */
+#define CTX_EBINARY	(-10)	/* binary, with CTX_READ_TEXT */
+#define CTX_EPARSE	(-11)	/* read, but its reader refused it */
+
+/* For the driver and tests: head may be NULL (no commits). */
+struct check_ctx *ctx_new(struct git_repository *, struct tree *,
+		    const struct ruleset *, const struct git_oid *, int64_t);
+void		 ctx_free(struct check_ctx *);
+
+const struct tree	*ctx_tree(const struct check_ctx *);
+const struct ruleset	*ctx_ruleset(const struct check_ctx *);
+/* A fact given with --fact or in [facts], and where (may be NULL). */
+const char	*ctx_fact(const struct check_ctx *, const char *,
+		    const char **);
+int64_t		 ctx_as_of(const struct check_ctx *);
+int		 ctx_has_head(const struct check_ctx *);
+
+/*
+ * The keyed cache: what a reader of this kind made of an entry read up
+ * to cap bytes, or NULL. ctx_cache_add() hands data over; free_fn frees
+ * it with the context.
+ */
+void		*ctx_cache_find(struct check_ctx *, const char *,
+		    const struct tree_entry *, size_t);
+void		 ctx_cache_add(struct check_ctx *, const char *,
+		    const struct tree_entry *, size_t, void *,
+		    void (*)(void *));
+
+/* The entry a query finds, or NULL; looked gets the names tried. */
+const struct tree_entry *ctx_locate(struct check_ctx *,
+		    const struct file_query *, int *, struct strbuf *);
+/* The query of a rule of type file (its path, accept, dirs, case). */
+void		 ctx_file_query(const struct rule *, struct file_query *);
+/*
+ * When an entry cannot be a rule's file (a symbolic link, a submodule),
+ * fill f with the result and evidence and return -1; else 0.
+ */
+int		 ctx_usable(struct check_ctx *, const struct tree_entry *,
+		    struct finding *);
+/*
+ * Read at most cap bytes of an entry, once per check (the text is the
+ * context's). Returns 0 with *buf, *len and *truncated set, or, when
+ * the file cannot be read as asked, the tree source's code (-1 for an
+ * error, printed once per check, or a TREE_E* code) or CTX_EBINARY; f,
+ * unless NULL, then has the result (fail for a link, a submodule, a file
+ * gone from the working tree or, with CTX_READ_TEXT, a binary file;
+ * unknown for an unreadable file) and evidence naming the file.
+ */
+int		 ctx_read(struct check_ctx *, const struct tree_entry *,
+		    size_t, unsigned, struct finding *, const char **,
+		    size_t *, int *);
+/* The same, parsed as Markdown; NULL when f was filled. */
+const struct md_file *ctx_markdown(struct check_ctx *,
+		    const struct tree_entry *, size_t, struct finding *);
+/*
+ * The history of a window, walked once per set of options; NULL when it
+ * could not be read (an error was printed).
+ */
+const struct history *ctx_history(struct check_ctx *,
+		    const struct history_opts *);
+/* The newest commit of the window as hex, "" when there is none. */
+void		 ctx_history_newest(const struct history *, char *, size_t);
+
+#endif

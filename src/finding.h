@@ -1,0 +1,122 @@
+/*
+ * finding.h: what checking found, with no knowledge of git.
+ *
+ * A rule type fills one finding: a result, a message, evidence, a fix,
+ * and perhaps a value and a minimum. It may ask for a lower level (a
+ * LICENSE found where LICENSE.md was asked for is a warning) with
+ * finding_cap_level(). Then finding_judge() decides, in one place, what
+ * the finding counts for: it applies the rule's level and that cap, gives
+ * a failure without a fix the rule's help, and counts the result into the
+ * repository's result, raising its exit status (which never falls). The
+ * report formats read only what is declared here.
+ */
+#ifndef EC_FINDING_H
+#define EC_FINDING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ruleset.h"
+#include "strbuf.h"
+
+enum result {
+	RESULT_PASS,
+	RESULT_FAIL,
+	RESULT_UNKNOWN,
+	RESULT_SKIP
+};
+
+/* Exit statuses of ecocheck(1), lowest first. */
+#define EXIT_OK		0	/* no error-level rule failed */
+#define EXIT_FAILED	1	/* an error-level rule failed */
+#define EXIT_TROUBLE	2	/* usage, configuration or repository error */
+
+struct evidence {
+	char	*path;
+	int	 line;		/* 0 when not known */
+	char	*note;		/* may be NULL */
+};
+
+struct finding {
+	const struct rule	*rule;
+	enum result		 result;
+	enum level		 level;		/* set by finding_judge() */
+	enum level		 cap;		/* the highest level it may have */
+	char			*message;
+	char			*fix;
+	struct evidence		*ev;
+	size_t			 nev;
+	size_t			 evalloc;
+	int			 has_value;
+	long long		 value;
+	char			*value_str;	/* a value that is text */
+	int			 has_min;
+	long long		 min;
+	int			 judgment;	/* a person must decide */
+	struct strvec		 details;	/* more lines for text output */
+};
+
+/* One repository checked: where, what was read, what was found. */
+struct repo_result {
+	char		*path;		/* as given */
+	char		*abspath;	/* the repository's root (or git dir) */
+	const char	*source;	/* worktree, index, commit */
+	int		 has_head;
+	char		 head[41];	/* hex object name, "" without one */
+	int		 bare;
+	int		 shallow;
+	int		 empty;
+	struct ruleset	 rs;
+	int64_t		 as_of;
+	int64_t		 start;
+	int		 days;
+	struct finding	*findings;
+	size_t		 nfindings;
+	int		 counts[4];	/* by enum result */
+	int		 errors_failed;
+	int		 unknown_failed;	/* unknown, counted by --strict */
+	int		 status;	/* EXIT_*, only ever raised */
+};
+
+/* How findings are judged: what the command line says of them. */
+struct judge_opts {
+	int	 strict;		/* unknown fails like an error */
+};
+
+void	 finding_init(struct finding *, const struct rule *);
+/* Start the finding of a rule: 0 when the rule is off (a skip). */
+int	 finding_begin(struct finding *, const struct rule *);
+void	 finding_release(struct finding *);
+void	 finding_result(struct finding *, enum result, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Append text to the message. */
+void	 finding_append(struct finding *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 finding_fix(struct finding *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 finding_evidence(struct finding *, const char *, int, const char *);
+void	 finding_detail(struct finding *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 finding_value(struct finding *, long long);
+void	 finding_value_str(struct finding *, const char *);
+void	 finding_min(struct finding *, long long);
+/* The finding may count at most at this level (never raises it). */
+void	 finding_cap_level(struct finding *, enum level);
+/* Take the evidence of another finding as well. */
+void	 finding_copy_evidence(struct finding *, const struct finding *);
+
+/*
+ * The one judge: the effective level, the default fix, and the counts
+ * and exit status of res (NULL: judge the finding alone).
+ */
+void	 finding_judge(struct finding *, struct repo_result *,
+	    const struct judge_opts *);
+
+void	 repo_result_init(struct repo_result *, const char *);
+void	 repo_result_release(struct repo_result *);
+/* Raise *status to code if code is worse; it never falls. */
+void	 status_raise(int *, int);
+
+const char	*result_name(enum result);
+
+#endif
