@@ -13,10 +13,10 @@
  * their parents.
  *
  * Authors are what "git log --use-mailmap --format=%aE" prints, keyed
- * without case. The .mailmap is read with git's rules (keys compared
- * without case, lines for one email adding up) and handed to libgit2
- * with lowercased keys. Co-authors come from the Co-authored-by:
- * trailers that git's trailer parser finds.
+ * without case. The .mailmap is read with git's rules by mailmap.c and
+ * handed to libgit2 with lowercased keys. Co-authors come from the
+ * Co-authored-by: trailers that trailer.c finds as git's trailer parser
+ * does.
  */
 #include "config.h"
 
@@ -30,13 +30,14 @@
 #include "ascii.h"
 #include "error.h"
 #include "history.h"
+#include "mailmap.h"
 #include "strbuf.h"
+#include "trailer.h"
 #include "tree.h"
 #include "xalloc.h"
 
 #define MAILMAP_CAP	(1024 * 1024)	/* bytes of .mailmap read */
 #define HEX_LEN		40		/* SHA-1 object names */
-#define COMMENT_CHAR	'#'
 
 /* A set of object ids: open addressing, the id's bytes are the hash. */
 struct oidslot {
@@ -60,6 +61,12 @@ struct wnode {
 	const char	*end;
 	const char	*parents;	/* first "parent " line */
 	size_t		 nparents;
+};
+
+/* What a trailer callback needs to count a co-author. */
+struct coauthor_arg {
+	struct walk	*w;
+	int64_t		 when;
 };
 
 struct walk {
@@ -89,15 +96,6 @@ struct walk {
 	struct strbuf		 key;
 };
 
-/* One line of a .mailmap, as git reads it. */
-struct mmrec {
-	size_t		 seq;
-	char		*old_email;	/* lowercased */
-	char		*old_name;	/* lowercased, NULL: any name */
-	char		*new_name;
-	char		*new_email;
-};
-
 static void	 lower_into(struct strbuf *, const char *, size_t);
 static int	 has_prefix(const char *, const char *, const char *);
 static uint64_t	 oid_hash(const git_oid *);
@@ -105,13 +103,6 @@ static size_t	 str_hash(const char *);
 static int	 oidset_add(struct oidset *, const git_oid *);
 static int	 oidset_has(const struct oidset *, const git_oid *);
 static void	 oidset_free(struct oidset *);
-static int	 mm_parse_ident(char *, char **, char **, int, char **);
-static void	 mm_read_line(char *, struct mmrec **, size_t *, size_t *);
-static int	 mm_same(const struct mmrec *, const struct mmrec *);
-static int	 mm_cmp(const void *, const void *);
-static int	 mm_build(git_mailmap *, struct mmrec *, size_t);
-static void	 mm_free_recs(struct mmrec *, size_t);
-static int	 mm_from_text(git_mailmap *, const char *, size_t);
 static int	 commit_error(struct walk *, const git_oid *, const char *);
 static uint64_t	 parse_u64(const char *, const char *);
 static uint64_t	 commit_date(const char *, const char *);
@@ -123,8 +114,6 @@ static void	 heap_pop(struct walk *, struct wnode *);
 static void	 enqueue(struct walk *, struct wnode *);
 static void	 load_shallow(struct walk *, git_repository *);
 static int	 expand(struct walk *, struct wnode *, size_t *);
-static int	 split_ident(const char *, const char *, const char **,
-		    const char **, const char **, const char **);
 static int64_t	 ident_time(const char *, const char *);
 static size_t	 author_slot(struct walk *, const char *);
 static void	 author_add(struct walk *, const char *, const char *,
@@ -133,16 +122,8 @@ static void	 identity_add(struct walk *, const char *, size_t,
 		    const char *, size_t, int64_t, int);
 static void	 count_commit(struct walk *, const struct wnode *, size_t);
 static const char *next_line(const char *, const char *);
-static int	 blank_line(const char *, const char *);
-static long	 last_line(const char *, long);
-static long	 find_separator(const char *, const char *);
-static size_t	 locate_cut(const char *, size_t);
-static size_t	 trailer_end(const char *, size_t);
-static size_t	 trailer_start(const char *, size_t);
-static void	 coauthor_line(struct walk *, const char *, const char *,
-		    int64_t);
-static void	 coauthors(struct walk *, const char *, const char *,
-		    int64_t);
+static int	 coauthor(const struct trailer *, void *);
+static int	 mm_add(git_mailmap *, const char *, size_t);
 static int	 author_cmp(const void *, const void *);
 static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
 		    const struct history_opts *, struct history *);
@@ -242,178 +223,30 @@ oidset_free(struct oidset *s)
 }
 
 /*
- * git's parse_name_and_email(): "Name <email>" at the start of buf, name
- * trimmed (NULL when empty). Cuts buf in place; returns what follows the
- * '>' when something does, else NULL.
+ * Add the .mailmap text to mm, merged the git way (see mailmap.h). Keys
+ * are lowercased, as git compares them without case; lookups lowercase
+ * too. libgit2 cannot key an entry by an empty email: those are left out.
  */
 static int
-mm_parse_ident(char *buf, char **name, char **email, int allow_empty,
-    char **rest)
+mm_add(git_mailmap *mm, const char *text, size_t len)
 {
-	char *left, *right, *nstart, *nend;
-
-	*name = *email = *rest = NULL;
-	if ((left = strchr(buf, '<')) == NULL)
-		return -1;
-	if ((right = strchr(left + 1, '>')) == NULL)
-		return -1;
-	if (!allow_empty && left + 1 == right)
-		return -1;
-	nstart = buf;
-	while (ascii_isspace((unsigned char)*nstart) && nstart < left)
-		nstart++;
-	nend = left - 1;
-	while (nend > nstart && ascii_isspace((unsigned char)*nend))
-		nend--;
-	*name = nstart <= nend ? nstart : NULL;
-	*email = left + 1;
-	nend[1] = '\0';
-	*right++ = '\0';
-	if (*right != '\0')
-		*rest = right;
-	return 0;
-}
-
-/* One .mailmap line (NUL-terminated, may be cut) into a record. */
-static void
-mm_read_line(char *line, struct mmrec **recs, size_t *n, size_t *alloc)
-{
-	char *name1, *email1, *name2, *email2, *rest, *p;
-	struct mmrec *r;
-
-	if (line[0] == '#')
-		return;
-	name2 = email2 = NULL;
-	if (mm_parse_ident(line, &name1, &email1, 0, &rest) == -1)
-		return;
-	if (rest != NULL && mm_parse_ident(rest, &name2, &email2, 1,
-	    &p) == -1)
-		name2 = email2 = NULL;
-	if (email2 == NULL) {
-		/* "Name <email>": any name with that email */
-		email2 = email1;
-		email1 = NULL;
-	}
-	/* libgit2 cannot key an entry by an empty email */
-	if (*email2 == '\0')
-		return;
-	XGROW(*recs, *n + 1, *alloc);
-	r = &(*recs)[(*n)++];
-	r->seq = *n;
-	r->old_email = xstrdup(email2);
-	for (p = r->old_email; *p != '\0'; p++)
-		*p = (char)ascii_tolower((unsigned char)*p);
-	r->old_name = NULL;
-	if (name2 != NULL) {
-		r->old_name = xstrdup(name2);
-		for (p = r->old_name; *p != '\0'; p++)
-			*p = (char)ascii_tolower((unsigned char)*p);
-	}
-	r->new_name = name1 != NULL ? xstrdup(name1) : NULL;
-	r->new_email = email1 != NULL ? xstrdup(email1) : NULL;
-}
-
-/* Do the records map the same email and name? */
-static int
-mm_same(const struct mmrec *x, const struct mmrec *y)
-{
-	if (strcmp(x->old_email, y->old_email) != 0)
-		return 0;
-	if (x->old_name == NULL || y->old_name == NULL)
-		return x->old_name == y->old_name;
-	return strcmp(x->old_name, y->old_name) == 0;
-}
-
-static int
-mm_cmp(const void *a, const void *b)
-{
-	const struct mmrec *x = a, *y = b;
-	int c;
-
-	if ((c = strcmp(x->old_email, y->old_email)) != 0)
-		return c;
-	if (x->old_name == NULL || y->old_name == NULL) {
-		if (x->old_name != y->old_name)
-			return x->old_name == NULL ? -1 : 1;
-	} else if ((c = strcmp(x->old_name, y->old_name)) != 0)
-		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/*
- * Add the records to the mailmap the way git merges them: lines for an
- * email alone update the name and email they give, one after the other;
- * for an email and a name, the last line wins. Keys are lowercased, as
- * git compares them without case; lookups lowercase too.
- */
-static int
-mm_build(git_mailmap *mm, struct mmrec *r, size_t n)
-{
-	const char *name, *email;
-	size_t i, j;
-
-	if (n > 1)
-		qsort(r, n, sizeof(*r), mm_cmp);
-	for (i = 0; i < n; i = j) {
-		name = r[i].new_name;
-		email = r[i].new_email;
-		for (j = i + 1; j < n && mm_same(&r[i], &r[j]); j++) {
-			if (r[i].old_name == NULL) {
-				if (r[j].new_name != NULL)
-					name = r[j].new_name;
-				if (r[j].new_email != NULL)
-					email = r[j].new_email;
-			} else {
-				name = r[j].new_name;
-				email = r[j].new_email;
-			}
-		}
-		if (name == NULL && email == NULL)
-			continue;
-		if (git_mailmap_add_entry(mm, name, email, r[i].old_name,
-		    r[i].old_email) < 0)
-			return ec_error(".mailmap: %s", ec_git_error());
-	}
-	return 0;
-}
-
-static void
-mm_free_recs(struct mmrec *r, size_t n)
-{
+	struct mailmap m = MAILMAP_INIT;
+	const struct mailmap_entry *e;
 	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(r[i].old_email);
-		free(r[i].old_name);
-		free(r[i].new_name);
-		free(r[i].new_email);
-	}
-	free(r);
-}
-
-static int
-mm_from_text(git_mailmap *mm, const char *text, size_t len)
-{
-	struct strbuf line = STRBUF_INIT;
-	struct mmrec *recs = NULL;
-	const char *p, *end, *nl;
-	size_t n = 0, alloc = 0;
 	int rc;
 
-	end = text + len;
-	for (p = text; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		strbuf_reset(&line);
-		strbuf_add(&line, p, (size_t)(nl - p));
-		if (line.len > 0)
-			mm_read_line(line.buf, &recs, &n, &alloc);
-		if (nl == end)
-			break;
+	mailmap_parse(&m, text, len);
+	mailmap_merge(&m);
+	rc = 0;
+	for (i = 0; i < m.n && rc == 0; i++) {
+		e = &m.e[i];
+		if (*e->old_email == '\0')
+			continue;
+		if (git_mailmap_add_entry(mm, e->name, e->email, e->old_name,
+		    e->old_email) < 0)
+			rc = ec_error(".mailmap: %s", ec_git_error());
 	}
-	strbuf_release(&line);
-	rc = mm_build(mm, recs, n);
-	mm_free_recs(recs, n);
+	mailmap_release(&m);
 	return rc;
 }
 
@@ -447,7 +280,7 @@ history_mailmap(const struct tree *t, git_mailmap **out)
 			while (sb.len > 0 && sb.buf[sb.len - 1] != '\n')
 				sb.len--;
 		}
-		if (mm_from_text(mm, sb.buf, sb.len) == -1) {
+		if (mm_add(mm, sb.buf, sb.len) == -1) {
 			strbuf_release(&sb);
 			git_mailmap_free(mm);
 			return -1;
@@ -707,31 +540,6 @@ expand(struct walk *w, struct wnode *n, size_t *np)
 	return 0;
 }
 
-/*
- * git's split_ident_line(): the name runs up to the first '<' (trailing
- * space trimmed), the email up to the next '>'.
- */
-static int
-split_ident(const char *s, const char *e, const char **nb, const char **ne,
-    const char **mb, const char **me)
-{
-	const char *cp;
-
-	if ((cp = memchr(s, '<', (size_t)(e - s))) == NULL)
-		return -1;
-	*mb = cp + 1;
-	*nb = s;
-	*ne = s;
-	for (cp = *mb - 2; cp >= s; cp--)
-		if (!ascii_isspace((unsigned char)*cp)) {
-			*ne = cp + 1;
-			break;
-		}
-	if ((*me = memchr(*mb, '>', (size_t)(e - *mb))) == NULL)
-		return -1;
-	return 0;
-}
-
 /* The seconds after an ident's last '>'; 0 when there are none. */
 static int64_t
 ident_time(const char *s, const char *e)
@@ -845,8 +653,10 @@ identity_add(struct walk *w, const char *name, size_t nlen,
 static void
 count_commit(struct walk *w, const struct wnode *n, size_t np)
 {
-	const char *p, *eol, *al, *ae, *nb, *ne, *mb, *me;
+	const char *p, *eol, *al, *ae;
 	struct history *h = w->out;
+	struct coauthor_arg ca;
+	struct trailer_ident id;
 	int64_t when;
 
 	h->commits++;
@@ -869,9 +679,10 @@ count_commit(struct walk *w, const struct wnode *n, size_t np)
 		}
 	}
 	when = 0;
-	if (al != NULL && split_ident(al, ae, &nb, &ne, &mb, &me) == 0) {
+	if (al != NULL && trailer_split_ident(al, (size_t)(ae - al),
+	    &id) == 0) {
 		when = ident_time(al, ae);
-		identity_add(w, nb, (size_t)(ne - nb), mb, (size_t)(me - mb),
+		identity_add(w, id.name, id.namelen, id.email, id.emaillen,
 		    when, 0);
 	} else {
 		/* git prints an unparsable %aE as the placeholder itself */
@@ -879,8 +690,12 @@ count_commit(struct walk *w, const struct wnode *n, size_t np)
 		strbuf_addstr(&w->key, "%ae");
 		author_add(w, "%aN", "%aE", 0, 0);
 	}
-	if (w->opts->coauthors && p < n->end)
-		coauthors(w, p, n->end, when);
+	/* the message starts at the blank line after the header */
+	if (w->opts->coauthors && p < n->end) {
+		ca.w = w;
+		ca.when = when;
+		trailer_each(p, (size_t)(n->end - p), coauthor, &ca);
+	}
 }
 
 static const char *
@@ -892,230 +707,17 @@ next_line(const char *s, const char *end)
 	return nl == NULL ? end : nl + 1;
 }
 
-/* Only whitespace up to the end of the line? */
+/* A trailer of the commit counted: add it if it names a co-author. */
 static int
-blank_line(const char *s, const char *end)
+coauthor(const struct trailer *t, void *arg)
 {
-	while (s < end && *s != '\n' && ascii_isspace((unsigned char)*s))
-		s++;
-	return s == end || *s == '\n';
-}
+	struct coauthor_arg *ca = arg;
+	struct trailer_ident id;
 
-/* The start of the last line of buf[0, len), -1 when len is 0. */
-static long
-last_line(const char *buf, long len)
-{
-	long i;
-
-	if (len <= 0)
-		return -1;
-	if (len == 1)
-		return 0;
-	for (i = len - 2; i >= 0; i--)
-		if (buf[i] == '\n')
-			return i + 1;
+	if (trailer_coauthor(t, &id))
+		identity_add(ca->w, id.name, id.namelen, id.email,
+		    id.emaillen, ca->when, 1);
 	return 0;
-}
-
-/*
- * trailer.c's find_separator() with ":" as the only separator: the
- * offset of ':' after a token of letters, digits and '-', optionally
- * followed by spaces; -1 when the line is no such thing.
- */
-static long
-find_separator(const char *line, const char *end)
-{
-	const char *c;
-	int ws;
-
-	ws = 0;
-	for (c = line; c < end && *c != '\0'; c++) {
-		if (*c == ':')
-			return c - line;
-		if (!ws && (ascii_isalnum((unsigned char)*c) || *c == '-'))
-			continue;
-		if (c != line && (*c == ' ' || *c == '\t')) {
-			ws = 1;
-			continue;
-		}
-		break;
-	}
-	return -1;
-}
-
-/* wt_status_locate_end(): where a "# --- >8 ---" cut line starts. */
-static size_t
-locate_cut(const char *s, size_t len)
-{
-	static const char cut[] =
-	    "\n# ------------------------ >8 ------------------------\n";
-	size_t n, i;
-
-	n = sizeof(cut) - 1;
-	if (len >= n - 1 && memcmp(s, cut + 1, n - 1) == 0)
-		return 0;
-	for (i = 0; i + n <= len; i++)
-		if (s[i] == '\n' && memcmp(s + i, cut, n) == 0)
-			return i + 1;
-	return len;
-}
-
-/*
- * commit.c's ignore_non_trailer(): the end of the message without the
- * trailing comments, blank lines and an old "Conflicts:" block.
- */
-static size_t
-trailer_end(const char *buf, size_t len)
-{
-	const char *nl;
-	size_t boc, bol, cutoff, next;
-	int conflicts;
-
-	boc = bol = 0;
-	conflicts = 0;
-	cutoff = locate_cut(buf, len);
-	while (bol < cutoff) {
-		nl = memchr(buf + bol, '\n', len - bol);
-		next = nl == NULL ? len : (size_t)(nl - buf) + 1;
-		if (buf[bol] == COMMENT_CHAR || buf[bol] == '\n') {
-			if (boc == 0)
-				boc = bol;
-		} else if (has_prefix(buf + bol, buf + len, "Conflicts:\n")) {
-			conflicts = 1;
-			if (boc == 0)
-				boc = bol;
-		} else if (conflicts && buf[bol] == '\t') {
-			;
-		} else if (boc != 0) {
-			boc = 0;
-			conflicts = 0;
-		}
-		bol = next;
-	}
-	return boc != 0 ? boc : cutoff;
-}
-
-/*
- * trailer.c's find_trailer_start(): the last paragraph after the title
- * is the trailer block if it is all trailers, or holds a git-generated
- * one and at least 25% trailers. Returns len when there is none.
- */
-static size_t
-trailer_start(const char *buf, size_t len)
-{
-	const char *s, *bol, *end;
-	long l, eot, sep;
-	int only_spaces, recognized, trailers, others, cont;
-
-	end = buf + len;
-	for (s = buf; s < end; s = next_line(s, end)) {
-		if (s[0] == COMMENT_CHAR)
-			continue;
-		if (blank_line(s, end))
-			break;
-	}
-	eot = s - buf;
-	only_spaces = 1;
-	recognized = trailers = others = cont = 0;
-	for (l = last_line(buf, (long)len); l >= eot; l = last_line(buf, l)) {
-		bol = buf + l;
-		if (bol[0] == COMMENT_CHAR) {
-			others += cont;
-			cont = 0;
-			continue;
-		}
-		if (blank_line(bol, end)) {
-			if (only_spaces)
-				continue;
-			others += cont;
-			if (recognized && trailers * 3 >= others)
-				return (size_t)(next_line(bol, end) - buf);
-			if (trailers && !others)
-				return (size_t)(next_line(bol, end) - buf);
-			return len;
-		}
-		only_spaces = 0;
-		if (has_prefix(bol, end, "Signed-off-by: ") ||
-		    has_prefix(bol, end, "(cherry picked from commit ")) {
-			trailers++;
-			cont = 0;
-			recognized = 1;
-			continue;
-		}
-		sep = find_separator(bol, end);
-		if (sep >= 1 && !ascii_isspace((unsigned char)bol[0])) {
-			trailers++;
-			cont = 0;
-		} else if (ascii_isspace((unsigned char)bol[0]))
-			cont++;
-		else {
-			others += 1 + cont;
-			cont = 0;
-		}
-	}
-	return len;
-}
-
-/* One trailer [s, e) (continuation lines included): a co-author? */
-static void
-coauthor_line(struct walk *w, const char *s, const char *e, int64_t when)
-{
-	const char *t, *te, *v, *ve, *nb, *ne, *mb, *me;
-	long sep;
-
-	if ((sep = find_separator(s, e)) < 1)
-		return;
-	t = s;
-	te = s + sep;
-	while (te > t && ascii_isspace((unsigned char)te[-1]))
-		te--;
-	if (te - t != 14 || !ascii_eq_lower(t, "co-authored-by", 14))
-		return;
-	v = s + sep + 1;
-	ve = e;
-	while (v < ve && ascii_isspace((unsigned char)*v))
-		v++;
-	while (ve > v && ascii_isspace((unsigned char)ve[-1]))
-		ve--;
-	if (split_ident(v, ve, &nb, &ne, &mb, &me) == -1)
-		return;
-	identity_add(w, nb, (size_t)(ne - nb), mb, (size_t)(me - mb), when,
-	    1);
-}
-
-/*
- * The Co-authored-by: trailers of the message that starts at p (the
- * blank line after the header), found as "git log
- * --format=%(trailers:key=Co-authored-by)" finds them.
- */
-static void
-coauthors(struct walk *w, const char *p, const char *end, int64_t when)
-{
-	const char *nul, *s, *e, *cur, *curend, *tend;
-	size_t len, ts, te;
-
-	if ((nul = memchr(p, '\0', (size_t)(end - p))) != NULL)
-		end = nul;
-	while (p < end && blank_line(p, end))
-		p = next_line(p, end);
-	len = (size_t)(end - p);
-	te = trailer_end(p, len);
-	ts = trailer_start(p, te);
-	tend = p + te;
-	cur = curend = NULL;
-	for (s = p + ts; s < tend; s = e) {
-		e = next_line(s, tend);
-		if (cur != NULL && ascii_isspace((unsigned char)s[0])) {
-			curend = e;
-			continue;
-		}
-		if (cur != NULL)
-			coauthor_line(w, cur, curend, when);
-		cur = find_separator(s, e) >= 1 ? s : NULL;
-		curend = e;
-	}
-	if (cur != NULL)
-		coauthor_line(w, cur, curend, when);
 }
 
 static int

@@ -12,6 +12,7 @@
 #include "markdown.h"
 #include "regex.h"
 #include "strbuf.h"
+#include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -19,15 +20,6 @@
 #define MD_MAX_RAW	(4 * MD_MAX_TEXT)
 /* Bytes of a link destination kept. */
 #define MD_MAX_URL	4096
-
-/* What a code point is to a reader. */
-enum cpclass {
-	CP_WORD,	/* a letter or digit of any script */
-	CP_IDEO,	/* a CJK ideograph or kana: a word by itself */
-	CP_SPACE,	/* separates words */
-	CP_PUNCT,	/* punctuation, symbols, pictographs */
-	CP_DROP		/* invisible: joiners, variation selectors */
-};
 
 /* What is known of the stretch of a document between two headings. */
 struct seg {
@@ -80,7 +72,7 @@ struct walk {
 	struct strbuf	 htext;
 
 	/* Words of the current paragraph or HTML unit. */
-	int		 counted;	/* the current token was counted */
+	struct text_words words;	/* the current token */
 	int		 in_link;
 	int		 in_a;		/* inside <a href> */
 	size_t		 uw;
@@ -90,14 +82,11 @@ struct walk {
 	struct strbuf	 tmp;
 };
 
-static enum cpclass cp_class(uint32_t);
-static size_t	 shortcode_end(const char *, size_t, size_t);
 static void	 display_text(const char *, size_t, size_t, struct strbuf *);
 static size_t	 decode_entity(const char *, size_t, struct strbuf *);
 static void	 decode_text(const char *, size_t, struct strbuf *);
 
 static struct seg *cur_seg(struct walk *);
-static void	 count_word(struct walk *);
 static void	 count_text(struct walk *, const char *, size_t);
 static void	 w_text(struct walk *, const char *, size_t);
 static void	 w_sep(struct walk *);
@@ -142,126 +131,8 @@ static void	 nest(struct md_doc *);
 static void	 finish(struct walk *);
 
 /*
- * Unicode
+ * Text of headings and raw HTML
  */
-
-
-/*
- * Classify a code point. Everything not named here (letters and marks of
- * every script, digits) is part of a word.
- */
-static enum cpclass
-cp_class(uint32_t c)
-{
-	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9'))
-			return CP_WORD;
-		if (c <= ' ' || c == 0x7f)
-			return CP_SPACE;
-		return CP_PUNCT;
-	}
-	if (c <= 0xa0)
-		return CP_SPACE;	/* C1 controls, no-break space */
-	if (c <= 0xbf)
-		return (c == 0xaa || c == 0xb2 || c == 0xb3 || c == 0xb5 ||
-		    c == 0xb9 || c == 0xba) ? CP_WORD : CP_PUNCT;
-	if (c == 0xd7 || c == 0xf7)
-		return CP_PUNCT;
-	if (c < 0x2000)
-		return CP_WORD;
-	if (c <= 0x200a || c == 0x2028 || c == 0x2029 || c == 0x202f ||
-	    c == 0x205f || c == 0x3000)
-		return CP_SPACE;
-	if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-	    (c >= 0x2060 && c <= 0x206f) || (c >= 0x20d0 && c <= 0x20ff) ||
-	    (c >= 0xfe00 && c <= 0xfe0f) || c == 0xfeff ||
-	    (c >= 0xe0000 && c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef))
-		return CP_DROP;
-	if (c <= 0x206f || (c >= 0x20a0 && c <= 0x20cf) ||
-	    (c >= 0x2100 && c <= 0x214f) || (c >= 0x2190 && c <= 0x2bff) ||
-	    (c >= 0x2e00 && c <= 0x2e7f))
-		return CP_PUNCT;
-	if (c >= 0x3001 && c <= 0x303f)
-		return (c >= 0x3005 && c <= 0x3007) ? CP_IDEO : CP_PUNCT;
-	if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))
-		return CP_IDEO;
-	if ((c >= 0xfe10 && c <= 0xfe1f) || (c >= 0xfe30 && c <= 0xfe6f) ||
-	    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
-	    (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
-	    (c >= 0xfff0 && c <= 0xffff) || (c >= 0x1f000 && c <= 0x1fbff))
-		return CP_PUNCT;
-	return CP_WORD;
-}
-
-/*
- * If a GitHub emoji shortcode (":rocket:", ":+1:") starts at s[i], return
- * the offset after it, else 0. It must stand apart: no letter, digit or
- * colon either side ("std::vector::x" and "10:30:00" are not emoji).
- */
-static size_t
-shortcode_end(const char *s, size_t n, size_t i)
-{
-	size_t j;
-	int letter;
-
-	if (i > 0 && (s[i - 1] == ':' || cp_class((unsigned char)s[i - 1]) ==
-	    CP_WORD))
-		return 0;
-	letter = 0;
-	for (j = i + 1; j < n; j++) {
-		if (s[j] >= 'a' && s[j] <= 'z')
-			letter = 1;
-		else if (!(s[j] >= '0' && s[j] <= '9') && s[j] != '_' &&
-		    s[j] != '+' && s[j] != '-')
-			break;
-	}
-	if (j == i + 1 || j >= n || s[j] != ':')
-		return 0;
-	if (!letter && !(j - i == 3 && (s[i + 1] == '+' || s[i + 1] == '-') &&
-	    s[i + 2] == '1'))
-		return 0;
-	j++;
-	if (j < n && (s[j] == ':' || cp_class((unsigned char)s[j]) == CP_WORD))
-		return 0;
-	return j;
-}
-
-void
-md_normalise(const char *s, size_t n, struct strbuf *out)
-{
-	size_t i, used, start, e;
-	uint32_t cp;
-	int space;
-
-	start = out->len;
-	space = 0;
-	for (i = 0; i < n; i += used) {
-		if (s[i] == ':' && (e = shortcode_end(s, n, i)) != 0) {
-			used = e - i;
-			space = 1;
-			continue;
-		}
-		cp = utf8_next(s + i, n - i, &used);
-		switch (cp_class(cp)) {
-		case CP_DROP:
-			break;
-		case CP_SPACE:
-		case CP_PUNCT:
-			space = 1;
-			break;
-		default:
-			if (space && out->len > start)
-				strbuf_addch(out, ' ');
-			space = 0;
-			if (cp >= 'A' && cp <= 'Z')
-				cp += 'a' - 'A';
-			utf8_put(out, cp);
-			break;
-		}
-	}
-}
 
 /* Append s with runs of white space as one space, trimmed, capped. */
 static void
@@ -392,53 +263,16 @@ cur_seg(struct walk *w)
 	return &w->seg[w->doc->nheadings];
 }
 
-static void
-count_word(struct walk *w)
-{
-	w->uw++;
-	if (w->in_link > 0 || w->in_a > 0)
-		w->ulw++;
-}
-
 /* Count the words of prose in s (see markdown.h for what a word is). */
 static void
 count_text(struct walk *w, const char *s, size_t n)
 {
-	size_t i, used;
-	uint32_t cp;
+	size_t k;
 
-	for (i = 0; i < n; i += used) {
-		if ((unsigned char)s[i] < 0x80) {
-			/* ASCII: the common case, without calls. */
-			used = 1;
-			if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
-				cp = 'a';
-			else if (s[i] >= '0' && s[i] <= '9')
-				cp = '0';
-			else if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f) {
-				w->counted = 0;
-				continue;
-			} else
-				continue;
-		} else
-			cp = utf8_next(s + i, n - i, &used);
-		switch (cp_class(cp)) {
-		case CP_SPACE:
-			w->counted = 0;
-			break;
-		case CP_WORD:
-			if (!w->counted)
-				count_word(w);
-			w->counted = 1;
-			break;
-		case CP_IDEO:
-			count_word(w);
-			w->counted = 0;
-			break;
-		default:
-			break;
-		}
-	}
+	k = text_count_words(&w->words, s, n);
+	w->uw += k;
+	if (w->in_link > 0 || w->in_a > 0)
+		w->ulw += k;
 }
 
 /* Text a reader sees: part of the open <hN>, or prose. */
@@ -457,7 +291,7 @@ w_text(struct walk *w, const char *s, size_t n)
 static void
 w_sep(struct walk *w)
 {
-	w->counted = 0;
+	w->words.in_word = 0;
 	if (w->hopen && w->htext.len < MD_MAX_RAW)
 		strbuf_addch(&w->htext, ' ');
 }
@@ -474,7 +308,7 @@ unit_end(struct walk *w)
 	if (w->uw > 0 && w->uw == w->ulw)
 		sg->nav_words += w->uw;
 	w->uw = w->ulw = 0;
-	w->counted = 0;
+	w->words.in_word = 0;
 }
 
 static void
@@ -519,7 +353,7 @@ add_heading(struct walk *w, int level, int line, int end_line,
 	h->flags = flags;
 	display_text(text, len, MD_MAX_TEXT, &sb);
 	h->text = strbuf_detach(&sb, NULL);
-	md_normalise(h->text, strlen(h->text), &sb);
+	text_normalise(h->text, strlen(h->text), MD_NORMALISE, &sb);
 	h->norm = strbuf_detach(&sb, NULL);
 	h->parent = h->end = MD_NONE;
 	memset(&w->seg[n + 1], 0, sizeof(w->seg[n + 1]));
@@ -570,8 +404,8 @@ block_end(struct walk *w, int line)
 		w->hlast = line;
 	if (w->hhere)
 		for (i = 0; i < w->htext.len; i++)
-			if (cp_class((unsigned char)w->htext.buf[i]) !=
-			    CP_SPACE) {
+			if (text_class((unsigned char)w->htext.buf[i]) !=
+			    TEXT_CP_SPACE) {
 				close_html_heading(w);
 				return;
 			}
@@ -784,7 +618,7 @@ handle_tag(struct walk *w, const struct tag *t, int line, struct html *st)
 			add_link(w, sb.buf, sb.len);
 			strbuf_release(&sb);
 		}
-		w->counted = 0;
+		w->words.in_word = 0;
 	} else if (is_block_tag(nm)) {
 		w_sep(w);
 		if (!w->hopen && strcmp(nm, "img") != 0)
@@ -1000,7 +834,7 @@ read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
 		if (lit != NULL)
 			add_link(w, lit, strlen(lit));
 		w->in_link++;
-		w->counted = 0;
+		w->words.in_word = 0;
 		break;
 	case CMARK_NODE_IMAGE:
 		/* Alt text is no prose, but it is part of a heading. */

@@ -36,6 +36,8 @@
 #endif
 #include <pcre2.h>
 
+#include "text.h"
+
 struct strbuf;
 
 #define MD_NONE			((size_t)-1)
@@ -44,6 +46,8 @@ struct strbuf;
 #define MD_MAX_LINKS		100000	/* link destinations kept */
 #define MD_MAX_TEXT		1024	/* bytes of a heading's text kept */
 #define MD_ONLY_LINKS_WORDS	12	/* fewer words besides links: only links */
+/* text_normalise() flags of heading names (and the file names matched to them) */
+#define MD_NORMALISE		TEXT_SHORTCODES
 
 /* md_heading.flags */
 #define MD_SETEXT	0x1	/* underlined with === or --- */
@@ -56,7 +60,7 @@ struct md_heading {
 	int		 end_line;	/* last line (setext underline, </hN>) */
 	unsigned	 flags;
 	char		*text;		/* display text, spaces collapsed */
-	char		*norm;		/* normalised text, see md_normalise() */
+	char		*norm;		/* text_normalise(text, MD_NORMALISE) */
 	size_t		 parent;	/* enclosing heading, or MD_NONE */
 	size_t		 end;		/* heading ending the section, or
 					   nheadings; subsections lie between */
@@ -104,14 +108,6 @@ struct md_doc {
  */
 int	 md_parse(const char *, size_t, struct md_doc *);
 void	 md_doc_free(struct md_doc *);
-
-/*
- * Append to out the text normalised for matching: ASCII lowercased,
- * GitHub emoji shortcodes (":rocket:") and pictographs removed,
- * punctuation and symbols turned into spaces (letters of any script and
- * digits kept), spaces collapsed, trimmed. Always valid UTF-8.
- */
-void	 md_normalise(const char *, size_t, struct strbuf *);
 
 /*
  * Find the first heading at index from or later whose normalised text

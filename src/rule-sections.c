@@ -21,6 +21,7 @@
 #include "rulecheck.h"
 #include "rules.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -159,8 +160,8 @@ file_words(const char *path, struct strbuf *out)
 	base = base != NULL ? base + 1 : path;
 	dot = strrchr(base, '.');
 	strbuf_reset(out);
-	md_normalise(base, dot != NULL && dot != base ? (size_t)(dot - base) :
-	    strlen(base), out);
+	text_normalise(base, dot != NULL && dot != base ?
+	    (size_t)(dot - base) : strlen(base), MD_NORMALISE, out);
 }
 
 /* Does this (delegated) document satisfy needs and min_words? */

@@ -44,7 +44,6 @@ static void	 test_line_endings(void);
 static void	 test_unclosed_html(void);
 static void	 test_html_links(void);
 static void	 test_words(void);
-static void	 test_normalise(void);
 static void	 test_invalid_utf8(void);
 static void	 test_nul(void);
 static void	 test_find_section(void);
@@ -629,41 +628,6 @@ test_words(void)
 }
 
 static void
-test_normalise(void)
-{
-	static const struct {
-		const char	*in;
-		const char	*out;
-	} t[] = {
-		{ ":rocket: Quick start", "quick start" },
-		{ "Quick:rocket:start", "quick rocket start" },
-		{ ":+1: :-1: :1:", "1" },
-		{ ":white_check_mark: Done :tada:", "done" },
-		{ "  Hello,   WORLD!  ", "hello world" },
-		{ "snake_case-and.dots", "snake case and dots" },
-		{ "\xe2\x9c\xa8\xef\xb8\x8f Features", "features" },
-		{ "A\xe2\x80\x8d" "B", "ab" },
-		{ "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd ok", "ok" },
-		{ "\xe2\x8c\x9a time", "time" },
-		{ "\xe2\xac\x86 up", "up" },
-		{ "\xc2\xa9 2024 \xe2\x84\xa2", "2024" },
-		{ "na\xc3\xafve \xd0\x9f\xd1\x80\xd0\xb8", "na\xc3\xafve "
-		    "\xd0\x9f\xd1\x80\xd0\xb8" },
-		{ "bad \xff\xfe bytes \xc3", "bad bytes" },
-		{ "", "" },
-	};
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
-
-	for (i = 0; i < NWANT(t); i++) {
-		strbuf_reset(&sb);
-		md_normalise(t[i].in, strlen(t[i].in), &sb);
-		is_str(sb.buf, t[i].out, "normalise: \"%s\"", t[i].out);
-	}
-	strbuf_release(&sb);
-}
-
-static void
 test_invalid_utf8(void)
 {
 	static const char s[] = "# Caf\xe9 \xff\xfe heading\n\n"
@@ -866,7 +830,6 @@ main(void)
 	test_unclosed_html();
 	test_html_links();
 	test_words();
-	test_normalise();
 	test_invalid_utf8();
 	test_nul();
 	test_caps();
