@@ -17,6 +17,7 @@
 #include "error.h"
 #include "finding.h"
 #include "options.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -212,7 +213,7 @@ load_rules(struct check *c, struct repo_result *res)
 		ruleset_fact(&res->rs, name, eq + 1, "--fact");
 		free(name);
 	}
-	return ruleset_finish(&res->rs);
+	return rulecheck_finish(&res->rs);
 }
 
 /*

@@ -17,6 +17,7 @@
 #include "ctx.h"
 #include "finding.h"
 #include "regex.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -25,13 +26,14 @@
 
 #define CONTAINS_DEFAULT_MAX	(1024 * 1024)
 
+/* The patterns are the rule's, compiled once by rulecheck.c. */
 struct label {
-	char		*name;
-	pcre2_code	*re;
+	const char		*name;
+	const pcre2_code	*re;
 };
 
 struct contains {
-	pcre2_code	**pat;
+	const pcre2_code **pat;
 	size_t		  npat;
 	struct label	 *labels;
 	size_t		  nlabels;
@@ -45,20 +47,27 @@ static int	 contains_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 contains_free(void *);
 
+/* Patterns and labels ignore case unless case = sensitive. */
 static const struct rule_key_spec contains_keys[] = {
-	{ "file", KEY_WORDS, NULL, "files to read, first found wins" },
-	{ "of", KEY_STRING, NULL, "read the file that this file rule finds" },
-	{ "dirs", KEY_WORDS, NULL, "directories to look in (default .)" },
-	{ "pattern", KEY_REGEX, NULL, "PCRE2 patterns" },
-	{ "match", KEY_ENUM, "all|any|none", "how many patterns must match" },
-	{ "case", KEY_ENUM, "sensitive|insensitive",
-	    "pattern case (default insensitive)" },
-	{ "miss_level", KEY_ENUM, "error|warning|info|off",
-	    "level when the file is there but does not match" },
-	{ "label", KEY_LIST, NULL, "NAME: REGEX naming what a miss is" },
-	{ "max_bytes", KEY_INT, NULL, "bytes read at most (default 1 MiB)" },
-	{ "judgment", KEY_BOOL, NULL, "a miss needs a person to decide" },
-	{ NULL, 0, NULL, NULL }
+	{ "file", KEY_WORDS, .doc = "files to read, first found wins" },
+	{ "of", KEY_STRING, .flags = KEYF_RULE, .ref_type = "file",
+	    .doc = "read the file that this file rule finds" },
+	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
+	{ "pattern", KEY_REGEX,
+	    .flags = KEYF_REQUIRED | KEYF_CASELESS | KEYF_MULTILINE,
+	    .case_key = "case", .doc = "PCRE2 patterns" },
+	{ "match", KEY_ENUM, .choices = "all|any|none",
+	    .doc = "how many patterns must match" },
+	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
+	    .doc = "pattern case (default insensitive)" },
+	{ "miss_level", KEY_ENUM, .choices = "error|warning|info|off",
+	    .doc = "level when the file is there but does not match" },
+	{ "label", KEY_LABELLED, .flags = KEYF_CASELESS | KEYF_MULTILINE,
+	    .case_key = "case", .doc = "NAME: REGEX naming what a miss is" },
+	{ "max_bytes", KEY_INT, .min = 1,
+	    .doc = "bytes read at most (default 1 MiB)" },
+	{ "judgment", KEY_BOOL, .doc = "a miss needs a person to decide" },
+	{ .name = NULL }
 };
 
 const struct rule_type rule_contains = {
@@ -74,52 +83,29 @@ static void
 contains_free(void *p)
 {
 	struct contains *c = p;
-	size_t i;
 
-	for (i = 0; i < c->npat; i++)
-		pcre2_code_free(c->pat[i]);
-	for (i = 0; i < c->nlabels; i++) {
-		pcre2_code_free(c->labels[i].re);
-		free(c->labels[i].name);
-	}
 	free(c->pat);
 	free(c->labels);
 	free(c);
 }
 
+/* One of file and of; the patterns and labels rulecheck.c compiled. */
 static int
 contains_parse(struct rule *r)
 {
-	struct strbuf err = STRBUF_INIT;
 	const struct rule_key *k;
 	struct contains *c;
 	const char *v, *m;
-	uint32_t flags;
-	size_t i;
 
 	if ((rule_key(r, "file") == NULL) == (rule_key(r, "of") == NULL))
 		return rule_error(r, NULL, "a contains rule needs 'file' or "
 		    "'of' (one of them)");
-	k = rule_key(r, "pattern");
-	if (k == NULL || k->n == 0)
-		return rule_error(r, NULL, "a contains rule needs 'pattern'");
-	if (rule_key(r, "max_bytes") != NULL && rule_int(r, "max_bytes", 1) < 1)
-		return rule_error(r, "max_bytes", "must be at least 1");
 	c = xcalloc(1, sizeof(*c));
 	r->priv = c;
-	flags = strcmp(rule_str(r, "case", "insensitive"), "insensitive") == 0
-	    ? PCRE2_CASELESS : 0;
-	flags |= PCRE2_MULTILINE;
+	k = rule_key(r, "pattern");
 	c->pat = xcalloc(k->n, sizeof(*c->pat));
-	for (i = 0; i < k->n; i++) {
-		c->pat[i] = regex_compile(k->v[i].value, flags, &err);
-		if (c->pat[i] == NULL) {
-			rule_value_error(r, "pattern", i, "%s", err.buf);
-			strbuf_release(&err);
-			return -1;
-		}
-		c->npat++;
-	}
+	for (c->npat = 0; c->npat < k->n; c->npat++)
+		c->pat[c->npat] = rule_regex(r, "pattern", c->npat);
 	m = rule_str(r, "match", "all");
 	c->match = strcmp(m, "any") == 0 ? MATCH_ANY :
 	    strcmp(m, "none") == 0 ? MATCH_NONE : MATCH_ALL;
@@ -128,19 +114,14 @@ contains_parse(struct rule *r)
 		c->has_miss_level = 1;
 	}
 	k = rule_key(r, "label");
-	if (k != NULL && k->n > 0)
-		c->labels = xcalloc(k->n, sizeof(*c->labels));
-	for (i = 0; k != NULL && i < k->n; i++) {
-		c->labels[i].re = regex_compile_labelled(k->v[i].value, flags,
-		    &c->labels[i].name, &err);
-		if (c->labels[i].re == NULL) {
-			rule_value_error(r, "label", i, "%s", err.buf);
-			strbuf_release(&err);
-			return -1;
-		}
-		c->nlabels++;
+	if (k == NULL || k->n == 0)
+		return 0;
+	c->labels = xcalloc(k->n, sizeof(*c->labels));
+	for (c->nlabels = 0; c->nlabels < k->n; c->nlabels++) {
+		c->labels[c->nlabels].re = rule_regex(r, "label", c->nlabels);
+		c->labels[c->nlabels].name = rule_regex_label(r, "label",
+		    c->nlabels);
 	}
-	strbuf_release(&err);
 	return 0;
 }
 

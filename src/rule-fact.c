@@ -15,31 +15,23 @@
 #include "rules.h"
 #include "ruleset.h"
 
-static int	 fact_parse(struct rule *);
 static int	 fact_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 
 static const struct rule_key_spec fact_keys[] = {
-	{ "fact", KEY_STRING, NULL, "the fact's name, as in --fact NAME=VALUE" },
-	{ "min", KEY_INT, NULL, "a number the fact must reach" },
-	{ NULL, 0, NULL, NULL }
+	{ "fact", KEY_STRING, .flags = KEYF_REQUIRED,
+	    .doc = "the fact's name, as in --fact NAME=VALUE" },
+	{ "min", KEY_INT, .flags = KEYF_REPO,
+	    .doc = "a number the fact must reach" },
+	{ .name = NULL }
 };
 
 const struct rule_type rule_fact = {
 	.name = "fact",
 	.summary = "a fact given on the command line or in config",
 	.keys = fact_keys,
-	.parse = fact_parse,
 	.check = fact_check,
 };
-
-static int
-fact_parse(struct rule *r)
-{
-	if (rule_str(r, "fact", NULL) == NULL)
-		return rule_error(r, NULL, "a fact rule needs 'fact'");
-	return 0;
-}
 
 static int
 fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)

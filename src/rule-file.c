@@ -24,12 +24,15 @@ static int	 file_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 
 static const struct rule_key_spec file_keys[] = {
-	{ "path", KEY_WORDS, NULL, "names that pass, first found wins" },
-	{ "accept", KEY_WORDS, NULL, "names accepted with a warning" },
-	{ "dirs", KEY_WORDS, NULL, "directories to look in (default .)" },
-	{ "case", KEY_ENUM, "sensitive|insensitive", "how names compare" },
-	{ "min_bytes", KEY_INT, NULL, "smallest size that counts" },
-	{ NULL, 0, NULL, NULL }
+	{ "path", KEY_WORDS, .flags = KEYF_REQUIRED,
+	    .doc = "names that pass, first found wins" },
+	{ "accept", KEY_WORDS, .doc = "names accepted with a warning" },
+	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
+	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
+	    .doc = "how names compare" },
+	{ "min_bytes", KEY_INT, .flags = KEYF_REPO,
+	    .doc = "smallest size that counts" },
+	{ .name = NULL }
 };
 
 const struct rule_type rule_file = {
@@ -40,15 +43,13 @@ const struct rule_type rule_file = {
 	.check = file_check,
 };
 
+/* Directories stay inside the repository. */
 static int
 file_parse(struct rule *r)
 {
 	const struct rule_key *k;
 	size_t i;
 
-	k = rule_key(r, "path");
-	if (k == NULL || k->n == 0)
-		return rule_error(r, NULL, "a file rule needs 'path'");
 	k = rule_key(r, "dirs");
 	for (i = 0; k != NULL && i < k->n; i++)
 		if (k->v[i].value[0] == '/' ||

@@ -16,6 +16,7 @@
 #include "finding.h"
 #include "history.h"
 #include "regex.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "timeutil.h"
@@ -24,11 +25,10 @@
 #define TOP_AUTHORS	10	/* authors shown under the rule */
 
 struct exclude {
-	pcre2_code	**re;
-	size_t		  n;
+	const pcre2_code	**re;	/* the rule's, compiled once */
+	size_t			  n;
 };
 
-static int	 commits_parse(struct rule *);
 static int	 commits_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 contributors_parse(struct rule *);
@@ -44,21 +44,34 @@ static void	 history_judge(const struct rule *, struct finding *,
 		    const struct history *, long long, long long,
 		    const char *, const struct history_opts *);
 
+/*
+ * A repository's config may change the thresholds and who counts, as
+ * the rule set's [ruleset] window_days.
+ */
 static const struct rule_key_spec commits_keys[] = {
-	{ "min", KEY_INT, NULL, "commits needed in the window" },
-	{ "window_days", KEY_INT, NULL, "days of the window (default the set's)" },
-	{ "merges", KEY_BOOL, NULL, "count merge commits (default yes)" },
-	{ "date", KEY_ENUM, "committer", "the date that places a commit" },
-	{ NULL, 0, NULL, NULL }
+	{ "min", KEY_INT, .flags = KEYF_REPO,
+	    .doc = "commits needed in the window" },
+	{ "window_days", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 36500,
+	    .doc = "days of the window (default the set's)" },
+	{ "merges", KEY_BOOL, .flags = KEYF_REPO,
+	    .doc = "count merge commits (default yes)" },
+	{ "date", KEY_ENUM, .choices = "committer",
+	    .doc = "the date that places a commit" },
+	{ .name = NULL }
 };
 
 static const struct rule_key_spec contributors_keys[] = {
-	{ "min", KEY_INT, NULL, "distinct authors needed in the window" },
-	{ "window_days", KEY_INT, NULL, "days of the window (default the set's)" },
-	{ "merges", KEY_BOOL, NULL, "count authors of merges (default yes)" },
-	{ "exclude", KEY_REGEX, NULL, "authors not counted, 'Name <email>'" },
-	{ "coauthors", KEY_BOOL, NULL, "count Co-authored-by: trailers" },
-	{ NULL, 0, NULL, NULL }
+	{ "min", KEY_INT, .flags = KEYF_REPO,
+	    .doc = "distinct authors needed in the window" },
+	{ "window_days", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 36500,
+	    .doc = "days of the window (default the set's)" },
+	{ "merges", KEY_BOOL, .flags = KEYF_REPO,
+	    .doc = "count authors of merges (default yes)" },
+	{ "exclude", KEY_REGEX, .flags = KEYF_REPO | KEYF_CASELESS,
+	    .doc = "authors not counted, 'Name <email>'" },
+	{ "coauthors", KEY_BOOL, .flags = KEYF_REPO,
+	    .doc = "count Co-authored-by: trailers" },
+	{ .name = NULL }
 };
 
 const struct rule_type rule_commits = {
@@ -66,7 +79,6 @@ const struct rule_type rule_commits = {
 	.summary = "commits in the history window",
 	.keys = commits_keys,
 	.flags = RULE_HISTORY,
-	.parse = commits_parse,
 	.check = commits_check,
 };
 
@@ -80,40 +92,21 @@ const struct rule_type rule_contributors = {
 	.free = exclude_free,
 };
 
-static int
-commits_parse(struct rule *r)
-{
-	if (rule_key(r, "window_days") != NULL &&
-	    rule_int(r, "window_days", 0) < 1)
-		return rule_error(r, "window_days", "must be at least 1");
-	return 0;
-}
-
+/* The exclude patterns, as rulecheck.c compiled them (without case). */
 static int
 contributors_parse(struct rule *r)
 {
-	struct strbuf err = STRBUF_INIT;
 	const struct rule_key *k;
 	struct exclude *ex;
-	size_t i;
 
-	if (commits_parse(r) == -1)
-		return -1;
 	ex = xcalloc(1, sizeof(*ex));
 	r->priv = ex;
 	k = rule_key(r, "exclude");
 	if (k == NULL || k->n == 0)
 		return 0;
 	ex->re = xcalloc(k->n, sizeof(*ex->re));
-	for (i = 0; i < k->n; i++) {
-		ex->re[i] = regex_compile(k->v[i].value, PCRE2_CASELESS, &err);
-		if (ex->re[i] == NULL) {
-			rule_value_error(r, "exclude", i, "%s", err.buf);
-			strbuf_release(&err);
-			return -1;
-		}
-		ex->n++;
-	}
+	for (ex->n = 0; ex->n < k->n; ex->n++)
+		ex->re[ex->n] = rule_regex(r, "exclude", ex->n);
 	return 0;
 }
 
@@ -121,10 +114,7 @@ static void
 exclude_free(void *p)
 {
 	struct exclude *ex = p;
-	size_t i;
 
-	for (i = 0; i < ex->n; i++)
-		pcre2_code_free(ex->re[i]);
 	free(ex->re);
 	free(ex);
 }

@@ -18,6 +18,7 @@
 #include "ctx.h"
 #include "finding.h"
 #include "regex.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -28,8 +29,8 @@
 #define SHOW_HEADINGS		12	/* headings named in a miss */
 
 struct want {
-	char		*label;
-	pcre2_code	*re;
+	const char		*label;	/* the rule's, compiled once */
+	const pcre2_code	*re;
 };
 
 struct sections {
@@ -43,17 +44,25 @@ static int	 sections_check(const struct rule *, struct check_ctx *,
 static void	 sections_free(void *);
 
 static const struct rule_key_spec sections_keys[] = {
-	{ "file", KEY_WORDS, NULL, "Markdown files to read, first found wins" },
-	{ "accept", KEY_WORDS, NULL, "files read instead, with a warning" },
-	{ "dirs", KEY_WORDS, NULL, "directories to look in (default .)" },
-	{ "case", KEY_ENUM, "sensitive|insensitive", "how file names compare" },
-	{ "section", KEY_LIST, NULL, "LABEL: REGEX of a required section" },
-	{ "needs", KEY_ENUM, "code", "each section must hold a code block" },
-	{ "min_words", KEY_INT, NULL, "words each section must hold" },
-	{ "intro_words", KEY_INT, NULL, "words before the first section" },
-	{ "follow_links", KEY_BOOL, NULL, "a section may live in a linked file" },
-	{ "max_bytes", KEY_INT, NULL, "bytes read at most (default 8 MiB)" },
-	{ NULL, 0, NULL, NULL }
+	{ "file", KEY_WORDS, .flags = KEYF_REQUIRED,
+	    .doc = "Markdown files to read, first found wins" },
+	{ "accept", KEY_WORDS, .doc = "files read instead, with a warning" },
+	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
+	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
+	    .doc = "how file names compare" },
+	{ "section", KEY_LABELLED, .flags = KEYF_CASELESS,
+	    .doc = "LABEL: REGEX of a required section" },
+	{ "needs", KEY_ENUM, .choices = "code",
+	    .doc = "each section must hold a code block" },
+	{ "min_words", KEY_INT, .flags = KEYF_REPO,
+	    .doc = "words each section must hold" },
+	{ "intro_words", KEY_INT, .flags = KEYF_REPO,
+	    .doc = "words before the first section" },
+	{ "follow_links", KEY_BOOL,
+	    .doc = "a section may live in a linked file" },
+	{ "max_bytes", KEY_INT, .min = 1,
+	    .doc = "bytes read at most (default 8 MiB)" },
+	{ .name = NULL }
 };
 
 const struct rule_type rule_sections = {
@@ -69,43 +78,27 @@ static void
 sections_free(void *p)
 {
 	struct sections *s = p;
-	size_t i;
 
-	for (i = 0; i < s->n; i++) {
-		pcre2_code_free(s->w[i].re);
-		free(s->w[i].label);
-	}
 	free(s->w);
 	free(s);
 }
 
+/* The sections wanted, as rulecheck.c compiled them (without case). */
 static int
 sections_parse(struct rule *r)
 {
-	struct strbuf err = STRBUF_INIT;
 	const struct rule_key *k;
 	struct sections *s;
-	size_t i;
 
-	k = rule_key(r, "file");
-	if (k == NULL || k->n == 0)
-		return rule_error(r, NULL, "a sections rule needs 'file'");
-	if (rule_key(r, "max_bytes") != NULL && rule_int(r, "max_bytes", 1) < 1)
-		return rule_error(r, "max_bytes", "must be at least 1");
 	s = xcalloc(1, sizeof(*s));
 	r->priv = s;
 	k = rule_key(r, "section");
-	if (k != NULL && k->n > 0)
-		s->w = xcalloc(k->n, sizeof(*s->w));
-	for (i = 0; k != NULL && i < k->n; i++) {
-		s->w[i].re = regex_compile_labelled(k->v[i].value,
-		    PCRE2_CASELESS, &s->w[i].label, &err);
-		if (s->w[i].re == NULL) {
-			rule_value_error(r, "section", i, "%s", err.buf);
-			strbuf_release(&err);
-			return -1;
-		}
-		s->n++;
+	if (k == NULL || k->n == 0)
+		return 0;
+	s->w = xcalloc(k->n, sizeof(*s->w));
+	for (s->n = 0; s->n < k->n; s->n++) {
+		s->w[s->n].re = rule_regex(r, "section", s->n);
+		s->w[s->n].label = rule_regex_label(r, "section", s->n);
 	}
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyspec.h"
 #include "rules.h"
 
 extern const struct rule_type rule_commits;
@@ -24,18 +25,26 @@ const struct rule_type *const rule_types[] = {
 	NULL
 };
 
-/* Keys every rule takes, whatever its type. */
+/*
+ * Keys every rule takes, whatever its type. A repository's config may
+ * change only the level of a rule of an earlier layer; alternative and
+ * hint name other rules of the set.
+ */
 const struct rule_key_spec rule_common_keys[] = {
-	{ "type", KEY_STRING, NULL, "the rule type" },
-	{ "level", KEY_ENUM, "error|warning|info|off",
-	    "how much a failure matters" },
-	{ "title", KEY_TEXT, NULL, "one line saying what is checked" },
-	{ "help", KEY_TEXT, NULL, "how to fix a failure" },
-	{ "requirement", KEY_WORDS, NULL, "requirement numbers" },
-	{ "alternative", KEY_WORDS, NULL, "rules whose pass makes this one pass" },
-	{ "report", KEY_BOOL, NULL, "no: only an alternative, not reported" },
-	{ "hint", KEY_WORDS, NULL, "rules whose pass is named in a failure" },
-	{ NULL, 0, NULL, NULL }
+	{ "type", KEY_STRING, .flags = KEYF_REQUIRED, .doc = "the rule type" },
+	{ "level", KEY_ENUM, .flags = KEYF_REPO,
+	    .choices = "error|warning|info|off",
+	    .doc = "how much a failure matters" },
+	{ "title", KEY_TEXT, .doc = "one line saying what is checked" },
+	{ "help", KEY_TEXT, .doc = "how to fix a failure" },
+	{ "requirement", KEY_INTS, .min = 1, .max = 999,
+	    .doc = "requirement numbers" },
+	{ "alternative", KEY_WORDS, .flags = KEYF_RULE,
+	    .doc = "rules whose pass makes this one pass" },
+	{ "report", KEY_BOOL, .doc = "no: only an alternative, not reported" },
+	{ "hint", KEY_WORDS, .flags = KEYF_RULE,
+	    .doc = "rules whose pass is named in a failure" },
+	{ .name = NULL }
 };
 
 const struct rule_type *
@@ -54,11 +63,7 @@ rule_key_spec_find(const struct rule_type *t, const char *name)
 {
 	const struct rule_key_spec *s;
 
-	for (s = rule_common_keys; s->name != NULL; s++)
-		if (strcmp(s->name, name) == 0)
-			return s;
-	for (s = t->keys; s != NULL && s->name != NULL; s++)
-		if (strcmp(s->name, name) == 0)
-			return s;
-	return NULL;
+	if ((s = keyspec_find(rule_common_keys, name)) != NULL)
+		return s;
+	return t != NULL ? keyspec_find(t->keys, name) : NULL;
 }

@@ -1,10 +1,9 @@
-/* ruleset.c: reading rule sets with inih, layering them, validating keys */
+/* ruleset.c: reading rule sets with inih and layering them, values with file:line */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
 #include <sys/stat.h>
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,10 +15,10 @@
 
 #include <ini.h>
 
+#include "ascii.h"
 #include "datadir.h"
 #include "error.h"
-#include "regex.h"
-#include "rules.h"
+#include "keyspec.h"
 #include "ruleset.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -46,6 +45,7 @@ struct ini_src {
 struct ini_state {
 	struct ruleset	*rs;
 	struct ini_src	*src;
+	int		 restricted;	/* a repository's config */
 	struct strvec	 seen;		/* sections of this file */
 	int		 seen_line[4096];
 	char		*cur;		/* current section */
@@ -60,17 +60,21 @@ static struct rule *rule_create(struct ruleset *, const char *, const char *,
 static int	 rule_add_value(struct ruleset *, struct rule *, const char *,
 		    const char *, const char *, int);
 static int	 parse_buffer(struct ruleset *, const char *, const char *,
-		    size_t);
-static int	 finish_rule(struct ruleset *, struct rule *);
-static int	 check_key(struct rule *, struct rule_key *,
-		    const struct rule_key_spec *);
-static const char *suggest(const char *, const struct rule_key_spec *,
-		    const struct rule_key_spec *);
-static int	 check_alternatives(const struct ruleset *, const struct rule *);
-static int	 parse_uint(const char *, long long *);
+		    size_t, int);
+static int	 set_key(struct ruleset *, const char *, const char *, int,
+		    struct strbuf *);
 static int	 vrule_error(const struct rule *, const char *, size_t,
 		    const char *, va_list) __attribute__((format(printf, 4, 0)));
-static int	 parse_bool(const char *, int *);
+
+/* The keys of [ruleset]; KEYF_REPO: a repository or --set may change it. */
+static const struct rule_key_spec ruleset_keys[] = {
+	{ "name", KEY_STRING, .doc = "the name reports give the set" },
+	{ "title", KEY_STRING, .doc = "one line saying what the set is" },
+	{ "description", KEY_TEXT, .doc = "what the set is for" },
+	{ "window_days", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 36500,
+	    .doc = "days of the history window" },
+	{ .name = NULL }
+};
 
 void
 ruleset_init(struct ruleset *rs)
@@ -80,15 +84,24 @@ ruleset_init(struct ruleset *rs)
 }
 
 static void
+value_release(struct rule_value *v)
+{
+	if (v->parsed_free != NULL && v->parsed != NULL)
+		v->parsed_free(v->parsed);
+	free(v->value);
+	memset(v, 0, sizeof(*v));
+}
+
+static void
 rule_free(struct rule *r)
 {
 	size_t i, j;
 
-	if (r->type != NULL && r->type->free != NULL && r->priv != NULL)
-		r->type->free(r->priv);
+	if (r->priv_free != NULL && r->priv != NULL)
+		r->priv_free(r->priv);
 	for (i = 0; i < r->nkeys; i++) {
 		for (j = 0; j < r->keys[i].n; j++)
-			free(r->keys[i].v[j].value);
+			value_release(&r->keys[i].v[j]);
 		free(r->keys[i].v);
 		free(r->keys[i].name);
 	}
@@ -298,38 +311,13 @@ state_error(struct ini_state *st, int line, const char *fmt, ...)
 	return 0;
 }
 
-/*
- * What a repository's .ecocheck.ini may change in a rule it did not
- * define: the level and the thresholds (numbers), and who counts as a
- * contributor. Paths, patterns, types and alternatives stay the rule
- * set's, so a repository cannot make a rule pass by redefining it.
- */
-static int
-repo_may_change(const struct rule *r, const char *key)
-{
-	const struct rule_type *t;
-	const struct rule_key_spec *spec;
-	const char *tn;
-
-	if (strcmp(key, "level") == 0 || strcmp(key, "exclude") == 0 ||
-	    strcmp(key, "coauthors") == 0 || strcmp(key, "merges") == 0)
-		return 1;
-	tn = rule_str(r, "type", NULL);
-	if (tn == NULL || (t = rule_type_find(tn)) == NULL)
-		return 0;
-	spec = rule_key_spec_find(t, key);
-	if (spec == NULL)
-		return 1;	/* unknown: reported with a suggestion later */
-	return spec->kind == KEY_INT && strcmp(key, "max_bytes") != 0;
-}
-
 static int
 valid_id(const char *s)
 {
 	if (*s == '\0')
 		return 0;
 	for (; *s != '\0'; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s)
+		if (!(*s >= 'a' && *s <= 'z') && !ascii_isdigit((unsigned char)*s)
 		    && *s != '-' && *s != '_')
 			return 0;
 	return 1;
@@ -341,9 +329,10 @@ ini_on_value(void *user, const char *section, const char *name,
 {
 	struct ini_state *st = user;
 	struct ruleset *rs = st->rs;
+	struct strbuf err = STRBUF_INIT;
 	struct rule *r;
-	long long n;
 	size_t i;
+	int rc;
 
 	if (st->err_line != 0)
 		return 0;
@@ -369,26 +358,11 @@ ini_on_value(void *user, const char *section, const char *name,
 		return state_error(st, st->src->line,
 		    "key '%s' outside a section", name);
 	if (strcmp(section, "ruleset") == 0) {
-		if (rs->restricted && strcmp(name, "window_days") != 0)
-			return state_error(st, st->src->line, "a repository's "
-			    "configuration may not change [ruleset] %s", name);
-		if (strcmp(name, "name") == 0) {
-			free(rs->name);
-			rs->name = xstrdup(value);
-		} else if (strcmp(name, "title") == 0) {
-			free(rs->title);
-			rs->title = xstrdup(value);
-		} else if (strcmp(name, "window_days") == 0) {
-			if (parse_uint(value, &n) == -1 || n < 1 || n > 36500)
-				return state_error(st, st->src->line,
-				    "window_days: bad number '%s' (want 1 to "
-				    "36500)", value);
-			rs->window_days = (int)n;
-		} else if (strcmp(name, "description") != 0)
-			return state_error(st, st->src->line,
-			    "unknown key '%s' in [ruleset] (known: name, "
-			    "title, description, window_days)", name);
-		return 1;
+		rc = set_key(rs, name, value, st->restricted, &err);
+		if (rc == -1)
+			state_error(st, st->src->line, "%s", err.buf);
+		strbuf_release(&err);
+		return rc == 0;
 	}
 	if (strcmp(section, "facts") == 0) {
 		ruleset_fact(rs, name, value, st->src->name);
@@ -399,11 +373,6 @@ ini_on_value(void *user, const char *section, const char *name,
 		    "[%s]: use lowercase letters, digits, '-' and '_'",
 		    section);
 	r = ruleset_find(rs, section);
-	if (r != NULL && rs->restricted && r->layer < rs->layer &&
-	    !repo_may_change(r, name))
-		return state_error(st, st->src->line, "a repository's "
-		    "configuration may change only the level and thresholds "
-		    "of rule '%s', not '%s'", section, name);
 	if (r == NULL)
 		r = rule_create(rs, section, st->src->name,
 		    st->src->section_line);
@@ -439,7 +408,7 @@ empty_sections(struct ini_state *st)
 
 static int
 parse_buffer(struct ruleset *rs, const char *name, const char *buf,
-    size_t len)
+    size_t len, int restricted)
 {
 	struct ini_src src;
 	struct ini_state st;
@@ -454,7 +423,10 @@ parse_buffer(struct ruleset *rs, const char *name, const char *buf,
 	strbuf_init(&st.err);
 	st.rs = rs;
 	st.src = &src;
+	st.restricted = restricted;
 	rs->layer++;
+	if (restricted)
+		rs->repo_layer = rs->layer;
 	rc = ini_parse_stream(ini_read_line, &src, ini_on_value, &st);
 	if (rc == 0 && src.err_line == 0 && st.err_line == 0)
 		empty_sections(&st);
@@ -492,24 +464,66 @@ ruleset_add_buffer(struct ruleset *rs, const char *name, const char *buf,
     size_t len)
 {
 	strvec_push(&rs->files, name);
-	return parse_buffer(rs, name, buf, len);
+	return parse_buffer(rs, name, buf, len, 0);
 }
 
 int
 ruleset_add_repo_buffer(struct ruleset *rs, const char *name,
     const char *buf, size_t len)
 {
-	int rc;
+	strvec_push(&rs->files, name);
+	return parse_buffer(rs, name, buf, len, 1);
+}
 
-	rs->restricted = 1;
-	rc = ruleset_add_buffer(rs, name, buf, len);
-	rs->restricted = 0;
-	return rc;
+/*
+ * One key of [ruleset], checked against ruleset_keys[]. A restricted
+ * layer (a repository's config, --set) may change only KEYF_REPO keys.
+ */
+static int
+set_key(struct ruleset *rs, const char *name, const char *value,
+    int restricted, struct strbuf *err)
+{
+	const struct rule_key_spec *spec, *s;
+	struct strbuf why = STRBUF_INIT;
+	long long n;
+
+	spec = keyspec_find(ruleset_keys, name);
+	if (restricted && (spec == NULL || !(spec->flags & KEYF_REPO))) {
+		strbuf_addf(err, "a repository's configuration may not "
+		    "change [ruleset] %s", name);
+		return -1;
+	}
+	if (spec == NULL) {
+		strbuf_addf(err, "unknown key '%s' in [ruleset] (known: ",
+		    name);
+		for (s = ruleset_keys; s->name != NULL; s++)
+			strbuf_addf(err, "%s%s", s == ruleset_keys ? "" : ", ",
+			    s->name);
+		strbuf_addch(err, ')');
+		return -1;
+	}
+	if (keyspec_check(spec, value, &why) == -1) {
+		strbuf_addf(err, "%s: %s", name, why.buf);
+		strbuf_release(&why);
+		return -1;
+	}
+	strbuf_release(&why);
+	if (strcmp(name, "name") == 0) {
+		free(rs->name);
+		rs->name = xstrdup(value);
+	} else if (strcmp(name, "title") == 0) {
+		free(rs->title);
+		rs->title = xstrdup(value);
+	} else if (spec->kind == KEY_INT && keyspec_uint(value, &n) == 0)
+		rs->window_days = (int)n;
+	return 0;
 }
 
 int
 ruleset_set(struct ruleset *rs, const char *arg)
 {
+	const struct rule_key_spec *spec;
+	struct strbuf err = STRBUF_INIT;
 	const char *dot, *eq;
 	char *id, *key;
 	struct rule *r;
@@ -524,25 +538,19 @@ ruleset_set(struct ruleset *rs, const char *arg)
 	key = xstrndup(dot + 1, (size_t)(eq - dot - 1));
 	rc = 0;
 	if (strcmp(id, "ruleset") == 0) {
-		if (strcmp(key, "window_days") != 0)
+		spec = keyspec_find(ruleset_keys, key);
+		if (spec == NULL || !(spec->flags & KEYF_REPO))
 			rc = ec_error("--set %s: only ruleset.window_days can "
 			    "be set", arg);
-		else {
-			long long n;
-
-			if (parse_uint(eq + 1, &n) == -1 || n < 1 ||
-			    n > 36500)
-				rc = ec_error("--set %s: bad number", arg);
-			else
-				rs->window_days = (int)n;
-		}
+		else if (set_key(rs, key, eq + 1, 1, &err) == -1)
+			rc = ec_error("--set %s: %s", arg, err.buf);
 	} else if (!valid_id(id))
 		rc = ec_error("--set %s: bad rule id '%s'", arg, id);
 	else {
 		/* All --set options are one layer: repeated keys make lists. */
-		if (!strvec_has(&rs->files, "--set")) {
+		if (rs->set_layer == 0) {
 			strvec_push(&rs->files, "--set");
-			rs->layer++;
+			rs->set_layer = ++rs->layer;
 		}
 		r = ruleset_find(rs, id);
 		if (r == NULL)
@@ -553,6 +561,7 @@ ruleset_set(struct ruleset *rs, const char *arg)
 	}
 	free(id);
 	free(key);
+	strbuf_release(&err);
 	return rc;
 }
 
@@ -644,7 +653,7 @@ retype(struct ruleset *rs, struct rule *r, const char *value)
 			continue;
 		}
 		for (j = 0; j < r->keys[i].n; j++)
-			free(r->keys[i].v[j].value);
+			value_release(&r->keys[i].v[j]);
 		free(r->keys[i].v);
 		free(r->keys[i].name);
 	}
@@ -678,11 +687,12 @@ rule_add_value(struct ruleset *rs, struct rule *r, const char *name,
 		k->layer = rs->layer;
 	} else if (k->layer != rs->layer) {
 		for (j = 0; j < k->n; j++)
-			free(k->v[j].value);
+			value_release(&k->v[j]);
 		k->n = 0;
 		k->layer = rs->layer;
 	}
 	XGROW(k->v, k->n + 1, k->alloc);
+	memset(&k->v[k->n], 0, sizeof(k->v[k->n]));
 	k->v[k->n].value = xstrdup(value);
 	k->v[k->n].file = intern(rs, file);
 	k->v[k->n].line = line;
@@ -690,339 +700,11 @@ rule_add_value(struct ruleset *rs, struct rule *r, const char *name,
 	return 0;
 }
 
-int
+void
 ruleset_finish(struct ruleset *rs)
 {
-	size_t i;
-	int rc;
-
-	rc = 0;
-	for (i = 0; i < rs->nrules; i++)
-		if (finish_rule(rs, rs->rules[i]) == -1)
-			rc = -1;
-	for (i = 0; rc == 0 && i < rs->nrules; i++)
-		if (check_alternatives(rs, rs->rules[i]) == -1)
-			rc = -1;
-	if (rc == 0 && rs->name == NULL)
+	if (rs->name == NULL)
 		rs->name = xstrdup(rs->files.n > 0 ? rs->files.v[0] : "rules");
-	return rc;
-}
-
-/* Alternatives and hints name other rules of the set, of a file rule. */
-static int
-check_alternatives(const struct ruleset *rs, const struct rule *r)
-{
-	const struct rule_key *k;
-	size_t i;
-
-	const struct rule *of;
-
-	const char *refs[] = { "alternative", "hint" };
-	size_t j;
-
-	for (j = 0; j < sizeof(refs) / sizeof(refs[0]); j++) {
-		k = rule_key(r, refs[j]);
-		for (i = 0; k != NULL && i < k->n; i++)
-			if (ruleset_find(rs, k->v[i].value) == NULL ||
-			    strcmp(k->v[i].value, r->id) == 0)
-				return ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': %s: no other rule '%s'",
-				    r->id, refs[j], k->v[i].value);
-	}
-	/* "of" names a file rule whose file is read. */
-	k = rule_key(r, "of");
-	if (k != NULL && k->n > 0) {
-		of = ruleset_find(rs, k->v[0].value);
-		if (of == NULL || of->type == NULL ||
-		    strcmp(of->type->name, "file") != 0)
-			return ec_error_at(k->v[0].file, k->v[0].line,
-			    "rule '%s': of: no file rule '%s'", r->id,
-			    k->v[0].value);
-	}
-	return 0;
-}
-
-/* Join the lines of a KEY_TEXT key (indented continuations) into one. */
-static void
-join_text(struct rule_key *k)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
-
-	if (k->n < 2)
-		return;
-	for (i = 0; i < k->n; i++) {
-		if (i > 0)
-			strbuf_addch(&sb, ' ');
-		strbuf_addstr(&sb, k->v[i].value);
-		free(k->v[i].value);
-	}
-	k->v[0].value = strbuf_detach(&sb, NULL);
-	k->n = 1;
-}
-
-/* Split the values of a KEY_WORDS key on white space. */
-static void
-split_words(struct rule_key *k)
-{
-	struct rule_value *nv;
-	size_t i, n, alloc;
-	char *p, *tok, *save;
-
-	nv = NULL;
-	n = alloc = 0;
-	for (i = 0; i < k->n; i++) {
-		p = k->v[i].value;
-		for (tok = strtok_r(p, " \t", &save); tok != NULL;
-		    tok = strtok_r(NULL, " \t", &save)) {
-			XGROW(nv, n + 1, alloc);
-			nv[n].value = xstrdup(tok);
-			nv[n].file = k->v[i].file;
-			nv[n].line = k->v[i].line;
-			n++;
-		}
-		free(k->v[i].value);
-	}
-	free(k->v);
-	k->v = nv;
-	k->n = n;
-	k->alloc = alloc;
-}
-
-static int
-finish_rule(struct ruleset *rs, struct rule *r)
-{
-	const struct rule_key_spec *spec;
-	struct rule_key *k;
-	const char *tn, *hint;
-	size_t i;
-	long long n;
-
-	k = (struct rule_key *)rule_key(r, "type");
-	if (k == NULL || k->n == 0)
-		return ec_error_at(r->file, r->line, "rule '%s' has no type",
-		    r->id);
-	tn = k->v[k->n - 1].value;
-	r->type = rule_type_find(tn);
-	if (r->type == NULL) {
-		struct strbuf known = STRBUF_INIT;
-
-		for (i = 0; rule_types[i] != NULL; i++)
-			strbuf_addf(&known, "%s%s", i ? ", " : "",
-			    rule_types[i]->name);
-		ec_error_at(k->v[k->n - 1].file, k->v[k->n - 1].line,
-		    "rule '%s': unknown type '%s' (known: %s)", r->id, tn,
-		    known.buf);
-		strbuf_release(&known);
-		return -1;
-	}
-	for (i = 0; i < r->nkeys; i++) {
-		k = &r->keys[i];
-		spec = rule_key_spec_find(r->type, k->name);
-		if (spec == NULL) {
-			hint = suggest(k->name, rule_common_keys,
-			    r->type->keys);
-			if (k->n == 0)
-				return ec_error_at(r->file, r->line, "rule '%s'"
-				    ": unknown key '%s' for type %s", r->id,
-				    k->name, r->type->name);
-			return ec_error_at(k->v[0].file, k->v[0].line,
-			    "rule '%s': unknown key '%s' for type %s%s%s%s",
-			    r->id, k->name, r->type->name,
-			    hint ? " (did you mean '" : "",
-			    hint ? hint : "", hint ? "'?)" : "");
-		}
-		if (check_key(r, k, spec) == -1)
-			return -1;
-	}
-	if ((k = (struct rule_key *)rule_key(r, "level")) != NULL &&
-	    k->n > 0)
-		level_parse(k->v[0].value, &r->level);
-	r->title = rule_str(r, "title", NULL);
-	r->help = rule_str(r, "help", NULL);
-	free(r->req);
-	r->req = NULL;
-	r->nreq = 0;
-	if ((k = (struct rule_key *)rule_key(r, "requirement")) != NULL) {
-		r->req = xcalloc(k->n + 1, sizeof(int));
-		for (i = 0; i < k->n; i++) {
-			parse_uint(k->v[i].value, &n);
-			r->req[r->nreq++] = (int)n;
-		}
-	}
-	if (r->type->parse != NULL && r->type->parse(r) == -1)
-		return -1;
-	return 0;
-}
-
-static int
-check_key(struct rule *r, struct rule_key *k, const struct rule_key_spec *spec)
-{
-	struct strbuf err = STRBUF_INIT;
-	const char *c, *v, *e;
-	enum level lv;
-	pcre2_code *re;
-	size_t i, len;
-	long long n;
-	int b, found;
-
-	if (spec->kind == KEY_WORDS)
-		split_words(k);
-	if (spec->kind == KEY_TEXT)
-		join_text(k);
-	switch (spec->kind) {
-	case KEY_STRING:
-	case KEY_INT:
-	case KEY_BOOL:
-	case KEY_ENUM:
-		if (k->n > 1)
-			return ec_error_at(k->v[1].file, k->v[1].line,
-			    "rule '%s': key '%s' given twice (it takes one "
-			    "value)", r->id, k->name);
-		break;
-	default:
-		break;
-	}
-	for (i = 0; i < k->n; i++) {
-		v = k->v[i].value;
-		switch (spec->kind) {
-		case KEY_INT:
-			if (parse_uint(v, &n) == -1)
-				return ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': %s: bad number '%s'", r->id,
-				    k->name, v);
-			if (strcmp(k->name, "requirement") == 0 && n < 1)
-				return ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': requirement: bad number '%s'",
-				    r->id, v);
-			break;
-		case KEY_BOOL:
-			if (parse_bool(v, &b) == -1)
-				return ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': %s: expected yes or no, not "
-				    "'%s'", r->id, k->name, v);
-			break;
-		case KEY_ENUM:
-			found = 0;
-			len = strlen(v);
-			for (c = spec->choices; c != NULL && *c != '\0';
-			    c = *e ? e + 1 : e) {
-				e = strchr(c, '|');
-				if (e == NULL)
-					e = c + strlen(c);
-				if ((size_t)(e - c) == len &&
-				    strncmp(c, v, len) == 0)
-					found = 1;
-			}
-			if (!found) {
-				if (strcmp(k->name, "level") == 0 &&
-				    level_parse(v, &lv) == 0)
-					break;
-				return ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': %s: '%s' is not one of %s",
-				    r->id, k->name, v, spec->choices);
-			}
-			break;
-		case KEY_REGEX:
-			re = regex_compile(v, 0, &err);
-			if (re == NULL) {
-				ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': %s: bad regular expression: "
-				    "%s", r->id, k->name, err.buf);
-				strbuf_release(&err);
-				return -1;
-			}
-			pcre2_code_free(re);
-			break;
-		case KEY_WORDS:
-			if (strcmp(k->name, "requirement") == 0 &&
-			    (parse_uint(v, &n) == -1 || n < 1 || n > 999))
-				return ec_error_at(k->v[i].file, k->v[i].line,
-				    "rule '%s': requirement: bad number '%s'",
-				    r->id, v);
-			break;
-		default:
-			break;
-		}
-	}
-	strbuf_release(&err);
-	return 0;
-}
-
-/* The closest known key name, if it is close enough to be a typo. */
-static const char *
-suggest(const char *name, const struct rule_key_spec *a,
-    const struct rule_key_spec *b)
-{
-	const struct rule_key_spec *lists[2], *s;
-	const char *best;
-	size_t la, lb, i, j, l;
-	unsigned d[64], prev, tmp, bestd;
-
-	lists[0] = a;
-	lists[1] = b;
-	best = NULL;
-	bestd = 3;
-	la = strlen(name);
-	if (la >= 63)
-		return NULL;
-	for (l = 0; l < 2; l++)
-		for (s = lists[l]; s != NULL && s->name != NULL; s++) {
-			lb = strlen(s->name);
-			if (lb >= 63)
-				continue;
-			for (j = 0; j <= lb; j++)
-				d[j] = (unsigned)j;
-			for (i = 1; i <= la; i++) {
-				prev = d[0];
-				d[0] = (unsigned)i;
-				for (j = 1; j <= lb; j++) {
-					tmp = d[j];
-					d[j] = prev + (name[i - 1] !=
-					    s->name[j - 1]);
-					if (tmp + 1 < d[j])
-						d[j] = tmp + 1;
-					if (d[j - 1] + 1 < d[j])
-						d[j] = d[j - 1] + 1;
-					prev = tmp;
-				}
-			}
-			if (d[lb] < bestd) {
-				bestd = d[lb];
-				best = s->name;
-			}
-		}
-	return best;
-}
-
-static int
-parse_uint(const char *s, long long *out)
-{
-	char *end;
-	long long n;
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	n = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || n < 0)
-		return -1;
-	*out = n;
-	return 0;
-}
-
-static int
-parse_bool(const char *s, int *out)
-{
-	if (strcmp(s, "yes") == 0 || strcmp(s, "true") == 0 ||
-	    strcmp(s, "on") == 0 || strcmp(s, "1") == 0)
-		*out = 1;
-	else if (strcmp(s, "no") == 0 || strcmp(s, "false") == 0 ||
-	    strcmp(s, "off") == 0 || strcmp(s, "0") == 0)
-		*out = 0;
-	else
-		return -1;
-	return 0;
 }
 
 static const char *const level_names[] = {
@@ -1080,7 +762,7 @@ rule_int(const struct rule *r, const char *name, long long def)
 	long long n;
 
 	s = rule_str(r, name, NULL);
-	if (s == NULL || parse_uint(s, &n) == -1)
+	if (s == NULL || keyspec_uint(s, &n) == -1)
 		return def;
 	return n;
 }
@@ -1092,7 +774,7 @@ rule_bool(const struct rule *r, const char *name, int def)
 	int b;
 
 	s = rule_str(r, name, NULL);
-	if (s == NULL || parse_bool(s, &b) == -1)
+	if (s == NULL || keyspec_bool(s, &b) == -1)
 		return def;
 	return b;
 }

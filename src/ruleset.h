@@ -7,13 +7,16 @@
  * pytorch-ecosystem) < the repository's .ecocheck.ini < rule files given
  * with --rules < --set. A key in a later layer replaces the whole list of
  * that key; inside one layer repeated keys make a list. Every value
- * remembers the file and line it came from.
+ * remembers the file and line it came from, every key the layer that set
+ * it. Nothing here knows a rule type: rulecheck.c checks the rules
+ * against the types' key specs.
  */
 #ifndef EC_RULESET_H
 #define EC_RULESET_H
 
 #include <stddef.h>
 
+#include "keyspec.h"
 #include "strbuf.h"
 
 enum level {
@@ -23,28 +26,13 @@ enum level {
 	LEVEL_ERROR
 };
 
-enum key_kind {
-	KEY_STRING,	/* one value */
-	KEY_WORDS,	/* a list: repeated keys, each split on white space */
-	KEY_LIST,	/* a list: repeated keys, each value whole */
-	KEY_INT,	/* a whole number >= 0 */
-	KEY_BOOL,	/* yes/no, true/false, on/off, 1/0 */
-	KEY_ENUM,	/* one of spec->choices, '|'-separated */
-	KEY_REGEX,	/* a list of PCRE2 patterns, each value whole */
-	KEY_TEXT	/* prose: continuation lines are joined by a space */
-};
-
-struct rule_key_spec {
-	const char	*name;
-	enum key_kind	 kind;
-	const char	*choices;	/* KEY_ENUM */
-	const char	*doc;		/* one line for --list-rules */
-};
-
 struct rule_value {
 	char		*value;
 	const char	*file;		/* interned in the rule set */
 	int		 line;		/* 0 for the command line */
+	void		*parsed;	/* the checker's form of it (a compiled
+					   pattern), or NULL */
+	void		(*parsed_free)(void *);
 };
 
 struct rule_key {
@@ -72,6 +60,7 @@ struct rule {
 	int			 line;
 	int			 layer;		/* the layer that defined it */
 	void			*priv;		/* the type's parsed form */
+	void			(*priv_free)(void *);
 };
 
 struct ruleset {
@@ -86,8 +75,9 @@ struct ruleset {
 	struct strvec	  fact_values;
 	struct strvec	  fact_sources;
 	struct strvec	  interned;	/* file names values point at */
-	int		  layer;
-	int		  restricted;	/* parsing a repository's config */
+	int		  layer;	/* the last layer read */
+	int		  repo_layer;	/* the repository's config, or 0 */
+	int		  set_layer;	/* the --set options, or 0 */
 };
 
 void	 ruleset_init(struct ruleset *);
@@ -102,7 +92,9 @@ int	 ruleset_add_buffer(struct ruleset *, const char *, const char *,
 	    size_t);
 /*
  * A repository's own .ecocheck.ini: it may add rules, but of the rules
- * of earlier layers it may change only levels and thresholds.
+ * of earlier layers it may change only the keys whose spec says
+ * KEYF_REPO (levels and thresholds), which rulecheck_finish() checks
+ * once the set is read; of [ruleset] only window_days.
  */
 int	 ruleset_add_repo_buffer(struct ruleset *, const char *, const char *,
 	    size_t);
@@ -111,8 +103,11 @@ int	 ruleset_set(struct ruleset *, const char *);
 /* "NAME=VALUE" from --fact. */
 int	 ruleset_fact(struct ruleset *, const char *, const char *,
 	    const char *);
-/* Check every rule against its type and parse it; -1 on any error. */
-int	 ruleset_finish(struct ruleset *);
+/*
+ * The set is read: what does not depend on rule types (a name when no
+ * file gave one). rulecheck_finish() checks the rules and calls it.
+ */
+void	 ruleset_finish(struct ruleset *);
 /* The rule with this id, or NULL. */
 struct rule *ruleset_find(const struct ruleset *, const char *);
 const char *ruleset_get_fact(const struct ruleset *, const char *);
@@ -122,7 +117,7 @@ const char *ruleset_get_fact_source(const struct ruleset *, const char *);
 const char	*level_name(enum level);
 int		 level_parse(const char *, enum level *);
 
-/* Key access for rule types, after ruleset_finish() validated kinds. */
+/* Key access for rule types, after rulecheck_finish() validated kinds. */
 const struct rule_key *rule_key(const struct rule *, const char *);
 const char	*rule_str(const struct rule *, const char *, const char *);
 long long	 rule_int(const struct rule *, const char *, long long);

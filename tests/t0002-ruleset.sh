@@ -122,6 +122,26 @@ test_expect_success '--set can change a list key' '
 	test_eq "$(result_of notice)" pass
 '
 
+test_expect_success '--set on a rule no file defines: unknown rule, with the closest id' '
+	test_expect_code 2 "$ECOCHECK" -r community-health --set readm.level=off "$R" >out 2>err &&
+	test ! -s out &&
+	test_line_count 1 err &&
+	grep -q "^ecocheck: --set readm.level=off: unknown rule .readm. (did you mean .readme.?)$" err &&
+	test_expect_code 2 "$ECOCHECK" -r community-health --set readme.levle=off "$R" >out 2>err &&
+	grep -q "^ecocheck: --set: rule .readme.: unknown key .levle. for type file (did you mean .level.?)$" err
+'
+
+test_expect_success 'a value out of its range: file:line, exit 2' '
+	printf "[c]\ntype = commits\nmin = 1\nwindow_days = 0\n" >"$TEST_TMP/range.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/range.ini" "$R" >out 2>err &&
+	test ! -s out &&
+	grep -q "^ecocheck: $TEST_TMP/range.ini:4: rule .c.: window_days: bad number .0. (want 1 to 36500)$" err &&
+	test_expect_code 2 "$ECOCHECK" -r community-health --set readme.requirement=1000 "$R" >out 2>err &&
+	grep -q "^ecocheck: --set: rule .readme.: requirement: bad number .1000. (want 1 to 999)$" err &&
+	test_expect_code 2 "$ECOCHECK" -r community-health --set ruleset.window_days=36501 "$R" >out 2>err &&
+	grep -q "window_days: bad number .36501. (want 1 to 36500)$" err
+'
+
 test_expect_success 'a user rule set layers over the shipped one' '
 	rm -f "$R/.ecocheck.ini" &&
 	mkdir -p "$XDG_CONFIG_HOME/ecocheck/rules" &&

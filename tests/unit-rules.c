@@ -11,6 +11,7 @@
 
 #include "ctx.h"
 #include "finding.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -73,7 +74,7 @@ run(const char *ini, struct finding *f, struct ruleset *rs)
 	ruleset_init(rs);
 	if (ruleset_add_buffer(rs, "test.ini", ini, strlen(ini)) == -1 ||
 	    ruleset_fact(rs, "stars", "250", "--fact") == -1 ||
-	    ruleset_finish(rs) == -1)
+	    rulecheck_finish(rs) == -1)
 		return -1;
 	ctx = ctx_new(repo, tree, rs, NULL, 0);
 	r = rs->rules[rs->nrules - 1];

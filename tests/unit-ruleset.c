@@ -1,4 +1,8 @@
-/* unit-ruleset.c: INI loading, layering, lists, errors with file:line */
+/*
+ * unit-ruleset.c: INI loading, layering, lists, errors with file:line, and
+ * the key specs rulecheck.c applies (required, ranges, rule references,
+ * the repository layer, patterns compiled once)
+ */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
@@ -7,6 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "keyspec.h"
+#include "regex.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -82,7 +89,7 @@ test_layering(void)
 	    "an override layer loads");
 	ok(ruleset_set(&rs, "stars.min=250") == 0, "--set parses");
 	ok(ruleset_fact(&rs, "stars", "300", "--fact") == 0, "a fact is kept");
-	ok(ruleset_finish(&rs) == 0, "the layered set validates");
+	ok(rulecheck_finish(&rs) == 0, "the layered set validates");
 	is_str(rs.name, "demo", "[ruleset] name");
 	is_int(rs.window_days, 30, "[ruleset] window_days");
 	is_int(rs.nrules, 3, "rules of every layer, once each");
@@ -111,7 +118,7 @@ test_layering(void)
 	ruleset_init(&rs);
 	load(&rs, "a.ini", shipped);
 	load(&rs, "b.ini", "[license-file]\naccept =\n");
-	ok(ruleset_finish(&rs) == 0, "emptying a list validates");
+	ok(rulecheck_finish(&rs) == 0, "emptying a list validates");
 	k = rule_key(rs.rules[0], "accept");
 	is_int(k ? (long long)k->n : -1, 0, "an empty value empties the list");
 	ruleset_release(&rs);
@@ -128,7 +135,7 @@ badn(const char *text, size_t len, const char *want, const char *what)
 	capture_begin();
 	rc = ruleset_add_buffer(&rs, "bad.ini", text, len);
 	if (rc == 0)
-		rc = ruleset_finish(&rs);
+		rc = rulecheck_finish(&rs);
 	capture_end();
 	ok(rc == -1 && strstr(errtext.buf, want) != NULL, "%s", what);
 	if (strstr(errtext.buf, want) == NULL)
@@ -153,6 +160,8 @@ test_errors(void)
 	bad("[a]\ntype = filez\npath = X\n",
 	    "bad.ini:2: rule 'a': unknown type 'filez' (known: ",
 	    "unknown type lists the known ones");
+	bad("[a]\ntype = filez\npath = X\n", "(did you mean 'file'?)",
+	    "unknown type suggests the closest");
 	bad("[a]\ntype = file\npath = X\nlevel = fatal\n",
 	    "bad.ini:4: rule 'a': level: 'fatal' is not one of",
 	    "bad level");
@@ -198,6 +207,257 @@ test_errors(void)
 	bad(longline, "bad.ini:3: line longer than", "an overlong line");
 }
 
+/* One line of spec data, checked without a rule set. */
+static void
+test_keyspec(void)
+{
+	static const struct rule_key_spec both = { "n", KEY_INT, .min = 1,
+	    .max = 999 };
+	static const struct rule_key_spec low = { "n", KEY_INT, .min = 1 };
+	static const struct rule_key_spec any = { "n", KEY_INT, .doc = "" };
+	static const struct rule_key_spec en = { "e", KEY_ENUM,
+	    .choices = "a|bc" };
+	struct strbuf err = STRBUF_INIT;
+
+	ok(keyspec_check(&both, "1", &err) == 0 &&
+	    keyspec_check(&both, "999", &err) == 0, "both ends of a range");
+	ok(keyspec_check(&both, "1000", &err) == -1, "over the maximum");
+	is_str(err.buf, "bad number '1000' (want 1 to 999)",
+	    "a bounded range is named");
+	ok(keyspec_check(&low, "0", &err) == -1, "under the minimum");
+	is_str(err.buf, "must be at least 1", "a minimum is named");
+	ok(keyspec_check(&low, "123456789", &err) == 0, "no maximum");
+	ok(keyspec_check(&any, "0", &err) == 0, "zero by default");
+	ok(keyspec_check(&any, "+1", &err) == -1, "no sign");
+	ok(keyspec_check(&en, "bc", &err) == 0, "an enum choice");
+	ok(keyspec_check(&en, "b", &err) == -1, "a prefix is no choice");
+	ok(keyspec_single(&en) && !keyspec_single(&(struct rule_key_spec)
+	    { "w", KEY_WORDS, .doc = "" }), "scalars take one value, lists many");
+	strbuf_release(&err);
+}
+
+/* Required keys, ranges and rule references, as the specs say. */
+static void
+test_specs(void)
+{
+	bad("[a]\ntype = fact\nmin = 1\n",
+	    "bad.ini:1: rule 'a': a fact rule needs 'fact'",
+	    "a required key, at the rule's line");
+	bad("[a]\ntype = contains\nfile = X\n",
+	    "bad.ini:1: rule 'a': a contains rule needs 'pattern'",
+	    "a required pattern");
+	bad("[a]\ntype = sections\nsection = x: y\n",
+	    "bad.ini:1: rule 'a': a sections rule needs 'file'",
+	    "a sections rule needs a file");
+	bad("[a]\ntype = file\npath = X\nrequirement = 3 1000\n",
+	    "bad.ini:4: rule 'a': requirement: bad number '1000' (want 1 to "
+	    "999)", "requirement numbers are 1 to 999");
+	bad("[a]\ntype = file\npath = X\nrequirement = 0\n",
+	    "bad.ini:4: rule 'a': requirement: bad number '0'",
+	    "requirement 0 is out of range");
+	bad("[c]\ntype = commits\nmin = 1\nwindow_days = 0\n",
+	    "bad.ini:4: rule 'c': window_days: bad number '0' (want 1 to "
+	    "36500)", "a rule's window_days is 1 to 36500");
+	bad("[c]\ntype = contains\nfile = X\npattern = x\nmax_bytes = 0\n",
+	    "bad.ini:5: rule 'c': max_bytes: must be at least 1",
+	    "max_bytes is at least 1");
+	bad("[f]\ntype = fact\nfact = x\n[c]\ntype = contains\nof = f\n"
+	    "pattern = x\n", "bad.ini:6: rule 'c': of: no file rule 'f'",
+	    "of names a file rule, not another type");
+	bad("[readme]\ntype = file\npath = R\n[c]\ntype = contains\n"
+	    "of = readm\npattern = x\n", "bad.ini:6: rule 'c': of: no file "
+	    "rule 'readm' (did you mean 'readme'?)",
+	    "a rule reference suggests a rule id");
+	bad("[a]\ntype = file\npath = X\nalternative = a\n",
+	    "bad.ini:4: rule 'a': alternative: no other rule 'a'",
+	    "an alternative is another rule, not itself");
+	bad("[a]\ntype = file\npath = X\n[b]\ntype = fact\nfact = s\n"
+	    "hint = b\n", "bad.ini:7: rule 'b': hint: no other rule 'b'",
+	    "a hint is another rule");
+	bad("[a]\ntype = file\npath = X\nhint = b\nhint = nope\n[b]\n"
+	    "type = fact\nfact = s\n",
+	    "bad.ini:5: rule 'a': hint: no other rule 'nope'",
+	    "the bad reference's own line");
+	bad("[a]\ntype = contains\nfile = X\nlabel = no colon\npattern = x\n",
+	    "bad.ini:4: rule 'a': label: expected LABEL: REGEX",
+	    "a label needs LABEL: REGEX");
+	bad("[a]\ntype = sections\nfile = X\nsection = S: (x\n",
+	    "bad.ini:4: rule 'a': section: missing closing parenthesis",
+	    "a bad section pattern at its line");
+}
+
+/*
+ * A repository's config is checked once the set is read: it parses, and
+ * rulecheck_finish() refuses the first value it may not change.
+ */
+static void
+repo(const char *text, int want_rc, const char *want, const char *what)
+{
+	struct ruleset rs;
+	int rc;
+
+	ruleset_init(&rs);
+	capture_begin();
+	rc = load(&rs, "shipped.ini", shipped);
+	if (rc == 0)
+		rc = ruleset_add_repo_buffer(&rs, "repo.ini", text,
+		    strlen(text));
+	ok(rc == 0, "%s: the repository's file reads", what);
+	rc = rulecheck_finish(&rs);
+	capture_end();
+	ok(rc == want_rc && (want == NULL ? errtext.len == 0 :
+	    strstr(errtext.buf, want) != NULL), "%s", what);
+	if (rc != want_rc || (want != NULL && strstr(errtext.buf, want) ==
+	    NULL))
+		printf("#   rc %d stderr: %s#   wanted: %s\n", rc,
+		    errtext.buf, want != NULL ? want : "(nothing)");
+	ruleset_release(&rs);
+}
+
+static void
+test_repo_layer(void)
+{
+	struct ruleset rs;
+
+	repo("[license-file]\nlevel = info\n[stars]\nmin = 10\n", 0, NULL,
+	    "levels and thresholds may change");
+	repo("[stars]\nmin = 10\n[license-file]\nlevel = info\npath = X\n", -1,
+	    "repo.ini:5: a repository's configuration may change only the "
+	    "level and thresholds of rule 'license-file', not 'path'",
+	    "a path may not change, reported at its line");
+	repo("[stars]\nfact = other\n[license-file]\naccept = X\n", -1,
+	    "repo.ini:2: a repository's configuration may change only the "
+	    "level and thresholds of rule 'stars', not 'fact'",
+	    "the first offending line of the file, whatever the rule order");
+	repo("[license-file]\ntype = fact\nfact = x\n", -1, "repo.ini:2: "
+	    "a repository's configuration may change only the level and "
+	    "thresholds of rule 'license-file', not 'type'",
+	    "a rule may not be retyped");
+	repo("[license-file]\nlevle = info\n", -1, "repo.ini:2: rule "
+	    "'license-file': unknown key 'levle' for type file (did you mean "
+	    "'level'?)", "an unknown key gets its suggestion");
+	repo("[new]\ntype = file\npath = NOTICE\nmin_bytes = 3\n", 0, NULL,
+	    "a rule of its own may have any key");
+	repo("[ruleset]\nwindow_days = 30\n", 0, NULL,
+	    "[ruleset] window_days may change");
+
+	/* A later layer's value is not the repository's. */
+	ruleset_init(&rs);
+	capture_begin();
+	load(&rs, "shipped.ini", shipped);
+	ruleset_add_repo_buffer(&rs, "repo.ini", "[stars]\nfact = x\n", 17);
+	load(&rs, "reviewer.ini", "[stars]\nfact = stars\n");
+	ok(rulecheck_finish(&rs) == 0,
+	    "a later layer replacing the value leaves nothing to refuse");
+	capture_end();
+	ruleset_release(&rs);
+
+	ruleset_init(&rs);
+	capture_begin();
+	ok(ruleset_add_repo_buffer(&rs, "repo.ini", "[ruleset]\nname = x\n",
+	    18) == -1, "a repository may not rename the set");
+	capture_end();
+	ok(strstr(errtext.buf, "repo.ini:2: a repository's configuration may "
+	    "not change [ruleset] name") != NULL, "[ruleset] name is refused");
+	ruleset_release(&rs);
+}
+
+/* Options of a compiled pattern. */
+static uint32_t
+re_options(const pcre2_code *re)
+{
+	uint32_t o;
+
+	if (re == NULL || pcre2_pattern_info(re, PCRE2_INFO_ARGOPTIONS,
+	    &o) != 0)
+		return 0;
+	return o;
+}
+
+static void
+test_regex(void)
+{
+	struct ruleset rs;
+	const struct rule *r;
+	const pcre2_code *re;
+
+	ruleset_init(&rs);
+	load(&rs, "re.ini",
+	    "[c]\ntype = contains\nfile = X\npattern = abc\npattern = d\n"
+	    "label = Covenant: contributor covenant\n"
+	    "[s]\ntype = contains\nfile = X\ncase = sensitive\npattern = abc\n"
+	    "[sec]\ntype = sections\nfile = README.md\ncase = sensitive\n"
+	    "section = Usage: usage|quick start\n"
+	    "[who]\ntype = contributors\nexclude = \\[bot\\]\n");
+	ok(rulecheck_finish(&rs) == 0, "patterns of every kind compile");
+	r = ruleset_find(&rs, "c");
+	re = rule_regex(r, "pattern", 0);
+	ok(re != NULL, "the accessor gives the compiled pattern");
+	ok(re == rule_regex(r, "pattern", 0),
+	    "the same code each time: compiled once");
+	ok(rule_regex(r, "pattern", 1) != NULL &&
+	    rule_regex(r, "pattern", 1) != re, "one code a value");
+	ok(rule_regex(r, "pattern", 2) == NULL, "none past the last value");
+	ok(rule_regex(r, "file", 0) == NULL, "none for a key of no pattern");
+	is_int((re_options(re) & (PCRE2_CASELESS | PCRE2_MULTILINE)),
+	    PCRE2_CASELESS | PCRE2_MULTILINE,
+	    "contains: caseless and multiline by default");
+	is_str(rule_regex_label(r, "label", 0), "Covenant",
+	    "a labelled value keeps its label");
+	ok(re_options(rule_regex(r, "label", 0)) & PCRE2_CASELESS,
+	    "labels follow the rule's case");
+	ok(rule_regex_label(r, "pattern", 0) == NULL, "a plain one has none");
+	r = ruleset_find(&rs, "s");
+	ok(!(re_options(rule_regex(r, "pattern", 0)) & PCRE2_CASELESS),
+	    "case = sensitive keeps case");
+	r = ruleset_find(&rs, "sec");
+	ok(re_options(rule_regex(r, "section", 0)) & PCRE2_CASELESS,
+	    "section headings ignore case, whatever case says of names");
+	is_str(rule_regex_label(r, "section", 0), "Usage", "section label");
+	r = ruleset_find(&rs, "who");
+	ok(re_options(rule_regex(r, "exclude", 0)) & PCRE2_CASELESS,
+	    "exclude ignores case");
+	ruleset_release(&rs);
+}
+
+/* --set on a rule no file defines: a typo, with the closest id. */
+static void
+test_set_rules(void)
+{
+	struct ruleset rs;
+	int rc;
+
+	ruleset_init(&rs);
+	load(&rs, "shipped.ini", shipped);
+	capture_begin();
+	ok(ruleset_set(&rs, "license-fil.level=off") == 0,
+	    "--set of any id parses");
+	rc = rulecheck_finish(&rs);
+	capture_end();
+	ok(rc == -1, "an unknown rule is an error");
+	is_str(errtext.buf, "ecocheck: --set license-fil.level=off: unknown "
+	    "rule 'license-fil' (did you mean 'license-file'?)\n",
+	    "it names the rule and the closest id");
+	ruleset_release(&rs);
+
+	ruleset_init(&rs);
+	load(&rs, "shipped.ini", shipped);
+	capture_begin();
+	ruleset_set(&rs, "zzz.level=off");
+	rc = rulecheck_finish(&rs);
+	capture_end();
+	is_str(errtext.buf, "ecocheck: --set zzz.level=off: unknown rule "
+	    "'zzz'\n", "no suggestion when nothing is close");
+	ruleset_release(&rs);
+
+	ruleset_init(&rs);
+	load(&rs, "shipped.ini", shipped);
+	ok(ruleset_set(&rs, "notice.path=NOTICE") == 0 &&
+	    ruleset_set(&rs, "notice.type=file") == 0 &&
+	    rulecheck_finish(&rs) == 0, "--set may define a rule with a type");
+	ruleset_release(&rs);
+}
+
 static void
 test_set_errors(void)
 {
@@ -232,6 +492,11 @@ main(void)
 	close(fd);
 	test_layering();
 	test_errors();
+	test_keyspec();
+	test_specs();
+	test_repo_layer();
+	test_regex();
+	test_set_rules();
 	test_set_errors();
 	unlink(errfile);
 	strbuf_release(&errtext);

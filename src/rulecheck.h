@@ -1,0 +1,26 @@
+/*
+ * rulecheck.h: the rules of a read rule set checked against the rule
+ * types' key specs (rules.c), then parsed by their types.
+ *
+ * Unknown keys, rules and types get a "did you mean"; kinds, ranges,
+ * required keys and the rules a key names are checked as the specs say,
+ * and so is what a repository's .ecocheck.ini changed in the rules of
+ * earlier layers. Patterns are compiled here, once, with the flags their
+ * spec gives; rule types read them with rule_regex().
+ */
+#ifndef EC_RULECHECK_H
+#define EC_RULECHECK_H
+
+#include <stddef.h>
+
+#include "regex.h"
+#include "ruleset.h"
+
+/* Check and parse every rule, then finish the set; -1 on any error. */
+int		 rulecheck_finish(struct ruleset *);
+/* The compiled pattern of value i of a KEY_REGEX or KEY_LABELLED key. */
+const pcre2_code *rule_regex(const struct rule *, const char *, size_t);
+/* The label of value i of a KEY_LABELLED key, or NULL. */
+const char	*rule_regex_label(const struct rule *, const char *, size_t);
+
+#endif
