@@ -32,7 +32,7 @@ test_expect_success 'a missing option value is a usage error' '
 '
 
 test_expect_success 'options may follow the paths' '
-	"$ECOCHECK" "$TEST_TMP/ok" --format json -r community-health >out || :
+	test_expect_code 0 "$ECOCHECK" "$TEST_TMP/ok" --format json -r community-health >out &&
 	jq -e ".schema == 1" out >/dev/null
 '
 
@@ -45,7 +45,7 @@ test_expect_success 'SOURCE_DATE_EPOCH and --as-of @N past year 9999 are refused
 test_expect_success 'text output never passes control characters from the repository' '
 	printf x >"$TEST_TMP/ok/$(printf "e\033[2Jz.md")" &&
 	printf "[c]\ntype = file\npath = *z.md\n" >"$TEST_TMP/esc.ini" &&
-	"$ECOCHECK" -r "$TEST_TMP/esc.ini" "$TEST_TMP/ok" >out || :
+	test_expect_code 0 "$ECOCHECK" -r "$TEST_TMP/esc.ini" "$TEST_TMP/ok" >out &&
 	grep -q "e?\[2Jz.md" out &&
 	! grep -q "$(printf "\033")" out &&
 	rm "$TEST_TMP/ok/$(printf "e\033[2Jz.md")"
@@ -131,11 +131,11 @@ test_expect_success 'unknown results do not fail, unless --strict' '
 '
 
 test_expect_success 'text output has no colour on a pipe, colour with --color=always' '
-	"$ECOCHECK" -r community-health "$TEST_TMP/ok" >plain || :
+	test_expect_code 0 "$ECOCHECK" -r community-health "$TEST_TMP/ok" >plain &&
 	! grep -q "$(printf "\\033")" plain &&
-	"$ECOCHECK" --color always -r community-health "$TEST_TMP/ok" >colour || :
+	test_expect_code 0 "$ECOCHECK" --color always -r community-health "$TEST_TMP/ok" >colour &&
 	grep -q "$(printf "\\033")\\[" colour &&
-	NO_COLOR=1 "$ECOCHECK" --color auto -r community-health "$TEST_TMP/ok" >nc || :
+	NO_COLOR=1 test_expect_code 0 "$ECOCHECK" --color auto -r community-health "$TEST_TMP/ok" >nc &&
 	! grep -q "$(printf "\\033")" nc
 '
 

@@ -219,7 +219,7 @@ test_expect_success '--as-of sets the window in the document' '
 '
 
 test_expect_success 'SOURCE_DATE_EPOCH is the default end of the window' '
-	SOURCE_DATE_EPOCH=1700000000 "$ECOCHECK" --format json "$R" >out.json || :
+	SOURCE_DATE_EPOCH=1700000000 test_expect_code 1 "$ECOCHECK" --format json "$R" >out.json &&
 	test_eq "$(jq -r .window.as_of out.json)" 2023-11-14T22:13:20Z
 '
 
