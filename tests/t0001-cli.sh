@@ -31,7 +31,7 @@ test_expect_success 'a missing option value is a usage error' '
 	grep -q "ecocheck: option -r: needs a value" err
 '
 
-test_expect_success 'options may follow the paths' '
+test_expect_success JQ 'options may follow the paths' '
 	test_expect_code 0 "$ECOCHECK" "$TEST_TMP/ok" --format json -r community-health >out &&
 	jq -e ".schema == 1" out >/dev/null
 '
@@ -163,7 +163,7 @@ test_expect_success 'several paths: the worst exit status wins' '
 '
 
 # The clones lack CODE_OF_CONDUCT.md, which is not committed in ok: exit 1.
-test_expect_success '--each checks every repository under a folder, sorted' '
+test_expect_success JQ '--each checks every repository under a folder, sorted' '
 	mkdir -p "$TEST_TMP/clones" &&
 	git clone -q "$TEST_TMP/ok" "$TEST_TMP/clones/b" &&
 	git clone -q --bare "$TEST_TMP/ok" "$TEST_TMP/clones/a.git" &&

@@ -3,6 +3,11 @@
 # and empty repositories, each judged from the files that source holds
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 R=$TEST_TMP/repo
 make_repo "$R" README.md LICENSE.md CONTRIBUTING.md >/dev/null
 

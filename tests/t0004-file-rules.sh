@@ -3,6 +3,11 @@
 # Ecosystem Working Group scores them (requirements 3 and 14 to 19)
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 # History is t0009's subject: here it must not decide the exit status.
 NOHIST="--set commits.level=off --set contributors.level=off"
 

@@ -35,7 +35,7 @@ for run in "1:" "1:--staged" "1:--rev HEAD" "0:--list-rules" "1:--format json" \
 	"
 done
 
-test_expect_success 'a read-only repository can be checked' '
+test_expect_success JQ 'a read-only repository can be checked' '
 	test_when_finished "chmod -R u+w \"\$R\"" &&
 	chmod -R a-w "$R" &&
 	test_expect_code 1 "$ECOCHECK" --format json "$R" >out.json &&

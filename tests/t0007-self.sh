@@ -3,6 +3,11 @@
 # own pytorch-ecosystem file rules (the project eats its own cooking)
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 S=$ECOCHECK_SRCDIR
 if ! git -C "$S" rev-parse --git-dir >/dev/null 2>&1; then
 	test_skip 'ecocheck on its own checkout' 'the source tree is not a git checkout'

@@ -36,7 +36,7 @@ test_expect_success 'every shipped rule id is documented in ecocheck-rules(7)' '
 	documented ids ecocheck-rules.7 "^\.It Li @\$" rule
 '
 
-test_expect_success 'every JSON field ecocheck writes is documented in ecocheck(1)' '
+test_expect_success JQ 'every JSON field ecocheck writes is documented in ecocheck(1)' '
 	mkdir r && git -C r init -q && echo x >r/README.md &&
 	test_expect_code 1 "$ECOCHECK" --format json r >out.json &&
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" out.json |

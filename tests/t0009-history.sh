@@ -5,6 +5,11 @@
 # roots, .mailmap, case, bots, co-authors, shallow clones, bare repositories
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 DAY=86400
 END=1780000000			# the end of the window used below
 START=$((END - 10 * DAY))	# window_days = 10

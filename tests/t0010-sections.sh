@@ -5,6 +5,11 @@
 # README.rst, a linked RELEASE.md, empty, huge, invalid UTF-8 and NUL
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 NOHIST="--set commits.level=off --set contributors.level=off"
 R=$TEST_TMP/repo
 git init -q "$R"
