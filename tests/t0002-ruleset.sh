@@ -62,11 +62,11 @@ test_expect_success JQ 'a fact from the repository config says where it came fro
 '
 
 test_expect_success JQ 'a tracked .ecocheck.ini deleted from the working tree is no config' '
+	test_when_finished "git -C \"\$R\" checkout -q .ecocheck.ini" &&
 	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
 	rm "$R/.ecocheck.ini" &&
 	ec_json -r community-health "$R" &&
-	test_eq "$(result_of notice)" "" &&
-	git -C "$R" checkout -q .ecocheck.ini
+	test_eq "$(result_of notice)" ""
 '
 
 test_expect_success JQ 'a later layer that changes the type redefines the rule' '
@@ -123,14 +123,14 @@ test_expect_success JQ '--set can change a list key' '
 '
 
 test_expect_success JQ 'a user rule set layers over the shipped one' '
+	test_when_finished "rm -f \"\$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini\"" &&
 	rm -f "$R/.ecocheck.ini" &&
 	mkdir -p "$XDG_CONFIG_HOME/ecocheck/rules" &&
 	printf "[code-of-conduct]\nlevel = info\n" \
 		>"$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini" &&
 	ec_json -r community-health "$R" &&
 	test_eq "$(result_of code-of-conduct level)" info &&
-	status_is 0 &&
-	rm "$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini"
+	status_is 0
 '
 
 test_expect_success JQ 'a rule set only the user has is found by name' '
@@ -211,11 +211,11 @@ test_expect_success 'a duplicate section in a --rules file is an error' '
 '
 
 test_expect_success 'a .ecocheck.ini that is a symbolic link is not followed' '
+	test_when_finished "rm -f \"\$R/.ecocheck.ini\"" &&
 	rm -f "$R/.ecocheck.ini" &&
 	ln -s /etc/passwd "$R/.ecocheck.ini" &&
 	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
-	grep -q "symbolic link" err &&
-	rm "$R/.ecocheck.ini"
+	grep -q "symbolic link" err
 '
 
 test_done

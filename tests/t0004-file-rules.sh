@@ -80,11 +80,11 @@ test_expect_success 'LICENSE without .md is a warning naming the file (Caution)'
 '
 
 test_expect_success 'no license file at all is an error (Fail)' '
+	test_when_finished "git -C \"\$R\" checkout -q HEAD -- LICENSE.md" &&
 	git -C "$R" rm -qf LICENSE &&
 	ec_json $NOHIST "$R" &&
 	status_is 1 &&
-	test_eq "$(result_of license-file level)" error &&
-	git -C "$R" checkout -q HEAD -- LICENSE.md
+	test_eq "$(result_of license-file level)" error
 '
 
 test_expect_success 'CODEOWNERS only in .github/ passes' '
@@ -172,11 +172,11 @@ test_expect_success 'governance: GOVERNANCE.md in docs/ passes, none fails' '
 '
 
 test_expect_success 'governance: MAINTAINERS.md without a governance section fails' '
+	test_when_finished "rm -f \"\$R/MAINTAINERS.md\"" &&
 	echo "maintainers" >"$R/MAINTAINERS.md" &&
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of governance)" fail &&
-	test_eq "$(result_of governance level)" error &&
-	rm "$R/MAINTAINERS.md"
+	test_eq "$(result_of governance level)" error
 '
 
 test_expect_success 'stars: unknown offline, judged when given, floor passes' '
