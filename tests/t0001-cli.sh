@@ -70,7 +70,7 @@ test_expect_success 'suggest and diff are refused until they exist' '
 	grep -q "ecocheck diff is not available" err
 '
 
-test_expect_success 'check is the default command and can be named' '
+test_expect_success JQ 'check is the default command and can be named' '
 	test_expect_code 0 "$ECOCHECK" --format json -r community-health \
 		"$TEST_TMP/ok" >default.json &&
 	test_expect_code 0 "$ECOCHECK" check --format json -r community-health \
@@ -176,7 +176,7 @@ test_expect_success JQ '--each checks every repository under a folder, sorted' '
 	test_cmp want paths
 '
 
-test_expect_success 'json over several paths is one array, even with a bad path' '
+test_expect_success JQ 'json over several paths is one array, even with a bad path' '
 	test_expect_code 2 "$ECOCHECK" --format json -r community-health \
 		"$TEST_TMP/clones/b" "$TEST_TMP/not-there" "$TEST_TMP/clones/a.git" \
 		>out 2>err &&
@@ -186,18 +186,18 @@ test_expect_success 'json over several paths is one array, even with a bad path'
 	test_cmp want paths
 '
 
-test_expect_success 'json over one path is one document, not an array' '
+test_expect_success JQ 'json over one path is one document, not an array' '
 	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
 		"$TEST_TMP/clones/b" >out &&
 	jq -e "type == \"object\" and .schema == 1" out >/dev/null
 '
 
-test_expect_success 'jsonl: one document a line, the json document of each repository' '
+test_expect_success JQ 'jsonl: one document a line, the json document of each repository' '
 	test_expect_code 1 "$ECOCHECK" --format jsonl -r community-health \
 		--set security.level=off --each "$TEST_TMP/clones" >out.jsonl &&
 	test_line_count 2 out.jsonl &&
 	while read -r line; do
-		printf "%s\n" "$line" | jq -e .schema >/dev/null || return 1
+		printf "%s\n" "$line" | jq -e .schema >/dev/null || exit 1
 	done <out.jsonl &&
 	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
 		--set security.level=off --each "$TEST_TMP/clones" >out.json &&
@@ -206,7 +206,8 @@ test_expect_success 'jsonl: one document a line, the json document of each repos
 	test_cmp from-json from-jsonl
 '
 
-test_expect_success 'jsonl with one repository is still one line' '
+# JQ: the clones are made by a test that needs jq.
+test_expect_success JQ 'jsonl with one repository is still one line' '
 	test_expect_code 1 "$ECOCHECK" --format jsonl -r community-health \
 		--set security.level=off "$TEST_TMP/clones/b" >one.jsonl &&
 	test_line_count 1 one.jsonl
