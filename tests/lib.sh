@@ -1,10 +1,28 @@
 # lib.sh: a small shell test library in the spirit of git's t/test-lib.sh.
 #
 # Each test script sources this file, then calls test_expect_success
-# 'title' 'commands' for each case and test_done at the end; the output is
-# TAP. Repositories are built on the fly with fixed identities and dates
-# (test_tick), in a temporary directory removed at the end. The program
-# under test is $ECOCHECK (set by make check).
+# [PREREQ] 'title' 'commands' for each case and test_done at the end; the
+# output is TAP. Repositories are built on the fly with fixed identities
+# and dates (test_tick), in a temporary directory removed at the end. The
+# program under test is $ECOCHECK (set by make check).
+#
+# Writing a test body:
+# - Chain every command with &&: the body is first run as
+#   "(exit 117) && BODY", and the test fails with "broken &&-chain" unless
+#   117 comes back, so a command that is not chained cannot be ignored.
+#   Inside a loop, end the chain with "|| exit 1" (the body runs in a
+#   subshell); never "|| :" (use test_expect_code or test_must_fail).
+# - test_expect_code N CMD pins an exit status; test_must_fail CMD wants a
+#   failure that is not a crash; test_cmp EXPECTED ACTUAL compares files.
+# - test_when_finished 'CMD' queues a cleanup run after the body, whether
+#   the body passed or not (the last queued runs first).
+# - PREREQ is a comma-separated list of prerequisites (!NAME: must be
+#   missing), set with test_set_prereq; a test whose prerequisite is
+#   missing is skipped with its reason. lib.sh sets JQ when jq is on PATH.
+#   A script that cannot run at all without one says so before its first
+#   test:  if ! test_have_prereq JQ; then skip_all='jq not installed';
+#   test_done; fi
+# - tests/t0000-lib.sh tests this file.
 
 set -u
 LC_ALL=C
@@ -35,8 +53,15 @@ git config --global init.defaultBranch main
 git config --global advice.detachedHead false
 git config --global protocol.file.allow always
 
+# The helpers below say why they fail on descriptor 3: the log of the
+# test, even when the body redirects the standard output and error of the
+# command it runs.
+exec 3>&2
+
 test_count=0
 test_failed=0
+test_prereqs=
+skip_all=
 test_time=1767225600	# 2026-01-01T00:00:00Z
 
 # Give the next commit a date 60 seconds after the previous one.
@@ -47,9 +72,96 @@ test_tick() {
 	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 }
 
+# A misuse of this library: stop the whole script.
+test_bug_() {
+	echo "Bail out! lib.sh: $*"
+	exit 1
+}
+
+# Record that the prerequisite $1 holds.
+test_set_prereq() {
+	test_prereqs="$test_prereqs $1"
+}
+
+# Whether every prerequisite of the comma-separated list $1 holds (!NAME:
+# NAME must not); the ones that do not are left in test_missing_prereq.
+test_have_prereq() {
+	test_missing_prereq=
+	_list=$1
+	while [ -n "$_list" ]; do
+		_p=${_list%%,*}
+		case $_list in
+		*,*) _list=${_list#*,} ;;
+		*) _list= ;;
+		esac
+		case " $test_prereqs " in
+		*" ${_p#!} "*) _have=yes ;;
+		*) _have=no ;;
+		esac
+		case $_p,$_have in
+		!*,yes | [!!]*,no)
+			test_missing_prereq=${test_missing_prereq:+$test_missing_prereq,}$_p ;;
+		esac
+	done
+	[ -z "$test_missing_prereq" ]
+}
+
+# Queue a cleanup command, run after the body of the current test whatever
+# its result; a cleanup that fails fails the test.
+test_when_finished() {
+	[ -n "${test_in_body_-}" ] ||
+		test_bug_ "test_when_finished outside a test body: $*"
+	test_cleanup_="{ $*
+} || { echo 'test_when_finished: a cleanup failed' >&3; test_status_=1; }
+$test_cleanup_"
+}
+
+# Run the cleanups of the body that ends with status $1, and end with it
+# (or with 1 when a cleanup failed): the EXIT trap of the body's subshell.
+test_finish_() {
+	test_status_=$1
+	test_in_body_=
+	eval "$test_cleanup_"
+	exit "$test_status_"
+}
+
+# Evaluate $1 in a subshell with test_when_finished available.
+test_eval_() {
+	(
+		test_in_body_=yes
+		test_cleanup_=
+		trap 'test_finish_ $?' EXIT
+		eval "$1"
+	)
+}
+
+# Run a test body: first as "(exit 117) && BODY", which runs nothing of a
+# body whose commands are all chained with &&; then for real.
+test_run_() {
+	test_eval_ "(exit 117) && $1"
+	_rc=$?
+	if [ "$_rc" -ne 117 ]; then
+		echo "broken &&-chain: (exit 117) && BODY returned $_rc, not 117;"
+		echo "chain every command of the body with &&"
+		return 1
+	fi
+	test_eval_ "$1"
+}
+
+# test_expect_success [PREREQ] TITLE BODY
 test_expect_success() {
+	_prereq=
+	if [ $# -eq 3 ]; then
+		_prereq=$1
+		shift
+	fi
+	[ $# -eq 2 ] || test_bug_ "test_expect_success: want [PREREQ] TITLE BODY"
 	test_count=$((test_count + 1))
-	if (set -e; eval "$2") >"$TEST_TMP/log" 2>&1; then
+	if ! test_have_prereq "$_prereq"; then
+		echo "ok $test_count # skip $1 (missing $test_missing_prereq)"
+		return 0
+	fi
+	if test_run_ "$2" 3>"$TEST_TMP/log" >&3 2>&1; then
 		echo "ok $test_count - $1"
 	else
 		test_failed=$((test_failed + 1))
@@ -68,11 +180,15 @@ test_must_fail() {
 	_rc=0
 	"$@" || _rc=$?
 	if [ "$_rc" -eq 0 ]; then
-		echo "test_must_fail: '$*' succeeded"
+		echo "test_must_fail: '$*' succeeded" >&3
 		return 1
 	fi
 	if [ "$_rc" -gt 128 ]; then
-		echo "test_must_fail: '$*' died of signal $((_rc - 128))"
+		echo "test_must_fail: '$*' died of signal $((_rc - 128))" >&3
+		return 1
+	fi
+	if [ "$_rc" -eq 126 ] || [ "$_rc" -eq 127 ]; then
+		echo "test_must_fail: '$*' could not be run (exit status $_rc)" >&3
 		return 1
 	fi
 	return 0
@@ -85,28 +201,35 @@ test_expect_code() {
 	_rc=0
 	"$@" || _rc=$?
 	if [ "$_rc" -ne "$_want" ]; then
-		echo "exit status $_rc, want $_want: $*"
+		echo "exit status $_rc, want $_want: $*" >&3
 		return 1
 	fi
 }
 
 test_cmp() {
-	diff -u "$1" "$2"
+	diff -u "$1" "$2" >&3
 }
 
 # The file must have exactly n lines.
 test_line_count() {
 	_n=$(wc -l <"$2")
 	if [ "$_n" -ne "$1" ]; then
-		echo "$2: $_n lines, want $1:"
-		cat "$2"
+		echo "$2: $_n lines, want $1:" >&3
+		cat "$2" >&3
 		return 1
 	fi
 }
 
+# End the script: the TAP plan, and the exit status. With skip_all set and
+# no test run, the whole script is skipped with that reason.
 test_done() {
+	if [ -n "$skip_all" ] && [ "$test_count" -eq 0 ]; then
+		echo "1..0 # SKIP $skip_all"
+		exit 0
+	fi
 	echo "1..$test_count"
-	[ "$test_failed" -eq 0 ]
+	[ "$test_failed" -eq 0 ] || exit 1
+	exit 0
 }
 
 # A new repository in directory $1 with one commit of the given files
@@ -142,8 +265,8 @@ result_of() {
 # The exit status of the last ec_json must be $1.
 status_is() {
 	if [ "$ec_status" -ne "$1" ]; then
-		echo "exit status $ec_status, want $1"
-		cat "$TEST_TMP/err"
+		echo "exit status $ec_status, want $1" >&3
+		cat "$TEST_TMP/err" >&3
 		return 1
 	fi
 }
@@ -151,10 +274,15 @@ status_is() {
 # Compare a value with the expected one, showing both on failure.
 test_eq() {
 	if [ "$1" != "$2" ]; then
-		echo "got '$1', want '$2'"
+		echo "got '$1', want '$2'" >&3
 		return 1
 	fi
 }
+
+# The prerequisites the environment decides.
+if command -v jq >/dev/null 2>&1; then
+	test_set_prereq JQ
+fi
 
 LF_COC='This project follows the Linux Foundation Code of Conduct:
 https://lfprojects.org/policies/code-of-conduct/'

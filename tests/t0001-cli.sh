@@ -31,8 +31,8 @@ test_expect_success 'a missing option value is a usage error' '
 	grep -q "ecocheck: option -r: needs a value" err
 '
 
-test_expect_success 'options may follow the paths' '
-	"$ECOCHECK" "$TEST_TMP/ok" --format json -r community-health >out || :
+test_expect_success JQ 'options may follow the paths' '
+	test_expect_code 0 "$ECOCHECK" "$TEST_TMP/ok" --format json -r community-health >out &&
 	jq -e ".schema == 1" out >/dev/null
 '
 
@@ -43,12 +43,12 @@ test_expect_success 'SOURCE_DATE_EPOCH and --as-of @N past year 9999 are refused
 '
 
 test_expect_success 'text output never passes control characters from the repository' '
+	test_when_finished "rm -f \"\$TEST_TMP/ok/\$(printf \"e\\033[2Jz.md\")\"" &&
 	printf x >"$TEST_TMP/ok/$(printf "e\033[2Jz.md")" &&
 	printf "[c]\ntype = file\npath = *z.md\n" >"$TEST_TMP/esc.ini" &&
-	"$ECOCHECK" -r "$TEST_TMP/esc.ini" "$TEST_TMP/ok" >out || :
+	test_expect_code 0 "$ECOCHECK" -r "$TEST_TMP/esc.ini" "$TEST_TMP/ok" >out &&
 	grep -q "e?\[2Jz.md" out &&
-	! grep -q "$(printf "\033")" out &&
-	rm "$TEST_TMP/ok/$(printf "e\033[2Jz.md")"
+	! grep -q "$(printf "\033")" out
 '
 
 for f in sarif markdown github; do
@@ -70,7 +70,7 @@ test_expect_success 'suggest and diff are refused until they exist' '
 	grep -q "ecocheck diff is not available" err
 '
 
-test_expect_success 'check is the default command and can be named' '
+test_expect_success JQ 'check is the default command and can be named' '
 	test_expect_code 0 "$ECOCHECK" --format json -r community-health \
 		"$TEST_TMP/ok" >default.json &&
 	test_expect_code 0 "$ECOCHECK" check --format json -r community-health \
@@ -110,10 +110,10 @@ test_expect_success 'exit 0 when no error-level rule fails' '
 '
 
 test_expect_success 'exit 1 when an error-level rule fails' '
+	test_when_finished "git -C \"\$TEST_TMP/ok\" checkout -q README.md" &&
 	rm "$TEST_TMP/ok/README.md" &&
 	test_expect_code 1 "$ECOCHECK" -r community-health "$TEST_TMP/ok" >out &&
-	grep -q "FAIL  readme" out &&
-	git -C "$TEST_TMP/ok" checkout -q README.md
+	grep -q "FAIL  readme" out
 '
 
 printf '[stars]\ntype = fact\nfact = stars\nmin = 200\n' >"$TEST_TMP/stars.ini"
@@ -131,11 +131,11 @@ test_expect_success 'unknown results do not fail, unless --strict' '
 '
 
 test_expect_success 'text output has no colour on a pipe, colour with --color=always' '
-	"$ECOCHECK" -r community-health "$TEST_TMP/ok" >plain || :
+	test_expect_code 0 "$ECOCHECK" -r community-health "$TEST_TMP/ok" >plain &&
 	! grep -q "$(printf "\\033")" plain &&
-	"$ECOCHECK" --color always -r community-health "$TEST_TMP/ok" >colour || :
+	test_expect_code 0 "$ECOCHECK" --color always -r community-health "$TEST_TMP/ok" >colour &&
 	grep -q "$(printf "\\033")\\[" colour &&
-	NO_COLOR=1 "$ECOCHECK" --color auto -r community-health "$TEST_TMP/ok" >nc || :
+	NO_COLOR=1 test_expect_code 0 "$ECOCHECK" --color auto -r community-health "$TEST_TMP/ok" >nc &&
 	! grep -q "$(printf "\\033")" nc
 '
 
@@ -144,10 +144,10 @@ test_expect_success 'a bad --color value is refused' '
 '
 
 test_expect_success '--quiet prints only failures and the summary' '
+	test_when_finished "git -C \"\$TEST_TMP/ok\" checkout -q CONTRIBUTING.md" &&
 	rm "$TEST_TMP/ok/CONTRIBUTING.md" &&
 	test_expect_code 1 "$ECOCHECK" -q -r community-health \
 		--set security.level=off "$TEST_TMP/ok" >out &&
-	git -C "$TEST_TMP/ok" checkout -q CONTRIBUTING.md &&
 	grep -q "FAIL  contributing" out &&
 	! grep -q PASS out &&
 	head -1 out | grep -q "^$TEST_TMP/ok: worktree" &&
@@ -163,7 +163,7 @@ test_expect_success 'several paths: the worst exit status wins' '
 '
 
 # The clones lack CODE_OF_CONDUCT.md, which is not committed in ok: exit 1.
-test_expect_success '--each checks every repository under a folder, sorted' '
+test_expect_success JQ '--each checks every repository under a folder, sorted' '
 	mkdir -p "$TEST_TMP/clones" &&
 	git clone -q "$TEST_TMP/ok" "$TEST_TMP/clones/b" &&
 	git clone -q --bare "$TEST_TMP/ok" "$TEST_TMP/clones/a.git" &&
@@ -176,7 +176,7 @@ test_expect_success '--each checks every repository under a folder, sorted' '
 	test_cmp want paths
 '
 
-test_expect_success 'json over several paths is one array, even with a bad path' '
+test_expect_success JQ 'json over several paths is one array, even with a bad path' '
 	test_expect_code 2 "$ECOCHECK" --format json -r community-health \
 		"$TEST_TMP/clones/b" "$TEST_TMP/not-there" "$TEST_TMP/clones/a.git" \
 		>out 2>err &&
@@ -186,18 +186,18 @@ test_expect_success 'json over several paths is one array, even with a bad path'
 	test_cmp want paths
 '
 
-test_expect_success 'json over one path is one document, not an array' '
+test_expect_success JQ 'json over one path is one document, not an array' '
 	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
 		"$TEST_TMP/clones/b" >out &&
 	jq -e "type == \"object\" and .schema == 1" out >/dev/null
 '
 
-test_expect_success 'jsonl: one document a line, the json document of each repository' '
+test_expect_success JQ 'jsonl: one document a line, the json document of each repository' '
 	test_expect_code 1 "$ECOCHECK" --format jsonl -r community-health \
 		--set security.level=off --each "$TEST_TMP/clones" >out.jsonl &&
 	test_line_count 2 out.jsonl &&
 	while read -r line; do
-		printf "%s\n" "$line" | jq -e .schema >/dev/null || return 1
+		printf "%s\n" "$line" | jq -e .schema >/dev/null || exit 1
 	done <out.jsonl &&
 	test_expect_code 1 "$ECOCHECK" --format json -r community-health \
 		--set security.level=off --each "$TEST_TMP/clones" >out.json &&
@@ -206,7 +206,8 @@ test_expect_success 'jsonl: one document a line, the json document of each repos
 	test_cmp from-json from-jsonl
 '
 
-test_expect_success 'jsonl with one repository is still one line' '
+# JQ: the clones are made by a test that needs jq.
+test_expect_success JQ 'jsonl with one repository is still one line' '
 	test_expect_code 1 "$ECOCHECK" --format jsonl -r community-health \
 		--set security.level=off "$TEST_TMP/clones/b" >one.jsonl &&
 	test_line_count 1 one.jsonl

@@ -7,14 +7,14 @@
 R=$TEST_TMP/repo
 make_repo "$R" README.md CONTRIBUTING.md LICENSE >/dev/null
 
-test_expect_success 'a missing file fails at level error by default' '
+test_expect_success JQ 'a missing file fails at level error by default' '
 	ec_json -r community-health "$R" &&
 	status_is 1 &&
 	test_eq "$(result_of code-of-conduct)" fail &&
 	test_eq "$(result_of code-of-conduct level)" error
 '
 
-test_expect_success 'the repository .ecocheck.ini lowers a level' '
+test_expect_success JQ 'the repository .ecocheck.ini lowers a level' '
 	printf "[code-of-conduct]\nlevel = warning\n" >"$R/.ecocheck.ini" &&
 	ec_json -r community-health "$R" &&
 	status_is 0 &&
@@ -22,21 +22,21 @@ test_expect_success 'the repository .ecocheck.ini lowers a level' '
 	jq -e ".ruleset.files | index(\"$R/.ecocheck.ini\")" "$TEST_TMP/out.json"
 '
 
-test_expect_success '--no-repo-config ignores it (what reviewers use)' '
+test_expect_success JQ '--no-repo-config ignores it (what reviewers use)' '
 	ec_json -r community-health --no-repo-config "$R" &&
 	status_is 1 &&
 	test_eq "$(result_of code-of-conduct level)" error &&
 	jq -e ".ruleset.files | length == 1" "$TEST_TMP/out.json"
 '
 
-test_expect_success '.ecocheck.ini may add a rule' '
+test_expect_success JQ '.ecocheck.ini may add a rule' '
 	printf "[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini" &&
 	ec_json -r community-health "$R" &&
 	test_eq "$(result_of notice)" fail &&
 	test_eq "$(result_of notice level)" warning
 '
 
-test_expect_success 'the repository config may not redefine a shipped rule' '
+test_expect_success JQ 'the repository config may not redefine a shipped rule' '
 	printf "[readme]\npath = LICENSE\n" >"$R/.ecocheck.ini" &&
 	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
 	test_line_count 1 err &&
@@ -51,7 +51,7 @@ test_expect_success 'the repository config may not redefine a shipped rule' '
 	test_eq "$(result_of notice)" fail
 '
 
-test_expect_success 'a fact from the repository config says where it came from' '
+test_expect_success JQ 'a fact from the repository config says where it came from' '
 	printf "[stars]\ntype = fact\nfact = stars\nmin = 200\n" >"$TEST_TMP/stars.ini" &&
 	printf "[facts]\nstars = 5000\n" >"$R/.ecocheck.ini" &&
 	ec_json -r "$TEST_TMP/stars.ini" "$R" &&
@@ -61,15 +61,15 @@ test_expect_success 'a fact from the repository config says where it came from' 
 	printf "[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini"
 '
 
-test_expect_success 'a tracked .ecocheck.ini deleted from the working tree is no config' '
+test_expect_success JQ 'a tracked .ecocheck.ini deleted from the working tree is no config' '
+	test_when_finished "git -C \"\$R\" checkout -q .ecocheck.ini" &&
 	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
 	rm "$R/.ecocheck.ini" &&
 	ec_json -r community-health "$R" &&
-	test_eq "$(result_of notice)" "" &&
-	git -C "$R" checkout -q .ecocheck.ini
+	test_eq "$(result_of notice)" ""
 '
 
-test_expect_success 'a later layer that changes the type redefines the rule' '
+test_expect_success JQ 'a later layer that changes the type redefines the rule' '
 	printf "[readme]\ntype = fact\nfact = readme-ok\n" >"$TEST_TMP/retype.ini" &&
 	ec_json -r community-health -r "$TEST_TMP/retype.ini" "$R" &&
 	test_eq "$(result_of readme type)" fact &&
@@ -103,13 +103,13 @@ test_expect_success 'of must name a file rule; max_bytes must be at least 1' '
 	grep -q "of.ini:5: rule .c.: max_bytes: must be at least 1" err
 '
 
-test_expect_success 'a --rules FILE beats the repository config' '
+test_expect_success JQ 'a --rules FILE beats the repository config' '
 	printf "[notice]\nlevel = off\n" >"$TEST_TMP/reviewer.ini" &&
 	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" "$R" &&
 	test_eq "$(result_of notice)" skip
 '
 
-test_expect_success '--set beats every file' '
+test_expect_success JQ '--set beats every file' '
 	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" \
 		--set notice.level=error "$R" &&
 	test_eq "$(result_of notice)" fail &&
@@ -117,7 +117,7 @@ test_expect_success '--set beats every file' '
 	status_is 1
 '
 
-test_expect_success '--set can change a list key' '
+test_expect_success JQ '--set can change a list key' '
 	ec_json -r community-health --set notice.path=README.md "$R" &&
 	test_eq "$(result_of notice)" pass
 '
@@ -142,18 +142,18 @@ test_expect_success 'a value out of its range: file:line, exit 2' '
 	grep -q "window_days: bad number .36501. (want 1 to 36500)$" err
 '
 
-test_expect_success 'a user rule set layers over the shipped one' '
+test_expect_success JQ 'a user rule set layers over the shipped one' '
+	test_when_finished "rm -f \"\$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini\"" &&
 	rm -f "$R/.ecocheck.ini" &&
 	mkdir -p "$XDG_CONFIG_HOME/ecocheck/rules" &&
 	printf "[code-of-conduct]\nlevel = info\n" \
 		>"$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini" &&
 	ec_json -r community-health "$R" &&
 	test_eq "$(result_of code-of-conduct level)" info &&
-	status_is 0 &&
-	rm "$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini"
+	status_is 0
 '
 
-test_expect_success 'a rule set only the user has is found by name' '
+test_expect_success JQ 'a rule set only the user has is found by name' '
 	printf "[ruleset]\nname = mine\n[readme]\ntype = file\npath = README.md\n" \
 		>"$XDG_CONFIG_HOME/ecocheck/rules/mine.ini" &&
 	ec_json -r mine "$R" &&
@@ -168,7 +168,7 @@ test_expect_success 'an unknown rule set name is an error, exit 2' '
 	test ! -s out
 '
 
-test_expect_success '--fact gives a fact; [facts] in a rule file too' '
+test_expect_success JQ '--fact gives a fact; [facts] in a rule file too' '
 	printf "[stars]\ntype = fact\nfact = stars\nmin = 200\n" >"$TEST_TMP/stars.ini" &&
 	ec_json -r "$TEST_TMP/stars.ini" --fact stars=199 "$R" &&
 	test_eq "$(result_of stars)" fail &&
@@ -231,11 +231,11 @@ test_expect_success 'a duplicate section in a --rules file is an error' '
 '
 
 test_expect_success 'a .ecocheck.ini that is a symbolic link is not followed' '
+	test_when_finished "rm -f \"\$R/.ecocheck.ini\"" &&
 	rm -f "$R/.ecocheck.ini" &&
 	ln -s /etc/passwd "$R/.ecocheck.ini" &&
 	test_expect_code 2 "$ECOCHECK" -r community-health "$R" 2>err >/dev/null &&
-	grep -q "symbolic link" err &&
-	rm "$R/.ecocheck.ini"
+	grep -q "symbolic link" err
 '
 
 test_done

@@ -3,6 +3,11 @@
 # and empty repositories, each judged from the files that source holds
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 R=$TEST_TMP/repo
 make_repo "$R" README.md LICENSE.md CONTRIBUTING.md >/dev/null
 
@@ -37,10 +42,10 @@ test_expect_success 'worktree: untracked files count, ignored ones do not' '
 '
 
 test_expect_success 'worktree: a file tracked despite .gitignore counts' '
+	test_when_finished "git -C \"\$R\" rm -q --cached --ignore-unmatch build/output.txt" &&
 	git -C "$R" add -f build/output.txt &&
 	ec_json $RULES "$R" &&
-	test_eq "$(result_of built)" pass &&
-	git -C "$R" rm -q --cached build/output.txt
+	test_eq "$(result_of built)" pass
 '
 
 test_expect_success '--staged: the index, not the working tree' '
@@ -80,8 +85,6 @@ test_expect_success 'as a pre-commit hook, "git commit -a" is judged on what it 
 	printf "#!/bin/sh\nexec \"%s\" --staged -q -r \"%s\" --set built.level=off --set coc.level=off\n" \
 		"$ECOCHECK" "$TEST_TMP/files.ini" >"$P/.git/hooks/pre-commit" &&
 	chmod +x "$P/.git/hooks/pre-commit" &&
-	git -C "$P" rm -q --cached SECURITY.md 2>/dev/null || :
-	git -C "$P" reset -q &&
 	rm "$P/SECURITY.md" &&
 	test_tick &&
 	test_must_fail git -C "$P" commit -q -a -m "drop the security policy" >out 2>&1 &&
@@ -109,14 +112,14 @@ test_expect_success '--rev: a revision that does not exist is exit 2' '
 '
 
 test_expect_success 'the .ecocheck.ini of --rev is the one in that commit' '
+	test_when_finished "git -C \"\$R\" checkout -q .ecocheck.ini" &&
 	printf "[security]\nlevel = off\n" >"$R/.ecocheck.ini" &&
 	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
 	rm "$R/.ecocheck.ini" &&
 	ec_json $RULES --rev HEAD "$R" &&
 	test_eq "$(result_of security)" skip &&
 	ec_json $RULES --rev HEAD~1 "$R" &&
-	test_eq "$(result_of security)" pass &&
-	git -C "$R" checkout -q .ecocheck.ini
+	test_eq "$(result_of security)" pass
 '
 
 test_expect_success 'bare repository: the tree of HEAD' '

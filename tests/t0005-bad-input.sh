@@ -27,7 +27,7 @@ test_expect_success 'a file instead of a directory: one line, exit 2' '
 	grep -q "not a directory" err
 '
 
-test_expect_success 'LICENSE.md linking to /etc/passwd is reported as a link, not read' '
+test_expect_success JQ 'LICENSE.md linking to /etc/passwd is reported as a link, not read' '
 	ln -s /etc/passwd "$R/LICENSE.md" &&
 	ec_json "$R" &&
 	test_eq "$(result_of license-file)" fail &&
@@ -40,64 +40,64 @@ test_expect_success 'LICENSE.md linking to /etc/passwd is reported as a link, no
 	result_of license-file message | grep -q "symbolic link to /etc/passwd"
 '
 
-test_expect_success 'a code of conduct linking out of the repository is not read' '
+test_expect_success JQ 'a code of conduct linking out of the repository is not read' '
+	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	ln -s /etc/passwd "$R/CODE_OF_CONDUCT.md" &&
 	printf "[c]\ntype = contains\nfile = CODE_OF_CONDUCT.md\npattern = root\n" >"$TEST_TMP/c.ini" &&
 	ec_json -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" fail &&
-	result_of c message | grep -q "symbolic link" &&
-	rm "$R/CODE_OF_CONDUCT.md"
+	result_of c message | grep -q "symbolic link"
 '
 
-test_expect_success 'a directory linking out of the repository is not walked' '
+test_expect_success JQ 'a directory linking out of the repository is not walked' '
+	test_when_finished "rm -f \"\$R/docs\"" &&
 	ln -s /etc "$R/docs" &&
 	printf "[p]\ntype = file\npath = passwd\ndirs = docs\n" >"$TEST_TMP/p.ini" &&
 	ec_json -r "$TEST_TMP/p.ini" "$R" &&
-	test_eq "$(result_of p)" fail &&
-	rm "$R/docs"
+	test_eq "$(result_of p)" fail
 '
 
-test_expect_success 'a huge file (3 GB, sparse) is read only up to the cap' '
+test_expect_success JQ 'a huge file (3 GB, sparse) is read only up to the cap' '
+	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	truncate -s 3G "$R/CODE_OF_CONDUCT.md" &&
 	printf "[c]\ntype = contains\nfile = CODE_OF_CONDUCT.md\npattern = lfprojects\n" >"$TEST_TMP/c.ini" &&
 	ec_json -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" fail &&
-	result_of c message | grep -q "binary" &&
-	rm "$R/CODE_OF_CONDUCT.md"
+	result_of c message | grep -q "binary"
 '
 
-test_expect_success 'a huge text file is matched in the part read' '
+test_expect_success JQ 'a huge text file is matched in the part read' '
+	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	{ echo "lfprojects.org/policies/code-of-conduct"; head -c 3000000 /dev/zero | tr "\\000" "x"; } >"$R/CODE_OF_CONDUCT.md" &&
 	ec_json -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" pass &&
-	result_of c message | grep -q "in the part read" &&
-	rm "$R/CODE_OF_CONDUCT.md"
+	result_of c message | grep -q "in the part read"
 '
 
-test_expect_success 'invalid UTF-8 is matched and reported as valid JSON' '
+test_expect_success JQ 'invalid UTF-8 is matched and reported as valid JSON' '
+	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	printf "caf\\351 \\377\\376 lfprojects.org/policies/code-of-conduct\n" >"$R/CODE_OF_CONDUCT.md" &&
 	ec_json -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" pass &&
-	jq . "$TEST_TMP/out.json" >/dev/null &&
-	rm "$R/CODE_OF_CONDUCT.md"
+	jq . "$TEST_TMP/out.json" >/dev/null
 '
 
-test_expect_success 'file names with quotes, newlines and invalid UTF-8 stay valid JSON' '
+test_expect_success JQ 'file names with quotes, newlines and invalid UTF-8 stay valid JSON' '
+	test_when_finished "rm -rf \"\$R/odd\"" &&
 	mkdir -p "$R/odd" &&
 	printf x >"$R/odd/$(printf "a\"b\\\\c\\nd\\377")" &&
 	printf "[o]\ntype = file\npath = nothing\ndirs = odd\n" >"$TEST_TMP/o.ini" &&
 	ec_json -r "$TEST_TMP/o.ini" "$R" &&
-	jq . "$TEST_TMP/out.json" >/dev/null &&
-	rm -r "$R/odd"
+	jq . "$TEST_TMP/out.json" >/dev/null
 '
 
-test_expect_success 'a hostile pattern gives unknown, quickly' '
+test_expect_success JQ 'a hostile pattern gives unknown, quickly' '
+	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	{ head -c 30000 /dev/zero | tr "\\000" a; echo b; } >"$R/CODE_OF_CONDUCT.md" &&
 	printf "[h]\ntype = contains\nfile = CODE_OF_CONDUCT.md\npattern = ^(a|aa)+\$\n" >"$TEST_TMP/h.ini" &&
 	ec_json -r "$TEST_TMP/h.ini" "$R" &&
 	status_is 0 &&
-	test_eq "$(result_of h)" unknown &&
-	rm "$R/CODE_OF_CONDUCT.md"
+	test_eq "$(result_of h)" unknown
 '
 
 test_expect_success 'a corrupt repository (HEAD points at a missing object): exit 2' '
@@ -123,7 +123,7 @@ test_expect_success 'a corrupt index: exit 2, one line' '
 	grep -q "index" err
 '
 
-test_expect_success 'a shallow clone is checked and reported as shallow' '
+test_expect_success JQ 'a shallow clone is checked and reported as shallow' '
 	git clone -q --depth 1 "file://$R" "$TEST_TMP/shallow" &&
 	ec_json "$TEST_TMP/shallow" &&
 	test_eq "$(jq -r .repository.shallow "$TEST_TMP/out.json")" true &&

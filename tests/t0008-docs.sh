@@ -36,9 +36,9 @@ test_expect_success 'every shipped rule id is documented in ecocheck-rules(7)' '
 	documented ids ecocheck-rules.7 "^\.It Li @\$" rule
 '
 
-test_expect_success 'every JSON field ecocheck writes is documented in ecocheck(1)' '
+test_expect_success JQ 'every JSON field ecocheck writes is documented in ecocheck(1)' '
 	mkdir r && git -C r init -q && echo x >r/README.md &&
-	"$ECOCHECK" --format json r >out.json || :
+	test_expect_code 1 "$ECOCHECK" --format json r >out.json &&
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" out.json |
 		grep -v "^null$" >fields &&
 	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"

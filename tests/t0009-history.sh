@@ -5,6 +5,11 @@
 # roots, .mailmap, case, bots, co-authors, shallow clones, bare repositories
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 DAY=86400
 END=1780000000			# the end of the window used below
 START=$((END - 10 * DAY))	# window_days = 10
@@ -155,7 +160,7 @@ test_expect_success 'the .mailmap comes from the tree source (bare repository: H
 test_expect_success 'bots are excluded by the rule, and shown as excluded' '
 	ec_json $H --as-of "@$END" --set "contributors.exclude=nomatch^" "$MM" &&
 	test_eq "$(result_of contributors value)" 3 &&
-	"$ECOCHECK" $H --as-of "@$END" "$MM" >out || :
+	test_expect_code 0 "$ECOCHECK" $H --as-of "@$END" "$MM" >out &&
 	grep -q "dependabot\[bot\].*(excluded)" out
 '
 
@@ -189,7 +194,7 @@ test_expect_success 'the message names the window and the count; the floor passe
 '
 
 test_expect_success 'text output shows the window and the top authors like shortlog' '
-	"$ECOCHECK" $H --as-of "@$END" "$R" >out || :
+	test_expect_code 0 "$ECOCHECK" $H --as-of "@$END" "$R" >out &&
 	grep -q "window: " out &&
 	git -C "$R" shortlog -sne --since="@$START +0000" --until="@$END +0000" HEAD |
 		head -1 | sed "s/^ *//" >top &&

@@ -5,6 +5,11 @@
 # binary file fails contains, a submodule is not a file.
 . "$(dirname "$0")/lib.sh"
 
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
 cat >"$TEST_TMP/read.ini" <<'EOF_INI'
 [ruleset]
 name = read-outcomes

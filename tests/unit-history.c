@@ -30,6 +30,7 @@
 #include "strbuf.h"
 #include "tap.h"
 #include "tree.h"
+#include "unit-lib.h"
 #include "xalloc.h"
 
 #define T0	1700000000LL	/* 2023-11-14: dates are T0 + offsets */
@@ -48,15 +49,9 @@ struct expect {
 	size_t			 alloc;
 };
 
-static char	 root[1024];
-
-static void	 sh(const char *, ...) __attribute__((format(printf, 1, 2)));
-static void	 capture(struct strbuf *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
 static long long capture_num(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 static void	 lower(char *);
-static void	 write_file(const char *, const char *, const char *);
 static void	 mk_commit(const char *, long long, const char *,
 		    const char *, const char *);
 static void	 mk_merge(const char *, long long, const char *);
@@ -83,52 +78,6 @@ static void	 test_missing(void);
 static void	 test_corrupt(void);
 static void	 test_outside(void);
 
-/* Run a shell command; a failure is a failed test and the end. */
-static void
-sh(const char *fmt, ...)
-{
-	struct strbuf cmd = STRBUF_INIT;
-	va_list ap;
-	int st;
-
-	va_start(ap, fmt);
-	strbuf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	st = system(cmd.buf);
-	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		ok(0, "command failed: %s", cmd.buf);
-		exit(done_testing());
-	}
-	strbuf_release(&cmd);
-}
-
-/* The standard output of a shell command. */
-static void
-capture(struct strbuf *out, const char *fmt, ...)
-{
-	struct strbuf cmd = STRBUF_INIT;
-	char buf[4096];
-	va_list ap;
-	size_t n;
-	FILE *fp;
-
-	va_start(ap, fmt);
-	strbuf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	strbuf_reset(out);
-	if ((fp = popen(cmd.buf, "r")) == NULL) {
-		ok(0, "popen: %s", cmd.buf);
-		exit(done_testing());
-	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_add(out, buf, n);
-	if (pclose(fp) != 0) {
-		ok(0, "command failed: %s", cmd.buf);
-		exit(done_testing());
-	}
-	strbuf_release(&cmd);
-}
-
 static long long
 capture_num(const char *fmt, ...)
 {
@@ -139,7 +88,7 @@ capture_num(const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&cmd, fmt, ap);
 	va_end(ap);
-	capture(&out, "%s", cmd.buf);
+	ut_capture(&out, "%s", cmd.buf);
 	v = strtoll(out.buf, NULL, 10);
 	strbuf_release(&cmd);
 	strbuf_release(&out);
@@ -154,36 +103,22 @@ lower(char *s)
 			*s = (char)(*s - 'A' + 'a');
 }
 
-static void
-write_file(const char *dir, const char *name, const char *text)
-{
-	char path[PATH_MAX];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
-	    fclose(fp) != 0) {
-		ok(0, "cannot write %s", path);
-		exit(done_testing());
-	}
-}
-
 /* An empty commit by name <email>, author and committer date when. */
 static void
 mk_commit(const char *repo, long long when, const char *name,
     const char *email, const char *msg)
 {
-	write_file(root, "msg.txt", msg);
-	sh("cd '%s' && GIT_AUTHOR_NAME='%s' GIT_AUTHOR_EMAIL='%s' "
+	ut_write_file("msg.txt", msg);
+	ut_sh("cd '%s' && GIT_AUTHOR_NAME='%s' GIT_AUTHOR_EMAIL='%s' "
 	    "GIT_AUTHOR_DATE='@%lld +0000' GIT_COMMITTER_DATE='@%lld +0000' "
 	    "git commit -q --allow-empty --cleanup=verbatim -F '%s/msg.txt'",
-	    repo, name, email, when, when, root);
+	    repo, name, email, when, when, ut_dir);
 }
 
 static void
 mk_merge(const char *repo, long long when, const char *branches)
 {
-	sh("cd '%s' && GIT_AUTHOR_DATE='@%lld +0000' "
+	ut_sh("cd '%s' && GIT_AUTHOR_DATE='@%lld +0000' "
 	    "GIT_COMMITTER_DATE='@%lld +0000' "
 	    "git merge -q --no-ff --allow-unrelated-histories -m 'merge %s' %s "
 	    ">/dev/null",
@@ -193,7 +128,7 @@ mk_merge(const char *repo, long long when, const char *branches)
 static void
 new_repo(const char *repo)
 {
-	sh("rm -rf '%s' && git init -q '%s'", repo, repo);
+	ut_sh("rm -rf '%s' && git init -q '%s'", repo, repo);
 }
 
 /* The --since/--until arguments of a window (static buffer). */
@@ -243,7 +178,7 @@ exp_from_git(struct expect *x, const char *repo, int64_t s, int64_t e,
 	size_t mark;
 
 	memset(x, 0, sizeof(*x));
-	capture(&list, "git -C '%s' rev-list %s %s HEAD", repo,
+	ut_capture(&list, "git -C '%s' rev-list %s %s HEAD", repo,
 	    merges ? "" : "--no-merges", span(s, e));
 	mark = 0;
 	for (line = list.buf; *line != '\0'; line = next) {
@@ -251,7 +186,7 @@ exp_from_git(struct expect *x, const char *repo, int64_t s, int64_t e,
 		*next++ = '\0';
 		mark++;
 		x->commits++;
-		capture(&out, "git -C '%s' log -1 --use-mailmap --format=%%aE %s",
+		ut_capture(&out, "git -C '%s' log -1 --use-mailmap --format=%%aE %s",
 		    repo, line);
 		if (out.len > 0 && out.buf[out.len - 1] == '\n')
 			out.buf[--out.len] = '\0';
@@ -259,7 +194,7 @@ exp_from_git(struct expect *x, const char *repo, int64_t s, int64_t e,
 		exp_add(x, out.buf, 1, mark);
 		if (!coauth)
 			continue;
-		capture(&out, "git -C '%s' log -1 --format='%%(trailers:"
+		ut_capture(&out, "git -C '%s' log -1 --format='%%(trailers:"
 		    "key=Co-authored-by,valueonly,unfold,separator=%%x0A)' %s | "
 		    "sed '/^$/d' | git -C '%s' check-mailmap --stdin", repo, line, repo);
 		for (p = out.buf; (p = strchr(p, '<')) != NULL; p = q + 1) {
@@ -347,7 +282,7 @@ check_window(const char *what, const char *repo, int64_t s, int64_t e,
 		    "%s %s --format=%%aE HEAD | tr A-Z a-z | sort -u | wc -l",
 		    repo, nm, span(s, e)), "%s: authors = git log %%aE | sort "
 		    "-u", what);
-	capture(&out, "git -C '%s' log -1 --format=%%H %s %s HEAD", repo, nm,
+	ut_capture(&out, "git -C '%s' log -1 --format=%%H %s %s HEAD", repo, nm,
 	    span(s, e));
 	if (out.len > 0)
 		out.buf[--out.len] = '\0';
@@ -391,7 +326,7 @@ test_linear(void)
 	struct history h;
 	int i;
 
-	snprintf(repo, sizeof(repo), "%s/linear", root);
+	snprintf(repo, sizeof(repo), "%s/linear", ut_dir);
 	new_repo(repo);
 	for (i = 0; i < 30; i++) {
 		snprintf(email, sizeof(email), "%s@example.com", who[i % 3]);
@@ -419,24 +354,24 @@ test_merges(void)
 	char repo[PATH_MAX];
 	struct history h;
 
-	snprintf(repo, sizeof(repo), "%s/merges", root);
+	snprintf(repo, sizeof(repo), "%s/merges", ut_dir);
 	new_repo(repo);
 	mk_commit(repo, T0, "Ann", "ann@example.com", "root");
 	mk_commit(repo, T0 + 100, "Ann", "ann@example.com", "two");
-	sh("cd '%s' && git branch a && git branch b && git branch c && "
+	ut_sh("cd '%s' && git branch a && git branch b && git branch c && "
 	    "git checkout -q a", repo);
 	mk_commit(repo, T0 + 200, "Ben", "ben@example.com", "on a");
-	sh("cd '%s' && git checkout -q b", repo);
+	ut_sh("cd '%s' && git checkout -q b", repo);
 	mk_commit(repo, T0 + 300, "Cat", "cat@example.com", "on b");
 	mk_commit(repo, T0 + 310, "Cat", "cat@example.com", "on b again");
-	sh("cd '%s' && git checkout -q c", repo);
+	ut_sh("cd '%s' && git checkout -q c", repo);
 	mk_commit(repo, T0 + 400, "Dan", "dan@example.com", "on c");
-	sh("cd '%s' && git checkout -q main", repo);
+	ut_sh("cd '%s' && git checkout -q main", repo);
 	mk_commit(repo, T0 + 500, "Ann", "ann@example.com", "main");
 	mk_merge(repo, T0 + 600, "a b c");
-	sh("cd '%s' && git checkout -q -b d HEAD~1", repo);
+	ut_sh("cd '%s' && git checkout -q -b d HEAD~1", repo);
 	mk_commit(repo, T0 + 700, "Eve", "eve@example.com", "on d");
-	sh("cd '%s' && git checkout -q main", repo);
+	ut_sh("cd '%s' && git checkout -q main", repo);
 	mk_commit(repo, T0 + 800, "Ann", "ann@example.com", "main again");
 	mk_merge(repo, T0 + 900, "d");
 	mk_commit(repo, T0 + 1000, "Ann", "ann@example.com", "tip");
@@ -465,7 +400,7 @@ test_skew(void)
 	struct history h;
 	long long naive;
 
-	snprintf(repo, sizeof(repo), "%s/skew", root);
+	snprintf(repo, sizeof(repo), "%s/skew", ut_dir);
 	new_repo(repo);
 	mk_commit(repo, T0, "Ann", "ann@example.com", "old");
 	mk_commit(repo, T0 + 1000, "Ben", "ben@example.com", "in window");
@@ -492,7 +427,7 @@ test_future(void)
 	struct history h;
 	int i;
 
-	snprintf(repo, sizeof(repo), "%s/future", root);
+	snprintf(repo, sizeof(repo), "%s/future", ut_dir);
 	new_repo(repo);
 	for (i = 0; i < 10; i++)
 		mk_commit(repo, T0 + i * 100, i % 2 ? "Ann" : "Ben",
@@ -514,15 +449,15 @@ test_roots(void)
 	char repo[PATH_MAX];
 	struct history h;
 
-	snprintf(repo, sizeof(repo), "%s/roots", root);
+	snprintf(repo, sizeof(repo), "%s/roots", ut_dir);
 	new_repo(repo);
 	mk_commit(repo, T0, "Ann", "ann@example.com", "root one");
 	mk_commit(repo, T0 + 200, "Ann", "ann@example.com", "one");
-	sh("cd '%s' && git checkout -q --orphan other && git rm -rfq "
+	ut_sh("cd '%s' && git checkout -q --orphan other && git rm -rfq "
 	    "--cached . >/dev/null 2>&1; true", repo);
 	mk_commit(repo, T0 + 100, "Ben", "ben@example.com", "root two");
 	mk_commit(repo, T0 + 300, "Ben", "ben@example.com", "two");
-	sh("cd '%s' && git checkout -q main", repo);
+	ut_sh("cd '%s' && git checkout -q main", repo);
 	mk_merge(repo, T0 + 400, "other");
 	check_window("two roots", repo, T0, T0 + 400, 1, 0, &h);
 	history_release(&h);
@@ -540,18 +475,18 @@ test_ties(void)
 	char repo[PATH_MAX];
 	struct history h;
 
-	snprintf(repo, sizeof(repo), "%s/ties", root);
+	snprintf(repo, sizeof(repo), "%s/ties", ut_dir);
 	new_repo(repo);
 	mk_commit(repo, T0, "Ann", "ann@example.com", "root");
-	sh("cd '%s' && git branch x && git branch y && git branch z", repo);
+	ut_sh("cd '%s' && git branch x && git branch y && git branch z", repo);
 	mk_commit(repo, T0 + 100, "Ann", "ann@example.com", "main side");
-	sh("cd '%s' && git checkout -q x", repo);
+	ut_sh("cd '%s' && git checkout -q x", repo);
 	mk_commit(repo, T0 + 100, "Ben", "ben@example.com", "x side");
-	sh("cd '%s' && git checkout -q y", repo);
+	ut_sh("cd '%s' && git checkout -q y", repo);
 	mk_commit(repo, T0 + 100, "Cat", "cat@example.com", "y side");
-	sh("cd '%s' && git checkout -q z", repo);
+	ut_sh("cd '%s' && git checkout -q z", repo);
 	mk_commit(repo, T0 + 100, "Dan", "dan@example.com", "z side");
-	sh("cd '%s' && git checkout -q main", repo);
+	ut_sh("cd '%s' && git checkout -q main", repo);
 	mk_merge(repo, T0 + 200, "z y x");
 	check_window("ties, merge excluded", repo, T0, T0 + 150, 1, 0, &h);
 	history_release(&h);
@@ -568,9 +503,9 @@ test_mailmap(void)
 	struct strbuf out = STRBUF_INIT;
 	size_t i;
 
-	snprintf(repo, sizeof(repo), "%s/mailmap", root);
+	snprintf(repo, sizeof(repo), "%s/mailmap", ut_dir);
 	new_repo(repo);
-	write_file(repo, ".mailmap",
+	ut_write_file("mailmap/.mailmap",
 	    "# people\n"
 	    "Jane Doe <jane@new.example> <jane@old.example>\n"
 	    "<jane@new.example> J. Doe <JDOE@work.example>\n"
@@ -579,7 +514,7 @@ test_mailmap(void)
 	    "<carol@new.example> <CAROL@old.example>\n"
 	    "<dave@new.example> <dave@old.example>\n"
 	    "Dave Real <dave@old.example>\n");
-	sh("cd '%s' && git add .mailmap", repo);
+	ut_sh("cd '%s' && git add .mailmap", repo);
 	mk_commit(repo, T0, "Jane", "jane@old.example", "one");
 	mk_commit(repo, T0 + 100, "jane", "JANE@new.example", "two");
 	mk_commit(repo, T0 + 200, "j. doe", "jdoe@WORK.example", "three");
@@ -594,7 +529,7 @@ test_mailmap(void)
 		if (strcmp(h.authors[i].key, "carol@new.example") != 0 &&
 		    strcmp(h.authors[i].key, "dave@new.example") != 0)
 			continue;
-		capture(&out, "git -C '%s' log --use-mailmap --format=%%aN "
+		ut_capture(&out, "git -C '%s' log --use-mailmap --format=%%aN "
 		    "--author='%.4s' -1 HEAD", repo, h.authors[i].key);
 		if (out.len > 0)
 			out.buf[--out.len] = '\0';
@@ -615,11 +550,11 @@ test_coauthors(void)
 	struct history h;
 	size_t i, only;
 
-	snprintf(repo, sizeof(repo), "%s/coauthors", root);
+	snprintf(repo, sizeof(repo), "%s/coauthors", ut_dir);
 	new_repo(repo);
-	write_file(repo, ".mailmap",
+	ut_write_file("coauthors/.mailmap",
 	    "Ann Example <ann@example.com> <ann@old.example>\n");
-	sh("cd '%s' && git add .mailmap", repo);
+	ut_sh("cd '%s' && git add .mailmap", repo);
 	mk_commit(repo, T0, "Ann", "ann@example.com",
 	    "plain\n\nCo-authored-by: Zed <zed@example.com>\n\nnot last\n");
 	mk_commit(repo, T0 + 100, "Ann", "ann@example.com",
@@ -668,13 +603,13 @@ test_shallow(void)
 	struct history h;
 	int i;
 
-	snprintf(src, sizeof(src), "%s/deep", root);
-	snprintf(repo, sizeof(repo), "%s/shallow", root);
+	snprintf(src, sizeof(src), "%s/deep", ut_dir);
+	snprintf(repo, sizeof(repo), "%s/shallow", ut_dir);
 	new_repo(src);
 	for (i = 0; i < 10; i++)
 		mk_commit(src, T0 + i * 100, i % 2 ? "Ann" : "Ben",
 		    i % 2 ? "ann@example.com" : "ben@example.com", "deep");
-	sh("rm -rf '%s' && git clone -q --depth 3 'file://%s' '%s'", repo,
+	ut_sh("rm -rf '%s' && git clone -q --depth 3 'file://%s' '%s'", repo,
 	    src, repo);
 	check_window("shallow, boundary inside", repo, T0, T0 + 900, 1, 0,
 	    &h);
@@ -700,15 +635,15 @@ test_missing(void)
 	long long want;
 	int i;
 
-	snprintf(repo, sizeof(repo), "%s/missing", root);
+	snprintf(repo, sizeof(repo), "%s/missing", ut_dir);
 	new_repo(repo);
 	for (i = 0; i < 6; i++)
 		mk_commit(repo, T0 + i * 100, "Ann", "ann@example.com", "m");
-	capture(&out, "git -C '%s' rev-parse HEAD~3", repo);
+	ut_capture(&out, "git -C '%s' rev-parse HEAD~3", repo);
 	snprintf(hex, sizeof(hex), "%.40s", out.buf);
 	want = capture_num("git -C '%s' rev-list --count %s HEAD ^%s", repo,
 	    span(T0, T0 + 500), hex);
-	sh("rm -f '%s/.git/objects/%.2s/%s'", repo, hex, hex + 2);
+	ut_sh("rm -f '%s/.git/objects/%.2s/%s'", repo, hex, hex + 2);
 	is_int(walk(repo, T0, T0 + 500, 1, 0, &h), 0, "missing: walk");
 	is_int(h.commits, want, "missing: the commits above the hole "
 	    "(git rev-list HEAD ^hole)");
@@ -729,24 +664,24 @@ test_corrupt(void)
 	char buf[1024];
 	size_t n;
 
-	snprintf(repo, sizeof(repo), "%s/corrupt", root);
+	snprintf(repo, sizeof(repo), "%s/corrupt", ut_dir);
 	new_repo(repo);
 	mk_commit(repo, T0, "Ann", "ann@example.com", "fine");
-	write_file(root, "bad.txt", "tree nonsense\nauthor A <a@x> 1 +0000\n"
+	ut_write_file("bad.txt", "tree nonsense\nauthor A <a@x> 1 +0000\n"
 	    "committer A <a@x> 1 +0000\n\nbad\n");
-	capture(&out, "git -C '%s' hash-object -t commit --literally -w "
-	    "'%s/bad.txt'", repo, root);
+	ut_capture(&out, "git -C '%s' hash-object -t commit --literally -w "
+	    "'%s/bad.txt'", repo, ut_dir);
 	snprintf(bad, sizeof(bad), "%.40s", out.buf);
-	capture(&out, "git -C '%s' rev-parse HEAD^{tree}", repo);
+	ut_capture(&out, "git -C '%s' rev-parse HEAD^{tree}", repo);
 	strbuf_addf(&want, "tree %.40s\nparent %s\n"
 	    "author A <a@x> %lld +0000\ncommitter A <a@x> %lld +0000\n\n"
 	    "child\n", out.buf, bad, T0 + 100, T0 + 100);
-	write_file(root, "child.txt", want.buf);
-	capture(&out, "git -C '%s' hash-object -t commit --literally -w "
-	    "'%s/child.txt'", repo, root);
-	sh("git -C '%s' update-ref refs/heads/main %.40s", repo, out.buf);
+	ut_write_file("child.txt", want.buf);
+	ut_capture(&out, "git -C '%s' hash-object -t commit --literally -w "
+	    "'%s/child.txt'", repo, ut_dir);
+	ut_sh("git -C '%s' update-ref refs/heads/main %.40s", repo, out.buf);
 
-	snprintf(errpath, sizeof(errpath), "%s/stderr.txt", root);
+	snprintf(errpath, sizeof(errpath), "%s/stderr.txt", ut_dir);
 	fflush(stderr);
 	saved = dup(2);
 	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -782,7 +717,7 @@ test_outside(void)
 	char repo[PATH_MAX];
 	struct history h;
 
-	snprintf(repo, sizeof(repo), "%s/linear", root);
+	snprintf(repo, sizeof(repo), "%s/linear", ut_dir);
 	check_window("before all history", repo, T0 - 5000, T0 - 1, 1, 0, &h);
 	ok(h.commits == 0 && h.nauthors == 0 && !h.has_first,
 	    "before all history: empty");
@@ -796,36 +731,11 @@ test_outside(void)
 int
 main(void)
 {
-	const char *tmp;
-
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	snprintf(root, sizeof(root), "%s/unit-history-XXXXXX", tmp);
-	if (mkdtemp(root) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
-	setenv("HOME", root, 1);
-	setenv("XDG_CONFIG_HOME", root, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("LC_ALL", "C", 1);
-	setenv("TZ", "UTC", 1);
-	setenv("GIT_COMMITTER_NAME", "Com Mitter", 1);
-	setenv("GIT_COMMITTER_EMAIL", "committer@example.com", 1);
+	ut_setup("unit-history");
+	/* The default author of merges; the tests name everyone else. */
 	setenv("GIT_AUTHOR_NAME", "Ann", 1);
 	setenv("GIT_AUTHOR_EMAIL", "ann@example.com", 1);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	unsetenv("GIT_INDEX_FILE");
-	unsetenv("GIT_OBJECT_DIRECTORY");
-	unsetenv("GIT_ALTERNATE_OBJECT_DIRECTORIES");
-	write_file(root, ".gitconfig",
-	    "[init]\n\tdefaultBranch = main\n"
-	    "[gc]\n\tauto = 0\n"
-	    "[maintenance]\n\tauto = false\n"
-	    "[advice]\n\tdetachedHead = false\n"
-	    "[protocol \"file\"]\n\tallow = always\n");
-	git_libgit2_init();
+	ut_libgit2_init();
 
 	test_linear();
 	test_merges();
@@ -841,7 +751,6 @@ main(void)
 	test_outside();
 
 	git_libgit2_shutdown();
-	if (getenv("KEEP_TMP") == NULL)
-		sh("rm -rf '%s'", root);
+	ok(ut_cleanup() == 0, "clean up");
 	return done_testing();
 }

@@ -17,32 +17,20 @@
 #include "strbuf.h"
 #include "tap.h"
 #include "tree.h"
+#include "unit-lib.h"
 
-static char dir[] = "/tmp/ecocheck-unit-rules-XXXXXX";
 static git_repository *repo;
 static struct tree *tree;
 
-static int
-sh(const char *cmd)
-{
-	char *full;
-	int rc;
-
-	if (asprintf(&full, "cd '%s' && (%s) >/dev/null 2>&1", dir, cmd) < 0)
-		abort();
-	rc = system(full);
-	free(full);
-	return rc;
-}
-
+/* The checkout "r" the rules are run on, and its working tree. */
 static void
 setup(void)
 {
-	if (mkdtemp(dir) == NULL)
-		abort();
-	setenv("HOME", dir, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	if (sh("git init -q . && mkdir -p .github docs && "
+	char *path;
+
+	ut_setup("unit-rules");
+	ut_libgit2_init();
+	ut_sh("git init -q r && cd r && mkdir -p .github docs && "
 	    "printf 'MIT License\\n' > LICENSE && "
 	    "printf 'x' > tiny.md && "
 	    "printf '* @a\\n' > .github/CODEOWNERS && "
@@ -56,12 +44,12 @@ setup(void)
 	    "printf \"b\" }' > aaaa.txt && "
 	    "printf 'Readme\\n' > ReadMe.MD && "
 	    "ln -s /etc/passwd NOTICE && "
-	    "git add -A && git -c user.name=t -c user.email=t@t "
-	    "commit -qm init") != 0)
-		abort();
-	if (git_repository_open(&repo, dir) < 0 ||
+	    "git add -A && git commit -qm init");
+	path = ut_path("r");
+	if (git_repository_open(&repo, path) < 0 ||
 	    tree_open_worktree(&tree, repo) < 0)
-		abort();
+		ut_bail("cannot open %s", path);
+	free(path);
 }
 
 /* Load one rule from INI text, run it, return its finding. */
@@ -200,9 +188,6 @@ test_fact(void)
 int
 main(void)
 {
-	char *cmd;
-
-	git_libgit2_init();
 	setup();
 	test_file();
 	test_contains();
@@ -210,10 +195,6 @@ main(void)
 	tree_free(tree);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
-	if (asprintf(&cmd, "rm -rf '%s'", dir) >= 0) {
-		if (system(cmd) != 0)
-			ok(0, "cleanup");
-		free(cmd);
-	}
+	ok(ut_cleanup() == 0, "clean up");
 	return done_testing();
 }

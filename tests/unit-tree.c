@@ -1,6 +1,6 @@
 /* unit-tree.c: the tree sources against git, on repositories made on the fly */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1		/* mkdtemp, setenv, popen */
+#define _GNU_SOURCE 1		/* mkdtemp, setenv, popen (unit-lib.h) */
 #endif
 #include "config.h"
 
@@ -18,15 +18,11 @@
 #include "xalloc.h"
 
 #include "tap.h"
+#include "unit-lib.h"
 
 #define MIB		(1024 * 1024)
 #define LARGE_SIZE	(17 * MIB)	/* more than tree.c loads whole */
 
-static char	 tmp[PATH_MAX];
-
-static int	 run(const char *, ...) __attribute__((format(printf, 1, 2)));
-static char	*capture(const char *, ...)
-		    __attribute__((format(printf, 1, 2)));
 static int	 strp_cmp(const void *, const void *);
 static char	*records(const char *, int);
 static char	*git_list(const char *, const char *, int);
@@ -41,7 +37,6 @@ static int	 read_path(const struct tree *, const char *, size_t,
 		    struct strbuf *, int *);
 static int	 readlink_path(const struct tree *, const char *,
 		    struct strbuf *);
-static void	 setup_env(void);
 static void	 build_main(void);
 static void	 test_worktree(git_repository *);
 static void	 test_reads(git_repository *);
@@ -52,53 +47,6 @@ static void	 test_glob_semantics(void);
 static void	 test_index_formats(void);
 static void	 test_conflict(void);
 static void	 test_bare(void);
-
-/* Run a shell command in the temporary directory; its exit status. */
-static int
-run(const char *fmt, ...)
-{
-	struct strbuf cmd = STRBUF_INIT;
-	va_list ap;
-	int r;
-
-	strbuf_addf(&cmd, "cd '%s' && { ", tmp);
-	va_start(ap, fmt);
-	strbuf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	strbuf_addstr(&cmd, "\n}");
-	r = system(cmd.buf);
-	if (r != 0)
-		printf("# command failed (%d): %s\n", r, cmd.buf);
-	strbuf_release(&cmd);
-	return r;
-}
-
-/* The standard output of a shell command run in the temporary directory. */
-static char *
-capture(const char *fmt, ...)
-{
-	struct strbuf cmd = STRBUF_INIT, out = STRBUF_INIT;
-	char buf[8192];
-	va_list ap;
-	size_t n;
-	FILE *fp;
-
-	strbuf_addf(&cmd, "cd '%s' && { ", tmp);
-	va_start(ap, fmt);
-	strbuf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	strbuf_addstr(&cmd, "\n}");
-	if ((fp = popen(cmd.buf, "r")) == NULL) {
-		printf("# popen failed: %s\n", cmd.buf);
-	} else {
-		while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-			strbuf_add(&out, buf, n);
-		if (pclose(fp) != 0)
-			printf("# command failed: %s\n", cmd.buf);
-	}
-	strbuf_release(&cmd);
-	return strbuf_detach(&out, NULL);
-}
 
 static int
 strp_cmp(const void *a, const void *b)
@@ -165,8 +113,8 @@ git_list(const char *repo, const char *args, int fields)
 	struct strbuf cmd = STRBUF_INIT, out = STRBUF_INIT;
 	char buf[8192];
 
-	/* -z output holds NULs: read it here rather than in capture(). */
-	strbuf_addf(&cmd, "cd '%s' && git -C '%s' %s", tmp, repo, args);
+	/* -z output holds NULs: read it here rather than in ut_capture_str(). */
+	strbuf_addf(&cmd, "cd '%s' && git -C '%s' %s", ut_dir, repo, args);
 	if ((fp = popen(cmd.buf, "r")) != NULL) {
 		while ((len = fread(buf, 1, sizeof(buf), fp)) > 0)
 			strbuf_add(&out, buf, len);
@@ -206,7 +154,7 @@ repo_open(const char *name)
 	git_repository *repo;
 	char *path;
 
-	path = xasprintf("%s/%s", tmp, name);
+	path = ut_path(name);
 	if (git_repository_open(&repo, path) < 0) {
 		printf("# cannot open %s: %s\n", path, git_error_last() ?
 		    git_error_last()->message : "?");
@@ -220,7 +168,7 @@ repo_open(const char *name)
 static char *
 fingerprint(const char *repo)
 {
-	return capture("cd %s && find .git -type f -print0 | LC_ALL=C sort -z "
+	return ut_capture_str("cd %s && find .git -type f -print0 | LC_ALL=C sort -z "
 	    "| xargs -0 sha256sum | sha256sum && "
 	    "stat -c '%%n %%s %%i %%y' .git/index .git/HEAD && "
 	    "find .git -name '*.lock' | wc -l", repo);
@@ -280,31 +228,6 @@ readlink_path(const struct tree *t, const char *path, struct strbuf *out)
 	return tree_readlink(t, e, out);
 }
 
-/* Pinned identities and dates, no system or user configuration. */
-static void
-setup_env(void)
-{
-	char *p;
-
-	setenv("HOME", tmp, 1);
-	p = xasprintf("%s/xdg", tmp);
-	setenv("XDG_CONFIG_HOME", p, 1);
-	free(p);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
-	setenv("GIT_AUTHOR_EMAIL", "author@example.org", 1);
-	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
-	setenv("GIT_COMMITTER_EMAIL", "committer@example.org", 1);
-	setenv("GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z", 1);
-	setenv("GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z", 1);
-	setenv("LC_ALL", "C", 1);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	unsetenv("GIT_INDEX_FILE");
-	unsetenv("GIT_OBJECT_DIRECTORY");
-	unsetenv("GIT_CEILING_DIRECTORIES");
-}
-
 /*
  * The main repository "r": tracked, untracked and ignored files of every
  * kind the listing must get right, two commits, a packed and a loose
@@ -315,7 +238,7 @@ build_main(void)
 {
 	int r;
 
-	r = run("set -e; git init -q -b main r; cd r\n"
+	r = ut_run("set -e; git init -q -b main r; cd r\n"
 	    "printf '# Title\\nhello\\n' > README.md\n"
 	    "echo contrib > CONTRIBUTING.md; echo 'int x;' > code.c\n"
 	    "echo x > Code2.txt; echo c > codex.md\n"
@@ -467,7 +390,7 @@ test_reads(git_repository *repo)
 
 	if (!ok(tree_open_worktree(&t, repo) == 0, "open the working tree"))
 		return;
-	want = capture("cat r/README.md");
+	want = ut_capture_str("cat r/README.md");
 	size = strlen(want);
 	r = read_path(t, "README.md", 4, &sb, &tr);
 	ok(r == 0 && sb.len == 4 && memcmp(sb.buf, want, 4) == 0 && tr == 1,
@@ -556,7 +479,7 @@ test_index(git_repository *repo)
 	free(want);
 	free(got);
 
-	want = capture("git -C r show :README.md");
+	want = ut_capture_str("git -C r show :README.md");
 	r = read_path(t, "README.md", MIB, &sb, &tr);
 	ok(r == 0 && tr == 0, "read README.md from the index");
 	is_str(sb.buf, want, "the staged content, not the working tree's");
@@ -610,7 +533,7 @@ test_commit(git_repository *repo)
 	is_str(got, want, "with git's modes and blobs");
 	free(want);
 	free(got);
-	want = capture("git -C r rev-parse HEAD | tr -d '\\n'");
+	want = ut_capture_str("git -C r rev-parse HEAD | tr -d '\\n'");
 	git_oid_tostr(hex, sizeof(hex), &t->commit);
 	ok(t->has_commit, "has_commit is set");
 	is_str(hex, want, "the commit read is HEAD");
@@ -632,7 +555,7 @@ test_commit(git_repository *repo)
 
 	if (!ok(tree_open_commit(&t, repo, "HEAD~1") == 0, "open HEAD~1"))
 		return;
-	want = capture("git -C r show HEAD~1:README.md");
+	want = ut_capture_str("git -C r show HEAD~1:README.md");
 	r = read_path(t, "README.md", MIB, &sb, &tr);
 	ok(r == 0 && tr == 0, "read README.md of HEAD~1");
 	is_str(sb.buf, want, "its content then");
@@ -694,7 +617,7 @@ test_queries(git_repository *repo)
 		free(args);
 	}
 
-	want = capture("git -C r ls-files -co --exclude-standard -- docs | "
+	want = ut_capture_str("git -C r ls-files -co --exclude-standard -- docs | "
 	    "wc -l | tr -d ' \\n'");
 	args = xasprintf("%zu", tree_count_under(t, "docs"));
 	is_str(args, want, "count under docs is git's");
@@ -787,13 +710,13 @@ test_index_formats(void)
 	for (v = 2; v <= 4; v++) {
 		name = xasprintf("v%d", v);
 		/* A copy of r's .git: its working tree has a 3 GB file. */
-		r = run("set -e; rm -rf %s; mkdir %s; cp -a r/.git %s/.git\n"
+		r = ut_run("set -e; rm -rf %s; mkdir %s; cp -a r/.git %s/.git\n"
 		    "cd %s; git rm -q --cached docs/notes.txt\n"
 		    "echo i > intent.txt; %s\n"
 		    "git update-index --index-version %d", name, name, name,
 		    name, v >= 3 ? "git add -N intent.txt" : ":", v);
 		ok(r == 0, "make an index of version %d", v);
-		want = capture("od -An -tu1 -j7 -N1 %s/.git/index | "
+		want = ut_capture_str("od -An -tu1 -j7 -N1 %s/.git/index | "
 		    "tr -d ' \\n'", name);
 		got = xasprintf("%d", v);
 		is_str(want, got, "the index is of version %d", v);
@@ -827,7 +750,7 @@ test_index_formats(void)
 		free(got);
 		tree_free(t);
 		git_repository_free(repo);
-		run("rm -rf %s", name);
+		ut_run("rm -rf %s", name);
 		free(name);
 	}
 	strbuf_release(&sb);
@@ -843,7 +766,7 @@ test_conflict(void)
 	char hex[GIT_OID_HEXSZ + 1], *want, *got;
 	int r;
 
-	r = run("set -e; git init -q -b main c; cd c\n"
+	r = ut_run("set -e; git init -q -b main c; cd c\n"
 	    "echo base > f; echo g > g; git add f g; git commit -q -m base\n"
 	    "git checkout -q -b side; echo side > f; git commit -q -a -m s\n"
 	    "git checkout -q main; echo main > f; git commit -q -a -m m\n"
@@ -862,7 +785,7 @@ test_conflict(void)
 	if (ok(tree_open_index(&t, repo) == 0, "open its index")) {
 		is_int(t->nentries, 2, "two paths");
 		e = tree_lookup(t, "f", 0);
-		want = capture("git -C c rev-parse :2:f | tr -d '\\n'");
+		want = ut_capture_str("git -C c rev-parse :2:f | tr -d '\\n'");
 		if (e != NULL)
 			git_oid_tostr(hex, sizeof(hex), &e->oid);
 		is_str(e != NULL ? hex : NULL, want, "f is \"ours\"");
@@ -879,7 +802,7 @@ test_bare(void)
 	struct tree *t;
 	char *want, *got;
 
-	if (run("git clone -q --bare r bare.git") != 0 ||
+	if (ut_run("git clone -q --bare r bare.git") != 0 ||
 	    (repo = repo_open("bare.git")) == NULL)
 		return;
 	printf("# an error message is expected:\n");
@@ -903,33 +826,21 @@ main(void)
 {
 	git_repository *repo;
 	struct tree *t;
-	const char *base;
-	char *before, *after, *sys, *wt, *ix;
-	int st;
+	char *before, *after, *wt, *ix;
 
 	if (system("git --version >/dev/null 2>&1") != 0) {
 		printf("1..0 # SKIP git not found on PATH\n");
 		return 0;
 	}
-	if ((base = getenv("TMPDIR")) == NULL || *base == '\0')
-		base = "/tmp";
-	snprintf(tmp, sizeof(tmp), "%s/ecocheck-unit-tree.XXXXXX", base);
-	if (mkdtemp(tmp) == NULL) {
-		printf("Bail out! cannot make a temporary directory\n");
-		return 1;
-	}
-	setup_env();
-	git_libgit2_init();
-	/* No system configuration for libgit2 either. */
-	sys = xasprintf("%s/nosystem", tmp);
-	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM,
-	    sys);
-	free(sys);
+	ut_setup("unit-tree");
+	setenv("GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z", 1);
+	setenv("GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z", 1);
+	ut_libgit2_init();
 
 	build_main();
 	if ((repo = repo_open("r")) == NULL) {
 		printf("Bail out! no test repository\n");
-		run("rm -rf '%s'", tmp);
+		ut_cleanup();
 		return 1;
 	}
 	before = fingerprint("r");
@@ -945,7 +856,7 @@ main(void)
 	git_repository_free(repo);
 
 	/* Unstage a file: the index and the working tree now differ. */
-	run("git -C r rm -q --cached code.c");
+	ut_run("git -C r rm -q --cached code.c");
 	repo = repo_open("r");
 	if (repo != NULL && tree_open_index(&t, repo) == 0) {
 		ok(tree_lookup(t, "code.c", 0) == NULL,
@@ -975,7 +886,6 @@ main(void)
 	test_bare();
 
 	git_libgit2_shutdown();
-	st = run("chmod -R u+w . 2>/dev/null; cd / && rm -rf '%s'", tmp);
-	ok(st == 0, "clean up");
+	ok(ut_cleanup() == 0, "clean up");
 	return done_testing();
 }

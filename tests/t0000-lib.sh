@@ -1,0 +1,195 @@
+#!/bin/sh
+# t0000-lib.sh: the test library itself: a broken &&-chain fails the test,
+# test_must_fail, test_expect_code, test_when_finished and prerequisites
+# do what tests/lib.sh says. Small scripts that use lib.sh are written to
+# $TEST_TMP and run with the shell that runs this one ($TEST_SHELL_PATH,
+# set by make check); their TAP output is compared whole.
+. "$(dirname "$0")/lib.sh"
+
+# run_sub NAME: run $TEST_TMP/NAME.sh with the shell of the test suite;
+# its output in NAME.out, its exit status in NAME.rc.
+run_sub() {
+	_rc=0
+	${TEST_SHELL_PATH:-sh} "$TEST_TMP/$1.sh" >"$TEST_TMP/$1.out" 2>&1 || _rc=$?
+	echo "$_rc" >"$TEST_TMP/$1.rc"
+}
+
+# The first line of every script: the library under test.
+printf '. "%s/tests/lib.sh"\n' "$ECOCHECK_SRCDIR" >"$TEST_TMP/head"
+
+# Written here, outside the test bodies, so that they may quote freely.
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/broken.sh"
+test_expect_success 'a command left out of the chain' '
+	false
+	true
+'
+test_expect_success 'a failure hidden by || :' '
+	false || :
+	true
+'
+test_expect_success 'a chained body' '
+	true &&
+	true
+'
+test_done
+EOF
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/good.sh"
+test_expect_success 'every command chained, a loop ends with || exit 1' '
+	echo body >>"$RUNS" &&
+	for i in 1 2; do
+		test "$i" -gt 0 || exit 1
+	done &&
+	test_expect_code 3 sh -c "exit 3"
+'
+test_done
+EOF
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/finished.sh"
+test_expect_success 'cleanups run after a passing body, the last first' '
+	test_when_finished "echo first cleanup >>\"\$RUNS\"" &&
+	test_when_finished "echo second cleanup >>\"\$RUNS\"" &&
+	echo body >>"$RUNS"
+'
+test_expect_success 'a cleanup runs after a failing body' '
+	test_when_finished "echo cleanup after failure >>\"\$RUNS\"" &&
+	false
+'
+test_expect_success 'a cleanup runs after exit 1 in a loop' '
+	test_when_finished "echo cleanup after exit >>\"\$RUNS\"" &&
+	for i in 1; do
+		false || exit 1
+	done
+'
+test_expect_success 'a failing cleanup fails the test' '
+	test_when_finished false &&
+	true
+'
+test_done
+EOF
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/prereq.sh"
+test_set_prereq HAVE
+test_expect_success HAVE 'a prerequisite that holds' 'true'
+test_expect_success MISSING 'a missing prerequisite' 'false'
+test_expect_success HAVE,!MISSING 'a list, with one that must be missing' 'true'
+test_expect_success !HAVE 'one that must be missing but holds' 'false'
+test_done
+EOF
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/skipall.sh"
+if ! test_have_prereq FROBNICATOR; then
+	skip_all='frobnicator not installed'
+	test_done
+fi
+test_expect_success 'never run' 'false'
+test_done
+EOF
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/quiet.sh"
+test_expect_success 'the reason shows though the output is redirected' '
+	test_expect_code 2 sh -c "echo hidden; exit 0" >out 2>err
+'
+test_done
+EOF
+
+test_expect_success 'a body whose &&-chain is broken fails, and says so' '
+	run_sub broken &&
+	test_eq "$(cat broken.rc)" 1 &&
+	grep -v "^#" broken.out >tap &&
+	printf "%s\n" "not ok 1 - a command left out of the chain" \
+		"not ok 2 - a failure hidden by || :" "ok 3 - a chained body" \
+		"1..3" >want &&
+	test_cmp want tap &&
+	test "$(grep -c "^#  broken &&-chain" broken.out)" -eq 2
+'
+
+test_expect_success 'a good chain passes, and its body runs once' '
+	RUNS=$TEST_TMP/good.runs && export RUNS &&
+	run_sub good &&
+	test_eq "$(cat good.rc)" 0 &&
+	printf "%s\n" "ok 1 - every command chained, a loop ends with || exit 1" \
+		"1..1" >want &&
+	test_cmp want good.out &&
+	echo body >want &&
+	test_cmp want good.runs
+'
+
+test_expect_success 'test_must_fail: a failure passes; success, a signal, no command fail' '
+	test_must_fail sh -c "exit 1" &&
+	! test_must_fail true 3>msg &&
+	grep -q "succeeded" msg &&
+	! test_must_fail sh -c "kill -TERM \$\$" 3>msg &&
+	grep -q "died of signal 15" msg &&
+	! test_must_fail sh -c "kill -SEGV \$\$" 3>msg &&
+	grep -q "died of signal 11" msg &&
+	! test_must_fail ./no-such-command 3>msg 2>/dev/null &&
+	grep -q "could not be run" msg
+'
+
+test_expect_success 'test_expect_code pins the exit status' '
+	test_expect_code 3 sh -c "exit 3" &&
+	test_expect_code 0 true &&
+	! test_expect_code 3 sh -c "exit 0" 3>msg &&
+	grep -q "exit status 0, want 3" msg &&
+	! test_expect_code 1 sh -c "exit 2" 3>msg &&
+	grep -q "exit status 2, want 1" msg
+'
+
+test_expect_success 'a helper says why it failed even when the body redirects it' '
+	run_sub quiet &&
+	test_eq "$(cat quiet.rc)" 1 &&
+	grep -q "^not ok 1 " quiet.out &&
+	grep -q "^#  exit status 0, want 2: sh -c" quiet.out
+'
+
+test_expect_success 'test_when_finished runs its cleanups, also when the test fails' '
+	RUNS=$TEST_TMP/finished.runs && export RUNS &&
+	run_sub finished &&
+	test_eq "$(cat finished.rc)" 1 &&
+	grep -v "^#" finished.out >tap &&
+	printf "%s\n" "ok 1 - cleanups run after a passing body, the last first" \
+		"not ok 2 - a cleanup runs after a failing body" \
+		"not ok 3 - a cleanup runs after exit 1 in a loop" \
+		"not ok 4 - a failing cleanup fails the test" "1..4" >want &&
+	test_cmp want tap &&
+	grep -q "^#  test_when_finished: a cleanup failed" finished.out &&
+	printf "%s\n" body "second cleanup" "first cleanup" \
+		"cleanup after failure" "cleanup after exit" >want &&
+	test_cmp want finished.runs
+'
+
+test_expect_success 'test_when_finished outside a test body is a bug' '
+	{ cat head && echo "test_when_finished true"; } >"$TEST_TMP/outside.sh" &&
+	run_sub outside &&
+	test_eq "$(cat outside.rc)" 1 &&
+	grep -q "^Bail out! lib.sh: test_when_finished outside a test body" outside.out
+'
+
+test_expect_success 'a missing prerequisite skips the test with its reason' '
+	run_sub prereq &&
+	test_eq "$(cat prereq.rc)" 0 &&
+	printf "%s\n" "ok 1 - a prerequisite that holds" \
+		"ok 2 # skip a missing prerequisite (missing MISSING)" \
+		"ok 3 - a list, with one that must be missing" \
+		"ok 4 # skip one that must be missing but holds (missing !HAVE)" \
+		"1..4" >want &&
+	test_cmp want prereq.out
+'
+
+test_expect_success 'skip_all skips the whole script the TAP way' '
+	run_sub skipall &&
+	test_eq "$(cat skipall.rc)" 0 &&
+	echo "1..0 # SKIP frobnicator not installed" >want &&
+	test_cmp want skipall.out
+'
+
+test_expect_success 'JQ holds exactly when jq is on PATH' '
+	if command -v jq >/dev/null 2>&1; then
+		test_have_prereq JQ
+	else
+		! test_have_prereq JQ
+	fi
+'
+
+test_done
