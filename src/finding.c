@@ -60,46 +60,51 @@ finding_release(struct finding *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/*
+ * Replace *dst with keep (when not NULL) followed by the formatted text;
+ * keep may be *dst itself.
+ */
+static void __attribute__((format(printf, 3, 0)))
+vset(char **dst, const char *keep, const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (keep != NULL)
+		strbuf_addstr(&sb, keep);
+	strbuf_vaddf(&sb, fmt, ap);
+	free(*dst);
+	*dst = strbuf_detach(&sb, NULL);
+}
+
 void
 finding_result(struct finding *f, enum result res, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
 	f->result = res;
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	vset(&f->message, NULL, fmt, ap);
 	va_end(ap);
-	free(f->message);
-	f->message = strbuf_detach(&sb, NULL);
 }
 
 void
 finding_append(struct finding *f, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
-	if (f->message != NULL)
-		strbuf_addstr(&sb, f->message);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	vset(&f->message, f->message, fmt, ap);
 	va_end(ap);
-	free(f->message);
-	f->message = strbuf_detach(&sb, NULL);
 }
 
 void
 finding_fix(struct finding *f, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	vset(&f->fix, NULL, fmt, ap);
 	va_end(ap);
-	free(f->fix);
-	f->fix = strbuf_detach(&sb, NULL);
 }
 
 void
