@@ -247,6 +247,43 @@ make_repo() {
 	git -C "$_dir" commit -q --allow-empty -m initial
 }
 
+# The README.md and CONTRIBUTING.md of a healthy demo project in directory
+# $1: every section the pytorch-ecosystem rules look for (t0004, t0011).
+write_demo_docs() {
+	cat >"$1/README.md" <<'EOF' &&
+# Demo
+
+Demo is a small library that shows what a healthy project looks like to the
+reviewers of the PyTorch Ecosystem Working Group.
+
+## Quick start
+
+```sh
+pip install demo
+```
+
+## Releases
+
+A release every month from main, when the tests pass on the two latest
+PyTorch releases.
+
+## Documentation
+
+See [the documentation](https://demo.readthedocs.io/).
+EOF
+	cat >"$1/CONTRIBUTING.md" <<'EOF'
+# Contributing
+
+## Types of contributions
+
+Bug reports, fixes, documentation and new examples are welcome.
+
+## Development process
+
+Fork, branch, open a pull request; a maintainer reviews it.
+EOF
+}
+
 # Write the JSON report of ecocheck on a repository to $TEST_TMP/out.json;
 # the exit status is kept in ec_status.
 ec_json() {

@@ -13,38 +13,7 @@ NOHIST="--set commits.level=off --set contributors.level=off"
 
 R=$TEST_TMP/repo
 make_repo "$R" README.md LICENSE.md CONTRIBUTING.md CODEOWNERS GOVERNANCE.md >/dev/null
-cat >"$R/README.md" <<'EOF'
-# Demo
-
-Demo is a small library that shows what a healthy project looks like to the
-reviewers of the PyTorch Ecosystem Working Group.
-
-## Quick start
-
-```sh
-pip install demo
-```
-
-## Releases
-
-A release every month from main, when the tests pass on the two latest
-PyTorch releases.
-
-## Documentation
-
-See [the documentation](https://demo.readthedocs.io/).
-EOF
-cat >"$R/CONTRIBUTING.md" <<'EOF'
-# Contributing
-
-## Types of contributions
-
-Bug reports, fixes, documentation and new examples are welcome.
-
-## Development process
-
-Fork, branch, open a pull request; a maintainer reviews it.
-EOF
+write_demo_docs "$R"
 git -C "$R" commit -q -a -m docs
 printf '%s\n' "$LF_COC" >"$R/CODE_OF_CONDUCT.md"
 

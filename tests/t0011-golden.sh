@@ -53,38 +53,7 @@ commits() {
 H=$TEST_TMP/healthy
 git init -q "$H"
 mkdir -p "$H/.github" "$H/docs"
-cat >"$H/README.md" <<'MD'
-# Demo
-
-Demo is a small library that shows what a healthy project looks like to the
-reviewers of the PyTorch Ecosystem Working Group.
-
-## Quick start
-
-```sh
-pip install demo
-```
-
-## Releases
-
-A release every month from main, when the tests pass on the two latest
-PyTorch releases.
-
-## Documentation
-
-See [the documentation](https://demo.readthedocs.io/).
-MD
-cat >"$H/CONTRIBUTING.md" <<'MD'
-# Contributing
-
-## Types of contributions
-
-Bug reports, fixes, documentation and new examples are welcome.
-
-## Development process
-
-Fork, branch, open a pull request; a maintainer reviews it.
-MD
+write_demo_docs "$H"
 cat >"$H/GOVERNANCE.md" <<'MD'
 # Governance
 
