@@ -267,30 +267,76 @@ fold_hint(struct finding *f, const struct rule *other,
 }
 
 /*
- * For a rule that did not pass, run the rules its key (alternative,
- * hint) names, and fold each that passes into its finding.
+ * A veto that fails makes the rule fail, whatever it found: a README
+ * saying the project is no longer maintained fails the maintenance
+ * commitment, given or not. The veto's title says what it found.
+ */
+static void
+fold_veto(struct finding *f, const struct rule *other,
+    const struct finding *of)
+{
+	const struct rule *r = f->rule;
+	const char *what;
+	size_t i;
+
+	what = other->title != NULL ? other->title : of->message;
+	finding_release(f);
+	finding_init(f, r);
+	if (of->nev > 0 && of->ev[0].line > 0)
+		finding_result(f, RESULT_FAIL, "%s:%d: %s", of->ev[0].path,
+		    of->ev[0].line, what);
+	else
+		finding_result(f, RESULT_FAIL, "%s (%s)", what, of->message);
+	for (i = 0; i < of->nev; i++)
+		finding_evidence(f, of->ev[i].path, of->ev[i].line, what);
+	if (of->fix != NULL)
+		finding_fix(f, "%s", of->fix);
+	else if (other->help != NULL)
+		finding_fix(f, "%s", other->help);
+}
+
+/* The keys that name other rules, and what their results do. */
+static const struct fold {
+	const char	*key;
+	enum result	 when;		/* the other rule's result folded in */
+	int		 until_pass;	/* only while this rule does not pass */
+	void		(*fn)(struct finding *, const struct rule *,
+			    const struct finding *);
+} folds[] = {
+	{ "alternative", RESULT_PASS, 1, fold_alternative },
+	{ "hint", RESULT_PASS, 1, fold_hint },
+	{ "veto", RESULT_FAIL, 0, fold_veto },
+};
+
+/*
+ * Run the rules that a key of f's rule names, and fold each whose result
+ * is the one the key wants into f; a veto folds the first only.
  */
 static int
-fold_rules(struct check *c, const char *key, struct finding *f,
-    void (*fold)(struct finding *, const struct rule *,
-    const struct finding *))
+fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 {
 	const struct rule_key *k;
 	const struct rule *other;
 	struct finding of;
 	size_t i;
-	int rc;
+	int rc, folded;
 
-	k = rule_key(f->rule, key);
+	k = rule_key(f->rule, fd->key);
 	rc = 0;
-	for (i = 0; k != NULL && i < k->n && f->result != RESULT_PASS; i++) {
+	folded = 0;
+	for (i = 0; k != NULL && i < k->n; i++) {
+		if ((fd->until_pass && f->result == RESULT_PASS) ||
+		    (!fd->until_pass && folded))
+			break;
 		other = ruleset_find(ctx_ruleset(c->ctx), k->v[i].value);
 		if (other == NULL)
 			continue;
 		if (run_one(c, other, &of) == -1)
 			rc = -1;
-		if (of.result == RESULT_PASS)
-			fold(f, other, &of);
+		if (of.result == fd->when) {
+			fd->fn(f, other, &of);
+			folded = 1;
+		}
 		finding_release(&of);
 	}
 	return rc;
@@ -302,7 +348,7 @@ check_run(struct check *c, struct repo_result *res)
 	const struct rule *r;
 	struct finding *f;
 	struct judge_opts jo;
-	size_t i;
+	size_t i, j;
 	int rc;
 
 	memset(&jo, 0, sizeof(jo));
@@ -316,12 +362,10 @@ check_run(struct check *c, struct repo_result *res)
 		f = &res->findings[res->nfindings++];
 		if (run_one(c, r, f) == -1)
 			rc = -1;
-		if (f->result != RESULT_SKIP) {
-			if (fold_rules(c, "alternative", f,
-			    fold_alternative) == -1 ||
-			    fold_rules(c, "hint", f, fold_hint) == -1)
+		for (j = 0; f->result != RESULT_SKIP &&
+		    j < sizeof(folds) / sizeof(folds[0]); j++)
+			if (fold_rules(c, &folds[j], f) == -1)
 				rc = -1;
-		}
 		finding_judge(f, res, &jo);
 	}
 	if (rc == -1)

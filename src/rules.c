@@ -27,8 +27,8 @@ const struct rule_type *const rule_types[] = {
 
 /*
  * Keys every rule takes, whatever its type. A repository's config may
- * change only the level of a rule of an earlier layer; alternative and
- * hint name other rules of the set.
+ * change only the level of a rule of an earlier layer; alternative, hint
+ * and veto name other rules of the set.
  */
 const struct rule_key_spec rule_common_keys[] = {
 	{ "type", KEY_STRING, .flags = KEYF_REQUIRED, .doc = "the rule type" },
@@ -44,6 +44,8 @@ const struct rule_key_spec rule_common_keys[] = {
 	{ "report", KEY_BOOL, .doc = "no: only an alternative, not reported" },
 	{ "hint", KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose pass is named in a failure" },
+	{ "veto", KEY_WORDS, .flags = KEYF_RULE,
+	    .doc = "rules whose failure makes this one fail" },
 	{ .name = NULL }
 };
 
