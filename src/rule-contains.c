@@ -159,6 +159,12 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 	int trunc, rc, accepted;
 
 	e = contains_locate(r, ctx, &looked, &accepted, &want);
+	if (e == NULL && c->match == MATCH_NONE) {
+		/* Nothing that must not be there: another rule asks for it. */
+		finding_result(f, RESULT_SKIP, "no %s to read (looked for %s)",
+		    want, looked.buf);
+		goto out;
+	}
 	if (e == NULL) {
 		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
 		    looked.buf);

@@ -72,6 +72,14 @@ test_expect_success 'a part that is unmaintained or deprecated is no verdict on 
 	test_eq "$(result_of maintenance)" pass
 '
 
+test_expect_success 'no README at all: no statement, no veto' '
+	rm -f "$R/README.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of maintenance)" unknown &&
+	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance)" pass
+'
+
 test_expect_success 'with the rule off, the veto is not run' '
 	readme "# Demo" "" "This project is archived." &&
 	ec_json $NOHIST --set maintenance.level=off "$R" &&
