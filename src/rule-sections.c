@@ -4,19 +4,28 @@
  * them (see markdown.c), each optionally with a code block or some words,
  * and a value proposition (intro) before the first section.
  *
- * With follow_links, a section whose body only points at another file of
- * the repository (RELEASE.md, GOVERNANCE.md) is checked in that file, and
- * a missing section is found in a linked file named like it; the message
- * says it was delegated.
+ * With follow_links, a section whose body does not hold what it must but
+ * links to a file of the repository (RELEASE.md, GOVERNANCE.md, or the
+ * source under docs/ of a documentation site's page) is checked in that
+ * file, and a missing section is found in a linked file named like it;
+ * the message says it was delegated and names the link's line.
+ *
+ * A section no heading names may be found in the prose by its mentions:
+ * mention_min distinct clues of the section in one passage pass, fewer
+ * make a warning that names what was found. With unlinked, a file named
+ * like a missing section that the document does not link is a warning.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "markdown.h"
 #include "ctx.h"
+#include "doclink.h"
 #include "finding.h"
+#include "prose.h"
 #include "regex.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -27,10 +36,20 @@
 
 #define SECTIONS_DEFAULT_MAX	(8 * 1024 * 1024)
 #define SHOW_HEADINGS		12	/* headings named in a miss */
+#define LINKS_MAX		16	/* distinct files a section's links
+					   lead to that are read */
+#define LINK_BYTES		(1024 * 1024)	/* bytes read of each */
+#define MENTION_SPAN		12	/* lines a passage of prose spans */
+#define MENTION_MIN		2	/* default mention_min */
+#define MENTION_HITS		256	/* hits of one clue kept */
+#define MENTION_SHOW		4	/* clues quoted in a message */
+#define MENTION_QUOTE		48	/* bytes of a clue quoted */
 
 struct want {
 	const char		*label;	/* the rule's, compiled once */
 	const pcre2_code	*re;
+	size_t			*clue;	/* its mention values */
+	size_t			 nclue;
 };
 
 struct sections {
@@ -38,10 +57,31 @@ struct sections {
 	size_t		 n;
 };
 
+/* The prose of the checked file, made once when a mention is looked for. */
+struct prose {
+	int		 made;
+	struct strbuf	 text;		/* prose_blank()ed */
+	size_t		*starts;	/* line starts */
+	size_t		 nlines;
+};
+
 static int	 sections_parse(struct rule *);
 static int	 sections_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 sections_free(void *);
+static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
+		    size_t, const char *);
+static int	 mentioned(const struct rule *, struct check_ctx *,
+		    const struct md_file *, const struct want *,
+		    struct prose *, struct finding *, struct strbuf *);
+static int	 delegate(const struct rule *, struct check_ctx *,
+		    const struct md_file *, size_t, size_t, const pcre2_code *,
+		    struct finding *, const char *, struct strbuf *);
+static int	 is_document(const char *);
+static void	 add_quote(struct strbuf *, const char *, size_t);
+static int	 unlinked_cb(const struct tree_entry *, void *);
+static int	 unlinked_file(const struct rule *, struct check_ctx *,
+		    const pcre2_code *, struct strbuf *);
 
 static const struct rule_key_spec sections_keys[] = {
 	{ "file", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -60,6 +100,12 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "words before the first section" },
 	{ "follow_links", KEY_BOOL,
 	    .doc = "a section may live in a linked file" },
+	{ "mention", KEY_LABELLED, .flags = KEYF_CASELESS,
+	    .doc = "LABEL: REGEX of a clue to a section in the prose" },
+	{ "mention_min", KEY_INT, .min = 1, .max = PROSE_MAX_CLUES,
+	    .doc = "distinct clues in one passage that pass (default 2)" },
+	{ "unlinked", KEY_ENUM, .choices = "warn",
+	    .doc = "a file named like a missing section is a warning" },
 	{ "max_bytes", KEY_INT, .min = 1,
 	    .doc = "bytes read at most (default 8 MiB)" },
 	{ .name = NULL }
@@ -78,7 +124,10 @@ static void
 sections_free(void *p)
 {
 	struct sections *s = p;
+	size_t i;
 
+	for (i = 0; i < s->n; i++)
+		free(s->w[i].clue);
 	free(s->w);
 	free(s);
 }
@@ -89,6 +138,8 @@ sections_parse(struct rule *r)
 {
 	const struct rule_key *k;
 	struct sections *s;
+	const char *label;
+	size_t i, j;
 
 	s = xcalloc(1, sizeof(*s));
 	r->priv = s;
@@ -100,54 +151,23 @@ sections_parse(struct rule *r)
 		s->w[s->n].re = rule_regex(r, "section", s->n);
 		s->w[s->n].label = rule_regex_label(r, "section", s->n);
 	}
+	k = rule_key(r, "mention");
+	for (i = 0; k != NULL && i < k->n; i++) {
+		label = rule_regex_label(r, "mention", i);
+		for (j = 0; j < s->n; j++)
+			if (strcmp(s->w[j].label, label) == 0)
+				break;
+		if (j == s->n)
+			return rule_value_error(r, "mention", i, "no section "
+			    "is labelled '%s'", label);
+		if (s->w[j].nclue == PROSE_MAX_CLUES)
+			return rule_value_error(r, "mention", i, "more than "
+			    "%d mentions of '%s'", PROSE_MAX_CLUES, label);
+		s->w[j].clue = xreallocarray(s->w[j].clue,
+		    s->w[j].nclue + 1, sizeof(*s->w[j].clue));
+		s->w[j].clue[s->w[j].nclue++] = i;
+	}
 	return 0;
-}
-
-/*
- * The repository path a relative link of file points at, or NULL for a
- * URL, an anchor or a path that leaves the repository.
- */
-static char *
-link_target(const char *file, const char *dest)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *slash, *p, *end;
-	size_t len;
-
-	if (*dest == '\0' || *dest == '#' || strstr(dest, "://") != NULL ||
-	    strncmp(dest, "mailto:", 7) == 0)
-		return NULL;
-	end = dest + strcspn(dest, "#?");
-	if (*dest == '/')
-		dest++;
-	else if ((slash = strrchr(file, '/')) != NULL)
-		strbuf_add(&sb, file, (size_t)(slash - file + 1));
-	for (p = dest; p < end; ) {
-		len = strcspn(p, "/");
-		if (p + len > end)
-			len = (size_t)(end - p);
-		if (len == 0 || (len == 1 && *p == '.')) {
-			/* nothing */
-		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
-			if (sb.len == 0) {
-				strbuf_release(&sb);
-				return NULL;
-			}
-			strbuf_setlen(&sb, sb.len - 1);
-			while (sb.len > 0 && sb.buf[sb.len - 1] != '/')
-				strbuf_setlen(&sb, sb.len - 1);
-		} else {
-			strbuf_add(&sb, p, len);
-			if (p + len < end)
-				strbuf_addch(&sb, '/');
-		}
-		p += len + (p + len < end);
-	}
-	if (sb.len == 0 || sb.buf[sb.len - 1] == '/') {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb, NULL);
 }
 
 /* The normalised name of a file: "docs/RELEASE-process.md" -> "release process". */
@@ -162,6 +182,26 @@ file_words(const char *path, struct strbuf *out)
 	strbuf_reset(out);
 	text_normalise(base, dot != NULL && dot != base ?
 	    (size_t)(dot - base) : strlen(base), MD_NORMALISE, out);
+}
+
+/* Is this a document a section can be delegated to (Markdown, reST)? */
+static int
+is_document(const char *path)
+{
+	static const char *const ext[] = {
+		".md", ".markdown", ".mdx", ".rst", NULL
+	};
+	const char *base, *dot;
+	size_t i;
+
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	if ((dot = strrchr(base, '.')) == NULL)
+		return 0;
+	for (i = 0; ext[i] != NULL; i++)
+		if (strcmp(dot, ext[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Does this (delegated) document satisfy needs and min_words? */
@@ -183,50 +223,267 @@ body_ok(const struct rule *r, int has_code, size_t words, struct strbuf *why)
 }
 
 /*
+ * The line of m's file where link i of m (in the body of heading h, or
+ * anywhere for MD_NONE) is written, 0 when it cannot be told.
+ */
+static int
+link_line(struct check_ctx *ctx, const struct md_file *m, size_t h,
+    size_t cap, const char *dest)
+{
+	const char *buf;
+	size_t len, from, to, n, i;
+	int trunc;
+
+	if (ctx_read(ctx, m->e, cap, 0, NULL, &buf, &len, &trunc) != 0)
+		return 0;
+	from = h == MD_NONE ? 0 : m->doc.h[h].body_off;
+	to = h == MD_NONE ? len : m->doc.h[h].body_end;
+	if (to > len)
+		to = len;
+	n = strlen(dest);
+	for (i = from; n > 0 && i + n <= to; i++)
+		if (buf[i] == dest[0] && memcmp(buf + i, dest, n) == 0)
+			return regex_line_of(buf, i);
+	return 0;
+}
+
+/*
  * Look for a section in a file of the repository that m links to:
  * from the links of heading h (h == MD_NONE: any link of the document
- * to a file named like the section). Returns 1 and says where.
+ * to a file named like the section). At most LINKS_MAX distinct files
+ * are read, LINK_BYTES of each. Returns 1 and says where in *where.
  */
 static int
 delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
-    size_t h, const pcre2_code *re, struct finding *f, const char *label)
+    size_t h, size_t cap, const pcre2_code *re, struct finding *f,
+    const char *label, struct strbuf *where)
 {
 	const struct tree_entry *e;
 	struct strbuf err = STRBUF_INIT, name = STRBUF_INIT, why = STRBUF_INIT;
+	struct strvec seen = STRVEC_INIT, cand = STRVEC_INIT;
 	const struct md_file *lm;
-	size_t i, first, n;
-	char *target;
-	int found, ok;
+	size_t i, j, first, n;
+	int found, line, ok;
 
 	first = h == MD_NONE ? 0 : m->doc.h[h].link_first;
 	n = h == MD_NONE ? m->doc.nlinks : m->doc.h[h].nlinks;
 	found = 0;
-	for (i = first; i < first + n && !found; i++) {
-		target = link_target(m->e->path, m->doc.links[i]);
-		if (target == NULL)
+	for (i = first; i < first + n && !found && seen.n < LINKS_MAX; i++) {
+		strvec_clear(&cand);
+		doclink_candidates(m->e->path, m->doc.links[i], &cand);
+		for (e = NULL, j = 0; j < cand.n && e == NULL; j++)
+			e = tree_lookup(ctx_tree(ctx), cand.v[j], 0);
+		if (e == NULL || e == m->e || !is_document(e->path) ||
+		    strvec_has(&seen, e->path) ||
+		    (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC))
 			continue;
-		e = tree_lookup(ctx_tree(ctx), target, 0);
-		if (e == NULL || (h == MD_NONE && (file_words(target, &name),
-		    regex_search(re, name.buf, name.len, 0, NULL, NULL,
-		    &err) != 1))) {
-			free(target);
+		if (h == MD_NONE) {
+			file_words(e->path, &name);
+			if (regex_search(re, name.buf, name.len, 0, NULL, NULL,
+			    &err) != 1)
+				continue;
+		}
+		strvec_push(&seen, e->path);
+		lm = ctx_markdown(ctx, e, LINK_BYTES, NULL);
+		if (lm == NULL)
 			continue;
+		strbuf_reset(&why);
+		ok = body_ok(r, lm->doc.code_blocks > 0, lm->doc.words, &why);
+		line = link_line(ctx, m, h, cap, m->doc.links[i]);
+		if (ok) {
+			finding_evidence(f, m->e->path, line, "link");
+			strbuf_reset(where);
+			strbuf_addstr(where, e->path);
+			if (line > 0)
+				strbuf_addf(where, " (linked at line %d)", line);
+			found = 1;
 		}
-		lm = ctx_markdown(ctx, e, SECTIONS_DEFAULT_MAX, NULL);
-		if (lm != NULL) {
-			strbuf_reset(&why);
-			ok = body_ok(r, lm->doc.code_blocks > 0, lm->doc.words,
-			    &why);
-			finding_evidence(f, e->path, 1, ok ? label : why.buf);
-			if (ok)
-				found = 1;
-		}
-		free(target);
+		finding_evidence(f, e->path, 1, ok ? label : why.buf);
 	}
+	strvec_clear(&seen);
+	strvec_clear(&cand);
 	strbuf_release(&err);
 	strbuf_release(&name);
 	strbuf_release(&why);
 	return found;
+}
+
+/* Quote a clue found in the prose: white space collapsed, cut short. */
+static void
+add_quote(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t i;
+	int sp;
+
+	strbuf_addch(sb, '\'');
+	for (i = 0, sp = 0; i < len && i < MENTION_QUOTE; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (sp)
+			strbuf_addch(sb, ' ');
+		sp = 0;
+		strbuf_addch(sb, s[i]);
+	}
+	if (len > MENTION_QUOTE)
+		strbuf_addstr(sb, "...");
+	strbuf_addch(sb, '\'');
+}
+
+/*
+ * Look for the mentions of w in the prose of m. Returns 2 when a passage
+ * holds mention_min distinct clues, 1 when fewer were found (a passing
+ * mention), 0 for none, -1 when a pattern failed; says what in *what
+ * ("at line 5 ('bug fixes', 'new models')") and adds evidence.
+ */
+static int
+mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
+    const struct want *w, struct prose *pr, struct finding *f,
+    struct strbuf *what)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct prose_hit *hit;
+	const pcre2_code *re;
+	const char *buf;
+	size_t len, nhit, alloc, c, k, off, st, en, first, count, best, h;
+	int trunc, rc, line;
+	long long need;
+	uint64_t shown;
+
+	if (w->nclue == 0)
+		return 0;
+	if (!pr->made) {
+		pr->made = 1;
+		if (ctx_read(ctx, m->e, (size_t)rule_int(r, "max_bytes",
+		    SECTIONS_DEFAULT_MAX), 0, NULL, &buf, &len, &trunc) != 0)
+			return 0;
+		prose_blank(buf, len, &pr->text);
+		pr->starts = prose_line_starts(pr->text.buf, pr->text.len,
+		    &pr->nlines);
+	}
+	if (pr->starts == NULL)
+		return 0;
+	hit = NULL;
+	nhit = alloc = 0;
+	rc = 0;
+	for (c = 0; c < w->nclue && rc == 0; c++) {
+		re = rule_regex(r, "mention", w->clue[c]);
+		for (off = 0, k = 0; k < MENTION_HITS; k++) {
+			rc = regex_search(re, pr->text.buf, pr->text.len, off,
+			    &st, &en, &err);
+			if (rc != 1)
+				break;
+			if (nhit == alloc) {
+				alloc = alloc ? alloc * 2 : 16;
+				hit = xreallocarray(hit, alloc, sizeof(*hit));
+			}
+			line = prose_line_of(pr->starts, pr->nlines, st);
+			hit[nhit].line = line;
+			for (h = 0; h < m->doc.nheadings &&
+			    m->doc.h[h].line <= line; h++)
+				;
+			hit[nhit].chunk = h;
+			hit[nhit].clue = c;
+			hit[nhit].off = st;
+			hit[nhit++].end = en;
+			off = en > st ? en : en + 1;
+			if (off > pr->text.len)
+				break;
+		}
+		if (rc == 1 || rc == 0)
+			rc = 0;
+	}
+	if (rc == -1) {
+		free(hit);
+		strbuf_release(&err);
+		return -1;
+	}
+	best = prose_best(hit, nhit, MENTION_SPAN, &first, &count);
+	if (best > 0) {
+		need = rule_int(r, "mention_min", MENTION_MIN);
+		strbuf_addf(what, "at line %d (", hit[first].line);
+		shown = 0;
+		for (k = first, c = 0; k < first + count && c < MENTION_SHOW;
+		    k++) {
+			if (shown & ((uint64_t)1 << hit[k].clue))
+				continue;
+			shown |= (uint64_t)1 << hit[k].clue;
+			if (c++ > 0)
+				strbuf_addstr(what, ", ");
+			add_quote(what, pr->text.buf + hit[k].off,
+			    hit[k].end - hit[k].off);
+		}
+		strbuf_addch(what, ')');
+		finding_evidence(f, m->e->path, hit[first].line,
+		    (long long)best >= need ? w->label : "a passing mention");
+		rc = (long long)best >= need ? 2 : 1;
+	}
+	free(hit);
+	strbuf_release(&err);
+	return rc;
+}
+
+struct unlinked_ctx {
+	const pcre2_code	*re;
+	struct strbuf		 name;
+	const char		*found;
+};
+
+static int
+unlinked_cb(const struct tree_entry *e, void *p)
+{
+	struct unlinked_ctx *u = p;
+	struct strbuf err = STRBUF_INIT;
+	const char *base, *dot;
+	int rc;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	base = strrchr(e->path, '/');
+	base = base != NULL ? base + 1 : e->path;
+	dot = strrchr(base, '.');
+	if (dot != NULL && strcmp(dot, ".md") != 0 &&
+	    strcmp(dot, ".rst") != 0 && strcmp(dot, ".txt") != 0)
+		return 0;
+	file_words(e->path, &u->name);
+	rc = regex_search(u->re, u->name.buf, u->name.len, 0, NULL, NULL,
+	    &err);
+	strbuf_release(&err);
+	if (rc != 1)
+		return 0;
+	u->found = e->path;
+	return 1;
+}
+
+/*
+ * A file in the rule's dirs named like a missing section (RELEASE.md for
+ * "release"); 1 and its path in *path when there is one.
+ */
+static int
+unlinked_file(const struct rule *r, struct check_ctx *ctx,
+    const pcre2_code *re, struct strbuf *path)
+{
+	struct unlinked_ctx u = { re, STRBUF_INIT, NULL };
+	const struct rule_key *dirs;
+	struct strbuf glob = STRBUF_INIT;
+	size_t i;
+
+	dirs = rule_key(r, "dirs");
+	for (i = 0; u.found == NULL && i < (dirs != NULL ? dirs->n : 1); i++) {
+		strbuf_reset(&glob);
+		if (dirs == NULL || strcmp(dirs->v[i].value, ".") == 0)
+			strbuf_addstr(&glob, "*");
+		else
+			strbuf_addf(&glob, "%s/*", dirs->v[i].value);
+		tree_glob(ctx_tree(ctx), glob.buf, 0, unlinked_cb, &u);
+	}
+	if (u.found != NULL)
+		strbuf_addstr(path, u.found);
+	strbuf_release(&glob);
+	strbuf_release(&u.name);
+	return u.found != NULL;
 }
 
 /* The headings of m, for a message: "found: Install, Usage". */
@@ -255,12 +512,13 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const struct md_heading *hd;
 	struct strbuf looked = STRBUF_INIT, miss = STRBUF_INIT;
 	struct strbuf good = STRBUF_INIT, why = STRBUF_INIT;
-	struct strbuf err = STRBUF_INIT;
+	struct strbuf weak = STRBUF_INIT, where = STRBUF_INIT;
+	struct prose pr = { 0, STRBUF_INIT, NULL, 0 };
 	const struct md_file *m;
 	long long intro;
 	struct file_query q;
-	size_t i, idx;
-	int accepted, rc, missing;
+	size_t i, idx, cap;
+	int accepted, rc, missing, follow, mrc;
 
 	ctx_file_query(r, &q);
 	q.names = rule_key(r, "file");
@@ -272,10 +530,11 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	if (ctx_usable(ctx, e, f) == -1)
 		goto out;
-	m = ctx_markdown(ctx, e, (size_t)rule_int(r, "max_bytes",
-	    SECTIONS_DEFAULT_MAX), f);
+	cap = (size_t)rule_int(r, "max_bytes", SECTIONS_DEFAULT_MAX);
+	m = ctx_markdown(ctx, e, cap, f);
 	if (m == NULL)
 		goto out;
+	follow = rule_bool(r, "follow_links", 0);
 	missing = 0;
 	intro = rule_int(r, "intro_words", 0);
 	if ((long long)m->doc.intro_words < intro) {
@@ -301,12 +560,11 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 				    ", with a code block" : "");
 				continue;
 			}
-			if (rule_bool(r, "follow_links", 0) && hd->only_links &&
-			    delegate(r, ctx, m, idx, s->w[i].re, f,
-			    s->w[i].label)) {
-				strbuf_addf(&good, "%s%s delegated to %s",
-				    good.len ? "; " : "", s->w[i].label,
-				    f->ev[f->nev - 1].path);
+			if (follow && hd->nlinks > 0 && delegate(r, ctx, m, idx,
+			    cap, s->w[i].re, f, s->w[i].label, &where)) {
+				strbuf_addf(&good, "%s%s at line %d delegated "
+				    "to %s", good.len ? "; " : "",
+				    s->w[i].label, hd->line, where.buf);
 				continue;
 			}
 			missing++;
@@ -316,11 +574,10 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    why.buf);
 			continue;
 		}
-		if (rc == 0 && rule_bool(r, "follow_links", 0) &&
-		    delegate(r, ctx, m, MD_NONE, s->w[i].re, f,
-		    s->w[i].label)) {
+		if (rc == 0 && follow && delegate(r, ctx, m, MD_NONE, cap,
+		    s->w[i].re, f, s->w[i].label, &where)) {
 			strbuf_addf(&good, "%s%s delegated to %s", good.len ?
-			    "; " : "", s->w[i].label, f->ev[f->nev - 1].path);
+			    "; " : "", s->w[i].label, where.buf);
 			continue;
 		}
 		if (rc == -1) {
@@ -329,6 +586,33 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    s->w[i].label);
 			goto out;
 		}
+		strbuf_reset(&where);
+		mrc = mentioned(r, ctx, m, &s->w[i], &pr, f, &where);
+		if (mrc == -1) {
+			finding_result(f, RESULT_UNKNOWN, "%s: a mention of "
+			    "'%s' could not be matched", e->path,
+			    s->w[i].label);
+			goto out;
+		}
+		if (mrc == 2) {
+			strbuf_addf(&good, "%s%s in the text %s", good.len ?
+			    "; " : "", s->w[i].label, where.buf);
+			continue;
+		}
+		if (mrc == 1) {
+			strbuf_addf(&weak, "%s%s only mentioned in passing %s",
+			    weak.len ? "; " : "", s->w[i].label, where.buf);
+			continue;
+		}
+		strbuf_reset(&where);
+		if (rule_str(r, "unlinked", NULL) != NULL &&
+		    unlinked_file(r, ctx, s->w[i].re, &where)) {
+			finding_evidence(f, where.buf, 1, s->w[i].label);
+			strbuf_addf(&weak, "%sno %s section; %s is in the "
+			    "repository but %s does not link to it", weak.len ?
+			    "; " : "", s->w[i].label, where.buf, e->path);
+			continue;
+		}
 		missing++;
 		strbuf_addf(&miss, "%sno %s section", miss.len ? "; " : "",
 		    s->w[i].label);
@@ -336,10 +620,14 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	if (missing > 0) {
 		strbuf_reset(&why);
 		list_headings(m, &why);
-		finding_result(f, RESULT_FAIL, "%s: %s (%s)", e->path, miss.buf,
-		    why.buf);
+		finding_result(f, RESULT_FAIL, "%s: %s%s%s (%s)", e->path,
+		    miss.buf, weak.len ? "; " : "", weak.buf, why.buf);
 		if (f->nev == 0)
 			finding_evidence(f, e->path, 0, why.buf);
+	} else if (weak.len > 0) {
+		finding_result(f, RESULT_FAIL, "%s: %s%s%s", e->path, weak.buf,
+		    good.len ? "; " : "", good.buf);
+		finding_cap_level(f, LEVEL_WARNING);
 	} else
 		finding_result(f, RESULT_PASS, "%s: %s", e->path,
 		    good.len ? good.buf : "present");
@@ -360,6 +648,9 @@ out:
 	strbuf_release(&miss);
 	strbuf_release(&good);
 	strbuf_release(&why);
-	strbuf_release(&err);
+	strbuf_release(&weak);
+	strbuf_release(&where);
+	strbuf_release(&pr.text);
+	free(pr.starts);
 	return 0;
 }
