@@ -50,9 +50,9 @@ test_expect_success 'a single passing mention is a warning quoting it' '
 
 	Fork, branch, open a pull request; a maintainer reviews it.
 
-	## Issues
+	## Style
 
-	We use GitHub issues to track public bugs.
+	Keep it short, also when you send us bugs.
 	EOF
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
@@ -228,6 +228,14 @@ test_expect_success 'sixty links to one large file are read once, quickly' '
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of quick-start)" fail &&
 	test_eq "$(result_of quick-start "evidence | map(select(.path == \"docs/big.md\")) | length")" 1
+'
+
+test_expect_success 'an Issues section on bug reports (the Meta template) is a type of contribution' '
+	printf "# Contributing\n\n## Our Development Process\n\nFork, branch, open a pull request; a maintainer reviews it.\n\n## Issues\n\nWe use GitHub issues to track public bugs. Please ensure your description is clear.\n" \
+		>"$R/CONTRIBUTING.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of contributing)" pass &&
+	result_of contributing message | grep -q "types of contributions at line 7"
 '
 
 test_done
