@@ -120,4 +120,126 @@ test_expect_success 'nothing under the snapshot changes' '
 	test ! -e "$TEST_TMP/snap.git/config"
 '
 
+# A fresh repository $TEST_TMP/$1 with one commit of the other arguments.
+fresh() {
+	_name=$1
+	shift
+	rm -rf "$TEST_TMP/$_name" &&
+	make_repo "$TEST_TMP/$_name" "$@" >/dev/null
+}
+
+test_expect_success 'a root README.rst beats a docs/README.md: judged, with the warning' '
+	fresh rst README.rst docs/README.md &&
+	ec_json "$TEST_TMP/rst" &&
+	test_eq "$(result_of readme)" fail &&
+	test_eq "$(result_of readme level)" warning &&
+	test_eq "$(result_of readme evidence[0].path)" README.rst &&
+	result_of readme message | grep -q "README.rst found, but README.md is asked for" &&
+	result_of readme-value message | grep -q "^README.rst" &&
+	result_of quick-start message | grep -q "^README.rst"
+'
+
+test_expect_success '.github/README.md beats README.md, which beats docs/README.md' '
+	fresh gh .github/README.md README.md docs/README.md &&
+	ec_json "$TEST_TMP/gh" &&
+	test_eq "$(result_of readme)" pass &&
+	test_eq "$(result_of readme evidence[0].path)" .github/README.md &&
+	git -C "$TEST_TMP/gh" rm -q .github/README.md &&
+	ec_json "$TEST_TMP/gh" &&
+	test_eq "$(result_of readme evidence[0].path)" README.md &&
+	git -C "$TEST_TMP/gh" rm -q README.md &&
+	ec_json "$TEST_TMP/gh" &&
+	test_eq "$(result_of readme)" pass &&
+	test_eq "$(result_of readme evidence[0].path)" docs/README.md
+'
+
+test_expect_success 'a name in .github/ beats an accepted name at the root, and any name in docs/' '
+	fresh acc .github/README.rst README.md &&
+	ec_json "$TEST_TMP/acc" &&
+	test_eq "$(result_of readme evidence[0].path)" .github/README.rst &&
+	test_eq "$(result_of readme level)" warning &&
+	fresh co .github/CODEOWNERS CODEOWNERS docs/CODEOWNERS \
+		CONTRIBUTING.md .github/CONTRIBUTING.md &&
+	ec_json "$TEST_TMP/co" &&
+	test_eq "$(result_of codeowners evidence[0].path)" .github/CODEOWNERS &&
+	result_of contributing message | grep -q "^\.github/CONTRIBUTING\.md"
+'
+
+test_expect_success 'the license is looked for at the root first' '
+	fresh lic LICENSE.md .github/LICENSE.md &&
+	ec_json "$TEST_TMP/lic" &&
+	test_eq "$(result_of license-file)" pass &&
+	test_eq "$(result_of license-file evidence[0].path)" LICENSE.md
+'
+
+test_expect_success 'a governance page in the docs tree passes, naming it' '
+	fresh gov docs/source/governance.rst &&
+	ec_json "$TEST_TMP/gov" &&
+	test_eq "$(result_of governance)" pass &&
+	test_eq "$(result_of governance evidence[0].path)" docs/source/governance.rst &&
+	fresh gov2 doc/Project/Governance.MD &&
+	ec_json "$TEST_TMP/gov2" &&
+	test_eq "$(result_of governance)" pass &&
+	test_eq "$(result_of governance evidence[0].path)" doc/Project/Governance.MD
+'
+
+test_expect_success 'governance elsewhere, or a picture named so in docs/, does not pass' '
+	fresh nogov src/governance.md docs/img/governance.png &&
+	ec_json "$TEST_TMP/nogov" &&
+	test_eq "$(result_of governance)" fail
+'
+
+test_expect_success 'a governance section inside CONTRIBUTING alone still fails, named' '
+	fresh sect docs/index.md &&
+	printf "# Contributing\n\n## Governance\n\nThe maintainers decide by vote.\n" \
+		>"$TEST_TMP/sect/CONTRIBUTING.md" &&
+	ec_json "$TEST_TMP/sect" &&
+	test_eq "$(result_of governance)" fail &&
+	result_of governance message | grep -q "governance section inside CONTRIBUTING"
+'
+
+test_expect_success 'documentation: AsciiDoc and text pages count; Markdown globs still do' '
+	fresh adoc Documentation/git-log.adoc &&
+	ec_json "$TEST_TMP/adoc" &&
+	test_eq "$(result_of documentation)" pass &&
+	test_eq "$(result_of documentation evidence[0].path)" Documentation/git-log.adoc &&
+	fresh txt docs/requirements.txt docs/topics/intro.txt &&
+	ec_json "$TEST_TMP/txt" &&
+	test_eq "$(result_of documentation evidence[0].path)" docs/topics/intro.txt &&
+	fresh md docs/requirements.txt docs/guide/start.md &&
+	ec_json "$TEST_TMP/md" &&
+	test_eq "$(result_of documentation evidence[0].path)" docs/guide/start.md
+'
+
+test_expect_success 'documentation: a requirements file or a word list is not a page' '
+	fresh stray docs/requirements.txt docs/spelling_wordlist.txt \
+		doc/requirements-docs.txt &&
+	printf "# Stray\n" >"$TEST_TMP/stray/README.md" &&
+	ec_json "$TEST_TMP/stray" &&
+	test_eq "$(result_of documentation)" fail &&
+	result_of documentation message | grep -q "^nothing found"
+'
+
+test_expect_success 'a name from the root is looked for after dirs that do not hold the root' '
+	fresh rooted .github/x/NOTE.md x/NOTE.md docs/NOTE.md &&
+	printf "[n]\ntype = file\npath = /x/NOTE.md NOTE.md\ndirs = .github\n" >n.ini &&
+	ec_json -r "$PWD/n.ini" "$TEST_TMP/rooted" &&
+	test_eq "$(result_of n evidence[0].path)" x/NOTE.md &&
+	printf "[n]\ntype = file\npath = /y/NOTE.md\ndirs = .github docs\n" >n.ini &&
+	ec_json -r "$PWD/n.ini" "$TEST_TMP/rooted" &&
+	test_eq "$(result_of n)" fail &&
+	result_of n message | grep -q "in .github/, docs/; /y/NOTE.md)"
+'
+
+test_expect_success 'a ! name keeps the paths it matches from counting' '
+	fresh excl docs/a.md docs/b.md &&
+	printf "[e]\ntype = file\npath = docs/*.md\npath = !a.md\n" >e.ini &&
+	ec_json -r "$PWD/e.ini" "$TEST_TMP/excl" &&
+	test_eq "$(result_of e evidence[0].path)" docs/b.md &&
+	printf "[e]\ntype = file\npath = docs/b.md\naccept = docs/a.md\naccept = !docs/\n" >e.ini &&
+	ec_json -r "$PWD/e.ini" "$TEST_TMP/excl" &&
+	test_eq "$(result_of e)" fail &&
+	test_eq "$(result_of e message)" "no docs/b.md (looked for docs/b.md, docs/a.md)"
+'
+
 test_done
