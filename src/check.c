@@ -37,6 +37,8 @@ struct check {
 	struct check_ctx	*ctx;
 };
 
+static int	 inside_gitdir(const char *, const char *);
+static int	 configured_worktree(git_repository *);
 static int	 open_repo(const char *, git_repository **);
 static int	 open_tree(const struct options *, git_repository *,
 		    struct repo_result *, struct tree **);
@@ -53,10 +55,77 @@ is_rule_file(const char *s)
 	    strcmp(s + n - 4, ".ini") == 0);
 }
 
+/*
+ * Whether path (resolved) is the git directory itself or a folder inside
+ * it: how git's discovery reaches a repository with no working tree.
+ */
+static int
+inside_gitdir(const char *path, const char *gitdir)
+{
+	char *rp, *rg;
+	size_t n;
+	int in;
+
+	rp = realpath(path, NULL);
+	rg = realpath(gitdir, NULL);
+	in = 0;
+	if (rp != NULL && rg != NULL) {
+		n = strlen(rg);
+		in = strncmp(rp, rg, n) == 0 &&
+		    (rp[n] == '\0' || rp[n] == '/' || (n > 0 && rg[n - 1] == '/'));
+	}
+	free(rp);
+	free(rg);
+	return in;
+}
+
+/*
+ * Whether the repository names a working tree in core.worktree (and is
+ * not core.bare): the only way git gives a git directory reached by its
+ * own path a working tree.
+ */
+static int
+configured_worktree(git_repository *repo)
+{
+	git_config *cfg;
+	git_config_entry *ent;
+	int bare, has;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	has = 0;
+	if (git_config_get_entry(&ent, cfg, "core.worktree") == 0) {
+		has = *ent->value != '\0';
+		git_config_entry_free(ent);
+	}
+	/* git reads neither key from a config with no format version. */
+	if (has && git_config_get_entry(&ent, cfg,
+	    "core.repositoryformatversion") == 0)
+		git_config_entry_free(ent);
+	else
+		has = 0;
+	if (has && git_config_get_bool(&bare, cfg, "core.bare") == 0 && bare)
+		has = 0;
+	git_error_clear();
+	git_config_free(cfg);
+	return has;
+}
+
+/*
+ * Open the repository path belongs to, as git does: a folder with a .git
+ * is (in) a working tree; a git directory named by its own path, or a
+ * folder inside one, has no working tree (a bare repository, a snapshot
+ * with no config file, a checkout's .git) unless core.worktree names one.
+ * libgit2 alone would take the parent of a git directory with no
+ * core.bare for its working tree.
+ */
 static int
 open_repo(const char *path, git_repository **repo)
 {
 	struct stat st;
+	char *gitdir;
 	int rc;
 
 	if (stat(path, &st) == -1)
@@ -66,6 +135,18 @@ open_repo(const char *path, git_repository **repo)
 	rc = git_repository_open_ext(repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND)
 		return ec_error("%s: not a git repository", path);
+	if (rc < 0)
+		return ec_error("%s: %s", path, ec_git_error());
+	if (git_repository_is_bare(*repo) ||
+	    !inside_gitdir(path, git_repository_path(*repo)) ||
+	    configured_worktree(*repo))
+		return 0;
+	gitdir = xstrdup(git_repository_path(*repo));
+	git_repository_free(*repo);
+	*repo = NULL;
+	rc = git_repository_open_ext(repo, gitdir, GIT_REPOSITORY_OPEN_BARE |
+	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	free(gitdir);
 	if (rc < 0)
 		return ec_error("%s: %s", path, ec_git_error());
 	return 0;

@@ -26,13 +26,40 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+static int	 is_gitdir(const char *);
+static int	 list_each(const char *, struct strvec *);
+
 static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every repository directly under dir: a checkout or a bare repository. */
+/*
+ * Whether dir is a git directory as git recognises one: a HEAD file and
+ * objects and refs directories (a bare repository, or a snapshot of one
+ * with no config file).
+ */
+static int
+is_gitdir(const char *dir)
+{
+	static const char *const parts[] = { "HEAD", "objects", "refs" };
+	struct stat st;
+	char *p;
+	size_t i;
+	int ok;
+
+	ok = 1;
+	for (i = 0; ok && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		p = xasprintf("%s/%s", dir, parts[i]);
+		ok = stat(p, &st) == 0 &&
+		    (i == 0 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode));
+		free(p);
+	}
+	return ok;
+}
+
+/* Every repository directly under dir: a checkout or a git directory. */
 static int
 list_each(const char *dir, struct strvec *out)
 {
@@ -49,14 +76,8 @@ list_each(const char *dir, struct strvec *out)
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
 		q = xasprintf("%s/.git", p);
-		if (stat(q, &st) == 0) {
+		if (stat(q, &st) == 0 || is_gitdir(p))
 			strvec_push(out, p);
-		} else {
-			free(q);
-			q = xasprintf("%s/HEAD", p);
-			if (stat(q, &st) == 0 && S_ISREG(st.st_mode))
-				strvec_push(out, p);
-		}
 		free(q);
 		free(p);
 	}
