@@ -2,7 +2,8 @@
 # t0016-reader-sections.sh: sections and introductions as a reader sees
 # them: every matching heading is tried, badge headings are no sections,
 # HTML taglines and an "About" section are the introduction, and messages
-# name what they found in words
+# name what they found in words, never as a pattern (contains rules, the
+# codes of conduct, "1 commit")
 . "$(dirname "$0")/lib.sh"
 
 if ! test_have_prereq JQ; then
@@ -223,6 +224,55 @@ test_expect_success 'one word is "1 word"' '
 	EOF
 	ec_json $NOHIST "$R" &&
 	result_of readme-value message | grep -q "1 word of introduction (before"
+'
+
+test_expect_success 'a code of conduct that passes is named in words, not by its pattern' '
+	printf "# Code of Conduct\n\nWe adopt the Linux Foundation Code of Conduct.\n" >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of code-of-conduct)" pass &&
+	test_eq "$(result_of code-of-conduct message)" "CODE_OF_CONDUCT.md has the Linux Foundation Code of Conduct" &&
+	test_eq "$(result_of code-of-conduct "evidence[0].note")" "the Linux Foundation Code of Conduct"
+'
+
+test_expect_success 'alternate codes of conduct are named, never shown as a pattern' '
+	printf "# Open Source Code of Conduct\n\nReport to opensource-conduct@fb.com.\nAdapted from the Contributor Covenant.\n" >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $NOHIST "$R" &&
+	result_of code-of-conduct message | grep -q "is the Meta Open Source Code of Conduct" &&
+	printf "This repository is governed by MosaicML'"'"'s community guidelines and code of conduct.\n" >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $NOHIST "$R" &&
+	result_of code-of-conduct message | grep -q "is the MosaicML Code of Conduct" &&
+	printf "See https://numfocus.org/code-of-conduct.\n" >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $NOHIST "$R" &&
+	result_of code-of-conduct message | grep -q "is the NumFOCUS Code of Conduct" &&
+	printf "Be kind.\n" >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of code-of-conduct level)" warning &&
+	test_eq "$(result_of code-of-conduct message)" "CODE_OF_CONDUCT.md is an alternate code of conduct" &&
+	: >"$R/CODE_OF_CONDUCT.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of code-of-conduct message)" "CODE_OF_CONDUCT.md does not match the Linux Foundation Code of Conduct"
+'
+
+test_expect_success 'no shipped contains rule shows a pattern to a person' '
+	ec_json $NOHIST "$R" &&
+	jq -r ".results[] | .message, (.evidence[]?.note // empty)" "$TEST_TMP/out.json" >notes &&
+	test_must_fail grep -E "\\\\[sbd.]|\(\?:|\[\^" notes
+'
+
+test_expect_success 'contains: without describe, patterns are named by number' '
+	printf "[c]\ntype = contains\nfile = NOTES.md\npattern = alpha\npattern = beta\\\\s+gamma\n" >"$TEST_TMP/c.ini" &&
+	printf "alpha\n" >"$R/NOTES.md" &&
+	ec_json -r "$TEST_TMP/c.ini" "$R" &&
+	test_eq "$(result_of c message)" "NOTES.md does not match pattern 2" &&
+	printf "[c]\ntype = contains\nfile = NOTES.md\npattern = alpha\npattern = beta\ndescribe = a\ndescribe = b\ndescribe = c\n" >"$TEST_TMP/c.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/c.ini" "$R" 2>err >/dev/null &&
+	grep -q "describe: 3 values for 2 patterns" err
+'
+
+test_expect_success 'an author with one commit has "1 commit"' '
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m one &&
+	ec_json --as-of HEAD "$R" &&
+	test_eq "$(result_of contributors "evidence[0].note")" "1 commit"
 '
 
 test_done
