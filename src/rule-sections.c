@@ -247,22 +247,25 @@ delegate_matches(const struct rule *r, struct check_ctx *ctx,
 	return 0;
 }
 
-/* The headings of m, for a message: "found: Install, Usage". */
+/* The headings of m (taglines aside), for a message: "found: Install, Usage". */
 static void
 list_headings(const struct md_file *m, struct strbuf *sb)
 {
-	size_t i;
+	size_t i, n, shown;
 
-	if (m->doc.nheadings == 0) {
+	for (i = n = 0; i < m->doc.nheadings; i++)
+		n += (m->doc.h[i].flags & MD_TAGLINE) == 0;
+	if (n == 0) {
 		strbuf_addstr(sb, "no headings");
 		return;
 	}
 	strbuf_addstr(sb, "found: ");
-	for (i = 0; i < m->doc.nheadings && i < SHOW_HEADINGS; i++)
-		strbuf_addf(sb, "%s%s", i ? ", " : "", m->doc.h[i].text);
-	if (m->doc.nheadings > SHOW_HEADINGS)
-		strbuf_addf(sb, ", and %zu more",
-		    m->doc.nheadings - SHOW_HEADINGS);
+	for (i = shown = 0; i < m->doc.nheadings && shown < SHOW_HEADINGS; i++)
+		if ((m->doc.h[i].flags & MD_TAGLINE) == 0)
+			strbuf_addf(sb, "%s%s", shown++ ? ", " : "",
+			    m->doc.h[i].text);
+	if (n > SHOW_HEADINGS)
+		strbuf_addf(sb, ", and %zu more", n - SHOW_HEADINGS);
 }
 
 /*

@@ -147,6 +147,7 @@ test_expect_success 'HTML taglines before the first section are the introduction
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of readme-value)" pass &&
 	result_of readme-value message | grep -q "11 words of introduction (in the HTML tagline at line 3)" &&
+	result_of readme-release message | grep -q "(found: Installation)" &&
 	ec_json $NOHIST --set readme-value.intro_words=12 "$R" &&
 	test_eq "$(result_of readme-value)" fail
 '
