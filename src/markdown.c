@@ -70,6 +70,11 @@ struct walk {
 	int		 hnested;
 	int		 hhere;		/* opened in the current block */
 	struct strbuf	 htext;
+	struct text_words hw;		/* words of its text: */
+	size_t		 hwords;	/*   all but image alt text */
+	size_t		 hplain;	/*   outside links and alt text */
+	size_t		 hlinks;	/* links in it */
+	int		 in_alt;	/* reading image alt text */
 
 	/* Words of the current paragraph or HTML unit. */
 	struct text_words words;	/* the current token */
@@ -94,6 +99,7 @@ static void	 unit_end(struct walk *);
 static void	 add_link(struct walk *, const char *, size_t);
 static void	 add_heading(struct walk *, int, int, int, unsigned,
 		    const char *, size_t);
+static int	 is_decoration(size_t, size_t, size_t);
 static void	 open_html_heading(struct walk *, int, int);
 static void	 close_html_heading(struct walk *);
 static void	 block_end(struct walk *, int);
@@ -117,6 +123,7 @@ static void	 scan_html(struct walk *, const char *, size_t, int,
 		    struct html *);
 
 static void	 flatten(cmark_node *, struct strbuf *);
+static int	 heading_is_decoration(cmark_node *);
 static int	 node_end_line(cmark_node *);
 static void	 read_heading(struct walk *, cmark_node *);
 static void	 read_inline(struct walk *, cmark_iter *, cmark_node *,
@@ -128,6 +135,9 @@ static int	 setext_end(struct walk *, int, int);
 static size_t	 next_line(const struct linecur *, size_t);
 static int	 count_lines(const struct linecur *);
 static void	 nest(struct md_doc *);
+static int	 is_intro_name(const char *);
+static void	 find_intro(struct md_doc *, const struct seg *,
+		    const struct seg *);
 static void	 finish(struct walk *);
 
 /*
@@ -279,9 +289,17 @@ count_text(struct walk *w, const char *s, size_t n)
 static void
 w_text(struct walk *w, const char *s, size_t n)
 {
+	size_t k;
+
 	if (!w->hopen) {
 		count_text(w, s, n);
 		return;
+	}
+	if (!w->in_alt) {
+		k = text_count_words(&w->hw, s, n);
+		w->hwords += k;
+		if (w->in_link == 0 && w->in_a == 0)
+			w->hplain += k;
 	}
 	if (w->htext.len + n > MD_MAX_RAW)
 		n = w->htext.len < MD_MAX_RAW ? MD_MAX_RAW - w->htext.len : 0;
@@ -292,6 +310,7 @@ static void
 w_sep(struct walk *w)
 {
 	w->words.in_word = 0;
+	w->hw.in_word = 0;
 	if (w->hopen && w->htext.len < MD_MAX_RAW)
 		strbuf_addch(&w->htext, ' ');
 }
@@ -317,7 +336,11 @@ add_link(struct walk *w, const char *url, size_t len)
 	struct md_doc *doc = w->doc;
 	struct strbuf sb = STRBUF_INIT;
 
-	if (w->hopen || len == 0)
+	if (w->hopen) {
+		w->hlinks++;
+		return;
+	}
+	if (len == 0)
 		return;
 	if (doc->nlinks >= MD_MAX_LINKS) {
 		doc->links_truncated = 1;
@@ -361,6 +384,18 @@ add_heading(struct walk *w, int level, int line, int end_line,
 	doc->nheadings++;
 }
 
+/*
+ * Whether a heading of these words (image alt text aside), words outside
+ * links and links is decoration, not a section: a row of badges or
+ * images, an empty heading, a bar of links ("[Website] - [Docs]"). A
+ * heading that is one link ("[Install](#install)") is a heading.
+ */
+static int
+is_decoration(size_t words, size_t plain, size_t links)
+{
+	return plain == 0 && (words == 0 || links >= 2);
+}
+
 static void
 open_html_heading(struct walk *w, int level, int line)
 {
@@ -372,6 +407,8 @@ open_html_heading(struct walk *w, int level, int line)
 	w->hline = w->hlast = line;
 	w->hnested = w->nested > 0;
 	strbuf_reset(&w->htext);
+	memset(&w->hw, 0, sizeof(w->hw));
+	w->hwords = w->hplain = w->hlinks = 0;
 }
 
 static void
@@ -381,6 +418,10 @@ close_html_heading(struct walk *w)
 		return;
 	w->hopen = 0;
 	w->hhere = 0;
+	if (is_decoration(w->hwords, w->hplain, w->hlinks)) {
+		unit_end(w);
+		return;
+	}
 	add_heading(w, w->hlevel, w->hline, w->hlast,
 	    MD_HTML | (w->hnested ? MD_NESTED : 0), w->htext.buf,
 	    w->htext.len);
@@ -786,6 +827,70 @@ setext_end(struct walk *w, int start, int end)
 	return end;
 }
 
+/* Whether the heading node n is decoration (see is_decoration()). */
+static int
+heading_is_decoration(cmark_node *n)
+{
+	struct text_words tw;
+	struct html st;
+	struct tag t;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *c;
+	const char *lit;
+	size_t words, plain, links, k;
+	int in_link, in_a;
+
+	memset(&tw, 0, sizeof(tw));
+	words = plain = links = 0;
+	in_link = in_a = 0;
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		lit = cmark_node_get_literal(c);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_LINK:
+			if (ev == CMARK_EVENT_ENTER) {
+				links++;
+				in_link++;
+			} else
+				in_link--;
+			tw.in_word = 0;
+			break;
+		case CMARK_NODE_IMAGE:
+			if (ev == CMARK_EVENT_ENTER)
+				cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
+			tw.in_word = 0;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if (lit == NULL)
+				break;
+			k = text_count_words(&tw, lit, strlen(lit));
+			words += k;
+			if (in_link == 0 && in_a == 0)
+				plain += k;
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			tw.in_word = 0;
+			memset(&st, 0, sizeof(st));
+			st.nodq = st.nosq = SIZE_MAX;
+			if (lit != NULL && lit[0] == '<' && parse_tag(lit,
+			    strlen(lit), 0, &st, &t) != 0 &&
+			    strcmp(t.name, "a") == 0) {
+				in_a = !t.closing && t.href != NULL;
+				links += in_a;
+			}
+			break;
+		default:
+			tw.in_word = 0;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return is_decoration(words, plain, links);
+}
+
 static void
 read_heading(struct walk *w, cmark_node *n)
 {
@@ -793,6 +898,10 @@ read_heading(struct walk *w, cmark_node *n)
 	int line, end;
 
 	close_html_heading(w);
+	if (heading_is_decoration(n)) {
+		unit_end(w);
+		return;
+	}
 	flatten(n, &sb);
 	line = cmark_node_get_start_line(n);
 	end = cmark_node_get_end_line(n);
@@ -840,7 +949,9 @@ read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
 		/* Alt text is no prose, but it is part of a heading. */
 		if (w->hopen) {
 			flatten(n, &w->tmp);
+			w->in_alt = 1;
 			w_text(w, w->tmp.buf, w->tmp.len);
+			w->in_alt = 0;
 			strbuf_reset(&w->tmp);
 		}
 		w_sep(w);
@@ -987,6 +1098,80 @@ nest(struct md_doc *doc)
 	free(stack);
 }
 
+/*
+ * Whether a section of this (normalised) name is where a README says
+ * what the project is: Description, About, Overview, Introduction,
+ * Welcome, TL;DR, "What is X", "Why X".
+ */
+static int
+is_intro_name(const char *norm)
+{
+	static const char *const names[] = {
+		"description", "about", "overview", "introduction", "intro",
+		"welcome", "tl dr", "tldr", NULL
+	};
+	static const char *const starts[] = {
+		"about ", "overview ", "introduction ", "introducing ",
+		"welcome ", "what is ", "what s ", "why ", NULL
+	};
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(norm, names[i]) == 0)
+			return 1;
+	for (i = 0; starts[i] != NULL; i++)
+		if (strncmp(norm, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The introduction, as a reader sees it: the prose before the first
+ * heading and under the title, HTML taglines (<h2>..<h6> headings
+ * before the first section whose sections hold no code and no prose),
+ * and the words of a first section named like an introduction. direct[]
+ * are the segments, sum[] their running totals.
+ */
+static void
+find_intro(struct md_doc *doc, const struct seg *direct,
+    const struct seg *sum)
+{
+	struct md_heading *h = doc->h;
+	struct text_words tw;
+	size_t i, e, n, prose;
+
+	n = doc->nheadings;
+	doc->lead_words = direct[0].words - direct[0].nav_words;
+	doc->intro_words = doc->lead_words;
+	i = 0;
+	if (n > 0 && h[0].level == 1) {
+		doc->title = 0;
+		doc->intro_words += direct[1].words - direct[1].nav_words;
+		i = 1;
+	}
+	for (; i < n; i++) {
+		e = h[i].end;
+		prose = (sum[e].words - sum[i].words) -
+		    (sum[e].nav_words - sum[i].nav_words);
+		if ((h[i].flags & MD_HTML) == 0 || h[i].level < 2 ||
+		    sum[e].code > sum[i].code || prose > 0)
+			break;
+		h[i].flags |= MD_TAGLINE;
+		memset(&tw, 0, sizeof(tw));
+		doc->tagline_words += text_count_words(&tw, h[i].text,
+		    strlen(h[i].text));
+		if (doc->tagline_line == 0)
+			doc->tagline_line = h[i].line;
+	}
+	doc->intro_words += doc->tagline_words;
+	if (i < n && is_intro_name(h[i].norm)) {
+		doc->intro_section = i;
+		doc->intro_section_words = direct[i + 1].words -
+		    direct[i + 1].nav_words;
+		doc->intro_words += doc->intro_section_words;
+	}
+}
+
 /* Section extents and totals from the segments. */
 static void
 finish(struct walk *w)
@@ -994,27 +1179,26 @@ finish(struct walk *w)
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
 	struct linecur lc = w->src, bc = w->src;
-	struct seg *sg = w->seg;
+	struct seg *sg = w->seg, *direct;
 	size_t *start, i, e, n;
 
 	n = doc->nheadings;
 	lc.line = bc.line = 1;
 	lc.off = bc.off = 0;
 	doc->nlines = count_lines(&lc);
-	doc->lead_words = sg[0].words - sg[0].nav_words;
-	doc->intro_words = doc->lead_words;
-	if (n > 0 && h[0].level == 1) {
-		doc->title = 0;
-		doc->intro_words += sg[1].words - sg[1].nav_words;
-	}
+	direct = xcalloc(n + 1, sizeof(*direct));
+	memcpy(direct, sg, (n + 1) * sizeof(*direct));
 	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
 		sg[i].words += sg[i - 1].words;
 		sg[i].link_words += sg[i - 1].link_words;
+		sg[i].nav_words += sg[i - 1].nav_words;
 		sg[i].code += sg[i - 1].code;
 	}
 	doc->words = sg[n].words;
 	doc->code_blocks = sg[n].code;
 	nest(doc);
+	find_intro(doc, direct, sg);
+	free(direct);
 	start = xcalloc(n + 1, sizeof(*start));
 	for (i = 0; i < n; i++)
 		start[i] = line_off(&lc, h[i].line);
@@ -1048,7 +1232,7 @@ md_parse(const char *buf, size_t len, struct md_doc *doc)
 	cmark_node *root;
 
 	memset(doc, 0, sizeof(*doc));
-	doc->title = MD_NONE;
+	doc->title = doc->intro_section = MD_NONE;
 	if (len > MD_MAX_INPUT)
 		return ec_error("markdown: %zu bytes, more than the %u read",
 		    len, (unsigned)MD_MAX_INPUT);
@@ -1091,7 +1275,7 @@ md_doc_free(struct md_doc *doc)
 		free(doc->links[i]);
 	free(doc->links);
 	memset(doc, 0, sizeof(*doc));
-	doc->title = MD_NONE;
+	doc->title = doc->intro_section = MD_NONE;
 }
 
 int
@@ -1104,6 +1288,8 @@ md_find_section(const struct md_doc *doc, const pcre2_code *re, size_t from,
 	int rc;
 
 	for (i = from; i < doc->nheadings; i++) {
+		if (doc->h[i].flags & MD_TAGLINE)
+			continue;
 		s = doc->h[i].norm;
 		rc = regex_search(re, s, strlen(s), 0, NULL, NULL, &err);
 		if (rc == 0)

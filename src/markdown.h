@@ -10,6 +10,16 @@
  * holds text there; else (a lone <h1 align="center"> line) it reads on
  * through paragraphs and HTML blocks up to </hN>, stopping at any other
  * block. Headings in block quotes and list items count, flagged.
+ * Decoration is no heading: a heading of only images (badges underlined
+ * with ---), a bar of two or more links and nothing else, or one empty
+ * without its images; its body runs on in the section before it.
+ *
+ * The introduction is what a reader takes for the project's value
+ * proposition: the prose before the first heading and under a level-1
+ * title, HTML taglines (<h2>..<h6> headings before the first section
+ * whose sections hold no code and no prose; flagged MD_TAGLINE, never
+ * found as sections) and the words of a first section named like an
+ * introduction (About, Description, Overview, What is X, Why X).
  *
  * A heading's section runs to the next heading of the same or a higher
  * (smaller) level; its body is everything after the heading up to there,
@@ -53,6 +63,8 @@ struct strbuf;
 #define MD_SETEXT	0x1	/* underlined with === or --- */
 #define MD_HTML		0x2	/* an <hN> element */
 #define MD_NESTED	0x4	/* inside a block quote or a list item */
+#define MD_TAGLINE	0x8	/* an HTML tagline before the first section:
+				   introduction, not a section */
 
 struct md_heading {
 	int		 level;		/* 1-6 */
@@ -87,19 +99,30 @@ struct md_doc {
 	size_t			 title;		/* heading 0 if it is level 1,
 						   else MD_NONE */
 	size_t			 lead_words;	/* before the first heading */
-	size_t			 intro_words;	/* lead_words plus the words
-						   under the title; paragraphs
-						   of only links or images
-						   (badges, navigation) never
-						   count */
+	size_t			 intro_words;	/* the introduction: lead_words,
+						   the words under the title,
+						   tagline_words and
+						   intro_section_words;
+						   paragraphs of only links or
+						   images (badges, navigation)
+						   never count */
 	int			 nlines;
 	int			 headings_truncated; /* more than MD_MAX_HEADINGS */
 	int			 links_truncated;    /* more than MD_MAX_LINKS */
 	size_t			 words;		/* words of the whole document */
 	size_t			 code_blocks;	/* code blocks in it */
+	size_t			 tagline_words;	/* in MD_TAGLINE headings */
+	int			 tagline_line;	/* the first of them, or 0 */
+	size_t			 intro_section;	/* the first section when it is
+						   named like an introduction
+						   (About, Overview, What is X),
+						   or MD_NONE */
+	size_t			 intro_section_words; /* its words, not those
+						   of its subsections */
 };
 
-#define MD_DOC_INIT { NULL, 0, 0, NULL, 0, 0, MD_NONE, 0, 0, 0, 0, 0, 0, 0 }
+#define MD_DOC_INIT { NULL, 0, 0, NULL, 0, 0, MD_NONE, 0, 0, 0, 0, 0, 0, 0, \
+	0, 0, MD_NONE, 0 }
 
 /*
  * Parse len bytes of buf into doc (which need not be initialised; free it

@@ -8,6 +8,10 @@
  * than the Linux Foundation Code of Conduct) and `miss_level` sets how
  * much that matters. Matching runs under PCRE2 limits: a pattern that
  * hits them gives "unknown", never a hang.
+ *
+ * Messages never show a pattern: `describe` says in words what each
+ * pattern looks for ("the Linux Foundation Code of Conduct"); without
+ * it, patterns are named by their number.
  */
 #include "config.h"
 
@@ -35,6 +39,7 @@ struct label {
 struct contains {
 	const pcre2_code **pat;
 	size_t		  npat;
+	const struct rule_key *describe;	/* NULL, 1 or npat values */
 	struct label	 *labels;
 	size_t		  nlabels;
 	enum { MATCH_ALL, MATCH_ANY, MATCH_NONE } match;
@@ -67,6 +72,8 @@ static const struct rule_key_spec contains_keys[] = {
 	{ "max_bytes", KEY_INT, .min = 1,
 	    .doc = "bytes read at most (default 1 MiB)" },
 	{ "judgment", KEY_BOOL, .doc = "a miss needs a person to decide" },
+	{ "describe", KEY_LIST,
+	    .doc = "what the patterns look for, in words (one, or one each)" },
 	{ .name = NULL }
 };
 
@@ -106,6 +113,12 @@ contains_parse(struct rule *r)
 	c->pat = xcalloc(k->n, sizeof(*c->pat));
 	for (c->npat = 0; c->npat < k->n; c->npat++)
 		c->pat[c->npat] = rule_regex(r, "pattern", c->npat);
+	c->describe = rule_key(r, "describe");
+	if (c->describe != NULL && c->describe->n != 1 &&
+	    c->describe->n != c->npat)
+		return rule_error(r, "describe", "%zu values for %zu patterns "
+		    "(give one, or one for each pattern)", c->describe->n,
+		    c->npat);
 	m = rule_str(r, "match", "all");
 	c->match = strcmp(m, "any") == 0 ? MATCH_ANY :
 	    strcmp(m, "none") == 0 ? MATCH_NONE : MATCH_ALL;
@@ -145,15 +158,55 @@ contains_locate(const struct rule *r, struct check_ctx *ctx,
 	return ctx_locate(ctx, &q, accepted, looked);
 }
 
+/* Whether a label reads as a noun phrase already: "an alternate code". */
+static int
+has_article(const char *name)
+{
+	return strncmp(name, "a ", 2) == 0 || strncmp(name, "an ", 3) == 0 ||
+	    strncmp(name, "the ", 4) == 0;
+}
+
+/* Pattern i in words: its description, or "pattern 2". */
+static void
+pattern_words(const struct contains *c, size_t i, struct strbuf *sb)
+{
+	if (c->describe == NULL || c->describe->n == 0)
+		strbuf_addf(sb, "pattern %zu", i + 1);
+	else
+		strbuf_addstr(sb, c->describe->v[c->describe->n == 1 ? 0 :
+		    i].value);
+}
+
+/* Add pattern i in words to a list, unless it is there already. */
+static void
+list_pattern(const struct contains *c, size_t i, struct strbuf *list)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+	size_t n;
+
+	pattern_words(c, i, &sb);
+	for (p = list->buf; (p = strstr(p, sb.buf)) != NULL; p++) {
+		n = (size_t)(p - list->buf);
+		if ((n == 0 || p[-1] == ' ') && (p[sb.len] == '\0' ||
+		    p[sb.len] == ',')) {
+			strbuf_release(&sb);
+			return;
+		}
+	}
+	strbuf_addf(list, "%s%s", list->len ? ", " : "", sb.buf);
+	strbuf_release(&sb);
+}
+
 static int
 contains_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
 	struct contains *c = r->priv;
 	const struct tree_entry *e;
-	const struct rule_key *pk;
 	struct strbuf looked = STRBUF_INIT;
 	struct strbuf err = STRBUF_INIT, missed = STRBUF_INIT;
+	struct strbuf matched = STRBUF_INIT, note = STRBUF_INIT;
 	const char *text, *want;
 	size_t i, s, nmatched, cap, len;
 	int trunc, rc, accepted;
@@ -174,32 +227,42 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 	if (ctx_usable(ctx, e, f) == -1 ||
 	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
 		goto out;
-	pk = rule_key(r, "pattern");
 	nmatched = 0;
 	for (i = 0; i < c->npat; i++) {
 		rc = regex_search(c->pat[i], text, len, 0, &s, NULL, &err);
+		strbuf_reset(&note);
+		pattern_words(c, i, &note);
 		if (rc == -1) {
-			finding_result(f, RESULT_UNKNOWN, "%s: pattern '%s' "
-			    "could not be matched: %s", e->path,
-			    pk->v[i].value, err.buf);
+			finding_result(f, RESULT_UNKNOWN, "%s: %s could not be "
+			    "matched: %s", e->path, note.buf, err.buf);
 			finding_evidence(f, e->path, 0, NULL);
 			goto out;
 		}
 		if (rc == 1) {
 			nmatched++;
 			finding_evidence(f, e->path, regex_line_of(text, s),
-			    pk->v[i].value);
+			    note.buf);
+			/* Any one will do: name the first. */
+			if (c->match != MATCH_ANY || nmatched == 1)
+				list_pattern(c, i, &matched);
 		} else
-			strbuf_addf(&missed, "%s/%s/", missed.len ? ", " : "",
-			    pk->v[i].value);
+			list_pattern(c, i, &missed);
 	}
 	if ((c->match == MATCH_ALL && nmatched == c->npat) ||
 	    (c->match == MATCH_ANY && nmatched > 0) ||
 	    (c->match == MATCH_NONE && nmatched == 0)) {
 		if (c->match == MATCH_NONE)
 			finding_evidence(f, e->path, 0, NULL);
-		finding_result(f, RESULT_PASS, "%s matches%s", e->path,
-		    trunc ? " (in the part read)" : "");
+		if (c->describe == NULL)
+			finding_result(f, RESULT_PASS, "%s matches%s", e->path,
+			    trunc ? " (in the part read)" : "");
+		else if (c->match == MATCH_NONE)
+			finding_result(f, RESULT_PASS, "%s has none of %s%s",
+			    e->path, missed.buf, trunc ? " (in the part read)" :
+			    "");
+		else
+			finding_result(f, RESULT_PASS, "%s has %s%s", e->path,
+			    matched.buf, trunc ? " (in the part read)" : "");
 		goto out;
 	}
 	if (c->has_miss_level)
@@ -209,7 +272,8 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		rc = regex_search(c->labels[i].re, text, len, 0, &s, NULL,
 		    &err);
 		if (rc == 1) {
-			finding_result(f, RESULT_FAIL, "%s is the %s", e->path,
+			finding_result(f, RESULT_FAIL, "%s is %s%s", e->path,
+			    has_article(c->labels[i].name) ? "" : "the ",
 			    c->labels[i].name);
 			finding_evidence(f, e->path, regex_line_of(text, s),
 			    c->labels[i].name);
@@ -217,8 +281,8 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		}
 	}
 	if (c->match == MATCH_NONE)
-		finding_result(f, RESULT_FAIL, "%s matches what it must not",
-		    e->path);
+		finding_result(f, RESULT_FAIL, "%s has %s, which it must not",
+		    e->path, matched.buf);
 	else
 		finding_result(f, RESULT_FAIL, "%s does not match %s%s",
 		    e->path, missed.buf, trunc ? " (in the part read)" : "");
@@ -228,5 +292,7 @@ out:
 	strbuf_release(&looked);
 	strbuf_release(&err);
 	strbuf_release(&missed);
+	strbuf_release(&matched);
+	strbuf_release(&note);
 	return 0;
 }

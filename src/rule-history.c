@@ -276,8 +276,9 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 		if (!excluded[i]) {
 			n++;
 			if (f->nev < TOP_AUTHORS) {
-				snprintf(note, sizeof(note), "%zu commits%s",
-				    a->commits, a->coauthor_only ?
+				snprintf(note, sizeof(note), "%zu commit%s%s",
+				    a->commits, a->commits == 1 ? "" : "s",
+				    a->coauthor_only ?
 				    " (co-author)" : "");
 				finding_evidence(f, who, 0, note);
 			}

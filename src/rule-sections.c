@@ -486,22 +486,125 @@ unlinked_file(const struct rule *r, struct check_ctx *ctx,
 	return u.found != NULL;
 }
 
-/* The headings of m, for a message: "found: Install, Usage". */
+/*
+ * Delegate section w to a linked file from any heading matching it that
+ * links elsewhere. Returns 1 and sets *at when one such file has it.
+ */
+static int
+delegate_matches(const struct rule *r, struct check_ctx *ctx,
+    const struct md_file *m, size_t cap, const struct want *w,
+    struct finding *f, struct strbuf *where, size_t *at)
+{
+	size_t i, idx;
+
+	for (i = 0; md_find_section(&m->doc, w->re, i, &idx) == 1;
+	    i = idx + 1)
+		if (m->doc.h[idx].nlinks > 0 && delegate(r, ctx, m, idx, cap,
+		    w->re, f, w->label, where)) {
+			*at = idx;
+			return 1;
+		}
+	return 0;
+}
+
+/* The headings of m (taglines aside), for a message: "found: Install, Usage". */
 static void
 list_headings(const struct md_file *m, struct strbuf *sb)
 {
-	size_t i;
+	size_t i, n, shown;
 
-	if (m->doc.nheadings == 0) {
+	for (i = n = 0; i < m->doc.nheadings; i++)
+		n += (m->doc.h[i].flags & MD_TAGLINE) == 0;
+	if (n == 0) {
 		strbuf_addstr(sb, "no headings");
 		return;
 	}
 	strbuf_addstr(sb, "found: ");
-	for (i = 0; i < m->doc.nheadings && i < SHOW_HEADINGS; i++)
-		strbuf_addf(sb, "%s%s", i ? ", " : "", m->doc.h[i].text);
-	if (m->doc.nheadings > SHOW_HEADINGS)
-		strbuf_addf(sb, ", and %zu more",
-		    m->doc.nheadings - SHOW_HEADINGS);
+	for (i = shown = 0; i < m->doc.nheadings && shown < SHOW_HEADINGS; i++)
+		if ((m->doc.h[i].flags & MD_TAGLINE) == 0)
+			strbuf_addf(sb, "%s%s", shown++ ? ", " : "",
+			    m->doc.h[i].text);
+	if (n > SHOW_HEADINGS)
+		strbuf_addf(sb, ", and %zu more", n - SHOW_HEADINGS);
+}
+
+/*
+ * Where the introduction of m was found, for a message: "before the
+ * first section", "in the HTML tagline at line 5", "in section 'About',
+ * line 12", joined with "and".
+ */
+static void
+intro_where(const struct md_file *m, struct strbuf *sb)
+{
+	const struct md_doc *d = &m->doc;
+	size_t before, sec, tag;
+	int n;
+
+	sec = d->intro_section < d->nheadings ? d->intro_section_words : 0;
+	tag = d->tagline_line > 0 ? d->tagline_words : 0;
+	if (sec + tag > d->intro_words)
+		return;
+	before = d->intro_words - sec - tag;
+	n = 0;
+	strbuf_addstr(sb, " (");
+	if (before > 0 || d->intro_words == 0) {
+		strbuf_addstr(sb, "before the first section");
+		n++;
+	}
+	if (tag > 0) {
+		strbuf_addf(sb, "%sin the HTML tagline at line %d",
+		    n++ ? " and " : "", d->tagline_line);
+	}
+	if (sec > 0)
+		strbuf_addf(sb, "%sin section '%s', line %d",
+		    n++ ? " and " : "", d->h[d->intro_section].text,
+		    d->h[d->intro_section].line);
+	strbuf_addch(sb, ')');
+}
+
+/* "1 word", "2 words". */
+static const char *
+words_noun(size_t n)
+{
+	return n == 1 ? "word" : "words";
+}
+
+/*
+ * Find section w of m whose body meets needs and min_words, trying every
+ * heading that matches, in order. Returns 1 and sets *idx, 0 (with why
+ * each match fell short in miss, and, with f, evidence for each) or -1
+ * when the pattern cannot be matched.
+ */
+static int
+find_good_section(const struct rule *r, const struct md_file *m,
+    const struct want *w, struct finding *f, size_t *idx, size_t *nmatch,
+    struct strbuf *miss)
+{
+	struct strbuf why = STRBUF_INIT;
+	const struct md_heading *hd;
+	size_t i;
+	int rc;
+
+	*nmatch = 0;
+	for (i = 0; (rc = md_find_section(&m->doc, w->re, i, idx)) == 1;
+	    i = *idx + 1) {
+		hd = &m->doc.h[*idx];
+		strbuf_reset(&why);
+		if (body_ok(r, hd->has_code, hd->words, &why)) {
+			strbuf_release(&why);
+			return 1;
+		}
+		if ((*nmatch)++ < SHOW_HEADINGS) {
+			if (f != NULL)
+				finding_evidence(f, m->e->path, hd->line,
+				    why.buf);
+			strbuf_addf(miss, "%s'%s' at line %d has %s",
+			    *nmatch > 1 ? ", " : "", hd->text, hd->line,
+			    why.buf);
+		}
+	}
+	strbuf_release(&why);
+	return rc;
 }
 
 static int
@@ -517,7 +620,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const struct md_file *m;
 	long long intro;
 	struct file_query q;
-	size_t i, idx, cap;
+	size_t i, idx, nmatch, cap, at;
 	int accepted, rc, missing, follow, mrc;
 
 	ctx_file_query(r, &q);
@@ -539,39 +642,47 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	intro = rule_int(r, "intro_words", 0);
 	if ((long long)m->doc.intro_words < intro) {
 		missing++;
-		strbuf_addf(&miss, "%zu words of introduction before the first "
-		    "section, fewer than %lld", m->doc.intro_words, intro);
+		strbuf_addf(&miss, "%zu %s of introduction",
+		    m->doc.intro_words, words_noun(m->doc.intro_words));
+		intro_where(m, &miss);
+		strbuf_addf(&miss, ", fewer than %lld", intro);
 		finding_evidence(f, e->path, m->doc.nheadings > 0 ?
 		    m->doc.h[0].line : 1, "introduction");
-	} else if (intro > 0)
-		strbuf_addf(&good, "%zu words of introduction",
-		    m->doc.intro_words);
+	} else if (intro > 0) {
+		strbuf_addf(&good, "%zu %s of introduction",
+		    m->doc.intro_words, words_noun(m->doc.intro_words));
+		intro_where(m, &good);
+	}
 	for (i = 0; i < s->n; i++) {
-		rc = md_find_section(&m->doc, s->w[i].re, 0, &idx);
 		strbuf_reset(&why);
+		rc = find_good_section(r, m, &s->w[i], NULL, &idx, &nmatch,
+		    &why);
 		if (rc == 1) {
 			hd = &m->doc.h[idx];
-			if (body_ok(r, hd->has_code, hd->words, &why)) {
-				finding_evidence(f, e->path, hd->line,
-				    s->w[i].label);
-				strbuf_addf(&good, "%s%s at line %d%s", good.len ?
-				    "; " : "", s->w[i].label, hd->line,
-				    rule_str(r, "needs", NULL) != NULL ?
-				    ", with a code block" : "");
-				continue;
-			}
-			if (follow && hd->nlinks > 0 && delegate(r, ctx, m, idx,
-			    cap, s->w[i].re, f, s->w[i].label, &where)) {
+			finding_evidence(f, e->path, hd->line, s->w[i].label);
+			strbuf_addf(&good, "%s%s at line %d%s", good.len ?
+			    "; " : "", s->w[i].label, hd->line,
+			    rule_str(r, "needs", NULL) != NULL ?
+			    ", with a code block" : "");
+			continue;
+		}
+		if (rc == 0 && nmatch > 0) {
+			if (follow && delegate_matches(r, ctx, m, cap, &s->w[i],
+			    f, &where, &at)) {
 				strbuf_addf(&good, "%s%s at line %d delegated "
 				    "to %s", good.len ? "; " : "",
-				    s->w[i].label, hd->line, where.buf);
+				    s->w[i].label, m->doc.h[at].line, where.buf);
 				continue;
 			}
 			missing++;
-			finding_evidence(f, e->path, hd->line, why.buf);
-			strbuf_addf(&miss, "%s%s at line %d has %s",
-			    miss.len ? "; " : "", s->w[i].label, hd->line,
-			    why.buf);
+			strbuf_addf(&miss, "%s%s: %s", miss.len ? "; " : "",
+			    s->w[i].label, why.buf);
+			strbuf_reset(&why);
+			(void)find_good_section(r, m, &s->w[i], f, &idx,
+			    &nmatch, &why);
+			if (nmatch > SHOW_HEADINGS)
+				strbuf_addf(&miss, ", and %zu more",
+				    nmatch - SHOW_HEADINGS);
 			continue;
 		}
 		if (rc == 0 && follow && delegate(r, ctx, m, MD_NONE, cap,

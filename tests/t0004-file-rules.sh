@@ -110,7 +110,7 @@ test_expect_success 'another code of conduct is a warning too' '
 	printf "Be excellent to each other.\n" >"$R/CODE_OF_CONDUCT.md" &&
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of code-of-conduct level)" warning &&
-	result_of code-of-conduct message | grep -q "does not match"
+	result_of code-of-conduct message | grep -q "is an alternate code of conduct"
 '
 
 test_expect_success 'no code of conduct is an error' '

@@ -39,6 +39,9 @@ static void	 test_emoji_links(void);
 static void	 test_empty(void);
 static void	 test_sections(void);
 static void	 test_intro(void);
+static void	 test_decoration(void);
+static void	 test_tagline(void);
+static void	 test_intro_section(void);
 static void	 test_nested(void);
 static void	 test_line_endings(void);
 static void	 test_unclosed_html(void);
@@ -457,11 +460,12 @@ test_intro(void)
 	is_int(doc.title, 0, "intro: title");
 	md_doc_free(&doc);
 
-	parse_str("Fast widgets for everyone.\n\n## Overview\n\nMore words.\n",
+	parse_str("Fast widgets for everyone.\n\n## Install\n\nMore words.\n",
 	    &doc);
 	ok(doc.title == MD_NONE, "intro: no level-1 heading first, no title");
 	is_int(doc.lead_words, 4, "intro: words before the first heading");
 	is_int(doc.intro_words, 4, "intro: only the lead without a title");
+	ok(doc.intro_section == MD_NONE, "intro: Install is no introduction");
 	md_doc_free(&doc);
 
 	parse_str("Lead here.\n\n# Title\n\nUnder the title.\n\n"
@@ -479,6 +483,155 @@ test_intro(void)
 		    "intro: nav links are words of the section");
 	md_doc_free(&doc);
 	strbuf_release(&src);
+}
+
+/* Headings of only images or a bar of links are no sections. */
+static void
+test_decoration(void)
+{
+	static const struct {
+		const char	*md;
+		size_t		 n;	/* headings */
+		const char	*first;	/* first heading's norm */
+		const char	*what;
+	} c[] = {
+		{ "[![CI](https://ci/b.svg)](https://ci) ![PyPI](https://p/v)\n"
+		  "-----\n\n## Description\n\nText.\n", 1, "description",
+		  "setext badges" },
+		{ "# ![logo](logo.png)\n\n## Usage\n", 1, "usage",
+		  "ATX image only" },
+		{ "<h3 align=\"center\">\n  <a href=\"https://x\"><img "
+		  "src=\"b.png\"></a>\n</h3>\n\n## Usage\n", 1, "usage",
+		  "HTML linked image" },
+		{ "<h4><p>\n<a href=\"https://a\">[Website]</a>\n- <a href="
+		  "\"https://b\">[Getting Started]</a>\n</p></h4>\n\n## Usage\n",
+		  1, "usage", "HTML bar of links" },
+		{ "## [Docs](https://a) | [Paper](https://b)\n\n## Usage\n",
+		  1, "usage", "ATX bar of links" },
+		{ "<h2><a href=\"https://a\">A</a> <a href=\"https://b\">B</a>"
+		  "</h2>\n\n## Usage\n", 1, "usage", "inline HTML links" },
+		{ "## :rocket: [Quick **Start**](#quick-start)\n", 1,
+		  "quick start", "one link is a heading" },
+		{ "# ![logo](l.png) Demo\n", 1, "logo demo",
+		  "an image and a name is a heading" },
+		{ "## <a name=\"x\"></a>Install\n", 1, "install",
+		  "an anchor and a name is a heading" },
+		{ "## 🚀\n\n## Usage\n", 1, "usage", "only an emoji" },
+	};
+	struct md_doc doc;
+	size_t i;
+
+	for (i = 0; i < NWANT(c); i++) {
+		parse_str(c[i].md, &doc);
+		is_int(doc.nheadings, c[i].n, "decoration: %s: headings",
+		    c[i].what);
+		if (doc.nheadings > 0)
+			is_str(doc.h[0].norm, c[i].first, "decoration: %s: "
+			    "first heading", c[i].what);
+		md_doc_free(&doc);
+	}
+	parse_str("![logo](l.png)\n\n[![b](b.svg)](https://b)\n---\n\n"
+	    "Words of an introduction here.\n\n## Usage\n", &doc);
+	ok(doc.title == MD_NONE, "decoration: badges are not the title");
+	is_int(doc.intro_words, 5, "decoration: the prose after it is intro");
+	md_doc_free(&doc);
+}
+
+/* <h2>/<h3> taglines before the first section are introduction. */
+static void
+test_tagline(void)
+{
+	struct md_doc doc;
+	size_t idx;
+	pcre2_code *re;
+	struct strbuf err = STRBUF_INIT;
+
+	parse_str("<p align=\"center\"><img src=\"logo.png\"></p>\n\n"
+	    "<h2><p align=\"center\">Supercharge your training</p></h2>\n"
+	    "<h3><p align=\"center\">A framework for scale</p></h3>\n\n"
+	    "<p><a href=\"https://pypi\"><img alt=\"PyPI\" src=\"v.svg\"></a>"
+	    "</p>\n\n## Install\n\n```\npip install demo\n```\n", &doc);
+	is_int(doc.nheadings, 3, "tagline: three headings");
+	if (doc.nheadings == 3) {
+		ok(doc.h[0].flags & MD_TAGLINE, "tagline: <h2> is one");
+		ok(doc.h[1].flags & MD_TAGLINE, "tagline: <h3> is one");
+		ok(!(doc.h[2].flags & MD_TAGLINE), "tagline: ## Install is not");
+	}
+	is_int(doc.tagline_words, 7, "tagline: its words");
+	is_int(doc.tagline_line, 3, "tagline: the first one's line");
+	is_int(doc.intro_words, 7, "tagline: they are the introduction");
+	re = regex_compile("supercharge|install", PCRE2_CASELESS, &err);
+	ok(re != NULL, "tagline: compile");
+	if (re != NULL) {
+		ok(md_find_section(&doc, re, 0, &idx) == 1 && idx == 2,
+		    "tagline: never found as a section");
+		pcre2_code_free(re);
+	}
+	md_doc_free(&doc);
+
+	/* A section in HTML with code or prose is a section. */
+	parse_str("<h1 align=\"center\">Demo</h1>\n\n"
+	    "<h2 align=\"center\">Installation</h2>\n\n```\npip install x\n"
+	    "```\n\n<h2>Usage</h2>\n\nRun it.\n", &doc);
+	is_int(doc.nheadings, 3, "tagline: HTML sections");
+	if (doc.nheadings == 3) {
+		ok(!(doc.h[1].flags & MD_TAGLINE), "tagline: code: a section");
+		ok(!(doc.h[2].flags & MD_TAGLINE), "tagline: after a section");
+	}
+	is_int(doc.tagline_words, 0, "tagline: none");
+	md_doc_free(&doc);
+
+	parse_str("<h3>Fast checks</h3>\n\nWords under it.\n", &doc);
+	ok(doc.nheadings == 1 && !(doc.h[0].flags & MD_TAGLINE),
+	    "tagline: prose under it: a section");
+	md_doc_free(&doc);
+
+	parse_str("## A Markdown heading\n\n<h3>Not a tagline</h3>\n", &doc);
+	ok(doc.nheadings == 2 && !(doc.h[1].flags & MD_TAGLINE),
+	    "tagline: only before the first section");
+	md_doc_free(&doc);
+	strbuf_release(&err);
+}
+
+/* A first section named like an introduction holds the introduction. */
+static void
+test_intro_section(void)
+{
+	static const struct {
+		const char	*heading;
+		int		 intro;
+	} c[] = {
+		{ "## Description", 1 }, { "## About", 1 },
+		{ "## About Demo", 1 }, { "## Overview", 1 },
+		{ "## Introduction", 1 }, { "# **👋 Welcome**", 1 },
+		{ "## Welcome to Demo", 1 }, { "## TL;DR", 1 },
+		{ "## What is Demo?", 1 }, { "## What's Demo", 1 },
+		{ "## Why Demo", 1 }, { "## Installation", 0 },
+		{ "## Features", 0 }, { "## Aboutness", 0 },
+	};
+	struct strbuf sb = STRBUF_INIT;
+	struct md_doc doc;
+	size_t i;
+
+	for (i = 0; i < NWANT(c); i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "# Demo\n\n%s\n\nDemo does four things.\n\n"
+		    "### Details\n\nNot counted here.\n\n## Usage\n\nRun.\n",
+		    c[i].heading);
+		parse_str(sb.buf, &doc);
+		is_int(doc.intro_words, c[i].intro ? 4 : 0,
+		    "intro section: '%s'", c[i].heading);
+		if (c[i].intro)
+			ok(doc.intro_section == 1 && doc.intro_section_words == 4,
+			    "intro section: '%s' is heading 1", c[i].heading);
+		md_doc_free(&doc);
+	}
+	parse_str("# Demo\n\n## Install\n\nx.\n\n## About\n\nMany words here "
+	    "about the demo.\n", &doc);
+	ok(doc.intro_section == MD_NONE && doc.intro_words == 0,
+	    "intro section: only the first section");
+	md_doc_free(&doc);
+	strbuf_release(&sb);
 }
 
 static void
@@ -557,11 +710,9 @@ test_unclosed_html(void)
 	md_doc_free(&doc);
 
 	parse_str("<h2>\n\n```\ncode\n```\n", &doc);
-	is_int(doc.nheadings, 1, "unclosed: code block closes it");
-	if (doc.nheadings == 1) {
-		is_str(doc.h[0].norm, "", "unclosed: empty text");
-		is_int(doc.h[0].has_code, 1, "unclosed: code is in its body");
-	}
+	is_int(doc.nheadings, 0, "unclosed: closed by a code block, empty: "
+	    "no section");
+	is_int(doc.code_blocks, 1, "unclosed: the code block is read");
 	md_doc_free(&doc);
 
 	parse_str("<div>\n<a title=\"x <h1>not a heading</h1>\">y</a>\n"
@@ -825,6 +976,9 @@ main(void)
 	test_empty();
 	test_sections();
 	test_intro();
+	test_decoration();
+	test_tagline();
+	test_intro_section();
 	test_nested();
 	test_line_endings();
 	test_unclosed_html();

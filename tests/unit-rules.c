@@ -132,7 +132,7 @@ test_contains(void)
 	    "CONDUCT-LF.md matches", "case-insensitive match by default");
 	CHECK("[a]\ntype = contains\nfile = CONDUCT-LF.md\n"
 	    "case = sensitive\npattern = LFPROJECTS\n", RESULT_FAIL,
-	    LEVEL_ERROR, "does not match /LFPROJECTS/", "case = sensitive");
+	    LEVEL_ERROR, "does not match pattern 1", "case = sensitive");
 	CHECK(coc, RESULT_FAIL, LEVEL_WARNING, "is the Contributor Covenant",
 	    "a label names what the file is, at miss_level");
 	CHECK("[a]\ntype = contains\nfile = CONDUCT-LF.md\npattern = one\n"
@@ -140,7 +140,8 @@ test_contains(void)
 	    LEVEL_ERROR, "matches", "match = any");
 	CHECK("[a]\ntype = contains\nfile = CONDUCT-LF.md\npattern = one\n"
 	    "pattern = nothing-like-this\n", RESULT_FAIL, LEVEL_ERROR,
-	    "/nothing-like-this/", "match = all names the missing pattern");
+	    "does not match pattern 2", "match = all names the missing "
+	    "pattern, by number");
 	CHECK("[a]\ntype = contains\nfile = CONDUCT-LF.md\n"
 	    "pattern = TODO\nmatch = none\n", RESULT_PASS, LEVEL_ERROR,
 	    "matches", "match = none passes without a match");
