@@ -1,8 +1,8 @@
 /*
- * rule-sections.c: the "sections" rule type: a Markdown file has the
- * sections a reader looks for, found by its headings as a reader sees
- * them (see markdown.c), each optionally with a code block or some words,
- * and a value proposition (intro) before the first section.
+ * rule-sections.c: the "sections" rule type: a Markdown or reST file has
+ * the sections a reader looks for, found by its headings as a reader sees
+ * them (see markdown.c and rst.c), each optionally with a code block or
+ * some words, and a value proposition (intro) before the first section.
  *
  * With follow_links, a section whose body only points at another file of
  * the repository (RELEASE.md, GOVERNANCE.md) is checked in that file, and
@@ -45,7 +45,7 @@ static void	 sections_free(void *);
 
 static const struct rule_key_spec sections_keys[] = {
 	{ "file", KEY_WORDS, .flags = KEYF_REQUIRED,
-	    .doc = "Markdown files to read, first found wins" },
+	    .doc = "Markdown or reST files to read, first found wins" },
 	{ "accept", KEY_WORDS, .doc = "files read instead, with a warning" },
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
@@ -67,7 +67,7 @@ static const struct rule_key_spec sections_keys[] = {
 
 const struct rule_type rule_sections = {
 	.name = "sections",
-	.summary = "a Markdown file has the required sections",
+	.summary = "a Markdown or reST file has the required sections",
 	.keys = sections_keys,
 	.parse = sections_parse,
 	.check = sections_check,
@@ -212,7 +212,7 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 			free(target);
 			continue;
 		}
-		lm = ctx_markdown(ctx, e, SECTIONS_DEFAULT_MAX, NULL);
+		lm = ctx_document(ctx, e, SECTIONS_DEFAULT_MAX, NULL);
 		if (lm != NULL) {
 			strbuf_reset(&why);
 			ok = body_ok(r, lm->doc.code_blocks > 0, lm->doc.words,
@@ -272,7 +272,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	if (ctx_usable(ctx, e, f) == -1)
 		goto out;
-	m = ctx_markdown(ctx, e, (size_t)rule_int(r, "max_bytes",
+	m = ctx_document(ctx, e, (size_t)rule_int(r, "max_bytes",
 	    SECTIONS_DEFAULT_MAX), f);
 	if (m == NULL)
 		goto out;
