@@ -481,7 +481,8 @@ defs_read(struct defs *d, const char *s, size_t len)
 {
 	struct reader r;
 	struct strbuf url = STRBUF_INIT;
-	const struct line *l, *c;
+	const struct line *c;
+	struct line l;
 	const char *t, *e, *q, *name;
 	size_t n, nlen, k;
 	int image;
@@ -489,9 +490,10 @@ defs_read(struct defs *d, const char *s, size_t len)
 	memset(&r, 0, sizeof(r));
 	r.buf = s;
 	r.len = len;
-	while ((l = peek(&r, 0)) != NULL) {
-		t = s + l->toff;
-		e = s + l->off + l->len;
+	while ((c = peek(&r, 0)) != NULL) {
+		l = *c;
+		t = s + l.toff;
+		e = s + l.off + l.len;
 		n = (size_t)(e - t);
 		advance(&r);
 		strbuf_reset(&url);
@@ -540,7 +542,7 @@ defs_read(struct defs *d, const char *s, size_t len)
 		if (t[0] != '|')
 			clean_url(t + k, n - k, &url);
 		while ((c = peek(&r, 0)) != NULL && !c->blank &&
-		    c->indent > l->indent) {
+		    c->indent > l.indent) {
 			if (t[0] != '|')
 				clean_url(s + c->toff, c->off + c->len - c->toff,
 				    &url);
@@ -664,6 +666,7 @@ add_link(struct walk *w, const char *url, size_t len)
 	struct strbuf sb = STRBUF_INIT;
 	size_t i, used;
 	uint32_t cp;
+	int space;
 
 	if (w->mode == M_HEADING || len == 0)
 		return;
@@ -671,10 +674,18 @@ add_link(struct walk *w, const char *url, size_t len)
 		doc->links_truncated = 1;
 		return;
 	}
-	for (i = 0; i < len && sb.len + 4 < RST_MAX_URL; i += used) {
+	space = 0;
+	for (i = 0; i < len && sb.len + 5 < RST_MAX_URL; i += used) {
 		cp = utf8_next(url + i, len - i, &used);
-		if (cp <= ' ' || cp == 0x7f)
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+			space = 1;
 			continue;
+		}
+		if (cp < ' ' || cp == 0x7f)
+			cp = 0xfffd;
+		if (space && sb.len > 0)
+			strbuf_addch(&sb, ' ');
+		space = 0;
 		utf8_put(&sb, cp);
 	}
 	if (sb.len == 0) {
@@ -772,22 +783,28 @@ find_char(const char *s, size_t n, size_t i, char c, size_t *memo)
 	return (size_t)(p - s);
 }
 
-/* The offset of "``" at or after s[i] ending a literal, or n. */
+/*
+ * The offset of a "``" at or after s[i] that ends a literal, or n; *memo
+ * remembers from where there is none.
+ */
 static size_t
 find_2bq(const char *s, size_t n, size_t i, size_t *memo)
 {
+	size_t start = i;
+
+	if (i >= *memo)
+		return n;
 	for (;;) {
 		i = find_char(s, n, i, '`', memo);
-		if (i + 1 >= n) {
-			if (i < n)
-				*memo = i;
-			return n;
-		}
-		if (s[i + 1] == '`' && i > 0 && !ascii_isspace((unsigned char)
-		    s[i - 1]))
+		if (i + 1 >= n)
+			break;
+		if (s[i + 1] == '`' && !ascii_isspace((unsigned char)s[i - 1]) &&
+		    end_ok(s, n, i + 2))
 			return i;
 		i += s[i + 1] == '`' ? 2 : 1;
 	}
+	*memo = start;
+	return n;
 }
 
 /*
@@ -1018,9 +1035,10 @@ inline_text(struct walk *w, const char *s, size_t n, enum mode mode)
 			i += 2;
 			continue;
 		case '`':
-			if (i + 1 < n && s[i + 1] == '`' && start_ok(s, n, i + 1)) {
+			if (i + 2 < n && s[i + 1] == '`' && start_ok(s, n, i) &&
+			    !ascii_isspace((unsigned char)s[i + 2])) {
 				k = find_2bq(s, n, i + 2, &w->no_bq2);
-				if (k < n && end_ok(s, n, k + 2)) {
+				if (k < n) {
 					emit_text(w, s + text, i - text);
 					emit_text(w, s + i + 2, k - i - 2);
 					w->words.in_word = 0;
@@ -1090,13 +1108,22 @@ inline_text(struct walk *w, const char *s, size_t n, enum mode mode)
 			}
 			break;
 		case '*':
-			if (mode == M_HEADING && (start_ok(s, n, i) ||
-			    (i > 0 && !ascii_isspace((unsigned char)s[i - 1]) &&
-			    end_ok(s, n, i + 1)))) {
+			/* Emphasis marks are no part of a heading's text. */
+			for (k = i; k < n && s[k] == '*'; k++)
+				;
+			if (mode == M_HEADING && k < n && ((i == 0 ||
+			    ascii_isspace((unsigned char)s[i - 1]) ||
+			    strchr("'\"([{<-/:", s[i - 1]) != NULL) ?
+			    !ascii_isspace((unsigned char)s[k]) :
+			    end_ok(s, n, k))) {
 				emit_text(w, s + text, i - text);
-				while (i < n && s[i] == '*')
-					i++;
-				text = i;
+				text = i = k;
+				continue;
+			}
+			if (mode == M_HEADING && k == n && i > 0 &&
+			    !ascii_isspace((unsigned char)s[i - 1])) {
+				emit_text(w, s + text, i - text);
+				text = i = k;
 				continue;
 			}
 			break;
@@ -1265,7 +1292,12 @@ try_title(struct walk *w, struct reader *r, const char *s)
 			add_heading(w, style_level(w, c0, 1), &a, &b, &c, c.next);
 			return 1;
 		}
-		/* A transition, or a line of punctuation: no words. */
+		/*
+		 * A transition; a line shorter than 4 ("::") is text, as
+		 * docutils reads it.
+		 */
+		if (n0 < 4)
+			return 0;
 		para_end(w);
 		advance(r);
 		return 1;
@@ -1431,6 +1463,12 @@ explicit_markup(struct walk *w, struct reader *r, const char *s,
 
 	t = s + l.toff;
 	n = l.off + l.len - l.toff;
+	if (n >= 3 && t[0] == '_' && t[1] == '_' && t[2] == ' ') {
+		advance(r);	/* "__ url": an anonymous target */
+		w->skip_base = l.indent;
+		w->skip = SK_BODY;
+		return 1;
+	}
 	if (n < 2 || t[0] != '.' || t[1] != '.' || (n > 2 && t[2] != ' ' &&
 	    t[2] != '\t'))
 		return 0;
