@@ -1093,7 +1093,7 @@ inline_text(struct walk *w, const char *s, size_t n, enum mode mode)
 			    start >= text) {
 				emit_text(w, s + text, start - text);
 				j = k;
-				k = (size_t)(s[i + 1] == '_');
+				k = (size_t)(j == i + 2);	/* "name__" */
 				if (k && w->anon_next < w->defs->nanon) {
 					role = w->defs->anon[w->anon_next++];
 					emit_link(w, s + start, i - start, role,

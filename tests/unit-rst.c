@@ -578,6 +578,13 @@ test_links(void)
 	}
 	md_doc_free(&doc);
 
+	rst_parse("See first__ and second__\n\n__ https://a.org\n"
+	    ".. __: https://b.org\n", 64, &doc);
+	ok(doc.nlinks == 2 && strcmp(doc.links[0], "https://a.org") == 0 &&
+	    strcmp(doc.links[1], "https://b.org") == 0,
+	    "links: anonymous words, in order");
+	md_doc_free(&doc);
+
 	parse("Releases\n========\n\nSee `RELEASE <RELEASE.rst>`_.\n\n"
 	    "Next\n====\n", &doc);
 	if (doc.nheadings == 2) {
