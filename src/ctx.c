@@ -14,6 +14,7 @@
 #include "finding.h"
 #include "history.h"
 #include "markdown.h"
+#include "rst.h"
 #include "ruleset.h"
 #include "strbuf.h"
 #include "tree.h"
@@ -306,29 +307,45 @@ md_item_free(void *p)
 	free(m);
 }
 
+/* A document reader: its cache kind, its name in messages, its parser. */
+struct doc_reader {
+	const char	*kind;
+	const char	*name;
+	int		(*parse)(const char *, size_t, struct md_doc *);
+};
+
+static const struct doc_reader reader_markdown = {
+	"markdown", "Markdown", md_parse
+};
+static const struct doc_reader reader_rst = {
+	"rst", "reStructuredText", rst_parse
+};
+
 const struct md_file *
-ctx_markdown(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
+ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
     struct finding *f)
 {
+	const struct doc_reader *rd;
 	struct md_item *m;
 	const char *buf;
 	size_t len;
 
-	m = ctx_cache_find(ctx, "markdown", e, cap);
+	rd = rst_is_path(e->path) ? &reader_rst : &reader_markdown;
+	m = ctx_cache_find(ctx, rd->kind, e, cap);
 	if (m == NULL) {
 		m = xcalloc(1, sizeof(*m));
 		m->m.e = e;
 		m->rc = ctx_read(ctx, e, cap, 0, NULL, &buf, &len,
 		    &m->m.truncated);
-		if (m->rc == 0 && md_parse(buf, len, &m->m.doc) == -1)
+		if (m->rc == 0 && rd->parse(buf, len, &m->m.doc) == -1)
 			m->rc = CTX_EPARSE;
-		ctx_cache_add(ctx, "markdown", e, cap, m, md_item_free);
+		ctx_cache_add(ctx, rd->kind, e, cap, m, md_item_free);
 	}
 	if (m->rc == 0)
 		return &m->m;
 	if (f != NULL && m->rc == CTX_EPARSE) {
-		finding_result(f, RESULT_UNKNOWN, "%s cannot be read as "
-		    "Markdown", e->path);
+		finding_result(f, RESULT_UNKNOWN, "%s cannot be read as %s",
+		    e->path, rd->name);
 		finding_evidence(f, e->path, 0, "unreadable");
 	} else if (f != NULL)
 		(void)ctx_read(ctx, e, cap, 0, f, &buf, &len,

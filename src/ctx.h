@@ -4,7 +4,8 @@
  * The context is opaque. It gives the tree source (for queries), the
  * rule set and its facts, the end of the history window, and services
  * computed once per check and shared by the rules: a keyed cache of
- * files read and parsed (text, Markdown; more readers add their kinds),
+ * files read and parsed (text, Markdown, reStructuredText; more readers
+ * add their kinds),
  * the history of a window, and the one way to locate and read a rule's
  * file, which turns every outcome of the tree source (a link, a missing
  * file, a submodule, an unreadable or binary file) into one result and
@@ -29,7 +30,7 @@ struct history_opts;
 struct tree;
 struct tree_entry;
 
-/* A file of the tree source read and parsed as Markdown. */
+/* A file of the tree source read and parsed as Markdown or reST. */
 struct md_file {
 	const struct tree_entry	*e;
 	int			 truncated;	/* only a first part read */
@@ -103,8 +104,12 @@ int		 ctx_usable(struct check_ctx *, const struct tree_entry *,
 int		 ctx_read(struct check_ctx *, const struct tree_entry *,
 		    size_t, unsigned, struct finding *, const char **,
 		    size_t *, int *);
-/* The same, parsed as Markdown; NULL when f was filled. */
-const struct md_file *ctx_markdown(struct check_ctx *,
+/*
+ * The same, parsed into headings and sections by the reader its name
+ * calls for: reStructuredText for .rst and .rest (rst.h), Markdown for
+ * any other (a README.txt or a bare README too). NULL when f was filled.
+ */
+const struct md_file *ctx_document(struct check_ctx *,
 		    const struct tree_entry *, size_t, struct finding *);
 /*
  * The history of a window, walked once per set of options; NULL when it

@@ -1,8 +1,8 @@
 /*
- * rule-sections.c: the "sections" rule type: a Markdown file has the
- * sections a reader looks for, found by its headings as a reader sees
- * them (see markdown.c), each optionally with a code block or some words,
- * and a value proposition (intro) before the first section.
+ * rule-sections.c: the "sections" rule type: a Markdown or reST file has
+ * the sections a reader looks for, found by its headings as a reader sees
+ * them (see markdown.c and rst.c), each optionally with a code block or
+ * some words, and a value proposition (intro) before the first section.
  *
  * With follow_links, a section whose body does not hold what it must but
  * links to a file of the repository (RELEASE.md, GOVERNANCE.md, or the
@@ -85,7 +85,7 @@ static int	 unlinked_file(const struct rule *, struct check_ctx *,
 
 static const struct rule_key_spec sections_keys[] = {
 	{ "file", KEY_WORDS, .flags = KEYF_REQUIRED,
-	    .doc = "Markdown files to read, first found wins" },
+	    .doc = "Markdown or reST files to read, first found wins" },
 	{ "accept", KEY_WORDS, .doc = "files read instead, with a warning" },
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
@@ -113,7 +113,7 @@ static const struct rule_key_spec sections_keys[] = {
 
 const struct rule_type rule_sections = {
 	.name = "sections",
-	.summary = "a Markdown file has the required sections",
+	.summary = "a Markdown or reST file has the required sections",
 	.keys = sections_keys,
 	.parse = sections_parse,
 	.check = sections_check,
@@ -284,7 +284,7 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 				continue;
 		}
 		strvec_push(&seen, e->path);
-		lm = ctx_markdown(ctx, e, LINK_BYTES, NULL);
+		lm = ctx_document(ctx, e, LINK_BYTES, NULL);
 		if (lm == NULL)
 			continue;
 		strbuf_reset(&why);
@@ -634,7 +634,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	if (ctx_usable(ctx, e, f) == -1)
 		goto out;
 	cap = (size_t)rule_int(r, "max_bytes", SECTIONS_DEFAULT_MAX);
-	m = ctx_markdown(ctx, e, cap, f);
+	m = ctx_document(ctx, e, cap, f);
 	if (m == NULL)
 		goto out;
 	follow = rule_bool(r, "follow_links", 0);

@@ -1,7 +1,8 @@
 /*
  * md-parse.c: the benchmark driver of tests/bench/markdown.sh: parse one
- * Markdown file with md_parse() many times and print the mean time of a
- * parse in milliseconds as the last word of its output.
+ * Markdown file with md_parse() (a .rst or .rest file with rst_parse())
+ * many times and print the mean time of a parse in milliseconds as the
+ * last word of its output.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
@@ -11,6 +12,7 @@
 #include <time.h>
 
 #include "markdown.h"
+#include "rst.h"
 #include "strbuf.h"
 
 int
@@ -23,6 +25,7 @@ main(int argc, char **argv)
 	size_t n;
 	FILE *fp;
 	int i, runs;
+	int (*parse)(const char *, size_t, struct md_doc *);
 
 	if (argc < 2 || (fp = fopen(argv[1], "rb")) == NULL) {
 		fprintf(stderr, "usage: md-parse FILE [RUNS]\n");
@@ -34,9 +37,10 @@ main(int argc, char **argv)
 	runs = argc > 2 ? atoi(argv[2]) : 1000;
 	if (runs < 1)
 		runs = 1;
+	parse = rst_is_path(argv[1]) ? rst_parse : md_parse;
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	for (i = 0; i < runs; i++) {
-		md_parse(sb.buf, sb.len, &doc);
+		parse(sb.buf, sb.len, &doc);
 		md_doc_free(&doc);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
