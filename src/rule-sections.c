@@ -48,6 +48,9 @@
 struct want {
 	const char		*label;	/* the rule's, compiled once */
 	const pcre2_code	*re;
+	pcre2_code		*own;	/* re when the label is given again */
+	struct strbuf		 pat;	/* the patterns of the label */
+	int			 several;	/* given more than once */
 	size_t			*clue;	/* its mention values */
 	size_t			 nclue;
 };
@@ -126,16 +129,33 @@ sections_free(void *p)
 	struct sections *s = p;
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
 		free(s->w[i].clue);
+		if (s->w[i].own != NULL)
+			pcre2_code_free(s->w[i].own);
+		strbuf_release(&s->w[i].pat);
+	}
 	free(s->w);
 	free(s);
 }
 
 /* The sections wanted, as rulecheck.c compiled them (without case). */
+/* Add the REGEX of a "LABEL: REGEX" value to the alternatives in sb. */
+static void
+add_pattern(struct strbuf *sb, const char *value)
+{
+	const char *colon;
+
+	colon = strchr(value, ':');
+	colon = colon != NULL ? colon + 1 : value;
+	colon += strspn(colon, " \t");
+	strbuf_addf(sb, "%s(?:%s)", sb->len > 0 ? "|" : "", colon);
+}
+
 static int
 sections_parse(struct rule *r)
 {
+	struct strbuf err = STRBUF_INIT;
 	const struct rule_key *k;
 	struct sections *s;
 	const char *label;
@@ -147,10 +167,37 @@ sections_parse(struct rule *r)
 	if (k == NULL || k->n == 0)
 		return 0;
 	s->w = xcalloc(k->n, sizeof(*s->w));
-	for (s->n = 0; s->n < k->n; s->n++) {
-		s->w[s->n].re = rule_regex(r, "section", s->n);
-		s->w[s->n].label = rule_regex_label(r, "section", s->n);
+	for (i = 0; i < k->n; i++) {
+		label = rule_regex_label(r, "section", i);
+		for (j = 0; j < s->n; j++)
+			if (strcmp(s->w[j].label, label) == 0)
+				break;
+		if (j == s->n) {
+			s->w[s->n].re = rule_regex(r, "section", i);
+			s->w[s->n].label = label;
+			strbuf_init(&s->w[s->n].pat);
+			add_pattern(&s->w[s->n].pat, k->v[i].value);
+			s->n++;
+		} else {
+			/* A label given again: more patterns of one section. */
+			add_pattern(&s->w[j].pat, k->v[i].value);
+			s->w[j].several = 1;
+		}
 	}
+	for (j = 0; j < s->n; j++) {
+		if (!s->w[j].several)
+			continue;
+		s->w[j].own = regex_compile(s->w[j].pat.buf, PCRE2_CASELESS,
+		    &err);
+		if (s->w[j].own == NULL) {
+			rule_error(r, "section", "'%s': %s", s->w[j].label,
+			    err.buf);
+			strbuf_release(&err);
+			return -1;
+		}
+		s->w[j].re = s->w[j].own;
+	}
+	strbuf_release(&err);
 	k = rule_key(r, "mention");
 	for (i = 0; k != NULL && i < k->n; i++) {
 		label = rule_regex_label(r, "mention", i);

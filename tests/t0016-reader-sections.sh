@@ -187,7 +187,7 @@ test_expect_success 'a later About section is not the introduction' '
 	EOF
 	ec_json $NOHIST "$R" &&
 	test_eq "$(result_of readme-value)" fail &&
-	result_of readme-value message | grep -q "0 words of introduction (before the first section), fewer than 10"
+	result_of readme-value message | grep -q "0 words of introduction (before the first section), fewer than 8"
 '
 
 test_expect_success 'badge alt text and link-only lines are no introduction' '
@@ -274,6 +274,15 @@ test_expect_success 'an author with one commit has "1 commit"' '
 	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m one &&
 	ec_json --as-of HEAD "$R" &&
 	test_eq "$(result_of contributors "evidence[0].note")" "1 commit"
+'
+
+test_expect_success 'a one-sentence tagline is a value proposition' '
+	printf "# Demo\n\nA scikit-learn compatible neural network library that wraps PyTorch.\n\n## Install\n\nRun it.\n" >"$R/README.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of readme-value)" pass &&
+	printf "# Demo\n\nThe official code of our paper.\n\n## Install\n\nRun it.\n" >"$R/README.md" &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of readme-value)" fail
 '
 
 test_done

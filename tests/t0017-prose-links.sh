@@ -238,4 +238,46 @@ test_expect_success 'an Issues section on bug reports (the Meta template) is a t
 	result_of contributing message | grep -q "types of contributions at line 7"
 '
 
+test_expect_success 'a Contribution Types heading, and the process in prose, pass' '
+	contributing <<-\EOF &&
+	# Contributing
+
+	This project welcomes contributions. If you find a bug, please open a pull
+	request; see the guide on using git, writing and running unit tests and
+	running linters.
+
+	## Contribution Types
+
+	Anything that helps.
+	EOF
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of contributing)" pass &&
+	result_of contributing message | grep -q "types of contributions at line 7" &&
+	result_of contributing message | grep -q "development process in the text at line 3"
+'
+
+test_expect_success 'a section label given twice is one section with both patterns' '
+	printf "[ruleset]\nname = t\n[s]\ntype = sections\nfile = CONTRIBUTING.md\nsection = process: ^workflow\$\nsection = process: ^how we work\$\n" >"$TEST_TMP/twice.ini" &&
+	contributing <<-\EOF &&
+	# Contributing
+
+	## How we work
+
+	Fork and send a pull request.
+	EOF
+	ec_json -r "$TEST_TMP/twice.ini" "$R" &&
+	test_eq "$(result_of s)" pass &&
+	test_eq "$(result_of s message)" "CONTRIBUTING.md: process at line 3" &&
+	contributing <<-\EOF &&
+	# Contributing
+
+	## Other
+
+	Nothing.
+	EOF
+	ec_json -r "$TEST_TMP/twice.ini" "$R" &&
+	test_eq "$(result_of s)" fail &&
+	result_of s message | grep -q "^CONTRIBUTING.md: no process section"
+'
+
 test_done
