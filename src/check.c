@@ -391,11 +391,14 @@ static const struct fold {
 
 /*
  * Run the rules that a key of f's rule names, and fold each whose result
- * is the one the key wants into f; a veto folds the first only.
+ * is the one the key wants into f; a veto folds the first only. A rule
+ * the repository's .ecocheck.ini defines folds only into rules of that
+ * same layer: it never makes a reviewer's or a shipped rule pass or fail.
  */
 static int
 fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 {
+	const struct ruleset *rs = ctx_ruleset(c->ctx);
 	const struct rule_key *k;
 	const struct rule *other;
 	struct finding of;
@@ -409,8 +412,10 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 		if ((fd->until_pass && f->result == RESULT_PASS) ||
 		    (!fd->until_pass && folded))
 			break;
-		other = ruleset_find(ctx_ruleset(c->ctx), k->v[i].value);
-		if (other == NULL)
+		other = ruleset_find(rs, k->v[i].value);
+		if (other == NULL || (rs->repo_layer != 0 &&
+		    other->layer == rs->repo_layer &&
+		    f->rule->layer != rs->repo_layer))
 			continue;
 		if (run_one(c, other, &of) == -1)
 			rc = -1;

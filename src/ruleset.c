@@ -59,6 +59,7 @@ static struct rule *rule_create(struct ruleset *, const char *, const char *,
 		    int);
 static int	 rule_add_value(struct ruleset *, struct rule *, const char *,
 		    const char *, const char *, int);
+static void	 redefine(struct ruleset *, struct rule *, const char *, int);
 static int	 parse_buffer(struct ruleset *, const char *, const char *,
 		    size_t, int);
 static int	 set_key(struct ruleset *, const char *, const char *, int,
@@ -376,6 +377,8 @@ ini_on_value(void *user, const char *section, const char *name,
 	if (r == NULL)
 		r = rule_create(rs, section, st->src->name,
 		    st->src->section_line);
+	else if (strcmp(name, "type") == 0)
+		redefine(rs, r, st->src->name, st->src->section_line);
 	if (rule_add_value(rs, r, name, value, st->src->name,
 	    st->src->line) == -1)
 		return state_error(st, st->src->line, "bad key name '%s'", name);
@@ -555,6 +558,8 @@ ruleset_set(struct ruleset *rs, const char *arg)
 		r = ruleset_find(rs, id);
 		if (r == NULL)
 			r = rule_create(rs, id, intern(rs, "--set"), 0);
+		else if (strcmp(key, "type") == 0)
+			redefine(rs, r, intern(rs, "--set"), 0);
 		if (rule_add_value(rs, r, key, eq + 1, intern(rs, "--set"),
 		    0) == -1)
 			rc = ec_error("--set %s: bad key name", arg);
@@ -632,6 +637,36 @@ rule_create(struct ruleset *rs, const char *id, const char *file, int line)
 	XGROW(rs->rules, rs->nrules + 1, rs->alloc);
 	rs->rules[rs->nrules++] = r;
 	return r;
+}
+
+/*
+ * A layer after the repository's that gives a rule of the repository's
+ * its type defines it anew: what the repository said of it (its level,
+ * an alternative that passes) is dropped, and the rule is the later
+ * layer's, so that a repository cannot bend a rule a reviewer defines.
+ */
+static void
+redefine(struct ruleset *rs, struct rule *r, const char *file, int line)
+{
+	size_t i, j, n;
+
+	if (rs->repo_layer == 0 || r->layer != rs->repo_layer ||
+	    rs->layer == rs->repo_layer)
+		return;
+	for (i = n = 0; i < r->nkeys; i++) {
+		if (r->keys[i].layer != rs->repo_layer) {
+			r->keys[n++] = r->keys[i];
+			continue;
+		}
+		for (j = 0; j < r->keys[i].n; j++)
+			value_release(&r->keys[i].v[j]);
+		free(r->keys[i].v);
+		free(r->keys[i].name);
+	}
+	r->nkeys = n;
+	r->layer = rs->layer;
+	r->file = file;
+	r->line = line;
 }
 
 /*

@@ -6,7 +6,9 @@
  * system < user (for each rule set named with --rules, default
  * pytorch-ecosystem) < the repository's .ecocheck.ini < rule files given
  * with --rules < --set. A key in a later layer replaces the whole list of
- * that key; inside one layer repeated keys make a list. Every value
+ * that key; inside one layer repeated keys make a list. A layer after the
+ * repository's that gives a rule of the repository's a type defines it
+ * anew, with none of the repository's keys. Every value
  * remembers the file and line it came from, every key the layer that set
  * it. Nothing here knows a rule type: rulecheck.c checks the rules
  * against the types' key specs.

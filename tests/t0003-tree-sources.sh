@@ -28,6 +28,11 @@ type = file
 path = CODE_OF_CONDUCT.md
 INI
 RULES="-r $TEST_TMP/files.ini"
+# The same set by name: a layer under the repository's .ecocheck.ini,
+# whose changes to a rule a later --rules file that defines it drops.
+mkdir -p "$XDG_CONFIG_HOME/ecocheck/rules" &&
+cp "$TEST_TMP/files.ini" "$XDG_CONFIG_HOME/ecocheck/rules/files.ini"
+NAMED="-r files"
 
 test_expect_success 'worktree: untracked files count, ignored ones do not' '
 	echo "# security" >"$R/SECURITY.md" &&
@@ -116,15 +121,15 @@ test_expect_success 'the .ecocheck.ini of --rev is the one in that commit' '
 	printf "[security]\nlevel = off\n" >"$R/.ecocheck.ini" &&
 	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
 	rm "$R/.ecocheck.ini" &&
-	ec_json $RULES --rev HEAD "$R" &&
+	ec_json $NAMED --rev HEAD "$R" &&
 	test_eq "$(result_of security)" skip &&
-	ec_json $RULES --rev HEAD~1 "$R" &&
+	ec_json $NAMED --rev HEAD~1 "$R" &&
 	test_eq "$(result_of security)" pass
 '
 
 test_expect_success 'bare repository: the tree of HEAD' '
 	git clone -q --bare "$R" "$TEST_TMP/bare.git" &&
-	ec_json $RULES "$TEST_TMP/bare.git" &&
+	ec_json $NAMED "$TEST_TMP/bare.git" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
 	test_eq "$(jq -r .repository.bare "$TEST_TMP/out.json")" true &&
 	test_eq "$(result_of security)" skip &&

@@ -314,6 +314,56 @@ repo(const char *text, int want_rc, const char *want, const char *what)
 	ruleset_release(&rs);
 }
 
+/*
+ * A layer after the repository's that gives a rule of the repository's
+ * its type defines it anew: none of the repository's keys stay.
+ */
+static void
+test_redefine(void)
+{
+	static const char *hostile =
+	    "[sec]\ntype = file\npath = README.md\nalternative = always\n"
+	    "level = off\n[always]\ntype = file\npath = README.md\n";
+	struct ruleset rs;
+	const struct rule *r;
+
+	ruleset_init(&rs);
+	load(&rs, "shipped.ini", shipped);
+	ruleset_add_repo_buffer(&rs, "repo.ini", hostile, strlen(hostile));
+	load(&rs, "extra.ini", "[sec]\ntype = file\npath = SECURITY.md\n");
+	ok(rulecheck_finish(&rs) == 0, "a reviewer's file redefines a rule");
+	r = ruleset_find(&rs, "sec");
+	ok(r != NULL && rule_key(r, "alternative") == NULL,
+	    "the repository's alternative is gone");
+	ok(r != NULL && r->level == LEVEL_ERROR, "and its level");
+	is_str(r != NULL ? rule_str(r, "path", NULL) : NULL, "SECURITY.md",
+	    "the reviewer's path");
+	is_str(r != NULL ? r->file : NULL, "extra.ini",
+	    "the rule is the reviewer's");
+	ok(r != NULL && r->layer != rs.repo_layer &&
+	    ruleset_find(&rs, "always")->layer == rs.repo_layer,
+	    "by layer, which the driver's folds compare");
+	ruleset_release(&rs);
+
+	ruleset_init(&rs);
+	load(&rs, "shipped.ini", shipped);
+	ruleset_add_repo_buffer(&rs, "repo.ini", hostile, strlen(hostile));
+	ok(ruleset_set(&rs, "sec.type=file") == 0 &&
+	    rulecheck_finish(&rs) == -1, "so does --set with a type: the "
+	    "repository's path is gone too");
+	ruleset_release(&rs);
+
+	ruleset_init(&rs);
+	load(&rs, "shipped.ini", shipped);
+	ruleset_add_repo_buffer(&rs, "repo.ini", hostile, strlen(hostile));
+	load(&rs, "extra.ini", "[sec]\npath = SECURITY.md\n");
+	ok(rulecheck_finish(&rs) == 0, "a later layer may change a key only");
+	r = ruleset_find(&rs, "sec");
+	ok(r != NULL && rule_key(r, "alternative") != NULL &&
+	    r->layer == rs.repo_layer, "the rule stays the repository's");
+	ruleset_release(&rs);
+}
+
 static void
 test_repo_layer(void)
 {
@@ -495,6 +545,7 @@ main(void)
 	test_keyspec();
 	test_specs();
 	test_repo_layer();
+	test_redefine();
 	test_regex();
 	test_set_rules();
 	test_set_errors();
