@@ -11,7 +11,9 @@
 
 #include "error.h"
 #include "options.h"
+#include "strbuf.h"
 #include "timeutil.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Every option once: the parser, --help and the man page test use it. */
@@ -80,13 +82,17 @@ options_usage(FILE *fp)
 static int __attribute__((format(printf, 1, 2)))
 usage_error(const char *fmt, ...)
 {
+	struct strbuf sb = STRBUF_INIT, clean = STRBUF_INIT;
 	va_list ap;
 
-	fputs("ecocheck: ", stderr);
+	/* Arguments may be names read from elsewhere: print them clean. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fputs(" (see ecocheck --help)\n", stderr);
+	strbuf_add_printable(&clean, sb.buf, sb.len);
+	fprintf(stderr, "ecocheck: %s (see ecocheck --help)\n", clean.buf);
+	strbuf_release(&sb);
+	strbuf_release(&clean);
 	return -1;
 }
 

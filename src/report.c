@@ -10,6 +10,8 @@
 #include "report.h"
 #include "rules.h"
 #include "ruleset.h"
+#include "strbuf.h"
+#include "utf8.h"
 
 extern const struct report_format report_json;
 extern const struct report_format report_jsonl;
@@ -18,6 +20,8 @@ extern const struct report_format report_text;
 static const struct report_format report_sarif = { .name = "sarif" };
 static const struct report_format report_markdown = { .name = "markdown" };
 static const struct report_format report_github = { .name = "github" };
+
+static void	 put_clean(FILE *, const char *);
 
 const struct report_format *const report_formats[] = {
 	&report_text,
@@ -58,6 +62,20 @@ report_use_color(FILE *fp, enum color when)
 	return isatty(fileno(fp));
 }
 
+/*
+ * Print text that may come from a repository (its .ecocheck.ini: ids,
+ * keys, values, file names) through the one sanitiser, utf8.c's.
+ */
+static void
+put_clean(FILE *fp, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add_printable(&sb, s, strlen(s));
+	fwrite(sb.buf, 1, sb.len, fp);
+	strbuf_release(&sb);
+}
+
 void
 report_list_rules(FILE *fp, const struct repo_result *res)
 {
@@ -65,13 +83,19 @@ report_list_rules(FILE *fp, const struct repo_result *res)
 	const struct rule_key *k;
 	size_t i, j, m;
 
-	fprintf(fp, "# rule set %s, from:", res->rs.name);
-	for (i = 0; i < res->rs.files.n; i++)
-		fprintf(fp, " %s", res->rs.files.v[i]);
+	fputs("# rule set ", fp);
+	put_clean(fp, res->rs.name);
+	fputs(", from:", fp);
+	for (i = 0; i < res->rs.files.n; i++) {
+		fputc(' ', fp);
+		put_clean(fp, res->rs.files.v[i]);
+	}
 	fprintf(fp, "\n# window_days = %d\n", res->rs.window_days);
 	for (i = 0; i < res->rs.nrules; i++) {
 		r = res->rs.rules[i];
-		fprintf(fp, "\n[%s]\t; %s, level %s", r->id, r->type->name,
+		fputs("\n[", fp);
+		put_clean(fp, r->id);
+		fprintf(fp, "]\t; %s, level %s", r->type->name,
 		    level_name(r->level));
 		if (r->nreq > 0) {
 			fputs(", requirement", fp);
@@ -81,21 +105,29 @@ report_list_rules(FILE *fp, const struct repo_result *res)
 		fputc('\n', fp);
 		for (j = 0; j < r->nkeys; j++) {
 			k = &r->keys[j];
-			if (k->n == 0)
-				fprintf(fp, "%s =\t; (emptied)\n", k->name);
+			if (k->n == 0) {
+				put_clean(fp, k->name);
+				fputs(" =\t; (emptied)\n", fp);
+			}
 			for (m = 0; m < k->n; m++) {
-				fprintf(fp, "%s = %s\t; ", k->name,
-				    k->v[m].value);
+				put_clean(fp, k->name);
+				fputs(" = ", fp);
+				put_clean(fp, k->v[m].value);
+				fputs("\t; ", fp);
+				put_clean(fp, k->v[m].file);
 				if (k->v[m].line > 0)
-					fprintf(fp, "%s:%d\n", k->v[m].file,
-					    k->v[m].line);
-				else
-					fprintf(fp, "%s\n", k->v[m].file);
+					fprintf(fp, ":%d", k->v[m].line);
+				fputc('\n', fp);
 			}
 		}
 	}
-	for (i = 0; i < res->rs.fact_names.n; i++)
-		fprintf(fp, "%s[facts] %s = %s\t; %s\n", i == 0 ? "\n" : "",
-		    res->rs.fact_names.v[i], res->rs.fact_values.v[i],
-		    res->rs.fact_sources.v[i]);
+	for (i = 0; i < res->rs.fact_names.n; i++) {
+		fputs(i == 0 ? "\n[facts] " : "[facts] ", fp);
+		put_clean(fp, res->rs.fact_names.v[i]);
+		fputs(" = ", fp);
+		put_clean(fp, res->rs.fact_values.v[i]);
+		fputs("\t; ", fp);
+		put_clean(fp, res->rs.fact_sources.v[i]);
+		fputc('\n', fp);
+	}
 }

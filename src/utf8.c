@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <stdint.h>
-#include <stdio.h>
 
 #include "strbuf.h"
 #include "utf8.h"
@@ -84,20 +83,40 @@ utf8_len(const char *s, size_t n)
 	return used;
 }
 
+/*
+ * Whether a code point may reach a terminal as it is: not a C0 or C1
+ * control, DEL, a line or paragraph separator, nor a bidirectional
+ * embedding, override or isolate (which reorder what follows them).
+ */
+static int
+printable(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return 0;
+	if (cp == 0x2028 || cp == 0x2029)
+		return 0;
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return 0;
+	return 1;
+}
+
 void
 strbuf_add_printable(struct strbuf *sb, const char *s, size_t n)
 {
+	uint32_t cp;
 	size_t len;
 
 	while (n > 0) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			strbuf_addch(sb, '?');
-			len = 1;
-		} else if ((len = utf8_len(s, n)) == 0) {
+		if ((len = utf8_len(s, n)) == 0) {
 			utf8_put(sb, 0xfffd);
 			len = 1;
-		} else
-			strbuf_add(sb, s, len);
+		} else {
+			cp = utf8_next(s, n, &len);
+			if (printable(cp))
+				strbuf_add(sb, s, len);
+			else
+				strbuf_addch(sb, '?');
+		}
 		s += len;
 		n -= len;
 	}

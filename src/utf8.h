@@ -21,8 +21,10 @@ void	 utf8_put(struct strbuf *, uint32_t);
 size_t	 utf8_len(const char *, size_t);
 /*
  * Append text that came from a repository so that it can neither break
- * a line nor drive a terminal: control characters become '?', invalid
- * UTF-8 becomes U+FFFD.
+ * a line nor drive a terminal: C0 and C1 control characters, DEL, U+2028
+ * and U+2029, and the bidirectional controls U+202A to U+202E and U+2066
+ * to U+2069 become '?'; invalid UTF-8 becomes U+FFFD. Everything from a
+ * repository that is printed for people goes through it.
  */
 void	 strbuf_add_printable(struct strbuf *, const char *, size_t);
 

@@ -98,4 +98,25 @@ test_expect_success 'but the repository'"'"'s rules still fold into its own' '
 	test_eq "$(result_of own message)" "found README.md (alternative always)"
 '
 
+test_expect_success '--list-rules prints the repository'"'"'s text through the sanitiser' '
+	printf "[hostile]\ntype = file\npath = a${ESC}]0;owned\\007b${CSI}31mc${RLO}d${LRI}e.md\ntitle = x${ESC}[2Jy\n[facts]\nf${CSI}x = v${RLO}\n" \
+		>"$R/.ecocheck.ini" &&
+	"$ECOCHECK" --list-rules "$R" >list 2>err &&
+	no_terminal_bytes list &&
+	grep -q "^path = a?\]0;owned?b?31mc?d?e.md	; " list &&
+	grep -q "^title = x?\[2Jy	; " list &&
+	grep -q "^\[facts\] f?x = v?	; " list
+'
+
+test_expect_success 'so do the text report and error messages' '
+	test_expect_code 1 "$ECOCHECK" --color never "$R" >out 2>err &&
+	no_terminal_bytes out &&
+	grep -q "hostile  *no a?\]0;owned?b?31mc?d?e.md" out &&
+	printf "[hostile]\ntype = file\npath = x\nk${CSI}2J${RLO} = 1\n" \
+		>"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" "$R" >out 2>err &&
+	no_terminal_bytes err &&
+	grep -q "unknown key .k?2J?. for type file" err
+'
+
 test_done
