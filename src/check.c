@@ -21,6 +21,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "timeutil.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -223,14 +224,16 @@ set_window(struct check *c, struct repo_result *res)
 		if (git_commit_lookup(&commit, c->repo, &c->head) < 0)
 			return ec_error("%s: HEAD: %s", res->path,
 			    ec_git_error());
-		res->as_of = (int64_t)git_commit_committer(commit)->when.time;
+		/* A date past the years 0-9999 is a forgery: keep to them. */
+		res->as_of = time_clamp(
+		    (int64_t)git_commit_committer(commit)->when.time);
 		git_commit_free(commit);
 	} else if (c->o->has_as_of)
 		res->as_of = c->o->as_of;
 	else
 		res->as_of = (int64_t)time(NULL);
 	res->days = res->rs.window_days;
-	res->start = res->as_of - (int64_t)res->days * 86400;
+	res->start = time_sub_days(res->as_of, res->days);
 	return 0;
 }
 

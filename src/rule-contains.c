@@ -69,7 +69,7 @@ static const struct rule_key_spec contains_keys[] = {
 	    .doc = "level when the file is there but does not match" },
 	{ "label", KEY_LABELLED, .flags = KEYF_CASELESS | KEYF_MULTILINE,
 	    .case_key = "case", .doc = "NAME: REGEX naming what a miss is" },
-	{ "max_bytes", KEY_INT, .min = 1,
+	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes read at most (default 1 MiB)" },
 	{ "judgment", KEY_BOOL, .doc = "a miss needs a person to decide" },
 	{ "describe", KEY_LIST,

@@ -21,7 +21,7 @@ static int	 fact_check(const struct rule *, struct check_ctx *,
 static const struct rule_key_spec fact_keys[] = {
 	{ "fact", KEY_STRING, .flags = KEYF_REQUIRED,
 	    .doc = "the fact's name, as in --fact NAME=VALUE" },
-	{ "min", KEY_INT, .flags = KEYF_REPO,
+	{ "min", KEY_INT, .flags = KEYF_REPO, .max = 1000000000000,
 	    .doc = "a number the fact must reach" },
 	{ .name = NULL }
 };

@@ -30,7 +30,7 @@ static const struct rule_key_spec file_keys[] = {
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
 	    .doc = "how names compare" },
-	{ "min_bytes", KEY_INT, .flags = KEYF_REPO,
+	{ "min_bytes", KEY_INT, .flags = KEYF_REPO, .max = 1073741824,
 	    .doc = "smallest size that counts" },
 	{ .name = NULL }
 };

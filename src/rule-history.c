@@ -49,7 +49,7 @@ static void	 history_judge(const struct rule *, struct finding *,
  * the rule set's [ruleset] window_days.
  */
 static const struct rule_key_spec commits_keys[] = {
-	{ "min", KEY_INT, .flags = KEYF_REPO,
+	{ "min", KEY_INT, .flags = KEYF_REPO, .max = 1000000000,
 	    .doc = "commits needed in the window" },
 	{ "window_days", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 36500,
 	    .doc = "days of the window (default the set's)" },
@@ -61,7 +61,7 @@ static const struct rule_key_spec commits_keys[] = {
 };
 
 static const struct rule_key_spec contributors_keys[] = {
-	{ "min", KEY_INT, .flags = KEYF_REPO,
+	{ "min", KEY_INT, .flags = KEYF_REPO, .max = 1000000000,
 	    .doc = "distinct authors needed in the window" },
 	{ "window_days", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 36500,
 	    .doc = "days of the window (default the set's)" },
@@ -145,7 +145,7 @@ history_for_rule(const struct rule *r, struct check_ctx *ctx,
 	days = rule_int(r, "window_days", ctx_ruleset(ctx)->window_days);
 	memset(ho, 0, sizeof(*ho));
 	ho->until = ctx_as_of(ctx);
-	ho->since = ho->until - (int64_t)days * 86400;
+	ho->since = time_sub_days(ho->until, days);
 	ho->merges = rule_bool(r, "merges", 1);
 	ho->coauthors = coauthors;
 	if (!ctx_has_head(ctx)) {

@@ -97,9 +97,9 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "LABEL: REGEX of a required section" },
 	{ "needs", KEY_ENUM, .choices = "code",
 	    .doc = "each section must hold a code block" },
-	{ "min_words", KEY_INT, .flags = KEYF_REPO,
+	{ "min_words", KEY_INT, .flags = KEYF_REPO, .max = 1000000000,
 	    .doc = "words each section must hold" },
-	{ "intro_words", KEY_INT, .flags = KEYF_REPO,
+	{ "intro_words", KEY_INT, .flags = KEYF_REPO, .max = 1000000000,
 	    .doc = "words before the first section" },
 	{ "follow_links", KEY_BOOL,
 	    .doc = "a section may live in a linked file" },
@@ -109,7 +109,7 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "distinct clues in one passage that pass (default 2)" },
 	{ "unlinked", KEY_ENUM, .choices = "warn",
 	    .doc = "a file named like a missing section is a warning" },
-	{ "max_bytes", KEY_INT, .min = 1,
+	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes read at most (default 8 MiB)" },
 	{ .name = NULL }
 };

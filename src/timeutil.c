@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ days_from_civil(int64_t y, unsigned m, unsigned d)
 }
 
 static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	int64_t era, yy;
 	unsigned doe, yoe, doy, mp;
@@ -39,7 +40,7 @@ civil_from_days(int64_t z, int *y, int *m, int *d)
 	mp = (5 * doy + 2) / 153;
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
+	*y = yy + (*m <= 2);
 }
 
 static int
@@ -67,6 +68,7 @@ time_parse_iso(const char *s, int64_t *out)
 	int y, mo, d, h, mi, sec, oh, om, sign;
 	char *end;
 	long long v;
+	int64_t t;
 
 	if (*s == '@') {
 		errno = 0;
@@ -106,9 +108,12 @@ time_parse_iso(const char *s, int64_t *out)
 			sign = *s++ == '-' ? -1 : 1;
 			if (digits(&s, 2, &oh) == -1)
 				return -1;
-			if (*s == ':')
+			/* "+05", "+0530" or "+05:30"; not "+05:". */
+			if (*s == ':') {
 				s++;
-			if (*s != '\0' && digits(&s, 2, &om) == -1)
+				if (digits(&s, 2, &om) == -1)
+					return -1;
+			} else if (*s != '\0' && digits(&s, 2, &om) == -1)
 				return -1;
 			if (oh > 14 || om > 59)
 				return -1;
@@ -116,29 +121,65 @@ time_parse_iso(const char *s, int64_t *out)
 	}
 	if (*s != '\0')
 		return -1;
-	*out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 	    h * 3600 + mi * 60 + sec - sign * (oh * 3600 + om * 60);
+	/* An offset or a leap second must not leave the four-digit years. */
+	if (t < TIME_MIN_SECONDS || t > TIME_MAX_SECONDS)
+		return -1;
+	*out = t;
 	return 0;
 }
 
+int64_t
+time_sub_days(int64_t t, int64_t days)
+{
+	int64_t span;
+
+	if (days <= 0 || t <= TIME_MIN_SECONDS)
+		return t;
+	span = days > INT64_MAX / 86400 ? INT64_MAX : days * 86400;
+	/* t > TIME_MIN_SECONDS, so the difference cannot overflow. */
+	if (t - TIME_MIN_SECONDS <= span)
+		return TIME_MIN_SECONDS;
+	return t - span;
+}
+
+int64_t
+time_clamp(int64_t t)
+{
+	if (t < TIME_MIN_SECONDS)
+		return TIME_MIN_SECONDS;
+	if (t > TIME_MAX_SECONDS)
+		return TIME_MAX_SECONDS;
+	return t;
+}
+
+/*
+ * Any time a commit can carry, INT64_MIN included: the day is a floor
+ * division that negates nothing, and the year may have more digits.
+ */
 void
 time_format_iso(int64_t t, char *buf, size_t sz)
 {
-	int64_t days, rem;
-	int y, m, d;
+	int64_t days, rem, y;
+	int m, d;
 
-	days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	rem = t - days * 86400;
+	days = t / 86400;
+	rem = t % 86400;
+	if (rem < 0) {
+		days--;
+		rem += 86400;
+	}
 	civil_from_days(days, &y, &m, &d);
-	snprintf(buf, sz, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-	    (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+	snprintf(buf, sz, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m,
+	    d, (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 }
 
 void
 time_format_date(int64_t t, char *buf, size_t sz)
 {
-	char full[32];
+	char full[40];
 
 	time_format_iso(t, full, sizeof(full));
-	snprintf(buf, sz, "%.10s", full);
+	snprintf(buf, sz, "%.*s", (int)strcspn(full, "T"), full);
 }

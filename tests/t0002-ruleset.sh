@@ -100,7 +100,7 @@ test_expect_success 'of must name a file rule; max_bytes must be at least 1' '
 	grep -q "of.ini:3: rule .c.: of: no file rule .nosuch." err &&
 	printf "[c]\ntype = contains\nfile = README.md\npattern = x\nmax_bytes = 0\n" >"$TEST_TMP/of.ini" &&
 	test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/of.ini" "$R" 2>err >/dev/null &&
-	grep -q "of.ini:5: rule .c.: max_bytes: must be at least 1" err
+	grep -q "of.ini:5: rule .c.: max_bytes: bad number .0. (want 1 to 1073741824)" err
 '
 
 test_expect_success JQ 'a --rules FILE beats the repository config' '

@@ -39,6 +39,74 @@ no_terminal_bytes() {
 	done
 }
 
+test_expect_success 'window_days of a rule cannot overflow: 1 to 36500' '
+	for n in 9223372036854775807 106751991167301 36501; do
+		printf "[commits]\nwindow_days = %s\n" $n | repo_config &&
+		test_expect_code 2 "$ECOCHECK" "$R" >out 2>err &&
+		grep -q "window_days: bad number .$n. (want 1 to 36500)" err ||
+		exit 1
+	done &&
+	test_expect_code 2 "$ECOCHECK" --no-repo-config \
+		--set commits.window_days=9223372036854775807 "$R" >out 2>err &&
+	grep -q "want 1 to 36500" err
+'
+
+test_expect_success 'every other number has a range too' '
+	printf "[license-file]\nmin_bytes = 99999999999999999\n" | repo_config &&
+	test_expect_code 2 "$ECOCHECK" "$R" >out 2>err &&
+	grep -q "min_bytes: bad number .99999999999999999. (want 0 to" err &&
+	test_expect_code 2 "$ECOCHECK" --no-repo-config \
+		--set commits.min=9223372036854775807 "$R" >out 2>err &&
+	grep -q "min: bad number" err &&
+	git -C "$R" rm -q .ecocheck.ini &&
+	git -C "$R" commit -q -m "no config"
+'
+
+# A commit of the tree of HEAD dated $1 (seconds), made HEAD.
+head_dated() {
+	_t=$(git -C "$R" rev-parse "HEAD^{tree}") &&
+	_c=$(printf "tree %s\nparent %s\nauthor A <a@example.com> %s +0000\ncommitter C <c@example.com> %s +0000\n\nodd date\n" \
+		"$_t" "$(git -C "$R" rev-parse HEAD)" "$1" "$1" |
+		git -C "$R" hash-object -t commit -w --literally --stdin) &&
+	git -C "$R" update-ref HEAD "$_c"
+}
+
+test_expect_success '--as-of HEAD on a tip dated INT64_MIN: the window stays in year 0' '
+	test_when_finished "git -C \"$R\" reset -q --hard HEAD^" &&
+	head_dated -9223372036854775808 &&
+	ec_json --as-of HEAD "$R" &&
+	status_is 1 &&
+	test_eq "$(jq -r .window.as_of out.json)" 0000-01-01T00:00:00Z &&
+	test_eq "$(jq -r .window.start out.json)" 0000-01-01T00:00:00Z &&
+	test_eq "$(result_of commits)" fail &&
+	test_must_fail grep . err
+'
+
+test_expect_success '--as-of HEAD on a tip dated INT64_MAX: the window ends in 9999' '
+	test_when_finished "git -C \"$R\" reset -q --hard HEAD^" &&
+	head_dated 9223372036854775807 &&
+	ec_json --as-of HEAD "$R" &&
+	status_is 1 &&
+	test_eq "$(jq -r .window.as_of out.json)" 9999-12-31T23:59:59Z &&
+	test_eq "$(jq -r .window.start out.json)" 9999-10-02T23:59:59Z &&
+	test_must_fail grep . err
+'
+
+test_expect_success '--as-of out of the four-digit years or with a half offset is refused' '
+	for d in 9999-12-31T23:59:60-14:00 9999-12-31T23:00-01:00 \
+	    0000-01-01T00:00+00:01 2026-01-01T00:00+05: 2026-01-01T00:00+05:3; do
+		test_expect_code 2 "$ECOCHECK" --as-of "$d" "$R" >out 2>err &&
+		grep -q "^ecocheck: --as-of: bad date" err || exit 1
+	done &&
+	for d in 9999-12-31T23:59:59Z 9999-12-31T23:59:60+00:01 \
+	    2026-01-01T00:00+05 2026-01-01T00:00+0530 2026-01-01T00:00+05:30 \
+	    0000-01-01T00:00:00Z; do
+		ec_json --as-of "$d" "$R" && status_is 1 || exit 1
+	done &&
+	ec_json --as-of 2026-01-01T05:30+05:30 "$R" &&
+	test_eq "$(jq -r .window.as_of out.json)" 2026-01-01T00:00:00Z
+'
+
 test_expect_success 'a reviewer who defines a rule gets the rule, not the repository'"'"'s keys' '
 	cat >"$R/.ecocheck.ini" <<-\EOF &&
 	[sec-policy]

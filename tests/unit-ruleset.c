@@ -236,6 +236,27 @@ test_keyspec(void)
 	strbuf_release(&err);
 }
 
+/* Every number a rule file or --set gives has a maximum in its spec. */
+static void
+test_number_ranges(void)
+{
+	const struct rule_key_spec *s;
+	int i, bad;
+
+	bad = 0;
+	for (i = -1; i < 0 || rule_types[i] != NULL; i++)
+		for (s = i < 0 ? rule_common_keys : rule_types[i]->keys;
+		    s != NULL && s->name != NULL; s++)
+			if ((s->kind == KEY_INT || s->kind == KEY_INTS) &&
+			    (s->max <= 0 || s->max > 1000000000000LL ||
+			    s->min > s->max)) {
+				printf("# %s %s: no range\n", i < 0 ? "common" :
+				    rule_types[i]->name, s->name);
+				bad++;
+			}
+	is_int(bad, 0, "every number key has a range of at most 10^12");
+}
+
 /* Required keys, ranges and rule references, as the specs say. */
 static void
 test_specs(void)
@@ -259,8 +280,8 @@ test_specs(void)
 	    "bad.ini:4: rule 'c': window_days: bad number '0' (want 1 to "
 	    "36500)", "a rule's window_days is 1 to 36500");
 	bad("[c]\ntype = contains\nfile = X\npattern = x\nmax_bytes = 0\n",
-	    "bad.ini:5: rule 'c': max_bytes: must be at least 1",
-	    "max_bytes is at least 1");
+	    "bad.ini:5: rule 'c': max_bytes: bad number '0' (want 1 to "
+	    "1073741824)", "max_bytes is 1 to 1 GiB");
 	bad("[f]\ntype = fact\nfact = x\n[c]\ntype = contains\nof = f\n"
 	    "pattern = x\n", "bad.ini:6: rule 'c': of: no file rule 'f'",
 	    "of names a file rule, not another type");
@@ -543,6 +564,7 @@ main(void)
 	test_layering();
 	test_errors();
 	test_keyspec();
+	test_number_ranges();
 	test_specs();
 	test_repo_layer();
 	test_redefine();
