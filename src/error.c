@@ -10,11 +10,22 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+/* ec_error_cap(): errors that may still be printed (-1: any), and not. */
+static int	 cap_left = -1;
+static int	 cap_held;
+
 static void
 vreport(const char *file, int line, const char *prefix, const char *fmt,
     va_list ap)
 {
 	struct strbuf sb = STRBUF_INIT, clean;
+
+	if (prefix == NULL && cap_left == 0) {
+		cap_held++;
+		return;
+	}
+	if (prefix == NULL && cap_left > 0)
+		cap_left--;
 
 	strbuf_addstr(&sb, "ecocheck: ");
 	if (file != NULL && line > 0)
@@ -31,6 +42,17 @@ vreport(const char *file, int line, const char *prefix, const char *fmt,
 	fwrite(clean.buf, 1, clean.len, stderr);
 	strbuf_release(&clean);
 	strbuf_release(&sb);
+}
+
+int
+ec_error_cap(int max)
+{
+	int held;
+
+	held = cap_held;
+	cap_held = 0;
+	cap_left = max < 0 ? -1 : max;
+	return held;
 }
 
 int

@@ -47,19 +47,27 @@ static void	 join_text(struct rule_key *);
 static void	 split_words(struct rule_key *);
 static void	 key_regex_free(void *);
 
+/* Errors told about one rule set; the rest are counted. */
+#define RULECHECK_MAX_ERRORS	20
+
 int
 rulecheck_finish(struct ruleset *rs)
 {
 	size_t i;
-	int rc;
+	int rc, held;
 
 	if (check_repo_layer(rs) == -1)
 		return -1;
 	rc = 0;
+	ec_error_cap(RULECHECK_MAX_ERRORS);
 	for (i = 0; i < rs->nrules; i++)
 		if (find_type(rs, rs->rules[i]) == -1 ||
 		    finish_rule(rs->rules[i]) == -1)
 			rc = -1;
+	held = ec_error_cap(-1);
+	if (held > 0)
+		ec_error("and %d more error%s in the rules", held,
+		    held == 1 ? "" : "s");
 	for (i = 0; rc == 0 && i < rs->nrules; i++)
 		if (check_refs(rs, rs->rules[i]) == -1)
 			rc = -1;

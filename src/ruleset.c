@@ -25,6 +25,14 @@
 
 /* Rule files are small; anything larger is a mistake. */
 #define RULESET_MAX_BYTES	(1024 * 1024)
+/* [section] lines in one file. */
+#define RULESET_MAX_SECTIONS	4096
+/*
+ * What inih (built with its defaults) holds: a line of 200 bytes with
+ * its '\n' and NUL, so 198 before the line's end; a section name of 49.
+ */
+#define INI_LINE_MAX		198
+#define INI_SECTION_MAX		49
 
 struct ini_src {
 	const char	*name;		/* interned */
@@ -47,7 +55,7 @@ struct ini_state {
 	struct ini_src	*src;
 	int		 restricted;	/* a repository's config */
 	struct strvec	 seen;		/* sections of this file */
-	int		 seen_line[4096];
+	int		 seen_line[RULESET_MAX_SECTIONS];
 	char		*cur;		/* current section */
 	int		 cur_seq;	/* its header's number */
 	int		 err_line;
@@ -222,10 +230,25 @@ ruleset_add_file(struct ruleset *rs, const char *path)
 	return rc;
 }
 
+/* The first error the line reader finds in a file is the one told. */
+static void __attribute__((format(printf, 2, 3)))
+src_error(struct ini_src *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->err_line != 0)
+		return;
+	s->err_line = s->line;
+	va_start(ap, fmt);
+	strbuf_vaddf(&s->err, fmt, ap);
+	va_end(ap);
+}
+
 /*
  * Note a [section] line the way inih reads it: after a byte order mark
  * on the first line, and not when it is indented under a key (then it
- * continues that key's value).
+ * continues that key's value). A name longer than inih keeps, or more
+ * sections than a rule file needs, is an error.
  */
 static void
 scan_line(struct ini_src *s, const char *p, size_t n)
@@ -253,21 +276,30 @@ scan_line(struct ini_src *s, const char *p, size_t n)
 	s->section_line = s->line;
 	s->section_seq++;
 	s->seen_key = 0;
+	if (s->section_seq > RULESET_MAX_SECTIONS)
+		src_error(s, "more than %d sections", RULESET_MAX_SECTIONS);
 	close = memchr(p, ']', n);
 	if (close == NULL)
 		return;
+	if (close - p - 1 > INI_SECTION_MAX)
+		src_error(s, "section name longer than %d bytes: [%.*s...]",
+		    INI_SECTION_MAX, 20, p + 1);
 	strvec_push_nodup(&s->headers, xstrndup(p + 1, (size_t)(close - p - 1)));
 	XGROW(s->header_line, s->headers.n, s->header_alloc);
 	s->header_line[s->headers.n - 1] = s->line;
 }
 
-/* inih reader: one line at a time, counting lines, refusing NUL bytes. */
+/*
+ * inih reader: one line at a time, counting lines, refusing NUL bytes
+ * and lines longer than INI_LINE_MAX bytes before their "\n" or "\r\n"
+ * (inih would strip the '\r'). The line is handed over with a '\n'.
+ */
 static char *
 ini_read_line(char *str, int num, void *stream)
 {
 	struct ini_src *s = stream;
 	const char *p, *nl;
-	size_t linelen, n;
+	size_t linelen, n, max;
 
 	if (s->pos >= s->len)
 		return NULL;
@@ -277,23 +309,20 @@ ini_read_line(char *str, int num, void *stream)
 	linelen = nl != NULL ? (size_t)(nl - p) + 1 : s->len - s->pos;
 	s->pos += linelen;
 	scan_line(s, p, linelen);
-	p = s->buf + s->pos - linelen;
 	n = linelen;
-	if (memchr(p, '\0', linelen) != NULL && s->err_line == 0) {
-		s->err_line = s->line;
-		strbuf_addstr(&s->err, "NUL byte in rule file");
-	}
-	if (n > (size_t)num - 2) {
-		if (s->err_line == 0) {
-			s->err_line = s->line;
-			strbuf_addf(&s->err,
-			    "line longer than %d characters", num - 2);
-		}
-		n = (size_t)num - 2;
+	if (n > 0 && p[n - 1] == '\n')
+		n--;
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	if (memchr(p, '\0', n) != NULL)
+		src_error(s, "NUL byte in rule file");
+	max = num - 2 < INI_LINE_MAX ? (size_t)num - 2 : INI_LINE_MAX;
+	if (n > max) {
+		src_error(s, "line longer than %zu bytes", max);
+		n = max;
 	}
 	memcpy(str, p, n);
-	if (n > 0 && str[n - 1] != '\n')
-		str[n++] = '\n';
+	str[n++] = '\n';
 	str[n] = '\0';
 	return str;
 }

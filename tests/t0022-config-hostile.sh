@@ -187,4 +187,46 @@ test_expect_success 'so do the text report and error messages' '
 	grep -q "unknown key .k?2J?. for type file" err
 '
 
+test_expect_success 'lines of 198 bytes are read whole, 199 are refused' '
+	v=$(printf "%0191d" 0) &&
+	printf "[long]\ntype = file\npath = %s\n" "$v" >"$R/.ecocheck.ini" &&
+	"$ECOCHECK" --list-rules "$R" >list &&
+	grep -q "^path = $v	; " list &&
+	printf "[long]\r\ntype = file\r\npath = %s\r\n" "$v" >"$R/.ecocheck.ini" &&
+	"$ECOCHECK" --list-rules "$R" >list &&
+	grep -q "^path = $v	; " list &&
+	printf "[long]\ntype = file\npath = %s1\n" "$v" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" "$R" >out 2>err &&
+	grep -q "ecocheck.ini:3: line longer than 198 bytes$" err
+'
+
+test_expect_success 'a section name longer than inih keeps is an error, not cut' '
+	n=$(printf "%049d" 0 | tr 0 n) &&
+	printf "[%s]\ntype = file\npath = x\n" "$n" >"$R/.ecocheck.ini" &&
+	"$ECOCHECK" --list-rules "$R" >list &&
+	grep -q "^\[$n\]	" list &&
+	printf "[%sx]\ntype = file\npath = x\n[%sy]\ntype = file\npath = y\n" \
+		"$n" "$n" >"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" "$R" >out 2>err &&
+	test_line_count 1 err &&
+	grep -q "ecocheck.ini:1: section name longer than 49 bytes" err
+'
+
+test_expect_success 'thousands of empty sections: one line, quickly' '
+	awk "BEGIN { for (i = 0; i < 30000; i++) print \"[s\" i \"]\" }" \
+		>"$R/.ecocheck.ini" &&
+	test_expect_code 2 timeout 20 "$ECOCHECK" "$R" >out 2>err &&
+	test_line_count 1 err &&
+	grep -q "ecocheck.ini:4097: more than 4096 sections" err
+'
+
+test_expect_success 'twenty errors of one rule set, then how many more' '
+	awk "BEGIN { for (i = 0; i < 100; i++) print \"[s\" i \"]\" }" \
+		>"$R/.ecocheck.ini" &&
+	test_expect_code 2 "$ECOCHECK" "$R" >out 2>err &&
+	test_line_count 21 err &&
+	grep -q "ecocheck.ini:20: rule .s19. has no type$" err &&
+	test_eq "$(tail -n 1 err)" "ecocheck: and 80 more errors in the rules"
+'
+
 test_done

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "keyspec.h"
 #include "regex.h"
 #include "rulecheck.h"
@@ -205,6 +206,109 @@ test_errors(void)
 	memcpy(longline, "[a]\ntype = file\npath = ", 23);
 	longline[sizeof(longline) - 1] = '\0';
 	bad(longline, "bad.ini:3: line longer than", "an overlong line");
+}
+
+/* A rule file whose line 3 is "path = " and n bytes of 'x', then end. */
+static int
+path_line(size_t n, const char *end, struct ruleset *rs)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	strbuf_addstr(&sb, "[a]\ntype = file\npath = ");
+	while (sb.len < 23 + n - 7)
+		strbuf_addch(&sb, 'x');
+	strbuf_addstr(&sb, end);
+	capture_begin();
+	rc = ruleset_add_buffer(rs, "long.ini", sb.buf, sb.len);
+	if (rc == 0)
+		rc = rulecheck_finish(rs);
+	capture_end();
+	strbuf_release(&sb);
+	return rc;
+}
+
+/*
+ * What inih holds, said the same way by the line reader: lines of 198
+ * bytes before their end, section names of 49 bytes; errors capped.
+ */
+static void
+test_limits(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct ruleset rs;
+	const char *v;
+	char name[64];
+	int i, rc;
+
+	ruleset_init(&rs);
+	ok(path_line(198, "\n", &rs) == 0, "a line of 198 bytes reads");
+	v = rule_str(rs.rules[0], "path", "");
+	is_int((long long)strlen(v), 191, "whole");
+	ruleset_release(&rs);
+	ruleset_init(&rs);
+	ok(path_line(198, "\r\n", &rs) == 0, "so it does ended by CR LF");
+	is_int((long long)strlen(rule_str(rs.rules[0], "path", "")), 191,
+	    "without the CR");
+	ruleset_release(&rs);
+	ruleset_init(&rs);
+	ok(path_line(198, "", &rs) == 0, "and as the last line, unended");
+	ruleset_release(&rs);
+	ruleset_init(&rs);
+	ok(path_line(199, "\n", &rs) == -1, "a line of 199 bytes does not");
+	is_str(errtext.buf, "ecocheck: long.ini:3: line longer than 198 "
+	    "bytes\n", "the limit is named as the manual names it");
+	ruleset_release(&rs);
+
+	memset(name, 'n', sizeof(name));
+	snprintf(name + 49, sizeof(name) - 49, "]\ntype = file\n");
+	strbuf_addf(&sb, "[%s", name);
+	ruleset_init(&rs);
+	capture_begin();
+	rc = ruleset_add_buffer(&rs, "s.ini", sb.buf, sb.len);
+	if (rc == 0)
+		rc = rulecheck_finish(&rs);
+	capture_end();
+	ok(rc == -1 && strstr(errtext.buf, "a file rule needs 'path'") !=
+	    NULL, "a section name of 49 bytes is the rule's id, whole");
+	ruleset_release(&rs);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "[n%s", name);
+	bad(sb.buf, "bad.ini:1: section name longer than 49 bytes",
+	    "one of 50 is refused, not cut");
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "[n%s[n%s", name, name);
+	bad(sb.buf, "bad.ini:1: section name longer than 49 bytes",
+	    "two cut alike are not a duplicate section");
+
+	strbuf_reset(&sb);
+	for (i = 0; i < 4097; i++)
+		strbuf_addf(&sb, "[s%d]\n", i);
+	bad(sb.buf, "bad.ini:4097: more than 4096 sections",
+	    "sections are counted");
+
+	strbuf_reset(&sb);
+	for (i = 0; i < 30; i++)
+		strbuf_addf(&sb, "[s%d]\n", i);
+	ruleset_init(&rs);
+	capture_begin();
+	rc = ruleset_add_buffer(&rs, "e.ini", sb.buf, sb.len);
+	if (rc == 0)
+		rc = rulecheck_finish(&rs);
+	capture_end();
+	ok(rc == -1, "thirty rules without a type");
+	for (i = 0, v = errtext.buf; (v = strchr(v, '\n')) != NULL; v++)
+		i++;
+	is_int(i, 21, "print twenty errors and one line for the rest");
+	ok(strstr(errtext.buf, "e.ini:20: rule 's19' has no type\n"
+	    "ecocheck: and 10 more errors in the rules\n") != NULL,
+	    "which says how many");
+	ruleset_release(&rs);
+	capture_begin();
+	ec_error("after");
+	capture_end();
+	is_str(errtext.buf, "ecocheck: after\n", "the cap ends with the set");
+	strbuf_release(&sb);
 }
 
 /* One line of spec data, checked without a rule set. */
@@ -563,6 +667,7 @@ main(void)
 	close(fd);
 	test_layering();
 	test_errors();
+	test_limits();
 	test_keyspec();
 	test_number_ranges();
 	test_specs();
