@@ -1,0 +1,106 @@
+#!/bin/sh
+# t0021-hostile-files.sh: files a hostile repository (or a broken home
+# directory) puts where ecocheck or libgit2 reads: a FIFO never blocks
+# (refused in one line, exit 2, or skipped as git skips it), sizes are
+# never read to be compared, a file rule is not fooled by a directory or a
+# FIFO, random bytes are no README, an unreadable file is said once.
+. "$(dirname "$0")/lib.sh"
+
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+if command -v timeout >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1
+then
+	test_set_prereq FIFO
+fi
+
+# A fresh repository $1 with a README.md, committed.
+fresh() {
+	make_repo "$1" README.md >/dev/null
+}
+
+# ecocheck on a repository, bounded: a hang fails in seconds.
+ec_bounded() {
+	ec_status=0
+	timeout 20 "$ECOCHECK" --format json "$@" >"$TEST_TMP/out.json" \
+		2>"$TEST_TMP/err" || ec_status=$?
+	return 0
+}
+
+# The standard error must be exactly the line $1.
+err_is() {
+	echo "$1" >"$TEST_TMP/err.want" &&
+	test_cmp "$TEST_TMP/err.want" "$TEST_TMP/err"
+}
+
+test_expect_success FIFO 'a FIFO .git/index is refused in one line, exit 2' '
+	R=$TEST_TMP/index-fifo && fresh "$R" &&
+	rm "$R/.git/index" && mkfifo "$R/.git/index" &&
+	ec_bounded "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $R/.git/index: cannot read the index: not a regular file"
+'
+
+test_expect_success FIFO 'a FIFO GIT_INDEX_FILE is refused in one line, exit 2' '
+	R=$TEST_TMP/env-fifo && fresh "$R" &&
+	mkfifo "$TEST_TMP/idx.fifo" &&
+	GIT_INDEX_FILE=$TEST_TMP/idx.fifo ec_bounded --staged "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $TEST_TMP/idx.fifo: cannot read the index: not a regular file"
+'
+
+test_expect_success FIFO 'a FIFO given to --rules is refused in one line, exit 2' '
+	R=$TEST_TMP/rules-fifo && fresh "$R" &&
+	mkfifo "$TEST_TMP/rules.fifo" &&
+	ec_bounded -r "$TEST_TMP/rules.fifo" "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $TEST_TMP/rules.fifo: not a regular file"
+'
+
+test_expect_success FIFO 'a FIFO .git/config is refused before libgit2 opens it' '
+	R=$TEST_TMP/config-fifo && fresh "$R" &&
+	rm "$R/.git/config" && mkfifo "$R/.git/config" &&
+	ec_bounded "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $R/.git/config: not a regular file; refusing to read it"
+'
+
+test_expect_success FIFO 'a FIFO .gitignore, even deep down, is refused' '
+	R=$TEST_TMP/gitignore-fifo && fresh "$R" &&
+	mkdir -p "$R/a/b" && echo u >"$R/a/b/u.md" &&
+	mkfifo "$R/a/b/.gitignore" &&
+	ec_bounded "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $R/a/b/.gitignore: not a regular file; refusing to read it"
+'
+
+test_expect_success FIFO 'a FIFO .git/info/exclude is refused' '
+	R=$TEST_TMP/exclude-fifo && fresh "$R" &&
+	mkdir -p "$R/.git/info" && rm -f "$R/.git/info/exclude" &&
+	mkfifo "$R/.git/info/exclude" &&
+	ec_bounded "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $R/.git/info/exclude: not a regular file; refusing to read it"
+'
+
+test_expect_success FIFO 'a FIFO core.excludesFile is refused' '
+	R=$TEST_TMP/excludesfile-fifo && fresh "$R" &&
+	mkfifo "$TEST_TMP/ignore.fifo" &&
+	git -C "$R" config core.excludesFile "$TEST_TMP/ignore.fifo" &&
+	ec_bounded "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $TEST_TMP/ignore.fifo: not a regular file; refusing to read it"
+'
+
+test_expect_success FIFO 'a FIFO ~/.gitconfig is skipped with a warning, as git skips what it cannot read' '
+	R=$TEST_TMP/home-fifo && fresh "$R" &&
+	HOME=$TEST_TMP/fifohome && mkdir -p "$HOME" &&
+	mkfifo "$HOME/.gitconfig" &&
+	ec_bounded "$R" &&
+	status_is 1 &&
+	err_is "ecocheck: warning: unable to access '\''$HOME/.gitconfig'\'': not a regular file" &&
+	test_eq "$(result_of readme)" pass
+'
+
+test_done
