@@ -52,18 +52,27 @@ struct check_ctx {
 	struct cache_item	*cache;
 };
 
-/* A file read: what tree_read() said, and the bytes. */
+/*
+ * A file read or sized: what the tree source said (one failure, printed
+ * once, serves every later question), the bytes, the size.
+ */
 struct text_item {
 	int		 rc;
+	int		 have_text;	/* text, cap and truncated are set */
 	size_t		 cap;		/* bytes asked for */
 	int		 truncated;	/* the file has more than cap */
 	struct strbuf	 text;
+	int		 have_size;
+	uint64_t	 size;
 };
 
 struct md_item {
 	int		 rc;		/* ctx_read()'s, or -1 unparsable */
 	struct md_file	 m;
 };
+
+static struct text_item *text_item(struct check_ctx *,
+		    const struct tree_entry *);
 
 struct check_ctx *
 ctx_new(git_repository *repo, struct tree *t, const struct ruleset *rs,
@@ -259,17 +268,50 @@ read_cached(struct check_ctx *ctx, const struct tree_entry *e, size_t cap)
 {
 	struct text_item *t;
 
-	t = ctx_cache_find(ctx, "text", e, 0);
-	if (t != NULL && (t->rc != 0 || t->cap >= cap || !t->truncated))
+	t = text_item(ctx, e);
+	if (t->rc != 0 || (t->have_text && (t->cap >= cap || !t->truncated)))
 		return t;
-	if (t == NULL) {
-		t = xcalloc(1, sizeof(*t));
-		strbuf_init(&t->text);
-		ctx_cache_add(ctx, "text", e, 0, t, text_item_free);
-	}
 	t->cap = cap;
 	t->rc = tree_read(ctx->tree, e, cap, &t->text, &t->truncated);
+	t->have_text = t->rc == 0;
 	return t;
+}
+
+/* The cache item of an entry's bytes and size, made empty if new. */
+static struct text_item *
+text_item(struct check_ctx *ctx, const struct tree_entry *e)
+{
+	struct text_item *t;
+
+	if ((t = ctx_cache_find(ctx, "text", e, 0)) != NULL)
+		return t;
+	t = xcalloc(1, sizeof(*t));
+	strbuf_init(&t->text);
+	ctx_cache_add(ctx, "text", e, 0, t, text_item_free);
+	return t;
+}
+
+int
+ctx_size(struct check_ctx *ctx, const struct tree_entry *e,
+    struct finding *f, uint64_t *size)
+{
+	struct text_item *t;
+
+	t = text_item(ctx, e);
+	if (t->rc == 0 && !t->have_size && t->have_text && !t->truncated) {
+		t->size = t->text.len;	/* read whole already */
+		t->have_size = 1;
+	}
+	if (t->rc == 0 && !t->have_size) {
+		t->rc = tree_size(ctx->tree, e, &t->size);
+		t->have_size = t->rc == 0;
+	}
+	if (t->rc != 0) {
+		judge_read(ctx, e, t->rc, f);
+		return t->rc;
+	}
+	*size = t->size;
+	return 0;
 }
 
 int

@@ -40,6 +40,7 @@ const struct tree_ops tree_index_ops = {
 	.name = "index",
 	.may_miss = 0,
 	.read = tree_blob_read,
+	.size = tree_blob_size,
 	.readlink = tree_blob_readlink,
 	.describe = index_describe,
 	.free = NULL,

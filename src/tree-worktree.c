@@ -61,6 +61,8 @@ static int	 open_parent(const struct tree *, char *, const char **);
 static int	 bad_path(const char *);
 static int	 worktree_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
+static int	 worktree_size(const struct tree *, const struct tree_entry *,
+		    uint64_t *);
 static int	 worktree_readlink(const struct tree *,
 		    const struct tree_entry *, struct strbuf *);
 static char	*worktree_describe(const struct tree *, const char *,
@@ -72,6 +74,7 @@ const struct tree_ops tree_worktree_ops = {
 	.name = "worktree",
 	.may_miss = 1,
 	.read = worktree_read,
+	.size = worktree_size,
 	.readlink = worktree_readlink,
 	.describe = worktree_describe,
 	.free = worktree_free,
@@ -671,6 +674,41 @@ worktree_read(const struct tree *t, const struct tree_entry *e,
 out:
 	if (fd != -1)
 		close(fd);
+	if (dfd != t->rootfd)
+		close(dfd);
+	free(path);
+	return r;
+}
+
+static int
+worktree_size(const struct tree *t, const struct tree_entry *e,
+    uint64_t *size)
+{
+	struct stat st;
+	const char *base;
+	char *path;
+	int dfd, r;
+
+	if (bad_path(e->path))
+		return TREE_EMISSING;
+	path = xstrdup(e->path);
+	if ((dfd = open_parent(t, path, &base)) < 0) {
+		free(path);
+		return dfd;
+	}
+	if (*base == '\0')
+		r = TREE_ENOTFILE;	/* "dir/": a nested repository */
+	else if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		r = errno == ENOENT || errno == ENOTDIR ? TREE_EMISSING :
+		    ec_error("%s: %s", e->path, strerror(errno));
+	else if (S_ISLNK(st.st_mode))
+		r = TREE_ELINK;
+	else if (!S_ISREG(st.st_mode))
+		r = TREE_ENOTFILE;
+	else {
+		*size = st.st_size > 0 ? (uint64_t)st.st_size : 0;
+		r = 0;
+	}
 	if (dfd != t->rootfd)
 		close(dfd);
 	free(path);

@@ -103,4 +103,59 @@ test_expect_success FIFO 'a FIFO ~/.gitconfig is skipped with a warning, as git 
 	test_eq "$(result_of readme)" pass
 '
 
+cat >"$TEST_TMP/size.ini" <<'EOF_INI'
+[ruleset]
+name = size
+
+[lic]
+type = file
+path = LICENSE.md
+min_bytes = 100000000000
+EOF_INI
+
+test_expect_success 'min_bytes takes the size from stat: a sparse 100 GB file costs no memory' '
+	R=$TEST_TMP/sparse && fresh "$R" &&
+	truncate -s 100G "$R/LICENSE.md" &&
+	test_when_finished "rm -f \"$R/LICENSE.md\"" &&
+	ec_bounded -r "$TEST_TMP/size.ini" "$R" &&
+	status_is 0 &&
+	test_eq "$(result_of lic)" pass &&
+	truncate -s 99999999999 "$R/LICENSE.md" &&
+	ec_bounded -r "$TEST_TMP/size.ini" "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of lic message)" \
+		"LICENSE.md has 99999999999 bytes, fewer than 100000000000"
+'
+
+test_expect_success 'min_bytes under --rev takes the size from the object header' '
+	R=$TEST_TMP/header && fresh "$R" &&
+	printf "short\n" >"$R/LICENSE.md" &&
+	git -C "$R" add LICENSE.md && test_tick &&
+	git -C "$R" commit -q -m license &&
+	ec_bounded -r "$TEST_TMP/size.ini" --rev HEAD "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of lic message)" \
+		"LICENSE.md has 6 bytes, fewer than 100000000000"
+'
+
+test_expect_success 'a tracked README.md replaced by a directory is no README' '
+	R=$TEST_TMP/readme-dir && fresh "$R" &&
+	rm "$R/README.md" && mkdir "$R/README.md" &&
+	echo x >"$R/README.md/inner.txt" &&
+	ec_bounded "$R" &&
+	test_eq "$(result_of readme)" fail &&
+	result_of readme message | grep "^no README.md (looked for" &&
+	test_eq "$(result_of readme-value)" fail
+'
+
+test_expect_success FIFO 'a tracked README.md replaced by a FIFO is no README, and nothing waits' '
+	R=$TEST_TMP/readme-fifo && fresh "$R" &&
+	rm "$R/README.md" && mkfifo "$R/README.md" &&
+	ec_bounded "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of readme)" fail &&
+	result_of readme message | grep "^no README.md (looked for" &&
+	test_eq "$(result_of readme-value)" fail
+'
+
 test_done
