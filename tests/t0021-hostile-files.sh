@@ -158,4 +158,24 @@ test_expect_success FIFO 'a tracked README.md replaced by a FIFO is no README, a
 	test_eq "$(result_of readme-value)" fail
 '
 
+test_expect_success 'random bytes as README.md are binary for sections, as for contains' '
+	R=$TEST_TMP/readme-random && fresh "$R" &&
+	awk "BEGIN { srand(7); for (i = 0; i < 200000; i++) printf \"%c\", int(rand() * 256) }" \
+		>"$R/README.md" &&
+	ec_bounded "$R" &&
+	test_eq "$(result_of readme-value)" fail &&
+	test_eq "$(result_of readme-value message)" "README.md is a binary file" &&
+	test_eq "$(result_of readme-value evidence[0].note)" binary
+'
+
+test_expect_success 'a UTF-16 README.md with a byte order mark is decoded' '
+	R=$TEST_TMP/readme-utf16 && fresh "$R" &&
+	printf "# Demo\n\nDemo is a small library that checks the layout of a project for you.\n\n## Usage\n\nRun it.\n" >utf8.md &&
+	iconv -f UTF-8 -t UTF-16LE utf8.md >body &&
+	printf "\377\376" >"$R/README.md" && cat body >>"$R/README.md" &&
+	ec_bounded "$R" &&
+	test_eq "$(result_of readme-value)" pass &&
+	result_of readme-release message | grep "found: Demo, Usage"
+'
+
 test_done
