@@ -178,4 +178,68 @@ test_expect_success 'a UTF-16 README.md with a byte order mark is decoded' '
 	result_of readme-release message | grep "found: Demo, Usage"
 '
 
+# Unreadable files: as root nothing is unreadable, so a root run reads as
+# nobody (setpriv), in a temporary directory opened to it.
+if [ "$(id -u)" -ne 0 ]; then
+	test_set_prereq UNREADABLE
+	as_reader() { "$@"; }
+elif command -v setpriv >/dev/null 2>&1; then
+	test_set_prereq UNREADABLE
+	as_reader() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	}
+fi
+
+# ecocheck, as a user who cannot read what mode 000 hides.
+ec_reader() {
+	ec_status=0
+	as_reader timeout 20 "$ECOCHECK" --format json "$@" \
+		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?
+	return 0
+}
+
+test_expect_success UNREADABLE 'an unreadable README.md: found, unknown where read, said once' '
+	chmod 755 "$TEST_TMP" &&
+	R=$TEST_TMP/readme-000 && fresh "$R" &&
+	chmod -R a+rX "$R" && chmod 000 "$R/README.md" &&
+	mkdir -p "$TEST_TMP/reader" && chmod 777 "$TEST_TMP/reader" &&
+	HOME=$TEST_TMP/reader ec_reader "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of readme)" pass &&
+	test_eq "$(result_of readme-value)" unknown &&
+	test_eq "$(result_of readme-value message)" "README.md cannot be read" &&
+	err_is "ecocheck: README.md: Permission denied"
+'
+
+test_expect_success UNREADABLE 'an unreadable docs/ is unknown for file as for the others' '
+	R=$TEST_TMP/docs-000 && fresh "$R" &&
+	mkdir "$R/docs" &&
+	printf "# Docs\n\n%0200d\n" 0 >"$R/docs/index.md" &&
+	git -C "$R" add docs && test_tick && git -C "$R" commit -q -m docs &&
+	chmod -R a+rX "$R" && chmod 000 "$R/docs" &&
+	HOME=$TEST_TMP/reader ec_reader "$R" &&
+	chmod 755 "$R/docs" &&
+	test_eq "$(result_of documentation)" unknown &&
+	test_eq "$(result_of documentation message)" "docs/index.md cannot be read"
+'
+
+test_expect_success UNREADABLE 'an unreadable .git/index says so, not that it no longer exists' '
+	R=$TEST_TMP/index-000 && fresh "$R" &&
+	chmod -R a+rX "$R" && chmod 000 "$R/.git/index" &&
+	HOME=$TEST_TMP/reader ec_reader "$R" &&
+	status_is 2 &&
+	err_is "ecocheck: $R/.git/index: cannot read the index: Permission denied"
+'
+
+test_expect_success UNREADABLE 'an unreadable ~/.gitconfig is skipped with a warning, as git does' '
+	R=$TEST_TMP/home-000 && fresh "$R" &&
+	chmod -R a+rX "$R" &&
+	H=$TEST_TMP/reader-home && mkdir -p "$H" && chmod 755 "$H" &&
+	printf "[core]\n" >"$H/.gitconfig" && chmod 000 "$H/.gitconfig" &&
+	HOME=$H ec_reader "$R" &&
+	status_is 1 &&
+	err_is "ecocheck: warning: unable to access '\''$H/.gitconfig'\'': Permission denied" &&
+	test_eq "$(result_of readme)" pass
+'
+
 test_done
