@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -40,6 +42,9 @@ struct check {
 
 static int	 inside_gitdir(const char *, const char *);
 static int	 configured_worktree(git_repository *);
+static int	 config_file_ok(const char *, int);
+static void	 skip_bad_global_config(void);
+static int	 repo_config_ok(const char *);
 static int	 open_repo(const char *, git_repository **);
 static int	 open_tree(const struct options *, git_repository *,
 		    struct repo_result *, struct tree **);
@@ -115,6 +120,98 @@ configured_worktree(git_repository *repo)
 }
 
 /*
+ * Whether libgit2 can read the configuration file path without waiting
+ * forever or failing: absent, or a regular file (that can be opened, when
+ * readable is set). Sets errno when not.
+ */
+static int
+config_file_ok(const char *path, int readable)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(path, &st) == -1)
+		return errno == ENOENT || errno == ENOTDIR;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return 0;
+	}
+	if (!readable)
+		return 1;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) == -1)
+		return 0;
+	close(fd);
+	return 1;
+}
+
+/*
+ * The global and system configuration files, as git reads them: one that
+ * cannot be read, or is not a regular file, is skipped with a warning
+ * (git warns "unable to access"), once: libgit2 is told to look for that
+ * level nowhere.
+ */
+static void
+skip_bad_global_config(void)
+{
+	static const struct {
+		int	 level;
+		int	(*find)(git_buf *);
+	} levels[] = {
+		{ GIT_CONFIG_LEVEL_SYSTEM, git_config_find_system },
+		{ GIT_CONFIG_LEVEL_XDG, git_config_find_xdg },
+		{ GIT_CONFIG_LEVEL_GLOBAL, git_config_find_global },
+	};
+	git_buf gb = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		if (levels[i].find(&gb) < 0) {
+			git_error_clear();
+			continue;
+		}
+		if (!config_file_ok(gb.ptr, 1)) {
+			ec_warn("unable to access '%s': %s", gb.ptr,
+			    errno == EINVAL ? "not a regular file" :
+			    strerror(errno));
+			git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+			    levels[i].level, "");
+		}
+		git_buf_dispose(&gb);
+	}
+}
+
+/*
+ * The repository's own configuration, which libgit2 reads on opening: a
+ * FIFO or a device there would block it forever, so it is refused.
+ */
+static int
+repo_config_ok(const char *path)
+{
+	static const char *const names[] = { "config", "config.worktree" };
+	git_buf gb = { NULL, 0, 0 };
+	size_t i;
+	char *p;
+	int r;
+
+	if (git_repository_discover(&gb, path, 0, NULL) < 0) {
+		git_error_clear();
+		return 0;	/* opening says why */
+	}
+	r = 0;
+	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
+		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
+		    gb.ptr[gb.size - 1] == '/' ? "" : "/", names[i]);
+		if (!config_file_ok(p, 0) && errno != EISDIR)
+			r = ec_error("%s: not a regular file; refusing to "
+			    "read it", p);
+		free(p);
+	}
+	git_buf_dispose(&gb);
+	return r;
+}
+
+/*
  * Open the repository path belongs to, as git does: a folder with a .git
  * is (in) a working tree; a git directory named by its own path, or a
  * folder inside one, has no working tree (a bare repository, a snapshot
@@ -133,6 +230,9 @@ open_repo(const char *path, git_repository **repo)
 		return ec_error("%s: %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return ec_error("%s: not a directory", path);
+	skip_bad_global_config();
+	if (repo_config_ok(path) < 0)
+		return -1;
 	rc = git_repository_open_ext(repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND)
 		return ec_error("%s: not a git repository", path);

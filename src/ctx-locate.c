@@ -6,12 +6,14 @@
  * path from the root, looked for in the root's turn (or after the listed
  * directories when the root is not one of them); a name with a leading
  * '!' excludes the paths it matches (gitignore style) from every other.
- * A listed entry that is gone from the working tree, a submodule, or a
- * file smaller than the query's minimum does not count; a symbolic link
+ * A listed entry that is gone from the working tree (or replaced there
+ * by a directory, a FIFO or another thing that is no regular file), a
+ * submodule, or a file smaller than the query's minimum does not count; a symbolic link
  * does, to be reported as a link.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "ctx.h"
@@ -85,9 +87,8 @@ excluded_by(const struct search *s, const struct rule_key *k,
 static int
 usable(const struct search *s, const struct tree_entry *e)
 {
-	const char *buf;
-	size_t len;
-	int trunc, rc;
+	uint64_t size;
+	int rc;
 
 	if (e->mode == TREE_MODE_SUBMODULE ||
 	    excluded_by(s, s->q->names, e->path) ||
@@ -96,14 +97,14 @@ usable(const struct search *s, const struct tree_entry *e)
 	if (e->mode == TREE_MODE_LINK ||
 	    (!tree_may_miss(s->t) && s->min <= 0))
 		return 1;
-	rc = ctx_read(s->ctx, e, s->min > 0 ? (size_t)s->min : 0, 0, NULL,
-	    &buf, &len, &trunc);
-	if (rc == TREE_EMISSING)
+	/* Sizes come from metadata: nothing is read to compare them. */
+	rc = ctx_size(s->ctx, e, NULL, &size);
+	if (rc == TREE_EMISSING || rc == TREE_ENOTFILE)
 		return 0;
 	if (s->min <= 0)
 		return 1;
 	/* A file of exactly min bytes is enough. */
-	return rc == 0 && ((long long)len >= s->min || trunc);
+	return rc == 0 && size >= (uint64_t)s->min;
 }
 
 static int

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,10 +19,13 @@
 #include "ruleset.h"
 #include "strbuf.h"
 #include "tree.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Bytes looked at for a NUL to call a file binary, as git does. */
 #define BINARY_PROBE	8000
+/* A document with more than one control byte in this many is binary. */
+#define DOC_BINARY_SHARE	32
 
 struct cache_item {
 	const char		*kind;		/* a static string */
@@ -52,18 +56,28 @@ struct check_ctx {
 	struct cache_item	*cache;
 };
 
-/* A file read: what tree_read() said, and the bytes. */
+/*
+ * A file read or sized: what the tree source said (one failure, printed
+ * once, serves every later question), the bytes, the size.
+ */
 struct text_item {
 	int		 rc;
+	int		 have_text;	/* text, cap and truncated are set */
 	size_t		 cap;		/* bytes asked for */
 	int		 truncated;	/* the file has more than cap */
 	struct strbuf	 text;
+	int		 have_size;
+	uint64_t	 size;
 };
 
 struct md_item {
 	int		 rc;		/* ctx_read()'s, or -1 unparsable */
 	struct md_file	 m;
+	struct strbuf	 decoded;	/* the text of a UTF-16 file */
 };
+
+static struct text_item *text_item(struct check_ctx *,
+		    const struct tree_entry *);
 
 struct check_ctx *
 ctx_new(git_repository *repo, struct tree *t, const struct ruleset *rs,
@@ -259,17 +273,50 @@ read_cached(struct check_ctx *ctx, const struct tree_entry *e, size_t cap)
 {
 	struct text_item *t;
 
-	t = ctx_cache_find(ctx, "text", e, 0);
-	if (t != NULL && (t->rc != 0 || t->cap >= cap || !t->truncated))
+	t = text_item(ctx, e);
+	if (t->rc != 0 || (t->have_text && (t->cap >= cap || !t->truncated)))
 		return t;
-	if (t == NULL) {
-		t = xcalloc(1, sizeof(*t));
-		strbuf_init(&t->text);
-		ctx_cache_add(ctx, "text", e, 0, t, text_item_free);
-	}
 	t->cap = cap;
 	t->rc = tree_read(ctx->tree, e, cap, &t->text, &t->truncated);
+	t->have_text = t->rc == 0;
 	return t;
+}
+
+/* The cache item of an entry's bytes and size, made empty if new. */
+static struct text_item *
+text_item(struct check_ctx *ctx, const struct tree_entry *e)
+{
+	struct text_item *t;
+
+	if ((t = ctx_cache_find(ctx, "text", e, 0)) != NULL)
+		return t;
+	t = xcalloc(1, sizeof(*t));
+	strbuf_init(&t->text);
+	ctx_cache_add(ctx, "text", e, 0, t, text_item_free);
+	return t;
+}
+
+int
+ctx_size(struct check_ctx *ctx, const struct tree_entry *e,
+    struct finding *f, uint64_t *size)
+{
+	struct text_item *t;
+
+	t = text_item(ctx, e);
+	if (t->rc == 0 && !t->have_size && t->have_text && !t->truncated) {
+		t->size = t->text.len;	/* read whole already */
+		t->have_size = 1;
+	}
+	if (t->rc == 0 && !t->have_size) {
+		t->rc = tree_size(ctx->tree, e, &t->size);
+		t->have_size = t->rc == 0;
+	}
+	if (t->rc != 0) {
+		judge_read(ctx, e, t->rc, f);
+		return t->rc;
+	}
+	*size = t->size;
+	return 0;
 }
 
 int
@@ -304,7 +351,67 @@ md_item_free(void *p)
 	struct md_item *m = p;
 
 	md_doc_free(&m->m.doc);
+	strbuf_release(&m->decoded);
 	free(m);
+}
+
+/*
+ * Whether a document is binary rather than text with a stray byte: git's
+ * text heuristic (convert.c) counts control characters other than tab,
+ * newline, carriage return, form feed, backspace and escape (NUL and DEL
+ * included) in the first BINARY_PROBE bytes; more than one in
+ * DOC_BINARY_SHARE is binary. Random bytes have one in ten.
+ */
+static int
+doc_binary(const char *buf, size_t len)
+{
+	size_t i, n, bad;
+	unsigned char c;
+
+	n = len < BINARY_PROBE ? len : BINARY_PROBE;
+	for (i = bad = 0; i < n; i++) {
+		c = (unsigned char)buf[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+		    c != '\f' && c != '\b' && c != 0x1b) || c == 0x7f)
+			bad++;
+	}
+	return bad * DOC_BINARY_SHARE > n;
+}
+
+/*
+ * The UTF-8 of a UTF-16 text that starts with its byte order mark (the
+ * mark dropped), as GitHub renders it; 0 if buf has no such mark.
+ */
+static int
+utf16_decode(const char *buf, size_t len, struct strbuf *out)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	uint32_t u, lo;
+	size_t i;
+	int be;
+
+	if (len < 2 || !((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff)))
+		return 0;
+	be = b[0] == 0xfe;
+	strbuf_reset(out);
+	for (i = 2; i + 1 < len; i += 2) {
+		u = be ? (uint32_t)b[i] << 8 | b[i + 1] :
+		    (uint32_t)b[i + 1] << 8 | b[i];
+		if (u >= 0xd800 && u < 0xdc00 && i + 3 < len) {
+			lo = be ? (uint32_t)b[i + 2] << 8 | b[i + 3] :
+			    (uint32_t)b[i + 3] << 8 | b[i + 2];
+			if (lo >= 0xdc00 && lo < 0xe000) {
+				u = 0x10000 + ((u - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			} else
+				u = 0xfffd;
+		} else if (u >= 0xd800 && u < 0xe000)
+			u = 0xfffd;
+		utf8_put(out, u);
+	}
+	return 1;
 }
 
 /* A document reader: its cache kind, its name in messages, its parser. */
@@ -335,8 +442,14 @@ ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
 	if (m == NULL) {
 		m = xcalloc(1, sizeof(*m));
 		m->m.e = e;
+		strbuf_init(&m->decoded);
 		m->rc = ctx_read(ctx, e, cap, 0, NULL, &buf, &len,
 		    &m->m.truncated);
+		if (m->rc == 0 && utf16_decode(buf, len, &m->decoded)) {
+			buf = m->decoded.buf;
+			len = m->decoded.len;
+		} else if (m->rc == 0 && doc_binary(buf, len))
+			m->rc = CTX_EBINARY;
 		if (m->rc == 0 && rd->parse(buf, len, &m->m.doc) == -1)
 			m->rc = CTX_EPARSE;
 		ctx_cache_add(ctx, rd->kind, e, cap, m, md_item_free);
@@ -347,7 +460,9 @@ ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
 		finding_result(f, RESULT_UNKNOWN, "%s cannot be read as %s",
 		    e->path, rd->name);
 		finding_evidence(f, e->path, 0, "unreadable");
-	} else if (f != NULL)
+	} else if (f != NULL && m->rc == CTX_EBINARY)
+		judge_read(ctx, e, CTX_EBINARY, f);
+	else if (f != NULL)
 		(void)ctx_read(ctx, e, cap, 0, f, &buf, &len,
 		    &m->m.truncated);
 	return NULL;

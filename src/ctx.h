@@ -105,7 +105,14 @@ int		 ctx_read(struct check_ctx *, const struct tree_entry *,
 		    size_t, unsigned, struct finding *, const char **,
 		    size_t *, int *);
 /*
- * The same, parsed into headings and sections by the reader its name
+ * The size of an entry in bytes, from the tree source's metadata: no
+ * byte is read. Returns 0, or what ctx_read() would (f filled alike);
+ * one failure serves both.
+ */
+int		 ctx_size(struct check_ctx *, const struct tree_entry *,
+		    struct finding *, uint64_t *);
+/*
+ * What ctx_read() reads, parsed into headings and sections by the reader its name
  * calls for: reStructuredText for .rst and .rest (rst.h), Markdown for
  * any other (a README.txt or a bare README too). NULL when f was filled.
  */

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,11 +78,11 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const struct tree_entry *e;
 	struct file_query q;
 	struct strbuf looked = STRBUF_INIT;
-	const char *want, *buf;
-	size_t len;
-	int accepted, trunc, small;
+	const char *want;
+	uint64_t size;
+	int accepted, small;
 
-	/* A file found with min_bytes was read as far as that already. */
+	/* Sizes are the tree source's metadata: no file is read. */
 	ctx_file_query(r, &q);
 	q.min = rule_int(r, "min_bytes", 0);
 	e = ctx_locate(ctx, &q, &accepted, &looked);
@@ -108,12 +110,11 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	if (ctx_usable(ctx, e, f) == -1)
 		goto out;
 	if (small) {
-		if (ctx_read(ctx, e, (size_t)q.min, 0, f, &buf, &len,
-		    &trunc) != 0)
+		if (ctx_size(ctx, e, f, &size) != 0)
 			goto out;
-		if ((long long)len < q.min) {
-			finding_result(f, RESULT_FAIL, "%s has %zu bytes, "
-			    "fewer than %lld", e->path, len, q.min);
+		if (size < (uint64_t)q.min) {
+			finding_result(f, RESULT_FAIL, "%s has %" PRIu64
+			    " bytes, fewer than %lld", e->path, size, q.min);
 			finding_evidence(f, e->path, 0, NULL);
 			if (r->help == NULL)
 				finding_fix(f, "fill in the file");

@@ -198,11 +198,17 @@ ruleset_add_file(struct ruleset *rs, const char *path)
 	struct strbuf sb = STRBUF_INIT;
 	char tmp[65536];
 	ssize_t n;
+	struct stat st;
 	int fd, rc;
 
-	fd = open(path, O_RDONLY);
+	/* Never wait on a FIFO or a device: only a regular file is read. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd == -1)
 		return ec_error("%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return ec_error("%s: not a regular file", path);
+	}
 	for (;;) {
 		n = read(fd, tmp, sizeof(tmp));
 		if (n == -1 && errno == EINTR)

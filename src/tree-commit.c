@@ -19,6 +19,7 @@ const struct tree_ops tree_commit_ops = {
 	.name = "commit",
 	.may_miss = 0,
 	.read = tree_blob_read,
+	.size = tree_blob_size,
 	.readlink = tree_blob_readlink,
 	.describe = commit_describe,
 	.free = NULL,

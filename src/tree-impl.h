@@ -10,6 +10,7 @@
 #define EC_TREE_IMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <git2.h>
 
@@ -25,6 +26,9 @@ struct tree_ops {
 	/* As tree_read(); out is empty and *truncated 0 on entry. */
 	int		(*read)(const struct tree *, const struct tree_entry *,
 			    size_t, struct strbuf *, int *);
+	/* As tree_size(). */
+	int		(*size)(const struct tree *, const struct tree_entry *,
+			    uint64_t *);
 	/* As tree_readlink(); out is empty on entry. */
 	int		(*readlink)(const struct tree *,
 			    const struct tree_entry *, struct strbuf *);
@@ -68,5 +72,7 @@ int	 tree_blob_read(const struct tree *, const struct tree_entry *,
 	    size_t, struct strbuf *, int *);
 int	 tree_blob_readlink(const struct tree *, const struct tree_entry *,
 	    struct strbuf *);
+int	 tree_blob_size(const struct tree *, const struct tree_entry *,
+	    uint64_t *);
 
 #endif

@@ -28,6 +28,7 @@ static int	 add_or_merge(struct tree *, size_t, const char *, size_t,
 static int	 add_parsed(const struct gitindex_entry *, void *);
 static int	 parse_index(struct tree *, const unsigned char *, size_t,
 		    int);
+static int	 open_index_file(struct tree *, int *, struct stat *);
 static int	 read_index_file(struct tree *, int);
 static int	 stage_cmp(const void *, const void *);
 static void	 add_libgit2_index(struct tree *, git_index *, int);
@@ -39,6 +40,7 @@ const struct tree_ops tree_index_ops = {
 	.name = "index",
 	.may_miss = 0,
 	.read = tree_blob_read,
+	.size = tree_blob_size,
 	.readlink = tree_blob_readlink,
 	.describe = index_describe,
 	.free = NULL,
@@ -142,33 +144,59 @@ index_file_env(void)
 }
 
 /*
- * Read the index file directly: libgit2 spends about a microsecond an
- * entry on allocations and a hash it keeps, the format is a flat array.
- * Returns 0, or 1 to let libgit2 read it.
+ * Open the index git would read, never waiting on a FIFO: *fd is -1 when
+ * there is none. Returns 0, 1 to let libgit2 find it, or -1 (printed) for
+ * an index that is there but cannot be read or is not a regular file.
  */
 static int
-read_index_file(struct tree *t, int with_oid)
+open_index_file(struct tree *t, int *fd, struct stat *st)
 {
 	git_buf gb = { NULL, 0, 0 };
-	struct stat st;
-	void *map;
-	int fd, r, flags;
+	const char *path;
+	int r;
 
-	if (index_file_env() != NULL)
-		fd = open(index_file_env(), O_RDONLY | O_CLOEXEC);
-	else {
+	*fd = -1;
+	if ((path = index_file_env()) == NULL) {
 		if (git_repository_item_path(&gb, t->repo,
 		    GIT_REPOSITORY_ITEM_INDEX) < 0) {
 			git_error_clear();
 			return 1;
 		}
-		fd = open(gb.ptr, O_RDONLY | O_CLOEXEC);
-		git_buf_dispose(&gb);
+		path = gb.ptr;
 	}
+	r = 0;
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (*fd == -1) {
+		if (errno != ENOENT)
+			r = ec_error("%s: cannot read the index: %s", path,
+			    strerror(errno));
+	} else if (fstat(*fd, st) == -1 || !S_ISREG(st->st_mode)) {
+		r = ec_error("%s: cannot read the index: not a regular file",
+		    path);
+		close(*fd);
+		*fd = -1;
+	}
+	git_buf_dispose(&gb);
+	return r;
+}
+
+/*
+ * Read the index file directly: libgit2 spends about a microsecond an
+ * entry on allocations and a hash it keeps, the format is a flat array.
+ * Returns 0, -1 (printed), or 1 to let libgit2 read it.
+ */
+static int
+read_index_file(struct tree *t, int with_oid)
+{
+	struct stat st;
+	void *map;
+	int fd, r, flags;
+
+	if ((r = open_index_file(t, &fd, &st)) != 0)
+		return r;
 	if (fd == -1)
-		return errno == ENOENT ? 0 : 1;		/* no index: empty */
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size < GITINDEX_MIN_SIZE ||
+		return 0;		/* no index: empty */
+	if (st.st_size < GITINDEX_MIN_SIZE ||
 	    (uintmax_t)st.st_size > SIZE_MAX) {
 		close(fd);
 		return 1;
@@ -231,9 +259,10 @@ int
 tree_load_index(struct tree *t, int with_oid)
 {
 	git_index *idx;
+	int r;
 
-	if (read_index_file(t, with_oid) == 0)
-		return 0;
+	if ((r = read_index_file(t, with_oid)) <= 0)
+		return r;
 	/* Reading only: no refresh, no write, no lock. */
 	if (index_file_env() != NULL) {
 		if (git_index_open(&idx, index_file_env()) < 0)

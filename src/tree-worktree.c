@@ -48,6 +48,8 @@ static int	 level_ignored(struct walk *, struct level *);
 static int	 path_ignored(struct walk *, const char *, int *);
 static int	 is_gitdir(int, const char *);
 static int	 nested_repo(int);
+static int	 ignore_file_ok(int, const char *, const char *);
+static int	 exclude_files_ok(git_repository *);
 static int	 walk_dir(struct walk *, int, size_t, size_t, struct level *);
 static int	 walk_entry(struct walk *, int, const char *, int, size_t,
 		    size_t, struct level *);
@@ -59,6 +61,8 @@ static int	 open_parent(const struct tree *, char *, const char **);
 static int	 bad_path(const char *);
 static int	 worktree_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
+static int	 worktree_size(const struct tree *, const struct tree_entry *,
+		    uint64_t *);
 static int	 worktree_readlink(const struct tree *,
 		    const struct tree_entry *, struct strbuf *);
 static char	*worktree_describe(const struct tree *, const char *,
@@ -70,6 +74,7 @@ const struct tree_ops tree_worktree_ops = {
 	.name = "worktree",
 	.may_miss = 1,
 	.read = worktree_read,
+	.size = worktree_size,
 	.readlink = worktree_readlink,
 	.describe = worktree_describe,
 	.free = worktree_free,
@@ -219,6 +224,76 @@ file_mode(struct walk *w, int dfd, const char *name, unsigned imode)
 	return (st.st_mode & S_IXUSR) ? TREE_MODE_EXEC : TREE_MODE_FILE;
 }
 
+/*
+ * Whether libgit2 can read the ignore file name (below directory fd, or
+ * absolute) without waiting forever: absent, a regular file or a
+ * directory (which it skips). A FIFO, a socket or a device is refused
+ * (-1), said with prefix before name unless prefix is NULL: libgit2
+ * cannot be told to skip it.
+ */
+static int
+ignore_file_ok(int fd, const char *prefix, const char *name)
+{
+	struct stat st;
+
+	if (fstatat(fd, name, &st, 0) == -1 || S_ISREG(st.st_mode) ||
+	    S_ISDIR(st.st_mode))
+		return 0;
+	if (prefix == NULL)
+		return -1;
+	return ec_error("%s%s: not a regular file; refusing to read it",
+	    prefix, name);
+}
+
+/*
+ * The same for the ignore files outside the tree: info/exclude and
+ * core.excludesFile (by default $XDG_CONFIG_HOME/git/ignore), which
+ * libgit2 opens on the first question about an untracked path.
+ */
+static int
+exclude_files_ok(git_repository *repo)
+{
+	git_buf gb = { NULL, 0, 0 };
+	git_config *cfg;
+	const char *xdg, *home;
+	char *p;
+	int r;
+
+	r = 0;
+	if (git_repository_item_path(&gb, repo, GIT_REPOSITORY_ITEM_INFO) ==
+	    0) {
+		p = xasprintf("%s%sexclude", gb.ptr, gb.size > 0 &&
+		    gb.ptr[gb.size - 1] == '/' ? "" : "/");
+		r = ignore_file_ok(AT_FDCWD, "", p);
+		free(p);
+		git_buf_dispose(&gb);
+	}
+	git_error_clear();
+	if (r < 0)
+		return r;
+	p = NULL;
+	if (git_repository_config_snapshot(&cfg, repo) == 0) {
+		if (git_config_get_path(&gb, cfg, "core.excludesfile") == 0) {
+			p = xstrdup(gb.ptr);
+			git_buf_dispose(&gb);
+		}
+		git_config_free(cfg);
+	}
+	git_error_clear();
+	if (p == NULL) {
+		xdg = getenv("XDG_CONFIG_HOME");
+		home = getenv("HOME");
+		if (xdg != NULL && *xdg != '\0')
+			p = xasprintf("%s/git/ignore", xdg);
+		else if (home != NULL && *home != '\0')
+			p = xasprintf("%s/.config/git/ignore", home);
+	}
+	if (p != NULL)
+		r = ignore_file_ok(AT_FDCWD, "", p);
+	free(p);
+	return r;
+}
+
 /* Walk directory fd (taken), whose tracked entries are [lo, hi). */
 static int
 walk_dir(struct walk *w, int fd, size_t lo, size_t hi, struct level *lv)
@@ -228,6 +303,12 @@ walk_dir(struct walk *w, int fd, size_t lo, size_t hi, struct level *lv)
 	const char *n;
 	int r, dtype;
 
+	if (ignore_file_ok(fd, NULL, ".gitignore") < 0) {
+		ec_error("%s%.*s.gitignore: not a regular file; refusing to "
+		    "read it", w->tree->workdir, (int)lv->plen, w->path.buf);
+		close(fd);
+		return -1;
+	}
 	if ((d = fdopendir(fd)) == NULL) {
 		ec_warn("could not open directory '%.*s': %s",
 		    (int)lv->plen, w->path.buf, strerror(errno));
@@ -424,7 +505,7 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 	}
 
 	/* Read (never write, never refresh) the index. */
-	if (tree_load_index(t, 0) < 0) {
+	if (exclude_files_ok(repo) < 0 || tree_load_index(t, 0) < 0) {
 		tree_free(t);
 		return -1;
 	}
@@ -593,6 +674,41 @@ worktree_read(const struct tree *t, const struct tree_entry *e,
 out:
 	if (fd != -1)
 		close(fd);
+	if (dfd != t->rootfd)
+		close(dfd);
+	free(path);
+	return r;
+}
+
+static int
+worktree_size(const struct tree *t, const struct tree_entry *e,
+    uint64_t *size)
+{
+	struct stat st;
+	const char *base;
+	char *path;
+	int dfd, r;
+
+	if (bad_path(e->path))
+		return TREE_EMISSING;
+	path = xstrdup(e->path);
+	if ((dfd = open_parent(t, path, &base)) < 0) {
+		free(path);
+		return dfd;
+	}
+	if (*base == '\0')
+		r = TREE_ENOTFILE;	/* "dir/": a nested repository */
+	else if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		r = errno == ENOENT || errno == ENOTDIR ? TREE_EMISSING :
+		    ec_error("%s: %s", e->path, strerror(errno));
+	else if (S_ISLNK(st.st_mode))
+		r = TREE_ELINK;
+	else if (!S_ISREG(st.st_mode))
+		r = TREE_ENOTFILE;
+	else {
+		*size = st.st_size > 0 ? (uint64_t)st.st_size : 0;
+		r = 0;
+	}
 	if (dfd != t->rootfd)
 		close(dfd);
 	free(path);

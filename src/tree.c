@@ -275,6 +275,13 @@ tree_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 }
 
 int
+tree_size(const struct tree *t, const struct tree_entry *e, uint64_t *size)
+{
+	*size = 0;
+	return t->ops->size(t, e, size);
+}
+
+int
 tree_readlink(const struct tree *t, const struct tree_entry *e,
     struct strbuf *out)
 {
@@ -292,6 +299,34 @@ tree_blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 	if (e->mode == TREE_MODE_SUBMODULE || !e->has_oid)
 		return TREE_ENOTFILE;
 	return blob_read(t, e, cap, out, truncated);
+}
+
+/* The size of such a source's file: its object header. */
+int
+tree_blob_size(const struct tree *t, const struct tree_entry *e,
+    uint64_t *size)
+{
+	git_odb *odb;
+	git_object_t type;
+	size_t n;
+	int r;
+
+	if (e->mode == TREE_MODE_LINK)
+		return TREE_ELINK;
+	if (e->mode == TREE_MODE_SUBMODULE || !e->has_oid)
+		return TREE_ENOTFILE;
+	if (git_repository_odb(&odb, t->repo) < 0)
+		return ec_error("%s: %s", e->path, ec_git_error());
+	if (git_odb_read_header(&n, &type, odb, &e->oid) < 0)
+		r = ec_error("%s: %s", e->path, ec_git_error());
+	else if (type != GIT_OBJECT_BLOB)
+		r = TREE_ENOTFILE;
+	else {
+		*size = n;
+		r = 0;
+	}
+	git_odb_free(odb);
+	return r;
 }
 
 /* The readlink of such a source: the blob of a link is its target. */

@@ -12,6 +12,7 @@
 #define EC_TREE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <git2.h>
 
@@ -78,6 +79,13 @@ size_t	 tree_count_under(const struct tree *, const char *);
  */
 int	 tree_read(const struct tree *, const struct tree_entry *, size_t,
 	    struct strbuf *, int *);
+/*
+ * The size in bytes of a regular file, from its metadata (stat(2) or the
+ * object header): nothing is read. Returns 0, -1 (error printed) or
+ * TREE_ELINK, TREE_EMISSING, TREE_ENOTFILE (nothing printed).
+ */
+int	 tree_size(const struct tree *, const struct tree_entry *,
+	    uint64_t *);
 /*
  * The target of a symbolic link entry, as text; never followed. Returns 0,
  * -1 (error printed), TREE_EMISSING, or TREE_ENOTFILE when the entry is
