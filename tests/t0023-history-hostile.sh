@@ -109,6 +109,44 @@ test_expect_success 'a HEAD dated beyond 64 bits: walked through as git does' '
 	status_is 1
 '
 
+# --- item 15: blobs libgit2 cannot stream, corrupt blobs -------------------
+
+B=$TEST_TMP/bigblob
+test_expect_success 'a packed README over 16 MiB is read (its first max_bytes) under --rev and bare' '
+	git init -q "$B" &&
+	yes "a word of introduction for the packed readme file" | head -c 17000000 >"$B/README.md" &&
+	git -C "$B" add README.md &&
+	test_tick && git -C "$B" commit -q -m big &&
+	git -C "$B" gc -q &&
+	test_must_fail test -e "$B/.git/objects/$(git -C "$B" rev-parse HEAD:README.md | cut -c1-2)" &&
+	ec_json --rev HEAD "$B" &&
+	test_eq "$(result_of readme-value)" pass &&
+	test_must_be_empty_ "$TEST_TMP/err" &&
+	git clone -q --bare "$B" "$B.git" &&
+	ec_json "$B.git" &&
+	test_eq "$(result_of readme-value)" pass
+'
+
+C=$TEST_TMP/corrupt
+test_expect_success 'a corrupt packed blob: unknown, and one line saying the repository is corrupt' '
+	git init -q "$C" &&
+	awk "BEGIN { print \"# Title\"; for (i = 0; i < 3000; i++) printf \"word \" }" >"$C/README.md" &&
+	git -C "$C" add README.md &&
+	test_tick && git -C "$C" commit -q -m c &&
+	git -C "$C" gc -q &&
+	blob=$(git -C "$C" rev-parse HEAD:README.md) &&
+	off=$(git -C "$C" verify-pack -v "$C"/.git/objects/pack/*.idx | awk -v b=$blob "\$1 == b { print \$5 }") &&
+	pack=$(echo "$C"/.git/objects/pack/*.pack) &&
+	chmod u+w "$pack" &&
+	printf "\377\377\377\377\377\377\377\377" |
+		dd of="$pack" bs=1 seek=$((off + 12)) conv=notrunc 2>/dev/null &&
+	test_must_fail git -C "$C" cat-file -p $blob >/dev/null 2>&1 &&
+	ec_json --rev HEAD "$C" &&
+	test_eq "$(result_of readme-value)" unknown &&
+	test_line_count = 1 "$TEST_TMP/err" &&
+	grep -q "README.md: the repository is corrupt" "$TEST_TMP/err"
+'
+
 # --- item 9: a .mailmap read whole ----------------------------------------
 
 MM=$TEST_TMP/mailmap
