@@ -18,6 +18,7 @@
 #include "ctx.h"
 #include "error.h"
 #include "finding.h"
+#include "history.h"
 #include "options.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -274,60 +275,56 @@ open_tree(const struct options *o, git_repository *repo,
 	return tree_open_worktree(t, repo);
 }
 
-/* The commit whose history counts: --rev, else HEAD when there is one. */
+/*
+ * The commit whose history counts: --rev, else HEAD when there is one.
+ * Found from the raw objects as git finds it (history_resolve()), not
+ * with libgit2's parser, which refuses commits git counts.
+ */
 static int
 find_head(struct check *c, struct repo_result *res)
 {
-	git_object *obj, *commit;
 	git_reference *ref;
+	char *what;
+	int rc;
 
-	if (c->o->rev != NULL) {
-		if (git_revparse_single(&obj, c->repo, c->o->rev) < 0)
-			return ec_error("%s: --rev %s: %s", res->path,
-			    c->o->rev, ec_git_error());
-		if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
-			git_object_free(obj);
-			return ec_error("%s: --rev %s: not a commit",
-			    res->path, c->o->rev);
+	if (c->o->rev != NULL)
+		what = xasprintf("%s: --rev %s", res->path, c->o->rev);
+	else {
+		if (git_repository_head(&ref, c->repo) < 0) {
+			if (res->empty)
+				return 0;
+			return ec_error("%s: HEAD: %s", res->path,
+			    ec_git_error());
 		}
-		git_oid_cpy(&c->head, git_object_id(commit));
-		git_object_free(commit);
-		git_object_free(obj);
-		c->has_head = 1;
-		return 0;
-	}
-	if (git_repository_head(&ref, c->repo) < 0) {
-		if (res->empty)
-			return 0;
-		return ec_error("%s: HEAD: %s", res->path, ec_git_error());
-	}
-	if (git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) < 0) {
 		git_reference_free(ref);
-		return ec_error("%s: HEAD: %s", res->path, ec_git_error());
+		what = xasprintf("%s: HEAD", res->path);
 	}
-	git_oid_cpy(&c->head, git_object_id(obj));
+	rc = history_resolve(c->repo, c->o->rev, what, &c->head);
+	free(what);
+	if (rc == -1)
+		return -1;
 	c->has_head = 1;
-	git_object_free(obj);
-	git_reference_free(ref);
 	return 0;
 }
 
 static int
 set_window(struct check *c, struct repo_result *res)
 {
-	git_commit *commit;
+	char *what;
+	int rc;
 
 	if (c->o->as_of_head) {
 		if (!c->has_head)
 			return ec_error("%s: --as-of HEAD: the repository has "
 			    "no commits", res->path);
-		if (git_commit_lookup(&commit, c->repo, &c->head) < 0)
-			return ec_error("%s: HEAD: %s", res->path,
-			    ec_git_error());
+		what = xasprintf("%s: HEAD", res->path);
+		rc = history_commit_time(c->repo, &c->head, what,
+		    &res->as_of);
+		free(what);
+		if (rc == -1)
+			return -1;
 		/* A date past the years 0-9999 is a forgery: keep to them. */
-		res->as_of = time_clamp(
-		    (int64_t)git_commit_committer(commit)->when.time);
-		git_commit_free(commit);
+		res->as_of = time_clamp(res->as_of);
 	} else if (c->o->has_as_of)
 		res->as_of = c->o->as_of;
 	else

@@ -51,6 +51,7 @@ struct check_ctx {
 	git_oid			 head;		/* the commit whose history counts */
 	int64_t			 as_of;		/* seconds since the epoch */
 	git_mailmap		*mailmap;
+	const char		*mailmap_why;	/* why there is none */
 	int			 mailmap_loaded;
 	struct history_item	*histories;
 	struct cache_item	*cache;
@@ -478,14 +479,20 @@ ctx_history(struct check_ctx *ctx, const struct history_opts *ho)
 			return hi->rc == 0 ? &hi->h : NULL;
 	if (!ctx->mailmap_loaded) {
 		ctx->mailmap_loaded = 1;
-		if (history_mailmap(ctx->tree, &ctx->mailmap) == -1)
+		if (history_mailmap(ctx->tree, &ctx->mailmap,
+		    &ctx->mailmap_why) == -1) {
 			ctx->mailmap = NULL;
+			ctx->mailmap_why = ".mailmap cannot be read";
+		}
 	}
 	hi = xcalloc(1, sizeof(*hi));
 	hi->opts = *ho;
 	hi->next = ctx->histories;
 	ctx->histories = hi;
 	hi->rc = history_walk(ctx->repo, &ctx->head, ctx->mailmap, ho, &hi->h);
+	/* no count of authors at all rather than one without the mailmap */
+	if (hi->rc == 0)
+		hi->h.no_authors = ctx->mailmap_why;
 	return hi->rc == 0 ? &hi->h : NULL;
 }
 

@@ -12,18 +12,30 @@
  * that of the commits at or after S that are reachable that way, plus
  * their parents.
  *
+ * Like git, the walk sees replacement objects (refs/replace/, unless
+ * core.useReplaceRefs is false or GIT_NO_REPLACE_OBJECTS is set): a
+ * replaced commit keeps its name and is read from its replacement. The
+ * parents listed for a commit in info/grafts replace those it names, and
+ * a shallow boundary replaces both.
+ *
  * Authors are what "git log --use-mailmap --format=%aE" prints, keyed
  * without case. The .mailmap is read with git's rules by mailmap.c and
  * handed to libgit2 with lowercased keys. Co-authors come from the
  * Co-authored-by: trailers that trailer.c finds as git's trailer parser
  * does.
  */
+#define _POSIX_C_SOURCE 200809L	/* O_NOFOLLOW, O_CLOEXEC */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -36,12 +48,16 @@
 #include "tree.h"
 #include "xalloc.h"
 
-#define MAILMAP_CAP	(1024 * 1024)	/* bytes of .mailmap read */
+#define MAILMAP_MAX	(64 * 1024 * 1024) /* a larger .mailmap: unknown */
+#define GITFILE_MAX	(64 * 1024 * 1024) /* info/grafts, shallow */
 #define HEX_LEN		40		/* SHA-1 object names */
+#define REPLACE_DEPTH	5		/* git's MAXREPLACEDEPTH */
+#define PEEL_DEPTH	64		/* tags of tags followed to a commit */
 
-/* A set of object ids: open addressing, the id's bytes are the hash. */
+/* A set of object ids, each with a value: open addressing. */
 struct oidslot {
 	git_oid		 oid;
+	size_t		 val;
 	unsigned char	 used;
 };
 
@@ -49,6 +65,27 @@ struct oidset {
 	struct oidslot	*slots;
 	size_t		 n;
 	size_t		 cap;		/* 0 or a power of two */
+};
+
+/* What the repository says instead of its objects: git's two ways. */
+struct substitutes {
+	struct oidset	 replace;	/* original -> index in repl */
+	git_oid		*repl;
+	size_t		 nrepl;
+	size_t		 arepl;
+	struct oidset	 grafts;	/* commit -> index in graft */
+	struct graft	*graft;
+	size_t		 ngraft;
+	size_t		 agraft;
+	git_oid		*gparent;	/* the parents of all grafts */
+	size_t		 ngparent;
+	size_t		 agparent;
+};
+
+/* A line of info/grafts: the parents the commit has instead of its own. */
+struct graft {
+	size_t		 first;		/* index in gparent */
+	size_t		 n;
 };
 
 /* A commit read and queued, with its object kept until it is popped. */
@@ -83,6 +120,7 @@ struct walk {
 	uint64_t		 seq;
 	struct oidset		 seen;
 	struct oidset		 shallow;
+	struct substitutes	 subst;
 	size_t			*aslots;	/* author index + 1, 0 empty */
 	size_t			 acap;
 	size_t			*amark;		/* per author: last commit */
@@ -100,9 +138,22 @@ static void	 lower_into(struct strbuf *, const char *, size_t);
 static int	 has_prefix(const char *, const char *, const char *);
 static uint64_t	 oid_hash(const git_oid *);
 static size_t	 str_hash(const char *);
+static struct oidslot *oidset_slot(struct oidset *, const git_oid *);
 static int	 oidset_add(struct oidset *, const git_oid *);
+static int	 oidset_put(struct oidset *, const git_oid *, size_t);
+static int	 oidset_get(const struct oidset *, const git_oid *, size_t *);
 static int	 oidset_has(const struct oidset *, const git_oid *);
 static void	 oidset_free(struct oidset *);
+static int	 read_gitfile(const char *, const char *, struct strbuf *);
+static int	 hex_oid(const char *, const char *, git_oid *);
+static int	 replace_ref(const char *, void *);
+static int	 load_replace(git_repository *, struct substitutes *);
+static void	 graft_line(struct substitutes *, const char *, const char *);
+static int	 load_grafts(git_repository *, struct substitutes *);
+static int	 subst_load(git_repository *, struct substitutes *);
+static void	 subst_free(struct substitutes *);
+static int	 odb_read_subst(git_odb *, const struct substitutes *,
+		    const git_oid *, git_odb_object **, const char **);
 static int	 commit_error(struct walk *, const git_oid *, const char *);
 static uint64_t	 parse_u64(const char *, const char *);
 static uint64_t	 commit_date(const char *, const char *);
@@ -112,7 +163,7 @@ static int	 node_before(const struct wnode *, const struct wnode *);
 static void	 heap_push(struct walk *, const struct wnode *);
 static void	 heap_pop(struct walk *, struct wnode *);
 static void	 enqueue(struct walk *, struct wnode *);
-static void	 load_shallow(struct walk *, git_repository *);
+static int	 load_shallow(struct walk *, git_repository *);
 static int	 expand(struct walk *, struct wnode *, size_t *);
 static int64_t	 ident_time(const char *, const char *);
 static size_t	 author_slot(struct walk *, const char *);
@@ -125,6 +176,8 @@ static const char *next_line(const char *, const char *);
 static int	 coauthor(const struct trailer *, void *);
 static int	 mm_add(git_mailmap *, const char *, size_t);
 static int	 author_cmp(const void *, const void *);
+static int	 peel(git_odb *, const struct substitutes *, git_oid *,
+		    const char *);
 static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
 		    const struct history_opts *, struct history *);
 static void	 walk_free(struct walk *);
@@ -172,9 +225,9 @@ oid_hash(const git_oid *id)
 	return h;
 }
 
-/* Add id; 1 if it was new, 0 if already there. */
-static int
-oidset_add(struct oidset *s, const git_oid *id)
+/* The slot of id: its own, or the empty one it would take (grown). */
+static struct oidslot *
+oidset_slot(struct oidset *s, const git_oid *id)
 {
 	struct oidslot *old;
 	size_t i, mask, oldcap;
@@ -187,21 +240,42 @@ oidset_add(struct oidset *s, const git_oid *id)
 		s->n = 0;
 		for (i = 0; i < oldcap; i++)
 			if (old[i].used)
-				oidset_add(s, &old[i].oid);
+				oidset_put(s, &old[i].oid, old[i].val);
 		free(old);
 	}
 	mask = s->cap - 1;
 	for (i = oid_hash(id) & mask; s->slots[i].used; i = (i + 1) & mask)
 		if (git_oid_equal(&s->slots[i].oid, id))
-			return 0;
-	git_oid_cpy(&s->slots[i].oid, id);
-	s->slots[i].used = 1;
+			break;
+	return &s->slots[i];
+}
+
+/* Add id with the value val; 1 if it was new, 0 if already there. */
+static int
+oidset_put(struct oidset *s, const git_oid *id, size_t val)
+{
+	struct oidslot *sl;
+
+	sl = oidset_slot(s, id);
+	if (sl->used)
+		return 0;
+	git_oid_cpy(&sl->oid, id);
+	sl->val = val;
+	sl->used = 1;
 	s->n++;
 	return 1;
 }
 
+/* Add id; 1 if it was new, 0 if already there. */
 static int
-oidset_has(const struct oidset *s, const git_oid *id)
+oidset_add(struct oidset *s, const git_oid *id)
+{
+	return oidset_put(s, id, 0);
+}
+
+/* Whether id is in the set, and its value. */
+static int
+oidset_get(const struct oidset *s, const git_oid *id, size_t *val)
 {
 	size_t i, mask;
 
@@ -209,9 +283,19 @@ oidset_has(const struct oidset *s, const git_oid *id)
 		return 0;
 	mask = s->cap - 1;
 	for (i = oid_hash(id) & mask; s->slots[i].used; i = (i + 1) & mask)
-		if (git_oid_equal(&s->slots[i].oid, id))
+		if (git_oid_equal(&s->slots[i].oid, id)) {
+			*val = s->slots[i].val;
 			return 1;
+		}
 	return 0;
+}
+
+static int
+oidset_has(const struct oidset *s, const git_oid *id)
+{
+	size_t val;
+
+	return oidset_get(s, id, &val);
 }
 
 static void
@@ -220,6 +304,260 @@ oidset_free(struct oidset *s)
 	free(s->slots);
 	s->slots = NULL;
 	s->n = s->cap = 0;
+}
+
+/*
+ * Read the file name of the git directory dir into sb: 0, 1 when there
+ * is none, -1 (error printed) when it is not a regular file (a FIFO, a
+ * symbolic link: neither is opened through), cannot be read or is
+ * larger than GITFILE_MAX.
+ */
+static int
+read_gitfile(const char *dir, const char *name, struct strbuf *sb)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	ssize_t n;
+	int fd, rc;
+
+	strbuf_reset(sb);
+	strbuf_addstr(&path, dir);
+	if (path.len > 0 && path.buf[path.len - 1] != '/')
+		strbuf_addch(&path, '/');
+	strbuf_addstr(&path, name);
+	fd = open(path.buf, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1) {
+		rc = errno == ENOENT || errno == ENOTDIR ? 1 :
+		    ec_error("%s: %s", path.buf, errno == ELOOP ?
+		    "a symbolic link; not followed" : strerror(errno));
+		strbuf_release(&path);
+		return rc;
+	}
+	rc = 0;
+	if (fstat(fd, &st) == -1)
+		rc = ec_error("%s: %s", path.buf, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		rc = ec_error("%s: not a regular file", path.buf);
+	else if (st.st_size > GITFILE_MAX)
+		rc = ec_error("%s: larger than %d bytes", path.buf,
+		    GITFILE_MAX);
+	while (rc == 0) {
+		strbuf_grow(sb, 65536);
+		n = read(fd, sb->buf + sb->len, 65536);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			rc = ec_error("%s: %s", path.buf, strerror(errno));
+		else if (n == 0)
+			break;
+		else if (sb->len + (size_t)n > GITFILE_MAX)
+			rc = ec_error("%s: larger than %d bytes", path.buf,
+			    GITFILE_MAX);
+		else
+			strbuf_setlen(sb, sb->len + (size_t)n);
+	}
+	close(fd);
+	strbuf_release(&path);
+	return rc;
+}
+
+/* The 40 hex digits at p (either case), as git's get_oid_hex(). */
+static int
+hex_oid(const char *p, const char *end, git_oid *id)
+{
+	int i;
+
+	if (end - p < HEX_LEN)
+		return -1;
+	for (i = 0; i < HEX_LEN; i++)
+		if (!ascii_isdigit((unsigned char)p[i]) &&
+		    (ascii_tolower((unsigned char)p[i]) < 'a' ||
+		    ascii_tolower((unsigned char)p[i]) > 'f'))
+			return -1;
+	return git_oid_fromstrn(id, p, HEX_LEN) < 0 ? -1 : 0;
+}
+
+/* What a replace_ref() call needs. */
+struct replace_arg {
+	git_repository		*repo;
+	struct substitutes	*sub;
+	const char		*base;
+	int			 rc;
+};
+
+/*
+ * A reference under the replace base whose last component starts with
+ * an object name replaces that object (git's register_replace_ref()).
+ */
+static int
+replace_ref(const char *name, void *arg)
+{
+	struct replace_arg *ra = arg;
+	struct substitutes *sub = ra->sub;
+	const char *slash;
+	git_oid orig, target;
+
+	if (strncmp(name, ra->base, strlen(ra->base)) != 0)
+		return 0;
+	slash = strrchr(name, '/');
+	slash = slash == NULL ? name : slash + 1;
+	if (hex_oid(slash, slash + strlen(slash), &orig) == -1)
+		return 0;		/* git warns and ignores it */
+	if (git_reference_name_to_id(&target, ra->repo, name) < 0)
+		return 0;		/* a broken reference */
+	if (!oidset_put(&sub->replace, &orig, sub->nrepl)) {
+		ra->rc = ec_error("%s: duplicate replace ref", name);
+		return 1;
+	}
+	XGROW(sub->repl, sub->nrepl + 1, sub->arepl);
+	git_oid_cpy(&sub->repl[sub->nrepl++], &target);
+	return 0;
+}
+
+/*
+ * The replace references git honours: those under GIT_REPLACE_REF_BASE
+ * (refs/replace/), unless GIT_NO_REPLACE_OBJECTS is set or
+ * core.useReplaceRefs is false.
+ */
+static int
+load_replace(git_repository *repo, struct substitutes *sub)
+{
+	struct replace_arg ra;
+	git_config *cfg;
+	int use;
+
+	if (getenv("GIT_NO_REPLACE_OBJECTS") != NULL)
+		return 0;
+	use = 1;
+	if (git_repository_config_snapshot(&cfg, repo) == 0) {
+		if (git_config_get_bool(&use, cfg, "core.useReplaceRefs") < 0)
+			use = 1;
+		git_config_free(cfg);
+	}
+	if (!use)
+		return 0;
+	ra.repo = repo;
+	ra.sub = sub;
+	ra.base = getenv("GIT_REPLACE_REF_BASE");
+	if (ra.base == NULL || *ra.base == '\0')
+		ra.base = "refs/replace/";
+	ra.rc = 0;
+	if (git_reference_foreach_name(repo, replace_ref, &ra) < 0 &&
+	    ra.rc == 0)
+		return ec_error("%s: %s", git_repository_path(repo),
+		    ec_git_error());
+	return ra.rc;
+}
+
+/*
+ * One line of info/grafts as git's read_graft_line() reads it: a commit
+ * and its parents, one whitespace apart; comments, blank and malformed
+ * lines are ignored, and the first line for a commit wins.
+ */
+static void
+graft_line(struct substitutes *sub, const char *p, const char *end)
+{
+	struct graft *g;
+	git_oid id, parent;
+	const char *q, *nul;
+	size_t n;
+
+	while (end > p && ascii_isspace((unsigned char)end[-1]))
+		end--;
+	/* git reads on as a C string: a NUL ends the line */
+	if ((nul = memchr(p, '\0', (size_t)(end - p))) != NULL)
+		end = nul;
+	if (p == end || *p == '#' || hex_oid(p, end, &id) == -1)
+		return;
+	for (q = p + HEX_LEN, n = 0; q < end; q += HEX_LEN + 1, n++)
+		if (!ascii_isspace((unsigned char)*q) ||
+		    hex_oid(q + 1, end, &parent) == -1)
+			return;		/* git: "bad graft data" */
+	if (!oidset_put(&sub->grafts, &id, sub->ngraft))
+		return;			/* git: "duplicate graft data" */
+	XGROW(sub->graft, sub->ngraft + 1, sub->agraft);
+	g = &sub->graft[sub->ngraft++];
+	g->first = sub->ngparent;
+	g->n = n;
+	for (q = p + HEX_LEN; q < end; q += HEX_LEN + 1) {
+		XGROW(sub->gparent, sub->ngparent + 1, sub->agparent);
+		hex_oid(q + 1, end, &sub->gparent[sub->ngparent++]);
+	}
+}
+
+/* The grafts of the common git directory's info/grafts. */
+static int
+load_grafts(git_repository *repo, struct substitutes *sub)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *end, *nl;
+	int rc;
+
+	rc = read_gitfile(git_repository_commondir(repo), "info/grafts", &sb);
+	if (rc == 0) {
+		end = sb.buf + sb.len;
+		for (p = sb.buf; p < end; p = nl + 1) {
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			graft_line(sub, p, nl);
+		}
+	}
+	strbuf_release(&sb);
+	return rc == -1 ? -1 : 0;
+}
+
+static int
+subst_load(git_repository *repo, struct substitutes *sub)
+{
+	memset(sub, 0, sizeof(*sub));
+	if (load_replace(repo, sub) == -1 || load_grafts(repo, sub) == -1) {
+		subst_free(sub);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+subst_free(struct substitutes *sub)
+{
+	oidset_free(&sub->replace);
+	oidset_free(&sub->grafts);
+	free(sub->repl);
+	free(sub->graft);
+	free(sub->gparent);
+	memset(sub, 0, sizeof(*sub));
+}
+
+/*
+ * Read the object id, or what replaces it (git's lookup_replace_object()):
+ * 0, GIT_ENOTFOUND when id itself is missing, or another libgit2 error
+ * (*why then says what, or is NULL for libgit2's own message).
+ */
+static int
+odb_read_subst(git_odb *odb, const struct substitutes *sub,
+    const git_oid *id, git_odb_object **obj, const char **why)
+{
+	const git_oid *cur;
+	size_t i;
+	int depth, rc;
+
+	*obj = NULL;
+	*why = NULL;
+	cur = id;
+	for (depth = REPLACE_DEPTH; oidset_get(&sub->replace, cur, &i);
+	    depth--) {
+		if (depth == 0) {
+			*why = "replace depth too high";
+			return GIT_EINVALID;
+		}
+		cur = &sub->repl[i];
+	}
+	rc = git_odb_read(obj, odb, cur);
+	if (rc == GIT_ENOTFOUND && cur != id) {
+		*why = "its replacement object is missing";
+		return GIT_EINVALID;
+	}
+	return rc;
 }
 
 /*
@@ -251,7 +589,7 @@ mm_add(git_mailmap *mm, const char *text, size_t len)
 }
 
 int
-history_mailmap(const struct tree *t, git_mailmap **out)
+history_mailmap(const struct tree *t, git_mailmap **out, const char **why)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct tree_entry *e;
@@ -259,6 +597,7 @@ history_mailmap(const struct tree *t, git_mailmap **out)
 	int rc, truncated;
 
 	*out = NULL;
+	*why = NULL;
 	if (git_mailmap_new(&mm) < 0)
 		return ec_error("mailmap: %s", ec_git_error());
 	e = t != NULL ? tree_lookup(t, ".mailmap", 0) : NULL;
@@ -266,25 +605,21 @@ history_mailmap(const struct tree *t, git_mailmap **out)
 		*out = mm;
 		return 0;
 	}
+	/* git reads it whole: a part would map some authors, not others */
 	truncated = 0;
-	rc = tree_read(t, e, MAILMAP_CAP, &sb, &truncated);
-	if (rc == -1) {
+	rc = tree_read(t, e, MAILMAP_MAX, &sb, &truncated);
+	if (rc == -1 || (rc == 0 && truncated)) {
+		*why = rc == -1 ? ".mailmap cannot be read" :
+		    ".mailmap is larger than 64 MiB";
+		strbuf_release(&sb);
 		git_mailmap_free(mm);
-		return -1;
+		return 0;
 	}
 	/* a link, a submodule, gone: git reads no mailmap from it either */
-	if (rc == 0) {
-		if (truncated) {
-			ec_warn(".mailmap: only the first %d bytes are read",
-			    MAILMAP_CAP);
-			while (sb.len > 0 && sb.buf[sb.len - 1] != '\n')
-				sb.len--;
-		}
-		if (mm_add(mm, sb.buf, sb.len) == -1) {
-			strbuf_release(&sb);
-			git_mailmap_free(mm);
-			return -1;
-		}
+	if (rc == 0 && mm_add(mm, sb.buf, sb.len) == -1) {
+		strbuf_release(&sb);
+		git_mailmap_free(mm);
+		return -1;
 	}
 	strbuf_release(&sb);
 	*out = mm;
@@ -378,22 +713,27 @@ parse_header(struct walk *w, struct wnode *n)
 	return 0;
 }
 
-/* Read and parse a commit: 0, 1 when the object is missing, -1 error. */
+/*
+ * Read and parse a commit (or what replaces it): 0, 1 when the object is
+ * missing, -1 error.
+ */
 static int
 read_commit(struct walk *w, const git_oid *id, struct wnode *n)
 {
+	const char *why;
 	int rc;
 
 	memset(n, 0, sizeof(*n));
 	git_oid_cpy(&n->oid, id);
-	rc = git_odb_read(&n->obj, w->odb, id);
+	rc = odb_read_subst(w->odb, &w->subst, id, &n->obj, &why);
 	if (rc == GIT_ENOTFOUND) {
 		n->obj = NULL;
 		return 1;
 	}
 	if (rc < 0) {
 		n->obj = NULL;
-		return commit_error(w, id, ec_git_error());
+		return commit_error(w, id, why != NULL ? why :
+		    ec_git_error());
 	}
 	if (git_odb_object_type(n->obj) != GIT_OBJECT_COMMIT) {
 		rc = commit_error(w, id, "not a commit object");
@@ -477,55 +817,57 @@ enqueue(struct walk *w, struct wnode *n)
 }
 
 /* The commits of .git/shallow: git gives them no parents. */
-static void
+static int
 load_shallow(struct walk *w, git_repository *repo)
 {
-	struct strbuf path = STRBUF_INIT;
-	char line[256];
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *end, *nl;
 	git_oid id;
-	FILE *fp;
+	int rc;
 
 	if (git_repository_is_shallow(repo) <= 0)
-		return;
+		return 0;
 	w->out->shallow = 1;
-	strbuf_addstr(&path, git_repository_commondir(repo));
-	if (path.len > 0 && path.buf[path.len - 1] != '/')
-		strbuf_addch(&path, '/');
-	strbuf_addstr(&path, "shallow");
-	if ((fp = fopen(path.buf, "r")) == NULL) {
-		strbuf_release(&path);
-		return;
-	}
-	while (fgets(line, sizeof(line), fp) != NULL)
-		if (strlen(line) >= HEX_LEN &&
-		    git_oid_fromstrn(&id, line, HEX_LEN) == 0)
+	rc = read_gitfile(git_repository_commondir(repo), "shallow", &sb);
+	end = sb.buf + sb.len;
+	for (p = sb.buf; rc == 0 && p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (hex_oid(p, nl, &id) == 0)
 			oidset_add(&w->shallow, &id);
-	fclose(fp);
-	strbuf_release(&path);
+	}
+	strbuf_release(&sb);
+	return rc == -1 ? -1 : 0;
 }
 
 /*
- * Queue the parents of n not seen before (git's process_parents()).
- * *np is set to the parents git sees: none for a shallow boundary.
+ * Queue the parents of n not seen before (git's process_parents()): those
+ * of its graft if it has one, else its own. *np is set to the parents git
+ * sees: none for a shallow boundary.
  */
 static int
 expand(struct walk *w, struct wnode *n, size_t *np)
 {
+	const struct graft *g;
 	struct wnode p;
 	const char *line;
 	git_oid id;
-	size_t i;
+	size_t i, gi;
 	int rc;
 
-	*np = n->nparents;
-	if (n->nparents > 0 && oidset_has(&w->shallow, &n->oid)) {
+	g = oidset_get(&w->subst.grafts, &n->oid, &gi) ?
+	    &w->subst.graft[gi] : NULL;
+	*np = g != NULL ? g->n : n->nparents;
+	if (*np > 0 && oidset_has(&w->shallow, &n->oid)) {
 		*np = 0;
 		w->out->truncated = 1;
 		return 0;
 	}
-	for (i = 0, line = n->parents; i < n->nparents; i++, line +=
-	    HEX_LEN + 8) {
-		git_oid_fromstrn(&id, line + 7, HEX_LEN);
+	for (i = 0, line = n->parents; i < *np; i++, line += HEX_LEN + 8) {
+		if (g != NULL)
+			git_oid_cpy(&id, &w->subst.gparent[g->first + i]);
+		else
+			git_oid_fromstrn(&id, line + 7, HEX_LEN);
 		if (!oidset_add(&w->seen, &id))
 			continue;
 		if ((rc = read_commit(w, &id, &p)) == -1)
@@ -757,7 +1099,8 @@ walk_init(struct walk *w, git_repository *repo, git_mailmap *mm,
 		strbuf_setlen(&w->path, w->path.len - 1);
 	if (git_repository_odb(&w->odb, repo) < 0)
 		return ec_error_at(w->path.buf, 0, "%s", ec_git_error());
-	load_shallow(w, repo);
+	if (load_shallow(w, repo) == -1 || subst_load(repo, &w->subst) == -1)
+		return -1;
 	return 0;
 }
 
@@ -773,6 +1116,7 @@ walk_free(struct walk *w)
 	free(w->amark);
 	oidset_free(&w->seen);
 	oidset_free(&w->shallow);
+	subst_free(&w->subst);
 	git_odb_free(w->odb);
 	strbuf_release(&w->path);
 	strbuf_release(&w->name);
@@ -831,4 +1175,130 @@ history_release(struct history *h)
 	}
 	free(h->authors);
 	memset(h, 0, sizeof(*h));
+}
+
+/*
+ * Peel id to a commit as git does (tags followed, replacements read),
+ * from the raw objects: libgit2's parser refuses commits git reads.
+ */
+static int
+peel(git_odb *odb, const struct substitutes *sub, git_oid *id,
+    const char *what)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	git_odb_object *obj;
+	const char *buf, *why;
+	size_t len;
+	int depth, rc;
+
+	for (depth = 0; depth < PEEL_DEPTH; depth++) {
+		git_oid_tostr(hex, sizeof(hex), id);
+		rc = odb_read_subst(odb, sub, id, &obj, &why);
+		if (rc < 0)
+			return ec_error("%s: object %s: %s", what, hex,
+			    why != NULL ? why : ec_git_error());
+		if (git_odb_object_type(obj) == GIT_OBJECT_COMMIT) {
+			git_odb_object_free(obj);
+			return 0;
+		}
+		buf = git_odb_object_data(obj);
+		len = git_odb_object_size(obj);
+		rc = git_odb_object_type(obj) == GIT_OBJECT_TAG &&
+		    len > 7 + HEX_LEN && memcmp(buf, "object ", 7) == 0 &&
+		    hex_oid(buf + 7, buf + len, id) == 0 ? 0 : -1;
+		git_odb_object_free(obj);
+		if (rc == -1)
+			return ec_error("%s: not a commit", what);
+	}
+	return ec_error("%s: tags nested too deep", what);
+}
+
+int
+history_resolve(git_repository *repo, const char *rev, const char *what,
+    git_oid *out)
+{
+	struct substitutes sub;
+	git_reference *ref, *res;
+	git_object *obj;
+	git_odb *odb;
+	int rc;
+
+	if (rev == NULL) {
+		if (git_reference_name_to_id(out, repo, "HEAD") < 0)
+			return ec_error("%s: %s", what, ec_git_error());
+	} else if (strlen(rev) == HEX_LEN &&
+	    hex_oid(rev, rev + HEX_LEN, out) == 0)
+		;
+	else if (git_reference_dwim(&ref, repo, rev) == 0) {
+		rc = git_reference_resolve(&res, ref);
+		git_reference_free(ref);
+		if (rc < 0)
+			return ec_error("%s: %s", what, ec_git_error());
+		git_oid_cpy(out, git_reference_target(res));
+		git_reference_free(res);
+	} else if (git_revparse_single(&obj, repo, rev) == 0) {
+		git_oid_cpy(out, git_object_id(obj));
+		git_object_free(obj);
+	} else
+		return ec_error("%s: %s", what, ec_git_error());
+	if (git_repository_odb(&odb, repo) < 0)
+		return ec_error("%s: %s", what, ec_git_error());
+	if ((rc = subst_load(repo, &sub)) == 0) {
+		rc = peel(odb, &sub, out, what);
+		subst_free(&sub);
+	}
+	git_odb_free(odb);
+	return rc;
+}
+
+int
+history_commit_time(git_repository *repo, const git_oid *id,
+    const char *what, int64_t *when)
+{
+	struct substitutes sub;
+	git_odb_object *obj;
+	const char *p, *end, *eol, *cl, *ce, *why;
+	git_odb *odb;
+	uint64_t t;
+	int rc;
+
+	*when = 0;
+	if (git_repository_odb(&odb, repo) < 0)
+		return ec_error("%s: %s", what, ec_git_error());
+	if (subst_load(repo, &sub) == -1) {
+		git_odb_free(odb);
+		return -1;
+	}
+	rc = odb_read_subst(odb, &sub, id, &obj, &why);
+	subst_free(&sub);
+	git_odb_free(odb);
+	if (rc < 0)
+		return ec_error("%s: %s", what, why != NULL ? why :
+		    ec_git_error());
+	p = git_odb_object_data(obj);
+	end = p + git_odb_object_size(obj);
+	/* the last "committer " header line, as pretty.c takes it */
+	cl = ce = NULL;
+	for (; p < end && *p != '\n'; p = next_line(p, end)) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (has_prefix(p, eol, "committer ")) {
+			cl = p + 10;
+			ce = eol;
+		}
+	}
+	if (cl == NULL || memchr(cl, '>', (size_t)(ce - cl)) == NULL) {
+		git_odb_object_free(obj);
+		return ec_error("%s: the commit has no committer date", what);
+	}
+	for (p = ce; p > cl && p[-1] != '>'; p--)
+		;
+	while (p < ce && *p == ' ')
+		p++;
+	/* git reads the date unsigned: beyond 64 bits, or negative, it
+	 * is a date after every other */
+	t = parse_u64(p, ce);
+	*when = t > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)t;
+	git_odb_object_free(obj);
+	return 0;
 }

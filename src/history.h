@@ -47,10 +47,33 @@ struct history {
 						   (the first git log shows) */
 	int			 has_first;
 	size_t			 walked;	/* commits parsed (for tests) */
+	const char		*no_authors;	/* why authors cannot be
+						   counted (the .mailmap
+						   cannot be read whole), or
+						   NULL */
 };
 
-/* Load the .mailmap of the tree source (none is fine). */
-int	 history_mailmap(const struct tree *, git_mailmap **);
+/*
+ * The commit rev names (NULL: HEAD), as git finds it: tags peeled and
+ * replacements followed from the raw objects, so a commit libgit2 cannot
+ * parse (no author line, a date beyond 64 bits) is found all the same.
+ * what prefixes messages. -1: error printed.
+ */
+int	 history_resolve(git_repository *, const char *, const char *,
+	    git_oid *);
+/*
+ * The committer date of a commit (or its replacement) as "git log
+ * --format=%ct" reads it, unsigned, at most INT64_MAX. -1: error printed.
+ */
+int	 history_commit_time(git_repository *, const git_oid *, const char *,
+	    int64_t *);
+/*
+ * Load the .mailmap of the tree source (none is fine). When it cannot be
+ * read whole (unreadable, larger than 64 MiB), *out is NULL and *why says
+ * why: authors cannot then be counted as git counts them. -1: error
+ * printed.
+ */
+int	 history_mailmap(const struct tree *, git_mailmap **, const char **);
 /* Walk from tip; out must be zeroed. Errors are printed, -1 returned. */
 int	 history_walk(git_repository *, const git_oid *, git_mailmap *,
 	    const struct history_opts *, struct history *);

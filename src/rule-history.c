@@ -265,6 +265,11 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 	h = history_for_rule(r, ctx, f, rule_bool(r, "coauthors", 0), &ho);
 	if (h == NULL)
 		return ctx_has_head(ctx) ? -1 : 0;
+	if (h->no_authors != NULL) {
+		finding_result(f, RESULT_UNKNOWN, "%s: the authors cannot be "
+		    "counted as git counts them", h->no_authors);
+		return 0;
+	}
 	excluded = xcalloc(h->nauthors + 1, 1);
 	n = 0;
 	for (i = 0; i < h->nauthors; i++) {

@@ -16,6 +16,12 @@
 
 /* Blobs up to this size are loaded whole even when only a part is read. */
 #define TREE_BLOB_LOAD_MAX	(16 * 1024 * 1024)
+/*
+ * A packed blob cannot be streamed (libgit2 streams loose objects only):
+ * up to this size it is loaded whole to read its first bytes; a larger
+ * one cannot be read.
+ */
+#define TREE_BLOB_PACKED_MAX	(256 * 1024 * 1024)
 
 static int	 entry_cmp(const void *, const void *);
 static int	 fold_cmp(const char *, const char *);
@@ -23,8 +29,9 @@ static void	 prefix_range(const struct tree *, const char *, size_t,
 		    size_t *, size_t *);
 static int	 blob_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
-static int	 blob_stream(const struct tree *, const struct tree_entry *,
-		    git_odb *, size_t, size_t, struct strbuf *);
+static int	 blob_stream(const struct tree_entry *, git_odb *, size_t,
+		    struct strbuf *);
+static int	 blob_corrupt(const struct tree_entry *, const char *);
 
 struct tree *
 tree_new(const struct tree_ops *ops, git_repository *repo)
@@ -341,6 +348,17 @@ tree_blob_readlink(const struct tree *t, const struct tree_entry *e,
 	return blob_read(t, e, SIZE_MAX, out, &truncated);
 }
 
+/* A blob that cannot be read although the repository lists it: one line. */
+static int
+blob_corrupt(const struct tree_entry *e, const char *why)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), &e->oid);
+	return ec_error("%s: the repository is corrupt: object %.12s: %s",
+	    e->path, hex, why);
+}
+
 /*
  * Read at most cap bytes of the blob of an index or commit entry, loading
  * it whole only when that is reasonable.
@@ -358,11 +376,11 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 	if (git_repository_odb(&odb, t->repo) < 0)
 		return ec_error("%s: %s", e->path, ec_git_error());
 	if (git_odb_read_header(&size, &type, odb, &e->oid) < 0) {
-		r = ec_error("%s: %s", e->path, ec_git_error());
+		r = blob_corrupt(e, ec_git_error());
 		goto out;
 	}
 	if (type != GIT_OBJECT_BLOB) {
-		r = TREE_ENOTFILE;
+		r = blob_corrupt(e, "not a blob");
 		goto out;
 	}
 	if (cap == 0) {
@@ -371,13 +389,22 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 		goto out;
 	}
 	if (size > cap && size > TREE_BLOB_LOAD_MAX) {
-		r = blob_stream(t, e, odb, size, cap, out);
+		r = blob_stream(e, odb, cap, out);
 		if (r == 0)
 			*truncated = 1;
-		goto out;
+		if (r != 1)
+			goto out;
+		/* packed: loaded whole and cut, when not too large */
+		if (size > TREE_BLOB_PACKED_MAX) {
+			r = ec_error("%s: a packed file of %zu bytes, more "
+			    "than %d MiB: too large to read from the %s",
+			    e->path, size, TREE_BLOB_PACKED_MAX >> 20,
+			    t->ops->name);
+			goto out;
+		}
 	}
 	if (git_blob_lookup(&blob, t->repo, &e->oid) < 0) {
-		r = ec_error("%s: %s", e->path, ec_git_error());
+		r = blob_corrupt(e, ec_git_error());
 		goto out;
 	}
 	n = (size_t)git_blob_rawsize(blob);
@@ -393,10 +420,13 @@ out:
 	return r;
 }
 
-/* The first cap bytes of a blob too large to load, if it can be streamed. */
+/*
+ * The first cap bytes of a blob too large to load, streamed: 0, 1 when it
+ * cannot be streamed (a packed object), -1 (error printed).
+ */
 static int
-blob_stream(const struct tree *t, const struct tree_entry *e, git_odb *odb,
-    size_t size, size_t cap, struct strbuf *out)
+blob_stream(const struct tree_entry *e, git_odb *odb, size_t cap,
+    struct strbuf *out)
 {
 	git_odb_stream *st;
 	git_object_t type;
@@ -404,8 +434,7 @@ blob_stream(const struct tree *t, const struct tree_entry *e, git_odb *odb,
 	int n;
 
 	if (git_odb_open_rstream(&st, &len, &type, odb, &e->oid) < 0)
-		return ec_error("%s: file of %zu bytes too large to read "
-		    "from the %s", e->path, size, t->ops->name);
+		return 1;
 	strbuf_grow(out, cap);
 	while (out->len < cap) {
 		len = cap - out->len;
@@ -414,7 +443,8 @@ blob_stream(const struct tree *t, const struct tree_entry *e, git_odb *odb,
 		n = git_odb_stream_read(st, out->buf + out->len, len);
 		if (n < 0) {
 			git_odb_stream_free(st);
-			return ec_error("%s: %s", e->path, ec_git_error());
+			strbuf_reset(out);
+			return blob_corrupt(e, ec_git_error());
 		}
 		if (n == 0)
 			break;

@@ -74,8 +74,10 @@ size_t	 tree_count_under(const struct tree *, const char *);
 /*
  * Read at most cap bytes of a regular file into out (replacing its
  * contents). *truncated is set when the file is larger than cap; the
- * whole file is never loaded when it is. Returns 0, -1 (error printed)
- * or TREE_ELINK, TREE_EMISSING, TREE_ENOTFILE (nothing printed).
+ * whole file is then not loaded, except a packed blob (up to 256 MiB,
+ * which libgit2 cannot stream). Returns 0, -1 (error printed; a corrupt
+ * repository is named so) or TREE_ELINK, TREE_EMISSING, TREE_ENOTFILE
+ * (nothing printed).
  */
 int	 tree_read(const struct tree *, const struct tree_entry *, size_t,
 	    struct strbuf *, int *);

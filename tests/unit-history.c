@@ -229,6 +229,7 @@ walk(const char *repo, int64_t s, int64_t e, int merges, int coauth,
 	git_repository *r;
 	git_mailmap *mm;
 	struct tree *t;
+	const char *why;
 	git_oid head;
 	int rc;
 
@@ -239,7 +240,7 @@ walk(const char *repo, int64_t s, int64_t e, int merges, int coauth,
 		exit(done_testing());
 	}
 	if (tree_open_commit(&t, r, "HEAD") == -1 ||
-	    history_mailmap(t, &mm) == -1) {
+	    history_mailmap(t, &mm, &why) == -1 || why != NULL) {
 		ok(0, "mailmap of %s", repo);
 		exit(done_testing());
 	}
