@@ -1,7 +1,8 @@
 #!/bin/sh
 # t0020-budgets.sh: hostile texts and patterns cannot hang a check: every
 # pattern scan of a file spends from one budget of matching work and gives
-# unknown, naming the rule and the file, when it runs out
+# unknown, naming the rule and the file, when it runs out; glob matching
+# does not try every split of a deep path
 . "$(dirname "$0")/lib.sh"
 
 if ! test_have_prereq JQ; then
@@ -114,6 +115,29 @@ min = 1
 window_days = 30
 exclude = (?:a|a){1,17}(?:z|y)" &&
 	result_of hostile message | grep -q "^the exclude patterns of rule .hostile. could not be matched against the authors: the matching budget"
+'
+
+test_expect_success 'path = **/ many times on a 1,000-level path is quick' '
+	D=$(repeat 1000 "d/") &&
+	mkdir -p "$R/$D" &&
+	echo text >"$R/${D}x.md" &&
+	git -C "$R" add -A &&
+	test_tick &&
+	git -C "$R" commit -q -m deep &&
+	printf "[deep]\ntype = file\npath = %szz.md\nlevel = warning\n" \
+		"$(repeat 24 "**/")" >"$R/.ecocheck.ini" &&
+	test_expect_code 1 timeout 20 "$ECOCHECK" --format json \
+		-r community-health "$R" >"$TEST_TMP/out.json" \
+		2>"$TEST_TMP/err" &&
+	test_eq "$(result_of deep)" fail &&
+	echo text >"$R/${D}zz.md" &&
+	git -C "$R" add -A &&
+	test_tick &&
+	git -C "$R" commit -q -m zz &&
+	test_expect_code 1 timeout 20 "$ECOCHECK" --format json \
+		-r community-health "$R" >"$TEST_TMP/out.json" \
+		2>"$TEST_TMP/err" &&
+	test_eq "$(result_of deep)" pass
 '
 
 test_done
