@@ -15,11 +15,11 @@
 struct strbuf;
 
 /*
- * Matching work allowed to the searches of one scan (a rule over a file),
- * counted in steps: one for each pattern item tried, one for each byte the
- * match moves over. PCRE2's own match limit restarts at every start
- * position; this does not, so a scan of a file ends in well under a
- * second whatever the pattern and text.
+ * Matching work allowed to the searches of one scan (a pattern over a
+ * file, however many searches it takes), counted in steps: one for each
+ * pattern item tried, one for each byte the match moves over. PCRE2's own
+ * match limit restarts at every start position; this does not, so a scan
+ * of a file ends in well under a second whatever the pattern and text.
  */
 #define REGEX_STEPS	10000000ULL
 #define REGEX_EBUDGET	(-2)	/* regex_search(): the budget ran out */

@@ -6,9 +6,9 @@
  * rule named by `of` finds. When the text does not match, `label`
  * patterns name what the file is instead (a Contributor Covenant rather
  * than the Linux Foundation Code of Conduct) and `miss_level` sets how
- * much that matters. Matching runs under PCRE2 limits and one budget of
- * work for all the patterns and labels of the rule over the file (see
- * regex.h): a pattern that runs out gives "unknown", never a hang.
+ * much that matters. Matching runs under PCRE2 limits and a budget of
+ * work for each pattern and label over the whole file (see regex.h): a
+ * pattern that runs out gives "unknown", never a hang.
  *
  * Messages never show a pattern: `describe` says in words what each
  * pattern looks for ("the Linux Foundation Code of Conduct"); without
@@ -229,9 +229,9 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 	if (ctx_usable(ctx, e, f) == -1 ||
 	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
 		goto out;
-	regex_budget_init(&budget);
 	nmatched = 0;
 	for (i = 0; i < c->npat; i++) {
+		regex_budget_init(&budget);
 		rc = regex_search(c->pat[i], text, len, 0, &s, NULL, &budget,
 		    &err);
 		strbuf_reset(&note);
@@ -274,6 +274,7 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		finding_cap_level(f, c->miss_level);
 	f->judgment = rule_bool(r, "judgment", 0);
 	for (i = 0; i < c->nlabels; i++) {
+		regex_budget_init(&budget);
 		rc = regex_search(c->labels[i].re, text, len, 0, &s, NULL,
 		    &budget, &err);
 		if (rc == REGEX_EBUDGET) {

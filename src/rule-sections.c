@@ -15,9 +15,10 @@
  * make a warning that names what was found. With unlinked, a file named
  * like a missing section that the document does not link is a warning.
  *
- * All the pattern searches of one check (headings, linked file names,
- * prose) spend from one budget of matching work (see regex.h); when it
- * runs out the rule gives "unknown", never a hang.
+ * The searches for one section (its headings, linked file names) spend
+ * from one budget of matching work, and each mention's scan of the prose
+ * from one more (see regex.h); when one runs out the rule gives
+ * "unknown", never a hang.
  */
 #include "config.h"
 
@@ -425,6 +426,7 @@ mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 	rc = 0;
 	for (c = 0; c < w->nclue && rc == 0; c++) {
 		re = rule_regex(r, "mention", w->clue[c]);
+		regex_budget_init(budget);
 		for (off = 0, k = 0; k < MENTION_HITS; k++) {
 			rc = regex_search(re, pr->text.buf, pr->text.len, off,
 			    &st, &en, budget, &err);
@@ -716,6 +718,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	regex_budget_init(&budget);
 	for (i = 0; i < s->n && !regex_budget_spent(&budget); i++) {
+		regex_budget_init(&budget);
 		strbuf_reset(&why);
 		rc = find_good_section(r, m, &s->w[i], NULL, &idx, &nmatch,
 		    &why, &budget);
@@ -761,6 +764,8 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    s->w[i].label);
 			goto out;
 		}
+		if (regex_budget_spent(&budget))
+			break;
 		strbuf_reset(&where);
 		mrc = mentioned(r, ctx, m, &s->w[i], &pr, f, &where, &budget);
 		if (mrc == REGEX_EBUDGET)
