@@ -435,6 +435,20 @@ fold_alternative(struct finding *f, const struct rule *other,
 }
 
 /*
+ * An alternative that cannot be judged (its patterns ran out of budget)
+ * leaves a failing rule unknown: it might have passed.
+ */
+static void
+fold_unknown(struct finding *f, const struct rule *other,
+    const struct finding *of)
+{
+	f->result = RESULT_UNKNOWN;
+	finding_append(f, "; alternative %s is unknown: %s", other->id,
+	    of->message);
+	finding_copy_evidence(f, of);
+}
+
+/*
  * A hint that passes is named in the failure: the governance section
  * inside CONTRIBUTING.md that does not count.
  */
@@ -522,7 +536,9 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 		if (of.result == fd->when) {
 			fd->fn(f, other, &of);
 			folded = 1;
-		}
+		} else if (fd->fn == fold_alternative &&
+		    of.result == RESULT_UNKNOWN && f->result == RESULT_FAIL)
+			fold_unknown(f, other, &of);
 		finding_release(&of);
 	}
 	return rc;

@@ -256,9 +256,18 @@ star(uchar *pat, uchar *p, uchar *t, int flags)
 		any = 1;
 	else if (q - p >= 2 && (p == pat || p[-1] == '/') &&
 	    (*q == '\0' || *q == '/' || (q[0] == '\\' && q[1] == '/'))) {
-		/* "**" as a whole component: first try no directory at all. */
-		if (*q == '/' && match(pat, q + 1, t, flags) == M_MATCH)
-			return M_MATCH;
+		/*
+		 * "**" as a whole component: first try no directory at all.
+		 * When that runs out of text, so does every later start (as
+		 * for an abort below): giving up here keeps a run of "**" to
+		 * one try each, where trying every split of a deep path for
+		 * each would take time exponential in the run.
+		 */
+		if (*q == '/') {
+			r = match(pat, q + 1, t, flags);
+			if (r == M_MATCH || r == M_ABORT)
+				return r;
+		}
 		any = 1;
 	} else
 		any = 0;	/* '*', or "**" inside a component */

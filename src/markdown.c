@@ -1280,7 +1280,7 @@ md_doc_free(struct md_doc *doc)
 
 int
 md_find_section(const struct md_doc *doc, const pcre2_code *re, size_t from,
-    size_t *idx)
+    size_t *idx, struct regex_budget *budget)
 {
 	struct strbuf err = STRBUF_INIT;
 	const char *s;
@@ -1291,9 +1291,14 @@ md_find_section(const struct md_doc *doc, const pcre2_code *re, size_t from,
 		if (doc->h[i].flags & MD_TAGLINE)
 			continue;
 		s = doc->h[i].norm;
-		rc = regex_search(re, s, strlen(s), 0, NULL, NULL, &err);
+		rc = regex_search(re, s, strlen(s), 0, NULL, NULL, budget,
+		    &err);
 		if (rc == 0)
 			continue;
+		if (rc == REGEX_EBUDGET) {
+			strbuf_release(&err);
+			return rc;
+		}
 		if (rc < 0) {
 			ec_error("section pattern on heading '%s': %s",
 			    doc->h[i].text, err.buf);

@@ -48,6 +48,7 @@
 
 #include "text.h"
 
+struct regex_budget;
 struct strbuf;
 
 #define MD_NONE			((size_t)-1)
@@ -136,10 +137,12 @@ void	 md_doc_free(struct md_doc *);
  * Find the first heading at index from or later whose normalised text
  * matches re (the caller compiles it, e.g. with PCRE2_CASELESS; PCRE2_UTF
  * is safe, texts are valid UTF-8). Matching runs under match, depth and
- * heap limits. Returns 1 and sets *idx, 0 if no heading matches, or -1
- * with a message when PCRE2 fails (e.g. the pattern hits a limit).
+ * heap limits, spending from budget (NULL: a budget of its own, see
+ * regex.h). Returns 1 and sets *idx, 0 if no heading matches,
+ * REGEX_EBUDGET (quietly) when the budget runs out, or -1 with a message
+ * when PCRE2 fails (e.g. the pattern hits a limit).
  */
 int	 md_find_section(const struct md_doc *, const pcre2_code *, size_t,
-	    size_t *);
+	    size_t *, struct regex_budget *);
 
 #endif

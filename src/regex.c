@@ -14,6 +14,8 @@
 
 static pcre2_match_context *mctx;
 
+static int	 budget_step(pcre2_callout_block *, void *);
+
 static pcre2_match_context *
 match_context(void)
 {
@@ -36,9 +38,13 @@ regex_compile(const char *pat, uint32_t flags, struct strbuf *err)
 	PCRE2_SIZE off;
 	int code;
 
-	/* UTF matching, but invalid UTF-8 in subjects must not be fatal. */
+	/*
+	 * UTF matching, but invalid UTF-8 in subjects must not be fatal; a
+	 * callout before every item counts the work against a budget.
+	 */
 	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    flags | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+	    flags | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_AUTO_CALLOUT,
+	    &code, &off, NULL);
 	if (re == NULL) {
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		strbuf_reset(err);
@@ -67,22 +73,76 @@ regex_compile_labelled(const char *v, uint32_t flags, char **label,
 	return re;
 }
 
+void
+regex_budget_init(struct regex_budget *b)
+{
+	b->used = 0;
+	b->limit = REGEX_STEPS;
+	b->last = 0;
+}
+
+int
+regex_budget_spent(const struct regex_budget *b)
+{
+	return b->used >= b->limit;
+}
+
+/*
+ * The callout before each item of a pattern: one step, and one for each
+ * byte the subject position moved since the last, so that a repeat that
+ * runs over a long stretch of the subject costs what it reads. Past the
+ * budget the match is abandoned.
+ */
+static int
+budget_step(pcre2_callout_block *cb, void *arg)
+{
+	struct regex_budget *b = arg;
+	size_t pos, moved;
+
+	pos = cb->current_position;
+	moved = pos > b->last ? pos - b->last : b->last - pos;
+	b->last = pos;
+	if (b->used >= b->limit || moved >= b->limit - b->used) {
+		b->used = b->limit;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	b->used += moved + 1;
+	return 0;
+}
+
 int
 regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
-    size_t *start, size_t *end, struct strbuf *err)
+    size_t *start, size_t *end, struct regex_budget *budget,
+    struct strbuf *err)
 {
+	struct regex_budget own;
+	pcre2_match_context *mc;
 	pcre2_match_data *md;
 	PCRE2_SIZE *ov;
 	PCRE2_UCHAR msg[256];
 	int rc;
 
+	if (budget == NULL) {
+		regex_budget_init(&own);
+		budget = &own;
+	}
+	if (budget->used >= budget->limit) {
+		strbuf_reset(err);
+		strbuf_addf(err, "the matching budget (%llu steps) is spent",
+		    (unsigned long long)budget->limit);
+		return REGEX_EBUDGET;
+	}
 	md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (md == NULL) {
+	if (md == NULL || (mc = match_context()) == NULL) {
+		pcre2_match_data_free(md);
+		strbuf_reset(err);
 		strbuf_addstr(err, "out of memory");
 		return -1;
 	}
-	rc = pcre2_match(re, (PCRE2_SPTR)subj, len, off, 0, md,
-	    match_context());
+	budget->last = off;
+	pcre2_set_callout(mc, budget_step, budget);
+	rc = pcre2_match(re, (PCRE2_SPTR)subj, len, off, 0, md, mc);
+	pcre2_set_callout(mc, NULL, NULL);
 	if (rc >= 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		if (start != NULL)
@@ -95,6 +155,12 @@ regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
 	pcre2_match_data_free(md);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	if (rc == PCRE2_ERROR_CALLOUT) {
+		strbuf_reset(err);
+		strbuf_addf(err, "the matching budget (%llu steps) is spent",
+		    (unsigned long long)budget->limit);
+		return REGEX_EBUDGET;
+	}
 	pcre2_get_error_message(rc, msg, sizeof(msg));
 	strbuf_reset(err);
 	strbuf_addstr(err, (char *)msg);

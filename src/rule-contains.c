@@ -6,8 +6,9 @@
  * rule named by `of` finds. When the text does not match, `label`
  * patterns name what the file is instead (a Contributor Covenant rather
  * than the Linux Foundation Code of Conduct) and `miss_level` sets how
- * much that matters. Matching runs under PCRE2 limits: a pattern that
- * hits them gives "unknown", never a hang.
+ * much that matters. Matching runs under PCRE2 limits and a budget of
+ * work for each pattern and label over the whole file (see regex.h): a
+ * pattern that runs out gives "unknown", never a hang.
  *
  * Messages never show a pattern: `describe` says in words what each
  * pattern looks for ("the Linux Foundation Code of Conduct"); without
@@ -207,6 +208,7 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 	struct strbuf looked = STRBUF_INIT;
 	struct strbuf err = STRBUF_INIT, missed = STRBUF_INIT;
 	struct strbuf matched = STRBUF_INIT, note = STRBUF_INIT;
+	struct regex_budget budget;
 	const char *text, *want;
 	size_t i, s, nmatched, cap, len;
 	int trunc, rc, accepted;
@@ -229,12 +231,15 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		goto out;
 	nmatched = 0;
 	for (i = 0; i < c->npat; i++) {
-		rc = regex_search(c->pat[i], text, len, 0, &s, NULL, &err);
+		regex_budget_init(&budget);
+		rc = regex_search(c->pat[i], text, len, 0, &s, NULL, &budget,
+		    &err);
 		strbuf_reset(&note);
 		pattern_words(c, i, &note);
-		if (rc == -1) {
+		if (rc < 0) {
 			finding_result(f, RESULT_UNKNOWN, "%s: %s could not be "
-			    "matched: %s", e->path, note.buf, err.buf);
+			    "matched by rule '%s': %s", e->path, note.buf,
+			    r->id, err.buf);
 			finding_evidence(f, e->path, 0, NULL);
 			goto out;
 		}
@@ -269,8 +274,16 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		finding_cap_level(f, c->miss_level);
 	f->judgment = rule_bool(r, "judgment", 0);
 	for (i = 0; i < c->nlabels; i++) {
+		regex_budget_init(&budget);
 		rc = regex_search(c->labels[i].re, text, len, 0, &s, NULL,
-		    &err);
+		    &budget, &err);
+		if (rc == REGEX_EBUDGET) {
+			finding_result(f, RESULT_UNKNOWN, "%s: label '%s' could "
+			    "not be matched by rule '%s': %s", e->path,
+			    c->labels[i].name, r->id, err.buf);
+			finding_evidence(f, e->path, 0, NULL);
+			goto out;
+		}
 		if (rc == 1) {
 			finding_result(f, RESULT_FAIL, "%s is %s%s", e->path,
 			    has_article(c->labels[i].name) ? "" : "the ",

@@ -254,6 +254,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 {
 	const struct exclude *ex = r->priv;
 	struct strbuf err = STRBUF_INIT;
+	struct regex_budget budget;
 	struct history_opts ho;
 	const struct history *h;
 	const struct history_author *a;
@@ -271,13 +272,14 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 		return 0;
 	}
 	excluded = xcalloc(h->nauthors + 1, 1);
+	regex_budget_init(&budget);
 	n = 0;
-	for (i = 0; i < h->nauthors; i++) {
+	for (i = 0; i < h->nauthors && !regex_budget_spent(&budget); i++) {
 		a = &h->authors[i];
 		who = xasprintf("%s <%s>", a->name, a->email);
 		for (j = 0; j < ex->n && !excluded[i]; j++)
 			excluded[i] = regex_search(ex->re[j], who, strlen(who),
-			    0, NULL, NULL, &err) == 1;
+			    0, NULL, NULL, &budget, &err) == 1;
 		if (!excluded[i]) {
 			n++;
 			if (f->nev < TOP_AUTHORS) {
@@ -291,6 +293,15 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 		free(who);
 	}
 	strbuf_release(&err);
+	if (regex_budget_spent(&budget)) {
+		/* The authors cannot all be told from bots. */
+		finding_result(f, RESULT_UNKNOWN, "the exclude patterns of rule "
+		    "'%s' could not be matched against the authors: the "
+		    "matching budget (%llu steps) is spent", r->id,
+		    (unsigned long long)budget.limit);
+		free(excluded);
+		return 0;
+	}
 	history_judge(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
 	show_authors(f, h, excluded);
 	free(excluded);

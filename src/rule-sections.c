@@ -14,6 +14,11 @@
  * mention_min distinct clues of the section in one passage pass, fewer
  * make a warning that names what was found. With unlinked, a file named
  * like a missing section that the document does not link is a warning.
+ *
+ * The searches for one section (its headings, linked file names) spend
+ * from one budget of matching work, and each mention's scan of the prose
+ * from one more (see regex.h); when one runs out the rule gives
+ * "unknown", never a hang.
  */
 #include "config.h"
 
@@ -76,15 +81,18 @@ static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
 		    size_t, const char *);
 static int	 mentioned(const struct rule *, struct check_ctx *,
 		    const struct md_file *, const struct want *,
-		    struct prose *, struct finding *, struct strbuf *);
+		    struct prose *, struct finding *, struct strbuf *,
+		    struct regex_budget *);
 static int	 delegate(const struct rule *, struct check_ctx *,
 		    const struct md_file *, size_t, size_t, const pcre2_code *,
-		    struct finding *, const char *, struct strbuf *);
+		    struct finding *, const char *, struct strbuf *,
+		    struct regex_budget *);
 static int	 is_document(const char *);
 static void	 add_quote(struct strbuf *, const char *, size_t);
 static int	 unlinked_cb(const struct tree_entry *, void *);
 static int	 unlinked_file(const struct rule *, struct check_ctx *,
-		    const pcre2_code *, struct strbuf *);
+		    const pcre2_code *, struct strbuf *,
+		    struct regex_budget *);
 
 static const struct rule_key_spec sections_keys[] = {
 	{ "file", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -303,7 +311,7 @@ link_line(struct check_ctx *ctx, const struct md_file *m, size_t h,
 static int
 delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
     size_t h, size_t cap, const pcre2_code *re, struct finding *f,
-    const char *label, struct strbuf *where)
+    const char *label, struct strbuf *where, struct regex_budget *budget)
 {
 	const struct tree_entry *e;
 	struct strbuf err = STRBUF_INIT, name = STRBUF_INIT, why = STRBUF_INIT;
@@ -327,7 +335,7 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 		if (h == MD_NONE) {
 			file_words(e->path, &name);
 			if (regex_search(re, name.buf, name.len, 0, NULL, NULL,
-			    &err) != 1)
+			    budget, &err) != 1)
 				continue;
 		}
 		strvec_push(&seen, e->path);
@@ -382,13 +390,14 @@ add_quote(struct strbuf *sb, const char *s, size_t len)
 /*
  * Look for the mentions of w in the prose of m. Returns 2 when a passage
  * holds mention_min distinct clues, 1 when fewer were found (a passing
- * mention), 0 for none, -1 when a pattern failed; says what in *what
- * ("at line 5 ('bug fixes', 'new models')") and adds evidence.
+ * mention), 0 for none, -1 when a pattern failed (REGEX_EBUDGET when
+ * the budget ran out); says what in *what ("at line 5 ('bug fixes', 'new
+ * models')") and adds evidence.
  */
 static int
 mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
     const struct want *w, struct prose *pr, struct finding *f,
-    struct strbuf *what)
+    struct strbuf *what, struct regex_budget *budget)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct prose_hit *hit;
@@ -417,9 +426,10 @@ mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 	rc = 0;
 	for (c = 0; c < w->nclue && rc == 0; c++) {
 		re = rule_regex(r, "mention", w->clue[c]);
+		regex_budget_init(budget);
 		for (off = 0, k = 0; k < MENTION_HITS; k++) {
 			rc = regex_search(re, pr->text.buf, pr->text.len, off,
-			    &st, &en, &err);
+			    &st, &en, budget, &err);
 			if (rc != 1)
 				break;
 			if (nhit == alloc) {
@@ -442,10 +452,10 @@ mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 		if (rc == 1 || rc == 0)
 			rc = 0;
 	}
-	if (rc == -1) {
+	if (rc < 0) {
 		free(hit);
 		strbuf_release(&err);
-		return -1;
+		return rc;
 	}
 	best = prose_best(hit, nhit, MENTION_SPAN, &first, &count);
 	if (best > 0) {
@@ -476,6 +486,7 @@ struct unlinked_ctx {
 	const pcre2_code	*re;
 	struct strbuf		 name;
 	const char		*found;
+	struct regex_budget	*budget;
 };
 
 static int
@@ -496,8 +507,10 @@ unlinked_cb(const struct tree_entry *e, void *p)
 		return 0;
 	file_words(e->path, &u->name);
 	rc = regex_search(u->re, u->name.buf, u->name.len, 0, NULL, NULL,
-	    &err);
+	    u->budget, &err);
 	strbuf_release(&err);
+	if (rc == REGEX_EBUDGET)
+		return 1;	/* stop: the check gives unknown */
 	if (rc != 1)
 		return 0;
 	u->found = e->path;
@@ -510,9 +523,9 @@ unlinked_cb(const struct tree_entry *e, void *p)
  */
 static int
 unlinked_file(const struct rule *r, struct check_ctx *ctx,
-    const pcre2_code *re, struct strbuf *path)
+    const pcre2_code *re, struct strbuf *path, struct regex_budget *budget)
 {
-	struct unlinked_ctx u = { re, STRBUF_INIT, NULL };
+	struct unlinked_ctx u = { re, STRBUF_INIT, NULL, budget };
 	const struct rule_key *dirs;
 	struct strbuf glob = STRBUF_INIT;
 	size_t i;
@@ -540,14 +553,15 @@ unlinked_file(const struct rule *r, struct check_ctx *ctx,
 static int
 delegate_matches(const struct rule *r, struct check_ctx *ctx,
     const struct md_file *m, size_t cap, const struct want *w,
-    struct finding *f, struct strbuf *where, size_t *at)
+    struct finding *f, struct strbuf *where, size_t *at,
+    struct regex_budget *budget)
 {
 	size_t i, idx;
 
-	for (i = 0; md_find_section(&m->doc, w->re, i, &idx) == 1;
+	for (i = 0; md_find_section(&m->doc, w->re, i, &idx, budget) == 1;
 	    i = idx + 1)
 		if (m->doc.h[idx].nlinks > 0 && delegate(r, ctx, m, idx, cap,
-		    w->re, f, w->label, where)) {
+		    w->re, f, w->label, where, budget)) {
 			*at = idx;
 			return 1;
 		}
@@ -619,13 +633,14 @@ words_noun(size_t n)
 /*
  * Find section w of m whose body meets needs and min_words, trying every
  * heading that matches, in order. Returns 1 and sets *idx, 0 (with why
- * each match fell short in miss, and, with f, evidence for each) or -1
- * when the pattern cannot be matched.
+ * each match fell short in miss, and, with f, evidence for each), -1
+ * when the pattern cannot be matched or REGEX_EBUDGET when the budget ran
+ * out.
  */
 static int
 find_good_section(const struct rule *r, const struct md_file *m,
     const struct want *w, struct finding *f, size_t *idx, size_t *nmatch,
-    struct strbuf *miss)
+    struct strbuf *miss, struct regex_budget *budget)
 {
 	struct strbuf why = STRBUF_INIT;
 	const struct md_heading *hd;
@@ -633,8 +648,8 @@ find_good_section(const struct rule *r, const struct md_file *m,
 	int rc;
 
 	*nmatch = 0;
-	for (i = 0; (rc = md_find_section(&m->doc, w->re, i, idx)) == 1;
-	    i = *idx + 1) {
+	for (i = 0; (rc = md_find_section(&m->doc, w->re, i, idx,
+	    budget)) == 1; i = *idx + 1) {
 		hd = &m->doc.h[*idx];
 		strbuf_reset(&why);
 		if (body_ok(r, hd->has_code, hd->words, &why)) {
@@ -664,6 +679,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct strbuf good = STRBUF_INIT, why = STRBUF_INIT;
 	struct strbuf weak = STRBUF_INIT, where = STRBUF_INIT;
 	struct prose pr = { 0, STRBUF_INIT, NULL, 0 };
+	struct regex_budget budget;
 	const struct md_file *m;
 	long long intro;
 	struct file_query q;
@@ -700,10 +716,14 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		    m->doc.intro_words, words_noun(m->doc.intro_words));
 		intro_where(m, &good);
 	}
-	for (i = 0; i < s->n; i++) {
+	regex_budget_init(&budget);
+	for (i = 0; i < s->n && !regex_budget_spent(&budget); i++) {
+		regex_budget_init(&budget);
 		strbuf_reset(&why);
 		rc = find_good_section(r, m, &s->w[i], NULL, &idx, &nmatch,
-		    &why);
+		    &why, &budget);
+		if (rc == REGEX_EBUDGET)
+			break;
 		if (rc == 1) {
 			hd = &m->doc.h[idx];
 			finding_evidence(f, e->path, hd->line, s->w[i].label);
@@ -715,7 +735,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		}
 		if (rc == 0 && nmatch > 0) {
 			if (follow && delegate_matches(r, ctx, m, cap, &s->w[i],
-			    f, &where, &at)) {
+			    f, &where, &at, &budget)) {
 				strbuf_addf(&good, "%s%s at line %d delegated "
 				    "to %s", good.len ? "; " : "",
 				    s->w[i].label, m->doc.h[at].line, where.buf);
@@ -726,14 +746,14 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    s->w[i].label, why.buf);
 			strbuf_reset(&why);
 			(void)find_good_section(r, m, &s->w[i], f, &idx,
-			    &nmatch, &why);
+			    &nmatch, &why, &budget);
 			if (nmatch > SHOW_HEADINGS)
 				strbuf_addf(&miss, ", and %zu more",
 				    nmatch - SHOW_HEADINGS);
 			continue;
 		}
 		if (rc == 0 && follow && delegate(r, ctx, m, MD_NONE, cap,
-		    s->w[i].re, f, s->w[i].label, &where)) {
+		    s->w[i].re, f, s->w[i].label, &where, &budget)) {
 			strbuf_addf(&good, "%s%s delegated to %s", good.len ?
 			    "; " : "", s->w[i].label, where.buf);
 			continue;
@@ -744,8 +764,12 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    s->w[i].label);
 			goto out;
 		}
+		if (regex_budget_spent(&budget))
+			break;
 		strbuf_reset(&where);
-		mrc = mentioned(r, ctx, m, &s->w[i], &pr, f, &where);
+		mrc = mentioned(r, ctx, m, &s->w[i], &pr, f, &where, &budget);
+		if (mrc == REGEX_EBUDGET)
+			break;
 		if (mrc == -1) {
 			finding_result(f, RESULT_UNKNOWN, "%s: a mention of "
 			    "'%s' could not be matched", e->path,
@@ -764,7 +788,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		}
 		strbuf_reset(&where);
 		if (rule_str(r, "unlinked", NULL) != NULL &&
-		    unlinked_file(r, ctx, s->w[i].re, &where)) {
+		    unlinked_file(r, ctx, s->w[i].re, &where, &budget)) {
 			finding_evidence(f, where.buf, 1, s->w[i].label);
 			strbuf_addf(&weak, "%sno %s section; %s is in the "
 			    "repository but %s does not link to it", weak.len ?
@@ -774,6 +798,14 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		missing++;
 		strbuf_addf(&miss, "%sno %s section", miss.len ? "; " : "",
 		    s->w[i].label);
+	}
+	if (regex_budget_spent(&budget)) {
+		finding_result(f, RESULT_UNKNOWN, "%s: the patterns of rule "
+		    "'%s' could not be matched: the matching budget (%llu "
+		    "steps) is spent", e->path, r->id,
+		    (unsigned long long)budget.limit);
+		finding_evidence(f, e->path, 0, NULL);
+		goto out;
 	}
 	if (missing > 0) {
 		strbuf_reset(&why);

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "glob.h"
 #include "tap.h"
@@ -11,6 +13,10 @@
 #define I	GLOB_CASEFOLD
 
 static const char *show(const char *, int);
+static int	 ref_match(const char *, const char *, const char *);
+static void	 random_word(char *, size_t, const char *const *, size_t);
+static void	 differential(void);
+static void	 deep_path(void);
 
 /* pattern, text, the result with GLOB_PATHNAME, then without. */
 static const struct {
@@ -228,6 +234,117 @@ show(const char *s, int which)
 	return buf[which];
 }
 
+/*
+ * The slow reference for '?', '*' and "**" in pathname mode, on patterns
+ * and texts of 'a', 'b', '/': every split tried, no shortcut.
+ */
+static int
+ref_match(const char *pat, const char *p, const char *t)
+{
+	const char *q;
+
+	if (*p == '\0')
+		return *t == '\0';
+	if (*p == '*') {
+		for (q = p; *q == '*'; q++)
+			;
+		if (q - p >= 2 && (p == pat || p[-1] == '/') &&
+		    (*q == '\0' || *q == '/')) {
+			if (*q == '\0')
+				return 1;
+			/* No directory, or any text up to a '/'. */
+			if (ref_match(pat, q + 1, t))
+				return 1;
+			for (; *t != '\0'; t++)
+				if (*t == '/' && ref_match(pat, q + 1, t + 1))
+					return 1;
+			return 0;
+		}
+		for (;; t++) {
+			if (ref_match(pat, q, t))
+				return 1;
+			if (*t == '\0' || *t == '/')
+				return 0;
+		}
+	}
+	if (*t == '\0')
+		return 0;
+	if (*p == '?')
+		return *t != '/' && ref_match(pat, p + 1, t + 1);
+	return *p == *t && ref_match(pat, p + 1, t + 1);
+}
+
+/* Up to max tokens of the list, chosen at random, into buf. */
+static void
+random_word(char *buf, size_t max, const char *const *tok, size_t ntok)
+{
+	size_t i, n;
+
+	buf[0] = '\0';
+	n = (size_t)rand() % (max + 1);
+	for (i = 0; i < n; i++)
+		strcat(buf, tok[(size_t)rand() % ntok]);
+}
+
+/* glob_match agrees with the reference on random patterns and texts. */
+static void
+differential(void)
+{
+	static const char *const ptok[] = {
+		"a", "b", "/", "?", "*", "**", "**/", "/**"
+	};
+	static const char *const ttok[] = { "a", "b", "/" };
+	char pat[64], text[64];
+	int i, bad;
+
+	srand(10);
+	for (i = bad = 0; i < 200000; i++) {
+		random_word(pat, 6, ptok, sizeof(ptok) / sizeof(ptok[0]));
+		random_word(text, 10, ttok, sizeof(ttok) / sizeof(ttok[0]));
+		if (glob_match(pat, text, P) == ref_match(pat, pat, text))
+			continue;
+		if (bad++ < 5)
+			printf("# '%s' '%s': %d, the reference %d\n", pat, text,
+			    glob_match(pat, text, P), ref_match(pat, pat, text));
+	}
+	is_int(bad, 0, "glob_match agrees with every split tried, on "
+	    "200000 random patterns and texts");
+}
+
+/*
+ * A run of "**" on a path 1,000 directories deep takes one try each, not
+ * every split (2^24 of them here): an alarm ends a hang.
+ */
+static void
+deep_path(void)
+{
+	char pat[128], *path;
+	size_t i;
+
+	pat[0] = '\0';
+	for (i = 0; i < 24; i++)
+		strcat(pat, "**/");
+	strcat(pat, "zz.md");
+	path = malloc(2 * 1000 + 8);
+	if (path == NULL)
+		return;
+	path[0] = '\0';
+	for (i = 0; i < 1000; i++)
+		strcat(path, "d/");
+	strcat(path, "x.md");
+	alarm(20);
+	is_int(glob_match(pat, path, P), 0, "24 \"**/\" on a 1,000-level "
+	    "path, no match: quick");
+	strcpy(path + 2 * 1000, "zz.md");
+	is_int(glob_match(pat, path, P), 1, "24 \"**/\" on a 1,000-level "
+	    "path, a match: quick");
+	strcpy(path + 2 * 1000, "zz.mdx");
+	is_int(glob_match_path(pat, path, 0, 0), 0, "and as a gitignore "
+	    "line: quick");
+	alarm(0);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -245,5 +362,7 @@ main(void)
 		    "glob_match_path '%s' '%s'%s%s", paths[i].pattern,
 		    paths[i].path, paths[i].is_dir ? " (dir)" : "",
 		    (paths[i].flags & I) ? " icase" : "");
+	differential();
+	deep_path();
 	return done_testing();
 }

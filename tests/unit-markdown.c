@@ -563,7 +563,7 @@ test_tagline(void)
 	re = regex_compile("supercharge|install", PCRE2_CASELESS, &err);
 	ok(re != NULL, "tagline: compile");
 	if (re != NULL) {
-		ok(md_find_section(&doc, re, 0, &idx) == 1 && idx == 2,
+		ok(md_find_section(&doc, re, 0, &idx, NULL) == 1 && idx == 2,
 		    "tagline: never found as a section");
 		pcre2_code_free(re);
 	}
@@ -841,18 +841,18 @@ test_find_section(void)
 	    PCRE2_CASELESS, &err);
 	ok(re != NULL, "find: pattern compiles");
 	idx = 99;
-	rc = md_find_section(&doc, re, 0, &idx);
+	rc = md_find_section(&doc, re, 0, &idx, NULL);
 	ok(rc == 1 && idx == 1, "find: first match is installation");
-	rc = md_find_section(&doc, re, 2, &idx);
+	rc = md_find_section(&doc, re, 2, &idx, NULL);
 	ok(rc == 1 && idx == 3, "find: from 2, usage");
-	rc = md_find_section(&doc, re, 4, &idx);
+	rc = md_find_section(&doc, re, 4, &idx, NULL);
 	is_int(rc, 0, "find: none after usage");
-	rc = md_find_section(&doc, re, 100, &idx);
+	rc = md_find_section(&doc, re, 100, &idx, NULL);
 	is_int(rc, 0, "find: from past the end");
 	pcre2_code_free(re);
 
 	re = regex_compile("^RELEASES$", PCRE2_CASELESS, &err);
-	rc = md_find_section(&doc, re, 0, &idx);
+	rc = md_find_section(&doc, re, 0, &idx, NULL);
 	ok(rc == 1 && idx == 4, "find: caseless anchored match");
 	pcre2_code_free(re);
 	md_doc_free(&doc);
@@ -866,7 +866,7 @@ test_find_section(void)
 	md_parse(src.buf, src.len, &doc);
 	re = regex_compile("^(a|aa)+$", 0, &err);
 	quiet(1);
-	rc = md_find_section(&doc, re, 0, &idx);
+	rc = md_find_section(&doc, re, 0, &idx, NULL);
 	quiet(0);
 	is_int(rc, -1, "find: match limit is an error, not a hang");
 	pcre2_code_free(re);
