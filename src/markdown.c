@@ -134,7 +134,6 @@ static int	 is_underline(const char *, size_t);
 static int	 setext_end(struct walk *, int, int);
 static size_t	 next_line(const struct linecur *, size_t);
 static int	 count_lines(const struct linecur *);
-static void	 nest(struct md_doc *);
 static int	 is_intro_name(const char *);
 static void	 find_intro(struct md_doc *, const struct seg *,
 		    const struct seg *);
@@ -1078,9 +1077,8 @@ count_lines(const struct linecur *c)
 	return n;
 }
 
-/* Each heading's parent and the heading that ends its section. */
-static void
-nest(struct md_doc *doc)
+void
+md_nest(struct md_doc *doc)
 {
 	struct md_heading *h = doc->h;
 	size_t *stack, nstack, i;
@@ -1196,7 +1194,7 @@ finish(struct walk *w)
 	}
 	doc->words = sg[n].words;
 	doc->code_blocks = sg[n].code;
-	nest(doc);
+	md_nest(doc);
 	find_intro(doc, direct, sg);
 	free(direct);
 	start = xcalloc(n + 1, sizeof(*start));

@@ -132,6 +132,8 @@ struct md_doc {
  */
 int	 md_parse(const char *, size_t, struct md_doc *);
 void	 md_doc_free(struct md_doc *);
+/* Set each heading's parent and the heading that ends its section. */
+void	 md_nest(struct md_doc *);
 
 /*
  * Find the first heading at index from or later whose normalised text

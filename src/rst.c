@@ -196,7 +196,6 @@ static int	 explicit_markup(struct walk *, struct reader *, const char *,
 static int	 skip_line(struct walk *, const char *, const struct line *);
 static int	 literal_block(struct walk *, const char *, const struct line *);
 static void	 walk_lines(struct walk *, const char *, size_t);
-static void	 nest(struct md_doc *);
 static void	 finish(struct walk *, size_t);
 
 /*
@@ -1631,26 +1630,6 @@ walk_lines(struct walk *w, const char *s, size_t len)
  * Sections
  */
 
-/* Each heading's parent and the heading that ends its section. */
-static void
-nest(struct md_doc *doc)
-{
-	struct md_heading *h = doc->h;
-	size_t *stack, nstack, i;
-
-	stack = xcalloc(doc->nheadings + 1, sizeof(*stack));
-	nstack = 0;
-	for (i = 0; i < doc->nheadings; i++) {
-		while (nstack > 0 && h[stack[nstack - 1]].level >= h[i].level)
-			h[stack[--nstack]].end = i;
-		h[i].parent = nstack > 0 ? stack[nstack - 1] : MD_NONE;
-		stack[nstack++] = i;
-	}
-	while (nstack > 0)
-		h[stack[--nstack]].end = doc->nheadings;
-	free(stack);
-}
-
 /* Section extents and totals from the segments, as markdown.c does. */
 static void
 finish(struct walk *w, size_t len)
@@ -1674,7 +1653,7 @@ finish(struct walk *w, size_t len)
 	}
 	doc->words = sg[n].words;
 	doc->code_blocks = sg[n].code;
-	nest(doc);
+	md_nest(doc);
 	for (i = 0; i < n; i++) {
 		e = h[i].end;
 		h[i].body_line = h[i].end_line + 1;
