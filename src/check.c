@@ -41,7 +41,8 @@ struct check {
 	struct check_ctx	*ctx;
 };
 
-static int	 inside_gitdir(const char *, const char *);
+static int	 path_within(const char *, const char *);
+static int	 worktree_ok(const char *, git_repository *);
 static int	 configured_worktree(git_repository *);
 static int	 config_file_ok(const char *, int);
 static void	 skip_bad_global_config(void);
@@ -63,18 +64,19 @@ is_rule_file(const char *s)
 }
 
 /*
- * Whether path (resolved) is the git directory itself or a folder inside
- * it: how git's discovery reaches a repository with no working tree.
+ * Whether path (resolved) is the folder root itself or inside it (for a
+ * git directory: how git's discovery reaches a repository with no
+ * working tree).
  */
 static int
-inside_gitdir(const char *path, const char *gitdir)
+path_within(const char *path, const char *root)
 {
 	char *rp, *rg;
 	size_t n;
 	int in;
 
 	rp = realpath(path, NULL);
-	rg = realpath(gitdir, NULL);
+	rg = realpath(root, NULL);
 	in = 0;
 	if (rp != NULL && rg != NULL) {
 		n = strlen(rg);
@@ -84,6 +86,35 @@ inside_gitdir(const char *path, const char *gitdir)
 	free(rp);
 	free(rg);
 	return in;
+}
+
+/*
+ * Refuse a working tree named by core.worktree outside both the folder
+ * given and the git directory's parent (the checkout, or for a submodule
+ * the superproject's modules folder): a repository in a reviewer's
+ * folder must not make another project's files its own.
+ */
+static int
+worktree_ok(const char *path, git_repository *repo)
+{
+	const char *wd;
+	char *parent, *slash;
+	int ok;
+
+	wd = git_repository_workdir(repo);
+	if (wd == NULL || path_within(wd, path))
+		return 0;
+	parent = realpath(git_repository_path(repo), NULL);
+	ok = 0;
+	if (parent != NULL && (slash = strrchr(parent, '/')) != NULL) {
+		slash[slash == parent] = '\0';
+		ok = path_within(wd, parent);
+	}
+	free(parent);
+	if (ok)
+		return 0;
+	return ec_error("%s: core.worktree names %s, outside it; refusing "
+	    "to read it", path, wd);
 }
 
 /*
@@ -239,8 +270,14 @@ open_repo(const char *path, git_repository **repo)
 		return ec_error("%s: not a git repository", path);
 	if (rc < 0)
 		return ec_error("%s: %s", path, ec_git_error());
+	if (!git_repository_is_bare(*repo) && configured_worktree(*repo) &&
+	    worktree_ok(path, *repo) == -1) {
+		git_repository_free(*repo);
+		*repo = NULL;
+		return -1;
+	}
 	if (git_repository_is_bare(*repo) ||
-	    !inside_gitdir(path, git_repository_path(*repo)) ||
+	    !path_within(path, git_repository_path(*repo)) ||
 	    configured_worktree(*repo))
 		return 0;
 	gitdir = xstrdup(git_repository_path(*repo));

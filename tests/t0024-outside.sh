@@ -1,0 +1,40 @@
+#!/bin/sh
+# t0024-outside.sh: what a repository cannot make ecocheck read outside
+# it (issue 10 item 16): another project's files through core.worktree,
+# a folder beside an --each directory through a symbolic link, the
+# reviewer's disk through a nested .git file or a symlinked index.
+. "$(dirname "$0")/lib.sh"
+
+R=$TEST_TMP/repo
+make_repo "$R" README.md LICENSE.md >/dev/null
+
+# Another project, with the files $R lacks.
+O=$TEST_TMP/other
+make_repo "$O" README.md LICENSE.md SECURITY.md CONTRIBUTING.md >/dev/null
+
+test_expect_success 'core.worktree outside the folder given is refused' '
+	D=$TEST_TMP/each-a &&
+	mkdir -p "$D" &&
+	git init -q "$D/evil" &&
+	git -C "$D/evil" config core.worktree "$O" &&
+	test_expect_code 2 "$ECOCHECK" "$D/evil" >out 2>err &&
+	test_line_count = 1 err &&
+	grep -q "core.worktree names .*other.*refusing" err &&
+	test_must_fail test -s out &&
+	test_expect_code 2 "$ECOCHECK" --each "$D" >out 2>err &&
+	grep -q "core.worktree names" err
+'
+
+test_expect_success 'core.worktree inside the folder or the checkout is kept' '
+	test_when_finished "git -C \"$R\" config --unset core.worktree" &&
+	git -C "$R" config core.worktree .. &&
+	{ "$ECOCHECK" "$R" >out 2>err || test $? -eq 1; } &&
+	test_must_fail test -s err &&
+	grep -q README out &&
+	git -C "$R" config core.worktree "$R" &&
+	{ "$ECOCHECK" "$R/.git" >out 2>err || test $? -eq 1; } &&
+	test_must_fail test -s err &&
+	grep -q README out
+'
+
+test_done
