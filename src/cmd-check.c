@@ -59,7 +59,10 @@ is_gitdir(const char *dir)
 	return ok;
 }
 
-/* Every repository directly under dir: a checkout or a git directory. */
+/*
+ * Every repository directly under dir: a checkout or a git directory; a
+ * symbolic link is skipped with a warning, never followed out of dir.
+ */
 static int
 list_each(const char *dir, struct strvec *out)
 {
@@ -75,6 +78,12 @@ list_each(const char *dir, struct strvec *out)
 		if (de->d_name[0] == '.')
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode)) {
+			/* It may lead out of dir, to anything. */
+			ec_warn("%s: a symbolic link; skipping it", p);
+			free(p);
+			continue;
+		}
 		q = xasprintf("%s/.git", p);
 		if (stat(q, &st) == 0 || is_gitdir(p))
 			strvec_push(out, p);

@@ -37,4 +37,17 @@ test_expect_success 'core.worktree inside the folder or the checkout is kept' '
 	grep -q README out
 '
 
+test_expect_success '--each skips a symbolic link out of the folder' '
+	D=$TEST_TMP/each-b &&
+	mkdir -p "$D" &&
+	cp -R "$R" "$D/mine" &&
+	ln -s "$O" "$D/borrowed" &&
+	{ "$ECOCHECK" --format=json --each "$D" >out 2>err ||
+		test $? -eq 1; } &&
+	grep -q "borrowed: a symbolic link; skipping it" err &&
+	test_line_count = 1 err &&
+	grep -q "mine" out &&
+	test_must_fail grep -q "borrowed\\|other" out
+'
+
 test_done
