@@ -170,16 +170,20 @@ is_gitdir(int fd, const char *dir)
 	return r;
 }
 
-/* Whether the directory fd is the top of a repository of its own. */
+/*
+ * Whether the directory fd is the top of a repository of its own: a .git
+ * git directory, or a .git file naming one ("gitdir: PATH", taken at its
+ * word: never followed out of the repository).
+ */
 static int
 nested_repo(int fd)
 {
 	struct stat st;
 	char buf[4096], *p, *end;
 	ssize_t n;
-	int gfd, r;
+	int gfd;
 
-	if (fstatat(fd, ".git", &st, 0) == -1)
+	if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == -1)
 		return 0;
 	if (S_ISDIR(st.st_mode))
 		return is_gitdir(fd, ".git");
@@ -198,8 +202,11 @@ nested_repo(int fd)
 	p = buf + 8;
 	end = p + strcspn(p, "\r\n");
 	*end = '\0';
-	r = *p != '\0' && is_gitdir(fd, p);
-	return r;
+	/*
+	 * Decided from the file alone: following PATH, which may name any
+	 * place on the reviewer's disk, would probe it.
+	 */
+	return *p != '\0';
 }
 
 /*

@@ -50,4 +50,34 @@ test_expect_success '--each skips a symbolic link out of the folder' '
 	test_must_fail grep -q "borrowed\\|other" out
 '
 
+if strace -f -o /dev/null true 2>/dev/null; then
+	test_set_prereq STRACE
+fi
+
+# Run ecocheck under strace, its file system calls in trace (LeakSanitizer
+# cannot run under ptrace).
+traced() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -s 512 -e trace=file,desc -o trace "$ECOCHECK" "$@"
+}
+
+test_expect_success JQ 'a nested .git file is taken at its word, never followed' '
+	N=$TEST_TMP/nested &&
+	cp -R "$R" "$N" &&
+	mkdir "$N/sub" &&
+	printf "gitdir: %s\n" "$TEST_TMP/probe-target" >"$N/sub/.git" &&
+	echo "# Security" >"$N/sub/SECURITY.md" &&
+	printf "[sub]\ntype = file\npath = sub/SECURITY.md\n" >"$TEST_TMP/sub.ini" &&
+	ec_json --no-repo-config --rules "$TEST_TMP/sub.ini" "$N" &&
+	test "$(result_of sub)" = fail
+'
+
+test_expect_success STRACE 'a nested .git file does not probe its gitdir' '
+	N=$TEST_TMP/nested &&
+	{ traced "$N" >out 2>err || :; } &&
+	grep -q "read(.*gitdir: .*probe-target" trace &&
+	grep -v "^[0-9]* read(" trace >calls &&
+	test_must_fail grep -q probe-target calls
+'
+
 test_done
