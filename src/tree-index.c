@@ -165,9 +165,14 @@ open_index_file(struct tree *t, int *fd, struct stat *st)
 		path = gb.ptr;
 	}
 	r = 0;
-	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	/* The repository's own index is never a link out of it. */
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
+	    (gb.ptr != NULL ? O_NOFOLLOW : 0));
 	if (*fd == -1) {
-		if (errno != ENOENT)
+		if (errno == ELOOP && gb.ptr != NULL)
+			r = ec_error("%s: cannot read the index: a symbolic "
+			    "link; refusing to follow it", path);
+		else if (errno != ENOENT)
 			r = ec_error("%s: cannot read the index: %s", path,
 			    strerror(errno));
 	} else if (fstat(*fd, st) == -1 || !S_ISREG(st->st_mode)) {

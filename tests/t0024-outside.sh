@@ -80,4 +80,16 @@ test_expect_success STRACE 'a nested .git file does not probe its gitdir' '
 	test_must_fail grep -q probe-target calls
 '
 
+test_expect_success 'a symbolic link as .git/index is refused, not followed' '
+	X=$TEST_TMP/linked-index &&
+	cp -R "$R" "$X" &&
+	mv "$X/.git/index" "$TEST_TMP/elsewhere-index" &&
+	ln -s "$TEST_TMP/elsewhere-index" "$X/.git/index" &&
+	test_expect_code 2 "$ECOCHECK" "$X" >out 2>err &&
+	test_line_count = 1 err &&
+	grep -q "index: a symbolic link; refusing to follow it" err &&
+	test_expect_code 2 "$ECOCHECK" --staged "$X" >out 2>err &&
+	grep -q "refusing to follow it" err
+'
+
 test_done
