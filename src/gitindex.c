@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gitindex.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 /*
  * A 12-byte header ("DIRC", version, count), entries of 62 bytes (stat
@@ -18,11 +20,46 @@
 #define INDEX_OID	40
 #define INDEX_HASH	20
 #define INDEX_EXTENDED	0x4000	/* flags: two more bytes of flags */
+#define INDEX_SKIP_WT	0x4000	/* extended flags: skip-worktree */
+
+/* An entry kept for merging a split index with its shared index. */
+struct kept {
+	char		*path;
+	size_t		 len;
+	unsigned	 mode;
+	int		 stage;
+	int		 skip_worktree;
+	int		 dead;		/* deleted from the shared index */
+	int		 split;		/* from the split index */
+	unsigned char	 oid[GITINDEX_OIDSZ];
+};
+
+struct keep {
+	struct kept	*v;
+	size_t		 n;
+	size_t		 alloc;
+};
+
+/* Where the "link" extension is, when it is accepted. */
+struct link {
+	const unsigned char	*p;
+	size_t			 size;
+};
 
 static uint32_t	 be32(const unsigned char *);
 static int	 varint(const unsigned char **, const unsigned char *,
 		    size_t *);
-static int	 extensions(const unsigned char *, const unsigned char *);
+static int	 extensions(const unsigned char *, const unsigned char *,
+		    struct link *);
+static int	 parse(const void *, size_t, gitindex_cb, void *,
+		    struct link *);
+static int	 keep_cb(const struct gitindex_entry *, void *);
+static void	 keep_free(struct keep *);
+static int	 ewah(const unsigned char **, const unsigned char *,
+		    int (*)(size_t, void *), void *);
+static int	 replace_bit(size_t, void *);
+static int	 delete_bit(size_t, void *);
+static int	 kept_cmp(const void *, const void *);
 
 static uint32_t
 be32(const unsigned char *p)
@@ -55,20 +92,27 @@ varint(const unsigned char **pp, const unsigned char *end, size_t *val)
 	return 0;
 }
 
-/* Skip the extensions in [p, end); all of them must be whole. */
+/*
+ * Skip the extensions in [p, end); all of them must be whole. A "link"
+ * (split index) is refused unless lk is given; then it is set there.
+ */
 static int
-extensions(const unsigned char *p, const unsigned char *end)
+extensions(const unsigned char *p, const unsigned char *end, struct link *lk)
 {
 	size_t esz;
 
 	while (p < end) {
 		if ((size_t)(end - p) < 8)
 			return GITINDEX_EBAD;
-		if (memcmp(p, "link", 4) == 0 || memcmp(p, "sdir", 4) == 0)
-			return GITINDEX_EUNSUPPORTED;
 		esz = be32(p + 4);
 		if (esz > (size_t)(end - p) - 8)
 			return GITINDEX_EBAD;
+		if (memcmp(p, "link", 4) == 0) {
+			if (lk == NULL)
+				return GITINDEX_EUNSUPPORTED;
+			lk->p = p + 8;
+			lk->size = esz;
+		}
 		p += 8 + esz;
 	}
 	return 0;
@@ -92,6 +136,14 @@ gitindex_header(const void *buf, size_t size, unsigned *version,
 int
 gitindex_parse(const void *buf, size_t size, gitindex_cb cb, void *arg)
 {
+	return parse(buf, size, cb, arg, NULL);
+}
+
+/* gitindex_parse(), also reporting a "link" extension in lk if given. */
+static int
+parse(const void *buf, size_t size, gitindex_cb cb, void *arg,
+    struct link *lk)
+{
 	struct strbuf prev = STRBUF_INIT;
 	struct gitindex_entry ent;
 	const unsigned char *e, *p, *end;
@@ -110,9 +162,12 @@ gitindex_parse(const void *buf, size_t size, gitindex_cb cb, void *arg)
 			goto out;
 		flags = (unsigned)e[60] << 8 | e[61];
 		poff = INDEX_ENTRY;
+		ent.skip_worktree = 0;
 		if (flags & INDEX_EXTENDED) {
 			if (ver < 3)
 				goto out;
+			ent.skip_worktree = (((unsigned)e[62] << 8 | e[63]) &
+			    INDEX_SKIP_WT) != 0;
 			poff += 2;
 		}
 		p = e + poff;
@@ -140,17 +195,246 @@ gitindex_parse(const void *buf, size_t size, gitindex_cb cb, void *arg)
 			ent.len = len;
 		}
 		ent.mode = be32(e + 24);
-		if ((ent.mode & 0170000) == 0040000) {
-			r = GITINDEX_EUNSUPPORTED;	/* a sparse directory */
+		/* A sparse directory ("dir/", a tree) must say so twice. */
+		if ((ent.mode & 0170000) == 0040000 && (ent.len == 0 ||
+		    ent.path[ent.len - 1] != '/' || !ent.skip_worktree))
 			goto out;
-		}
 		ent.stage = (flags >> 12) & 3;
 		ent.oid = e + INDEX_OID;
-		if ((r = cb(&ent, arg)) != 0)
+		if (cb != NULL && (r = cb(&ent, arg)) != 0)
 			goto out;
 	}
-	r = extensions(p, end);
+	r = extensions(p, end, lk);
 out:
 	strbuf_release(&prev);
+	return r;
+}
+
+int
+gitindex_link(const void *buf, size_t size, unsigned char *oid)
+{
+	struct link lk;
+	size_t i;
+	int r;
+
+	lk.p = NULL;
+	lk.size = 0;
+	if ((r = parse(buf, size, NULL, NULL, &lk)) != 0)
+		return r;
+	if (lk.p == NULL)
+		return 0;
+	if (lk.size < GITINDEX_OIDSZ)
+		return GITINDEX_EBAD;
+	for (i = 0; i < GITINDEX_OIDSZ; i++)
+		if (lk.p[i] != 0)
+			break;
+	if (i == GITINDEX_OIDSZ)
+		return 0;		/* no shared index: all is here */
+	memcpy(oid, lk.p, GITINDEX_OIDSZ);
+	return 1;
+}
+
+/* Copy an entry into a struct keep. */
+static int
+keep_cb(const struct gitindex_entry *ie, void *arg)
+{
+	struct keep *k = arg;
+	struct kept *e;
+
+	XGROW(k->v, k->n + 1, k->alloc);
+	e = &k->v[k->n++];
+	e->path = xstrndup(ie->path, ie->len);
+	e->len = ie->len;
+	e->mode = ie->mode;
+	e->stage = ie->stage;
+	e->skip_worktree = ie->skip_worktree;
+	e->dead = 0;
+	e->split = 0;
+	memcpy(e->oid, ie->oid, GITINDEX_OIDSZ);
+	return 0;
+}
+
+static void
+keep_free(struct keep *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->v[i].path);
+	free(k->v);
+}
+
+/*
+ * Call bit for each set bit of the EWAH bitmap at *pp (git's
+ * ewah/ewah_io.c: a bit count, a word count, the 64-bit words, the
+ * position of the last run word; all big-endian), ascending; *pp is moved
+ * past it. A word is a run (bit 0 its value, 32 bits of length in words,
+ * then the count of literal words that follow it) or a literal.
+ */
+static int
+ewah(const unsigned char **pp, const unsigned char *end,
+    int (*bit)(size_t, void *), void *arg)
+{
+	const unsigned char *p = *pp;
+	uint64_t w, runlen, nlit;
+	size_t nwords, i, pos, b;
+	int r;
+
+	if ((size_t)(end - p) < 8)
+		return GITINDEX_EBAD;
+	nwords = be32(p + 4);
+	p += 8;
+	if (nwords > (size_t)(end - p) / 8 || (size_t)(end - p) - nwords * 8 < 4)
+		return GITINDEX_EBAD;
+	pos = 0;
+	i = 0;
+	while (i < nwords) {
+		w = (uint64_t)be32(p + i * 8) << 32 | be32(p + i * 8 + 4);
+		i++;
+		runlen = (w >> 1) & 0xffffffffu;
+		nlit = w >> 33;
+		if (runlen > (SIZE_MAX - pos) / 64)
+			return GITINDEX_EBAD;
+		if (w & 1)
+			for (b = 0; b < runlen * 64; b++)
+				if ((r = bit(pos + b, arg)) != 0)
+					return r;
+		pos += runlen * 64;
+		if (nlit > nwords - i)
+			return GITINDEX_EBAD;
+		for (; nlit > 0; nlit--, i++) {
+			w = (uint64_t)be32(p + i * 8) << 32 |
+			    be32(p + i * 8 + 4);
+			if (pos > SIZE_MAX - 64)
+				return GITINDEX_EBAD;
+			for (b = 0; b < 64; b++)
+				if ((w >> b & 1) && (r = bit(pos + b, arg)) != 0)
+					return r;
+			pos += 64;
+		}
+	}
+	*pp = p + nwords * 8 + 4;
+	return 0;
+}
+
+/* The shared and split entries while the bitmaps are applied. */
+struct merge {
+	struct keep	 base;
+	struct keep	 split;
+	size_t		 next;		/* the next replacement */
+};
+
+/* Replace the shared entry at pos by the next split one, keeping its path. */
+static int
+replace_bit(size_t pos, void *arg)
+{
+	struct merge *m = arg;
+	struct kept *dst, *src;
+
+	if (pos >= m->base.n || m->next >= m->split.n)
+		return GITINDEX_EBAD;
+	dst = &m->base.v[pos];
+	src = &m->split.v[m->next++];
+	if (src->len != 0 || dst->dead)
+		return GITINDEX_EBAD;	/* a replacement has no name */
+	dst->mode = src->mode;
+	dst->stage = src->stage;
+	dst->skip_worktree = src->skip_worktree;
+	memcpy(dst->oid, src->oid, GITINDEX_OIDSZ);
+	return 0;
+}
+
+static int
+delete_bit(size_t pos, void *arg)
+{
+	struct merge *m = arg;
+
+	if (pos >= m->base.n)
+		return GITINDEX_EBAD;
+	m->base.v[pos].dead = 1;
+	return 0;
+}
+
+/* By path (byte order), stage, then the split index's entry last. */
+static int
+kept_cmp(const void *a, const void *b)
+{
+	const struct kept *ka = a, *kb = b;
+	int r;
+
+	if ((r = strcmp(ka->path, kb->path)) != 0)
+		return r;
+	if (ka->stage != kb->stage)
+		return ka->stage - kb->stage;
+	return ka->split - kb->split;
+}
+
+int
+gitindex_parse_split(const void *buf, size_t size, const void *shared,
+    size_t ssize, gitindex_cb cb, void *arg)
+{
+	struct merge m;
+	struct gitindex_entry ent;
+	struct kept *all, *e;
+	struct link lk;
+	const unsigned char *p, *end;
+	size_t i, n;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	lk.p = NULL;
+	lk.size = 0;
+	all = NULL;
+	if ((r = parse(buf, size, keep_cb, &m.split, &lk)) != 0 ||
+	    (r = gitindex_parse(shared, ssize, keep_cb, &m.base)) != 0)
+		goto out;
+	r = GITINDEX_EBAD;
+	if (lk.p == NULL || lk.size < GITINDEX_OIDSZ)
+		goto out;
+	/* The delete bitmap, then the replace bitmap; both optional. */
+	p = lk.p + GITINDEX_OIDSZ;
+	end = lk.p + lk.size;
+	if (p < end) {
+		if ((r = ewah(&p, end, delete_bit, &m)) != 0 ||
+		    (r = ewah(&p, end, replace_bit, &m)) != 0)
+			goto out;
+		if (p != end) {
+			r = GITINDEX_EBAD;
+			goto out;
+		}
+	}
+	/* The rest of the split index: added, or replacing the same path. */
+	n = m.base.n + (m.split.n - m.next);
+	all = xreallocarray(NULL, n > 0 ? n : 1, sizeof(*all));
+	n = 0;
+	for (i = 0; i < m.base.n; i++)
+		if (!m.base.v[i].dead)
+			all[n++] = m.base.v[i];
+	for (i = m.next; i < m.split.n; i++) {
+		if (m.split.v[i].len == 0)
+			goto out;	/* only a replacement has no name */
+		all[n] = m.split.v[i];
+		all[n++].split = 1;
+	}
+	qsort(all, n, sizeof(*all), kept_cmp);
+	r = 0;
+	for (i = 0; i < n && r == 0; i++) {
+		e = &all[i];
+		if (i + 1 < n && !e->split && all[i + 1].split &&
+		    strcmp(e->path, all[i + 1].path) == 0 &&
+		    e->stage == all[i + 1].stage)
+			continue;	/* replaced by the split index's */
+		ent.path = e->path;
+		ent.len = e->len;
+		ent.mode = e->mode;
+		ent.stage = e->stage;
+		ent.skip_worktree = e->skip_worktree;
+		ent.oid = e->oid;
+		r = cb(&ent, arg);
+	}
+out:
+	free(all);
+	keep_free(&m.base);
+	keep_free(&m.split);
 	return r;
 }

@@ -2,9 +2,11 @@
  * gitindex.h: git's index file format (Documentation/gitformat-index.txt),
  * parsed from a buffer: versions 2, 3 (extended flags) and 4 (paths
  * compressed against the previous one), SHA-1 object ids. Extensions are
- * skipped; a split index ("link") or a sparse one ("sdir", directory
- * entries) is refused as unsupported. The final checksum is not verified
- * (git's index.skipHash writes none), only its room is required.
+ * skipped. A sparse index's directory entries ("dir/", mode 040000, a
+ * tree id, skip-worktree) are passed on for the caller to expand. A split
+ * index ("link") is read with its shared index by gitindex_parse_split().
+ * The final checksum is not verified (git's index.skipHash writes none),
+ * only its room is required.
  */
 #ifndef EC_GITINDEX_H
 #define EC_GITINDEX_H
@@ -16,7 +18,7 @@
 
 /* Results besides 0 and a callback's nonzero return. */
 #define GITINDEX_EBAD		(-1)	/* malformed or truncated */
-#define GITINDEX_EUNSUPPORTED	(-2)	/* a split or sparse index */
+#define GITINDEX_EUNSUPPORTED	(-2)	/* a split index to gitindex_parse() */
 
 /* One entry, valid during the callback only. */
 struct gitindex_entry {
@@ -24,6 +26,7 @@ struct gitindex_entry {
 	size_t			 len;	/* of path */
 	unsigned		 mode;	/* as stored, e.g. 0100644 */
 	int			 stage;	/* 0, or 1-3 in a conflict */
+	int			 skip_worktree;	/* git leaves it off the disk */
 	const unsigned char	*oid;	/* GITINDEX_OIDSZ bytes */
 };
 
@@ -42,5 +45,19 @@ int	 gitindex_header(const void *, size_t, unsigned *, size_t *);
  * buf.
  */
 int	 gitindex_parse(const void *, size_t, gitindex_cb, void *);
+/*
+ * Whether the index in buf is split: 1 and the shared index's id (the
+ * checksum at its end, named sharedindex.HEX) in oid, 0 when it is not
+ * (or its link names no shared index), or GITINDEX_EBAD.
+ */
+int	 gitindex_link(const void *, size_t, unsigned char *);
+/*
+ * Parse a split index (buf) with its shared index (shared, ssize): the
+ * link extension's delete and replace bitmaps (EWAH) applied to the
+ * shared entries, the split index's other entries added in order. As
+ * gitindex_parse() otherwise.
+ */
+int	 gitindex_parse_split(const void *, size_t, const void *, size_t,
+	    gitindex_cb, void *);
 
 #endif

@@ -26,9 +26,16 @@ static void	 drop_from(struct tree *, size_t);
 static int	 add_or_merge(struct tree *, size_t, const char *, size_t,
 		    unsigned, int, const git_oid *);
 static int	 add_parsed(const struct gitindex_entry *, void *);
+static int	 expand_cb(const char *, const git_tree_entry *, void *);
+static int	 expand_sparse_dir(struct tree *, size_t,
+		    const struct gitindex_entry *);
 static int	 parse_index(struct tree *, const unsigned char *, size_t,
-		    int);
-static int	 open_index_file(struct tree *, int *, struct stat *);
+		    const unsigned char *, size_t, int);
+static int	 open_regular(const char *, int, int *, struct stat *);
+static int	 open_index_file(struct tree *, int *, struct stat *, char **);
+static void	*map_file(int, size_t);
+static int	 read_shared_index(struct tree *, const char *,
+		    const unsigned char *, void **, size_t *);
 static int	 read_index_file(struct tree *, int);
 static int	 stage_cmp(const void *, const void *);
 static void	 add_libgit2_index(struct tree *, git_index *, int);
@@ -92,30 +99,110 @@ struct parsed {
 	int		 with_oid;
 };
 
-/* gitindex_parse callback: add an entry; 1 if out of order. */
+/* A callback's result: an error was printed. */
+#define PARSE_ERROR	2
+
+/*
+ * gitindex_parse callback: add an entry, or a sparse directory's files;
+ * 1 if out of order, PARSE_ERROR. A skip-worktree entry always has its
+ * blob: git leaves it off the disk, the working tree reads the index's.
+ */
 static int
 add_parsed(const struct gitindex_entry *ie, void *arg)
 {
 	struct parsed *pa = arg;
 	git_oid oid;
+	int with_oid;
 
-	if (pa->with_oid)
+	if ((ie->mode & 0170000) == 0040000)
+		return expand_sparse_dir(pa->t, pa->start, ie);
+	with_oid = pa->with_oid || ie->skip_worktree;
+	if (with_oid)
 		git_oid_fromraw(&oid, ie->oid);
 	return add_or_merge(pa->t, pa->start, ie->path, ie->len,
-	    tree_mode(ie->mode), ie->stage, pa->with_oid ? &oid : NULL);
+	    tree_mode(ie->mode), ie->stage, with_oid ? &oid : NULL);
+}
+
+/* Where a sparse directory's files go. */
+struct expand {
+	struct tree	*t;
+	size_t		 start;
+	struct strbuf	 path;
+	size_t		 plen;		/* of the directory, with '/' */
+	int		 r;
+};
+
+/* git_tree_walk callback: add a file of a sparse directory. */
+static int
+expand_cb(const char *root, const git_tree_entry *te, void *arg)
+{
+	struct expand *ex = arg;
+	unsigned mode;
+
+	if (git_tree_entry_type(te) == GIT_OBJECT_TREE)
+		return 0;
+	mode = tree_mode(git_tree_entry_filemode(te));
+	strbuf_setlen(&ex->path, ex->plen);
+	strbuf_addstr(&ex->path, root);
+	strbuf_addstr(&ex->path, git_tree_entry_name(te));
+	if ((ex->r = add_or_merge(ex->t, ex->start, ex->path.buf,
+	    ex->path.len, mode, 0, git_tree_entry_id(te))) != 0)
+		return -1;
+	return 0;
 }
 
 /*
- * Parse an index file of versions 2 to 4. Returns 0, or 1 for what is
- * left to libgit2: a malformed file (it reports it), a split or sparse
- * index.
+ * A sparse index's directory entry: the files of the tree it names, as
+ * git's ensure_full_index() lists them, skip-worktree all.
  */
 static int
-parse_index(struct tree *t, const unsigned char *b, size_t size, int with_oid)
+expand_sparse_dir(struct tree *t, size_t start,
+    const struct gitindex_entry *ie)
+{
+	struct expand ex;
+	git_tree *tree;
+	git_oid oid;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_fromraw(&oid, ie->oid);
+	if (git_tree_lookup(&tree, t->repo, &oid) < 0) {
+		git_oid_tostr(hex, sizeof(hex), &oid);
+		ec_error("cannot read the index: sparse directory '%.*s' "
+		    "names tree %s: %s", (int)ie->len, ie->path, hex,
+		    ec_git_error());
+		return PARSE_ERROR;
+	}
+	ex.t = t;
+	ex.start = start;
+	strbuf_init(&ex.path);
+	strbuf_add(&ex.path, ie->path, ie->len);
+	ex.plen = ex.path.len;
+	ex.r = 0;
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, expand_cb, &ex) < 0 &&
+	    ex.r == 0) {
+		ec_error("cannot read the index: sparse directory '%.*s': %s",
+		    (int)ie->len, ie->path, ec_git_error());
+		ex.r = PARSE_ERROR;
+	}
+	git_error_clear();
+	strbuf_release(&ex.path);
+	git_tree_free(tree);
+	return ex.r;
+}
+
+/*
+ * Parse an index file of versions 2 to 4, split (with its shared index
+ * sb, ssize) when sb is not NULL. Returns 0, -1 (printed), or 1 for what
+ * is left to libgit2: a malformed file (it reports it).
+ */
+static int
+parse_index(struct tree *t, const unsigned char *b, size_t size,
+    const unsigned char *sb, size_t ssize, int with_oid)
 {
 	struct parsed pa;
 	unsigned ver;
 	size_t n;
+	int r;
 
 	if (gitindex_header(b, size, &ver, &n) != 0)
 		return 1;
@@ -123,10 +210,14 @@ parse_index(struct tree *t, const unsigned char *b, size_t size, int with_oid)
 	pa.start = t->nentries;
 	pa.with_oid = with_oid;
 	XGROW(t->entries, pa.start + n, t->alloc);
-	if (gitindex_parse(b, size, add_parsed, &pa) == 0)
+	if (sb != NULL)
+		r = gitindex_parse_split(b, size, sb, ssize, add_parsed, &pa);
+	else
+		r = gitindex_parse(b, size, add_parsed, &pa);
+	if (r == 0)
 		return 0;
 	drop_from(t, pa.start);
-	return 1;
+	return r == PARSE_ERROR ? -1 : 1;
 }
 
 /*
@@ -144,32 +235,21 @@ index_file_env(void)
 }
 
 /*
- * Open the index git would read, never waiting on a FIFO: *fd is -1 when
- * there is none. Returns 0, 1 to let libgit2 find it, or -1 (printed) for
- * an index that is there but cannot be read or is not a regular file.
+ * Open path, never waiting on a FIFO, and without following a symbolic
+ * link when own (a file of the repository: its index is never a link out
+ * of it): *fd is -1 when there is none. Returns 0, or -1 (printed) for a
+ * file that is there but cannot be read or is not a regular file.
  */
 static int
-open_index_file(struct tree *t, int *fd, struct stat *st)
+open_regular(const char *path, int own, int *fd, struct stat *st)
 {
-	git_buf gb = { NULL, 0, 0 };
-	const char *path;
 	int r;
 
-	*fd = -1;
-	if ((path = index_file_env()) == NULL) {
-		if (git_repository_item_path(&gb, t->repo,
-		    GIT_REPOSITORY_ITEM_INDEX) < 0) {
-			git_error_clear();
-			return 1;
-		}
-		path = gb.ptr;
-	}
 	r = 0;
-	/* The repository's own index is never a link out of it. */
 	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
-	    (gb.ptr != NULL ? O_NOFOLLOW : 0));
+	    (own ? O_NOFOLLOW : 0));
 	if (*fd == -1) {
-		if (errno == ELOOP && gb.ptr != NULL)
+		if (errno == ELOOP && own)
 			r = ec_error("%s: cannot read the index: a symbolic "
 			    "link; refusing to follow it", path);
 		else if (errno != ENOENT)
@@ -181,7 +261,101 @@ open_index_file(struct tree *t, int *fd, struct stat *st)
 		close(*fd);
 		*fd = -1;
 	}
+	return r;
+}
+
+/*
+ * Open the index git would read (its path in *pathp, allocated): *fd is
+ * -1 when there is none. Returns 0, 1 to let libgit2 find it, or -1.
+ */
+static int
+open_index_file(struct tree *t, int *fd, struct stat *st, char **pathp)
+{
+	git_buf gb = { NULL, 0, 0 };
+	const char *path;
+	int own;
+
+	*fd = -1;
+	*pathp = NULL;
+	own = 0;
+	if ((path = index_file_env()) == NULL) {
+		if (git_repository_item_path(&gb, t->repo,
+		    GIT_REPOSITORY_ITEM_INDEX) < 0) {
+			git_error_clear();
+			return 1;
+		}
+		path = gb.ptr;
+		own = 1;
+	}
+	*pathp = xstrdup(path);
 	git_buf_dispose(&gb);
+	return open_regular(*pathp, own, fd, st);
+}
+
+/* Map a file of size bytes (at least GITINDEX_MIN_SIZE); NULL on failure. */
+static void *
+map_file(int fd, size_t size)
+{
+	void *map;
+	int flags;
+
+	flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+	flags |= MAP_POPULATE;
+#endif
+	map = mmap(NULL, size, PROT_READ, flags, fd, 0);
+	return map == MAP_FAILED ? NULL : map;
+}
+
+/*
+ * Map the shared index of a split index (index names it): as git, the
+ * git directory's sharedindex.HEX, else the one beside the index file.
+ * Its final checksum must be oid. Returns 0, -1 (printed).
+ */
+static int
+read_shared_index(struct tree *t, const char *index,
+    const unsigned char *oid, void **map, size_t *size)
+{
+	struct stat st;
+	git_oid id;
+	const char *slash;
+	char hex[GIT_OID_HEXSZ + 1], *path;
+	int fd, r;
+
+	git_oid_fromraw(&id, oid);
+	git_oid_tostr(hex, sizeof(hex), &id);
+	path = xasprintf("%ssharedindex.%s", git_repository_path(t->repo),
+	    hex);
+	if ((r = open_regular(path, 1, &fd, &st)) == 0 && fd == -1) {
+		free(path);
+		slash = strrchr(index, '/');
+		path = xasprintf("%.*ssharedindex.%s", slash != NULL ?
+		    (int)(slash - index + 1) : 0, index, hex);
+		r = open_regular(path, index_file_env() == NULL, &fd, &st);
+	}
+	if (r == 0 && fd == -1)
+		r = ec_error("%s: cannot read the index: its shared index "
+		    "%s is gone", index, path);
+	if (r < 0) {
+		free(path);
+		return -1;
+	}
+	*map = NULL;
+	if (st.st_size >= GITINDEX_MIN_SIZE &&
+	    (uintmax_t)st.st_size <= SIZE_MAX) {
+		*size = (size_t)st.st_size;
+		*map = map_file(fd, *size);
+	}
+	close(fd);
+	if (*map != NULL && memcmp((unsigned char *)*map + *size -
+	    GITINDEX_OIDSZ, oid, GITINDEX_OIDSZ) != 0) {
+		munmap(*map, *size);
+		*map = NULL;
+	}
+	if (*map == NULL)
+		r = ec_error("%s: cannot read the index: %s is not the "
+		    "shared index it names", index, path);
+	free(path);
 	return r;
 }
 
@@ -193,29 +367,38 @@ open_index_file(struct tree *t, int *fd, struct stat *st)
 static int
 read_index_file(struct tree *t, int with_oid)
 {
+	unsigned char oid[GITINDEX_OIDSZ];
 	struct stat st;
-	void *map;
-	int fd, r, flags;
+	void *map, *shared;
+	size_t ssize;
+	char *path;
+	int fd, r;
 
-	if ((r = open_index_file(t, &fd, &st)) != 0)
-		return r;
-	if (fd == -1)
-		return 0;		/* no index: empty */
-	if (st.st_size < GITINDEX_MIN_SIZE ||
-	    (uintmax_t)st.st_size > SIZE_MAX) {
-		close(fd);
+	if ((r = open_index_file(t, &fd, &st, &path)) != 0 || fd == -1) {
+		free(path);
+		return r;	/* fd -1: no index, empty */
+	}
+	map = NULL;
+	if (st.st_size >= GITINDEX_MIN_SIZE &&
+	    (uintmax_t)st.st_size <= SIZE_MAX)
+		map = map_file(fd, (size_t)st.st_size);
+	close(fd);
+	if (map == NULL) {
+		free(path);
 		return 1;
 	}
-	flags = MAP_PRIVATE;
-#ifdef MAP_POPULATE
-	flags |= MAP_POPULATE;
-#endif
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return 1;
-	r = parse_index(t, map, (size_t)st.st_size, with_oid);
+	shared = NULL;
+	ssize = 0;
+	r = 0;
+	if (gitindex_link(map, (size_t)st.st_size, oid) == 1)
+		r = read_shared_index(t, path, oid, &shared, &ssize);
+	if (r == 0)
+		r = parse_index(t, map, (size_t)st.st_size, shared, ssize,
+		    with_oid);
+	if (shared != NULL)
+		munmap(shared, ssize);
 	munmap(map, (size_t)st.st_size);
+	free(path);
 	return r;
 }
 
@@ -255,7 +438,8 @@ add_libgit2_index(struct tree *t, git_index *idx, int with_oid)
 		e = v[i];
 		add_or_merge(t, start, e->path, strlen(e->path),
 		    tree_mode(e->mode), git_index_entry_stage(e),
-		    with_oid ? &e->id : NULL);
+		    with_oid || (e->flags_extended &
+		    GIT_INDEX_ENTRY_SKIP_WORKTREE) ? &e->id : NULL);
 	}
 	free(v);
 }

@@ -59,6 +59,12 @@ static unsigned	 file_mode(struct walk *, int, const char *, unsigned);
 static void	 merge_others(struct tree *, struct tree *);
 static int	 open_parent(const struct tree *, char *, const char **);
 static int	 bad_path(const char *);
+static int	 worktree_read_disk(const struct tree *,
+		    const struct tree_entry *, size_t, struct strbuf *, int *);
+static int	 worktree_size_disk(const struct tree *,
+		    const struct tree_entry *, uint64_t *);
+static int	 worktree_readlink_disk(const struct tree *,
+		    const struct tree_entry *, struct strbuf *);
 static int	 worktree_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
 static int	 worktree_size(const struct tree *, const struct tree_entry *,
@@ -604,7 +610,7 @@ open_parent(const struct tree *t, char *path, const char **base)
 }
 
 static int
-worktree_read(const struct tree *t, const struct tree_entry *e,
+worktree_read_disk(const struct tree *t, const struct tree_entry *e,
     size_t cap, struct strbuf *out, int *truncated)
 {
 	struct stat st;
@@ -687,8 +693,40 @@ out:
 	return r;
 }
 
+/*
+ * A tracked file absent from the disk is missing, unless the index marks
+ * it skip-worktree (a sparse checkout): git lists it and takes it to be
+ * as staged, so its blob (has_oid only then) is read.
+ */
+static int
+worktree_read(const struct tree *t, const struct tree_entry *e,
+    size_t cap, struct strbuf *out, int *truncated)
+{
+	int r;
+
+	r = worktree_read_disk(t, e, cap, out, truncated);
+	if (r == TREE_EMISSING && e->has_oid) {
+		strbuf_setlen(out, 0);
+		*truncated = 0;
+		r = tree_blob_read(t, e, cap, out, truncated);
+	}
+	return r;
+}
+
 static int
 worktree_size(const struct tree *t, const struct tree_entry *e,
+    uint64_t *size)
+{
+	int r;
+
+	r = worktree_size_disk(t, e, size);
+	if (r == TREE_EMISSING && e->has_oid)
+		r = tree_blob_size(t, e, size);		/* skip-worktree */
+	return r;
+}
+
+static int
+worktree_size_disk(const struct tree *t, const struct tree_entry *e,
     uint64_t *size)
 {
 	struct stat st;
@@ -724,6 +762,20 @@ worktree_size(const struct tree *t, const struct tree_entry *e,
 
 static int
 worktree_readlink(const struct tree *t, const struct tree_entry *e,
+    struct strbuf *out)
+{
+	int r;
+
+	r = worktree_readlink_disk(t, e, out);
+	if (r == TREE_EMISSING && e->has_oid) {
+		strbuf_setlen(out, 0);
+		r = tree_blob_readlink(t, e, out);	/* skip-worktree */
+	}
+	return r;
+}
+
+static int
+worktree_readlink_disk(const struct tree *t, const struct tree_entry *e,
     struct strbuf *out)
 {
 	const char *base;

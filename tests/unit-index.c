@@ -25,6 +25,12 @@ static void	 test_refused(void);
 static void	 test_callback(void);
 static void	 test_truncated(void);
 static void	 test_corrupt(void);
+static void	 test_sparse(void);
+static void	 ewah64(struct strbuf *, uint32_t, uint32_t);
+static int	 parse_split(const struct strbuf *, const struct strbuf *,
+		    struct strbuf *);
+static void	 split_pair(struct strbuf *, struct strbuf *, int);
+static void	 test_split(void);
 
 static void
 be32(struct strbuf *sb, uint32_t v)
@@ -48,7 +54,7 @@ header(struct strbuf *sb, unsigned version, unsigned n)
 
 /*
  * An entry of mode, with an object id of bytes oidbyte, a stage, extended
- * flags if asked; for version 4 path is the suffix after dropping strip
+ * flags if asked (1 intent-to-add, 2 skip-worktree); for version 4 path is the suffix after dropping strip
  * bytes of the previous path, else it is NUL-padded.
  */
 static void
@@ -74,7 +80,7 @@ entry(struct strbuf *sb, unsigned version, unsigned mode, int stage,
 	strbuf_addch(sb, c);
 	strbuf_addch(sb, len & 0xff);
 	if (extended) {
-		strbuf_addch(sb, 0x20);	/* intent-to-add */
+		strbuf_addch(sb, extended == 2 ? 0x40 : 0x20);
 		strbuf_addch(sb, 0);
 	}
 	if (version == 4) {
@@ -122,8 +128,9 @@ collect(const struct gitindex_entry *e, void *arg)
 
 	if (strlen(e->path) != e->len)
 		strbuf_addstr(out, "(len differs) ");
-	strbuf_addf(out, "%s %06o %d %02x%02x\n", e->path, e->mode, e->stage,
-	    e->oid[0], e->oid[GITINDEX_OIDSZ - 1]);
+	strbuf_addf(out, "%s %06o %d %02x%02x%s\n", e->path, e->mode,
+	    e->stage, e->oid[0], e->oid[GITINDEX_OIDSZ - 1],
+	    e->skip_worktree ? " skip" : "");
 	return 0;
 }
 
@@ -290,19 +297,18 @@ test_refused(void)
 	    "a split index is unsupported");
 
 	strbuf_reset(&b);
-	header(&b, 2, 1);
-	entry(&b, 2, 0100644, 0, 0, "a", 0);
-	extension(&b, "sdir", "");
-	checksum(&b);
-	is_int(parse(&b, &out), GITINDEX_EUNSUPPORTED,
-	    "a sparse index is unsupported");
-
-	strbuf_reset(&b);
 	header(&b, 3, 1);
 	entry(&b, 3, 0040000, 0, 1, "dir/", 0);
 	checksum(&b);
-	is_int(parse(&b, &out), GITINDEX_EUNSUPPORTED,
-	    "a sparse directory entry is unsupported");
+	is_int(parse(&b, &out), GITINDEX_EBAD,
+	    "a directory entry that is not skip-worktree is refused");
+
+	strbuf_reset(&b);
+	header(&b, 3, 1);
+	entry(&b, 3, 0040000, 0, 2, "dir", 0);
+	checksum(&b);
+	is_int(parse(&b, &out), GITINDEX_EBAD,
+	    "a directory entry without its final slash is refused");
 
 	strbuf_reset(&b);
 	header(&b, 2, 0);
@@ -434,6 +440,136 @@ test_corrupt(void)
 	strbuf_release(&out);
 }
 
+/* A sparse index: its directory entries and skip-worktree passed on. */
+static void
+test_sparse(void)
+{
+	struct strbuf b = STRBUF_INIT, out = STRBUF_INIT;
+
+	header(&b, 3, 3);
+	entry(&b, 3, 0100644, 0, 0, "a", 0);
+	entry(&b, 3, 0040000, 0, 2, "dir/", 0);
+	entry(&b, 3, 0100644, 0, 2, "z", 0);
+	extension(&b, "sdir", "");
+	checksum(&b);
+	is_int(parse(&b, &out), 0, "a sparse index parses");
+	is_str(out.buf, "a 100644 0 a4a0\ndir/ 040000 0 00a0 skip\n"
+	    "z 100644 0 a4a0 skip\n",
+	    "its directory entry and skip-worktree flags are passed on");
+	strbuf_release(&b);
+	strbuf_release(&out);
+}
+
+/* An EWAH bitmap of one literal word (bits lo | hi << 32). */
+static void
+ewah64(struct strbuf *sb, uint32_t lo, uint32_t hi)
+{
+	be32(sb, 64);		/* bits */
+	be32(sb, 2);		/* words */
+	be32(sb, 2);		/* a run word: no run, one literal (<< 33) */
+	be32(sb, 0);
+	be32(sb, hi);
+	be32(sb, lo);
+	be32(sb, 0);		/* the last run word's position */
+}
+
+static int
+parse_split(const struct strbuf *in, const struct strbuf *shared,
+    struct strbuf *out)
+{
+	strbuf_reset(out);
+	return gitindex_parse_split(in->buf, in->len, shared->buf,
+	    shared->len, collect, out);
+}
+
+/*
+ * A shared index of a b c d (checksum 0x33...) and a split index that
+ * deletes b, replaces c (mode 0100755), adds bb (skip-worktree) and a
+ * new a (mode 0100755) that takes the shared one's place; kind 1
+ * gives a delete bitmap that runs past the shared entries, kind 2 a
+ * replacement with a name.
+ */
+static void
+split_pair(struct strbuf *split, struct strbuf *shared, int kind)
+{
+	struct strbuf link = STRBUF_INIT;
+	int i;
+
+	strbuf_reset(shared);
+	header(shared, 2, 4);
+	entry(shared, 2, 0100644, 0, 0, "a", 0);
+	entry(shared, 2, 0100644, 0, 0, "b", 0);
+	entry(shared, 2, 0100644, 0, 0, "c", 0);
+	entry(shared, 2, 0100644, 0, 0, "d", 0);
+	for (i = 0; i < GITINDEX_OIDSZ; i++)
+		strbuf_addch(shared, 0x33);
+
+	for (i = 0; i < GITINDEX_OIDSZ; i++)
+		strbuf_addch(&link, 0x33);
+	if (kind == 1) {
+		be32(&link, 128);
+		be32(&link, 1);
+		be32(&link, 0);
+		be32(&link, 3);		/* a run of 1 word of ones */
+		be32(&link, 0);
+	} else
+		ewah64(&link, 1 << 1, 0);	/* delete b */
+	ewah64(&link, 1 << 2, 0);		/* replace c */
+	strbuf_reset(split);
+	header(split, 3, 3);
+	entry(split, 3, 0100755, 0, 0, kind == 2 ? "c" : "", 0);
+	entry(split, 3, 0100755, 0, 0, "a", 0);
+	entry(split, 3, 0100644, 0, 2, "bb", 0);
+	strbuf_add(split, "link", 4);
+	be32(split, link.len);
+	strbuf_add(split, link.buf, link.len);
+	checksum(split);
+	strbuf_release(&link);
+}
+
+/* A split index with its shared index. */
+static void
+test_split(void)
+{
+	struct strbuf b = STRBUF_INIT, sh = STRBUF_INIT, out = STRBUF_INIT;
+	unsigned char oid[GITINDEX_OIDSZ];
+
+	split_pair(&b, &sh, 0);
+	memset(oid, 0, sizeof(oid));
+	is_int(gitindex_link(b.buf, b.len, oid), 1, "the index is split");
+	ok(oid[0] == 0x33 && oid[GITINDEX_OIDSZ - 1] == 0x33,
+	    "and names its shared index");
+	is_int(gitindex_link(sh.buf, sh.len, oid), 0,
+	    "the shared index is not split");
+	is_int(parse(&b, &out), GITINDEX_EUNSUPPORTED,
+	    "gitindex_parse refuses a split index");
+	is_int(parse_split(&b, &sh, &out), 0, "the pair parses");
+	is_str(out.buf, "a 100755 0 eda0\nbb 100644 0 a4a0 skip\n"
+	    "c 100755 0 eda0\nd 100644 0 a4a0\n",
+	    "b deleted, c replaced under its name, a and bb added in order");
+
+	split_pair(&b, &sh, 1);
+	is_int(parse_split(&b, &sh, &out), GITINDEX_EBAD,
+	    "a bitmap past the shared entries is refused");
+	split_pair(&b, &sh, 2);
+	is_int(parse_split(&b, &sh, &out), GITINDEX_EBAD,
+	    "a replacement with a name is refused");
+
+	strbuf_reset(&b);
+	header(&b, 2, 1);
+	entry(&b, 2, 0100644, 0, 0, "a", 0);
+	strbuf_add(&b, "link", 4);
+	be32(&b, GITINDEX_OIDSZ);
+	memset(oid, 0, sizeof(oid));
+	strbuf_add(&b, oid, sizeof(oid));
+	checksum(&b);
+	is_int(gitindex_link(b.buf, b.len, oid), 0,
+	    "a link naming no shared index is not split");
+	strbuf_release(&b);
+	strbuf_release(&sh);
+	strbuf_release(&out);
+}
+
 int
 main(void)
 {
@@ -443,5 +579,7 @@ main(void)
 	test_callback();
 	test_truncated();
 	test_corrupt();
+	test_sparse();
+	test_split();
 	return done_testing();
 }
