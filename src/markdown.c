@@ -87,7 +87,6 @@ struct walk {
 	struct strbuf	 tmp;
 };
 
-static void	 display_text(const char *, size_t, size_t, struct strbuf *);
 static size_t	 decode_entity(const char *, size_t, struct strbuf *);
 static void	 decode_text(const char *, size_t, struct strbuf *);
 
@@ -143,9 +142,8 @@ static void	 finish(struct walk *);
  * Text of headings and raw HTML
  */
 
-/* Append s with runs of white space as one space, trimmed, capped. */
-static void
-display_text(const char *s, size_t n, size_t cap, struct strbuf *out)
+void
+md_display_text(const char *s, size_t n, size_t cap, struct strbuf *out)
 {
 	size_t i, used, start;
 	uint32_t cp;
@@ -345,7 +343,7 @@ add_link(struct walk *w, const char *url, size_t len)
 		doc->links_truncated = 1;
 		return;
 	}
-	display_text(url, len, MD_MAX_URL, &sb);
+	md_display_text(url, len, MD_MAX_URL, &sb);
 	XGROW(doc->links, doc->nlinks + 1, doc->linkalloc);
 	doc->links[doc->nlinks++] = strbuf_detach(&sb, NULL);
 }
@@ -373,7 +371,7 @@ add_heading(struct walk *w, int level, int line, int end_line,
 	h->line = line;
 	h->end_line = end_line < line ? line : end_line;
 	h->flags = flags;
-	display_text(text, len, MD_MAX_TEXT, &sb);
+	md_display_text(text, len, MD_MAX_TEXT, &sb);
 	h->text = strbuf_detach(&sb, NULL);
 	text_normalise(h->text, strlen(h->text), MD_NORMALISE, &sb);
 	h->norm = strbuf_detach(&sb, NULL);

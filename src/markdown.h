@@ -132,6 +132,12 @@ struct md_doc {
  */
 int	 md_parse(const char *, size_t, struct md_doc *);
 void	 md_doc_free(struct md_doc *);
+/*
+ * Append n bytes of s as text to show: runs of white space as one space,
+ * trimmed, control characters as U+FFFD, at most cap bytes (whole
+ * characters).
+ */
+void	 md_display_text(const char *, size_t, size_t, struct strbuf *);
 /* Set each heading's parent and the heading that ends its section. */
 void	 md_nest(struct md_doc *);
 

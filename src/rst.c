@@ -179,7 +179,6 @@ static size_t	 bare_url(const char *, size_t, size_t);
 static size_t	 footnote_ref(const char *, size_t, size_t);
 static void	 inline_text(struct walk *, const char *, size_t, enum mode);
 
-static void	 display(const char *, size_t, struct strbuf *);
 static int	 style_level(struct walk *, char, int);
 static void	 add_heading(struct walk *, int, const struct line *,
 		    const struct line *, const struct line *, size_t);
@@ -663,9 +662,6 @@ add_link(struct walk *w, const char *url, size_t len)
 {
 	struct md_doc *doc = w->doc;
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, used;
-	uint32_t cp;
-	int space;
 
 	if (w->mode == M_HEADING || len == 0)
 		return;
@@ -673,20 +669,7 @@ add_link(struct walk *w, const char *url, size_t len)
 		doc->links_truncated = 1;
 		return;
 	}
-	space = 0;
-	for (i = 0; i < len && sb.len + 5 < RST_MAX_URL; i += used) {
-		cp = utf8_next(url + i, len - i, &used);
-		if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
-			space = 1;
-			continue;
-		}
-		if (cp < ' ' || cp == 0x7f)
-			cp = 0xfffd;
-		if (space && sb.len > 0)
-			strbuf_addch(&sb, ' ');
-		space = 0;
-		utf8_put(&sb, cp);
-	}
+	md_display_text(url, len, RST_MAX_URL, &sb);
 	if (sb.len == 0) {
 		strbuf_release(&sb);
 		return;
@@ -1153,33 +1136,6 @@ inline_text(struct walk *w, const char *s, size_t n, enum mode mode)
  * Blocks
  */
 
-/* Append s with runs of white space as one space, trimmed, capped. */
-static void
-display(const char *s, size_t n, struct strbuf *out)
-{
-	size_t i, used, start;
-	uint32_t cp;
-	int space;
-
-	start = out->len;
-	space = 0;
-	for (i = 0; i < n; i += used) {
-		cp = utf8_next(s + i, n - i, &used);
-		if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
-			space = 1;
-			continue;
-		}
-		if (cp < ' ' || cp == 0x7f)
-			cp = 0xfffd;
-		if (out->len - start + 1 + 4 > MD_MAX_TEXT)
-			break;
-		if (space && out->len > start)
-			strbuf_addch(out, ' ');
-		space = 0;
-		utf8_put(out, cp);
-	}
-}
-
 /* The level of an adornment style, new styles one deeper (at most 6). */
 static int
 style_level(struct walk *w, char c, int over)
@@ -1219,9 +1175,9 @@ add_heading(struct walk *w, int level, const struct line *first,
 	inline_text(w, w->buf + tl->toff, tn, M_HEADING);
 	w->mode = M_PROSE;
 	w->htext = NULL;
-	display(raw.buf, raw.len, &sb);
+	md_display_text(raw.buf, raw.len, MD_MAX_TEXT, &sb);
 	if (sb.len == 0)	/* only an image: its markup is all there is */
-		display(w->buf + tl->toff, tn, &sb);
+		md_display_text(w->buf + tl->toff, tn, MD_MAX_TEXT, &sb);
 	strbuf_release(&raw);
 	n = doc->nheadings;
 	XGROW(doc->h, n + 1, doc->halloc);
