@@ -13,22 +13,14 @@
 #include "regex.h"
 #include "strbuf.h"
 #include "tap.h"
+#include "unit-doc.h"
 
 /* A heading as a test expects it. */
-struct want {
-	int		 level;
-	int		 line;
-	const char	*norm;
-};
 
 static void	 load(const char *, struct strbuf *);
 static int	 parse_fixture(const char *, struct md_doc *, struct strbuf *);
 static int	 parse_str(const char *, struct md_doc *);
-static int	 check_headings(const char *, const struct md_doc *,
-		    const struct want *, size_t);
 static int	 valid_utf8(const char *);
-static double	 now_ms(void);
-static void	 quiet(int);
 static char	*body(const struct md_doc *, const struct strbuf *, size_t);
 
 static void	 test_setext(void);
@@ -53,7 +45,6 @@ static void	 test_find_section(void);
 static void	 test_caps(void);
 static void	 test_big(void);
 
-#define NWANT(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Read tests/fixtures/markdown/name from the source tree. */
 static void
@@ -95,28 +86,6 @@ parse_str(const char *s, struct md_doc *doc)
 	return md_parse(s, strlen(s), doc);
 }
 
-/*
- * Exactly these headings: level, line, normalised text. Returns whether
- * the count is right, so that callers may index the headings.
- */
-static int
-check_headings(const char *what, const struct md_doc *doc,
-    const struct want *want, size_t n)
-{
-	size_t i;
-
-	is_int(doc->nheadings, n, "%s: %zu headings", what, n);
-	for (i = 0; i < n && i < doc->nheadings; i++) {
-		is_str(doc->h[i].norm, want[i].norm, "%s: heading %zu text",
-		    what, i);
-		is_int(doc->h[i].level, want[i].level, "%s: '%s' level", what,
-		    want[i].norm);
-		is_int(doc->h[i].line, want[i].line, "%s: '%s' line", what,
-		    want[i].norm);
-	}
-	return doc->nheadings == n;
-}
-
 static int
 valid_utf8(const char *str)
 {
@@ -149,36 +118,6 @@ valid_utf8(const char *str)
 		s += n + 1;
 	}
 	return 1;
-}
-
-/* Send stderr to /dev/null (1) or back (0), for expected messages. */
-static void
-quiet(int on)
-{
-	static int saved = -1;
-	int fd;
-
-	fflush(stderr);
-	if (on && saved == -1) {
-		saved = dup(2);
-		if ((fd = open("/dev/null", O_WRONLY)) != -1) {
-			dup2(fd, 2);
-			close(fd);
-		}
-	} else if (!on && saved != -1) {
-		dup2(saved, 2);
-		close(saved);
-		saved = -1;
-	}
-}
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* The body of heading i, as a new string. */

@@ -13,21 +13,13 @@
 #include "rst.h"
 #include "strbuf.h"
 #include "tap.h"
+#include "unit-doc.h"
 
 /* A heading as a test expects it. */
-struct want {
-	int		 level;
-	int		 line;
-	const char	*norm;
-};
 
 static int	 parse(const char *, struct md_doc *);
-static int	 check_headings(const char *, const struct md_doc *,
-		    const struct want *, size_t);
 static int	 has_link(const struct md_doc *, const char *);
 static int	 valid_utf8(const char *);
-static double	 now_ms(void);
-static void	 quiet(int);
 
 static void	 test_underlined(void);
 static void	 test_overlined(void);
@@ -52,34 +44,11 @@ static void	 fill_hostile(struct strbuf *, size_t);
 static void	 fill_openers(struct strbuf *, size_t);
 static void	 fill_lines(struct strbuf *, size_t);
 
-#define NWANT(a)	(sizeof(a) / sizeof((a)[0]))
 
 static int
 parse(const char *s, struct md_doc *doc)
 {
 	return rst_parse(s, strlen(s), doc);
-}
-
-/*
- * Exactly these headings: level, line, normalised text. Returns whether
- * the count is right, so that callers may index the headings.
- */
-static int
-check_headings(const char *what, const struct md_doc *doc,
-    const struct want *want, size_t n)
-{
-	size_t i;
-
-	is_int(doc->nheadings, n, "%s: %zu headings", what, n);
-	for (i = 0; i < n && i < doc->nheadings; i++) {
-		is_str(doc->h[i].norm, want[i].norm, "%s: heading %zu text",
-		    what, i);
-		is_int(doc->h[i].level, want[i].level, "%s: '%s' level", what,
-		    want[i].norm);
-		is_int(doc->h[i].line, want[i].line, "%s: '%s' line", what,
-		    want[i].norm);
-	}
-	return doc->nheadings == n;
 }
 
 static int
@@ -118,36 +87,6 @@ valid_utf8(const char *str)
 		s += n + 1;
 	}
 	return 1;
-}
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* Send stderr to /dev/null (1) or back (0), for expected messages. */
-static void
-quiet(int on)
-{
-	static int saved = -1;
-	int fd;
-
-	fflush(stderr);
-	if (on && saved == -1) {
-		saved = dup(2);
-		if ((fd = open("/dev/null", O_WRONLY)) != -1) {
-			dup2(fd, 2);
-			close(fd);
-		}
-	} else if (!on && saved != -1) {
-		dup2(saved, 2);
-		close(saved);
-		saved = -1;
-	}
 }
 
 static void
