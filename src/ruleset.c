@@ -674,22 +674,14 @@ rule_create(struct ruleset *rs, const char *id, const char *file, int line)
 	return r;
 }
 
-/*
- * A layer after the repository's that gives a rule of the repository's
- * its type defines it anew: what the repository said of it (its level,
- * an alternative that passes) is dropped, and the rule is the later
- * layer's, so that a repository cannot bend a rule a reviewer defines.
- */
+/* Drop the keys of r set by layer (in), or by any other layer (!in). */
 static void
-redefine(struct ruleset *rs, struct rule *r, const char *file, int line)
+drop_keys(struct rule *r, int layer, int in)
 {
 	size_t i, j, n;
 
-	if (rs->repo_layer == 0 || r->layer != rs->repo_layer ||
-	    rs->layer == rs->repo_layer)
-		return;
 	for (i = n = 0; i < r->nkeys; i++) {
-		if (r->keys[i].layer != rs->repo_layer) {
+		if ((r->keys[i].layer == layer) != in) {
 			r->keys[n++] = r->keys[i];
 			continue;
 		}
@@ -699,6 +691,21 @@ redefine(struct ruleset *rs, struct rule *r, const char *file, int line)
 		free(r->keys[i].name);
 	}
 	r->nkeys = n;
+}
+
+/*
+ * A layer after the repository's that gives a rule of the repository's
+ * its type defines it anew: what the repository said of it (its level,
+ * an alternative that passes) is dropped, and the rule is the later
+ * layer's, so that a repository cannot bend a rule a reviewer defines.
+ */
+static void
+redefine(struct ruleset *rs, struct rule *r, const char *file, int line)
+{
+	if (rs->repo_layer == 0 || r->layer != rs->repo_layer ||
+	    rs->layer == rs->repo_layer)
+		return;
+	drop_keys(r, rs->repo_layer, 1);
 	r->layer = rs->layer;
 	r->file = file;
 	r->line = line;
@@ -712,22 +719,11 @@ static void
 retype(struct ruleset *rs, struct rule *r, const char *value)
 {
 	const char *old;
-	size_t i, j, n;
 
 	old = rule_str(r, "type", NULL);
 	if (old == NULL || strcmp(old, value) == 0)
 		return;
-	for (i = n = 0; i < r->nkeys; i++) {
-		if (r->keys[i].layer == rs->layer) {
-			r->keys[n++] = r->keys[i];
-			continue;
-		}
-		for (j = 0; j < r->keys[i].n; j++)
-			value_release(&r->keys[i].v[j]);
-		free(r->keys[i].v);
-		free(r->keys[i].name);
-	}
-	r->nkeys = n;
+	drop_keys(r, rs->layer, 0);
 }
 
 /*
