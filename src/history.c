@@ -44,6 +44,7 @@
 #include "history.h"
 #include "mailmap.h"
 #include "strbuf.h"
+#include "text.h"
 #include "trailer.h"
 #include "tree.h"
 #include "xalloc.h"
@@ -172,7 +173,6 @@ static void	 author_add(struct walk *, const char *, const char *,
 static void	 identity_add(struct walk *, const char *, size_t,
 		    const char *, size_t, int64_t, int);
 static void	 count_commit(struct walk *, const struct wnode *, size_t);
-static const char *next_line(const char *, const char *);
 static int	 coauthor(const struct trailer *, void *);
 static int	 mm_add(git_mailmap *, const char *, size_t);
 static int	 author_cmp(const void *, const void *);
@@ -1012,7 +1012,8 @@ count_commit(struct walk *w, const struct wnode *n, size_t np)
 
 	/* the last "author " header line, as git's pretty.c takes it */
 	al = ae = NULL;
-	for (p = n->buf; p < n->end && *p != '\n'; p = next_line(p, n->end)) {
+	for (p = n->buf; p < n->end && *p != '\n';
+	    p = text_next_line(p, n->end)) {
 		if ((eol = memchr(p, '\n', (size_t)(n->end - p))) == NULL)
 			eol = n->end;
 		if (has_prefix(p, eol, "author ")) {
@@ -1038,15 +1039,6 @@ count_commit(struct walk *w, const struct wnode *n, size_t np)
 		ca.when = when;
 		trailer_each(p, (size_t)(n->end - p), coauthor, &ca);
 	}
-}
-
-static const char *
-next_line(const char *s, const char *end)
-{
-	const char *nl;
-
-	nl = memchr(s, '\n', (size_t)(end - s));
-	return nl == NULL ? end : nl + 1;
 }
 
 /* A trailer of the commit counted: add it if it names a co-author. */
@@ -1279,7 +1271,7 @@ history_commit_time(git_repository *repo, const git_oid *id,
 	end = p + git_odb_object_size(obj);
 	/* the last "committer " header line, as pretty.c takes it */
 	cl = ce = NULL;
-	for (; p < end && *p != '\n'; p = next_line(p, end)) {
+	for (; p < end && *p != '\n'; p = text_next_line(p, end)) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if (has_prefix(p, eol, "committer ")) {

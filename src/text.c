@@ -167,3 +167,12 @@ text_count_words(struct text_words *wc, const char *s, size_t n)
 	}
 	return words;
 }
+
+const char *
+text_next_line(const char *s, const char *end)
+{
+	const char *nl;
+
+	nl = memchr(s, '\n', (size_t)(end - s));
+	return nl == NULL ? end : nl + 1;
+}

@@ -50,4 +50,7 @@ struct text_words {
 /* Words that start in s[0, n); a word running on from before is not new. */
 size_t	 text_count_words(struct text_words *, const char *, size_t);
 
+/* The start of the line after the one at s, or end. */
+const char *text_next_line(const char *, const char *);
+
 #endif

@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "text.h"
 #include "trailer.h"
 
 #define COMMENT_CHAR	'#'
 
 static int	 has_prefix(const char *, const char *, const char *);
-static const char *next_line(const char *, const char *);
 static int	 blank_line(const char *, const char *);
 static long	 last_line(const char *, long);
 static long	 find_separator(const char *, const char *);
@@ -27,15 +27,6 @@ has_prefix(const char *s, const char *end, const char *p)
 
 	n = strlen(p);
 	return (size_t)(end - s) >= n && memcmp(s, p, n) == 0;
-}
-
-static const char *
-next_line(const char *s, const char *end)
-{
-	const char *nl;
-
-	nl = memchr(s, '\n', (size_t)(end - s));
-	return nl == NULL ? end : nl + 1;
 }
 
 /* Only whitespace up to the end of the line? */
@@ -154,7 +145,7 @@ block_start(const char *buf, size_t len)
 	int only_spaces, recognized, trailers, others, cont;
 
 	end = buf + len;
-	for (s = buf; s < end; s = next_line(s, end)) {
+	for (s = buf; s < end; s = text_next_line(s, end)) {
 		if (s[0] == COMMENT_CHAR)
 			continue;
 		if (blank_line(s, end))
@@ -175,9 +166,9 @@ block_start(const char *buf, size_t len)
 				continue;
 			others += cont;
 			if (recognized && trailers * 3 >= others)
-				return (size_t)(next_line(bol, end) - buf);
+				return (size_t)(text_next_line(bol, end) - buf);
 			if (trailers && !others)
-				return (size_t)(next_line(bol, end) - buf);
+				return (size_t)(text_next_line(bol, end) - buf);
 			return len;
 		}
 		only_spaces = 0;
@@ -216,7 +207,7 @@ message_start(const char *msg, size_t len, const char **end)
 		*end = nul;
 	p = msg;
 	while (p < *end && blank_line(p, *end))
-		p = next_line(p, *end);
+		p = text_next_line(p, *end);
 	return p;
 }
 
@@ -268,7 +259,7 @@ trailer_each(const char *msg, size_t len, trailer_fn fn, void *arg)
 	tend = msg + te;
 	cur = curend = NULL;
 	for (s = msg + ts; s < tend; s = e) {
-		e = next_line(s, tend);
+		e = text_next_line(s, tend);
 		if (cur != NULL && ascii_isspace((unsigned char)s[0])) {
 			curend = e;
 			continue;
