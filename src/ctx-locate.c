@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "finding.h"
 #include "glob.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -248,6 +249,28 @@ ctx_locate(struct check_ctx *ctx, const struct file_query *q, int *accepted,
 	if (looked != NULL)
 		describe(q, looked);
 	return e;
+}
+
+int
+ctx_not_found(struct check_ctx *ctx, struct finding *f, const char *looked)
+{
+	const struct tree *t;
+	const char *d;
+	size_t n;
+
+	t = ctx_tree(ctx);
+	if ((d = tree_unreadable(t, 0)) == NULL)
+		return 0;
+	for (n = 1; tree_unreadable(t, n) != NULL; n++)
+		;
+	if (n == 1)
+		finding_result(f, RESULT_UNKNOWN, "could not read %s, which "
+		    "may hold it (looked for %s)", *d != '\0' ? d : ".", looked);
+	else
+		finding_result(f, RESULT_UNKNOWN, "could not read %s and %zu "
+		    "more directories, which may hold it (looked for %s)",
+		    *d != '\0' ? d : ".", n - 1, looked);
+	return 1;
 }
 
 void

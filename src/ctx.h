@@ -84,6 +84,13 @@ void		 ctx_cache_add(struct check_ctx *, const char *,
 /* The entry a query finds, or NULL; looked gets the names tried. */
 const struct tree_entry *ctx_locate(struct check_ctx *,
 		    const struct file_query *, int *, struct strbuf *);
+/*
+ * When ctx_locate() found nothing but the working tree could not read a
+ * directory, what is looked for may be there: f is made unknown, naming
+ * the directory, and 1 returned; else 0 (the rule says "not found").
+ */
+int		 ctx_not_found(struct check_ctx *, struct finding *,
+		    const char *);
 /* The query of a rule of type file (its path, accept, dirs, case). */
 void		 ctx_file_query(const struct rule *, struct file_query *);
 /*

@@ -221,6 +221,8 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 		goto out;
 	}
 	if (e == NULL) {
+		if (ctx_not_found(ctx, f, looked.buf))
+			goto out;
 		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
 		    looked.buf);
 		goto out;

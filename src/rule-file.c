@@ -97,6 +97,8 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	want = q.names->v[0].value;
 	if (e == NULL) {
+		if (ctx_not_found(ctx, f, looked.buf))
+			goto out;
 		if (has_glob(q.names))
 			finding_result(f, RESULT_FAIL, "nothing found (looked "
 			    "for %s)", looked.buf);

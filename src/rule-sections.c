@@ -690,6 +690,8 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	q.names = rule_key(r, "file");
 	e = ctx_locate(ctx, &q, &accepted, &looked);
 	if (e == NULL) {
+		if (ctx_not_found(ctx, f, looked.buf))
+			goto out;
 		finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
 		    q.names->v[0].value, looked.buf);
 		goto out;

@@ -47,6 +47,9 @@ struct tree {
 	size_t			 alloc;
 	char			*workdir;	/* worktree: with final '/' */
 	int			 rootfd;	/* worktree: open directory */
+	char			**unreadable;	/* worktree: directories */
+	size_t			 nunreadable;	/* it could not read */
+	size_t			 aunreadable;
 	int			 has_commit;	/* commit: the commit read */
 	git_oid			 commit;
 };

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <git2.h>
 
 #include "error.h"
+#include "ignore.h"
 #include "strbuf.h"
 #include "tree-impl.h"
 #include "xalloc.h"
@@ -25,36 +27,66 @@
  * The walk merges each directory's listing with the sorted index: the
  * tracked paths below a directory are one range of it, found by binary
  * search, so that nothing is looked up in a hash and no ignore rule is
- * checked for a tracked path. Only untracked paths ask libgit2 whether
- * they are ignored, and an ignored untracked directory is not entered.
+ * checked for a tracked path. Untracked paths are matched against the
+ * ignore stack (ignore.c), which each level pushes its .gitignore on
+ * when entered and pops when left, as git does: a path costs the
+ * patterns that apply. An ignored untracked directory is not entered.
+ *
+ * The walk is a loop over a stack of levels, not a recursion, and a
+ * level reads its whole directory before the walk goes below it: only
+ * the first WALK_KEEP_FDS levels keep a descriptor open; deeper, the
+ * parent's is closed on the way down and opened again from the child
+ * ("..") on the way up, checked to be the same directory.
  */
+#define WALK_KEEP_FDS	24
+
+/* A directory of the walk. */
+struct level {
+	size_t		 plen;		/* its path (with '/') in walk.path */
+	size_t		 lo;		/* its tracked entries: [lo, hi) */
+	size_t		 hi;
+	int		 fd;		/* -1 while closed (deep levels) */
+	dev_t		 dev;		/* what fd is, to check a reopening */
+	ino_t		 ino;
+	int		 ignored;	/* ignored: no untracked below */
+	struct strbuf	 names;		/* its names, each NUL-terminated */
+	size_t		*off;		/* where each name starts in names */
+	unsigned char	*dtype;		/* and its d_type */
+	size_t		 n;
+	size_t		 next;		/* the next name to look at */
+	size_t		 alloc;
+};
+
 struct walk {
 	struct tree	*tree;		/* the tracked entries, sorted */
 	struct tree	*others;	/* the untracked entries found */
 	struct strbuf	 path;		/* the path being looked at */
 	int		 filemode;	/* core.fileMode: trust the exec bit */
-};
-
-/* A directory of the walk. */
-struct level {
-	struct level	*parent;
-	size_t		 plen;		/* its path (with '/') in walk.path */
-	int		 ignored;	/* 1, 0, or -1 not known yet */
+	struct ignore	*ig;
+	struct strbuf	 text;		/* an ignore file being read */
+	struct level	*lv;		/* the levels entered, root first */
+	size_t		 depth;
+	size_t		 alloc;
 };
 
 static size_t	 bound(const struct tree_entry *, size_t, size_t, size_t,
 		    const char *, size_t, int);
-static int	 level_ignored(struct walk *, struct level *);
-static int	 path_ignored(struct walk *, const char *, int *);
 static int	 is_gitdir(int, const char *);
 static int	 nested_repo(int);
-static int	 ignore_file_ok(int, const char *, const char *);
-static int	 exclude_files_ok(git_repository *);
-static int	 walk_dir(struct walk *, int, size_t, size_t, struct level *);
-static int	 walk_entry(struct walk *, int, const char *, int, size_t,
-		    size_t, struct level *);
-static int	 walk_untracked_dir(struct walk *, int, const char *,
-		    struct level *);
+static int	 path_inside(const char *, const char *);
+static char	*normal_path(const char *, const char *);
+static int	 real_inside(const char *, const char *);
+static int	 excludes_file(git_repository *, const char *,
+		    struct strbuf *);
+static int	 load_global(struct walk *, git_repository *);
+static void	 unreadable(struct walk *, int);
+static int	 open_dir(struct walk *, int, const char *);
+static int	 read_names(struct walk *, struct level *);
+static int	 enter(struct walk *, int, size_t, size_t, int);
+static int	 leave(struct walk *);
+static int	 walk_entry(struct walk *, const char *, int);
+static int	 walk_untracked_dir(struct walk *, int, const char *);
+static int	 walk(struct walk *);
 static unsigned	 file_mode(struct walk *, int, const char *, unsigned);
 static void	 merge_others(struct tree *, struct tree *);
 static int	 open_parent(const struct tree *, char *, const char **);
@@ -111,39 +143,6 @@ bound(const struct tree_entry *te, size_t lo, size_t hi, size_t off,
 	}
 	return lo;
 }
-
-/* Ask libgit2 (.gitignore files, info/exclude, core.excludesFile). */
-static int
-path_ignored(struct walk *w, const char *path, int *ignored)
-{
-	if (git_ignore_path_is_ignored(ignored, w->tree->repo, path) < 0)
-		return ec_error("%s: %s", path, ec_git_error());
-	return 0;
-}
-
-/*
- * Whether the directory of lv is ignored: like git, a directory is
- * ignored when any directory above it is, whatever its own rules say.
- */
-static int
-level_ignored(struct walk *w, struct level *lv)
-{
-	char save;
-	int r, ign;
-
-	if (lv->ignored >= 0)
-		return lv->ignored;
-	if (lv->parent != NULL && (r = level_ignored(w, lv->parent)) != 0)
-		return lv->ignored = r;
-	save = w->path.buf[lv->plen];
-	w->path.buf[lv->plen] = '\0';
-	r = path_ignored(w, w->path.buf, &ign);
-	w->path.buf[lv->plen] = save;
-	if (r < 0)
-		return -1;
-	return lv->ignored = ign != 0;
-}
-
 /*
  * Whether dir (below fd) is a git directory as git decides it: HEAD, and
  * objects/ and refs/, or the commondir file of a linked worktree's.
@@ -238,104 +237,246 @@ file_mode(struct walk *w, int dfd, const char *name, unsigned imode)
 }
 
 /*
- * Whether libgit2 can read the ignore file name (below directory fd, or
- * absolute) without waiting forever: absent, a regular file or a
- * directory (which it skips). A FIFO, a socket or a device is refused
- * (-1), said with prefix before name unless prefix is NULL: libgit2
- * cannot be told to skip it.
+ * The absolute path p (or p from dir when relative) with "." and ".."
+ * components and repeated '/' taken out, by the text alone. Allocated.
  */
-static int
-ignore_file_ok(int fd, const char *prefix, const char *name)
+static char *
+normal_path(const char *dir, const char *p)
 {
-	struct stat st;
+	struct strbuf sb = STRBUF_INIT;
+	const char *c, *s;
+	size_t n;
+	char *slash;
 
-	if (fstatat(fd, name, &st, 0) == -1 || S_ISREG(st.st_mode) ||
-	    S_ISDIR(st.st_mode))
+	if (p[0] != '/')
+		strbuf_addstr(&sb, dir);
+	strbuf_addch(&sb, '/');
+	strbuf_addstr(&sb, p);
+	s = xstrdup(sb.buf);
+	strbuf_reset(&sb);
+	for (c = s; *c != '\0'; c += n) {
+		while (*c == '/')
+			c++;
+		n = strcspn(c, "/");
+		if (n == 0 || (n == 1 && c[0] == '.'))
+			continue;
+		if (n == 2 && c[0] == '.' && c[1] == '.') {
+			if ((slash = strrchr(sb.buf, '/')) != NULL)
+				strbuf_setlen(&sb, (size_t)(slash - sb.buf));
+			continue;
+		}
+		strbuf_addch(&sb, '/');
+		strbuf_add(&sb, c, n);
+	}
+	free((char *)s);
+	if (sb.len == 0)
+		strbuf_addch(&sb, '/');
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Whether the normal path p is dir (any form) or below it. */
+static int
+path_inside(const char *p, const char *dir)
+{
+	char *d;
+	size_t n;
+	int r;
+
+	if (dir == NULL)
 		return 0;
-	if (prefix == NULL)
-		return -1;
-	return ec_error("%s%s: not a regular file; refusing to read it",
-	    prefix, name);
+	d = normal_path("/", dir);
+	n = strlen(d);
+	if (n == 1)
+		r = 1;		/* "/" */
+	else
+		r = strncmp(p, d, n) == 0 && (p[n] == '\0' || p[n] == '/');
+	free(d);
+	return r;
 }
 
 /*
- * The same for the ignore files outside the tree: info/exclude and
- * core.excludesFile (by default $XDG_CONFIG_HOME/git/ignore), which
- * libgit2 opens on the first question about an untracked path.
+ * Read core.excludesFile (by default $XDG_CONFIG_HOME/git/ignore or
+ * ~/.config/git/ignore) into text. A value set in the repository's own
+ * configuration must name a file inside its working tree or git
+ * directory, read without following links; the reviewer's global ones
+ * are read as git reads them. Returns 0 (text maybe empty) or -1.
  */
 static int
-exclude_files_ok(git_repository *repo)
+excludes_file(git_repository *repo, const char *workdir, struct strbuf *text)
 {
 	git_buf gb = { NULL, 0, 0 };
 	git_config *cfg;
+	git_config_entry *ce;
 	const char *xdg, *home;
-	char *p;
-	int r;
+	char *p, *norm, *real;
+	int local, r;
 
-	r = 0;
-	if (git_repository_item_path(&gb, repo, GIT_REPOSITORY_ITEM_INFO) ==
-	    0) {
-		p = xasprintf("%s%sexclude", gb.ptr, gb.size > 0 &&
-		    gb.ptr[gb.size - 1] == '/' ? "" : "/");
-		r = ignore_file_ok(AT_FDCWD, "", p);
-		free(p);
-		git_buf_dispose(&gb);
-	}
-	git_error_clear();
-	if (r < 0)
-		return r;
+	strbuf_reset(text);
 	p = NULL;
+	local = 0;
 	if (git_repository_config_snapshot(&cfg, repo) == 0) {
-		if (git_config_get_path(&gb, cfg, "core.excludesfile") == 0) {
-			p = xstrdup(gb.ptr);
-			git_buf_dispose(&gb);
+		if (git_config_get_entry(&ce, cfg, "core.excludesfile") == 0) {
+			local = ce->level >= GIT_CONFIG_LEVEL_LOCAL;
+			if (ce->value != NULL && *ce->value != '\0' &&
+			    git_config_parse_path(&gb, ce->value) == 0) {
+				p = xstrdup(gb.ptr);
+				git_buf_dispose(&gb);
+			}
+			git_config_entry_free(ce);
 		}
 		git_config_free(cfg);
 	}
 	git_error_clear();
 	if (p == NULL) {
+		local = 0;
 		xdg = getenv("XDG_CONFIG_HOME");
 		home = getenv("HOME");
 		if (xdg != NULL && *xdg != '\0')
 			p = xasprintf("%s/git/ignore", xdg);
 		else if (home != NULL && *home != '\0')
 			p = xasprintf("%s/.config/git/ignore", home);
+		else
+			return 0;
 	}
-	if (p != NULL)
-		r = ignore_file_ok(AT_FDCWD, "", p);
+	/* Relative: from the top of the working tree, where git runs. */
+	norm = normal_path(workdir, p);
+	if (!local) {
+		r = ignore_read(AT_FDCWD, norm, "", p, 1, text);
+		goto out;
+	}
+	r = -1;
+	if (!path_inside(norm, workdir) &&
+	    !path_inside(norm, git_repository_path(repo)) &&
+	    !path_inside(norm, git_repository_commondir(repo))) {
+		ec_error("core.excludesFile: %s: outside the repository; "
+		    "refusing to read it", p);
+		goto out;
+	}
+	/* Inside by its name, and by where its links lead. */
+	if ((real = realpath(norm, NULL)) == NULL) {
+		r = 0;		/* absent: nothing to read */
+		goto out;
+	}
+	if (real_inside(real, workdir) ||
+	    real_inside(real, git_repository_path(repo)) ||
+	    real_inside(real, git_repository_commondir(repo)))
+		r = ignore_read(AT_FDCWD, real, "", p, 0, text);
+	else
+		ec_error("core.excludesFile: %s: outside the repository; "
+		    "refusing to read it", p);
+	free(real);
+out:
+	free(norm);
 	free(p);
+	return r < 0 ? -1 : 0;
+}
+
+/* Whether the resolved path real is dir, resolved, or below it. */
+static int
+real_inside(const char *real, const char *dir)
+{
+	char *rd;
+	int r;
+
+	if (dir == NULL || (rd = realpath(dir, NULL)) == NULL)
+		return 0;
+	r = path_inside(real, rd);
+	free(rd);
 	return r;
 }
 
-/* Walk directory fd (taken), whose tracked entries are [lo, hi). */
+/*
+ * The global lists: core.excludesFile, then info/exclude, which is
+ * asked first (git's order).
+ */
 static int
-walk_dir(struct walk *w, int fd, size_t lo, size_t hi, struct level *lv)
+load_global(struct walk *w, git_repository *repo)
+{
+	git_buf gb = { NULL, 0, 0 };
+	char *p;
+	int r;
+
+	if (excludes_file(repo, w->tree->workdir, &w->text) < 0)
+		return -1;
+	ignore_add_global(w->ig, w->text.buf, w->text.len);
+	if (git_repository_item_path(&gb, repo, GIT_REPOSITORY_ITEM_INFO) !=
+	    0) {
+		git_error_clear();
+		return 0;
+	}
+	p = xasprintf("%s%sexclude", gb.ptr, gb.size > 0 &&
+	    gb.ptr[gb.size - 1] == '/' ? "" : "/");
+	git_buf_dispose(&gb);
+	r = ignore_read(AT_FDCWD, p, "", p, 0, &w->text);
+	free(p);
+	if (r < 0)
+		return -1;
+	ignore_add_global(w->ig, w->text.buf, w->text.len);
+	return 0;
+}
+
+/*
+ * Say that the directory w->path (with '/') could not be read, and keep
+ * it on the tree: a rule that finds nothing cannot say it is absent.
+ */
+static void
+unreadable(struct walk *w, int err)
+{
+	struct tree *t;
+
+	t = w->tree;
+	ec_warn("could not read directory '%s': %s", w->path.buf,
+	    strerror(err));
+	XGROW(t->unreadable, t->nunreadable + 1, t->aunreadable);
+	t->unreadable[t->nunreadable++] = xstrndup(w->path.buf,
+	    w->path.len > 0 ? w->path.len - 1 : 0);
+}
+
+/*
+ * Open the directory name (below dfd) at w->path (with '/'), or say why
+ * not and return -1. Like git, which opens it by its path from the top,
+ * a directory whose path is PATH_MAX bytes or more is not read.
+ */
+static int
+open_dir(struct walk *w, int dfd, const char *name)
+{
+	int fd;
+
+	if (w->path.len >= PATH_MAX) {
+		unreadable(w, ENAMETOOLONG);
+		return -1;
+	}
+	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1)
+		unreadable(w, errno);
+	return fd;
+}
+
+/* Read the names of lv's directory (lv->fd stays open). */
+static int
+read_names(struct walk *w, struct level *lv)
 {
 	DIR *d;
 	struct dirent *de;
 	const char *n;
-	int r, dtype;
+	int fd;
 
-	if (ignore_file_ok(fd, NULL, ".gitignore") < 0) {
-		ec_error("%s%.*s.gitignore: not a regular file; refusing to "
-		    "read it", w->tree->workdir, (int)lv->plen, w->path.buf);
-		close(fd);
-		return -1;
-	}
+	strbuf_reset(&lv->names);
+	lv->n = lv->next = 0;
+	if ((fd = dup(lv->fd)) == -1)
+		return ec_error("%s%s: %s", w->tree->workdir, w->path.buf,
+		    strerror(errno));
 	if ((d = fdopendir(fd)) == NULL) {
-		ec_warn("could not open directory '%.*s': %s",
-		    (int)lv->plen, w->path.buf, strerror(errno));
+		unreadable(w, errno);
 		close(fd);
 		return 0;
 	}
-	r = 0;
 	for (;;) {
 		errno = 0;
 		if ((de = readdir(d)) == NULL) {
 			if (errno != 0)
-				ec_warn("could not read directory '%.*s': %s",
-				    (int)lv->plen, w->path.buf,
-				    strerror(errno));
+				unreadable(w, errno);
 			break;
 		}
 		n = de->d_name;
@@ -344,28 +485,128 @@ walk_dir(struct walk *w, int fd, size_t lo, size_t hi, struct level *lv)
 		    (n[1] == '.' && n[2] == '\0') ||
 		    strcmp(n + 1, "git") == 0))
 			continue;
-		dtype = de->d_type;	/* DT_UNKNOWN: walk_entry stats */
-		if ((r = walk_entry(w, fd, n, dtype, lo, hi, lv)) < 0)
-			break;
+		if (lv->n == lv->alloc) {
+			lv->alloc = lv->alloc < 8 ? 8 : lv->alloc * 2;
+			lv->off = xreallocarray(lv->off, lv->alloc,
+			    sizeof(*lv->off));
+			lv->dtype = xreallocarray(lv->dtype, lv->alloc,
+			    sizeof(*lv->dtype));
+		}
+		lv->off[lv->n] = lv->names.len;
+		lv->dtype[lv->n++] = de->d_type;
+		strbuf_add(&lv->names, n, strlen(n) + 1);
 	}
 	closedir(d);
-	strbuf_setlen(&w->path, lv->plen);
-	return r;
+	return 0;
 }
 
-/* One name of a directory: tracked, untracked, ignored, or a directory. */
+/*
+ * Enter the directory fd (taken) at w->path (with '/', or "" for the
+ * root), whose tracked entries are [lo, hi): push its .gitignore unless
+ * it is ignored, read its names, close its parent's fd if deep.
+ */
 static int
-walk_entry(struct walk *w, int dfd, const char *name, int dtype, size_t lo,
-    size_t hi, struct level *lv)
+enter(struct walk *w, int fd, size_t lo, size_t hi, int ignored)
+{
+	struct level *lv;
+	struct stat st;
+	size_t depth;
+	int r;
+
+	depth = w->depth;
+	if (w->depth == w->alloc) {
+		w->alloc = w->alloc < 16 ? 16 : w->alloc * 2;
+		w->lv = xreallocarray(w->lv, w->alloc, sizeof(*w->lv));
+		memset(w->lv + depth, 0, (w->alloc - depth) * sizeof(*w->lv));
+	}
+	lv = &w->lv[depth];
+	if (lv->names.buf == NULL)
+		strbuf_init(&lv->names);
+	if (fstat(fd, &st) == -1) {
+		r = ec_error("%s%s: %s", w->tree->workdir, w->path.buf,
+		    strerror(errno));
+		close(fd);
+		return r;
+	}
+	lv->plen = w->path.len;
+	lv->lo = lo;
+	lv->hi = hi;
+	lv->fd = fd;
+	lv->dev = st.st_dev;
+	lv->ino = st.st_ino;
+	lv->ignored = ignored;
+	lv->n = lv->next = 0;
+	w->depth++;
+	if (!ignored) {
+		strbuf_addstr(&w->path, ".gitignore");
+		r = ignore_read(fd, ".gitignore", w->tree->workdir,
+		    w->path.buf, 0, &w->text);
+		strbuf_setlen(&w->path, lv->plen);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			ignore_push(w->ig, depth, w->path.buf, w->text.buf,
+			    w->text.len);
+	}
+	if (read_names(w, lv) < 0)
+		return -1;
+	if (depth > WALK_KEEP_FDS && w->lv[depth - 1].fd != -1) {
+		close(w->lv[depth - 1].fd);
+		w->lv[depth - 1].fd = -1;
+	}
+	return 0;
+}
+
+/* Leave the deepest level, reopening its parent's fd if it was closed. */
+static int
+leave(struct walk *w)
+{
+	struct level *lv, *up;
+	struct stat st;
+	int fd;
+
+	lv = &w->lv[w->depth - 1];
+	ignore_pop(w->ig, w->depth - 1);
+	if (w->depth > 1 && (up = &w->lv[w->depth - 2])->fd == -1) {
+		fd = openat(lv->fd, "..", O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		if (fd == -1 || fstat(fd, &st) == -1 || st.st_dev != up->dev ||
+		    st.st_ino != up->ino) {
+			if (fd != -1)
+				close(fd);
+			strbuf_setlen(&w->path, up->plen);
+			return ec_error("%s%s: the working tree changed while "
+			    "it was read", w->tree->workdir, w->path.buf);
+		}
+		up->fd = fd;
+	}
+	close(lv->fd);
+	lv->fd = -1;
+	w->depth--;
+	strbuf_setlen(&w->path, w->depth > 0 ? w->lv[w->depth - 1].plen : 0);
+	return 0;
+}
+
+/*
+ * One name of the deepest level: tracked, untracked, ignored, or a
+ * directory, which is entered.
+ */
+static int
+walk_entry(struct walk *w, const char *name, int dtype)
 {
 	struct tree_entry *te, *hit;
-	struct level sub;
+	struct level *lv;
 	struct stat st;
-	size_t i, sublo, subhi, klen;
-	int fd, ign;
+	size_t i, lo, hi, plen, sublo, subhi, klen;
+	int dfd, fd, ign;
 
+	lv = &w->lv[w->depth - 1];
 	te = w->tree->entries;
-	strbuf_setlen(&w->path, lv->plen);
+	dfd = lv->fd;
+	plen = lv->plen;
+	lo = lv->lo;
+	hi = lv->hi;
+	strbuf_setlen(&w->path, plen);
 	strbuf_addstr(&w->path, name);
 	if (dtype != DT_REG && dtype != DT_DIR && dtype != DT_LNK) {
 		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
@@ -381,9 +622,8 @@ walk_entry(struct walk *w, int dfd, const char *name, int dtype, size_t lo,
 	}
 
 	hit = NULL;
-	i = bound(te, lo, hi, lv->plen, w->path.buf + lv->plen, 0, 0);
-	if (i < hi && strcmp(te[i].path + lv->plen,
-	    w->path.buf + lv->plen) == 0)
+	i = bound(te, lo, hi, plen, w->path.buf + plen, 0, 0);
+	if (i < hi && strcmp(te[i].path + plen, w->path.buf + plen) == 0)
 		hit = &te[i];
 	if (hit != NULL && hit->mode == TREE_MODE_SUBMODULE &&
 	    dtype == DT_DIR)
@@ -393,35 +633,28 @@ walk_entry(struct walk *w, int dfd, const char *name, int dtype, size_t lo,
 		    file_mode(w, dfd, name, hit->mode);
 
 	if (dtype == DT_DIR) {
+		ign = lv->ignored;
 		strbuf_addch(&w->path, '/');
-		klen = w->path.len - lv->plen;
-		sublo = bound(te, i, hi, lv->plen, w->path.buf + lv->plen,
-		    klen, 0);
-		subhi = bound(te, sublo, hi, lv->plen,
-		    w->path.buf + lv->plen, klen, 1);
+		klen = w->path.len - plen;
+		sublo = bound(te, i, hi, plen, w->path.buf + plen, klen, 0);
+		subhi = bound(te, sublo, hi, plen, w->path.buf + plen, klen,
+		    1);
 		if (sublo == subhi)
-			return walk_untracked_dir(w, dfd, name, lv);
-		fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
-		if (fd == -1) {
-			ec_warn("could not open directory '%s': %s",
-			    w->path.buf, strerror(errno));
-			return 0;
+			return walk_untracked_dir(w, dfd, name);
+		if (!ign) {
+			strbuf_setlen(&w->path, w->path.len - 1);
+			ign = ignore_match(w->ig, w->path.buf, 1);
+			strbuf_addch(&w->path, '/');
 		}
-		sub.parent = lv;
-		sub.plen = w->path.len;
-		sub.ignored = lv->ignored == 1 ? 1 : -1;
-		return walk_dir(w, fd, sublo, subhi, &sub);
+		if ((fd = open_dir(w, dfd, name)) == -1)
+			return 0;
+		return enter(w, fd, sublo, subhi, ign);
 	}
 	if (hit != NULL || (dtype != DT_REG && dtype != DT_LNK))
 		return 0;
 
 	/* An untracked file or link. */
-	if ((ign = level_ignored(w, lv)) != 0)
-		return ign < 0 ? -1 : 0;
-	if (path_ignored(w, w->path.buf, &ign) < 0)
-		return -1;
-	if (ign)
+	if (lv->ignored || ignore_match(w->ig, w->path.buf, 0))
 		return 0;
 	tree_add(w->others, xstrndup(w->path.buf, w->path.len),
 	    dtype == DT_LNK ? TREE_MODE_LINK : file_mode(w, dfd, name, 0),
@@ -432,38 +665,62 @@ walk_entry(struct walk *w, int dfd, const char *name, int dtype, size_t lo,
 /*
  * A directory without tracked paths (w->path, with '/'): skipped if
  * ignored, listed as "dir/" if it is a repository of its own (like git),
- * else walked for untracked files.
+ * else entered to look for untracked files.
  */
 static int
-walk_untracked_dir(struct walk *w, int dfd, const char *name,
-    struct level *lv)
+walk_untracked_dir(struct walk *w, int dfd, const char *name)
 {
-	struct level sub;
 	int fd, ign;
 
-	if ((ign = level_ignored(w, lv)) != 0)
-		return ign < 0 ? -1 : 0;
-	if (path_ignored(w, w->path.buf, &ign) < 0)
-		return -1;
+	if (w->lv[w->depth - 1].ignored)
+		return 0;
+	strbuf_setlen(&w->path, w->path.len - 1);
+	ign = ignore_match(w->ig, w->path.buf, 1);
+	strbuf_addch(&w->path, '/');
 	if (ign)
 		return 0;
-	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC);
-	if (fd == -1) {
-		ec_warn("could not open directory '%s': %s", w->path.buf,
-		    strerror(errno));
+	if ((fd = open_dir(w, dfd, name)) == -1)
 		return 0;
-	}
 	if (nested_repo(fd)) {
 		close(fd);
 		tree_add(w->others, xstrndup(w->path.buf, w->path.len),
 		    TREE_MODE_SUBMODULE, NULL);
 		return 0;
 	}
-	sub.parent = lv;
-	sub.plen = w->path.len;
-	sub.ignored = 0;
-	return walk_dir(w, fd, 0, 0, &sub);
+	return enter(w, fd, 0, 0, 0);
+}
+
+/* The whole walk, from the root; every fd it opened is closed. */
+static int
+walk(struct walk *w)
+{
+	struct level *lv;
+	size_t i;
+	int fd, r;
+
+	fd = openat(w->tree->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return ec_error("%s: %s", w->tree->workdir, strerror(errno));
+	r = enter(w, fd, 0, w->tree->nentries, 0);
+	while (r == 0 && w->depth > 0) {
+		lv = &w->lv[w->depth - 1];
+		if (lv->next == lv->n) {
+			r = leave(w);
+			continue;
+		}
+		i = lv->next++;
+		r = walk_entry(w, lv->names.buf + lv->off[i], lv->dtype[i]);
+	}
+	for (i = 0; i < w->alloc; i++) {
+		if (i < w->depth && w->lv[i].fd != -1)
+			close(w->lv[i].fd);
+		if (w->lv[i].names.buf != NULL)
+			strbuf_release(&w->lv[i].names);
+		free(w->lv[i].off);
+		free(w->lv[i].dtype);
+	}
+	free(w->lv);
+	return r;
 }
 
 /*
@@ -496,10 +753,9 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 {
 	struct tree *t;
 	struct walk w;
-	struct level root;
 	git_config *cfg;
 	const char *workdir;
-	int fd, r, v;
+	int r, v, icase;
 
 	*tp = NULL;
 	if ((workdir = git_repository_workdir(repo)) == NULL)
@@ -517,37 +773,35 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 		return r;
 	}
 
-	/* Read (never write, never refresh) the index. */
-	if (exclude_files_ok(repo) < 0 || tree_load_index(t, 0) < 0) {
-		tree_free(t);
-		return -1;
-	}
-	tree_sort(t);
-
 	memset(&w, 0, sizeof(w));
 	w.tree = t;
-	w.others = tree_new(&tree_worktree_ops, repo);
 	strbuf_init(&w.path);
+	strbuf_init(&w.text);
 	w.filemode = 1;
+	icase = 0;
 	if (git_repository_config_snapshot(&cfg, repo) == 0) {
 		if (git_config_get_bool(&v, cfg, "core.filemode") == 0)
 			w.filemode = v;
+		if (git_config_get_bool(&v, cfg, "core.ignorecase") == 0)
+			icase = v;
 		git_config_free(cfg);
 	}
 	git_error_clear();
+	w.ig = ignore_new(icase ? IGNORE_CASEFOLD : 0);
 
-	root.parent = NULL;
-	root.plen = 0;
-	root.ignored = 0;
-	fd = openat(t->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1)
-		r = ec_error("%s: %s", t->workdir, strerror(errno));
-	else
-		r = walk_dir(&w, fd, 0, t->nentries, &root);
-	if (r == 0)
+	/* Read (never write, never refresh) the index. */
+	r = -1;
+	if (load_global(&w, repo) < 0 || tree_load_index(t, 0) < 0)
+		goto out;
+	tree_sort(t);
+	w.others = tree_new(&tree_worktree_ops, repo);
+	if ((r = walk(&w)) == 0)
 		merge_others(t, w.others);
+out:
 	tree_free(w.others);
+	ignore_free(w.ig);
 	strbuf_release(&w.path);
+	strbuf_release(&w.text);
 	if (r < 0) {
 		tree_free(t);
 		return -1;
@@ -826,6 +1080,11 @@ worktree_describe(const struct tree *t, const char *root, const char *path)
 static void
 worktree_free(struct tree *t)
 {
+	size_t i;
+
+	for (i = 0; i < t->nunreadable; i++)
+		free(t->unreadable[i]);
+	free(t->unreadable);
 	free(t->workdir);
 	if (t->rootfd != -1)
 		close(t->rootfd);

@@ -252,6 +252,12 @@ tree_glob(const struct tree *t, const char *pattern, int icase,
 	return 0;
 }
 
+const char *
+tree_unreadable(const struct tree *t, size_t i)
+{
+	return i < t->nunreadable ? t->unreadable[i] : NULL;
+}
+
 size_t
 tree_count_under(const struct tree *t, const char *dir)
 {

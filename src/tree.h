@@ -68,6 +68,11 @@ const struct tree_entry *tree_lookup(const struct tree *, const char *, int);
  */
 int	 tree_glob(const struct tree *, const char *, int,
 	    int (*)(const struct tree_entry *, void *), void *);
+/*
+ * The i-th directory the working tree could not read ("docs", "" for the
+ * root), whose files are not listed; NULL past the last.
+ */
+const char *tree_unreadable(const struct tree *, size_t);
 /* Number of entries under directory prefix ("docs" or "docs/"). */
 size_t	 tree_count_under(const struct tree *, const char *);
 

@@ -87,7 +87,8 @@ test_expect_success FIFO 'a FIFO .git/info/exclude is refused' '
 test_expect_success FIFO 'a FIFO core.excludesFile is refused' '
 	R=$TEST_TMP/excludesfile-fifo && fresh "$R" &&
 	mkfifo "$TEST_TMP/ignore.fifo" &&
-	git -C "$R" config core.excludesFile "$TEST_TMP/ignore.fifo" &&
+	test_when_finished "git config --global --unset core.excludesFile" &&
+	git config --global core.excludesFile "$TEST_TMP/ignore.fifo" &&
 	ec_bounded "$R" &&
 	status_is 2 &&
 	err_is "ecocheck: $TEST_TMP/ignore.fifo: not a regular file; refusing to read it"

@@ -10,6 +10,10 @@
 # and "$ECOCHECK -r RULES --format json REPO" (default ./src/ecocheck),
 # where RULES holds one "file" rule, so that the run is mostly the
 # working-tree listing. The target is a ratio under 1.5.
+#
+# Then the deep case (issue 10, item 3): for each of DEPTHS (default
+# 1000 2000 10000), a repository whose untracked tree is one chain of
+# directories that deep, timed the same way, also under "ulimit -n 64".
 set -eu
 
 ECOCHECK=${ECOCHECK:-./src/ecocheck}
@@ -122,3 +126,41 @@ if [ -x /usr/bin/time ]; then
 	em=$(/usr/bin/time -f %M "$ECOCHECK" -r "$RULES" --format json "$REPO" 2>&1 >/dev/null | tail -1)
 	awk -v g="$gm" -v e="$em" 'BEGIN { printf "peak memory: git %d KB, ecocheck %d KB, ratio %.2fx\n", g, e, e / g }'
 fi
+
+# deep N: a repository with an untracked chain N directories deep, a file
+# every hundred levels, built a hundred levels at a time (no long paths).
+deep() {
+	d=$CACHE/deep-$1
+	[ -f "$d.ok" ] && return 0
+	rm -rf "$d" "$CACHE/chain" "$CACHE/next"
+	git init -q -b main "$d"
+	echo "# deep" >"$d/README.md"
+	git -C "$d" add README.md
+	git -C "$d" -c user.name=bench -c user.email=bench@example.org \
+	    commit -q -m deep
+	p=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "d/" }')
+	mkdir -p "$CACHE/chain/$p"
+	echo x >"$CACHE/chain/${p}f.md"
+	i=100
+	while [ "$i" -lt "$1" ]; do
+		mkdir -p "$CACHE/next/$p"
+		echo x >"$CACHE/next/d/g.md"
+		mv "$CACHE/chain/d" "$CACHE/next/$p"
+		rm -rf "$CACHE/chain"
+		mv "$CACHE/next" "$CACHE/chain"
+		i=$((i + 100))
+	done
+	mv "$CACHE/chain/d" "$d/d"
+	rm -rf "$CACHE/chain"
+	: >"$d.ok"
+}
+
+for n in ${DEPTHS:-1000 2000 10000}; do
+	deep "$n"
+	REPO=$CACHE/deep-$n
+	g=$(best gitls 2>/dev/null)
+	e=$(best ecocheck 2>/dev/null)
+	u=$( (ulimit -n 64; best ecocheck 2>/dev/null) )
+	echo "deep $n: git $(seconds "$g") s, ecocheck $(seconds "$e") s," \
+	    "ecocheck under ulimit -n 64 $(seconds "$u") s"
+done
