@@ -525,13 +525,18 @@ is_copyright_line(const char *s, size_t n, const struct toks *t, size_t k)
 {
 	size_t i, b;
 
+	/* A sign with nothing but markup before the first word. */
 	for (b = t->v[k].start; b > 0 && s[b - 1] != '\n' &&
 	    t->v[k].start - b < 64; b--) {
-		if ((unsigned char)s[b - 1] == 0xc2 && b < n &&
-		    (unsigned char)s[b] == 0xa9)
+		if (b >= 2 && (unsigned char)s[b - 2] == 0xc2 &&
+		    (unsigned char)s[b - 1] == 0xa9)
 			return 1;
-		if (has_ci(s, n, b - 1, "&copy;"))
+		if (b >= 6 && has_ci(s, n, b - 6, "&copy;"))
 			return 1;
+		if ((s[b - 1] >= 'a' && s[b - 1] <= 'z') ||
+		    (s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
+		    (s[b - 1] >= '0' && s[b - 1] <= '9'))
+			break;
 	}
 	if (word_is(t, k, "c") && t->v[k].start > 0 &&
 	    s[t->v[k].start - 1] == '(' && t->v[k].end < n &&

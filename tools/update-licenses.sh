@@ -14,7 +14,8 @@
 #    <optional> and <titleText>/<copyrightText> become
 #    <<beginOptional>>...<<endOptional>>, <alt> becomes
 #    <<var;original="...">> (the words there may differ), the standard
-#    license header and notes are left out;
+#    license header (MPL-2.0's Exhibit A notice) is optional, notes are
+#    left out;
 #  - else from spdx-license-list's licenses/ID.json (plain SPDX text),
 #    where the BSD holder names ("Neither the name of X nor", "PROVIDED
 #    BY X AS IS") are made <<var>> the same way.
@@ -73,14 +74,15 @@ def var(original):
 
 def render(el, buf):
     tag = el.tag.replace(NS, '')
-    if tag in ('standardLicenseHeader', 'notes', 'crossRefs', 'obsoletedBys'):
+    if tag in ('notes', 'crossRefs', 'obsoletedBys'):
         tail(el, buf)
         return
     if tag == 'alt':
         buf.append(var(''.join(el.itertext())))
         tail(el, buf)
         return
-    opt = tag in ('optional', 'titleText', 'copyrightText')
+    opt = tag in ('optional', 'titleText', 'copyrightText',
+                  'standardLicenseHeader')
     if opt:
         buf.append('<<beginOptional>>')
     if tag in ('p', 'item', 'titleText', 'copyrightText', 'list'):
