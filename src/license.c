@@ -146,6 +146,8 @@ static int	 all_weak(const struct license_corpus *, const uint32_t *,
 		    size_t);
 static int	 all_title(const struct lic *, const uint32_t *, size_t);
 static int	 better(const struct cand *, const struct cand *);
+static void	 collect(const struct license_corpus *, const struct input *,
+		    size_t, size_t, struct cand *, size_t *);
 static int	 says_later(const struct license_corpus *, const struct input *,
 		    size_t, size_t);
 static void	 found(const struct input *, const struct cand *, int,
@@ -1533,13 +1535,34 @@ says_later(const struct license_corpus *c, const struct input *in, size_t lo,
 	return 0;
 }
 
+/*
+ * Append to all (*n so far, at most LICENSE_MAX_OTHERS + 1) every whole
+ * license in the text words [lo, hi), in the order of the text.
+ */
+static void
+collect(const struct license_corpus *c, const struct input *in, size_t lo,
+    size_t hi, struct cand *all, size_t *n)
+{
+	struct cand best;
+
+	if (hi <= lo || *n >= LICENSE_MAX_OTHERS + 1)
+		return;
+	find_best(c, in, lo, hi, &best);
+	if (!best.match || best.we <= best.ws)
+		return;
+	collect(c, in, lo, best.ws, all, n);
+	if (*n < LICENSE_MAX_OTHERS + 1)
+		all[(*n)++] = best;
+	collect(c, in, best.we, hi, all, n);
+}
+
 int
 license_identify(const struct license_corpus *c, const char *s, size_t n,
     struct license_result *r)
 {
 	struct input in;
-	struct cand main, pre, next;
-	size_t i, text, pos;
+	struct cand main, *all;
+	size_t i, text, nall;
 	int later;
 
 	memset(r, 0, sizeof(*r));
@@ -1560,29 +1583,20 @@ license_identify(const struct license_corpus *c, const char *s, size_t n,
 		input_free(&in);
 		return 0;
 	}
+	/* Every whole license, in the order of the text. */
+	all = xcalloc(LICENSE_MAX_OTHERS + 1, sizeof(*all));
+	nall = 0;
+	collect(c, &in, 0, main.ws, all, &nall);
+	if (nall < LICENSE_MAX_OTHERS + 1)
+		all[nall++] = main;
+	collect(c, &in, main.we, in.n, all, &nall);
 	r->kind = LICENSE_MATCH;
+	later = all[0].l->later != NULL && says_later(c, &in, 0, all[0].ws);
+	found(&in, &all[0], later, &r->main);
 	r->others = xcalloc(LICENSE_MAX_OTHERS, sizeof(*r->others));
-	/* A license before the best one is the file's first. */
-	find_best(c, &in, 0, main.ws, &pre);
-	if (pre.match) {
-		found(&in, &main, 0, &r->others[r->nothers++]);
-		main = pre;
-	}
-	later = main.l->later != NULL && says_later(c, &in, 0, main.ws);
-	found(&in, &main, later, &r->main);
-	pos = r->nothers > 0 ? in.n : main.we;
-	if (r->nothers > 0) {
-		pos = 0;
-		for (i = 0; i < in.n && in.start[i] < r->others[0].end; i++)
-			pos = i + 1;
-	}
-	while (r->nothers < LICENSE_MAX_OTHERS && pos < in.n) {
-		find_best(c, &in, pos, in.n, &next);
-		if (!next.match || next.we <= pos)
-			break;
-		found(&in, &next, 0, &r->others[r->nothers++]);
-		pos = next.we;
-	}
+	for (i = 1; i < nall; i++)
+		found(&in, &all[i], 0, &r->others[r->nothers++]);
+	free(all);
 	input_free(&in);
 	return 0;
 }
