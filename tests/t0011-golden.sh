@@ -62,14 +62,7 @@ simple majority decides.
 MD
 printf '%s\n' "$LF_COC" >"$H/CODE_OF_CONDUCT.md"
 printf '* @demo/maintainers\n' >"$H/.github/CODEOWNERS"
-cat >"$H/LICENSE.md" <<'TXT'
-BSD 3-Clause License
-
-Copyright (c) 2026, the Demo authors.
-
-Redistribution and use in source and binary forms, with or without
-modification, are permitted provided that the conditions are met.
-TXT
+cp "$ECOCHECK_SRCDIR/tests/fixtures/licenses/mit-plain.txt" "$H/LICENSE.md"
 printf '# Security\n\nReport vulnerabilities to security@example.com.\n' >"$H/SECURITY.md"
 git -C "$H" add -A
 test_tick

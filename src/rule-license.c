@@ -1,0 +1,801 @@
+/*
+ * rule-license.c: the "license" rule type: which license a project's
+ * license file holds, whether the rule allows it, whether the project's
+ * SPDX-License-Identifier lines and LICENSES/ directory say the same,
+ * and whether vendored third-party code carries its own license.
+ *
+ * Identification is license.c's (a corpus of license texts, compared
+ * after the SPDX matching guidelines' normalisation). The value of the
+ * finding is the SPDX id found, NOASSERTION when nothing matched closely
+ * enough (unknown: a person reads the file) or NONE when the file holds
+ * no license text.
+ *
+ * With `third_party`, the rule looks at vendored directories instead:
+ * every component directly below a directory of one of those names
+ * needs a license file of its own (or is a submodule, licensed in its
+ * own repository), or an entry in one of the `notice` files.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* memmem */
+#endif
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ctx.h"
+#include "finding.h"
+#include "license.h"
+#include "rules.h"
+#include "ruleset.h"
+#include "strbuf.h"
+#include "tree.h"
+#include "xalloc.h"
+
+#define LICENSE_DEFAULT_MAX	(1024 * 1024)
+#define SPDX_HEAD_BYTES		2048	/* where SPDX lines are looked for */
+#define SHOW_MAX		5	/* names listed in a message */
+#define NEAREST_MIN		500	/* per mille: a nearest license named */
+
+/* Names that make a file a license file of its own directory. */
+static const char *const license_names[] = {
+	"license", "licence", "copying", "copyright", "notice", "unlicense",
+	"legal", NULL
+};
+
+/* An SPDX id declared somewhere other than the license file. */
+struct declared {
+	char		*id;
+	const char	*path;		/* the entry's */
+	int		 line;		/* 0: a LICENSES/ file */
+};
+
+struct decls {
+	struct declared	*v;
+	size_t		 n, alloc;
+	size_t		 scanned, limit;
+	int		 capped;
+	struct check_ctx *ctx;
+};
+
+/* A vendored component: a directory (or a loose file) below one. */
+struct component {
+	char		*path;		/* "third_party/x" */
+	int		 loose;		/* a file directly in the directory */
+	int		 covered;	/* 0, or how */
+	const char	*how;
+};
+
+struct vendored {
+	struct component *v;
+	size_t		  n, alloc;
+	const struct rule_key *names;
+	struct strvec	  dirs;		/* the vendored directories found */
+	struct strvec	  licensed;	/* those with a loose license file */
+};
+
+static int	 license_parse(struct rule *);
+static int	 license_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+
+static const struct rule_key_spec license_keys[] = {
+	{ "path", KEY_WORDS, .doc = "license file names, first found wins" },
+	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
+	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
+	    .doc = "how names compare" },
+	{ "allow", KEY_WORDS,
+	    .doc = "SPDX ids that pass (any license when not given)" },
+	{ "agreement", KEY_BOOL,
+	    .doc = "SPDX-License-Identifier lines and LICENSES/ must agree" },
+	{ "scan_files", KEY_INT, .flags = KEYF_REPO, .min = 0, .max = 100000,
+	    .doc = "files read for SPDX-License-Identifier lines at most" },
+	{ "third_party", KEY_WORDS,
+	    .doc = "names of vendored directories, each part needing a license" },
+	{ "notice", KEY_WORDS,
+	    .doc = "root files that may list third-party code instead" },
+	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
+	    .doc = "bytes of the license file read at most (default 1 MiB)" },
+	{ .name = NULL }
+};
+
+const struct rule_type rule_license = {
+	.name = "license",
+	.summary = "the license file names an allowed SPDX license",
+	.keys = license_keys,
+	.parse = license_parse,
+	.check = license_check,
+};
+
+static int
+license_parse(struct rule *r)
+{
+	if ((rule_key(r, "path") == NULL) == (rule_key(r, "third_party") ==
+	    NULL))
+		return rule_error(r, NULL, "a license rule needs 'path' or "
+		    "'third_party' (one of them)");
+	if (rule_key(r, "notice") != NULL && rule_key(r, "third_party") == NULL)
+		return rule_error(r, "notice", "only with 'third_party'");
+	return 0;
+}
+
+/* The corpus, loaded on first use and kept for the process. */
+static struct license_corpus *corpus;
+static int corpus_tried;
+
+static void
+corpus_release(void)
+{
+	license_corpus_free(corpus);
+	corpus = NULL;
+}
+
+static const struct license_corpus *
+corpus_get(void)
+{
+	char *dir;
+
+	if (!corpus_tried) {
+		corpus_tried = 1;
+		dir = license_corpus_dir();
+		if (license_corpus_load(&corpus, dir) == 0)
+			atexit(corpus_release);
+		else
+			corpus = NULL;
+		free(dir);
+	}
+	return corpus;
+}
+
+/*
+ * Whether two SPDX ids name the same license text: "-only", "-or-later"
+ * and "+" are the project's choice, which the text does not show.
+ */
+static size_t
+id_base_len(const char *id)
+{
+	size_t n;
+
+	n = strlen(id);
+	if (n > 5 && strcasecmp(id + n - 5, "-only") == 0)
+		return n - 5;
+	if (n > 9 && strcasecmp(id + n - 9, "-or-later") == 0)
+		return n - 9;
+	if (n > 1 && id[n - 1] == '+')
+		return n - 1;
+	return n;
+}
+
+static int
+same_license(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	na = id_base_len(a);
+	nb = id_base_len(b);
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+static int
+listed(const struct rule_key *k, const char *id)
+{
+	size_t i;
+
+	for (i = 0; k != NULL && i < k->n; i++)
+		if (same_license(k->v[i].value, id))
+			return 1;
+	return 0;
+}
+
+/* Directories of vendored code whose SPDX lines are not the project's. */
+static const char *const vendored_names[] = {
+	"third_party", "third-party", "vendor", "vendored", "external",
+	"extern", "3rdparty", NULL
+};
+
+/*
+ * The length of path up to and with the first directory named in k (no
+ * case), or in vendored_names when k is NULL; 0 when there is none.
+ */
+static size_t
+dir_named(const char *path, const struct rule_key *k)
+{
+	const char *p, *s, *name;
+	size_t i, n;
+
+	for (p = path; (s = strchr(p, '/')) != NULL; p = s + 1) {
+		n = (size_t)(s - p);
+		for (i = 0; ; i++) {
+			if (k != NULL)
+				name = i < k->n ? k->v[i].value : NULL;
+			else
+				name = vendored_names[i];
+			if (name == NULL)
+				break;
+			if (strlen(name) == n && strncasecmp(p, name, n) == 0)
+				return (size_t)(s - path) + 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the last component of path names a license file. */
+static int
+is_license_name(const char *path)
+{
+	const char *b;
+	size_t i, n;
+
+	b = strrchr(path, '/');
+	b = b != NULL ? b + 1 : path;
+	for (i = 0; license_names[i] != NULL; i++) {
+		n = strlen(license_names[i]);
+		if (strncasecmp(b, license_names[i], n) == 0 &&
+		    (b[n] == '\0' || b[n] == '.' || b[n] == '-' ||
+		    b[n] == '_' || b[n] == 'S' || b[n] == 's'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Source files where SPDX-License-Identifier lines are looked for. */
+static int
+source_like(const char *path)
+{
+	static const char *const exts[] = {
+		"py", "pyi", "pyx", "pxd", "c", "h", "cc", "cpp", "cxx", "hpp",
+		"hh", "hxx", "cu", "cuh", "m", "mm", "js", "mjs", "jsx", "ts",
+		"tsx", "go", "rs", "java", "kt", "scala", "swift", "sh", "bash",
+		"cmake", "rb", "pl", "lua", "r", "jl", "proto", "f90", "zig",
+		NULL
+	};
+	const char *b, *dot;
+	size_t i;
+
+	b = strrchr(path, '/');
+	b = b != NULL ? b + 1 : path;
+	if (strcmp(b, "CMakeLists.txt") == 0)
+		return 1;
+	if ((dot = strrchr(b, '.')) == NULL || dot == b)
+		return 0;
+	for (i = 0; exts[i] != NULL; i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+decl_add(struct decls *d, const char *id, size_t n, const char *path,
+    int line)
+{
+	struct declared *x;
+
+	XGROW(d->v, d->n + 1, d->alloc);
+	x = &d->v[d->n++];
+	x->id = xstrndup(id, n);
+	x->path = path;
+	x->line = line;
+}
+
+/* An SPDX id character (idstring, plus ':' of DocumentRef-x:). */
+static int
+id_char(int c)
+{
+	return isalnum(c) || c == '.' || c == '-' || c == '+' || c == ':';
+}
+
+/*
+ * The ids of the license expression at s (to end), each added as
+ * declared at path:line; operators, parentheses and the exception after
+ * WITH are not ids, and the expression ends at the first other thing
+ * (a comment's closing "*" "/").
+ */
+static void
+decl_expression(struct decls *d, const char *s, const char *end,
+    const char *path, int line)
+{
+	const char *t;
+	size_t n;
+	int after_with;
+
+	after_with = 0;
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t' || *s == '(' ||
+		    *s == ')'))
+			s++;
+		for (t = s; t < end && id_char((unsigned char)*t); t++)
+			;
+		if ((n = (size_t)(t - s)) == 0)
+			return;
+		if ((n == 3 && (strncasecmp(s, "and", 3) == 0)) ||
+		    (n == 2 && strncasecmp(s, "or", 2) == 0))
+			after_with = 0;
+		else if (n == 4 && strncasecmp(s, "with", 4) == 0)
+			after_with = 1;
+		else if (after_with)
+			after_with = 0;
+		else
+			decl_add(d, s, n, path, line);
+		s = t;
+	}
+}
+
+/* Record the SPDX-License-Identifier lines of one entry's first bytes. */
+static int
+decl_cb(const struct tree_entry *e, void *arg)
+{
+	static const char tag[] = "SPDX-License-Identifier:";
+	struct decls *d = arg;
+	const char *text, *p, *end, *eol;
+	size_t len;
+	int trunc, line;
+
+	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
+	    !source_like(e->path) || dir_named(e->path, NULL) > 0)
+		return 0;
+	if (d->scanned >= d->limit) {
+		d->capped = 1;
+		return 0;
+	}
+	d->scanned++;
+	if (ctx_read(d->ctx, e, SPDX_HEAD_BYTES, 0, NULL, &text, &len,
+	    &trunc) != 0)
+		return 0;
+	end = text + len;
+	line = 1;
+	for (p = text; p < end; p = eol + (eol < end), line++) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if ((size_t)(eol - p) < sizeof(tag) - 1)
+			continue;
+		if ((p = memmem(p, (size_t)(eol - p), tag, sizeof(tag) - 1))
+		    == NULL) {
+			p = eol;
+			continue;
+		}
+		decl_expression(d, p + sizeof(tag) - 1, eol, e->path, line);
+		break;
+	}
+	return 0;
+}
+
+/* LICENSES/<id>.txt of the REUSE layout. */
+static int
+reuse_cb(const struct tree_entry *e, void *arg)
+{
+	struct decls *d = arg;
+	const char *b, *dot;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	b = e->path + strlen("LICENSES/");
+	if ((dot = strrchr(b, '.')) == NULL || dot == b)
+		dot = b + strlen(b);
+	decl_add(d, b, (size_t)(dot - b), e->path, 0);
+	return 0;
+}
+
+static void
+decls_release(struct decls *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->v[i].id);
+	free(d->v);
+}
+
+/*
+ * Whether what the project declares elsewhere agrees with id, the
+ * license file's: LICENSES/ (when there is one) holds it, and every
+ * SPDX-License-Identifier line names it or a license of LICENSES/. A
+ * disagreement turns f into a warning saying how they differ.
+ */
+static void
+agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
+    struct finding *f)
+{
+	struct decls d;
+	struct strbuf sb = STRBUF_INIT, reuse = STRBUF_INIT;
+	char *was;
+	size_t i, j, k, shown, nreuse, nbad, nlines;
+	int covered, reuse_has;
+
+	memset(&d, 0, sizeof(d));
+	d.ctx = ctx;
+	d.limit = (size_t)rule_int(r, "scan_files", 1000);
+	tree_glob(ctx_tree(ctx), "LICENSES/*", 0, reuse_cb, &d);
+	nreuse = d.n;
+	tree_glob(ctx_tree(ctx), "**", 0, decl_cb, &d);
+
+	reuse_has = 0;
+	for (i = 0; i < nreuse; i++) {
+		strbuf_addf(&reuse, "%s%s", i > 0 ? ", " : "", d.v[i].id);
+		if (same_license(d.v[i].id, id))
+			reuse_has = 1;
+	}
+	if (nreuse > 0 && !reuse_has)
+		strbuf_addf(&sb, "LICENSES/ holds %s but not %s", reuse.buf,
+		    id);
+	/* A line agrees when one id of its expression is known. */
+	nbad = shown = nlines = 0;
+	for (i = nreuse; i < d.n; i = j) {
+		nlines++;
+		covered = 0;
+		for (j = i; j < d.n && d.v[j].path == d.v[i].path &&
+		    d.v[j].line == d.v[i].line; j++) {
+			if (same_license(d.v[j].id, id))
+				covered = 1;
+			for (k = 0; k < nreuse && !covered; k++)
+				if (same_license(d.v[j].id, d.v[k].id))
+					covered = 1;
+		}
+		if (covered)
+			continue;
+		nbad++;
+		if (shown++ < SHOW_MAX) {
+			finding_evidence(f, d.v[i].path, d.v[i].line,
+			    "SPDX-License-Identifier");
+			if (shown == 1)
+				strbuf_addf(&sb, "%s%s:%d says %s", sb.len > 0 ?
+				    "; " : "", d.v[i].path, d.v[i].line,
+				    d.v[i].id);
+		}
+	}
+	if (nbad > 1)
+		strbuf_addf(&sb, " (and %zu more file%s)", nbad - 1,
+		    nbad == 2 ? "" : "s");
+	if (sb.len > 0) {
+		was = xstrdup(f->message != NULL ? f->message : "");
+		finding_result(f, RESULT_FAIL, "%s, but %s", was, sb.buf);
+		free(was);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "make the license file, LICENSES/ and the "
+		    "SPDX-License-Identifier lines name the same license, or "
+		    "say in the license file which files are under which");
+	} else if (nlines > 0)
+		finding_append(f, "; %zu SPDX-License-Identifier line%s "
+		    "agree%s", nlines, nlines == 1 ? "" : "s", nlines == 1 ?
+		    "s" : "");
+	else if (nreuse > 0)
+		finding_append(f, "; LICENSES/ agrees");
+	if (d.capped)
+		finding_append(f, " (SPDX lines looked for in the first %zu "
+		    "source files)", d.limit);
+	strbuf_release(&sb);
+	strbuf_release(&reuse);
+	decls_release(&d);
+}
+
+/* The score as a percentage with one decimal: "99.4%". */
+static void
+score_words(unsigned score, struct strbuf *sb)
+{
+	strbuf_addf(sb, "%u.%u%%", score / 10, score % 10);
+}
+
+static int
+file_license_check(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f)
+{
+	const struct license_corpus *lc;
+	const struct tree_entry *e;
+	const struct rule_key *allow;
+	struct license_result lr;
+	struct file_query q;
+	struct strbuf looked = STRBUF_INIT, sb = STRBUF_INIT;
+	const char *text;
+	size_t len, cap, i;
+	int accepted, trunc;
+
+	ctx_file_query(r, &q);
+	if ((e = ctx_locate(ctx, &q, &accepted, &looked)) == NULL) {
+		finding_result(f, RESULT_FAIL, "no license file (looked for "
+		    "%s)", looked.buf);
+		goto out;
+	}
+	cap = (size_t)rule_int(r, "max_bytes", LICENSE_DEFAULT_MAX);
+	if (ctx_usable(ctx, e, f) == -1 ||
+	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
+		goto out;
+	finding_evidence(f, e->path, 0, NULL);
+	if ((lc = corpus_get()) == NULL) {
+		finding_result(f, RESULT_UNKNOWN, "%s: the license texts "
+		    "ecocheck compares with could not be loaded (see the error "
+		    "above)", e->path);
+		goto out;
+	}
+	license_identify(lc, text, len, &lr);
+	allow = rule_key(r, "allow");
+	switch (lr.kind) {
+	case LICENSE_NONE:
+		finding_value_str(f, "NONE");
+		finding_result(f, RESULT_FAIL, "%s holds no license text%s",
+		    e->path, len == 0 ? " (it is empty)" : "");
+		break;
+	case LICENSE_NOASSERTION:
+		finding_value_str(f, "NOASSERTION");
+		/* A guess far off says nothing: name it only when close. */
+		if (lr.main.id != NULL && lr.main.score >= NEAREST_MIN) {
+			strbuf_addf(&sb, " (the nearest, %s, matches ",
+			    lr.main.id);
+			score_words(lr.main.score, &sb);
+			strbuf_addch(&sb, ')');
+		}
+		finding_result(f, RESULT_UNKNOWN, "%s: no known license "
+		    "matches closely enough%s%s", e->path, sb.buf, trunc ?
+		    " in the part read" : "");
+		f->judgment = 1;
+		finding_fix(f, "read %s: a license not in ecocheck's corpus, "
+		    "or one with changed terms, needs a person to decide",
+		    e->path);
+		break;
+	case LICENSE_MATCH:
+		finding_value_str(f, lr.main.id);
+		score_words(lr.main.score, &sb);
+		for (i = 0; i < lr.nothers; i++)
+			strbuf_addf(&sb, "%s%s", i == 0 ? "; also holds " :
+			    ", ", lr.others[i].id);
+		if (allow != NULL && allow->n > 0 &&
+		    !listed(allow, lr.main.id)) {
+			finding_result(f, RESULT_FAIL, "%s is %s (%s), which "
+			    "this rule does not allow", e->path, lr.main.id,
+			    sb.buf);
+			break;
+		}
+		finding_result(f, RESULT_PASS, "%s is %s (%s)", e->path,
+		    lr.main.id, sb.buf);
+		if (rule_bool(r, "agreement", 0))
+			agreement(r, ctx, lr.main.id, f);
+		break;
+	}
+	license_result_release(&lr);
+out:
+	strbuf_release(&looked);
+	strbuf_release(&sb);
+	return 0;
+}
+
+/*
+ * The first place in s[0, n) where word is, without case; with whole,
+ * only where it stands as a word (no letter or digit either side).
+ */
+static const char *
+mem_find_icase(const char *s, size_t n, const char *word, int whole)
+{
+	size_t wl, i;
+
+	wl = strlen(word);
+	for (i = 0; wl > 0 && i + wl <= n; i++) {
+		if (strncasecmp(s + i, word, wl) != 0)
+			continue;
+		if (whole && ((i > 0 && isalnum((unsigned char)s[i - 1])) ||
+		    (i + wl < n && isalnum((unsigned char)s[i + wl]))))
+			continue;
+		return s + i;
+	}
+	return NULL;
+}
+
+/* Collect the vendored components: the first level below a named dir. */
+static int
+vendored_cb(const struct tree_entry *e, void *arg)
+{
+	struct vendored *vd = arg;
+	struct component *c;
+	const char *rest, *slash;
+	size_t at, n;
+
+	if ((at = dir_named(e->path, vd->names)) == 0)
+		return 0;
+	if (vd->dirs.n == 0 || strlen(vd->dirs.v[vd->dirs.n - 1]) != at ||
+	    strncmp(vd->dirs.v[vd->dirs.n - 1], e->path, at) != 0)
+		strvec_push_nodup(&vd->dirs, xstrndup(e->path, at));
+	rest = e->path + at;
+	slash = strchr(rest, '/');
+	/* A license file loose in the directory is not a component. */
+	if (slash == NULL && is_license_name(rest) &&
+	    e->mode != TREE_MODE_SUBMODULE) {
+		strvec_push_nodup(&vd->licensed, xstrndup(e->path, at));
+		return 0;
+	}
+	n = slash != NULL ? (size_t)(slash - e->path) : strlen(e->path);
+	c = vd->n > 0 ? &vd->v[vd->n - 1] : NULL;
+	if (c == NULL || strlen(c->path) != n ||
+	    strncmp(c->path, e->path, n) != 0) {
+		XGROW(vd->v, vd->n + 1, vd->alloc);
+		c = &vd->v[vd->n++];
+		memset(c, 0, sizeof(*c));
+		c->path = xstrndup(e->path, n);
+		c->loose = slash == NULL && e->mode != TREE_MODE_SUBMODULE;
+	}
+	if (c->covered)
+		return 0;
+	if (e->mode == TREE_MODE_SUBMODULE && slash == NULL) {
+		c->covered = 1;
+		c->how = "a submodule: its license is its own repository's";
+	} else if (slash != NULL && is_license_name(e->path) &&
+	    strchr(slash + 1, '/') == NULL) {
+		/* component/LICENSE (or one level deeper, below) */
+		c->covered = 1;
+		c->how = "its own license file";
+	} else if (slash != NULL && is_license_name(e->path) &&
+	    (rest = strchr(slash + 1, '/')) != NULL &&
+	    strchr(rest + 1, '/') == NULL) {
+		c->covered = 1;
+		c->how = "its own license file";
+	}
+	return 0;
+}
+
+/* A loose file's header says which license it is under. */
+static int
+header_names_license(struct check_ctx *ctx, const char *path)
+{
+	static const char *const words[] = {
+		"SPDX-License-Identifier", "license", "licence", "copyright",
+		NULL
+	};
+	const struct tree_entry *e;
+	const char *text;
+	size_t len, i;
+	int trunc;
+
+	if ((e = tree_lookup(ctx_tree(ctx), path, 0)) == NULL ||
+	    ctx_read(ctx, e, SPDX_HEAD_BYTES, 0, NULL, &text, &len, &trunc)
+	    != 0)
+		return 0;
+	for (i = 0; words[i] != NULL; i++)
+		if (mem_find_icase(text, len, words[i], 0) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The notice files: their text, and their paths for the message. */
+struct notices {
+	struct check_ctx *ctx;
+	struct strbuf	  text;
+	struct strvec	  paths;
+};
+
+static int
+notice_cb(const struct tree_entry *e, void *arg)
+{
+	struct notices *nt = arg;
+	const char *text;
+	size_t len;
+	int trunc;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	if (ctx_read(nt->ctx, e, LICENSE_DEFAULT_MAX, CTX_READ_TEXT, NULL,
+	    &text, &len, &trunc) != 0)
+		return 0;
+	strbuf_add(&nt->text, text, len);
+	strbuf_addch(&nt->text, '\n');
+	strvec_push(&nt->paths, e->path);
+	return 0;
+}
+
+/* The name a notice would list a component by: "x" of "vendor/x.py". */
+static int
+notice_lists(const struct notices *nt, const struct component *c)
+{
+	const char *b, *dot;
+	char *name;
+	int r;
+
+	b = strrchr(c->path, '/');
+	b = b != NULL ? b + 1 : c->path;
+	dot = c->loose ? strrchr(b, '.') : NULL;
+	name = xstrndup(b, dot != NULL && dot > b ? (size_t)(dot - b) :
+	    strlen(b));
+	r = strlen(name) >= 3 && mem_find_icase(nt->text.buf, nt->text.len,
+	    name, 1) != NULL;
+	free(name);
+	return r;
+}
+
+static void
+list_words(const struct rule_key *k, const char *sep, struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; k != NULL && i < k->n; i++)
+		strbuf_addf(sb, "%s%s", i > 0 ? sep : "", k->v[i].value);
+}
+
+static int
+third_party_check(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f)
+{
+	struct vendored vd;
+	struct notices nt;
+	struct component *c;
+	const struct rule_key *k;
+	struct strbuf missing = STRBUF_INIT, names = STRBUF_INIT;
+	size_t i, nmissing;
+
+	memset(&vd, 0, sizeof(vd));
+	vd.names = rule_key(r, "third_party");
+	tree_glob(ctx_tree(ctx), "**", 0, vendored_cb, &vd);
+	memset(&nt, 0, sizeof(nt));
+	nt.ctx = ctx;
+	strbuf_init(&nt.text);
+	k = rule_key(r, "notice");
+	for (i = 0; k != NULL && i < k->n; i++)
+		tree_glob(ctx_tree(ctx), k->v[i].value, 1, notice_cb, &nt);
+
+	nmissing = 0;
+	for (i = 0; i < vd.n; i++) {
+		c = &vd.v[i];
+		if (!c->covered && c->loose) {
+			char *dir = xstrndup(c->path, (size_t)(strrchr(c->path,
+			    '/') - c->path) + 1);
+
+			if (strvec_has(&vd.licensed, dir))
+				c->how = "the license file of its directory";
+			else if (header_names_license(ctx, c->path))
+				c->how = "a license named in its header";
+			c->covered = c->how != NULL;
+			free(dir);
+		}
+		if (!c->covered && notice_lists(&nt, c)) {
+			c->covered = 1;
+			c->how = "an entry in the notice file";
+		}
+		if (c->covered)
+			continue;
+		if (nmissing++ < SHOW_MAX)
+			strbuf_addf(&missing, "%s%s", nmissing > 1 ? ", " : "",
+			    c->path);
+		finding_evidence(f, c->path, 0, "no license");
+	}
+	list_words(vd.names, ", ", &names);
+	if (vd.dirs.n == 0)
+		finding_result(f, RESULT_PASS, "no vendored third-party "
+		    "directory (looked for %s)", names.buf);
+	else if (nmissing == 0) {
+		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
+		    "%s, each with its license", vd.n, vd.n == 1 ? "" : "s",
+		    vd.dirs.v[0]);
+		if (vd.dirs.n > 1)
+			finding_append(f, " and %zu more director%s",
+			    vd.dirs.n - 1, vd.dirs.n == 2 ? "y" : "ies");
+		for (i = 0; i < vd.n && i < SHOW_MAX; i++)
+			finding_evidence(f, vd.v[i].path, 0, vd.v[i].how);
+	} else {
+		finding_result(f, RESULT_FAIL, "%zu of %zu vendored "
+		    "component%s without a license file or a notice entry: "
+		    "%s", nmissing, vd.n, vd.n == 1 ? "" : "s", missing.buf);
+		if (nmissing > SHOW_MAX)
+			finding_append(f, " and %zu more",
+			    nmissing - SHOW_MAX);
+		if (nt.paths.n == 0)
+			finding_append(f, " (no notice file)");
+		if (r->help == NULL)
+			finding_fix(f, "add each component's license file "
+			    "beside it, or list it with its license in a "
+			    "THIRD_PARTY_NOTICES file at the root");
+	}
+	for (i = 0; i < vd.n; i++)
+		free(vd.v[i].path);
+	free(vd.v);
+	strvec_clear(&vd.dirs);
+	strvec_clear(&vd.licensed);
+	strbuf_release(&nt.text);
+	strvec_clear(&nt.paths);
+	strbuf_release(&missing);
+	strbuf_release(&names);
+	return 0;
+}
+
+static int
+license_check(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f)
+{
+	if (rule_key(r, "third_party") != NULL)
+		return third_party_check(r, ctx, f);
+	return file_license_check(r, ctx, f);
+}
