@@ -486,7 +486,7 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 	struct file_query q;
 	struct strbuf looked = STRBUF_INIT, sb = STRBUF_INIT;
 	const char *text;
-	size_t len, cap, i;
+	size_t len, cap, i, j, shown;
 	int accepted, trunc;
 
 	ctx_file_query(r, &q);
@@ -534,9 +534,17 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 	case LICENSE_MATCH:
 		finding_value_str(f, lr.main.id);
 		score_words(lr.main.score, &sb);
-		for (i = 0; i < lr.nothers; i++)
-			strbuf_addf(&sb, "%s%s", i == 0 ? "; also holds " :
-			    ", ", lr.others[i].id);
+		for (i = 0, shown = 0; i < lr.nothers; i++) {
+			/* Each license once, the file's own not again. */
+			for (j = 0; j < i; j++)
+				if (strcmp(lr.others[j].id, lr.others[i].id) ==
+				    0)
+					break;
+			if (j < i || strcmp(lr.others[i].id, lr.main.id) == 0)
+				continue;
+			strbuf_addf(&sb, "%s%s", shown++ == 0 ?
+			    "; also holds " : ", ", lr.others[i].id);
+		}
 		if (allow != NULL && allow->n > 0 &&
 		    !listed(allow, lr.main.id)) {
 			finding_result(f, RESULT_FAIL, "%s is %s (%s), which "
@@ -578,6 +586,44 @@ mem_find_icase(const char *s, size_t n, const char *word, int whole)
 	return NULL;
 }
 
+/*
+ * Whether the first n bytes of path (up to a vendored directory) are in
+ * a documentation tree: docs/external/ is pages about other projects.
+ */
+static int
+in_docs(const char *path, size_t n)
+{
+	static const char *const docs[] = { "docs", "doc", "Documentation",
+	    NULL };
+	const char *p, *s;
+	size_t i, len;
+
+	for (p = path; (s = memchr(p, '/', n - (size_t)(p - path))) != NULL;
+	    p = s + 1)
+		for (i = 0, len = (size_t)(s - p); docs[i] != NULL; i++)
+			if (strlen(docs[i]) == len &&
+			    strncasecmp(p, docs[i], len) == 0)
+				return 1;
+	return 0;
+}
+
+/* Whether a file name is a page of prose (a README of the directory). */
+static int
+is_doc(const char *name)
+{
+	static const char *const exts[] = { "md", "rst", "txt", "html",
+	    "ipynb", "adoc", NULL };
+	const char *dot;
+	size_t i;
+
+	if ((dot = strrchr(name, '.')) == NULL)
+		return 0;
+	for (i = 0; exts[i] != NULL; i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Collect the vendored components: the first level below a named dir. */
 static int
 vendored_cb(const struct tree_entry *e, void *arg)
@@ -587,13 +633,16 @@ vendored_cb(const struct tree_entry *e, void *arg)
 	const char *rest, *slash;
 	size_t at, n;
 
-	if ((at = dir_named(e->path, vd->names)) == 0)
+	if ((at = dir_named(e->path, vd->names)) == 0 ||
+	    in_docs(e->path, at))
 		return 0;
 	if (vd->dirs.n == 0 || strlen(vd->dirs.v[vd->dirs.n - 1]) != at ||
 	    strncmp(vd->dirs.v[vd->dirs.n - 1], e->path, at) != 0)
 		strvec_push_nodup(&vd->dirs, xstrndup(e->path, at));
 	rest = e->path + at;
 	slash = strchr(rest, '/');
+	if (slash == NULL && is_doc(rest))
+		return 0;	/* a page about the directory, not code */
 	/* A license file loose in the directory is not a component. */
 	if (slash == NULL && is_license_name(rest) &&
 	    e->mode != TREE_MODE_SUBMODULE) {

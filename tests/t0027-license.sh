@@ -162,6 +162,13 @@ test_expect_success 'a notice entry, a header or a loose license file covers' '
 	test_eq "$(result_of third-party-licenses result)" pass
 '
 
+test_expect_success 'pages about other projects are not vendored code' '
+	license_repo docs mit-plain.txt docs/source/external/resources.rst \
+		third_party/README.md &&
+	ec_json "$TEST_TMP/docs" &&
+	test_eq "$(result_of third-party-licenses result)" pass
+'
+
 test_expect_success 'a submodule below third_party carries its own license' '
 	S=$TEST_TMP/sub &&
 	make_repo "$S" x.c >/dev/null &&
