@@ -34,7 +34,7 @@
 #define MAX_D		300	/* diff edits at most */
 #define VAR_SLACK	10	/* extra words a variable may hold */
 #define TITLE_WORDS	24	/* title words kept per template */
-#define ANCHORS		8	/* shingles that find a template in a text */
+#define ANCHORS		32	/* shingles that find a template in a text */
 
 /* A word of a text being normalised. */
 struct tok {
@@ -118,6 +118,7 @@ static void	 fold_words(const struct toks *, struct strbuf *, size_t *,
 		    size_t *);
 static uint32_t	 dict_get(const struct dict *, const char *, size_t);
 static uint32_t	 dict_add(struct dict *, const char *, size_t);
+static void	 dict_load(struct dict *, const char *, size_t);
 static uint64_t	 hash_bytes(const char *, size_t);
 static void	 lic_from_toks(struct license_corpus *, const char *,
 		    const struct toks *);
@@ -135,8 +136,8 @@ static void	 find_best(const struct license_corpus *, const struct input *,
 		    size_t, size_t, struct cand *);
 static int	 occurs(const struct input *, const uint32_t *, size_t, size_t,
 		    size_t *);
-static void	 try_license(const struct license_corpus *, const struct lic *,
-		    const struct input *, size_t, size_t, struct cand *);
+static int	 try_license(const struct license_corpus *, const struct lic *,
+		    const struct input *, size_t, size_t, struct cand *, int);
 static int	 diff_at(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *);
 static void	 hunk(const struct license_corpus *, const struct lic *,
@@ -287,6 +288,42 @@ dict_add(struct dict *d, const char *s, size_t n)
 		i = (i + 1) & (d->size - 1);
 	d->slot[i] = id;
 	return id;
+}
+
+/*
+ * Fill the empty dictionary d with the n bytes of s, distinct words
+ * separated by one space (corpus.tok's word list), in one pass: the
+ * table is sized once and no word is looked up before it is added.
+ */
+static void
+dict_load(struct dict *d, const char *s, size_t n)
+{
+	size_t i, j, count, h;
+	uint32_t id;
+
+	for (count = 1, i = 0; i < n; i++)
+		count += s[i] == ' ';
+	for (d->size = 1024; d->size < (count + 2) * 2; d->size *= 2)
+		;
+	d->slot = xcalloc(d->size, sizeof(*d->slot));
+	d->alloc = count + 2;
+	d->off = xreallocarray(NULL, d->alloc, sizeof(*d->off));
+	strbuf_grow(&d->text, n + 1);
+	d->n = 1;
+	for (i = 0; i < n; i = j + 1) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j == i)
+			continue;
+		id = d->n++;
+		d->off[id] = d->text.len;
+		strbuf_add(&d->text, s + i, j - i);
+		strbuf_addch(&d->text, '\0');
+		h = hash_bytes(s + i, j - i) & (d->size - 1);
+		while (d->slot[h] != 0)
+			h = (h + 1) & (d->size - 1);
+		d->slot[h] = id;
+	}
 }
 
 /*
@@ -935,11 +972,7 @@ load_tok(struct license_corpus *c, const char *s, size_t n)
 		return ec_error("corpus.tok: no word list");
 	for (e = 2; e < n && s[e] != '\n'; e++)
 		;
-	for (i = 2; i < e; i = j + 1) {
-		for (j = i; j < e && s[j] != ' '; j++)
-			;
-		dict_add(&c->d, s + i, j - i);
-	}
+	dict_load(&c->d, s + 2, e - 2);
 	for (i = e + 1; i < n; i = e + 1) {
 		for (e = i; e < n && s[e] != '\n'; e++)
 			;
@@ -1050,7 +1083,8 @@ license_corpus_load(struct license_corpus **cp, const char *dir)
 	c->weak = xcalloc(c->d.n + 1, 1);
 	for (i = 1; i < c->d.n; i++)
 		c->weak[i] = is_bullet_word(c->d.text.buf + c->d.off[i],
-		    strlen(c->d.text.buf + c->d.off[i]));
+		    (i + 1 < c->d.n ? c->d.off[i + 1] : c->d.text.len) -
+		    c->d.off[i] - 1);
 	*cp = c;
 	return 0;
 }
@@ -1387,9 +1421,10 @@ occurs(const struct input *in, const uint32_t *w, size_t lo, size_t hi,
  * Look for template src in the text words [lo, hi): find where its
  * anchors are, and its last fixed shingle, and diff the window between.
  */
-static void
+static int
 try_license(const struct license_corpus *c, const struct lic *src,
-    const struct input *in, size_t lo, size_t hi, struct cand *best)
+    const struct input *in, size_t lo, size_t hi, struct cand *best,
+    int prune)
 {
 	struct lic l;
 	struct cand cd;
@@ -1406,7 +1441,15 @@ try_license(const struct license_corpus *c, const struct lic *src,
 		}
 	}
 	if (nfound == 0)
-		return;
+		return 0;
+	/*
+	 * A match changes at most 1 + m/500 words in hunks of at most two,
+	 * and the anchors are spaced further apart than a shingle and a
+	 * hunk: each hunk breaks one anchor at most. With fewer anchors
+	 * found than that leaves, the template cannot match here.
+	 */
+	if (prune && nfound + 2 + src->m / 500 < src->nanchors)
+		return 1;
 	lic_parse(src, &l);
 	a = src->apos[k0];
 	for (b = l.m - SHINGLE; b > a; b--) {
@@ -1467,6 +1510,7 @@ try_license(const struct license_corpus *c, const struct lic *src,
 	}
 	free(l.w);
 	free(l.fl);
+	return 0;
 }
 
 /* The best answer for the text words [lo, hi). */
@@ -1476,6 +1520,7 @@ find_best(const struct license_corpus *c, const struct input *in, size_t lo,
 {
 	struct lic l;
 	size_t i;
+	char *skipped;
 	int same;
 
 	memset(best, 0, sizeof(*best));
@@ -1497,8 +1542,18 @@ find_best(const struct license_corpus *c, const struct input *in, size_t lo,
 			return;
 		}
 	}
+	/*
+	 * First the templates that can match; only when none does, the
+	 * others, for the nearest guess.
+	 */
+	skipped = xcalloc(c->nl, 1);
 	for (i = 0; i < c->nl; i++)
-		try_license(c, &c->l[i], in, lo, hi, best);
+		skipped[i] = (char)try_license(c, &c->l[i], in, lo, hi, best,
+		    1);
+	for (i = 0; !best->match && i < c->nl; i++)
+		if (skipped[i])
+			try_license(c, &c->l[i], in, lo, hi, best, 0);
+	free(skipped);
 }
 
 static void
