@@ -48,8 +48,10 @@ static int	 config_file_ok(const char *, int);
 static void	 skip_bad_global_config(void);
 static int	 repo_config_ok(const char *);
 static int	 open_repo(const char *, git_repository **);
-static int	 open_tree(const struct options *, git_repository *,
-		    struct repo_result *, struct tree **);
+static int	 open_commit_tree(struct check *, struct repo_result *,
+		    struct tree **);
+static int	 open_tree(struct check *, struct repo_result *,
+		    struct tree **);
 static int	 load_rules(struct check *, struct repo_result *);
 
 /* A rules argument names a file when it has a '/' or ends in ".ini". */
@@ -291,25 +293,47 @@ open_repo(const char *path, git_repository **repo)
 	return 0;
 }
 
+/*
+ * The tree of the commit find_head() found, read raw as git reads it: a
+ * commit libgit2 cannot parse (no author line, a date beyond 64 bits)
+ * still has a tree.
+ */
 static int
-open_tree(const struct options *o, git_repository *repo,
-    struct repo_result *res, struct tree **t)
+open_commit_tree(struct check *c, struct repo_result *res, struct tree **t)
 {
-	if (o->staged) {
+	git_oid root;
+	char *what;
+	int rc;
+
+	if (c->o->rev != NULL)
+		what = xasprintf("%s: --rev %s", res->path, c->o->rev);
+	else
+		what = xasprintf("%s: HEAD", res->path);
+	rc = history_commit_tree(c->repo, &c->head, what, &root);
+	if (rc == 0)
+		rc = tree_open_commit(t, c->repo, &c->head, &root, what);
+	free(what);
+	return rc;
+}
+
+static int
+open_tree(struct check *c, struct repo_result *res, struct tree **t)
+{
+	if (c->o->staged) {
 		if (res->bare)
 			return ec_error("%s: --staged needs a repository with "
 			    "a working tree", res->path);
-		return tree_open_index(t, repo);
+		return tree_open_index(t, c->repo);
 	}
-	if (o->rev != NULL)
-		return tree_open_commit(t, repo, o->rev);
+	if (c->o->rev != NULL)
+		return open_commit_tree(c, res, t);
 	if (res->bare) {
-		if (res->empty)
+		if (res->empty || !c->has_head)
 			return ec_error("%s: bare repository with no commits",
 			    res->path);
-		return tree_open_commit(t, repo, NULL);
+		return open_commit_tree(c, res, t);
 	}
-	return tree_open_worktree(t, repo);
+	return tree_open_worktree(t, c->repo);
 }
 
 /*
@@ -635,7 +659,7 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	if (c->has_head)
 		git_oid_tostr(res->head, sizeof(res->head), &c->head);
 	res->has_head = c->has_head;
-	if (open_tree(c->o, c->repo, res, &c->tree) == -1)
+	if (open_tree(c, res, &c->tree) == -1)
 		return -1;
 	res->source = tree_source_name(c->tree);
 	if (load_rules(c, res) == -1 || set_window(c, res) == -1)
