@@ -19,6 +19,7 @@
 #include "error.h"
 #include "finding.h"
 #include "history.h"
+#include "loose.h"
 #include "options.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -642,7 +643,7 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	const char *dir;
 	size_t n;
 
-	if (open_repo(path, &c->repo) == -1)
+	if (open_repo(path, &c->repo) == -1 || loose_guard(c->repo) == -1)
 		return -1;
 	res->bare = git_repository_is_bare(c->repo);
 	res->shallow = git_repository_is_shallow(c->repo);
