@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +19,7 @@
 #include "ctx.h"
 #include "error.h"
 #include "finding.h"
+#include "gitconfig.h"
 #include "history.h"
 #include "loose.h"
 #include "options.h"
@@ -47,6 +49,8 @@ static int	 worktree_ok(const char *, git_repository *);
 static int	 configured_worktree(git_repository *);
 static int	 config_file_ok(const char *, int);
 static void	 skip_bad_global_config(void);
+static size_t	 config_roots(const char *, const char *, char **,
+		    const char **);
 static int	 repo_config_ok(const char *);
 static int	 open_repo(const char *, git_repository **);
 static int	 open_commit_tree(struct check *, struct repo_result *,
@@ -217,16 +221,63 @@ skip_bad_global_config(void)
 }
 
 /*
+ * The directories a repository's own configuration may include files
+ * from: its git directory, the common one of a linked worktree, the
+ * checkout a ".git" directory is in, and the folder given. Real paths.
+ */
+static size_t
+config_roots(const char *path, const char *gitdir, char **roots,
+    const char **common)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *p, *slash;
+	size_t n;
+	FILE *fp;
+
+	n = 0;
+	*common = NULL;
+	if ((roots[n] = realpath(gitdir, NULL)) != NULL) {
+		slash = strrchr(roots[n], '/');
+		if (slash != NULL && strcmp(slash, "/.git") == 0)
+			roots[n + 1] = xstrndup(roots[n], slash == roots[n] ?
+			    1 : (size_t)(slash - roots[n]));
+		n += roots[n + 1] != NULL ? 2 : 1;
+	}
+	roots[n] = realpath(path, NULL);
+	n += roots[n] != NULL;
+	/* a linked worktree's commondir file names the shared one */
+	p = xasprintf("%s/commondir", gitdir);
+	if ((fp = fopen(p, "re")) != NULL) {
+		strbuf_grow(&sb, PATH_MAX);
+		if (fgets(sb.buf, PATH_MAX, fp) != NULL) {
+			strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+			free(p);
+			p = sb.buf[0] == '/' ? xstrdup(sb.buf) :
+			    xasprintf("%s/%s", gitdir, sb.buf);
+			if ((roots[n] = realpath(p, NULL)) != NULL)
+				*common = roots[n++];
+		}
+		fclose(fp);
+	}
+	free(p);
+	strbuf_release(&sb);
+	return n;
+}
+
+/*
  * The repository's own configuration, which libgit2 reads on opening: a
- * FIFO or a device there would block it forever, so it is refused.
+ * FIFO or a device there would block it forever, so it is refused, and
+ * so is an include (include.path, includeIf.*.path) that names a file
+ * outside the repository.
  */
 static int
 repo_config_ok(const char *path)
 {
 	static const char *const names[] = { "config", "config.worktree" };
 	git_buf gb = { NULL, 0, 0 };
-	size_t i;
-	char *p;
+	char *roots[5], *p;
+	const char *common;
+	size_t i, nroots;
 	int r;
 
 	if (git_repository_discover(&gb, path, 0, NULL) < 0) {
@@ -242,6 +293,25 @@ repo_config_ok(const char *path)
 			    "read it", p);
 		free(p);
 	}
+	memset(roots, 0, sizeof(roots));
+	common = NULL;
+	nroots = r == 0 ? config_roots(path, gb.ptr, roots, &common) : 0;
+	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
+		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
+		    gb.ptr[gb.size - 1] == '/' ? "" : "/", names[i]);
+		r = gitconfig_includes_ok(p, (const char *const *)roots,
+		    nroots);
+		free(p);
+	}
+	/* the shared configuration of a linked worktree */
+	if (r == 0 && common != NULL) {
+		p = xasprintf("%s/config", common);
+		r = gitconfig_includes_ok(p, (const char *const *)roots,
+		    nroots);
+		free(p);
+	}
+	for (i = 0; i < nroots; i++)
+		free(roots[i]);
 	git_buf_dispose(&gb);
 	return r;
 }

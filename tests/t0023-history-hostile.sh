@@ -173,7 +173,7 @@ test_expect_success 'a corrupt packed blob: unknown, and one line saying the rep
 	test_must_fail git -C "$C" cat-file -p $blob >/dev/null 2>&1 &&
 	ec_json --rev HEAD "$C" &&
 	test_eq "$(result_of readme-value)" unknown &&
-	test_line_count = 1 "$TEST_TMP/err" &&
+	test_line_count 1 "$TEST_TMP/err" &&
 	grep -q "README.md: the repository is corrupt" "$TEST_TMP/err"
 '
 
@@ -203,11 +203,11 @@ test_expect_success 'a truncated HEAD commit: one line naming it, exit 2, no han
 	head=$(git -C "$L" rev-parse HEAD) &&
 	truncate -s 20 "$(loose "$L-head" $head)" &&
 	test_expect_code 2 timeout 20 "$ECOCHECK" $H --as-of "@$END" "$L-head" >out 2>err &&
-	test_line_count = 0 out &&
-	test_line_count = 1 err &&
+	test_line_count 0 out &&
+	test_line_count 1 err &&
 	grep -q "HEAD: the repository is corrupt: object $head: loose object truncated" err &&
 	test_expect_code 2 timeout 20 "$ECOCHECK" $H --as-of "@$END" --rev HEAD "$L-head" >out 2>err &&
-	test_line_count = 1 err
+	test_line_count 1 err
 '
 
 test_expect_success 'a truncated parent in the history walk: one line naming it, exit 2' '
@@ -215,7 +215,7 @@ test_expect_success 'a truncated parent in the history walk: one line naming it,
 	parent=$(git -C "$L" rev-parse HEAD~1) &&
 	truncate -s 20 "$(loose "$L-parent" $parent)" &&
 	test_expect_code 2 timeout 20 "$ECOCHECK" $H --as-of "@$END" "$L-parent" >out 2>err &&
-	test_line_count = 1 err &&
+	test_line_count 1 err &&
 	grep -q "the repository is corrupt: commit $parent: loose object truncated" err
 '
 
@@ -224,7 +224,7 @@ test_expect_success 'a truncated tree under --rev: one line naming it, exit 2' '
 	tree=$(git -C "$L" rev-parse HEAD^{tree}) &&
 	truncate -s 12 "$(loose "$L-tree" $tree)" &&
 	test_expect_code 2 timeout 20 "$ECOCHECK" --rev HEAD "$L-tree" >out 2>err &&
-	test_line_count = 1 err &&
+	test_line_count 1 err &&
 	grep -q "the repository is corrupt: tree $tree: loose object truncated" err
 '
 
@@ -236,7 +236,7 @@ test_expect_success 'a truncated blob under --rev: unknown, and one line saying 
 	test_expect_code 1 timeout 20 "$ECOCHECK" -f json --rev HEAD "$L-blob" \
 		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" &&
 	test_eq "$(result_of readme-value)" unknown &&
-	test_line_count = 1 "$TEST_TMP/err" &&
+	test_line_count 1 "$TEST_TMP/err" &&
 	grep -q "README.md: the repository is corrupt: object $(echo $blob | cut -c1-12): loose object truncated" "$TEST_TMP/err"
 '
 
@@ -344,8 +344,8 @@ test_expect_success 'a replacement that is missing: trouble in one line, not a c
 		>"$G/.git/refs/replace/$(git -C "$G" rev-parse HEAD~1)" &&
 	test_must_fail git -C "$G" rev-list --count HEAD 2>/dev/null &&
 	test_expect_code 2 "$ECOCHECK" $H --as-of "@$END" "$G" >out 2>err &&
-	test_line_count = 0 out &&
-	test_line_count = 1 err &&
+	test_line_count 0 out &&
+	test_line_count 1 err &&
 	grep -q "its replacement object is missing" err
 '
 
@@ -384,7 +384,7 @@ test_expect_success 'a FIFO as info/grafts: one line of trouble, never a hang' '
 	test_when_finished "rm -f \"$F/.git/info/grafts\"" &&
 	test_expect_code 2 timeout 20 "$ECOCHECK" $H --as-of "@$END" "$F" \
 		>out 2>err &&
-	test_line_count = 1 err &&
+	test_line_count 1 err &&
 	grep -q "info/grafts: not a regular file" err
 '
 
