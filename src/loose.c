@@ -31,6 +31,7 @@
 struct loose_backend {
 	git_odb_backend	 parent;
 	char		*objdir;	/* with its final '/' */
+	unsigned char	 dirs[256];	/* which objects/?? directories exist */
 };
 
 /* A loose object file being inflated. */
@@ -47,7 +48,8 @@ struct lfile {
 	size_t		 ohold;
 	git_object_t	 type;
 	uint64_t	 size;
-	unsigned char	 in[LOOSE_IN_CHUNK];
+	unsigned char	*in;		/* what is read of the file */
+	size_t		 inlen;
 };
 
 /* A stream over an object, for blobs too large to load. */
@@ -77,6 +79,7 @@ static int	 lb_readstream(git_odb_stream **, size_t *, git_object_t *,
 static int	 ls_read(git_odb_stream *, char *, size_t);
 static void	 ls_free(git_odb_stream *);
 static void	 lb_free(git_odb_backend *);
+static void	 list_dirs(struct loose_backend *);
 
 int
 loose_parse_header(const unsigned char *buf, size_t len, git_object_t *type,
@@ -138,6 +141,8 @@ lf_open(struct lfile **lfp, const struct loose_backend *lb, const git_oid *id)
 	int fd, err;
 
 	*lfp = NULL;
+	if (!lb->dirs[id->id[0]])
+		return GIT_PASSTHROUGH;	/* packed: not even an open(2) */
 	git_oid_tostr(hex, sizeof(hex), id);
 	path = xasprintf("%s%.2s/%s", lb->objdir, hex, hex + 2);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY |
@@ -159,6 +164,10 @@ lf_open(struct lfile **lfp, const struct loose_backend *lb, const git_oid *id)
 		return lf_fail(lf);
 	}
 	lf->fsize = st.st_size;
+	/* a small object is read in one go, a large one in chunks */
+	lf->inlen = st.st_size < LOOSE_IN_CHUNK ? (size_t)st.st_size + 1 :
+	    LOOSE_IN_CHUNK;
+	lf->in = xmalloc(lf->inlen);
 	if (inflateInit(&lf->z) != Z_OK) {
 		lf->why = "out of memory for zlib";
 		return lf_fail(lf);
@@ -176,6 +185,7 @@ lf_close(struct lfile *lf)
 		inflateEnd(&lf->z);
 	if (lf->fd != -1)
 		close(lf->fd);
+	free(lf->in);
 	free(lf);
 }
 
@@ -204,7 +214,7 @@ lf_inflate(struct lfile *lf, unsigned char *dst, size_t n, size_t *got)
 	*got = 0;
 	while (*got < n && !lf->ended) {
 		if (lf->z.avail_in == 0 && !lf->eof) {
-			r = read(lf->fd, lf->in, sizeof(lf->in));
+			r = read(lf->fd, lf->in, lf->inlen);
 			if (r == -1 && errno == EINTR)
 				continue;
 			if (r == -1) {
@@ -503,6 +513,29 @@ lb_free(git_odb_backend *b)
 	free(lb);
 }
 
+/*
+ * Note which of the 256 fan-out directories exist: a packed object is
+ * then passed on to libgit2 without a failed open(2) for each.
+ */
+static void
+list_dirs(struct loose_backend *lb)
+{
+	struct dirent *de;
+	unsigned v;
+	DIR *d;
+
+	if ((d = opendir(lb->objdir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strlen(de->d_name) != 2 ||
+		    strspn(de->d_name, "0123456789abcdef") != 2)
+			continue;
+		v = (unsigned)strtoul(de->d_name, NULL, 16);
+		lb->dirs[v & 0xff] = 1;
+	}
+	closedir(d);
+}
+
 int
 loose_guard(git_repository *repo)
 {
@@ -524,6 +557,7 @@ loose_guard(git_repository *repo)
 	n = strlen(common);
 	lb->objdir = xasprintf("%s%sobjects/", common,
 	    n > 0 && common[n - 1] == '/' ? "" : "/");
+	list_dirs(lb);
 	lb->parent.read = lb_read;
 	lb->parent.read_header = lb_read_header;
 	lb->parent.read_prefix = lb_read_prefix;
