@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -18,7 +19,9 @@
 #include "ctx.h"
 #include "error.h"
 #include "finding.h"
+#include "gitconfig.h"
 #include "history.h"
+#include "loose.h"
 #include "options.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -46,10 +49,14 @@ static int	 worktree_ok(const char *, git_repository *);
 static int	 configured_worktree(git_repository *);
 static int	 config_file_ok(const char *, int);
 static void	 skip_bad_global_config(void);
+static size_t	 config_roots(const char *, const char *, char **,
+		    const char **);
 static int	 repo_config_ok(const char *);
 static int	 open_repo(const char *, git_repository **);
-static int	 open_tree(const struct options *, git_repository *,
-		    struct repo_result *, struct tree **);
+static int	 open_commit_tree(struct check *, struct repo_result *,
+		    struct tree **);
+static int	 open_tree(struct check *, struct repo_result *,
+		    struct tree **);
 static int	 load_rules(struct check *, struct repo_result *);
 
 /* A rules argument names a file when it has a '/' or ends in ".ini". */
@@ -214,16 +221,63 @@ skip_bad_global_config(void)
 }
 
 /*
+ * The directories a repository's own configuration may include files
+ * from: its git directory, the common one of a linked worktree, the
+ * checkout a ".git" directory is in, and the folder given. Real paths.
+ */
+static size_t
+config_roots(const char *path, const char *gitdir, char **roots,
+    const char **common)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *p, *slash;
+	size_t n;
+	FILE *fp;
+
+	n = 0;
+	*common = NULL;
+	if ((roots[n] = realpath(gitdir, NULL)) != NULL) {
+		slash = strrchr(roots[n], '/');
+		if (slash != NULL && strcmp(slash, "/.git") == 0)
+			roots[n + 1] = xstrndup(roots[n], slash == roots[n] ?
+			    1 : (size_t)(slash - roots[n]));
+		n += roots[n + 1] != NULL ? 2 : 1;
+	}
+	roots[n] = realpath(path, NULL);
+	n += roots[n] != NULL;
+	/* a linked worktree's commondir file names the shared one */
+	p = xasprintf("%s/commondir", gitdir);
+	if ((fp = fopen(p, "re")) != NULL) {
+		strbuf_grow(&sb, PATH_MAX);
+		if (fgets(sb.buf, PATH_MAX, fp) != NULL) {
+			strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+			free(p);
+			p = sb.buf[0] == '/' ? xstrdup(sb.buf) :
+			    xasprintf("%s/%s", gitdir, sb.buf);
+			if ((roots[n] = realpath(p, NULL)) != NULL)
+				*common = roots[n++];
+		}
+		fclose(fp);
+	}
+	free(p);
+	strbuf_release(&sb);
+	return n;
+}
+
+/*
  * The repository's own configuration, which libgit2 reads on opening: a
- * FIFO or a device there would block it forever, so it is refused.
+ * FIFO or a device there would block it forever, so it is refused, and
+ * so is an include (include.path, includeIf.*.path) that names a file
+ * outside the repository.
  */
 static int
 repo_config_ok(const char *path)
 {
 	static const char *const names[] = { "config", "config.worktree" };
 	git_buf gb = { NULL, 0, 0 };
-	size_t i;
-	char *p;
+	char *roots[5], *p;
+	const char *common;
+	size_t i, nroots;
 	int r;
 
 	if (git_repository_discover(&gb, path, 0, NULL) < 0) {
@@ -239,6 +293,25 @@ repo_config_ok(const char *path)
 			    "read it", p);
 		free(p);
 	}
+	memset(roots, 0, sizeof(roots));
+	common = NULL;
+	nroots = r == 0 ? config_roots(path, gb.ptr, roots, &common) : 0;
+	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
+		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
+		    gb.ptr[gb.size - 1] == '/' ? "" : "/", names[i]);
+		r = gitconfig_includes_ok(p, (const char *const *)roots,
+		    nroots);
+		free(p);
+	}
+	/* the shared configuration of a linked worktree */
+	if (r == 0 && common != NULL) {
+		p = xasprintf("%s/config", common);
+		r = gitconfig_includes_ok(p, (const char *const *)roots,
+		    nroots);
+		free(p);
+	}
+	for (i = 0; i < nroots; i++)
+		free(roots[i]);
 	git_buf_dispose(&gb);
 	return r;
 }
@@ -291,25 +364,47 @@ open_repo(const char *path, git_repository **repo)
 	return 0;
 }
 
+/*
+ * The tree of the commit find_head() found, read raw as git reads it: a
+ * commit libgit2 cannot parse (no author line, a date beyond 64 bits)
+ * still has a tree.
+ */
 static int
-open_tree(const struct options *o, git_repository *repo,
-    struct repo_result *res, struct tree **t)
+open_commit_tree(struct check *c, struct repo_result *res, struct tree **t)
 {
-	if (o->staged) {
+	git_oid root;
+	char *what;
+	int rc;
+
+	if (c->o->rev != NULL)
+		what = xasprintf("%s: --rev %s", res->path, c->o->rev);
+	else
+		what = xasprintf("%s: HEAD", res->path);
+	rc = history_commit_tree(c->repo, &c->head, what, &root);
+	if (rc == 0)
+		rc = tree_open_commit(t, c->repo, &c->head, &root, what);
+	free(what);
+	return rc;
+}
+
+static int
+open_tree(struct check *c, struct repo_result *res, struct tree **t)
+{
+	if (c->o->staged) {
 		if (res->bare)
 			return ec_error("%s: --staged needs a repository with "
 			    "a working tree", res->path);
-		return tree_open_index(t, repo);
+		return tree_open_index(t, c->repo);
 	}
-	if (o->rev != NULL)
-		return tree_open_commit(t, repo, o->rev);
+	if (c->o->rev != NULL)
+		return open_commit_tree(c, res, t);
 	if (res->bare) {
-		if (res->empty)
+		if (res->empty || !c->has_head)
 			return ec_error("%s: bare repository with no commits",
 			    res->path);
-		return tree_open_commit(t, repo, NULL);
+		return open_commit_tree(c, res, t);
 	}
-	return tree_open_worktree(t, repo);
+	return tree_open_worktree(t, c->repo);
 }
 
 /*
@@ -618,7 +713,7 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	const char *dir;
 	size_t n;
 
-	if (open_repo(path, &c->repo) == -1)
+	if (open_repo(path, &c->repo) == -1 || loose_guard(c->repo) == -1)
 		return -1;
 	res->bare = git_repository_is_bare(c->repo);
 	res->shallow = git_repository_is_shallow(c->repo);
@@ -635,7 +730,7 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	if (c->has_head)
 		git_oid_tostr(res->head, sizeof(res->head), &c->head);
 	res->has_head = c->has_head;
-	if (open_tree(c->o, c->repo, res, &c->tree) == -1)
+	if (open_tree(c, res, &c->tree) == -1)
 		return -1;
 	res->source = tree_source_name(c->tree);
 	if (load_rules(c, res) == -1 || set_window(c, res) == -1)

@@ -158,6 +158,8 @@ static int	 odb_read_subst(git_odb *, const struct substitutes *,
 static int	 commit_error(struct walk *, const git_oid *, const char *);
 static uint64_t	 parse_u64(const char *, const char *);
 static uint64_t	 commit_date(const char *, const char *);
+static const char *commit_check(const char *, const char *, const char **,
+		    size_t *, const char **);
 static int	 parse_header(struct walk *, struct wnode *);
 static int	 read_commit(struct walk *, const git_oid *, struct wnode *);
 static int	 node_before(const struct wnode *, const struct wnode *);
@@ -176,6 +178,8 @@ static void	 count_commit(struct walk *, const struct wnode *, size_t);
 static int	 coauthor(const struct trailer *, void *);
 static int	 mm_add(git_mailmap *, const char *, size_t);
 static int	 author_cmp(const void *, const void *);
+static int	 read_raw_commit(git_repository *, const git_oid *,
+		    const char *, git_odb_object **);
 static int	 peel(git_odb *, const struct substitutes *, git_oid *,
 		    const char *);
 static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
@@ -685,31 +689,46 @@ commit_date(const char *p, const char *end)
 	return parse_u64(d, eol);
 }
 
+/*
+ * The checks of git's parse_commit_buffer(): a tree line, then parent
+ * lines, each with an object name. NULL, or what is wrong; *parents is
+ * the first parent line, *np their number, *rest the line after them.
+ */
+static const char *
+commit_check(const char *p, const char *end, const char **parents,
+    size_t *np, const char **rest)
+{
+	git_oid tmp;
+
+	if (end - p <= HEX_LEN + 6 || memcmp(p, "tree ", 5) != 0 ||
+	    p[HEX_LEN + 5] != '\n')
+		return "bogus commit object";
+	if (git_oid_fromstrn(&tmp, p + 5, HEX_LEN) < 0)
+		return "bad tree pointer";
+	p += HEX_LEN + 6;
+	*parents = p;
+	*np = 0;
+	while (end - p > HEX_LEN + 7 && memcmp(p, "parent ", 7) == 0) {
+		if (end - p <= HEX_LEN + 8 || p[HEX_LEN + 7] != '\n' ||
+		    git_oid_fromstrn(&tmp, p + 7, HEX_LEN) < 0)
+			return "bad parents";
+		p += HEX_LEN + 8;
+		(*np)++;
+	}
+	*rest = p;
+	return NULL;
+}
+
 /* The checks of git's parse_commit_buffer(), and the committer date. */
 static int
 parse_header(struct walk *w, struct wnode *n)
 {
-	const char *p, *end;
-	git_oid tmp;
+	const char *why, *rest;
 
-	p = n->buf;
-	end = n->end;
-	if (end - p <= HEX_LEN + 6 || memcmp(p, "tree ", 5) != 0 ||
-	    p[HEX_LEN + 5] != '\n')
-		return commit_error(w, &n->oid, "bogus commit object");
-	if (git_oid_fromstrn(&tmp, p + 5, HEX_LEN) < 0)
-		return commit_error(w, &n->oid, "bad tree pointer");
-	p += HEX_LEN + 6;
-	n->parents = p;
-	n->nparents = 0;
-	while (end - p > HEX_LEN + 7 && memcmp(p, "parent ", 7) == 0) {
-		if (end - p <= HEX_LEN + 8 || p[HEX_LEN + 7] != '\n' ||
-		    git_oid_fromstrn(&tmp, p + 7, HEX_LEN) < 0)
-			return commit_error(w, &n->oid, "bad parents");
-		p += HEX_LEN + 8;
-		n->nparents++;
-	}
-	n->date = commit_date(p, end);
+	why = commit_check(n->buf, n->end, &n->parents, &n->nparents, &rest);
+	if (why != NULL)
+		return commit_error(w, &n->oid, why);
+	n->date = commit_date(rest, n->end);
 	return 0;
 }
 
@@ -732,8 +751,10 @@ read_commit(struct walk *w, const git_oid *id, struct wnode *n)
 	}
 	if (rc < 0) {
 		n->obj = NULL;
-		return commit_error(w, id, why != NULL ? why :
-		    ec_git_error());
+		if (why != NULL)
+			return commit_error(w, id, why);
+		return ec_error_at(w->path.buf, 0, "the repository is corrupt: "
+		    "commit %s: %s", git_oid_tostr_s(id), ec_git_error());
 	}
 	if (git_odb_object_type(n->obj) != GIT_OBJECT_COMMIT) {
 		rc = commit_error(w, id, "not a commit object");
@@ -1187,8 +1208,10 @@ peel(git_odb *odb, const struct substitutes *sub, git_oid *id,
 		git_oid_tostr(hex, sizeof(hex), id);
 		rc = odb_read_subst(odb, sub, id, &obj, &why);
 		if (rc < 0)
-			return ec_error("%s: object %s: %s", what, hex,
-			    why != NULL ? why : ec_git_error());
+			return ec_error("%s: %sobject %s: %s", what,
+			    why == NULL && rc != GIT_ENOTFOUND ? "the repository "
+			    "is corrupt: " : "", hex, why != NULL ? why :
+			    ec_git_error());
 		if (git_odb_object_type(obj) == GIT_OBJECT_COMMIT) {
 			git_odb_object_free(obj);
 			return 0;
@@ -1243,30 +1266,75 @@ history_resolve(git_repository *repo, const char *rev, const char *what,
 	return rc;
 }
 
-int
-history_commit_time(git_repository *repo, const git_oid *id,
-    const char *what, int64_t *when)
+/*
+ * Read the commit id names, or its replacement, raw. -1: error printed.
+ */
+static int
+read_raw_commit(git_repository *repo, const git_oid *id, const char *what,
+    git_odb_object **obj)
 {
 	struct substitutes sub;
-	git_odb_object *obj;
-	const char *p, *end, *eol, *cl, *ce, *why;
+	const char *why;
 	git_odb *odb;
-	uint64_t t;
 	int rc;
 
-	*when = 0;
+	*obj = NULL;
 	if (git_repository_odb(&odb, repo) < 0)
 		return ec_error("%s: %s", what, ec_git_error());
 	if (subst_load(repo, &sub) == -1) {
 		git_odb_free(odb);
 		return -1;
 	}
-	rc = odb_read_subst(odb, &sub, id, &obj, &why);
+	rc = odb_read_subst(odb, &sub, id, obj, &why);
 	subst_free(&sub);
 	git_odb_free(odb);
 	if (rc < 0)
-		return ec_error("%s: %s", what, why != NULL ? why :
-		    ec_git_error());
+		return ec_error("%s: %s%s", what, why == NULL &&
+		    rc != GIT_ENOTFOUND ? "the repository is corrupt: " : "",
+		    why != NULL ? why : ec_git_error());
+	if (git_odb_object_type(*obj) != GIT_OBJECT_COMMIT) {
+		git_odb_object_free(*obj);
+		*obj = NULL;
+		return ec_error("%s: not a commit", what);
+	}
+	return 0;
+}
+
+int
+history_commit_tree(git_repository *repo, const git_oid *id,
+    const char *what, git_oid *tree)
+{
+	git_odb_object *obj;
+	const char *p, *why, *parents, *rest;
+	size_t len, np;
+	int rc;
+
+	if (read_raw_commit(repo, id, what, &obj) == -1)
+		return -1;
+	p = git_odb_object_data(obj);
+	len = git_odb_object_size(obj);
+	rc = 0;
+	/* git reads no tree from a commit it cannot parse */
+	if ((why = commit_check(p, p + len, &parents, &np, &rest)) != NULL)
+		rc = ec_error("%s: commit %s: %s", what, git_oid_tostr_s(id),
+		    why);
+	else
+		git_oid_fromstrn(tree, p + 5, HEX_LEN);
+	git_odb_object_free(obj);
+	return rc;
+}
+
+int
+history_commit_time(git_repository *repo, const git_oid *id,
+    const char *what, int64_t *when)
+{
+	git_odb_object *obj;
+	const char *p, *end, *eol, *cl, *ce;
+	uint64_t t;
+
+	*when = 0;
+	if (read_raw_commit(repo, id, what, &obj) == -1)
+		return -1;
 	p = git_odb_object_data(obj);
 	end = p + git_odb_object_size(obj);
 	/* the last "committer " header line, as pretty.c takes it */

@@ -68,6 +68,13 @@ int	 history_resolve(git_repository *, const char *, const char *,
 int	 history_commit_time(git_repository *, const git_oid *, const char *,
 	    int64_t *);
 /*
+ * The tree of a commit (or of its replacement), from its first header
+ * line as git's parse_commit_buffer() reads it: a commit libgit2 cannot
+ * parse has a tree all the same. -1: error printed.
+ */
+int	 history_commit_tree(git_repository *, const git_oid *, const char *,
+	    git_oid *);
+/*
  * Load the .mailmap of the tree source (none is fine). When it cannot be
  * read whole (unreadable, larger than 64 MiB), *out is NULL and *why says
  * why: authors cannot then be counted as git counts them. -1: error

@@ -7,10 +7,14 @@
 #include <git2.h>
 
 #include "error.h"
+#include "strbuf.h"
 #include "tree-impl.h"
 #include "xalloc.h"
 
-static int	 add_entry(const char *, const git_tree_entry *, void *);
+#define TREE_DEPTH_MAX	4096	/* directories nested in a commit's tree */
+
+static int	 add_tree(struct tree *, const git_oid *, struct strbuf *,
+		    const char *, int);
 static char	*commit_describe(const struct tree *, const char *,
 		    const char *);
 
@@ -25,62 +29,64 @@ const struct tree_ops tree_commit_ops = {
 	.free = NULL,
 };
 
-/* git_tree_walk callback: every blob, link and gitlink becomes an entry. */
+/*
+ * Add the blobs, links and gitlinks of the tree id, under the directory
+ * prefix dir ("" or ending in '/'), descending into its trees. A tree that
+ * cannot be read is named: the repository is corrupt.
+ */
 static int
-add_entry(const char *root, const git_tree_entry *te, void *arg)
+add_tree(struct tree *t, const git_oid *id, struct strbuf *dir,
+    const char *what, int depth)
 {
-	struct tree *t = arg;
-	const char *name;
-	size_t rlen, nlen;
+	const git_tree_entry *te;
+	git_tree *gt;
+	size_t i, n, dlen;
 	unsigned mode;
-	char *path;
+	int rc;
 
-	mode = tree_mode(git_tree_entry_filemode(te));
-	if (mode == 0)
-		return 0;	/* a tree: descend */
-	name = git_tree_entry_name(te);
-	rlen = strlen(root);
-	nlen = strlen(name);
-	path = xmalloc(rlen + nlen + 1);
-	memcpy(path, root, rlen);
-	memcpy(path + rlen, name, nlen + 1);
-	tree_add(t, path, mode, git_tree_entry_id(te));
-	return 0;
+	if (depth > TREE_DEPTH_MAX)
+		return ec_error("%s: directories nested more than %d deep",
+		    what, TREE_DEPTH_MAX);
+	if (git_tree_lookup(&gt, t->repo, id) < 0)
+		return ec_error("%s: the repository is corrupt: tree %s%s%s: "
+		    "%s", what, git_oid_tostr_s(id), dir->len > 0 ? " of " : "",
+		    dir->buf, ec_git_error());
+	n = git_tree_entrycount(gt);
+	dlen = dir->len;
+	rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		te = git_tree_entry_byindex(gt, i);
+		strbuf_addstr(dir, git_tree_entry_name(te));
+		if (git_tree_entry_type(te) == GIT_OBJECT_TREE) {
+			strbuf_addch(dir, '/');
+			rc = add_tree(t, git_tree_entry_id(te), dir, what,
+			    depth + 1);
+		} else if ((mode = tree_mode(git_tree_entry_filemode(te))) != 0)
+			tree_add(t, xstrdup(dir->buf), mode,
+			    git_tree_entry_id(te));
+		strbuf_setlen(dir, dlen);
+	}
+	git_tree_free(gt);
+	return rc;
 }
 
 int
-tree_open_commit(struct tree **tp, git_repository *repo, const char *rev)
+tree_open_commit(struct tree **tp, git_repository *repo,
+    const git_oid *commit, const git_oid *root, const char *what)
 {
+	struct strbuf dir = STRBUF_INIT;
 	struct tree *t;
-	git_object *obj, *peeled;
-	git_commit *commit;
-	git_tree *root;
 
 	*tp = NULL;
-	if (rev == NULL)
-		rev = "HEAD";
-	if (git_revparse_single(&obj, repo, rev) < 0)
-		return ec_error("%s: %s", rev, ec_git_error());
-	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
-		git_object_free(obj);
-		return ec_error("%s: not a commit: %s", rev, ec_git_error());
-	}
-	git_object_free(obj);
-	commit = (git_commit *)peeled;
-	if (git_commit_tree(&root, commit) < 0) {
-		git_commit_free(commit);
-		return ec_error("%s: %s", rev, ec_git_error());
-	}
 	t = tree_new(&tree_commit_ops, repo);
 	t->has_commit = 1;
-	git_oid_cpy(&t->commit, git_commit_id(commit));
-	git_commit_free(commit);
-	if (git_tree_walk(root, GIT_TREEWALK_PRE, add_entry, t) < 0) {
-		git_tree_free(root);
+	git_oid_cpy(&t->commit, commit);
+	if (add_tree(t, root, &dir, what, 0) == -1) {
+		strbuf_release(&dir);
 		tree_free(t);
-		return ec_error("%s: %s", rev, ec_git_error());
+		return -1;
 	}
-	git_tree_free(root);
+	strbuf_release(&dir);
 	tree_sort(t);
 	*tp = t;
 	return 0;

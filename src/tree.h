@@ -40,8 +40,12 @@ struct tree_entry {
 
 int	 tree_open_worktree(struct tree **, git_repository *);
 int	 tree_open_index(struct tree **, git_repository *);
-/* rev NULL means HEAD. */
-int	 tree_open_commit(struct tree **, git_repository *, const char *);
+/*
+ * The tree root of commit (found raw: history_resolve(),
+ * history_commit_tree()); what prefixes messages.
+ */
+int	 tree_open_commit(struct tree **, git_repository *, const git_oid *,
+	    const git_oid *, const char *);
 void	 tree_free(struct tree *);
 
 /* The source's name: "worktree", "index" or "commit". */

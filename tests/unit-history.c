@@ -230,7 +230,7 @@ walk(const char *repo, int64_t s, int64_t e, int merges, int coauth,
 	git_mailmap *mm;
 	struct tree *t;
 	const char *why;
-	git_oid head;
+	git_oid head, root;
 	int rc;
 
 	memset(h, 0, sizeof(*h));
@@ -239,7 +239,8 @@ walk(const char *repo, int64_t s, int64_t e, int merges, int coauth,
 		ok(0, "open %s: %s", repo, git_error_last()->message);
 		exit(done_testing());
 	}
-	if (tree_open_commit(&t, r, "HEAD") == -1 ||
+	if (history_commit_tree(r, &head, "HEAD", &root) == -1 ||
+	    tree_open_commit(&t, r, &head, &root, "HEAD") == -1 ||
 	    history_mailmap(t, &mm, &why) == -1 || why != NULL) {
 		ok(0, "mailmap of %s", repo);
 		exit(done_testing());

@@ -13,6 +13,7 @@
 
 #include <git2.h>
 
+#include "history.h"
 #include "strbuf.h"
 #include "tree-impl.h"
 #include "xalloc.h"
@@ -33,6 +34,7 @@ static int	 collect(const struct tree_entry *, void *);
 static int	 stop_first(const struct tree_entry *, void *);
 static char	*glob_list(const struct tree *, const char *, int);
 static int	 mode_of(const struct tree *, const char *);
+static int	 open_rev(struct tree **, git_repository *, const char *);
 static int	 read_path(const struct tree *, const char *, size_t,
 		    struct strbuf *, int *);
 static int	 readlink_path(const struct tree *, const char *,
@@ -510,6 +512,19 @@ test_index(git_repository *repo)
 	tree_free(t);
 }
 
+/* The tree of rev (NULL: HEAD), found as the program finds it. */
+static int
+open_rev(struct tree **t, git_repository *repo, const char *rev)
+{
+	git_oid commit, root;
+
+	*t = NULL;
+	if (history_resolve(repo, rev, "rev", &commit) == -1 ||
+	    history_commit_tree(repo, &commit, "rev", &root) == -1)
+		return -1;
+	return tree_open_commit(t, repo, &commit, &root, "rev");
+}
+
 static void
 test_commit(git_repository *repo)
 {
@@ -518,7 +533,7 @@ test_commit(git_repository *repo)
 	char hex[GIT_OID_HEXSZ + 1], *want, *want2, *got;
 	int tr, r;
 
-	if (!ok(tree_open_commit(&t, repo, NULL) == 0, "open HEAD"))
+	if (!ok(open_rev(&t, repo, NULL) == 0, "open HEAD"))
 		return;
 	is_str(tree_source_name(t), "commit", "source name");
 	ok(!tree_may_miss(t), "no listed file can be missing");
@@ -551,7 +566,7 @@ test_commit(git_repository *repo)
 	    "a large packed blob is read whole and cut");
 	tree_free(t);
 
-	if (!ok(tree_open_commit(&t, repo, "HEAD~1") == 0, "open HEAD~1"))
+	if (!ok(open_rev(&t, repo, "HEAD~1") == 0, "open HEAD~1"))
 		return;
 	want = ut_capture_str("git -C r show HEAD~1:README.md");
 	r = read_path(t, "README.md", MIB, &sb, &tr);
@@ -561,7 +576,7 @@ test_commit(git_repository *repo)
 	tree_free(t);
 	printf("# an error message is expected:\n");
 	fflush(stdout);
-	ok(tree_open_commit(&t, repo, "no-such-rev") == -1 && t == NULL,
+	ok(open_rev(&t, repo, "no-such-rev") == -1 && t == NULL,
 	    "an unknown revision is an error");
 	strbuf_release(&sb);
 }
@@ -807,7 +822,7 @@ test_bare(void)
 	fflush(stdout);
 	ok(tree_open_worktree(&t, repo) == -1, "a bare repository has no "
 	    "working tree");
-	if (ok(tree_open_commit(&t, repo, NULL) == 0, "but HEAD")) {
+	if (ok(open_rev(&t, repo, NULL) == 0, "but HEAD")) {
 		want = git_list("bare.git", "ls-tree -z -r --name-only HEAD",
 		    0);
 		got = tree_list(t, 0);

@@ -1,0 +1,33 @@
+/*
+ * loose.h: loose objects read with zlib, bounded.
+ *
+ * libgit2 1.5 inflates a loose object in a loop that never ends when the
+ * file is cut short (libgit2 issue #7342), and opens a FIFO there without
+ * a second thought. Before libgit2 touches the repository's objects, a
+ * backend of ours is put in front of its own for the loose objects
+ * directory: it reads (and streams) loose objects itself, with zlib, in a
+ * loop bounded by the file's size, so that a truncated, corrupt or
+ * non-regular object file is an error ("loose object truncated"), never a
+ * hang. Packed objects are still libgit2's.
+ */
+#ifndef EC_LOOSE_H
+#define EC_LOOSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <git2.h>
+
+/*
+ * Put the bounded reader in front of the repository's object database.
+ * -1: error printed.
+ */
+int	 loose_guard(git_repository *);
+/*
+ * Parse a loose object header "TYPE SIZE\0" (git's canonical form) at the
+ * start of the len bytes at buf: its length with the NUL, or -1.
+ */
+int	 loose_parse_header(const unsigned char *, size_t, git_object_t *,
+	    uint64_t *);
+
+#endif
