@@ -212,7 +212,9 @@ test_cmp() {
 
 # The file must have exactly n lines.
 test_line_count() {
-	_n=$(wc -l <"$2")
+	case $# in 2) ;; *) test_bug_ "test_line_count N FILE, not '$*'" ;; esac
+	case $1 in ''|*[!0-9]*) test_bug_ "test_line_count: '$1' is no count" ;; esac
+	_n=$(wc -l <"$2") || return 1
 	if [ "$_n" -ne "$1" ]; then
 		echo "$2: $_n lines, want $1:" >&3
 		cat "$2" >&3

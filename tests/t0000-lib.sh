@@ -184,6 +184,26 @@ test_expect_success 'skip_all skips the whole script the TAP way' '
 	test_cmp want skipall.out
 '
 
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/linecount.sh"
+test_expect_success 'a count of lines, right and wrong' '
+	printf "a\nb\n" >two &&
+	test_line_count 2 two &&
+	! test_line_count 3 two 2>/dev/null 3>/dev/null
+'
+test_expect_success 'the "= N" form of other suites is a bug of the test' '
+	test_line_count = 2 two
+'
+test_done
+EOF
+
+test_expect_success 'test_line_count counts, and a misuse fails its test' '
+	run_sub linecount &&
+	test_eq "$(cat linecount.rc)" 1 &&
+	grep "^ok 1 - a count of lines" linecount.out &&
+	grep "^not ok 2 - " linecount.out &&
+	grep "Bail out! lib.sh: test_line_count N FILE" linecount.out
+'
+
 test_expect_success 'JQ holds exactly when jq is on PATH' '
 	if command -v jq >/dev/null 2>&1; then
 		test_have_prereq JQ
