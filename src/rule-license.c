@@ -81,7 +81,7 @@ static int	 license_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 
 static const struct rule_key_spec license_keys[] = {
-	{ "path", KEY_WORDS, .doc = "license file names, first found wins" },
+	{ "file", KEY_WORDS, .doc = "license file names, first found wins" },
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
 	    .doc = "how names compare" },
@@ -111,9 +111,9 @@ const struct rule_type rule_license = {
 static int
 license_parse(struct rule *r)
 {
-	if ((rule_key(r, "path") == NULL) == (rule_key(r, "third_party") ==
+	if ((rule_key(r, "file") == NULL) == (rule_key(r, "third_party") ==
 	    NULL))
-		return rule_error(r, NULL, "a license rule needs 'path' or "
+		return rule_error(r, NULL, "a license rule needs 'file' or "
 		    "'third_party' (one of them)");
 	if (rule_key(r, "notice") != NULL && rule_key(r, "third_party") == NULL)
 		return rule_error(r, "notice", "only with 'third_party'");
@@ -489,7 +489,10 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 	size_t len, cap, i, j, shown;
 	int accepted, trunc;
 
-	ctx_file_query(r, &q);
+	memset(&q, 0, sizeof(q));
+	q.names = rule_key(r, "file");
+	q.dirs = rule_key(r, "dirs");
+	q.icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") == 0;
 	if ((e = ctx_locate(ctx, &q, &accepted, &looked)) == NULL) {
 		finding_result(f, RESULT_FAIL, "no license file (looked for "
 		    "%s)", looked.buf);

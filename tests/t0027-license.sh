@@ -181,7 +181,7 @@ test_expect_success 'a submodule below third_party carries its own license' '
 	result_of third-party-licenses message | grep "1 vendored component"
 '
 
-test_expect_success 'a license rule needs path or third_party, one of them' '
+test_expect_success 'a license rule needs file or third_party, one of them' '
 	cat >"$TEST_TMP/bad.ini" <<-\EOF &&
 	[ruleset]
 	name = bad
