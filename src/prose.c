@@ -9,6 +9,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+#define LINK_PAREN_DEPTH 32	/* nested parentheses in a destination */
 #define SPAN_AHEAD	4096	/* bytes searched for the end of a span */
 
 static size_t	 line_end(const char *, size_t, size_t);
@@ -122,11 +123,19 @@ blank_inline(char *s, size_t i, size_t e, int *comment)
 			continue;
 		}
 		if (s[i] == ']' && i + 1 < e && s[i + 1] == '(') {
+			/*
+			 * Parentheses nest at most LINK_PAREN_DEPTH deep in a
+			 * destination (as cmark has it): deeper is no link. So
+			 * a scan passes at most that many later starts, and a
+			 * line of "](" runs is blanked in linear time.
+			 */
 			depth = 0;
 			for (k = i + 1; k < e; k++) {
-				if (s[k] == '(')
-					depth++;
-				else if (s[k] == ')' && --depth == 0)
+				if (s[k] == '(' && ++depth > LINK_PAREN_DEPTH) {
+					k = e;
+					break;
+				}
+				if (s[k] == ')' && --depth == 0)
 					break;
 			}
 			if (k < e) {

@@ -46,6 +46,18 @@ test_expect_success 'lines of [ then ]( in a README are unknown, not a hang' '
 	doc_link_unknown "a link named documentation"
 '
 
+test_expect_success 'lines of "](" runs with no closing parenthesis: the prose scan is linear' '
+	{ echo "# Demo" && echo && echo "Demo does things for people who need them." &&
+	  echo && echo "## Releases" && echo &&
+	  for i in 1 2 3 4 5 6 7 8 9 10; do
+		repeat 100000 "](" && echo || exit 1
+	  done; } >"$R/README.md" &&
+	test_expect_code 1 timeout 60 "$ECOCHECK" --format json \
+		-r pytorch-ecosystem $NOHIST "$R" >"$TEST_TMP/out.json" \
+		2>"$TEST_TMP/err" &&
+	test_eq "$(result_of readme-release result)" pass
+'
+
 test_expect_success 'nested links and images are unknown, not a hang' '
 	{ echo "# Demo" && echo && repeat 42000 "[![" && printf "x](y)" &&
 	  repeat 42000 "](z)" && echo; } >"$R/README.md" &&
