@@ -1,4 +1,4 @@
-/* toml.c: a strict TOML 1.0 reader: text in, a tree of values or an error out */
+/* toml.c: a strict TOML 1.0 reader: text in, a tree or an error out */
 #include "config.h"
 
 #include <errno.h>
@@ -98,6 +98,8 @@ static void	 freeze(struct toml_value *);
 static const char *what(const struct toml_value *);
 static void	 keyname(char *, size_t, const struct keypath *, size_t);
 static int	 is_bare(int);
+static int	 hexval(int);
+static int	 line_end_backslash(struct parser *);
 static int	 parse_escape(struct parser *, struct strbuf *);
 static int	 parse_basic(struct parser *, struct strbuf *);
 static int	 parse_literal(struct parser *, struct strbuf *);
@@ -438,12 +440,47 @@ is_bare(int c)
 	    (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
+/* The value of a hex digit, or -1. */
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/*
+ * A backslash at the end of a line in a multi-line basic string: skip it,
+ * the newlines and the white space up to the next text; 0 if the
+ * backslash is not at the end of a line (it starts an escape).
+ */
+static int
+line_end_backslash(struct parser *p)
+{
+	size_t n;
+
+	for (n = 1; peek(p, n) == ' ' || peek(p, n) == '\t'; n++)
+		;
+	if (peek(p, n) != '\n' &&
+	    (peek(p, n) != '\r' || peek(p, n + 1) != '\n'))
+		return 0;
+	p->pos += n;
+	for (;;) {
+		if (peek(p, 0) == ' ' || peek(p, 0) == '\t')
+			p->pos++;
+		else if (!newline(p))
+			return 1;
+	}
+}
+
 /* An escape after a backslash in a basic string. */
 static int
 parse_escape(struct parser *p, struct strbuf *out)
 {
 	uint32_t cp = 0;
-	int c, i, n;
+	int c, d, i, n;
 
 	p->pos++;
 	switch ((c = peek(p, 0))) {
@@ -458,14 +495,10 @@ parse_escape(struct parser *p, struct strbuf *out)
 	case 'U':
 		n = c == 'u' ? 4 : 8;
 		for (i = 1; i <= n; i++) {
-			c = peek(p, (size_t)i);
-			if (c >= '0' && c <= '9')
-				cp = cp << 4 | (uint32_t)(c - '0');
-			else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
-				cp = cp << 4 | (uint32_t)((c | 0x20) - 'a' + 10);
-			else
-				return perr_at(p, p->pos - 1, "\\%c needs %d hex "
-				    "digits", n == 4 ? 'u' : 'U', n);
+			if ((d = hexval(peek(p, (size_t)i))) == -1)
+				return perr_at(p, p->pos - 1, "\\%c needs %d "
+				    "hex digits", n == 4 ? 'u' : 'U', n);
+			cp = cp << 4 | (uint32_t)d;
 		}
 		if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 			return perr_at(p, p->pos - 1, "escape of U+%04X, "
@@ -576,21 +609,8 @@ parse_multiline(struct parser *p, struct strbuf *out, int q)
 			continue;
 		}
 		if (c == '\\' && q == '"') {
-			/* A backslash at the end of a line trims to the text. */
-			for (n = 1; peek(p, n) == ' ' || peek(p, n) == '\t'; n++)
-				;
-			if (peek(p, n) == '\n' ||
-			    (peek(p, n) == '\r' && peek(p, n + 1) == '\n')) {
-				p->pos += n;
-				for (;;) {
-					if (peek(p, 0) == ' ' || peek(p, 0) == '\t')
-						p->pos++;
-					else if (!newline(p))
-						break;
-				}
-				continue;
-			}
-			if (parse_escape(p, out) == -1)
+			if (!line_end_backslash(p) &&
+			    parse_escape(p, out) == -1)
 				return -1;
 			continue;
 		}
@@ -945,11 +965,19 @@ parse_inline(struct parser *p, int depth)
 	if (peek(p, 0) == '}')
 		goto done;
 	for (;;) {
+		if (peek(p, 0) == '\n' || peek(p, 0) == '\r') {
+			perr(p, "a newline inside an inline table");
+			goto fail;
+		}
 		if (keyval(p, t) == -1)
 			goto fail;
 		skip_ws(p);
 		if (peek(p, 0) == '}')
 			break;
+		if (peek(p, 0) == '\n' || peek(p, 0) == '\r') {
+			perr(p, "a newline inside an inline table");
+			goto fail;
+		}
 		if (peek(p, 0) != ',') {
 			unexpected(p, "expected ',' or '}' in an inline table");
 			goto fail;
