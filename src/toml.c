@@ -238,8 +238,9 @@ end_of_line(struct parser *p)
 static int
 unexpected(struct parser *p, const char *want)
 {
-	int c = peek(p, 0);
+	int c;
 
+	c = peek(p, 0);
 	if (c == -1)
 		return perr(p, "%s, found the end of the file", want);
 	if (c == '\r')
@@ -622,19 +623,23 @@ parse_multiline(struct parser *p, struct strbuf *out, int q)
 	}
 }
 
+/* One part of a key: bare, or a basic or literal string on one line. */
 static int
 parse_simple_key(struct parser *p, struct strbuf *out)
 {
-	int c = peek(p, 0);
+	int c;
 
+	c = peek(p, 0);
 	if (c == '"')
 		return parse_basic(p, out);
 	if (c == '\'')
 		return parse_literal(p, out);
 	if (!is_bare(c))
 		return unexpected(p, "expected a key");
-	while (is_bare(peek(p, 0)))
-		strbuf_addch(out, peek(p, 0)), p->pos++;
+	while (is_bare(c = peek(p, 0))) {
+		strbuf_addch(out, c);
+		p->pos++;
+	}
 	return 0;
 }
 
@@ -1002,8 +1007,9 @@ static struct toml_value *
 parse_value(struct parser *p, int depth)
 {
 	struct toml_value *v;
-	int c = peek(p, 0), line = p->line;
+	int c, line = p->line;
 
+	c = peek(p, 0);
 	if (depth > TOML_MAX_DEPTH) {
 		perr(p, "nested more than %d deep", TOML_MAX_DEPTH);
 		return NULL;
@@ -1115,8 +1121,9 @@ header(struct parser *p)
 	struct toml_value *t = p->root, *v;
 	char name[96];
 	size_t i;
-	int aot = peek(p, 1) == '[', line = p->line, last;
+	int aot, line = p->line, last;
 
+	aot = peek(p, 1) == '[';
 	p->pos += aot ? 2 : 1;
 	skip_ws(p);
 	if (parse_key(p, &kp) == -1)

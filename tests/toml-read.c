@@ -25,11 +25,12 @@ static int	 slurp(FILE *, struct strbuf *);
 static void
 put_value(struct strbuf *out, const struct toml_value *v)
 {
-	enum toml_kind k = toml_kind(v);
+	enum toml_kind k;
 	const char *s;
 	size_t i, len;
 	double f;
 
+	k = toml_kind(v);
 	if (k == TOML_TABLE || k == TOML_ARRAY) {
 		strbuf_addch(out, k == TOML_TABLE ? '{' : '[');
 		for (i = 0; i < toml_len(v); i++) {
