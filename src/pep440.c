@@ -504,6 +504,7 @@ clause_parse(const char *s, size_t n, struct pep440_clause *c,
 
 	memset(c, 0, sizeof(*c));
 	trim(&t, &n);
+	s = t;
 	for (o = 0; ops[o] != NULL; o++)
 		if (n >= strlen(ops[o]) && memcmp(t, ops[o], strlen(ops[o])) == 0)
 			break;
