@@ -214,11 +214,12 @@ int
 pep440_parse(const char *str, struct pep440_version *v, struct strbuf *err)
 {
 	const char *t = str, *word;
-	size_t n = strlen(str), i = 0, k, alloc = 0;
+	size_t n, i = 0, k, alloc = 0;
 	struct pep440_version z = PEP440_VERSION_INIT;
 	const char *why = NULL;
 
 	*v = z;
+	n = strlen(str);
 	if (n > PEP440_MAX_LEN) {
 		if (err != NULL)
 			strbuf_addf(err, "version longer than %d bytes",
@@ -588,9 +589,10 @@ pep440_spec_parse(const char *s, struct pep440_spec **specp,
 	struct pep440_spec *spec;
 	struct strbuf norm = STRBUF_INIT;
 	const char *p, *e, *t = s;
-	size_t alloc = 0, n = strlen(s);
+	size_t alloc = 0, n;
 
 	*specp = NULL;
+	n = strlen(s);
 	if (n > PEP440_MAX_LEN) {
 		if (err != NULL)
 			strbuf_addf(err, "specifier longer than %d bytes",

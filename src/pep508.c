@@ -129,8 +129,9 @@ mk_fail(struct mk *m, const char *why)
 static int
 word_at(struct mk *m, const char *w)
 {
-	size_t k = strlen(w);
+	size_t k;
 
+	k = strlen(w);
 	return m->n - m->i >= k && memcmp(m->s + m->i, w, k) == 0 &&
 	    (m->i + k == m->n || !name_char((unsigned char)m->s[m->i + k]));
 }
@@ -392,11 +393,12 @@ int
 pep508_parse(const char *s, struct pep508_req *req, struct strbuf *err)
 {
 	struct strbuf sb = STRBUF_INIT, e2 = STRBUF_INIT;
-	size_t n = strlen(s), i = 0, j;
+	size_t n, i = 0, j;
 	const char *semi;
 	char *spec;
 
 	memset(req, 0, sizeof(*req));
+	n = strlen(s);
 	if (n > PEP440_MAX_LEN)
 		return req_fail(req, err, s, "too long");
 	while (i < n && ascii_isspace((unsigned char)s[i]))
@@ -553,8 +555,9 @@ next_token(const char *s, size_t *i, size_t *start)
 static int
 is_path_or_url(const char *s)
 {
-	size_t n = strlen(s);
+	size_t n;
 
+	n = strlen(s);
 	return strstr(s, "://") != NULL || s[0] == '.' || s[0] == '/' ||
 	    s[0] == '~' || strchr(s, '/') != NULL || strchr(s, '\\') != NULL ||
 	    (n > 4 && strcmp(s + n - 4, ".whl") == 0) ||
