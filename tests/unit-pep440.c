@@ -78,6 +78,7 @@ test_parse(void)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct pep440_version v;
+	int r;
 
 	is_str(norm("1.0"), "1.0", "a plain release");
 	is_str(norm("2026.11.0.1.2"), "2026.11.0.1.2", "release of any length");
@@ -114,7 +115,8 @@ test_parse(void)
 	is_str(norm("\xd9\xa1.0"), "invalid", "non-ASCII digits are refused");
 	is_str(norm("1.0+\xc4\xb0"), "invalid", "non-ASCII letters are refused");
 	is_str(norm("2.*"), "invalid", "a wildcard is not a version");
-	ok(pep440_parse("torch 2", &v, &err) == -1 &&
+	r = pep440_parse("torch 2", &v, &err);
+	ok(r == -1 &&
 	    strstr(err.buf, "'torch 2' is not a PEP 440 version") != NULL,
 	    "the error names the string: %s", err.buf);
 	strbuf_release(&err);
@@ -152,6 +154,7 @@ test_specs(void)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct pep440_spec *sp;
+	int r;
 
 	is_int(admits(">=2.0,<2.7", "2.6.1", 0), 1, "a range admits inside");
 	is_int(admits("torch<2.7", "2.6", 0), -1, "a name is not a specifier");
@@ -213,7 +216,8 @@ test_specs(void)
 	ok(!spec_ok(">=1.0,,<2"), "an empty clause is refused");
 	ok(!spec_ok("=== a b"), "=== with white space is refused");
 	ok(spec_ok(" >= 1.0 , < 2 "), "white space around clauses and operators");
-	ok(pep440_spec_parse("< 2, ~=3", &sp, &err) == -1 &&
+	r = pep440_spec_parse("< 2, ~=3", &sp, &err);
+	ok(r == -1 &&
 	    strstr(err.buf, "'~=3' is not a version specifier: ~= needs") !=
 	    NULL, "the error names the clause and why: %s", err.buf);
 	strbuf_reset(&err);

@@ -14,6 +14,7 @@ test_requirements(void)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct pep508_req r;
+	int rc;
 
 	ok(pep508_parse("torch>=2.1,<2.16", &r, NULL) == 0 &&
 	    strcmp(r.name, "torch") == 0 && strcmp(r.spec_text,
@@ -64,7 +65,8 @@ test_requirements(void)
 	    (r.flags & PEP508_PLATFORM) && (r.flags & PEP508_PYTHON),
 	    "legacy names, not in, quotes");
 	pep508_release(&r);
-	ok(pep508_parse("torch>=2.0; python_versio == '3'", &r, &err) == -1 &&
+	rc = pep508_parse("torch>=2.0; python_versio == '3'", &r, &err);
+	ok(rc == -1 &&
 	    strstr(err.buf, "unknown marker variable") != NULL,
 	    "an unknown variable is refused: %s", err.buf);
 	strbuf_reset(&err);
@@ -74,7 +76,8 @@ test_requirements(void)
 	    "an unclosed parenthesis is refused");
 	ok(pep508_parse("torch; python_version > '3' and", &r, NULL) == -1,
 	    "a dangling and is refused");
-	ok(pep508_parse("torch =>2.0", &r, &err) == -1 &&
+	rc = pep508_parse("torch =>2.0", &r, &err);
+	ok(rc == -1 &&
 	    strstr(err.buf, "'=>2.0' is not a version specifier") != NULL,
 	    "a bad specifier is refused: %s", err.buf);
 	strbuf_reset(&err);
@@ -141,6 +144,7 @@ test_reqlines(void)
 	struct reqline_reader rd;
 	struct reqline l;
 	struct strbuf err = STRBUF_INIT;
+	int rc;
 
 	reqline_init(&rd, txt, strlen(txt));
 	ok(reqline_next(&rd, &l, &err) == 1 && l.kind == REQLINE_INCLUDE &&
@@ -177,7 +181,8 @@ test_reqlines(void)
 	ok(reqline_next(&rd, &l, &err) == 1 && l.kind == REQLINE_PATH,
 	    "a local directory is a path line");
 	reqline_release(&l);
-	ok(reqline_next(&rd, &l, &err) == -1 && l.lineno == 13 &&
+	rc = reqline_next(&rd, &l, &err);
+	ok(rc == -1 && l.lineno == 13 &&
 	    strstr(err.buf, "not a PEP 508 requirement") != NULL,
 	    "a bad line is an error with its line: %s", err.buf);
 	reqline_release(&l);
