@@ -20,6 +20,10 @@
 #define HANDLE_MAX	39	/* GitHub's longest login */
 #define NAME_WORDS_MAX	5	/* words of a name, initials included */
 #define SHORT_PARA	12	/* words of a paragraph that may be a name */
+/* Bounds that keep hostile text linear: */
+#define LINK_MAX	512	/* bytes from a bracket to its close */
+#define ITEM_MAX	8192	/* bytes of an item; longer ones name nobody */
+#define SECTIONS_MAX	(256 * 1024)	/* bytes of sections read a document */
 
 /* What a section is to the reader. */
 enum sclass {
@@ -74,6 +78,7 @@ struct reader {
 	int		 retired;
 	int		 rst;
 	size_t		 added;
+	size_t		 read;		/* bytes of items read */
 	/* people found in the section, added when it is read */
 	struct pending	*pend;
 	size_t		 npend;
@@ -639,12 +644,14 @@ people_name_like(const char *s, size_t n)
 	return words >= 2 && initials + 1 < words;
 }
 
-/* The index after the bracket closing the one at s[i], or 0. */
+/* The index after the bracket closing the one at s[i] (near it), or 0. */
 static size_t
 match_close(const char *s, size_t n, size_t i, int open, int close)
 {
 	int depth;
 
+	if (n - i > LINK_MAX)
+		n = i + LINK_MAX;
 	for (depth = 0; i < n; i++) {
 		if (s[i] == '\\' && i + 1 < n) {
 			i++;
@@ -666,11 +673,11 @@ static size_t
 link_end(const char *s, size_t n, size_t i, int rst)
 {
 	const char *q;
-	size_t e;
+	size_t e, t;
 
 	if (rst) {
-		if (s[i] != '`' || i + 1 >= n ||
-		    (q = memchr(s + i + 1, '`', n - i - 1)) == NULL)
+		if (s[i] != '`' || i + 1 >= n || (q = memchr(s + i + 1, '`',
+		    n - i - 1 < LINK_MAX ? n - i - 1 : LINK_MAX)) == NULL)
 			return 0;
 		for (e = (size_t)(q - s) + 1; e < n && s[e] == '_'; e++)
 			;
@@ -678,9 +685,8 @@ link_end(const char *s, size_t n, size_t i, int rst)
 	}
 	if (s[i] != '[' || (e = match_close(s, n, i, '[', ']')) == 0)
 		return 0;
-	if (e < n && s[e] == '(' && (q = memchr(s + e, ')', n - e)) != NULL)
-		return match_close(s, n, e, '(', ')') > 0 ?
-		    match_close(s, n, e, '(', ')') : (size_t)(q - s) + 1;
+	if (e < n && s[e] == '(' && (t = match_close(s, n, e, '(', ')')) > 0)
+		return t;
 	return e;
 }
 
@@ -745,7 +751,8 @@ strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
 			continue;
 		}
 		if (c == '<') {
-			const char *q = memchr(s + i, '>', n - i);
+			const char *q = memchr(s + i, '>', n - i < LINK_MAX ?
+			    n - i : LINK_MAX);
 
 			if (q != NULL) {
 				if (stop && (memchr(s + i, '@', (size_t)(q - s) -
@@ -1165,6 +1172,9 @@ read_item(struct reader *rd, struct item *it)
 	size_t n = it->text.len, i, b, words, nextl;
 	int depth, tick, bare, nseg, eol;
 
+	if (n > ITEM_MAX)
+		return;
+	rd->read += n;
 	words = 0;
 	for (i = 0; i < n; i++)
 		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
@@ -1347,7 +1357,7 @@ read_region(struct reader *rd, const char *buf, const struct lines *ls,
 
 	memset(&it, 0, sizeof(it));
 	strbuf_init(&it.text);
-	for (i = from; i < to; ) {
+	for (i = from; i < to && rd->read < SECTIONS_MAX; ) {
 		l = &ls->v[i];
 		blank = line_indent(buf + l->off, l->len, &ind);
 		t = buf + l->off + ind;

@@ -30,7 +30,7 @@
 #include "tree.h"
 #include "xalloc.h"
 
-#define MAINTAINERS_MAX_BYTES	(1024 * 1024)	/* read of each document */
+#define MAINTAINERS_MAX_BYTES	(8 * 1024 * 1024) /* as the sections type reads */
 #define SHOW_MAX		12		/* people named in a message */
 
 /* A document to read and how. */

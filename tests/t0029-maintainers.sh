@@ -154,6 +154,27 @@ test_expect_success 'nothing at all: a failure that says what to write' '
 	result_of core-maintainers fix | grep "MAINTAINERS.md"
 '
 
+test_expect_success 'brackets, tags and backticks that never close cannot hang it' '
+	rm -rf "$TEST_TMP/hostile" &&
+	make_repo "$TEST_TMP/hostile" >/dev/null &&
+	awk "BEGIN {
+		print \"# X\"; print \"\"; print \"## Maintainers\"; print \"\"
+		for (i = 0; i < 200; i++) {
+			s = \"\"; for (j = 0; j < 4000; j++) s = s \"[<\"
+			print \"- \" s \"](\"
+			print \"\"
+		}
+		s = \"\"; for (j = 0; j < 8000; j++) s = s \"[\"
+		print s
+	}" >"$TEST_TMP/hostile/README.md" &&
+	cp "$TEST_TMP/hostile/README.md" "$TEST_TMP/hostile/MAINTAINERS.rst" &&
+	sed "s/\\[/\`/g" "$TEST_TMP/hostile/README.md" >"$TEST_TMP/hostile/GOVERNANCE.rst" &&
+	test_expect_code 1 timeout 60 "$ECOCHECK" --format json -r pytorch-ecosystem \
+		--set commits.level=off --set contributors.level=off \
+		"$TEST_TMP/hostile" >"$TEST_TMP/out.json" &&
+	test_eq "$(result_of core-maintainers result)" fail
+'
+
 test_expect_success 'a maintainers rule needs file or section_file' '
 	cat >"$TEST_TMP/bad.ini" <<-\EOF &&
 	[ruleset]
