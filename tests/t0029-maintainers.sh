@@ -159,7 +159,7 @@ test_expect_success 'brackets, tags and backticks that never close cannot hang i
 	make_repo "$TEST_TMP/hostile" >/dev/null &&
 	awk "BEGIN {
 		print \"# X\"; print \"\"; print \"## Maintainers\"; print \"\"
-		for (i = 0; i < 200; i++) {
+		for (i = 0; i < 40; i++) {
 			s = \"\"; for (j = 0; j < 4000; j++) s = s \"[<\"
 			print \"- \" s \"](\"
 			print \"\"
