@@ -13,6 +13,7 @@ extern const struct rule_type rule_contributors;
 extern const struct rule_type rule_fact;
 extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
+extern const struct rule_type rule_maintainers;
 extern const struct rule_type rule_sections;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
@@ -23,6 +24,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_fact,
 	&rule_file,
 	&rule_license,
+	&rule_maintainers,
 	&rule_sections,
 	NULL
 };

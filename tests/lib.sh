@@ -272,6 +272,11 @@ PyTorch releases.
 ## Documentation
 
 See [the documentation](https://demo.readthedocs.io/).
+
+## Maintainers
+
+- Ada Lovelace (@ada)
+- Alan Turing (@aturing)
 EOF
 	cat >"$1/CONTRIBUTING.md" <<'EOF'
 # Contributing

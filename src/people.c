@@ -1,0 +1,1512 @@
+/*
+ * people.c: maintainers named by a project, merged from every source;
+ * the reader of maintainers-like sections of Markdown and reST documents.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ascii.h"
+#include "markdown.h"
+#include "people.h"
+#include "strbuf.h"
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define HANDLE_MAX	39	/* GitHub's longest login */
+#define NAME_WORDS_MAX	5	/* words of a name, initials included */
+#define SHORT_PARA	12	/* words of a paragraph that may be a name */
+/* Bounds that keep hostile text linear: */
+#define LINK_MAX	512	/* bytes from a bracket to its close */
+#define ITEM_MAX	8192	/* bytes of an item; longer ones name nobody */
+#define SECTIONS_MAX	(256 * 1024)	/* bytes of sections read a document */
+
+/* What a section is to the reader. */
+enum sclass {
+	SC_UNSET,	/* its heading says nothing: as its parent */
+	SC_NONE,	/* names nobody (contributors, credits) */
+	SC_WEAK,	/* handles and emails only */
+	SC_TEAM,	/* a team section: weak, strong if it says
+			   "maintained by" */
+	SC_STRONG	/* maintainers: bare names count too */
+};
+
+/* A line of the document. */
+struct line {
+	size_t	 off;
+	size_t	 len;
+	int	 skip;		/* code, a comment, a directive */
+};
+
+struct lines {
+	struct line	*v;
+	size_t		 n;
+	size_t		 alloc;
+};
+
+/* One list item, table row or paragraph, its lines joined by spaces. */
+enum item_kind { ITEM_LIST, ITEM_ROW, ITEM_PARA };
+
+struct item {
+	enum item_kind	 kind;
+	struct strbuf	 text;
+	size_t		*loff;		/* where each line starts in text */
+	int		*lno;		/* and its number */
+	size_t		 nl;
+	size_t		 alloc;
+};
+
+/* A person found in a section, not yet added. */
+struct pending {
+	char	*name;
+	char	*handle;
+	char	*email;
+	int	 line;
+	int	 bare;		/* a name alone */
+};
+
+/* A section being read. */
+struct reader {
+	struct people	*pp;
+	const char	*path;
+	const char	*source;	/* the heading's text, or NULL */
+	enum sclass	 sc;
+	int		 retired;
+	int		 rst;
+	size_t		 added;
+	size_t		 read;		/* bytes of items read */
+	/* people found in the section, added when it is read */
+	struct pending	*pend;
+	size_t		 npend;
+	size_t		 pendalloc;
+	size_t		 bare;		/* of them, names alone */
+	size_t		 tried;		/* items that could have been a name */
+	/* the columns of the table being read, -1 when none */
+	int		 col_name;
+	int		 col_handle;
+	int		 col_email;
+};
+
+/* A handle or team found in a segment. */
+struct mention {
+	size_t	 pos;
+	char	*handle;
+};
+
+static void	 ref_add(struct person *, const char *, int, const char *,
+		    int);
+static void	 person_merge(struct person *, struct person *);
+static int	 same_name(const char *, const char *);
+static void	 name_key(const char *, struct strbuf *);
+static int	 name_is_handle(const char *, const char *);
+static int	 is_handle_char(int);
+static size_t	 scan_handle(const char *, size_t, size_t, int *);
+static char	*noreply_handle(const char *);
+static int	 github_user(const char *, size_t, size_t, struct strbuf *);
+static int	 role_mailbox(const char *, size_t);
+static int	 stop_word(const char *, size_t);
+static int	 name_word(const char *, size_t, int, int);
+static void	 strip_markup(const char *, size_t, int, int,
+		    struct strbuf *);
+static size_t	 match_close(const char *, size_t, size_t, int, int);
+static size_t	 link_end(const char *, size_t, size_t, int);
+static void	 split_lines(const char *, size_t, int, struct lines *);
+static int	 line_indent(const char *, size_t, size_t *);
+static int	 list_marker(const char *, size_t, size_t *);
+static int	 is_table_line(const char *, size_t);
+static enum sclass classify(const char *, int *);
+static int	 has_word(const char *, const char *);
+static void	 read_region(struct reader *, const char *,
+		    const struct lines *, size_t, size_t);
+static void	 read_item(struct reader *, struct item *);
+static void	 read_segment(struct reader *, const struct item *, size_t,
+		    size_t, int);
+static void	 read_row(struct reader *, struct item *, int);
+static void	 header_cells(struct reader *, const char *, size_t);
+static int	 item_line(const struct item *, size_t);
+static void	 reader_add(struct reader *, const char *, const char *,
+		    const char *, int, int);
+static void	 reader_flush(struct reader *);
+
+/* Words that are not parts of names, lowercase, sorted. */
+static const char *const stop_words[] = {
+	"a", "about", "acknowledgements", "all", "an", "and", "api",
+	"apis", "app", "apps", "are", "as", "at", "audio", "benchmark",
+	"benchmarks", "blog", "build", "by", "changelog", "citation", "cloud",
+	"code", "community", "company", "contact", "contents", "contributor",
+	"contributors", "core", "corporation", "data", "dataset",
+	"datasets", "deep", "deployment", "developer", "developers",
+	"development", "discord", "discussion", "discussions", "distributed",
+	"docs", "documentation", "easy", "email", "engineer", "example",
+	"examples", "expert", "extension", "extensions", "facebook", "fast",
+	"faq", "feature", "features", "for", "forum", "framework", "from",
+	"getting", "github", "gitlab", "google", "governance", "gpu",
+	"grandmaster", "group", "guide", "help", "highlights", "how", "image",
+	"images", "in", "inc", "install", "installation", "institute",
+	"integration", "integrations", "introduction", "is", "issue",
+	"issues", "it", "its", "lab", "labs", "language", "lead", "leads",
+	"learning", "library", "license", "llc", "ltd", "machine",
+	"maintainer", "maintainers", "master", "member", "members", "meta",
+	"microsoft", "model", "models", "module", "modules", "more", "multi",
+	"network", "networks", "new", "news", "note", "notes", "nvidia",
+	"of", "on", "open", "or", "our", "overview", "package", "packages",
+	"paper", "performance", "platform", "plugin", "plugins", "project",
+	"projects", "pull", "python", "pytorch", "quick", "release",
+	"releases", "request", "requests", "research", "results", "review",
+	"reviews", "roadmap", "scalable", "scientist", "see", "server",
+	"simple", "slack", "source", "speed", "sponsors", "start", "started",
+	"support", "supports", "table", "team", "teams", "test", "testing",
+	"tests", "text", "the", "this", "to", "tool", "toolkit", "tools",
+	"training", "tutorial", "tutorials", "twitter", "university",
+	"usage", "user", "users", "version", "versions", "video", "vision",
+	"we", "web", "what", "who", "why", "with", "you", "your"
+};
+
+/* Lowercase words inside names: "Jan van der Berg". */
+static const char *const particles[] = {
+	"al", "bin", "da", "das", "de", "del", "della", "den", "der", "di",
+	"do", "dos", "du", "el", "ibn", "la", "le", "van", "von", "y", "zu"
+};
+
+/* First path parts of github.com that are not users. */
+static const char *const github_reserved[] = {
+	"about", "apps", "collections", "contact", "customer-stories",
+	"enterprise", "events", "explore", "features", "join", "login",
+	"marketplace", "new", "notifications", "orgs", "pricing", "pulls",
+	"issues", "readme", "search", "security", "settings", "site",
+	"sponsors", "team", "topics", "trending"
+};
+
+/* Mailboxes of roles, not people. */
+static const char *const role_mailboxes[] = {
+	"admin", "contact", "core", "dev", "devs", "help", "hello", "info",
+	"maintainers", "noreply", "no-reply", "security", "support", "team"
+};
+
+static int
+str_in(const char *s, size_t n, const char *const *v, size_t nv)
+{
+	size_t i;
+
+	for (i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && ascii_eq_lower(s, v[i], n))
+			return 1;
+	return 0;
+}
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static int
+stop_word(const char *s, size_t n)
+{
+	return str_in(s, n, stop_words, NELEM(stop_words));
+}
+
+static int
+role_mailbox(const char *s, size_t n)
+{
+	return str_in(s, n, role_mailboxes, NELEM(role_mailboxes));
+}
+
+/* ---- the list of people ---- */
+
+static void
+ref_add(struct person *p, const char *path, int line, const char *source,
+    int retired)
+{
+	struct person_ref *r;
+	size_t i;
+
+	for (i = 0; i < p->nrefs; i++)
+		if (strcmp(p->refs[i].path, path) == 0 &&
+		    p->refs[i].line == line)
+			return;
+	XGROW(p->refs, p->nrefs + 1, p->refalloc);
+	r = &p->refs[p->nrefs++];
+	r->path = xstrdup(path);
+	r->line = line;
+	r->source = source != NULL ? xstrdup(source) : NULL;
+	r->retired = retired;
+}
+
+/* Lowercase words of a name without initials: "vladimir iglovikov". */
+static void
+name_key(const char *name, struct strbuf *out)
+{
+	const char *s, *e;
+	size_t n, i;
+
+	strbuf_reset(out);
+	for (s = name; *s != '\0'; s = e) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		for (e = s; *e != '\0' && *e != ' ' && *e != '\t'; e++)
+			;
+		n = (size_t)(e - s);
+		while (n > 0 && s[n - 1] == '.')
+			n--;
+		if (n <= 1)
+			continue;	/* an initial */
+		if (out->len > 0)
+			strbuf_addch(out, ' ');
+		for (i = 0; i < n; i++)
+			strbuf_addch(out, ascii_tolower((unsigned char)s[i]));
+	}
+}
+
+/* Whether two names are one person's: first and last words, no case. */
+static int
+same_name(const char *a, const char *b)
+{
+	struct strbuf ka = STRBUF_INIT, kb = STRBUF_INIT;
+	const char *la, *lb;
+	size_t fa, fb;
+	int same;
+
+	name_key(a, &ka);
+	name_key(b, &kb);
+	same = 0;
+	if (ka.len > 0 && kb.len > 0) {
+		fa = strcspn(ka.buf, " ");
+		fb = strcspn(kb.buf, " ");
+		la = strrchr(ka.buf, ' ');
+		lb = strrchr(kb.buf, ' ');
+		la = la != NULL ? la + 1 : ka.buf;
+		lb = lb != NULL ? lb + 1 : kb.buf;
+		same = fa == fb && memcmp(ka.buf, kb.buf, fa) == 0 &&
+		    strcmp(la, lb) == 0;
+	}
+	strbuf_release(&ka);
+	strbuf_release(&kb);
+	return same;
+}
+
+/* Whether a name is a handle written out: "Adam Gleave", adamgleave. */
+static int
+name_is_handle(const char *name, const char *handle)
+{
+	const char *s, *h;
+
+	for (s = name, h = handle; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '-' || *s == '.')
+			continue;
+		if (*h == '-')
+			h++;
+		if (*h == '\0' || ascii_tolower((unsigned char)*s) !=
+		    ascii_tolower((unsigned char)*h))
+			return 0;
+		h++;
+	}
+	return *h == '\0' && s != name;
+}
+
+static int
+str_ieq(const char *a, const char *b)
+{
+	size_t n;
+
+	n = strlen(a);
+	return n == strlen(b) && strncasecmp(a, b, n) == 0;
+}
+
+/* Whether a person found is p (see people.h). */
+static int
+person_matches(const struct person *p, const char *name, const char *handle,
+    const char *email)
+{
+	if (handle != NULL && p->handle != NULL)
+		return str_ieq(handle, p->handle);
+	if (email != NULL && p->email != NULL && str_ieq(email, p->email))
+		return 1;
+	if (p->team || (handle != NULL && strchr(handle, '/') != NULL))
+		return 0;
+	if (name != NULL && p->name != NULL && same_name(name, p->name))
+		return 1;
+	if (name != NULL && p->handle != NULL && name_is_handle(name,
+	    p->handle))
+		return 1;
+	if (handle != NULL && p->name != NULL && name_is_handle(p->name,
+	    handle))
+		return 1;
+	return 0;
+}
+
+/* Move what b knows into a and empty b. */
+static void
+person_merge(struct person *a, struct person *b)
+{
+	size_t i;
+
+	if (a->name == NULL) {
+		a->name = b->name;
+		b->name = NULL;
+	}
+	if (a->handle == NULL) {
+		a->handle = b->handle;
+		b->handle = NULL;
+	}
+	if (a->email == NULL) {
+		a->email = b->email;
+		b->email = NULL;
+	}
+	a->retired = a->retired && b->retired;
+	for (i = 0; i < b->nrefs; i++) {
+		ref_add(a, b->refs[i].path, b->refs[i].line,
+		    b->refs[i].source, b->refs[i].retired);
+		free(b->refs[i].path);
+		free(b->refs[i].source);
+	}
+	free(b->refs);
+	free(b->name);
+	free(b->handle);
+	free(b->email);
+}
+
+void
+people_add(struct people *pp, const char *name, const char *handle,
+    const char *email, int retired, const char *path, int line,
+    const char *source)
+{
+	struct person np, *p, *q;
+	char *nh;
+	size_t i, first;
+
+	if (handle != NULL && *handle == '@')
+		handle++;
+	if (handle != NULL && *handle == '\0')
+		handle = NULL;
+	if (name != NULL && *name == '\0')
+		name = NULL;
+	if (email != NULL && *email == '\0')
+		email = NULL;
+	nh = NULL;
+	if (handle == NULL && email != NULL &&
+	    (nh = noreply_handle(email)) != NULL)
+		handle = nh;
+	if (name == NULL && handle == NULL && email == NULL)
+		return;
+	memset(&np, 0, sizeof(np));
+	np.name = name != NULL ? xstrdup(name) : NULL;
+	np.handle = handle != NULL ? xstrdup(handle) : NULL;
+	np.email = email != NULL ? xstrdup(email) : NULL;
+	np.team = handle != NULL && strchr(handle, '/') != NULL;
+	np.retired = retired;
+	ref_add(&np, path, line, source, retired);
+	free(nh);
+	/* Merge into the first match, then fold in any other match. */
+	first = pp->n;
+	for (i = 0; i < pp->n; i++) {
+		p = &pp->v[i];
+		if (first == pp->n) {
+			if (!person_matches(p, np.name, np.handle, np.email))
+				continue;
+			first = i;
+			person_merge(p, &np);
+			memset(&np, 0, sizeof(np));
+			continue;
+		}
+		q = &pp->v[first];
+		if (!person_matches(p, q->name, q->handle, q->email))
+			continue;
+		/* p is the same person too: fold it into the first. */
+		if (p->team)
+			pp->teams--;
+		person_merge(q, p);
+		memmove(p, p + 1, (pp->n - i - 1) * sizeof(*p));
+		pp->n--;
+		i--;
+	}
+	if (first < pp->n)
+		return;
+	XGROW(pp->v, pp->n + 1, pp->alloc);
+	pp->v[pp->n++] = np;
+	if (np.team)
+		pp->teams++;
+}
+
+size_t
+people_current(const struct people *pp)
+{
+	size_t i, n;
+
+	for (i = n = 0; i < pp->n; i++)
+		if (!pp->v[i].team && !pp->v[i].retired)
+			n++;
+	return n;
+}
+
+void
+people_display(const struct person *p, struct strbuf *sb)
+{
+	if (p->name != NULL) {
+		strbuf_addstr(sb, p->name);
+		if (p->handle != NULL)
+			strbuf_addf(sb, " (@%s)", p->handle);
+		else if (p->email != NULL)
+			strbuf_addf(sb, " <%s>", p->email);
+	} else if (p->handle != NULL)
+		strbuf_addf(sb, "@%s", p->handle);
+	else
+		strbuf_addstr(sb, p->email);
+}
+
+void
+people_release(struct people *pp)
+{
+	size_t i, j;
+
+	for (i = 0; i < pp->n; i++) {
+		for (j = 0; j < pp->v[i].nrefs; j++) {
+			free(pp->v[i].refs[j].path);
+			free(pp->v[i].refs[j].source);
+		}
+		free(pp->v[i].refs);
+		free(pp->v[i].name);
+		free(pp->v[i].handle);
+		free(pp->v[i].email);
+	}
+	free(pp->v);
+	memset(pp, 0, sizeof(*pp));
+}
+
+/* ---- handles, emails and names in text ---- */
+
+static int
+is_handle_char(int c)
+{
+	return ascii_isalnum(c) || c == '-';
+}
+
+/*
+ * The length of a GitHub handle (or "org/team") at s[i], 0 if none;
+ * *team is set for a team.
+ */
+static size_t
+scan_handle(const char *s, size_t n, size_t i, int *team)
+{
+	size_t j, k;
+
+	*team = 0;
+	if (i >= n || !ascii_isalnum((unsigned char)s[i]))
+		return 0;
+	for (j = i; j < n && j - i < HANDLE_MAX + 1 &&
+	    is_handle_char((unsigned char)s[j]); j++)
+		;
+	if (j - i > HANDLE_MAX)
+		return 0;
+	while (j > i && s[j - 1] == '-')
+		j--;
+	if (j + 1 < n && s[j] == '/' && ascii_isalnum((unsigned char)s[j + 1])) {
+		for (k = j + 1; k < n && (is_handle_char((unsigned char)s[k]) ||
+		    s[k] == '_' || s[k] == '.'); k++)
+			;
+		while (s[k - 1] == '.')
+			k--;
+		*team = 1;
+		return k - i;
+	}
+	/* "@example.com": a domain, not a handle */
+	if (j + 1 < n && s[j] == '.' && ascii_isalnum((unsigned char)s[j + 1]))
+		return 0;
+	return j - i;
+}
+
+/* The handle of a users.noreply.github.com email, or NULL. */
+static char *
+noreply_handle(const char *email)
+{
+	static const char dom[] = "@users.noreply.github.com";
+	const char *at, *plus;
+	size_t n;
+
+	at = strchr(email, '@');
+	if (at == NULL || !str_ieq(at, dom))
+		return NULL;
+	plus = memchr(email, '+', (size_t)(at - email));
+	plus = plus != NULL ? plus + 1 : email;
+	n = (size_t)(at - plus);
+	return n > 0 ? xstrndup(plus, n) : NULL;
+}
+
+/*
+ * A GitHub user (or org/team) linked at s[i] ("github.com/jane" after
+ * "https://", "www." or a space): 1 with out set, else 0.
+ */
+static int
+github_user(const char *s, size_t n, size_t i, struct strbuf *out)
+{
+	size_t p, j, u, k, t;
+	int team;
+
+	p = i;
+	if (p >= 4 && ascii_eq_lower(s + p - 4, "www.", 4))
+		p -= 4;
+	if (p > 0 && strchr("/ \t([<\"'", s[p - 1]) == NULL)
+		return 0;
+	j = i + strlen("github.com/");
+	if (j + 5 < n && ascii_eq_lower(s + j, "orgs/", 5)) {
+		/* github.com/orgs/ORG/teams/TEAM */
+		j += 5;
+		for (u = 0; j + u < n && is_handle_char((unsigned char)s[j + u]);
+		    u++)
+			;
+		k = j + u;
+		if (u == 0 || k + 7 > n || !ascii_eq_lower(s + k, "/teams/", 7))
+			return 0;
+		for (t = 0; k + 7 + t < n && (is_handle_char((unsigned char)
+		    s[k + 7 + t]) || s[k + 7 + t] == '_'); t++)
+			;
+		if (t == 0)
+			return 0;
+		strbuf_reset(out);
+		strbuf_add(out, s + j, u);
+		strbuf_addch(out, '/');
+		strbuf_add(out, s + k + 7, t);
+		return 1;
+	}
+	if ((u = scan_handle(s, n, j, &team)) == 0 || team)
+		return 0;
+	if (str_in(s + j, u, github_reserved, NELEM(github_reserved)))
+		return 0;
+	k = j + u;
+	if (k < n && strchr("/)>]\"' \t?#`,;.", s[k]) == NULL)
+		return 0;
+	/* a second path part: a repository, not a user */
+	if (k + 1 < n && s[k] == '/' && ascii_isalnum((unsigned char)s[k + 1]))
+		return 0;
+	strbuf_reset(out);
+	strbuf_add(out, s + j, u);
+	return 1;
+}
+
+/* Is s[0..n) a word of a name? first/last: its place. */
+static int
+name_word(const char *s, size_t n, int first, int last)
+{
+	size_t i, used, upper, letters;
+	uint32_t cp;
+
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+		n--;
+	if (n == 0)
+		return 0;
+	if (n == 1)
+		return s[0] >= 'A' && s[0] <= 'Z';	/* an initial */
+	if (str_in(s, n, particles, NELEM(particles)))
+		return !first && !last;
+	if (stop_word(s, n))
+		return 0;
+	for (i = upper = letters = 0; i < n; i += used) {
+		cp = utf8_next(s + i, n - i, &used);
+		if (cp >= 'A' && cp <= 'Z')
+			upper++;
+		else if (i == 0 && cp < 0x80)
+			return 0;	/* lowercase, a digit, a mark */
+		else if (cp == '-' || cp == '\'' || cp == '.' || cp == 0x2019)
+			continue;
+		else if (cp < 0x80 ? !(cp >= 'a' && cp <= 'z') :
+		    text_class(cp) != TEXT_CP_WORD)
+			return 0;
+		letters++;
+	}
+	/* GPU, API: an acronym, not a name */
+	return upper < 2 || upper * 2 < letters;
+}
+
+int
+people_name_like(const char *s, size_t n)
+{
+	size_t i, j, w, words, initials;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
+	words = initials = 0;
+	for (i = 0; i < n; i = j) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (!name_word(s + i, j - i, words == 0, j >= n))
+			return 0;
+		for (w = j - i; w > 0 && s[i + w - 1] == '.'; w--)
+			;
+		if (w == 1)
+			initials++;
+		if (++words > NAME_WORDS_MAX)
+			return 0;
+	}
+	return words >= 2 && initials + 1 < words;
+}
+
+/* The index after the bracket closing the one at s[i] (near it), or 0. */
+static size_t
+match_close(const char *s, size_t n, size_t i, int open, int close)
+{
+	int depth;
+
+	if (n - i > LINK_MAX)
+		n = i + LINK_MAX;
+	for (depth = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			i++;
+			continue;
+		}
+		if (s[i] == open)
+			depth++;
+		else if (s[i] == close && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+/*
+ * The index after a link starting at s[i] ("[text](url)" in Markdown,
+ * "`text <url>`_" in reST), 0 if none starts there.
+ */
+static size_t
+link_end(const char *s, size_t n, size_t i, int rst)
+{
+	const char *q;
+	size_t e, t;
+
+	if (rst) {
+		if (s[i] != '`' || i + 1 >= n || (q = memchr(s + i + 1, '`',
+		    n - i - 1 < LINK_MAX ? n - i - 1 : LINK_MAX)) == NULL)
+			return 0;
+		for (e = (size_t)(q - s) + 1; e < n && s[e] == '_'; e++)
+			;
+		return e;
+	}
+	if (s[i] != '[' || (e = match_close(s, n, i, '[', ']')) == 0)
+		return 0;
+	if (e < n && s[e] == '(' && (t = match_close(s, n, e, '(', ')')) > 0)
+		return t;
+	return e;
+}
+
+/*
+ * Append the text of s[0..n) as a reader sees it: links as their text,
+ * images, HTML tags and emphasis dropped, spaces collapsed. With stop,
+ * end where a name ends: '(', ": ", " - ", '|', an email or URL.
+ */
+static void
+strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
+{
+	size_t i, e, t, end, start;
+	int sp;
+
+	start = out->len;
+	for (i = 0, sp = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (stop && (c == '(' || c == '|' || (c == ':' && (i + 1 == n ||
+		    s[i + 1] == ' ')) || (c == ' ' && i + 2 < n &&
+		    (s[i + 1] == '-' || s[i + 1] == '/') && s[i + 2] == ' ')))
+			break;
+		if (stop && c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] ==
+		    0x80 && ((unsigned char)s[i + 2] == 0x93 ||
+		    (unsigned char)s[i + 2] == 0x94))
+			break;	/* an en or em dash */
+		if (stop && (strncmp(s + i, "http://", 7) == 0 ||
+		    strncmp(s + i, "https://", 8) == 0))
+			break;
+		if (c == '!' && i + 1 < n && s[i + 1] == '[' && !rst) {
+			e = match_close(s, n, i + 1, '[', ']');
+			if (e > 0 && e < n && s[e] == '(')
+				e = match_close(s, n, e, '(', ')');
+			if (e > 0) {
+				i = e - 1;
+				continue;
+			}
+		}
+		if (c == '[' && !rst && (e = match_close(s, n, i, '[', ']')) > 0) {
+			t = e;
+			if (e < n && s[e] == '(')
+				t = match_close(s, n, e, '(', ')');
+			else if (e < n && s[e] == '[')
+				t = match_close(s, n, e, '[', ']');
+			if (t == 0)
+				t = e;
+			strip_markup(s + i + 1, e - i - 2, rst, 0, out);
+			i = t - 1;
+			continue;
+		}
+		if (c == '`' && rst && (e = link_end(s, n, i, rst)) > 0) {
+			/* `text <url>`_ is text; :role:`x` and ``x`` are x */
+			for (t = e - 1; t > i && s[t] != '`'; t--)
+				;
+			end = t;
+			for (t = i + 1; t < end && s[t] != '<'; t++)
+				;
+			if (t < end && s[end - 1] == '>')
+				end = t;
+			strip_markup(s + i + 1, end - i - 1, rst, 0, out);
+			i = e - 1;
+			continue;
+		}
+		if (c == '<') {
+			const char *q = memchr(s + i, '>', n - i < LINK_MAX ?
+			    n - i : LINK_MAX);
+
+			if (q != NULL) {
+				if (stop && (memchr(s + i, '@', (size_t)(q - s) -
+				    i) != NULL || memchr(s + i, ':',
+				    (size_t)(q - s) - i) != NULL))
+					break;
+				i = (size_t)(q - s);
+				continue;
+			}
+		}
+		if (c == '*' || c == '`' || (c == '_' && (i == 0 ||
+		    i + 1 == n || !ascii_isalnum((unsigned char)s[i - 1]) ||
+		    !ascii_isalnum((unsigned char)s[i + 1]))) || c == '\\')
+			continue;
+		if (c == ' ' || c == '\t') {
+			sp = 1;
+			continue;
+		}
+		if (sp && out->len > start)
+			strbuf_addch(out, ' ');
+		sp = 0;
+		strbuf_addch(out, (char)c);
+	}
+}
+
+/* ---- lines, items and sections ---- */
+
+/* Whether "-->" is in s[0..n). */
+static int
+has_comment_end(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= n; i++)
+		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+			return 1;
+	return 0;
+}
+
+/*
+ * The lines of buf as CommonMark counts them, with those in code blocks,
+ * HTML comments and reST directives and comments marked to skip.
+ */
+static void
+split_lines(const char *buf, size_t len, int rst, struct lines *ls)
+{
+	struct line *l;
+	size_t i, s, ind, fence_ind, block_ind;
+	int in_fence, in_comment, in_block;
+	char fence;
+
+	for (i = s = 0; i <= len; i++) {
+		if (i < len && buf[i] != '\n' && buf[i] != '\r')
+			continue;
+		XGROW(ls->v, ls->n + 1, ls->alloc);
+		ls->v[ls->n].off = s;
+		ls->v[ls->n].len = i - s;
+		ls->v[ls->n].skip = 0;
+		ls->n++;
+		if (i < len && buf[i] == '\r' && i + 1 < len &&
+		    buf[i + 1] == '\n')
+			i++;
+		s = i + 1;
+	}
+	in_fence = in_comment = in_block = 0;
+	fence = 0;
+	fence_ind = block_ind = 0;
+	for (i = 0; i < ls->n; i++) {
+		const char *t;
+		size_t n;
+		int blank;
+
+		l = &ls->v[i];
+		blank = line_indent(buf + l->off, l->len, &ind);
+		t = buf + l->off + ind;
+		n = l->len - ind;
+		if (rst) {
+			if (in_block && (blank || ind > block_ind)) {
+				l->skip = 1;
+				continue;
+			}
+			in_block = 0;
+			if ((n >= 3 && memcmp(t, ".. ", 3) == 0) ||
+			    (n == 2 && memcmp(t, "..", 2) == 0) ||
+			    (n >= 2 && memcmp(t + n - 2, "::", 2) == 0)) {
+				l->skip = t[0] == '.';
+				in_block = 1;
+				block_ind = ind;
+			}
+			continue;
+		}
+		if (in_fence) {
+			l->skip = 1;
+			if (ind <= 3 && n >= 3 && t[0] == fence &&
+			    t[1] == fence && t[2] == fence)
+				in_fence = 0;
+			continue;
+		}
+		if (in_comment) {
+			l->skip = 1;
+			if (has_comment_end(t, n))
+				in_comment = 0;
+			continue;
+		}
+		if (ind <= 3 && n >= 3 && (t[0] == '`' || t[0] == '~') &&
+		    t[1] == t[0] && t[2] == t[0]) {
+			l->skip = 1;
+			in_fence = 1;
+			fence = t[0];
+			fence_ind = ind;
+			(void)fence_ind;
+			continue;
+		}
+		if (n >= 4 && memcmp(t, "<!--", 4) == 0) {
+			l->skip = 1;
+			in_comment = !has_comment_end(t + 4, n - 4);
+		}
+	}
+}
+
+/* Set *ind to the columns of leading white space; 1 if blank. */
+static int
+line_indent(const char *s, size_t n, size_t *ind)
+{
+	size_t i;
+
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	*ind = i;
+	return i == n;
+}
+
+/* The length of a list marker and its space at s, 0 if none. */
+static int
+list_marker(const char *s, size_t n, size_t *len)
+{
+	size_t i;
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
+	    (s[1] == ' ' || s[1] == '\t')) {
+		*len = 2;
+		return 1;
+	}
+	if (n >= 3 && s[0] == '#' && s[1] == '.' && s[2] == ' ') {
+		*len = 3;
+		return 1;
+	}
+	for (i = 0; i < n && i < 9 && ascii_isdigit((unsigned char)s[i]); i++)
+		;
+	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ') {
+		*len = i + 2;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_table_line(const char *s, size_t n)
+{
+	return n > 0 && (s[0] == '|' || (s[0] == '+' && n > 1 &&
+	    (s[1] == '-' || s[1] == '=')));
+}
+
+/* Whether a normalised heading holds the word w. */
+static int
+has_word(const char *norm, const char *w)
+{
+	const char *p;
+	size_t n;
+
+	n = strlen(w);
+	for (p = norm; (p = strstr(p, w)) != NULL; p++)
+		if ((p == norm || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* What a heading (normalised) says of its section; *retired set. */
+static enum sclass
+classify(const char *norm, int *retired)
+{
+	static const char *const retired_w[] = {
+		"retired", "emeritus", "emeriti", "emerita", "former",
+		"alumni", "alumnis", "alumnus", "past", "inactive",
+		"previous", NULL
+	};
+	static const char *const strong_w[] = {
+		"maintainers", "maintainer", "maintained by", "leads", "lead",
+		"leadership", "steering", "committers", "committer", "owners",
+		"tsc", "bdfl", "core team", "core developers",
+		"core devs", "core contributors", "core members",
+		"core maintainers", "core committers", NULL
+	};
+	static const char *const process_w[] = {
+		"become", "becoming", "how", "responsibilities",
+		"responsibility", "duties", "process", "role", "roles",
+		"adding", "removing", "nomination", "election", "voting",
+		"vote", "expectations", "decision", "decisions", "guide",
+		"guidelines", "policy", "policies", "notes", "tasks",
+		"checklist", "onboarding", "release", "releasing", "for",
+		"contents", "guidance", NULL
+	};
+	static const char *const credit_w[] = {
+		"contributors", "contributor", "contributing", "contribute",
+		"contributions", "contribution", "thanks", "thank",
+		"acknowledgements", "acknowledgments", "acknowledgement",
+		"acknowledgment", "credits", "sponsors", "backers",
+		"supporters", "funding", "citing", "citation", "cite",
+		"users", "license", "partners", NULL
+	};
+	static const char *const team_w[] = {
+		"team", "people", "authors", "author", "members", "staff",
+		"who we are", NULL
+	};
+	size_t i;
+	int strong, process;
+
+	*retired = 0;
+	for (i = 0; retired_w[i] != NULL; i++)
+		if (has_word(norm, retired_w[i])) {
+			*retired = 1;
+			return SC_STRONG;
+		}
+	for (i = strong = 0; strong_w[i] != NULL; i++)
+		strong |= has_word(norm, strong_w[i]);
+	for (i = process = 0; process_w[i] != NULL; i++)
+		process |= has_word(norm, process_w[i]);
+	if (strong)
+		return process ? SC_WEAK : SC_STRONG;
+	for (i = 0; credit_w[i] != NULL; i++)
+		if (has_word(norm, credit_w[i]))
+			return SC_NONE;
+	for (i = 0; team_w[i] != NULL; i++)
+		if (has_word(norm, team_w[i]))
+			return process ? SC_WEAK : SC_TEAM;
+	return process ? SC_WEAK : SC_UNSET;
+}
+
+static int
+item_line(const struct item *it, size_t off)
+{
+	size_t i;
+
+	for (i = 1; i < it->nl && it->loff[i] <= off; i++)
+		;
+	return it->lno[i - 1];
+}
+
+static void
+item_addline(struct item *it, const char *s, size_t n, int lno)
+{
+	XGROW(it->loff, it->nl + 1, it->alloc);
+	it->lno = xreallocarray(it->lno, it->alloc, sizeof(*it->lno));
+	if (it->text.len > 0)
+		strbuf_addch(&it->text, ' ');
+	it->loff[it->nl] = it->text.len;
+	it->lno[it->nl] = lno;
+	it->nl++;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	strbuf_add(&it->text, s, n);
+}
+
+static void
+reader_add(struct reader *rd, const char *name, const char *handle,
+    const char *email, int line, int bare)
+{
+	struct pending *p;
+
+	XGROW(rd->pend, rd->npend + 1, rd->pendalloc);
+	p = &rd->pend[rd->npend++];
+	p->name = name != NULL ? xstrdup(name) : NULL;
+	p->handle = handle != NULL ? xstrdup(handle) : NULL;
+	p->email = email != NULL ? xstrdup(email) : NULL;
+	p->line = line;
+	p->bare = bare;
+	rd->bare += bare;
+}
+
+/*
+ * Add the people of a section, in order; its names alone only when at
+ * least half the items that could have been names were.
+ */
+static void
+reader_flush(struct reader *rd)
+{
+	struct pending *p;
+	size_t i;
+
+	for (i = 0; i < rd->npend; i++) {
+		p = &rd->pend[i];
+		if (!p->bare || rd->bare * 2 >= rd->tried) {
+			people_add(rd->pp, p->name, p->handle, p->email,
+			    rd->retired, rd->path, p->line, rd->source);
+			rd->added++;
+		}
+		free(p->name);
+		free(p->handle);
+		free(p->email);
+	}
+	rd->npend = rd->bare = rd->tried = 0;
+}
+
+/*
+ * One segment s[b..e) of an item: the handles, teams and emails in it,
+ * the first with the name written before it or as a link's text; with
+ * bare, a name alone is a candidate.
+ */
+static void
+read_segment(struct reader *rd, const struct item *it, size_t b, size_t e,
+    int bare)
+{
+	const char *s = it->text.buf;
+	struct strbuf name = STRBUF_INIT, h = STRBUF_INIT;
+	struct mention *m;
+	char *email, *hd;
+	size_t nm, malloc_, i, j, k, u, lb, le;
+	int team, line, first;
+
+	m = NULL;
+	nm = malloc_ = 0;
+	email = NULL;
+	for (i = b; i < e; i++) {
+		if (s[i] == '@') {
+			if (i > b && (ascii_isalnum((unsigned char)s[i - 1]) ||
+			    strchr("._-+/:=", s[i - 1]) != NULL))
+				goto email;
+			if ((u = scan_handle(s, e, i + 1, &team)) == 0)
+				continue;
+			XGROW(m, nm + 1, malloc_);
+			m[nm].pos = i;
+			m[nm++].handle = xstrndup(s + i + 1, u);
+			i += u;
+			continue;
+email:
+			if (!ascii_isalnum((unsigned char)s[i - 1]))
+				continue;
+			for (lb = i; lb > b && (ascii_isalnum((unsigned char)
+			    s[lb - 1]) || strchr("._%+-", s[lb - 1]) != NULL);
+			    lb--)
+				;
+			for (le = i + 1; le < e && (ascii_isalnum((unsigned
+			    char)s[le]) || s[le] == '.' || s[le] == '-'); le++)
+				;
+			while (le > i + 1 && s[le - 1] == '.')
+				le--;
+			if (memchr(s + i + 1, '.', le - i - 1) == NULL ||
+			    role_mailbox(s + lb, i - lb))
+				continue;
+			if (email == NULL)
+				email = xstrndup(s + lb, le - lb);
+			if ((hd = noreply_handle(email)) != NULL) {
+				XGROW(m, nm + 1, malloc_);
+				m[nm].pos = lb;
+				m[nm++].handle = hd;
+			}
+			i = le - 1;
+		} else if ((s[i] == 'g' || s[i] == 'G') && e - i > 11 &&
+		    ascii_eq_lower(s + i, "github.com/", 11) &&
+		    github_user(s, e, i, &h)) {
+			XGROW(m, nm + 1, malloc_);
+			m[nm].pos = i;
+			m[nm++].handle = strbuf_detach(&h, NULL);
+			i += 10;
+		}
+	}
+	/* The name: the text before the first mark, or a link's text. */
+	strip_markup(s + b, e - b, rd->rst, 1, &name);
+	if (!people_name_like(name.buf, name.len)) {
+		strbuf_reset(&name);
+		for (i = b; i < e && (nm > 0 || email != NULL); i++) {
+			if ((j = link_end(s, e, i, rd->rst)) == 0)
+				continue;
+			strip_markup(s + i, j - i, rd->rst, 0, &name);
+			if (people_name_like(name.buf, name.len))
+				break;
+			strbuf_reset(&name);
+			i = j - 1;
+		}
+	}
+	line = item_line(it, b);
+	first = 1;
+	for (i = 0; i < nm; i++) {
+		for (k = 0; k < i; k++)
+			if (str_ieq(m[k].handle, m[i].handle))
+				break;
+		if (k == i) {
+			reader_add(rd, first && name.len > 0 ? name.buf : NULL,
+			    m[i].handle, first ? email : NULL,
+			    item_line(it, m[i].pos), 0);
+			first = 0;
+		}
+	}
+	if (nm == 0 && email != NULL)
+		reader_add(rd, name.len > 0 ? name.buf : NULL, NULL, email,
+		    line, 0);
+	else if (nm == 0 && bare) {
+		rd->tried++;
+		if (name.len > 0)
+			reader_add(rd, name.buf, NULL, NULL, line, 1);
+	}
+	for (i = 0; i < nm; i++)
+		free(m[i].handle);
+	free(m);
+	free(email);
+	strbuf_release(&name);
+	strbuf_release(&h);
+}
+
+/* Split an item at commas, semicolons and " and " outside brackets. */
+static void
+read_item(struct reader *rd, struct item *it)
+{
+	const char *s = it->text.buf;
+	size_t n = it->text.len, i, b, words, nextl;
+	int depth, tick, bare, nseg, eol;
+
+	if (n > ITEM_MAX)
+		return;
+	rd->read += n;
+	words = 0;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			words++;
+	/* A name alone: a list item, or a short paragraph, in its first part. */
+	bare = rd->sc == SC_STRONG && (it->kind != ITEM_PARA ||
+	    words <= SHORT_PARA);
+	depth = tick = nseg = 0;
+	nextl = 1;
+	for (i = b = 0; i <= n; i++) {
+		/* the space joining two lines: lines are parts too */
+		eol = nextl < it->nl && i + 1 == it->loff[nextl];
+		if (eol)
+			nextl++;
+		if (i < n) {
+			if (s[i] == '`')
+				tick = !tick;
+			if (tick)
+				continue;
+			if (s[i] == '(' || s[i] == '[' || s[i] == '<')
+				depth++;
+			else if ((s[i] == ')' || s[i] == ']' || s[i] == '>') &&
+			    depth > 0)
+				depth--;
+			if (depth > 0)
+				continue;
+			if (!eol && s[i] != ',' && s[i] != ';' && !(s[i] == ' ' &&
+			    i + 4 < n && (memcmp(s + i, " and ", 5) == 0 ||
+			    memcmp(s + i, " & ", 3) == 0)))
+				continue;
+		}
+		if (i > b)
+			read_segment(rd, it, b, i, bare && nseg == 0);
+		nseg++;
+		b = i + 1;
+		if (i < n && s[i] == ' ' && !eol)
+			b = i + (s[i + 1] == '&' ? 3 : 5);
+	}
+}
+
+/* The cells of a table row: at '|' outside code spans. */
+static size_t
+row_cells(const char *s, size_t n, size_t *cb, size_t *ce, size_t max)
+{
+	size_t i, b, nc;
+	int tick;
+
+	i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == '|')
+		i++;
+	for (b = i, nc = 0, tick = 0; i <= n && nc < max; i++) {
+		if (i < n && s[i] == '`')
+			tick = !tick;
+		if (i < n && (s[i] != '|' || tick))
+			continue;
+		if (i == n && b >= n)
+			break;
+		cb[nc] = b;
+		ce[nc] = i;
+		while (cb[nc] < ce[nc] && s[cb[nc]] == ' ')
+			cb[nc]++;
+		while (ce[nc] > cb[nc] && s[ce[nc] - 1] == ' ')
+			ce[nc]--;
+		nc++;
+		b = i + 1;
+	}
+	return nc;
+}
+
+/* Which columns of a header row are names, handles and emails. */
+static void
+header_cells(struct reader *rd, const char *s, size_t n)
+{
+	struct strbuf t = STRBUF_INIT;
+	size_t cb[32], ce[32], nc, i, k;
+
+	rd->col_name = rd->col_handle = rd->col_email = -1;
+	nc = row_cells(s, n, cb, ce, 32);
+	for (i = 0; i < nc; i++) {
+		strbuf_reset(&t);
+		strip_markup(s + cb[i], ce[i] - cb[i], rd->rst, 0, &t);
+		for (k = 0; k < t.len; k++)
+			t.buf[k] = (char)ascii_tolower((unsigned char)t.buf[k]);
+		if (rd->col_email < 0 && (strstr(t.buf, "mail") != NULL))
+			rd->col_email = (int)i;
+		else if (rd->col_handle < 0 && (strstr(t.buf, "github") !=
+		    NULL || strstr(t.buf, "handle") != NULL ||
+		    strstr(t.buf, "user") != NULL || strstr(t.buf, "login") !=
+		    NULL || strcmp(t.buf, "gh") == 0))
+			rd->col_handle = (int)i;
+		else if (rd->col_name < 0 && (strstr(t.buf, "name") != NULL ||
+		    strcmp(t.buf, "maintainer") == 0 ||
+		    strcmp(t.buf, "person") == 0 || strcmp(t.buf, "who") == 0))
+			rd->col_name = (int)i;
+	}
+	strbuf_release(&t);
+}
+
+/* A table row: by its header's columns, else as a list item. */
+static void
+read_row(struct reader *rd, struct item *it, int lno)
+{
+	struct strbuf name = STRBUF_INIT, hd = STRBUF_INIT, em = STRBUF_INIT;
+	const char *s = it->text.buf;
+	size_t cb[32], ce[32], nc, i;
+	int team;
+
+	nc = row_cells(s, it->text.len, cb, ce, 32);
+	if (rd->col_handle < 0 && rd->col_email < 0 && (rd->col_name < 0 ||
+	    rd->sc != SC_STRONG)) {
+		for (i = 0; i < nc; i++)
+			if (ce[i] > cb[i])
+				read_segment(rd, it, cb[i], ce[i], i == 0 &&
+				    rd->sc == SC_STRONG);
+		return;
+	}
+	if (rd->col_name >= 0 && (size_t)rd->col_name < nc)
+		strip_markup(s + cb[rd->col_name], ce[rd->col_name] -
+		    cb[rd->col_name], rd->rst, 1, &name);
+	if (rd->col_handle >= 0 && (size_t)rd->col_handle < nc) {
+		i = (size_t)rd->col_handle;
+		strip_markup(s + cb[i], ce[i] - cb[i], rd->rst, 0, &hd);
+		if (hd.len > 0 && hd.buf[0] == '@')
+			memmove(hd.buf, hd.buf + 1, hd.len--);
+		if (scan_handle(hd.buf, hd.len, 0, &team) != hd.len)
+			strbuf_reset(&hd);
+	}
+	if (rd->col_email >= 0 && (size_t)rd->col_email < nc) {
+		i = (size_t)rd->col_email;
+		strip_markup(s + cb[i], ce[i] - cb[i], rd->rst, 0, &em);
+		if (memchr(em.buf, '@', em.len) == NULL || memchr(em.buf, ' ',
+		    em.len) != NULL)
+			strbuf_reset(&em);
+	}
+	if (name.len > 0 || hd.len > 0 || em.len > 0)
+		reader_add(rd, name.len > 0 ? name.buf : NULL,
+		    hd.len > 0 ? hd.buf : NULL, em.len > 0 ? em.buf : NULL,
+		    lno, 0);
+	strbuf_release(&name);
+	strbuf_release(&hd);
+	strbuf_release(&em);
+}
+
+static int
+separator_row(const char *s, size_t n)
+{
+	size_t i;
+	int dash;
+
+	for (i = dash = 0; i < n; i++) {
+		if (s[i] == '-' || s[i] == '=')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' &&
+		    s[i] != '+')
+			return 0;
+	}
+	return dash;
+}
+
+static void
+item_reset(struct item *it, enum item_kind kind)
+{
+	strbuf_reset(&it->text);
+	it->nl = 0;
+	it->kind = kind;
+}
+
+/* Read the lines [from, to) (0-based) of a section. */
+static void
+read_region(struct reader *rd, const char *buf, const struct lines *ls,
+    size_t from, size_t to)
+{
+	struct item it;
+	const struct line *l;
+	const char *t;
+	size_t i, j, ind, mlen, ind2, hdr;
+	int blank;
+
+	memset(&it, 0, sizeof(it));
+	strbuf_init(&it.text);
+	for (i = from; i < to && rd->read < SECTIONS_MAX; ) {
+		l = &ls->v[i];
+		blank = line_indent(buf + l->off, l->len, &ind);
+		t = buf + l->off + ind;
+		if (blank || l->skip) {
+			i++;
+			continue;
+		}
+		if (is_table_line(t, l->len - ind)) {
+			rd->col_name = rd->col_handle = rd->col_email = -1;
+			/* a header is the row before the first separator */
+			for (j = i, hdr = to; j < to && !ls->v[j].skip &&
+			    is_table_line(buf + ls->v[j].off + ind,
+			    ls->v[j].len > ind ? ls->v[j].len - ind : 0); j++)
+				if (hdr == to && separator_row(buf +
+				    ls->v[j].off, ls->v[j].len))
+					hdr = j;
+			for (j = i; j < hdr && j < to; j++)
+				if (!separator_row(buf + ls->v[j].off,
+				    ls->v[j].len))
+					header_cells(rd, buf + ls->v[j].off,
+					    ls->v[j].len);
+			if (hdr == to)
+				rd->col_name = rd->col_handle =
+				    rd->col_email = -1;
+			for (j = hdr == to ? i : hdr; j < to &&
+			    !ls->v[j].skip && ls->v[j].len > ind &&
+			    is_table_line(buf + ls->v[j].off + ind,
+			    ls->v[j].len - ind); j++) {
+				if (separator_row(buf + ls->v[j].off,
+				    ls->v[j].len))
+					continue;
+				item_reset(&it, ITEM_ROW);
+				item_addline(&it, buf + ls->v[j].off,
+				    ls->v[j].len, (int)j + 1);
+				read_row(rd, &it, (int)j + 1);
+			}
+			i = j;
+			continue;
+		}
+		if (list_marker(t, l->len - ind, &mlen)) {
+			item_reset(&it, ITEM_LIST);
+			item_addline(&it, t + mlen, l->len - ind - mlen,
+			    (int)i + 1);
+			for (j = i + 1; j < to; j++) {
+				l = &ls->v[j];
+				if (l->skip || line_indent(buf + l->off, l->len,
+				    &ind2) || list_marker(buf + l->off + ind2,
+				    l->len - ind2, &mlen) ||
+				    is_table_line(buf + l->off + ind2,
+				    l->len - ind2))
+					break;
+				item_addline(&it, buf + l->off + ind2,
+				    l->len - ind2, (int)j + 1);
+			}
+			read_item(rd, &it);
+			i = j;
+			continue;
+		}
+		item_reset(&it, ITEM_PARA);
+		for (j = i; j < to; j++) {
+			l = &ls->v[j];
+			if (l->skip || line_indent(buf + l->off, l->len,
+			    &ind2) || (j > i && (list_marker(buf + l->off +
+			    ind2, l->len - ind2, &mlen) ||
+			    is_table_line(buf + l->off + ind2,
+			    l->len - ind2))))
+				break;
+			item_addline(&it, buf + l->off + ind2, l->len - ind2,
+			    (int)j + 1);
+		}
+		read_item(rd, &it);
+		i = j;
+	}
+	reader_flush(rd);
+	strbuf_release(&it.text);
+	free(it.loff);
+	free(it.lno);
+}
+
+/* Whether the lines [from, to) say the section's people maintain. */
+static int
+says_maintained(const char *buf, const struct lines *ls, size_t from,
+    size_t to)
+{
+	size_t i, j;
+	const struct line *l;
+
+	for (i = from; i < to; i++) {
+		l = &ls->v[i];
+		for (j = 0; j + 8 <= l->len; j++)
+			if (ascii_eq_lower(buf + l->off + j, "maintain", 8))
+				return 1;
+	}
+	return 0;
+}
+
+size_t
+people_from_doc(struct people *pp, const char *buf, size_t len,
+    const struct md_doc *doc, const char *path, unsigned flags)
+{
+	struct lines ls = { NULL, 0, 0 };
+	struct reader rd;
+	enum sclass *sc;
+	int *ret, r;
+	size_t i, from, to, par;
+
+	split_lines(buf, len, (flags & PEOPLE_RST) != 0, &ls);
+	memset(&rd, 0, sizeof(rd));
+	rd.pp = pp;
+	rd.path = path;
+	rd.rst = (flags & PEOPLE_RST) != 0;
+	sc = xcalloc(doc->nheadings + 1, sizeof(*sc));
+	ret = xcalloc(doc->nheadings + 1, sizeof(*ret));
+	/* Before the first heading. */
+	to = doc->nheadings > 0 ? (size_t)doc->h[0].line - 1 : ls.n;
+	if ((flags & PEOPLE_WHOLE) && to > 0) {
+		rd.sc = SC_STRONG;
+		read_region(&rd, buf, &ls, 0, to < ls.n ? to : ls.n);
+	}
+	for (i = 0; i < doc->nheadings; i++) {
+		sc[i] = classify(doc->h[i].norm, &r);
+		par = doc->h[i].parent;
+		ret[i] = r || (par != MD_NONE && par < i && ret[par]);
+		if (ret[i])
+			sc[i] = SC_STRONG;
+		else if (sc[i] == SC_UNSET)
+			sc[i] = par != MD_NONE && par < i ? sc[par] :
+			    (flags & PEOPLE_WHOLE) ? SC_STRONG : SC_NONE;
+		from = doc->h[i].body_line > 0 ? (size_t)doc->h[i].body_line -
+		    1 : (size_t)doc->h[i].end_line;
+		to = i + 1 < doc->nheadings ? (size_t)doc->h[i + 1].line - 1 :
+		    ls.n;
+		if (to > ls.n)
+			to = ls.n;
+		if (from >= to)
+			continue;
+		rd.sc = sc[i];
+		if (rd.sc == SC_TEAM)
+			rd.sc = says_maintained(buf, &ls, from, to) ?
+			    SC_STRONG : SC_WEAK;
+		if (rd.sc == SC_NONE || rd.sc == SC_UNSET)
+			continue;
+		rd.retired = ret[i];
+		rd.source = doc->h[i].text;
+		read_region(&rd, buf, &ls, from, to);
+	}
+	free(rd.pend);
+	free(sc);
+	free(ret);
+	free(ls.v);
+	return rd.added;
+}
