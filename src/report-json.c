@@ -65,6 +65,8 @@ json_finding(struct json *j, const struct finding *f)
 	json_array_end(j);
 	if (f->fix != NULL)
 		json_string(j, "fix", f->fix);
+	if (f->judgment && f->result != RESULT_PASS)
+		json_bool(j, "judgment", 1);
 	json_object_end(j);
 }
 

@@ -74,7 +74,10 @@ test_expect_success 'a modified Apache-2.0 is unknown, with the nearest' '
 	ec_json "$TEST_TMP/mod" &&
 	test_eq "$(result_of license-permissive result)" unknown &&
 	test_eq "$(result_of license-permissive value)" NOASSERTION &&
-	result_of license-permissive message | grep "nearest, Apache-2.0"
+	test_eq "$(result_of license-permissive judgment)" true &&
+	result_of license-permissive message | grep "nearest, Apache-2.0" &&
+	ec_json "$TEST_TMP/apache" &&
+	test_eq "$(result_of license-permissive judgment)" null
 '
 
 test_expect_success 'a copyright line alone is no license: NONE fails' '

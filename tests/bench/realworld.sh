@@ -12,7 +12,8 @@
 # search tool's fetch brings; or $SNAPSHOTS/OWNER+NAME, a clone), runs "$ECOCHECK --format json --as-of HEAD
 # --no-repo-config" on the snapshot itself, times it, maps each result the
 # way the Working Group scores a row (pass; fail at level error = fail;
-# fail at a lower level, or unknown = caution; unknown of a fact = person)
+# fail at a lower level, or unknown = caution; unknown of a fact, or one
+# the JSON marks "judgment", = person)
 # and prints the agreement per rule, per repository and in total, then
 # every disagreement with the label's evidence. A snapshot whose HEAD is
 # not the labelled commit is reported and still compared.
@@ -56,7 +57,7 @@ for repo in $(tail -n +2 "$LABELS" | cut -f1 | sort -u); do
 		 (if .result == "pass" then "pass"
 		  elif .result == "fail" and .level == "error" then "fail"
 		  elif .result == "fail" then "caution"
-		  elif .result == "unknown" and .type == "fact" then "person"
+		  elif .result == "unknown" and (.type == "fact" or .judgment == true) then "person"
 		  elif .result == "unknown" then "caution"
 		  else .result end),
 		 .message] | @tsv' "$TMP/out.json" >>"$TMP/rows"
