@@ -57,7 +57,8 @@ struct walk {
 static int	 co_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static const struct tree_entry *co_locate(const struct rule *,
-		    struct check_ctx *, struct finding *, struct strbuf *);
+		    struct check_ctx *, struct finding *, struct strbuf *,
+		    struct strvec *);
 static void	 co_free_file(void *);
 static const struct co_file *co_parsed(struct check_ctx *,
 		    const struct tree_entry *, const char *, size_t);
@@ -98,6 +99,8 @@ const struct rule_type rule_codeowners = {
 	.check = co_check,
 };
 
+/* By enum co_owner kind. */
+static const char *const kind_names[] = { "user", "team", "email" };
 static const char *const default_dirs[] = { ".github", ".", "docs", NULL };
 static const char *const default_retired[] = {
 	"MAINTAINERS.md", "MAINTAINERS.rst", "MAINTAINERS", "GOVERNANCE.md",
@@ -123,12 +126,12 @@ join_path(const char *dir, const char *name)
 
 /*
  * The CODEOWNERS GitHub uses: the first name of path found in dirs, in
- * order; the others found are details. NULL when there is none (f is
+ * order; the others found are details, and in ignored. NULL when there is none (f is
  * filled: not found, or only a name GitHub does not read).
  */
 static const struct tree_entry *
 co_locate(const struct rule *r, struct check_ctx *ctx, struct finding *f,
-    struct strbuf *looked)
+    struct strbuf *looked, struct strvec *ignored)
 {
 	static const char *const def_names[] = { "CODEOWNERS", NULL };
 	const struct tree *t = ctx_tree(ctx);
@@ -155,8 +158,7 @@ co_locate(const struct rule *r, struct check_ctx *ctx, struct finding *f,
 					finding_detail(f, "%s is ignored: "
 					    "GitHub uses %s, the first found",
 					    e->path, used->path);
-					finding_evidence(f, e->path, 0,
-					    "ignored by GitHub");
+					strvec_push(ignored, e->path);
 				}
 			}
 			/* Names GitHub does not read: n.md, other cases. */
@@ -507,20 +509,23 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf looked = STRBUF_INIT, where = STRBUF_INIT;
 	struct strbuf sum = STRBUF_INIT;
+	struct strvec ignored = STRVEC_INIT;
 	const struct tree_entry *e;
 	const struct co_file *co;
 	struct walk w;
 	const char *text;
-	size_t len, n, kinds[3];
+	size_t len, n, i, kinds[3];
 	uint64_t size;
 	long long min;
 	int trunc, bad, retired;
 
-	if ((e = co_locate(r, ctx, f, &looked)) == NULL)
+	if ((e = co_locate(r, ctx, f, &looked, &ignored)) == NULL)
 		goto out;
 	if (ctx_usable(ctx, e, f) == -1 || ctx_size(ctx, e, f, &size) != 0)
 		goto out;
 	finding_evidence(f, e->path, 0, NULL);
+	for (i = 0; i < ignored.n; i++)
+		finding_evidence(f, ignored.v[i], 0, "ignored by GitHub");
 	if (size >= GITHUB_MAX) {
 		finding_result(f, RESULT_FAIL, "%s has %" PRIu64 " bytes: GitHub "
 		    "does not load a CODEOWNERS file of 3 MB or more", e->path,
@@ -551,11 +556,13 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    "part of the code");
 		goto out;
 	}
-	strbuf_addf(&sum, "%s: %zu owner%s (%zu user%s, %zu team%s, %zu "
-	    "email%s) own %zu of %zu files", e->path, n, n == 1 ? "" : "s",
-	    kinds[CO_USER], kinds[CO_USER] == 1 ? "" : "s", kinds[CO_TEAM],
-	    kinds[CO_TEAM] == 1 ? "" : "s", kinds[CO_EMAIL],
-	    kinds[CO_EMAIL] == 1 ? "" : "s", w.owned, w.files);
+	strbuf_addf(&sum, "%s: %zu owner%s (", e->path, n, n == 1 ? "" : "s");
+	for (i = 0; i < 3; i++)
+		if (kinds[i] > 0)
+			strbuf_addf(&sum, "%s%zu %s%s", sum.buf[sum.len - 1] ==
+			    '(' ? "" : ", ", kinds[i], kind_names[i],
+			    kinds[i] == 1 ? "" : "s");
+	strbuf_addf(&sum, ") own %zu of %zu files", w.owned, w.files);
 	if (w.files > 0 && w.owned == 0) {
 		finding_result(f, RESULT_FAIL, "%s: no file of the tree has an "
 		    "owner", e->path);
@@ -575,5 +582,6 @@ out:
 	strbuf_release(&looked);
 	strbuf_release(&where);
 	strbuf_release(&sum);
+	strvec_clear(&ignored);
 	return 0;
 }
