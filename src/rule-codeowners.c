@@ -66,6 +66,7 @@ static int	 co_errors(const struct tree_entry *, const struct co_file *,
 		    struct finding *);
 static size_t	 co_owners(const struct co_file *, size_t *);
 static int	 walk_cb(const struct tree_entry *, void *);
+static int	 by_pattern(const void *, const void *);
 static void	 co_tree(const struct tree_entry *, struct check_ctx *,
 		    const struct co_file *, struct finding *, struct walk *);
 static int	 retired_word(const char *);
@@ -232,7 +233,7 @@ co_errors(const struct tree_entry *e, const struct co_file *co,
 {
 	const struct co_error *x;
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	size_t i, lines;
 
 	if (co->nerrors == 0)
 		return 0;
@@ -243,9 +244,12 @@ co_errors(const struct tree_entry *e, const struct co_file *co,
 	}
 	if (co->nerrors > SHOW_MESSAGE)
 		strbuf_addf(&sb, "; and %zu more", co->nerrors - SHOW_MESSAGE);
+	/* Errors come in line order: count the lines. */
+	for (i = 0, lines = 0; i < co->nerrors; i++)
+		if (i == 0 || co->errors[i].line != co->errors[i - 1].line)
+			lines++;
 	finding_result(f, RESULT_FAIL, "%zu line%s of %s GitHub skips as "
-	    "invalid: %s", co->nerrors, co->nerrors == 1 ? "" : "s", e->path,
-	    sb.buf);
+	    "invalid: %s", lines, lines == 1 ? "" : "s", e->path, sb.buf);
 	for (i = 0; i < co->nerrors && i < SHOW_ERRORS; i++) {
 		x = &co->errors[i];
 		finding_detail(f, "%s:%d:%d: %s", e->path, x->line, x->col,
@@ -303,14 +307,27 @@ walk_cb(const struct tree_entry *e, void *arg)
 	return 0;
 }
 
+/* Rules by pattern, then line: the same patterns in file order. */
+static int
+by_pattern(const void *a, const void *b)
+{
+	const struct co_rule *x = *(const struct co_rule *const *)a;
+	const struct co_rule *y = *(const struct co_rule *const *)b;
+	int c;
+
+	if ((c = strcmp(x->pattern, y->pattern)) != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
 /* Patterns against the files of the tree source, as details. */
 static void
 co_tree(const struct tree_entry *e, struct check_ctx *ctx,
     const struct co_file *co, struct finding *f, struct walk *w)
 {
-	const struct co_rule *ri;
+	const struct co_rule *ri, **order;
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, j, notes, dup;
+	size_t i, notes, dup, *next;
 
 	memset(w, 0, sizeof(*w));
 	w->co = co;
@@ -318,13 +335,20 @@ co_tree(const struct tree_entry *e, struct check_ctx *ctx,
 	w->matched = xcalloc(co->nrules + 1, 1);
 	w->owns = xcalloc(co->nrules + 1, 1);
 	tree_glob(ctx_tree(ctx), "**", 0, walk_cb, w);
+	/* next[i]: the next rule with the same pattern, + 1 (0: none). */
+	order = xcalloc(co->nrules + 1, sizeof(*order));
+	next = xcalloc(co->nrules + 1, sizeof(*next));
+	for (i = 0; i < co->nrules; i++)
+		order[i] = &co->rules[i];
+	qsort(order, co->nrules, sizeof(*order), by_pattern);
+	for (i = 0; i + 1 < co->nrules; i++)
+		if (strcmp(order[i]->pattern, order[i + 1]->pattern) == 0)
+			next[order[i] - co->rules] =
+			    (size_t)(order[i + 1] - co->rules) + 1;
 	notes = 0;
 	for (i = 0; i < co->nrules; i++) {
 		ri = &co->rules[i];
-		dup = 0;
-		for (j = i + 1; j < co->nrules && dup == 0; j++)
-			if (strcmp(co->rules[j].pattern, ri->pattern) == 0)
-				dup = j + 1;
+		dup = next[i];
 		strbuf_reset(&sb);
 		if (dup > 0)
 			strbuf_addf(&sb, "'%s' is repeated at line %d: only "
@@ -358,6 +382,8 @@ co_tree(const struct tree_entry *e, struct check_ctx *ctx,
 	}
 	strbuf_release(&sb);
 	codeowners_index_free(w->idx);
+	free(order);
+	free(next);
 	free(w->matched);
 	free(w->owns);
 	strvec_clear(&w->first);
