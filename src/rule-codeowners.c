@@ -588,7 +588,8 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			strbuf_addf(&sum, "%s%zu %s%s", sum.buf[sum.len - 1] ==
 			    '(' ? "" : ", ", kinds[i], kind_names[i],
 			    kinds[i] == 1 ? "" : "s");
-	strbuf_addf(&sum, ") own %zu of %zu files", w.owned, w.files);
+	strbuf_addf(&sum, ") own%s %zu of %zu files", n == 1 ? "s" : "",
+	    w.owned, w.files);
 	if (w.files > 0 && w.owned == 0) {
 		finding_result(f, RESULT_FAIL, "%s: no file of the tree has an "
 		    "owner", e->path);
