@@ -61,7 +61,9 @@ static void	 prepare(struct co_rule *);
 static void	 parse_line(struct co_file *, const char *, size_t, int);
 static int	 match_buf(const struct co_rule *, char *, size_t, int);
 static uint32_t	 hash(const char *, size_t);
-static struct bucket *htab_get(struct htab *, const char *, size_t, int);
+static const struct bucket *htab_find(const struct htab *, const char *,
+		    size_t);
+static struct bucket *htab_add(struct htab *, const char *, size_t);
 static void	 htab_free(struct htab *);
 static void	 vec_add(size_t **, size_t *, size_t *, size_t);
 static int	 by_index_desc(const void *, const void *);
@@ -600,33 +602,12 @@ hash(const char *s, size_t n)
 	return h;
 }
 
-/* The bucket of key (n bytes); with add, made when missing, else NULL. */
-static struct bucket *
-htab_get(struct htab *t, const char *key, size_t n, int add)
+/* The bucket of key (n bytes), or NULL. */
+static const struct bucket *
+htab_find(const struct htab *t, const char *key, size_t n)
 {
-	struct bucket *old;
-	size_t i, oldcap;
+	size_t i;
 
-	if (add && (t->used + 1) * 2 > t->cap) {
-		old = t->b;
-		oldcap = t->cap;
-		t->cap = t->cap == 0 ? 16 : t->cap * 2;
-		t->b = xcalloc(t->cap, sizeof(*t->b));
-		for (i = 0; i < oldcap; i++) {
-			struct bucket *nb;
-			size_t j;
-
-			if (old[i].key == NULL)
-				continue;
-			j = hash(old[i].key, strlen(old[i].key)) &
-			    (t->cap - 1);
-			while (t->b[j].key != NULL)
-				j = (j + 1) & (t->cap - 1);
-			nb = &t->b[j];
-			*nb = old[i];
-		}
-		free(old);
-	}
 	if (t->cap == 0)
 		return NULL;
 	for (i = hash(key, n) & (t->cap - 1); t->b[i].key != NULL;
@@ -634,8 +615,37 @@ htab_get(struct htab *t, const char *key, size_t n, int add)
 		if (strncmp(t->b[i].key, key, n) == 0 &&
 		    t->b[i].key[n] == '\0')
 			return &t->b[i];
-	if (!add)
-		return NULL;
+	return NULL;
+}
+
+/* The bucket of key (n bytes), made when missing. */
+static struct bucket *
+htab_add(struct htab *t, const char *key, size_t n)
+{
+	struct bucket *old;
+	size_t i, j, oldcap;
+
+	if ((t->used + 1) * 2 > t->cap) {
+		old = t->b;
+		oldcap = t->cap;
+		t->cap = t->cap == 0 ? 16 : t->cap * 2;
+		t->b = xcalloc(t->cap, sizeof(*t->b));
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].key == NULL)
+				continue;
+			j = hash(old[i].key, strlen(old[i].key)) &
+			    (t->cap - 1);
+			while (t->b[j].key != NULL)
+				j = (j + 1) & (t->cap - 1);
+			t->b[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = hash(key, n) & (t->cap - 1); t->b[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		if (strncmp(t->b[i].key, key, n) == 0 &&
+		    t->b[i].key[n] == '\0')
+			return &t->b[i];
 	t->b[i].key = xstrndup(key, n);
 	t->used++;
 	return &t->b[i];
@@ -686,13 +696,13 @@ codeowners_index(const struct co_file *f)
 		if (r->flags & CO_F_ANCHORED) {
 			k = strcspn(g, "/");
 			if (r->prefix >= k && k > 0)
-				b = htab_get(&x->first, g, k, 1);
+				b = htab_add(&x->first, g, k);
 		} else if (g[r->prefix] == '\0')
-			b = htab_get(&x->name, g, r->prefix, 1);
+			b = htab_add(&x->name, g, r->prefix);
 		else if (g[0] == '*' && g[1] == '.' &&
 		    g[1 + strcspn(g + 1, "*?[\\/")] == '\0' &&
 		    strchr(g + 2, '.') == NULL)
-			b = htab_get(&x->ext, g + 1, strlen(g + 1), 1);
+			b = htab_add(&x->ext, g + 1, strlen(g + 1));
 		if (b != NULL)
 			vec_add(&b->v, &b->n, &b->alloc, i);
 		else
@@ -725,9 +735,8 @@ long
 codeowners_owner(const struct co_index *x, const char *path,
     unsigned char *matched)
 {
-	struct htab *tabs[2];
 	const struct bucket *b;
-	size_t *cand, ncand, calloc_, len, i, t;
+	size_t *cand, ncand, candalloc, len, i;
 	char *buf;
 	const char *s, *e, *dot;
 	long owner;
@@ -737,36 +746,33 @@ codeowners_owner(const struct co_index *x, const char *path,
 		return -1;
 	buf = xstrdup(path);
 	cand = NULL;
-	ncand = calloc_ = 0;
-	tabs[0] = (struct htab *)&x->name;
-	tabs[1] = (struct htab *)&x->ext;
+	ncand = candalloc = 0;
+	/* The candidates: by first component, by names, by extensions. */
 	e = strchr(path, '/');
-	if ((b = htab_get((struct htab *)&x->first, path,
-	    e != NULL ? (size_t)(e - path) : len, 0)) != NULL)
+	if ((b = htab_find(&x->first, path, e != NULL ?
+	    (size_t)(e - path) : len)) != NULL)
 		for (i = 0; i < b->n; i++)
-			vec_add(&cand, &ncand, &calloc_, b->v[i]);
+			vec_add(&cand, &ncand, &candalloc, b->v[i]);
 	for (s = path; ; s = e + 1) {
-		e = strchr(s, '/');
-		if (e == NULL)
+		if ((e = strchr(s, '/')) == NULL)
 			e = s + strlen(s);
-		for (t = 0; t < 2; t++) {
-			if (t == 0)
-				b = htab_get(tabs[0], s, (size_t)(e - s), 0);
-			else {
-				for (dot = e; dot > s && dot[-1] != '.'; dot--)
-					;
-				b = dot > s ? htab_get(tabs[1], dot - 1,
-				    (size_t)(e - dot) + 1, 0) : NULL;
-			}
-			for (i = 0; b != NULL && i < b->n; i++)
-				vec_add(&cand, &ncand, &calloc_, b->v[i]);
-		}
+		b = htab_find(&x->name, s, (size_t)(e - s));
+		for (i = 0; b != NULL && i < b->n; i++)
+			vec_add(&cand, &ncand, &candalloc, b->v[i]);
+		for (dot = e; dot > s && dot[-1] != '.'; dot--)
+			;
+		b = dot > s ? htab_find(&x->ext, dot - 1,
+		    (size_t)(e - dot) + 1) : NULL;
+		for (i = 0; b != NULL && i < b->n; i++)
+			vec_add(&cand, &ncand, &candalloc, b->v[i]);
 		if (*e == '\0')
 			break;
 	}
 	for (i = 0; i < x->ngeneral; i++)
-		vec_add(&cand, &ncand, &calloc_, x->general[i]);
-	qsort(cand, ncand, sizeof(*cand), by_index_desc);
+		vec_add(&cand, &ncand, &candalloc, x->general[i]);
+	/* The last rule first: the first match owns the path. */
+	if (ncand > 1)
+		qsort(cand, ncand, sizeof(*cand), by_index_desc);
 	owner = -1;
 	for (i = 0; i < ncand; i++) {
 		if (i > 0 && cand[i] == cand[i - 1])

@@ -340,7 +340,8 @@ co_tree(const struct tree_entry *e, struct check_ctx *ctx,
 	next = xcalloc(co->nrules + 1, sizeof(*next));
 	for (i = 0; i < co->nrules; i++)
 		order[i] = &co->rules[i];
-	qsort(order, co->nrules, sizeof(*order), by_pattern);
+	if (co->nrules > 1)
+		qsort(order, co->nrules, sizeof(*order), by_pattern);
 	for (i = 0; i + 1 < co->nrules; i++)
 		if (strcmp(order[i]->pattern, order[i + 1]->pattern) == 0)
 			next[order[i] - co->rules] =
