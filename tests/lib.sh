@@ -242,7 +242,10 @@ make_repo() {
 	git init -q "$_dir" &&
 	for _f in "$@"; do
 		mkdir -p "$_dir/$(dirname "$_f")" &&
-		echo "content of $_f, long enough to count as a real file for the minimum size checks of the rule sets" >"$_dir/$_f"
+		case $_f in
+		*CODEOWNERS) printf '* @demo-owner\n# Emeritus: @demo-retired\n' ;;
+		*) echo "content of $_f, long enough to count as a real file for the minimum size checks of the rule sets" ;;
+		esac >"$_dir/$_f"
 	done &&
 	test_tick &&
 	git -C "$_dir" add -A &&

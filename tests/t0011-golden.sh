@@ -61,7 +61,7 @@ The maintainers decide by lazy consensus; when that fails, they vote and a
 simple majority decides.
 MD
 printf '%s\n' "$LF_COC" >"$H/CODE_OF_CONDUCT.md"
-printf '* @demo/maintainers\n' >"$H/.github/CODEOWNERS"
+printf '* @demo/maintainers\n# Emeritus: @demo-retired\n' >"$H/.github/CODEOWNERS"
 cp "$ECOCHECK_SRCDIR/tests/fixtures/licenses/mit-plain.txt" "$H/LICENSE.md"
 printf '# Security\n\nReport vulnerabilities to security@example.com.\n' >"$H/SECURITY.md"
 git -C "$H" add -A
