@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 
+/* GitHub does not load a CODEOWNERS file of this size or more. */
+#define CODEOWNERS_MAX	(3 * 1024 * 1024)
+
 struct co_owner {
 	char	*name;		/* as written: "@user", "@org/team", email */
 	int	 line, col;

@@ -11,6 +11,7 @@
 
 #include <git2.h>
 
+#include "codeowners.h"
 #include "ctx.h"
 #include "finding.h"
 #include "history.h"
@@ -467,6 +468,33 @@ ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
 		(void)ctx_read(ctx, e, cap, 0, f, &buf, &len,
 		    &m->m.truncated);
 	return NULL;
+}
+
+static void
+co_item_free(void *p)
+{
+	codeowners_release(p);
+	free(p);
+}
+
+const struct co_file *
+ctx_codeowners(struct check_ctx *ctx, const struct tree_entry *e,
+    struct finding *f)
+{
+	struct co_file *co;
+	const char *buf;
+	size_t len;
+	int trunc;
+
+	if ((co = ctx_cache_find(ctx, "codeowners", e, CODEOWNERS_MAX)) !=
+	    NULL)
+		return co;
+	if (ctx_read(ctx, e, CODEOWNERS_MAX, 0, f, &buf, &len, &trunc) != 0)
+		return NULL;
+	co = xcalloc(1, sizeof(*co));
+	codeowners_parse(buf, len, co);
+	ctx_cache_add(ctx, "codeowners", e, CODEOWNERS_MAX, co, co_item_free);
+	return co;
 }
 
 const struct history *

@@ -23,6 +23,7 @@
 #include "strbuf.h"
 
 struct check_ctx;
+struct co_file;
 struct git_oid;
 struct git_repository;
 struct history;
@@ -125,6 +126,13 @@ int		 ctx_size(struct check_ctx *, const struct tree_entry *,
  */
 const struct md_file *ctx_document(struct check_ctx *,
 		    const struct tree_entry *, size_t, struct finding *);
+/*
+ * The CODEOWNERS file e (its first CODEOWNERS_MAX bytes, what GitHub
+ * loads) parsed once per check and shared by the rules that read it;
+ * NULL when it could not be read (f, unless NULL, then says why).
+ */
+const struct co_file *ctx_codeowners(struct check_ctx *,
+		    const struct tree_entry *, struct finding *);
 /*
  * The history of a window, walked once per set of options; NULL when it
  * could not be read (an error was printed).

@@ -34,7 +34,6 @@
 #include "tree.h"
 #include "xalloc.h"
 
-#define GITHUB_MAX	(3 * 1024 * 1024)	/* GitHub loads less */
 #define SHOW_ERRORS	10	/* syntax errors listed as details */
 #define SHOW_MESSAGE	3	/* and named in the message */
 #define SHOW_PATHS	5	/* unowned paths named */
@@ -59,9 +58,6 @@ static int	 co_check(const struct rule *, struct check_ctx *,
 static const struct tree_entry *co_locate(const struct rule *,
 		    struct check_ctx *, struct finding *, struct strbuf *,
 		    struct strvec *);
-static void	 co_free_file(void *);
-static const struct co_file *co_parsed(struct check_ctx *,
-		    const struct tree_entry *, const char *, size_t);
 static int	 co_errors(const struct tree_entry *, const struct co_file *,
 		    struct finding *);
 static size_t	 co_owners(const struct co_file *, size_t *);
@@ -202,28 +198,6 @@ out:
 	}
 	strvec_clear(&near);
 	return used;
-}
-
-static void
-co_free_file(void *p)
-{
-	codeowners_release(p);
-	free(p);
-}
-
-/* The parsed file, once per check (shared with other rules). */
-static const struct co_file *
-co_parsed(struct check_ctx *ctx, const struct tree_entry *e,
-    const char *text, size_t len)
-{
-	struct co_file *co;
-
-	if ((co = ctx_cache_find(ctx, "codeowners", e, GITHUB_MAX)) != NULL)
-		return co;
-	co = xcalloc(1, sizeof(*co));
-	codeowners_parse(text, len, co);
-	ctx_cache_add(ctx, "codeowners", e, GITHUB_MAX, co, co_free_file);
-	return co;
 }
 
 /* Syntax errors: a failure naming the first few. 1 when there are any. */
@@ -540,11 +514,10 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const struct tree_entry *e;
 	const struct co_file *co;
 	struct walk w;
-	const char *text;
-	size_t len, n, i, kinds[3];
+	size_t n, i, kinds[3];
 	uint64_t size;
 	long long min;
-	int trunc, bad, retired;
+	int bad, retired;
 
 	if ((e = co_locate(r, ctx, f, &looked, &ignored)) == NULL)
 		goto out;
@@ -553,7 +526,7 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	finding_evidence(f, e->path, 0, NULL);
 	for (i = 0; i < ignored.n; i++)
 		finding_evidence(f, ignored.v[i], 0, "ignored by GitHub");
-	if (size >= GITHUB_MAX) {
+	if (size >= CODEOWNERS_MAX) {
 		finding_result(f, RESULT_FAIL, "%s has %" PRIu64 " bytes: GitHub "
 		    "does not load a CODEOWNERS file of 3 MB or more", e->path,
 		    size);
@@ -561,9 +534,8 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		    "directory instead of a line per file", e->path);
 		goto out;
 	}
-	if (ctx_read(ctx, e, GITHUB_MAX, 0, f, &text, &len, &trunc) != 0)
+	if ((co = ctx_codeowners(ctx, e, f)) == NULL)
 		goto out;
-	co = co_parsed(ctx, e, text, len);
 	n = co_owners(co, kinds);
 	finding_value(f, (long long)n);
 	min = rule_int(r, "min_owners", 1);

@@ -15,10 +15,12 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ascii.h"
+#include "codeowners.h"
 #include "ctx.h"
 #include "finding.h"
 #include "markdown.h"
@@ -52,6 +54,8 @@ static void	 find_docs(const struct rule *, struct check_ctx *,
 		    const char *, unsigned, struct docs *, struct strbuf *);
 static void	 name_people(const struct people *, int, int, struct finding *,
 		    struct strbuf *);
+static void	 owners_of(const struct rule *, struct check_ctx *,
+		    struct people *, struct strbuf *);
 
 static const struct rule_key_spec maintainers_keys[] = {
 	{ "min", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 1000000,
@@ -60,6 +64,8 @@ static const struct rule_key_spec maintainers_keys[] = {
 	    .doc = "documents of maintainers, read whole (MAINTAINERS.md)" },
 	{ "section_file", KEY_WORDS,
 	    .doc = "documents read in their maintainers or team sections" },
+	{ "codeowners", KEY_WORDS,
+	    .doc = "CODEOWNERS paths, the first found read for its owners" },
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
 	    .doc = "how file names compare" },
@@ -80,9 +86,10 @@ maintainers_parse(struct rule *r)
 	const struct rule_key *k;
 	size_t i;
 
-	if (rule_key(r, "file") == NULL && rule_key(r, "section_file") == NULL)
-		return rule_error(r, NULL, "a maintainers rule needs 'file' "
-		    "or 'section_file'");
+	if (rule_key(r, "file") == NULL && rule_key(r, "section_file") ==
+	    NULL && rule_key(r, "codeowners") == NULL)
+		return rule_error(r, NULL, "a maintainers rule needs 'file', "
+		    "'section_file' or 'codeowners'");
 	k = rule_key(r, "dirs");
 	for (i = 0; k != NULL && i < k->n; i++)
 		if (k->v[i].value[0] == '/' ||
@@ -205,6 +212,44 @@ name_people(const struct people *pp, int retired, int teams,
 	strbuf_release(&who);
 }
 
+/*
+ * The owners of the first CODEOWNERS of the codeowners key that GitHub
+ * would load: each person once, each team counted as a team (its
+ * members cannot be seen offline).
+ */
+static void
+owners_of(const struct rule *r, struct check_ctx *ctx, struct people *pp,
+    struct strbuf *looked)
+{
+	const struct rule_key *k;
+	const struct tree_entry *e;
+	const struct co_file *co;
+	const struct co_owner *o;
+	uint64_t size;
+	size_t i, j;
+
+	k = rule_key(r, "codeowners");
+	for (i = 0, e = NULL; k != NULL && i < k->n && e == NULL; i++)
+		e = tree_lookup(ctx_tree(ctx), k->v[i].value, 0);
+	if (e == NULL || (e->mode != TREE_MODE_FILE &&
+	    e->mode != TREE_MODE_EXEC) ||
+	    ctx_size(ctx, e, NULL, &size) != 0 || size >= CODEOWNERS_MAX ||
+	    (co = ctx_codeowners(ctx, e, NULL)) == NULL)
+		return;
+	strbuf_addf(looked, "%s%s", looked->len > 0 ? ", " : "", e->path);
+	for (i = 0; i < co->nrules; i++) {
+		for (j = 0; j < co->rules[i].nowners; j++) {
+			o = &co->rules[i].owners[j];
+			if (o->kind == CO_EMAIL)
+				people_add(pp, NULL, NULL, o->name, 0, e->path,
+				    o->line, "CODEOWNERS");
+			else
+				people_add(pp, NULL, o->name, NULL, 0, e->path,
+				    o->line, "CODEOWNERS");
+		}
+	}
+}
+
 static int
 maintainers_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
@@ -234,6 +279,7 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 		    ds.v[i].flags | (rst_is_path(ds.v[i].e->path) ?
 		    PEOPLE_RST : 0));
 	}
+	owners_of(r, ctx, &pp, &looked);
 	cur = people_current(&pp);
 	retired = pp.n - pp.teams - cur;
 	finding_value(f, (long long)cur);

@@ -144,6 +144,38 @@ test_expect_success 'one person and a team: still for a person to decide' '
 		grep "^1 maintainer named (Jane Doe (@jane) (MAINTAINERS.md:8)) and 2 GitHub teams"
 '
 
+test_expect_success 'CODEOWNERS with GitHub teams only: unknown, for a person' '
+	rm -rf "$TEST_TMP/coteams" &&
+	make_repo "$TEST_TMP/coteams" x.py >/dev/null &&
+	mkdir -p "$TEST_TMP/coteams/.github" &&
+	printf "* @acme/core\n/docs/ @acme/docs\n" >"$TEST_TMP/coteams/.github/CODEOWNERS" &&
+	git -C "$TEST_TMP/coteams" add -A && git -C "$TEST_TMP/coteams" commit -q -m co &&
+	ec_json "$TEST_TMP/coteams" &&
+	test_eq "$(result_of core-maintainers result)" unknown &&
+	test_eq "$(result_of core-maintainers judgment)" true &&
+	result_of core-maintainers message |
+		grep "^no maintainer named, only 2 GitHub teams (@acme/core (.github/CODEOWNERS:1), @acme/docs (.github/CODEOWNERS:2))"
+'
+
+test_expect_success 'CODEOWNERS users count, once each, merged with a MAINTAINERS entry' '
+	printf "* @jane @bob\n/docs/ @jane\n" >"$TEST_TMP/coteams/.github/CODEOWNERS" &&
+	printf "# Maintainers\n\n- Jane Doe (@jane)\n" >"$TEST_TMP/coteams/MAINTAINERS.md" &&
+	git -C "$TEST_TMP/coteams" add -A && git -C "$TEST_TMP/coteams" commit -q -m co2 &&
+	ec_json "$TEST_TMP/coteams" &&
+	test_eq "$(result_of core-maintainers result)" pass &&
+	test_eq "$(result_of core-maintainers value)" 2 &&
+	result_of core-maintainers message >msg &&
+	grep "Jane Doe (@jane) (MAINTAINERS.md:3" msg && grep "@bob (.github/CODEOWNERS:1)" msg
+'
+
+test_expect_success 'a CODEOWNERS GitHub does not read (CODEOWNERS.md) names nobody' '
+	git -C "$TEST_TMP/coteams" rm -q MAINTAINERS.md &&
+	git -C "$TEST_TMP/coteams" mv .github/CODEOWNERS .github/CODEOWNERS.md &&
+	git -C "$TEST_TMP/coteams" commit -q -m md &&
+	ec_json "$TEST_TMP/coteams" &&
+	test_eq "$(result_of core-maintainers result)" fail
+'
+
 test_expect_success 'nothing at all: a failure that says what to write' '
 	rm -rf "$TEST_TMP/empty" &&
 	make_repo "$TEST_TMP/empty" x.py >/dev/null &&
@@ -175,7 +207,7 @@ test_expect_success 'brackets, tags and backticks that never close cannot hang i
 	test_eq "$(result_of core-maintainers result)" fail
 '
 
-test_expect_success 'a maintainers rule needs file or section_file' '
+test_expect_success 'a maintainers rule needs file, section_file or codeowners' '
 	cat >"$TEST_TMP/bad.ini" <<-\EOF &&
 	[ruleset]
 	name = bad
