@@ -4,6 +4,7 @@
 # unknown, naming the rule and the file, when it runs out; glob matching
 # does not try every split of a deep path
 . "$(dirname "$0")/lib.sh"
+asan_fast_unwind
 
 if ! test_have_prereq JQ; then
 	skip_all='jq not installed'

@@ -4,6 +4,7 @@
 # GOVERNANCE documents and README sections, merged, counted, with
 # file:line; the shapes seen in real repositories as fixtures.
 . "$(dirname "$0")/lib.sh"
+asan_fast_unwind
 
 if ! test_have_prereq JQ; then
 	skip_all='jq not installed'
