@@ -17,6 +17,7 @@
 
 #include "ctx.h"
 #include "finding.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "tree.h"
@@ -49,16 +50,7 @@ const struct rule_type rule_file = {
 static int
 file_parse(struct rule *r)
 {
-	const struct rule_key *k;
-	size_t i;
-
-	k = rule_key(r, "dirs");
-	for (i = 0; k != NULL && i < k->n; i++)
-		if (k->v[i].value[0] == '/' ||
-		    strstr(k->v[i].value, "..") != NULL)
-			return rule_error(r, "dirs", "'%s' is not a directory "
-			    "inside the repository", k->v[i].value);
-	return 0;
+	return rule_dirs_inside(r, "dirs");
 }
 
 static int

@@ -26,6 +26,7 @@
 #include "markdown.h"
 #include "people.h"
 #include "rst.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -83,20 +84,11 @@ const struct rule_type rule_maintainers = {
 static int
 maintainers_parse(struct rule *r)
 {
-	const struct rule_key *k;
-	size_t i;
-
 	if (rule_key(r, "file") == NULL && rule_key(r, "section_file") ==
 	    NULL && rule_key(r, "codeowners") == NULL)
 		return rule_error(r, NULL, "a maintainers rule needs 'file', "
 		    "'section_file' or 'codeowners'");
-	k = rule_key(r, "dirs");
-	for (i = 0; k != NULL && i < k->n; i++)
-		if (k->v[i].value[0] == '/' ||
-		    strstr(k->v[i].value, "..") != NULL)
-			return rule_error(r, "dirs", "'%s' is not a directory "
-			    "inside the repository", k->v[i].value);
-	return 0;
+	return rule_dirs_inside(r, "dirs");
 }
 
 /* The stem of a name: "Governance.rst" -> "governance". */

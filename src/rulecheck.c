@@ -509,3 +509,18 @@ rule_regex_label(const struct rule *r, const char *key, size_t i)
 	kr = value_regex(r, key, i);
 	return kr != NULL ? kr->label : NULL;
 }
+
+int
+rule_dirs_inside(const struct rule *r, const char *key)
+{
+	const struct rule_key *k;
+	size_t i;
+
+	k = rule_key(r, key);
+	for (i = 0; k != NULL && i < k->n; i++)
+		if (k->v[i].value[0] == '/' ||
+		    strstr(k->v[i].value, "..") != NULL)
+			return rule_error(r, key, "'%s' is not a directory "
+			    "inside the repository", k->v[i].value);
+	return 0;
+}

@@ -20,6 +20,11 @@
 int		 rulecheck_finish(struct ruleset *);
 /* The compiled pattern of value i of a KEY_REGEX or KEY_LABELLED key. */
 const pcre2_code *rule_regex(const struct rule *, const char *, size_t);
+/*
+ * Whether every value of the key (directories to look in) stays inside
+ * the repository: no leading '/', no "..". 0, or -1 after rule_error().
+ */
+int		 rule_dirs_inside(const struct rule *, const char *);
 /* The label of value i of a KEY_LABELLED key, or NULL. */
 const char	*rule_regex_label(const struct rule *, const char *, size_t);
 
