@@ -133,7 +133,7 @@ static void	 input_build(const struct license_corpus *, const char *,
 static void	 input_free(struct input *);
 static uint32_t	 shingle(const uint32_t *);
 static void	 find_best(const struct license_corpus *, const struct input *,
-		    size_t, size_t, struct cand *);
+		    size_t, size_t, int, struct cand *);
 static int	 occurs(const struct input *, const uint32_t *, size_t, size_t,
 		    size_t *);
 static int	 try_license(const struct license_corpus *, const struct lic *,
@@ -548,6 +548,12 @@ is_bullet_word(const char *w, size_t n)
 		;
 	if (i == n)
 		return n <= 3;
+	/* Only short words of roman digits can be in the table. */
+	if (n > 4)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[i] != 'i' && w[i] != 'v' && w[i] != 'x')
+			return 0;
 	for (i = 0; i < sizeof(romans) / sizeof(romans[0]); i++)
 		if (strlen(romans[i]) == n && memcmp(romans[i], w, n) == 0)
 			return 1;
@@ -963,6 +969,7 @@ parse_num(const char *s, size_t e, size_t *i)
 static int
 load_tok(struct license_corpus *c, const char *s, size_t n)
 {
+	const char *p;
 	size_t i, j, k, e, len;
 	struct lic *l;
 	uint32_t id;
@@ -974,8 +981,10 @@ load_tok(struct license_corpus *c, const char *s, size_t n)
 		;
 	dict_load(&c->d, s + 2, e - 2);
 	for (i = e + 1; i < n; i = e + 1) {
-		for (e = i; e < n && s[e] != '\n'; e++)
-			;
+		if ((p = memchr(s + i, '\n', n - i)) != NULL)
+			e = (size_t)(p - s);
+		else
+			e = n;
 		if (s[i] == '=') {
 			XGROW(c->l, c->nl + 1, c->alloc);
 			l = &c->l[c->nl++];
@@ -1516,7 +1525,7 @@ try_license(const struct license_corpus *c, const struct lic *src,
 /* The best answer for the text words [lo, hi). */
 static void
 find_best(const struct license_corpus *c, const struct input *in, size_t lo,
-    size_t hi, struct cand *best)
+    size_t hi, int guess, struct cand *best)
 {
 	struct lic l;
 	size_t i;
@@ -1543,14 +1552,14 @@ find_best(const struct license_corpus *c, const struct input *in, size_t lo,
 		}
 	}
 	/*
-	 * First the templates that can match; only when none does, the
-	 * others, for the nearest guess.
+	 * First the templates that can match; only when none does, and a
+	 * guess is wanted, the others, for the nearest guess.
 	 */
 	skipped = xcalloc(c->nl, 1);
 	for (i = 0; i < c->nl; i++)
 		skipped[i] = (char)try_license(c, &c->l[i], in, lo, hi, best,
 		    1);
-	for (i = 0; !best->match && i < c->nl; i++)
+	for (i = 0; guess && !best->match && i < c->nl; i++)
 		if (skipped[i])
 			try_license(c, &c->l[i], in, lo, hi, best, 0);
 	free(skipped);
@@ -1602,7 +1611,7 @@ collect(const struct license_corpus *c, const struct input *in, size_t lo,
 
 	if (hi <= lo || *n >= LICENSE_MAX_OTHERS + 1)
 		return;
-	find_best(c, in, lo, hi, &best);
+	find_best(c, in, lo, hi, 0, &best);
 	if (!best.match || best.we <= best.ws)
 		return;
 	collect(c, in, lo, best.ws, all, n);
@@ -1631,7 +1640,7 @@ license_identify(const struct license_corpus *c, const char *s, size_t n,
 		input_free(&in);
 		return 0;
 	}
-	find_best(c, &in, 0, in.n, &main);
+	find_best(c, &in, 0, in.n, 1, &main);
 	if (!main.match) {
 		r->kind = LICENSE_NOASSERTION;
 		found(&in, &main, 0, &r->main);
