@@ -406,6 +406,8 @@ simple_command(char **w, size_t n, int depth)
 		return i < n && is_test_path(w[i]) ? "a test script" : NULL;
 	}
 	/* ./run_tests.sh, tests/run.sh; a bare "test" is the shell's test */
+	if (w[i][0] != '\0' && w[i][strlen(w[i]) - 1] == '/')
+		return NULL;
 	if (strchr(w[i], '/') != NULL || strchr(c, '.') != NULL)
 		return is_test_path(w[i]) ? "a test script" : NULL;
 	if (word_is(c, "runtests") || word_is(c, "run_tests") ||

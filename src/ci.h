@@ -68,6 +68,37 @@ int		 ci_read(enum ci_kind, const char *, size_t, struct ci_file *);
 void		 ci_file_release(struct ci_file *);
 
 /*
+ * For the rule types ci and tests (rule-ci.c): the CI files of the tree
+ * source, read through the check context.
+ */
+struct check_ctx;
+struct finding;
+struct rule_key;
+
+struct ci_seen {
+	char		*path;
+	struct ci_file	 f;
+};
+
+struct ci_scan {
+	struct ci_seen	*v;
+	size_t		 n;
+	size_t		 alloc;
+	size_t		 unreadable;	/* files ctx_read() refused */
+};
+
+/*
+ * Read every CI file the globs name (NULL: ecocheck's list of every CI
+ * service and runner it knows). 0, or -1 when the repository could not be
+ * read (an error was printed).
+ */
+int		 ci_scan(struct check_ctx *, const struct rule_key *,
+		    struct ci_scan *);
+void		 ci_scan_release(struct ci_scan *);
+/* The first file of a CI service that runs tests, or NULL. */
+const struct ci_seen *ci_scan_tests(const struct ci_scan *);
+
+/*
  * Whether one shell command line runs tests: the runner's name ("pytest",
  * "python -m unittest", "make test", "a test script"...) or NULL.
  */

@@ -7,6 +7,7 @@
 #include "keyspec.h"
 #include "rules.h"
 
+extern const struct rule_type rule_ci;
 extern const struct rule_type rule_commits;
 extern const struct rule_type rule_contains;
 extern const struct rule_type rule_contributors;
@@ -18,6 +19,7 @@ extern const struct rule_type rule_sections;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
+	&rule_ci,
 	&rule_commits,
 	&rule_contains,
 	&rule_contributors,
