@@ -16,6 +16,7 @@ extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
 extern const struct rule_type rule_maintainers;
 extern const struct rule_type rule_sections;
+extern const struct rule_type rule_tests;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
@@ -28,6 +29,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_license,
 	&rule_maintainers,
 	&rule_sections,
+	&rule_tests,
 	NULL
 };
 
