@@ -8,7 +8,21 @@
 
 if ! test_have_prereq JQ; then
 	skip_all='jq not installed'
-	test_done
+	test_expect_success 'maintenance gives the date of the last commit, its result unchanged' '
+	R=$TEST_TMP/circle &&
+	want=$(TZ=UTC git -C "$R" log -1 --date=format-local:%Y-%m-%d --format=%cd) &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of maintenance)" unknown &&
+	test_eq "$(result_of maintenance message)" \
+		"maintenance-commitment cannot be seen offline; last commit on $want" &&
+	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance)" pass &&
+	git init -q "$TEST_TMP/empty" &&
+	ec_json $NOHIST "$TEST_TMP/empty" &&
+	result_of maintenance message | grep -q "; no commit yet$"
+'
+
+test_done
 fi
 
 NOHIST="--set commits.level=off --set contributors.level=off"
@@ -284,6 +298,20 @@ test_expect_success 'tests: non-Python tests under tests/ count, data files do n
 	test_eq "$(result_of tests value)" 2 &&
 	ec_json $NOHIST --set tests.ci=no --set tests.min=3 "$R" &&
 	test_eq "$(result_of tests)" fail
+'
+
+test_expect_success 'maintenance gives the date of the last commit, its result unchanged' '
+	R=$TEST_TMP/circle &&
+	want=$(TZ=UTC git -C "$R" log -1 --date=format-local:%Y-%m-%d --format=%cd) &&
+	ec_json $NOHIST "$R" &&
+	test_eq "$(result_of maintenance)" unknown &&
+	test_eq "$(result_of maintenance message)" \
+		"maintenance-commitment cannot be seen offline; last commit on $want" &&
+	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance)" pass &&
+	git init -q "$TEST_TMP/empty" &&
+	ec_json $NOHIST "$TEST_TMP/empty" &&
+	result_of maintenance message | grep -q "; no commit yet$"
 '
 
 test_done
