@@ -656,7 +656,8 @@ yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
 		if (yw->st[d].map && (strcmp(yw->st[d].key, "matrix") == 0 ||
 		    strcmp(yw->st[d].key, "parameters") == 0))
 			matrix = 1;
-	if (matrix && len < 64) {
+	/* versions, not names such as "latest" or "nightly" */
+	if (matrix && len < 64 && isdigit((unsigned char)*v)) {
 		char ver[64];
 
 		memcpy(ver, v, len);

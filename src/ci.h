@@ -95,8 +95,12 @@ struct ci_scan {
 int		 ci_scan(struct check_ctx *, const struct rule_key *,
 		    struct ci_scan *);
 void		 ci_scan_release(struct ci_scan *);
-/* The first file of a CI service that runs tests, or NULL. */
-const struct ci_seen *ci_scan_tests(const struct ci_scan *);
+/*
+ * The file of a CI service that runs tests, or NULL, and in *hit its
+ * best step: a test runner named (pytest, unittest, tox, nox, ctest)
+ * before make targets, scripts and tasks, then the first in path order.
+ */
+const struct ci_seen *ci_scan_tests(const struct ci_scan *, size_t *);
 
 /*
  * Whether one shell command line runs tests: the runner's name ("pytest",

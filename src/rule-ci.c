@@ -40,6 +40,7 @@ struct scan_arg {
 static int	 ci_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 scan_cb(const struct tree_entry *, void *);
+static int	 hit_rank(const struct ci_hit *);
 static void	 describe_services(const struct ci_scan *, struct strbuf *);
 static void	 report_torch(const struct ci_scan *, struct finding *);
 static int	 report_stale(const struct rule *, struct check_ctx *,
@@ -166,16 +167,43 @@ ci_scan_release(struct ci_scan *scan)
 	memset(scan, 0, sizeof(*scan));
 }
 
-const struct ci_seen *
-ci_scan_tests(const struct ci_scan *scan)
+/* How plainly a step runs tests: 0 a runner named, 1 make, 2 a script. */
+static int
+hit_rank(const struct ci_hit *h)
 {
-	size_t i;
+	if (strcmp(h->what, "a test script") == 0 ||
+	    strcmp(h->what, "a test task") == 0)
+		return 2;
+	if (strcmp(h->what, "make test") == 0 ||
+	    strcmp(h->what, "ninja test") == 0 ||
+	    strcmp(h->what, "setup.py test") == 0)
+		return 1;
+	return 0;
+}
 
-	for (i = 0; i < scan->n; i++)
-		if (ci_kind_is_service(scan->v[i].f.kind) &&
-		    scan->v[i].f.tests.n > 0)
-			return &scan->v[i];
-	return NULL;
+const struct ci_seen *
+ci_scan_tests(const struct ci_scan *scan, size_t *hit)
+{
+	const struct ci_seen *best;
+	size_t i, j, bj;
+	int rank, br;
+
+	best = NULL;
+	bj = 0;
+	br = 3;
+	for (i = 0; i < scan->n; i++) {
+		if (!ci_kind_is_service(scan->v[i].f.kind))
+			continue;
+		for (j = 0; j < scan->v[i].f.tests.n; j++)
+			if ((rank = hit_rank(&scan->v[i].f.tests.v[j])) < br) {
+				best = &scan->v[i];
+				bj = j;
+				br = rank;
+			}
+	}
+	if (hit != NULL)
+		*hit = bj;
+	return best;
 }
 
 /* "GitHub Actions (2 files), CircleCI" */
@@ -230,7 +258,7 @@ report_torch(const struct ci_scan *scan, struct finding *f)
 	for (i = 0; i < vers.n; i++)
 		strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", vers.v[i]);
 	if (vers.n == 1)
-		finding_append(f, "; it tests one torch version only: %s "
+		finding_append(f, "; the only torch version it names is %s "
 		    "(%s:%d)", vers.v[0], where, line);
 	else if (vers.n > 1)
 		finding_detail(f, "torch versions the CI names: %s", sb.buf);
@@ -349,7 +377,7 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct strbuf sb = STRBUF_INIT;
 	struct ci_scan scan;
 	const struct ci_seen *t;
-	size_t i, j, nev, services;
+	size_t i, j, h, nev, services;
 	int rc;
 
 	if (ci_scan(ctx, rule_key(r, "path"), &scan) == -1) {
@@ -361,14 +389,17 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	for (i = 0, services = 0; i < scan.n; i++)
 		if (ci_kind_is_service(scan.v[i].f.kind))
 			services++;
-	if ((t = ci_scan_tests(&scan)) != NULL) {
+	if ((t = ci_scan_tests(&scan, &h)) != NULL) {
 		finding_result(f, RESULT_PASS, "%s runs tests: %s at %s:%d "
 		    "(whether its runs pass cannot be seen offline)", sb.buf,
-		    t->f.tests.v[0].what, t->path, t->f.tests.v[0].line);
-		for (i = 0, nev = 0; i < scan.n && nev < CI_EVIDENCE; i++)
+		    t->f.tests.v[h].what, t->path, t->f.tests.v[h].line);
+		finding_evidence(f, t->path, t->f.tests.v[h].line,
+		    t->f.tests.v[h].text);
+		for (i = 0, nev = 1; i < scan.n && nev < CI_EVIDENCE; i++)
 			for (j = 0; j < scan.v[i].f.tests.n &&
 			    nev < CI_EVIDENCE; j++, nev++)
-				if (ci_kind_is_service(scan.v[i].f.kind))
+				if (ci_kind_is_service(scan.v[i].f.kind) &&
+				    (&scan.v[i] != t || j != h))
 					finding_evidence(f, scan.v[i].path,
 					    scan.v[i].f.tests.v[j].line,
 					    scan.v[i].f.tests.v[j].text);

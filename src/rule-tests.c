@@ -265,7 +265,7 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct count_arg a;
 	struct ci_scan scan;
 	long long min;
-	size_t i, j;
+	size_t i, j, h;
 	char *g;
 	int rc;
 
@@ -333,12 +333,12 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	if (ci_scan(ctx, NULL, &scan) == -1)
 		goto out;
-	if ((t = ci_scan_tests(&scan)) != NULL) {
+	if ((t = ci_scan_tests(&scan, &h)) != NULL) {
 		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
-		    sb.buf, ci_kind_name(t->f.kind), t->f.tests.v[0].what,
-		    t->path, t->f.tests.v[0].line);
-		finding_evidence(f, t->path, t->f.tests.v[0].line,
-		    t->f.tests.v[0].text);
+		    sb.buf, ci_kind_name(t->f.kind), t->f.tests.v[h].what,
+		    t->path, t->f.tests.v[h].line);
+		finding_evidence(f, t->path, t->f.tests.v[h].line,
+		    t->f.tests.v[h].text);
 	} else {
 		finding_result(f, RESULT_FAIL, "%s, but no CI service runs "
 		    "tests", sb.buf);

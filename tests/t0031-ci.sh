@@ -94,6 +94,21 @@ script: nox -s tests" &&
 	done
 '
 
+test_expect_success 'a runner named is the evidence before a script or a make target' '
+	ci_repo rank .github/workflows/a.yml "jobs:
+  t:
+    steps:
+      - run: ./scripts/run_tests.sh
+      - run: make test
+      - run: |
+          cd build
+          python -m pytest -q" &&
+	ec_json $NOHIST "$TEST_TMP/rank" &&
+	test_eq "$(result_of ci evidence[0].line)" 8 &&
+	test_eq "$(result_of ci evidence[1].line)" 4 &&
+	result_of ci message | grep -q "runs tests: pytest at .github/workflows/a.yml:8 "
+'
+
 test_expect_success 'a workflow that only publishes fails naming what it does' '
 	ci_repo pub .github/workflows/release.yml "on: push
 jobs:
@@ -225,7 +240,7 @@ test_expect_success 'a matrix pinning one old torch version is named' '
       - run: pytest" &&
 	ec_json $NOHIST "$TEST_TMP/old" &&
 	test_eq "$(result_of ci)" pass &&
-	result_of ci message | grep -q "; it tests one torch version only: 1.8.1 (.github/workflows/ci.yml:6)$"
+	result_of ci message | grep -q "; the only torch version it names is 1.8.1 (.github/workflows/ci.yml:6)$"
 '
 
 test_expect_success 'torch== in a run step counts as a version tested' '
