@@ -37,6 +37,9 @@ struct cache_item {
 	struct cache_item	*next;
 };
 
+/* Commits history_last_change() looks at before it gives up. */
+#define CTX_CHANGE_LIMIT	200000
+
 struct history_item {
 	struct history_opts	 opts;
 	struct history		 h;
@@ -532,4 +535,35 @@ ctx_history_newest(const struct history *h, char *buf, size_t sz)
 	*buf = '\0';
 	if (h->has_first)
 		git_oid_tostr(buf, sz, &h->first_oid);
+}
+
+int
+ctx_last_change(struct check_ctx *ctx, const char *path, int64_t *when,
+    char *hex, size_t sz)
+{
+	struct history_change hc;
+
+	*when = 0;
+	if (sz > 0)
+		*hex = '\0';
+	if (!ctx->has_head)
+		return 0;
+	if (history_last_change(ctx->repo, &ctx->head, path,
+	    CTX_CHANGE_LIMIT, &hc) == -1)
+		return -1;
+	if (hc.found && !hc.truncated) {
+		*when = hc.when;
+		git_oid_tostr(hex, sz, &hc.oid);
+		return 1;
+	}
+	return hc.limited || hc.truncated ? 2 : 0;
+}
+
+int
+ctx_head_time(struct check_ctx *ctx, int64_t *when)
+{
+	*when = 0;
+	if (!ctx->has_head)
+		return -1;
+	return history_commit_time(ctx->repo, &ctx->head, "HEAD", when);
 }

@@ -99,6 +99,8 @@ struct wnode {
 	const char	*end;
 	const char	*parents;	/* first "parent " line */
 	size_t		 nparents;
+	int		 has_pid;	/* history_last_change(): the path */
+	git_oid		 pid;		/* is in the commit's tree, as pid */
 };
 
 /* What a trailer callback needs to count a co-author. */
@@ -108,6 +110,7 @@ struct coauthor_arg {
 };
 
 struct walk {
+	git_repository		*repo;
 	git_odb			*odb;
 	git_mailmap		*mm;
 	const struct history_opts *opts;
@@ -185,6 +188,9 @@ static int	 peel(git_odb *, const struct substitutes *, git_oid *,
 static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
 		    const struct history_opts *, struct history *);
 static void	 walk_free(struct walk *);
+static int	 path_id(struct walk *, struct wnode *, const char *);
+static int	 change_parents(struct walk *, struct wnode *, const char *,
+		    struct history_change *, int *);
 
 static void
 lower_into(struct strbuf *sb, const char *s, size_t n)
@@ -1099,6 +1105,7 @@ walk_init(struct walk *w, git_repository *repo, git_mailmap *mm,
 	strbuf_init(&w->lname);
 	strbuf_init(&w->lemail);
 	strbuf_init(&w->key);
+	w->repo = repo;
 	w->mm = mm;
 	w->opts = opts;
 	w->out = out;
@@ -1361,4 +1368,136 @@ history_commit_time(git_repository *repo, const git_oid *id,
 	*when = t > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)t;
 	git_odb_object_free(obj);
 	return 0;
+}
+
+/* Set n->has_pid and n->pid: the object path names in n's tree. */
+static int
+path_id(struct walk *w, struct wnode *n, const char *path)
+{
+	git_tree_entry *e;
+	git_tree *t;
+	git_oid tid;
+	int rc;
+
+	n->has_pid = 0;
+	git_oid_fromstrn(&tid, n->buf + 5, HEX_LEN);
+	if (git_tree_lookup(&t, w->repo, &tid) < 0)
+		return ec_error_at(w->path.buf, 0, "the repository is corrupt: "
+		    "tree %s: %s", git_oid_tostr_s(&tid), ec_git_error());
+	rc = git_tree_entry_bypath(&e, t, path);
+	if (rc == 0) {
+		n->has_pid = 1;
+		git_oid_cpy(&n->pid, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+	}
+	git_tree_free(t);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		return ec_error_at(w->path.buf, 0, "tree %s: %s",
+		    git_oid_tostr_s(&tid), ec_git_error());
+	return 0;
+}
+
+/*
+ * Whether n changed path (*hit), else queue the one parent git follows:
+ * the first the path is the same in. The parents are those of its graft
+ * if it has one; a shallow boundary has none.
+ */
+static int
+change_parents(struct walk *w, struct wnode *n, const char *path,
+    struct history_change *out, int *hit)
+{
+	const struct graft *g;
+	struct wnode p;
+	const char *line;
+	git_oid id;
+	size_t i, gi, np;
+	int rc;
+
+	*hit = 0;
+	g = oidset_get(&w->subst.grafts, &n->oid, &gi) ?
+	    &w->subst.graft[gi] : NULL;
+	np = g != NULL ? g->n : n->nparents;
+	if (np > 0 && oidset_has(&w->shallow, &n->oid)) {
+		np = 0;
+		out->truncated = 1;
+	}
+	for (i = 0, line = n->parents; i < np; i++, line += HEX_LEN + 8) {
+		if (g != NULL)
+			git_oid_cpy(&id, &w->subst.gparent[g->first + i]);
+		else
+			git_oid_fromstrn(&id, line + 7, HEX_LEN);
+		if ((rc = read_commit(w, &id, &p)) == -1)
+			return -1;
+		if (rc == 1) {
+			out->truncated = 1;
+			continue;
+		}
+		if (path_id(w, &p, path) == -1) {
+			git_odb_object_free(p.obj);
+			return -1;
+		}
+		if (p.has_pid == n->has_pid && (!p.has_pid ||
+		    git_oid_equal(&p.pid, &n->pid))) {
+			if (oidset_add(&w->seen, &id))
+				heap_push(w, &p);
+			else
+				git_odb_object_free(p.obj);
+			return 0;
+		}
+		git_odb_object_free(p.obj);
+	}
+	/* different from every parent; a root commit when it has the path */
+	*hit = np > 0 || n->has_pid;
+	return 0;
+}
+
+int
+history_last_change(git_repository *repo, const git_oid *tip,
+    const char *path, size_t limit, struct history_change *out)
+{
+	struct history_opts opts;
+	struct history h;
+	struct walk w;
+	struct wnode n;
+	int rc, hit;
+
+	memset(out, 0, sizeof(*out));
+	memset(&opts, 0, sizeof(opts));
+	memset(&h, 0, sizeof(h));
+	opts.until = INT64_MAX;
+	if ((rc = walk_init(&w, repo, NULL, &opts, &h)) == -1)
+		goto done;
+	oidset_add(&w.seen, tip);
+	if ((rc = read_commit(&w, tip, &n)) == 1)
+		rc = commit_error(&w, tip, "object not found");
+	if (rc == -1)
+		goto done;
+	if ((rc = path_id(&w, &n, path)) == -1) {
+		git_odb_object_free(n.obj);
+		goto done;
+	}
+	heap_push(&w, &n);
+	while (w.nheap > 0) {
+		heap_pop(&w, &n);
+		if (out->walked++ >= limit) {
+			out->limited = 1;
+			git_odb_object_free(n.obj);
+			break;
+		}
+		rc = change_parents(&w, &n, path, out, &hit);
+		git_odb_object_free(n.obj);
+		if (rc == -1)
+			goto done;
+		if (hit) {
+			out->found = 1;
+			git_oid_cpy(&out->oid, &n.oid);
+			out->when = n.date > (uint64_t)INT64_MAX ? INT64_MAX :
+			    (int64_t)n.date;
+			break;
+		}
+	}
+done:
+	walk_free(&w);
+	history_release(&h);
+	return rc;
 }

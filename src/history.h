@@ -86,4 +86,25 @@ int	 history_walk(git_repository *, const git_oid *, git_mailmap *,
 	    const struct history_opts *, struct history *);
 void	 history_release(struct history *);
 
+/* The newest commit that changed a path, as history_last_change() finds. */
+struct history_change {
+	int		 found;		/* oid and when are set */
+	git_oid		 oid;
+	int64_t		 when;		/* its committer date */
+	int		 limited;	/* the search stopped at its limit */
+	int		 truncated;	/* it reached the shallow boundary
+					   or a missing commit */
+	size_t		 walked;	/* commits popped */
+};
+
+/*
+ * The newest commit from tip that changed path (a file or a directory):
+ * the first commit "git log -1 -- PATH" shows, walking in committer-date
+ * order and following only a parent the path is the same in (git's
+ * default history simplification). At most limit commits are looked at.
+ * out is zeroed here. 0, or -1: error printed.
+ */
+int	 history_last_change(git_repository *, const git_oid *, const char *,
+	    size_t, struct history_change *);
+
 #endif

@@ -14,8 +14,11 @@
 #include "finding.h"
 #include "rules.h"
 #include "ruleset.h"
+#include "timeutil.h"
 
 static int	 fact_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+static int	 fact_judge(const struct rule *, struct check_ctx *,
 		    struct finding *);
 
 static const struct rule_key_spec fact_keys[] = {
@@ -23,6 +26,8 @@ static const struct rule_key_spec fact_keys[] = {
 	    .doc = "the fact's name, as in --fact NAME=VALUE" },
 	{ "min", KEY_INT, .flags = KEYF_REPO, .max = 1000000000000,
 	    .doc = "a number the fact must reach" },
+	{ "last_commit", KEY_BOOL,
+	    .doc = "the message gives the date of the last commit" },
 	{ .name = NULL }
 };
 
@@ -33,8 +38,31 @@ const struct rule_type rule_fact = {
 	.check = fact_check,
 };
 
+/* The fact judged; with last_commit, the date of the commit checked. */
 static int
 fact_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	char date[16];
+	int64_t when;
+
+	if (fact_judge(r, ctx, f) == -1)
+		return -1;
+	if (!rule_bool(r, "last_commit", 0))
+		return 0;
+	if (!ctx_has_head(ctx))
+		finding_append(f, "; no commit yet");
+	else if (ctx_head_time(ctx, &when) == 0) {
+		time_format_date(when, date, sizeof(date));
+		finding_append(f, "; last commit on %s", date);
+	} else
+		/* printed; the fact is judged all the same */
+		finding_append(f, "; the date of the last commit cannot be "
+		    "read");
+	return 0;
+}
+
+static int
+fact_judge(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	const char *name, *val, *src;
 	char *end, given[512];

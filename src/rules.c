@@ -7,6 +7,7 @@
 #include "keyspec.h"
 #include "rules.h"
 
+extern const struct rule_type rule_ci;
 extern const struct rule_type rule_codeowners;
 extern const struct rule_type rule_commits;
 extern const struct rule_type rule_contains;
@@ -16,9 +17,11 @@ extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
 extern const struct rule_type rule_maintainers;
 extern const struct rule_type rule_sections;
+extern const struct rule_type rule_tests;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
+	&rule_ci,
 	&rule_codeowners,
 	&rule_commits,
 	&rule_contains,
@@ -28,6 +31,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_license,
 	&rule_maintainers,
 	&rule_sections,
+	&rule_tests,
 	NULL
 };
 

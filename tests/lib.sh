@@ -292,6 +292,19 @@ Bug reports, fixes, documentation and new examples are welcome.
 
 Fork, branch, open a pull request; a maintainer reviews it.
 EOF
+	mkdir -p "$1/.github/workflows" "$1/tests" &&
+	cat >"$1/.github/workflows/tests.yml" <<'EOF' &&
+name: tests
+on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install . pytest
+      - run: pytest
+EOF
+	printf 'def test_demo():\n    assert True\n' >"$1/tests/test_demo.py"
 }
 
 # Write the JSON report of ecocheck on a repository to $TEST_TMP/out.json;

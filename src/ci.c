@@ -1,0 +1,984 @@
+/* ci.c: which CI a file configures, whether it runs tests, which torch it tests */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* memmem */
+#endif
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "ci.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define CI_MAX_DEPTH	64		/* YAML nesting read */
+#define CI_MAX_EVENTS	2000000		/* YAML events read */
+#define CI_MAX_KEY	128		/* bytes of a mapping key kept */
+#define CI_MAX_WORDS	64		/* words of a command line looked at */
+#define CI_MAX_HITS	200		/* hits of one kind kept per file */
+#define CI_MAX_DOES	8		/* distinct things a file does, kept */
+#define CI_TEXT_MAX	100		/* bytes of a command kept */
+
+/* A collection open in the YAML event stream. */
+struct frame {
+	int	 map;		/* a mapping (else a sequence) */
+	int	 expect_key;	/* the next scalar is a key */
+	int	 complex;	/* a collection is its current key */
+	char	 key[CI_MAX_KEY];
+};
+
+struct yaml_walk {
+	struct ci_file	*out;
+	struct frame	 st[CI_MAX_DEPTH];
+	int		 depth;
+};
+
+static int	 yaml_name(const char *);
+static void	 hits_release(struct ci_hits *);
+static void	 hit_add(struct ci_hits *, int, const char *, const char *,
+		    size_t);
+static void	 does_add(struct ci_file *, const char *, size_t);
+static int	 word_is(const char *, const char *);
+static const char *base_name(const char *);
+static int	 is_test_path(const char *);
+static int	 is_test_task(const char *);
+static int	 is_python(const char *);
+static const char *python_args(char **, size_t, size_t);
+static const char *simple_command(char **, size_t, int);
+static int	 is_op(int);
+static const char *line_tests(const char *, size_t, int);
+static void	 scan_torch(struct ci_file *, const char *, size_t, int);
+static void	 scan_line(struct ci_file *, const char *, size_t, int);
+static void	 scan_script(struct ci_file *, const char *, size_t, int);
+static int	 is_command_key(const char *);
+static int	 is_torch_key(const char *);
+static void	 yaml_value(struct yaml_walk *, const char *, size_t, int,
+		    int);
+static int	 yaml_push(struct yaml_walk *, int, int);
+static void	 yaml_pop(struct yaml_walk *);
+static int	 read_yaml(const char *, size_t, struct ci_file *);
+static int	 read_tox(const char *, size_t, struct ci_file *);
+static int	 read_nox(const char *, size_t, struct ci_file *);
+static int	 read_jenkins(const char *, size_t, struct ci_file *);
+
+static const char *const kind_names[] = {
+	[CI_GITHUB] = "GitHub Actions",
+	[CI_GITLAB] = "GitLab CI",
+	[CI_CIRCLECI] = "CircleCI",
+	[CI_AZURE] = "Azure Pipelines",
+	[CI_BUILDKITE] = "Buildkite",
+	[CI_JENKINS] = "Jenkins",
+	[CI_TRAVIS] = "Travis CI",
+	[CI_YAML] = "CI",
+	[CI_TOX] = "tox",
+	[CI_NOX] = "nox",
+};
+
+/* Keys whose values are shell commands, in the CI services' YAML. */
+static const char *const command_keys[] = {
+	"run", "script", "scripts", "command", "commands", "bash", "pwsh",
+	"powershell", "sh", "before_script", "after_script", "install",
+	"before_install", "test_script", "steps_script", NULL
+};
+
+const char *
+ci_kind_name(enum ci_kind k)
+{
+	return kind_names[k];
+}
+
+int
+ci_kind_is_service(enum ci_kind k)
+{
+	return k != CI_TOX && k != CI_NOX;
+}
+
+/* Whether path ends in ".yml" or ".yaml". */
+static int
+yaml_name(const char *path)
+{
+	size_t n;
+
+	n = strlen(path);
+	return (n > 4 && strcmp(path + n - 4, ".yml") == 0) ||
+	    (n > 5 && strcmp(path + n - 5, ".yaml") == 0);
+}
+
+int
+ci_kind_of_path(const char *path)
+{
+	const char *slash;
+
+	if (strncmp(path, ".github/workflows/", 18) == 0) {
+		/* GitHub reads only the top of that directory */
+		if (strchr(path + 18, '/') != NULL || !yaml_name(path))
+			return -1;
+		return CI_GITHUB;
+	}
+	if (strcmp(path, ".gitlab-ci.yml") == 0)
+		return CI_GITLAB;
+	if (strcmp(path, ".circleci/config.yml") == 0 ||
+	    strcmp(path, ".circleci/config.yaml") == 0)
+		return CI_CIRCLECI;
+	if (strcmp(path, "azure-pipelines.yml") == 0 ||
+	    strcmp(path, "azure-pipelines.yaml") == 0 ||
+	    strcmp(path, ".azure-pipelines.yml") == 0 ||
+	    (strncmp(path, ".azure-pipelines/", 17) == 0 && yaml_name(path)))
+		return CI_AZURE;
+	if (strncmp(path, ".buildkite/", 11) == 0 && yaml_name(path) &&
+	    strstr(path, "pipeline") != NULL)
+		return CI_BUILDKITE;
+	if (strcmp(path, ".travis.yml") == 0)
+		return CI_TRAVIS;
+	if (strcmp(path, "Jenkinsfile") == 0)
+		return CI_JENKINS;
+	if (strcmp(path, "tox.ini") == 0)
+		return CI_TOX;
+	if (strcmp(path, "noxfile.py") == 0)
+		return CI_NOX;
+	slash = strrchr(path, '/');
+	if (slash != NULL && strcmp(slash + 1, "Jenkinsfile") == 0)
+		return CI_JENKINS;
+	return yaml_name(path) ? CI_YAML : -1;
+}
+
+/* Keep a hit: the first CI_TEXT_MAX bytes of text, trimmed. */
+static void
+hit_add(struct ci_hits *h, int line, const char *what, const char *text,
+    size_t len)
+{
+	struct ci_hit *x;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (h->n >= CI_MAX_HITS)
+		return;
+	while (len > 0 && isspace((unsigned char)*text)) {
+		text++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)text[len - 1]))
+		len--;
+	if (len > CI_TEXT_MAX) {
+		strbuf_add(&sb, text, CI_TEXT_MAX);
+		strbuf_addstr(&sb, "...");
+	} else
+		strbuf_add(&sb, text, len);
+	XGROW(h->v, h->n + 1, h->alloc);
+	x = &h->v[h->n++];
+	x->line = line;
+	x->what = xstrdup(what);
+	x->text = strbuf_detach(&sb, NULL);
+}
+
+/* Remember one distinct thing the file does ("uses X", "pip install"). */
+static void
+does_add(struct ci_file *out, const char *s, size_t len)
+{
+	char buf[64];
+
+	if (out->does.n >= CI_MAX_DOES || len == 0)
+		return;
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (!strvec_has(&out->does, buf))
+		strvec_push(&out->does, buf);
+}
+
+static int
+word_is(const char *w, const char *s)
+{
+	return strcmp(w, s) == 0;
+}
+
+static const char *
+base_name(const char *w)
+{
+	const char *s;
+
+	s = strrchr(w, '/');
+	return s != NULL ? s + 1 : w;
+}
+
+/*
+ * Whether a script path looks like tests: under tests/ or test/, or a
+ * name with "test" starting a word (run_tests.sh, test-gpu.py; not
+ * latest.sh), and not a data or configuration file.
+ */
+static int
+is_test_path(const char *w)
+{
+	static const char *const data_ext[] = { ".txt", ".ini", ".cfg",
+	    ".toml", ".yml", ".yaml", ".json", ".md", ".rst", ".lock", NULL };
+	const char *b, *p, *dot;
+	size_t i;
+
+	if (strncmp(w, "./", 2) == 0)
+		w += 2;
+	b = base_name(w);
+	if ((dot = strrchr(b, '.')) != NULL)
+		for (i = 0; data_ext[i] != NULL; i++)
+			if (strcmp(dot, data_ext[i]) == 0)
+				return 0;
+	if (strncmp(w, "tests/", 6) == 0 || strncmp(w, "test/", 5) == 0 ||
+	    strstr(w, "/tests/") != NULL || strstr(w, "/test/") != NULL)
+		return 1;
+	for (p = b; (p = strstr(p, "test")) != NULL; p++)
+		if (p == b || p[-1] == '_' || p[-1] == '-' || p[-1] == '.' ||
+		    (p - b >= 4 && strncmp(p - 4, "unit", 4) == 0))
+			return 1;
+	return 0;
+}
+
+/* A task name of a task runner that runs tests ("test", "unit-tests"). */
+static int
+is_test_task(const char *w)
+{
+	return strstr(w, "test") != NULL && strcmp(w, "latest") != 0;
+}
+
+/* python, python3, python3.12, pypy3, {envpython}, $PYTHON... */
+static int
+is_python(const char *w)
+{
+	const char *b;
+
+	b = base_name(w);
+	if (*b == '{' || *b == '$')
+		b++;
+	return strncmp(b, "python", 6) == 0 || strncmp(b, "pypy", 4) == 0 ||
+	    strcmp(b, "py") == 0 || strncmp(b, "envpython", 9) == 0 ||
+	    strncmp(b, "PYTHON", 6) == 0;
+}
+
+/*
+ * The arguments of python from w[i]: "-m pytest", "-m unittest", a test
+ * script, "setup.py test".
+ */
+static const char *
+python_args(char **w, size_t n, size_t i)
+{
+	const char *m;
+
+	for (; i < n && w[i][0] == '-'; i++) {
+		if (word_is(w[i], "-m") && i + 1 < n) {
+			m = w[i + 1];
+			if (word_is(m, "pytest") || word_is(m, "py.test"))
+				return "pytest";
+			if (word_is(m, "unittest"))
+				return "python -m unittest";
+			if (word_is(m, "tox"))
+				return "tox";
+			if (word_is(m, "nox"))
+				return "nox";
+			if (word_is(m, "coverage") && i + 2 < n &&
+			    word_is(w[i + 2], "run"))
+				return python_args(w, n, i + 3);
+			if (word_is(m, "torch.distributed.run") ||
+			    word_is(m, "torch.distributed.launch"))
+				return python_args(w, n, i + 2);
+			return NULL;
+		}
+		if (word_is(w[i], "-c"))
+			return NULL;
+		if ((word_is(w[i], "-W") || word_is(w[i], "-X")) && i + 1 < n)
+			i++;
+	}
+	if (i >= n)
+		return NULL;
+	if (strcmp(base_name(w[i]), "setup.py") == 0)
+		return i + 1 < n && word_is(w[i + 1], "test") ?
+		    "setup.py test" : NULL;
+	return is_test_path(w[i]) ? "a test script" : NULL;
+}
+
+/*
+ * Whether the simple command w[0..n) runs tests; depth bounds the shells
+ * of "bash -c '...'" looked into.
+ */
+static const char *
+simple_command(char **w, size_t n, int depth)
+{
+	static const char *const wrappers[] = { "sudo", "time", "env",
+	    "exec", "nohup", "command", "xvfb-run", "catchsegv", "srun",
+	    "mpirun", "mpiexec", NULL };
+	static const char *const runners[] = { "uv", "poetry", "pipenv",
+	    "hatch", "pdm", "pixi", "rye", "conda", "mamba", "micromamba",
+	    "npm", "yarn", "pnpm", NULL };
+	const char *c;
+	size_t i, k;
+	int wrapped, task;
+
+	i = 0;
+	task = 0;
+	do {
+		wrapped = 0;
+		/* VAR=value before the command */
+		while (i < n && strchr(w[i], '=') != NULL && w[i][0] != '-' &&
+		    (isalpha((unsigned char)w[i][0]) || w[i][0] == '_'))
+			i++;
+		if (i >= n)
+			return NULL;
+		for (k = 0; wrappers[k] != NULL; k++)
+			if (word_is(w[i], wrappers[k])) {
+				for (i++; i < n && w[i][0] == '-'; i++)
+					if (word_is(w[i], "-n") ||
+					    word_is(w[i], "-np"))
+						i++;
+				wrapped = 1;
+				break;
+			}
+		if (i < n && word_is(w[i], "timeout") && i + 1 < n) {
+			i += 2;
+			wrapped = 1;
+		}
+		for (k = 0; !wrapped && runners[k] != NULL; k++)
+			if (i + 1 < n && word_is(w[i], runners[k]) &&
+			    word_is(w[i + 1], "run")) {
+				/* conda run -n NAME, uv run --extra X */
+				for (i += 2; i < n && w[i][0] == '-'; i++)
+					if (w[i][1] != '-' || strchr(w[i],
+					    '=') == NULL)
+						if (i + 1 < n && w[i + 1][0] !=
+						    '-' && (word_is(w[i], "-n") ||
+						    word_is(w[i], "--name") ||
+						    word_is(w[i], "-p") ||
+						    word_is(w[i], "-e") ||
+						    word_is(w[i], "--extra") ||
+						    word_is(w[i], "--group") ||
+						    word_is(w[i], "--with")))
+							i++;
+				task = 1;
+				wrapped = 1;
+			}
+	} while (wrapped && i < n);
+	if (i >= n)
+		return NULL;
+	c = base_name(w[i]);
+	/* "hatch run test", "pixi run unit-tests": a task of the project */
+	if (task && is_test_task(c) && strchr(w[i], '/') == NULL &&
+	    strchr(c, '.') == NULL && strncmp(c, "pytest", 6) != 0)
+		return "a test task";
+	if (word_is(c, "pytest") || word_is(c, "py.test") ||
+	    strncmp(c, "pytest-", 7) == 0)
+		return "pytest";
+	if (word_is(c, "tox") || word_is(c, "nox") || word_is(c, "ctest"))
+		return c[0] == 't' ? "tox" : c[0] == 'n' ? "nox" : "ctest";
+	if (word_is(c, "coverage") && i + 1 < n && word_is(w[i + 1], "run"))
+		return python_args(w, n, i + 2);
+	if (is_python(c))
+		return python_args(w, n, i + 1);
+	if (word_is(c, "torchrun") || word_is(c, "deepspeed")) {
+		for (i++; i < n && w[i][0] == '-'; i++)
+			;
+		return i < n && is_test_path(w[i]) ? "a test script" : NULL;
+	}
+	if (word_is(c, "make") || word_is(c, "gmake") || word_is(c, "ninja")) {
+		for (i++; i < n; i++)
+			if (w[i][0] != '-' && strchr(w[i], '=') == NULL &&
+			    (word_is(w[i], "check") || is_test_task(w[i])))
+				return c[0] == 'n' ? "ninja test" : "make test";
+		return NULL;
+	}
+	if (word_is(c, "cmake")) {
+		for (i++; i + 1 < n; i++)
+			if (word_is(w[i], "--target") &&
+			    (word_is(w[i + 1], "test") ||
+			    word_is(w[i + 1], "check")))
+				return "make test";
+		return NULL;
+	}
+	if ((word_is(c, "npm") || word_is(c, "yarn") || word_is(c, "pnpm") ||
+	    word_is(c, "cargo") || word_is(c, "go") || word_is(c, "hatch") ||
+	    word_is(c, "just") || word_is(c, "invoke") || word_is(c, "inv") ||
+	    word_is(c, "task")) && i + 1 < n && is_test_task(w[i + 1]))
+		return "a test task";
+	if (word_is(c, "bash") || word_is(c, "sh") || word_is(c, "zsh")) {
+		for (i++; i < n && w[i][0] == '-'; i++)
+			if (word_is(w[i], "-c") && i + 1 < n)
+				return depth > 0 ? line_tests(w[i + 1],
+				    strlen(w[i + 1]), depth - 1) : NULL;
+		return i < n && is_test_path(w[i]) ? "a test script" : NULL;
+	}
+	/* ./run_tests.sh, tests/run.sh; a bare "test" is the shell's test */
+	if (w[i][0] != '\0' && w[i][strlen(w[i]) - 1] == '/')
+		return NULL;
+	if (strchr(w[i], '/') != NULL || strchr(c, '.') != NULL)
+		return is_test_path(w[i]) ? "a test script" : NULL;
+	if (word_is(c, "runtests") || word_is(c, "run_tests") ||
+	    word_is(c, "run-tests"))
+		return "a test script";
+	return NULL;
+}
+
+/* A shell operator that ends a simple command. */
+static int
+is_op(int c)
+{
+	return c != '\0' && strchr(";&|()`", c) != NULL;
+}
+
+/*
+ * Whether one line of shell runs tests: split into words (quotes
+ * dropped) and simple commands (at ;, &&, ||, |, &, parentheses).
+ */
+static const char *
+line_tests(const char *s, size_t len, int depth)
+{
+	char *w[CI_MAX_WORDS], *buf, *o;
+	const char *p, *end, *found;
+	size_t n;
+	int q;
+
+	/* every word and its NUL fit in len + 1 bytes */
+	buf = xmalloc(len + 1);
+	o = buf;
+	n = 0;
+	found = NULL;
+	p = s;
+	end = s + len;
+	while (p < end && found == NULL) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' ||
+		    *p == '\0') {
+			p++;
+			continue;
+		}
+		if (*p == '#')
+			break;
+		if (is_op(*p)) {
+			while (p < end && is_op(*p))
+				p++;
+			if (n > 0)
+				found = simple_command(w, n, depth);
+			n = 0;
+			continue;
+		}
+		/* a word: quotes dropped */
+		if (n < CI_MAX_WORDS)
+			w[n++] = o;
+		q = 0;
+		while (p < end && (q != 0 || (*p != ' ' && *p != '\t' &&
+		    *p != '\r' && *p != '\n' && *p != '\0' && !is_op(*p)))) {
+			if (q == 0 && (*p == '\'' || *p == '"'))
+				q = *p;
+			else if (q != 0 && *p == q)
+				q = 0;
+			else if (*p != '\0')
+				*o++ = *p;
+			p++;
+		}
+		*o++ = '\0';
+	}
+	if (found == NULL && n > 0)
+		found = simple_command(w, n, depth);
+	free(buf);
+	return found;
+}
+
+const char *
+ci_command_tests(const char *s, size_t len)
+{
+	return line_tests(s, len, 1);
+}
+
+/* The torch versions a command installs: torch==X, pytorch==X, pytorch=X. */
+static void
+scan_torch(struct ci_file *out, const char *s, size_t len, int line)
+{
+	const char *p, *end, *v, *name;
+	size_t eq;
+	char ver[64];
+
+	end = s + len;
+	for (p = s; p + 5 <= end && (p = memmem(p, (size_t)(end - p), "torch",
+	    5)) != NULL; p += 5) {
+		name = p;
+		if (p - s >= 2 && memcmp(p - 2, "py", 2) == 0)
+			name = p - 2;
+		if (name > s && (isalnum((unsigned char)name[-1]) ||
+		    name[-1] == '-' || name[-1] == '_' || name[-1] == '.'))
+			continue;
+		v = p + 5;
+		for (eq = 0; v < end && *v == '=' && eq < 3; v++)
+			eq++;
+		if (eq == 0 || eq > 2 || (eq == 1 && name == p))
+			continue;
+		len = 0;
+		while (v < end && len < sizeof(ver) - 1 &&
+		    (isalnum((unsigned char)*v) || *v == '.' || *v == '*' ||
+		    *v == '+'))
+			ver[len++] = *v++;
+		ver[len] = '\0';
+		if (len > 0 && isdigit((unsigned char)ver[0]))
+			hit_add(&out->torch, line, ver, name,
+			    (size_t)(v - name));
+	}
+}
+
+/* One command line at line: tests, torch installs, what it does. */
+static void
+scan_line(struct ci_file *out, const char *s, size_t len, int line)
+{
+	const char *t;
+	size_t i, words, want;
+
+	while (len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	if (len == 0 || *s == '#')
+		return;
+	out->commands++;
+	if ((t = line_tests(s, len, 1)) != NULL)
+		hit_add(&out->tests, line, t, s, len);
+	scan_torch(out, s, len, line);
+	/* the first words say what it does: "pip install", "python -m
+	 * build" */
+	want = 2;
+	for (i = 0, words = 0; i < len; i++) {
+		if (s[i] != ' ' || (i > 0 && s[i - 1] == ' '))
+			continue;
+		if (++words == 1 && i + 1 < len && s[i + 1] == '-')
+			want = 3;
+		if (words == want)
+			break;
+	}
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\\'))
+		i--;
+	if (t == NULL)
+		does_add(out, s, i);
+}
+
+/*
+ * A script of several lines starting at line: each line (joined with the
+ * next when it ends in a backslash) scanned on its own.
+ */
+static void
+scan_script(struct ci_file *out, const char *s, size_t len, int line)
+{
+	struct strbuf joined = STRBUF_INIT;
+	const char *p, *end, *nl, *e;
+	int first, cur;
+
+	end = s + len;
+	first = line;
+	cur = line;
+	for (p = s; p < end; p = nl + 1, cur++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		e = nl;
+		if (e > p && e[-1] == '\r')
+			e--;
+		if (joined.len == 0)
+			first = cur;
+		if (e > p && e[-1] == '\\') {
+			strbuf_add(&joined, p, (size_t)(e - 1 - p));
+			strbuf_addch(&joined, ' ');
+			if (nl < end)
+				continue;
+		} else
+			strbuf_add(&joined, p, (size_t)(e - p));
+		scan_line(out, joined.buf, joined.len, first);
+		strbuf_reset(&joined);
+		if (nl == end)
+			break;
+	}
+	if (joined.len > 0)
+		scan_line(out, joined.buf, joined.len, first);
+	strbuf_release(&joined);
+}
+
+static int
+is_command_key(const char *k)
+{
+	size_t i;
+
+	for (i = 0; command_keys[i] != NULL; i++)
+		if (strcmp(k, command_keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* torch, pytorch, torch-version, TORCH_VERSION, pytorch_ver... */
+static int
+is_torch_key(const char *k)
+{
+	char buf[CI_MAX_KEY];
+	size_t i, n;
+
+	for (i = 0, n = 0; k[i] != '\0' && n < sizeof(buf) - 1; i++)
+		if (k[i] != '-' && k[i] != '_')
+			buf[n++] = (char)tolower((unsigned char)k[i]);
+	buf[n] = '\0';
+	return strcmp(buf, "torch") == 0 || strcmp(buf, "pytorch") == 0 ||
+	    strcmp(buf, "torchversion") == 0 ||
+	    strcmp(buf, "pytorchversion") == 0 ||
+	    strcmp(buf, "torchver") == 0;
+}
+
+/*
+ * A scalar value: commands under a command key, actions under "uses",
+ * torch versions under a torch key inside a matrix.
+ */
+static void
+yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
+    int block)
+{
+	const char *key, *at;
+	int d, matrix;
+
+	key = NULL;
+	for (d = yw->depth - 1; d >= 0; d--)
+		if (yw->st[d].map) {
+			key = yw->st[d].key;
+			break;
+		}
+	if (key == NULL)
+		return;
+	if (strcmp(key, "uses") == 0) {
+		at = memchr(v, '@', len);
+		does_add(yw->out, v, at != NULL ? (size_t)(at - v) : len);
+		return;
+	}
+	if (is_command_key(key)) {
+		scan_script(yw->out, v, len, block ? line + 1 : line);
+		return;
+	}
+	if (!is_torch_key(key) || memchr(v, '$', len) != NULL || len == 0)
+		return;
+	matrix = 0;
+	for (; d >= 0; d--)
+		if (yw->st[d].map && (strcmp(yw->st[d].key, "matrix") == 0 ||
+		    strcmp(yw->st[d].key, "parameters") == 0))
+			matrix = 1;
+	/* versions, not names such as "latest" or "nightly" */
+	if (matrix && len < 64 && isdigit((unsigned char)*v)) {
+		char ver[64];
+
+		memcpy(ver, v, len);
+		ver[len] = '\0';
+		hit_add(&yw->out->torch, line, ver, v, len);
+	}
+}
+
+/* Open a collection; -1 when nested too deep. */
+static int
+yaml_push(struct yaml_walk *yw, int map, int line)
+{
+	struct frame *top, *f;
+
+	if (yw->depth >= CI_MAX_DEPTH) {
+		yw->out->error = xasprintf("nested deeper than %d levels",
+		    CI_MAX_DEPTH);
+		yw->out->error_line = line;
+		return -1;
+	}
+	if (yw->depth > 0) {
+		top = &yw->st[yw->depth - 1];
+		if (top->map && top->expect_key) {
+			top->complex = 1;
+			top->expect_key = 0;
+			top->key[0] = '\0';
+		}
+	}
+	f = &yw->st[yw->depth++];
+	f->map = map;
+	f->expect_key = map;
+	f->complex = 0;
+	f->key[0] = '\0';
+	return 0;
+}
+
+static void
+yaml_pop(struct yaml_walk *yw)
+{
+	struct frame *top;
+
+	if (yw->depth == 0)
+		return;
+	yw->depth--;
+	if (yw->depth == 0)
+		return;
+	top = &yw->st[yw->depth - 1];
+	if (!top->map)
+		return;
+	if (top->complex)
+		top->complex = 0;	/* its value comes next */
+	else
+		top->expect_key = 1;
+}
+
+/* The YAML event stream: bounded, aliases never expanded. */
+static int
+read_yaml(const char *buf, size_t len, struct ci_file *out)
+{
+	struct yaml_walk yw;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct frame *top;
+	size_t events, n;
+	int done, rc, line, block;
+
+	memset(&yw, 0, sizeof(yw));
+	yw.out = out;
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	rc = 0;
+	for (done = 0, events = 0; !done; events++) {
+		if (events >= CI_MAX_EVENTS) {
+			out->error = xasprintf("more than %d YAML events",
+			    CI_MAX_EVENTS);
+			rc = -1;
+			break;
+		}
+		if (!yaml_parser_parse(&parser, &ev)) {
+			out->error = xasprintf("%s", parser.problem != NULL ?
+			    parser.problem : "not YAML");
+			out->error_line = (int)parser.problem_mark.line + 1;
+			rc = -1;
+			break;
+		}
+		line = (int)ev.start_mark.line + 1;
+		top = yw.depth > 0 ? &yw.st[yw.depth - 1] : NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+			if (yaml_push(&yw, ev.type == YAML_MAPPING_START_EVENT,
+			    line) == -1) {
+				rc = -1;
+				done = 1;
+			}
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			yaml_pop(&yw);
+			break;
+		case YAML_SCALAR_EVENT:
+		case YAML_ALIAS_EVENT:
+			if (top != NULL && top->map && top->expect_key) {
+				n = 0;
+				if (ev.type == YAML_SCALAR_EVENT) {
+					n = ev.data.scalar.length;
+					if (n >= CI_MAX_KEY)
+						n = CI_MAX_KEY - 1;
+					memcpy(top->key, ev.data.scalar.value,
+					    n);
+				}
+				top->key[n] = '\0';
+				top->expect_key = 0;
+				break;
+			}
+			if (ev.type == YAML_SCALAR_EVENT) {
+				block = ev.data.scalar.style ==
+				    YAML_LITERAL_SCALAR_STYLE ||
+				    ev.data.scalar.style ==
+				    YAML_FOLDED_SCALAR_STYLE;
+				yaml_value(&yw, (const char *)
+				    ev.data.scalar.value,
+				    ev.data.scalar.length, line, block);
+			}
+			if (top != NULL && top->map)
+				top->expect_key = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+/* tox.ini: the commands of [testenv] sections, continuation lines too. */
+static int
+read_tox(const char *buf, size_t len, struct ci_file *out)
+{
+	const char *p, *end, *nl, *e, *v;
+	int line, testenv, incmd;
+
+	end = buf + len;
+	testenv = incmd = 0;
+	for (p = buf, line = 1; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		e = nl;
+		if (*p == '[') {
+			testenv = strncmp(p, "[testenv", 8) == 0;
+			incmd = 0;
+		} else if (testenv && (*p == ' ' || *p == '\t')) {
+			if (incmd)
+				scan_line(out, p, (size_t)(e - p), line);
+		} else if (testenv && *p != '#' && *p != ';') {
+			incmd = 0;
+			if (strncmp(p, "commands", 8) == 0) {
+				for (v = p + 8; v < e && (*v == ' ' ||
+				    *v == '\t'); v++)
+					;
+				if (v < e && *v == '=') {
+					incmd = 1;
+					scan_line(out, v + 1,
+					    (size_t)(e - v - 1), line);
+				}
+			}
+		}
+		if (nl == end)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * noxfile.py: the string arguments of session.run(...) joined into a
+ * command (a call over several lines is read up to 20 lines).
+ */
+static int
+read_nox(const char *buf, size_t len, struct ci_file *out)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	const char *p, *end, *q, *close;
+	int line, start, more;
+	char quote;
+
+	end = buf + len;
+	more = 0;
+	start = 0;
+	for (p = buf, line = 1; p < end; line++) {
+		const char *nl;
+
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		q = p;
+		if (more == 0) {
+			q = memmem(p, (size_t)(nl - p), ".run(", 5);
+			if (q != NULL) {
+				more = 20;
+				start = line;
+				strbuf_reset(&cmd);
+				q += 5;
+			}
+		}
+		if (more > 0 && q != NULL) {
+			for (; q < nl && *q != ')'; q++) {
+				if (*q != '"' && *q != '\'')
+					continue;
+				quote = *q;
+				close = memchr(q + 1, quote,
+				    (size_t)(nl - q - 1));
+				if (close == NULL)
+					break;
+				if (cmd.len > 0)
+					strbuf_addch(&cmd, ' ');
+				strbuf_add(&cmd, q + 1, (size_t)(close - q - 1));
+				q = close;
+			}
+			if ((q < nl && *q == ')') || --more == 0) {
+				scan_line(out, cmd.buf, cmd.len, start);
+				more = 0;
+			}
+		}
+		p = nl + 1;
+	}
+	strbuf_release(&cmd);
+	return 0;
+}
+
+/*
+ * Jenkinsfile: the quoted commands of sh and bat steps, triple-quoted
+ * ones line by line.
+ */
+static int
+read_jenkins(const char *buf, size_t len, struct ci_file *out)
+{
+	const char *p, *end, *nl, *s, *close;
+	int line, triple;
+	char quote;
+
+	end = buf + len;
+	triple = 0;
+	for (p = buf, line = 1; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (s = p; s < nl && (*s == ' ' || *s == '\t'); s++)
+			;
+		if (triple) {
+			if (nl - s >= 3 && (memmem(s, (size_t)(nl - s),
+			    "'''", 3) != NULL || memmem(s, (size_t)(nl - s),
+			    "\"\"\"", 3) != NULL))
+				triple = 0;
+			else
+				scan_line(out, s, (size_t)(nl - s), line);
+		} else if ((nl - s > 3 && (strncmp(s, "sh", 2) == 0 ||
+		    strncmp(s, "bat", 3) == 0)) &&
+		    (s[2] == ' ' || s[2] == '(' || s[3] == ' ' ||
+		    s[3] == '(')) {
+			for (; s < nl && *s != '\'' && *s != '"'; s++)
+				;
+			if (s >= nl)
+				continue;
+			if (nl - s >= 3 && s[1] == s[0] && s[2] == s[0]) {
+				triple = 1;
+				s += 3;
+				if (s < nl)
+					scan_line(out, s, (size_t)(nl - s),
+					    line);
+				continue;
+			}
+			quote = *s++;
+			close = memchr(s, quote, (size_t)(nl - s));
+			scan_line(out, s, (size_t)((close != NULL ? close :
+			    nl) - s), line);
+		}
+		if (nl == end)
+			break;
+	}
+	return 0;
+}
+
+int
+ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = kind;
+	switch (kind) {
+	case CI_TOX:
+		return read_tox(buf, len, out);
+	case CI_NOX:
+		return read_nox(buf, len, out);
+	case CI_JENKINS:
+		return read_jenkins(buf, len, out);
+	default:
+		return read_yaml(buf, len, out);
+	}
+}
+
+static void
+hits_release(struct ci_hits *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].what);
+		free(h->v[i].text);
+	}
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+void
+ci_file_release(struct ci_file *f)
+{
+	hits_release(&f->tests);
+	hits_release(&f->torch);
+	strvec_clear(&f->does);
+	free(f->error);
+	f->error = NULL;
+}

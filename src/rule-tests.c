@@ -1,0 +1,362 @@
+/*
+ * rule-tests.c: the "tests" rule type: test files exist, how many, and
+ * whether a CI service runs tests (ci.h; none: a warning).
+ *
+ * Test files are Python files named test_*.py or *_test.py anywhere,
+ * Python files under a tests/ or test/ directory or under a pytest
+ * testpaths entry (pyproject.toml, setup.cfg, pytest.ini, tox.ini), and
+ * files named test* under tests/ or test/ in any language; __init__.py
+ * and conftest.py are not counted, but a conftest.py is evidence.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ci.h"
+#include "ctx.h"
+#include "finding.h"
+#include "rules.h"
+#include "ruleset.h"
+#include "strbuf.h"
+#include "toml.h"
+#include "tree.h"
+#include "xalloc.h"
+
+#define CONFIG_CAP	(1024 * 1024)	/* bytes of a config file read */
+#define SHOWN		3		/* test files named as evidence */
+
+struct count_arg {
+	struct strvec	 files;		/* counted, in path order */
+	const struct strvec *testpaths;	/* pytest's, or NULL */
+	const char	*conftest;	/* the first conftest.py, or NULL */
+	int		 any;		/* count any file (the rule's globs) */
+};
+
+static int	 tests_check(const struct rule *, struct check_ctx *,
+		    struct finding *);
+static int	 count_cb(const struct tree_entry *, void *);
+static int	 is_test_file(const char *, int);
+static int	 under_testpath(const char *, const struct strvec *);
+static void	 testpaths_ini(const char *, size_t, const char *,
+		    struct strvec *);
+static void	 testpaths_toml(const char *, size_t, struct strvec *);
+static int	 read_testpaths(struct check_ctx *, struct strvec *,
+		    struct strvec *);
+
+static const struct rule_key_spec tests_keys[] = {
+	{ "path", KEY_WORDS,
+	    .doc = "globs of test files (default: Python and tests/ files)" },
+	{ "min", KEY_INT, .flags = KEYF_REPO, .max = 1000000000,
+	    .doc = "test files needed (default 1)" },
+	{ "ci", KEY_BOOL, .flags = KEYF_REPO,
+	    .doc = "a CI service must run tests, else a warning (default yes)" },
+	{ .name = NULL }
+};
+
+const struct rule_type rule_tests = {
+	.name = "tests",
+	.summary = "test files exist, and CI runs tests",
+	.keys = tests_keys,
+	.check = tests_check,
+};
+
+/* Whether a Python file is under one of pytest's testpaths. */
+static int
+under_testpath(const char *path, const struct strvec *tp)
+{
+	const char *p;
+	size_t i, n, plen;
+
+	plen = strlen(path);
+	if (tp == NULL || plen < 3 || strcmp(path + plen - 3, ".py") != 0)
+		return 0;
+	for (i = 0; i < tp->n; i++) {
+		p = tp->v[i];
+		while (strncmp(p, "./", 2) == 0)
+			p += 2;
+		n = strlen(p);
+		while (n > 0 && p[n - 1] == '/')
+			n--;
+		if (n == 0 || (n == 1 && p[0] == '.'))
+			return 1;
+		if (strncmp(path, p, n) == 0 && (path[n] == '/' ||
+		    path[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a path is a test file: test_*.py or *_test.py, a Python file
+ * under tests/ or test/, a file named test* there; any file with any;
+ * never __init__.py or conftest.py.
+ */
+static int
+is_test_file(const char *path, int any)
+{
+	const char *b;
+	size_t n;
+	int dir;
+
+	b = strrchr(path, '/');
+	b = b != NULL ? b + 1 : path;
+	if (strcmp(b, "__init__.py") == 0 || strcmp(b, "conftest.py") == 0)
+		return 0;
+	if (any)
+		return 1;
+	n = strlen(b);
+	dir = strncmp(path, "tests/", 6) == 0 || strncmp(path, "test/", 5) ==
+	    0 || strstr(path, "/tests/") != NULL || strstr(path, "/test/") !=
+	    NULL;
+	if (n > 3 && strcmp(b + n - 3, ".py") == 0)
+		return dir || strncmp(b, "test_", 5) == 0 ||
+		    (n > 8 && strcmp(b + n - 8, "_test.py") == 0);
+	return dir && strncmp(b, "test", 4) == 0 && strchr(b, '.') != NULL;
+}
+
+static int
+count_cb(const struct tree_entry *e, void *arg)
+{
+	struct count_arg *a = arg;
+	const char *b;
+
+	if (e->mode == TREE_MODE_LINK || e->mode == TREE_MODE_SUBMODULE)
+		return 0;
+	b = strrchr(e->path, '/');
+	b = b != NULL ? b + 1 : e->path;
+	if (strcmp(b, "conftest.py") == 0 && a->conftest == NULL)
+		a->conftest = e->path;
+	if (strcmp(b, "__init__.py") == 0 || strcmp(b, "conftest.py") == 0)
+		return 0;
+	if (!is_test_file(e->path, a->any) &&
+	    !under_testpath(e->path, a->testpaths))
+		return 0;
+	/* the rule's globs may overlap */
+	if (a->any && a->files.n > 0 && strvec_has(&a->files, e->path))
+		return 0;
+	strvec_push(&a->files, e->path);
+	return 0;
+}
+
+/*
+ * The testpaths of an INI file's section (setup.cfg [tool:pytest],
+ * pytest.ini and tox.ini [pytest]): words, continuation lines too.
+ */
+static void
+testpaths_ini(const char *buf, size_t len, const char *section,
+    struct strvec *out)
+{
+	const char *p, *end, *nl, *v, *w;
+	int in, on;
+	size_t slen;
+
+	end = buf + len;
+	slen = strlen(section);
+	in = on = 0;
+	for (p = buf; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		v = NULL;
+		if (*p == '[') {
+			in = (size_t)(nl - p) >= slen && memcmp(p, section,
+			    slen) == 0;
+			on = 0;
+		} else if (in && on && (*p == ' ' || *p == '\t'))
+			v = p;
+		else if (in && (size_t)(nl - p) > 9 &&
+		    memcmp(p, "testpaths", 9) == 0) {
+			for (v = p + 9; v < nl && (*v == ' ' || *v == '\t');
+			    v++)
+				;
+			on = v < nl && (*v == '=' || *v == ':');
+			v = on ? v + 1 : NULL;
+		} else
+			on = 0;
+		for (; v != NULL && v < nl && out->n < 64; v = w) {
+			while (v < nl && (*v == ' ' || *v == '\t' ||
+			    *v == '\r'))
+				v++;
+			for (w = v; w < nl && *w != ' ' && *w != '\t' &&
+			    *w != '\r'; w++)
+				;
+			if (w > v && *v != '#' && *v != ';') {
+				char *s = xstrndup(v, (size_t)(w - v));
+
+				strvec_push_nodup(out, s);
+			}
+			if (w == v)
+				break;
+		}
+		if (nl == end)
+			break;
+	}
+}
+
+/* [tool.pytest.ini_options] testpaths of pyproject.toml. */
+static void
+testpaths_toml(const char *buf, size_t len, struct strvec *out)
+{
+	const struct toml_value *tp, *item;
+	struct toml_value *root;
+	struct toml_error err;
+	const char *s;
+	size_t i;
+
+	if (toml_parse(buf, len, &root, &err) == -1)
+		return;
+	tp = toml_get(root, "tool.pytest.ini_options.testpaths");
+	if (toml_kind(tp) == TOML_STRING && (s = toml_string(tp, NULL)) != NULL)
+		strvec_push(out, s);
+	for (i = 0; i < toml_len(tp) && out->n < 64; i++) {
+		item = toml_at(tp, i);
+		if ((s = toml_string(item, NULL)) != NULL &&
+		    toml_kind(item) == TOML_STRING)
+			strvec_push(out, s);
+	}
+	toml_free(root);
+}
+
+/*
+ * The pytest testpaths configured, and the files that configure them
+ * (for evidence). -1: the repository could not be read.
+ */
+static int
+read_testpaths(struct check_ctx *ctx, struct strvec *paths,
+    struct strvec *from)
+{
+	static const char *const files[] = { "pyproject.toml", "setup.cfg",
+	    "pytest.ini", "tox.ini", NULL };
+	static const char *const sections[] = { NULL, "[tool:pytest]",
+	    "[pytest]", "[pytest]" };
+	const struct tree_entry *e;
+	const char *buf;
+	size_t len, before, i;
+	int trunc, rc;
+
+	for (i = 0; files[i] != NULL; i++) {
+		if ((e = tree_lookup(ctx_tree(ctx), files[i], 0)) == NULL)
+			continue;
+		rc = ctx_read(ctx, e, CONFIG_CAP, CTX_READ_TEXT, NULL, &buf,
+		    &len, &trunc);
+		if (rc == -1)
+			return -1;
+		if (rc != 0)
+			continue;
+		before = paths->n;
+		if (sections[i] == NULL)
+			testpaths_toml(buf, len, paths);
+		else
+			testpaths_ini(buf, len, sections[i], paths);
+		if (paths->n > before)
+			strvec_push(from, files[i]);
+	}
+	return 0;
+}
+
+static int
+tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	struct strvec paths = STRVEC_INIT, from = STRVEC_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	const struct rule_key *globs;
+	const struct ci_seen *t;
+	struct count_arg a;
+	struct ci_scan scan;
+	long long min;
+	size_t i, j, h;
+	char *g;
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	memset(&scan, 0, sizeof(scan));
+	rc = -1;
+	if (read_testpaths(ctx, &paths, &from) == -1)
+		goto out;
+	globs = rule_key(r, "path");
+	for (i = 0; globs != NULL && i < globs->n; i++) {
+		const char *p, *q;
+
+		for (p = globs->v[i].value; *p != '\0'; p = q) {
+			while (*p == ' ' || *p == '\t')
+				p++;
+			for (q = p; *q != '\0' && *q != ' ' && *q != '\t'; q++)
+				;
+			if (q == p)
+				break;
+			g = xstrndup(p, (size_t)(q - p));
+			a.any = 1;
+			tree_glob(ctx_tree(ctx), g, 0, count_cb, &a);
+			free(g);
+		}
+	}
+	if (globs == NULL || globs->n == 0) {
+		/* one pass over the tree, in path order */
+		a.testpaths = &paths;
+		tree_glob(ctx_tree(ctx), "**", 0, count_cb, &a);
+	}
+	min = rule_int(r, "min", 1);
+	finding_min(f, min);
+	finding_value(f, (long long)a.files.n);
+	if ((long long)a.files.n < min) {
+		finding_result(f, RESULT_FAIL, "%zu test files%s (looked for "
+		    "test_*.py, *_test.py, tests/, test/", a.files.n,
+		    a.files.n < (size_t)min && a.files.n > 0 ? ", fewer than "
+		    "the minimum" : "");
+		for (i = 0; i < paths.n; i++)
+			finding_append(f, ", %s", paths.v[i]);
+		finding_append(f, ")");
+		if (a.conftest != NULL)
+			finding_evidence(f, a.conftest, 0, "conftest.py");
+		finding_fix(f, "add tests (pytest finds tests/test_*.py) and "
+		    "run them in CI");
+		rc = 0;
+		goto out;
+	}
+	strbuf_addf(&sb, "%zu test file%s", a.files.n,
+	    a.files.n == 1 ? "" : "s");
+	if (a.files.n > 0)
+		strbuf_addf(&sb, " (%s%s)", a.files.v[0],
+		    a.files.n > 1 ? ", ..." : "");
+	for (i = 0; i < from.n; i++)
+		strbuf_addf(&sb, "%s%s", i == 0 ? "; testpaths in " : ", ",
+		    from.v[i]);
+	for (i = 0; i < a.files.n && i < SHOWN; i++)
+		finding_evidence(f, a.files.v[i], 0, NULL);
+	if (a.conftest != NULL)
+		finding_evidence(f, a.conftest, 0, "conftest.py");
+	if (!rule_bool(r, "ci", 1)) {
+		finding_result(f, RESULT_PASS, "%s", sb.buf);
+		rc = 0;
+		goto out;
+	}
+	if (ci_scan(ctx, NULL, &scan) == -1)
+		goto out;
+	if ((t = ci_scan_tests(&scan, &h)) != NULL) {
+		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
+		    sb.buf, ci_kind_name(t->f.kind), t->f.tests.v[h].what,
+		    t->path, t->f.tests.v[h].line);
+		finding_evidence(f, t->path, t->f.tests.v[h].line,
+		    t->f.tests.v[h].text);
+	} else {
+		finding_result(f, RESULT_FAIL, "%s, but no CI service runs "
+		    "tests", sb.buf);
+		for (i = 0; i < scan.n; i++)
+			for (j = 0; j < scan.v[i].f.tests.n && j < 1; j++)
+				finding_append(f, " (%s:%d runs %s)",
+				    scan.v[i].path, scan.v[i].f.tests.v[j].line,
+				    scan.v[i].f.tests.v[j].what);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "run the tests in CI, e.g. a workflow step "
+		    "'run: pytest'");
+	}
+	rc = 0;
+out:
+	ci_scan_release(&scan);
+	strvec_clear(&a.files);
+	strvec_clear(&paths);
+	strvec_clear(&from);
+	strbuf_release(&sb);
+	return rc;
+}
