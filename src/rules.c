@@ -14,6 +14,7 @@ extern const struct rule_type rule_fact;
 extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
 extern const struct rule_type rule_maintainers;
+extern const struct rule_type rule_python_dependency;
 extern const struct rule_type rule_sections;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
@@ -25,6 +26,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_file,
 	&rule_license,
 	&rule_maintainers,
+	&rule_python_dependency,
 	&rule_sections,
 	NULL
 };

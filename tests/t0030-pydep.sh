@@ -1,0 +1,219 @@
+#!/bin/sh
+# t0030-pydep.sh: the python-dependency rule type through the shipped rule
+# pytorch-support (requirements 1 and 10): torch declared in every format
+# Python projects use, broken files, and the cases seen in real
+# repositories (torch<2.7, torch only in an extra, torch undeclared but
+# named by the README and the CI matrix, a CI pinning one old torch).
+. "$(dirname "$0")/lib.sh"
+
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
+FIX=$ECOCHECK_SRCDIR/tests/fixtures/pydep
+
+# A repository $1 holding fixtures, each FIXTURE=PATH.
+py_repo() {
+	_r=$TEST_TMP/$1
+	shift
+	rm -rf "$_r" &&
+	git init -q "$_r" &&
+	for _p in "$@"; do
+		mkdir -p "$_r/$(dirname "${_p#*=}")" &&
+		cp "$FIX/${_p%%=*}" "$_r/${_p#*=}" || return 1
+	done &&
+	git -C "$_r" add -A &&
+	test_tick &&
+	git -C "$_r" commit -q -m python
+}
+
+# The result and level of pytorch-support, on one line.
+support() {
+	echo "$(result_of pytorch-support result) $(result_of pytorch-support level)"
+}
+
+test_expect_success 'torch<2.7 fails, naming the constraint and where' '
+	py_repo lt pyproject-torch-lt-2.7.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/lt" &&
+	status_is 1 &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch>=2.0,<2.7 (pyproject.toml:10) excludes 2.15 and 2.14" &&
+	test_eq "$(result_of pytorch-support evidence[0].line)" 10
+'
+
+test_expect_success '--set pytorch-support.admit changes the series' '
+	ec_json --set pytorch-support.admit="2.6 2.5" "$TEST_TMP/lt" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "admits 2.6 and 2.5"
+'
+
+test_expect_success 'an admit value that is no version is a config error' '
+	ec_json --set pytorch-support.admit="two" "$TEST_TMP/lt" &&
+	status_is 2 &&
+	grep "not a PEP 440 version" "$TEST_TMP/err"
+'
+
+test_expect_success 'torch only in an optional extra is a warning' '
+	py_repo extra pyproject-torch-extra.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/extra" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message |
+		grep -F "only in an optional extra or group" &&
+	result_of pytorch-support message | grep -F "extra '"'"'gpu'"'"'"
+'
+
+test_expect_success 'an exact pin to an old release fails with what it excludes' '
+	py_repo pin pyproject-torch-pin.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/pin" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch is pinned to ==2.1.0 (pyproject.toml:3), which excludes 2.15 and 2.14"
+'
+
+test_expect_success 'Poetry ^2.3 is >=2.3,<3: it admits both' '
+	py_repo poetry pyproject-poetry-caret.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/poetry" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message |
+		grep -F "torch^2.3 (pyproject.toml:7) admits 2.15 and 2.14"
+'
+
+test_expect_success 'Poetry || has no PEP 440 form: unknown, not a guess' '
+	py_repo or pyproject-poetry-or.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/or" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "cannot be known"
+'
+
+test_expect_success 'a broken pyproject.toml is named with its line: unknown' '
+	py_repo broken pyproject-broken.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/broken" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "pyproject.toml:5: not TOML 1.0"
+'
+
+test_expect_success 'setup.py literals are read, comments are not' '
+	py_repo lit setup-literal.py=setup.py &&
+	ec_json "$TEST_TMP/lit" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "torch>=2.2 (setup.py:9) admits"
+'
+
+test_expect_success 'a computed install_requires is said so, never guessed' '
+	py_repo comp setup-computed.py=setup.py &&
+	ec_json "$TEST_TMP/comp" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "computed by code" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/comp" >text &&
+	grep -F "setup.py:6: install_requires is computed, not a list of strings" text
+'
+
+test_expect_success 'setup.cfg extras_require through inih: a warning' '
+	py_repo cfg setup-torch-extra.cfg=setup.cfg &&
+	ec_json "$TEST_TMP/cfg" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (setup.cfg:14"
+'
+
+test_expect_success 'requirements.txt with -r, hashes, markers; a pin to the newest' '
+	py_repo req requirements-hashes.txt=requirements.txt \
+		requirements-base.txt=requirements/base.txt &&
+	ec_json "$TEST_TMP/req" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch is pinned to ==2.15.0 (requirements.txt:3), which excludes 2.14" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/req" >text &&
+	! grep -F "requirements/base.txt" text
+'
+
+test_expect_success 'an environment file names pytorch (conda)' '
+	py_repo env environment-pytorch.yml=environment.yml &&
+	ec_json "$TEST_TMP/env" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "pytorch>=2.14 (environment.yml:6)"
+'
+
+test_expect_success 'a conda recipe with Jinja: its run requirements' '
+	py_repo recipe meta-pytorch.yaml=conda.recipe/meta.yaml &&
+	ec_json "$TEST_TMP/recipe" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "(conda.recipe/meta.yaml:11)" &&
+	py_repo jinja meta-jinja.yaml=recipe/meta.yaml &&
+	ec_json "$TEST_TMP/jinja" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "Jinja"
+'
+
+test_expect_success 'undeclared torch, versions in the README and the CI matrix: pass' '
+	py_repo named workflow-matrix.yml=.github/workflows/test.yml &&
+	echo "import torch" >"$TEST_TMP/named/model.py" &&
+	printf "# Named\n\nWorks with PyTorch 2.14 and 2.15; install torch yourself.\n" \
+		>"$TEST_TMP/named/README.md" &&
+	git -C "$TEST_TMP/named" add -A && git -C "$TEST_TMP/named" commit -q -m readme &&
+	ec_json "$TEST_TMP/named" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message >msg &&
+	grep -F "torch is not declared as a dependency; the versions named cover 2.15 and 2.14" msg &&
+	grep -F "2.14.0 (the CI, .github/workflows/test.yml:8)" msg &&
+	grep -F "2.14 (the README, README.md:3)" msg
+'
+
+test_expect_success 'a CI pinning one old torch fails naming it' '
+	py_repo old workflow-old-pin.yml=.github/workflows/ci.yml &&
+	echo "import torch" >"$TEST_TMP/old/model.py" &&
+	git -C "$TEST_TMP/old" add -A && git -C "$TEST_TMP/old" commit -q -m model &&
+	ec_json "$TEST_TMP/old" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "leave out 2.15 and 2.14: ==1.13.1 (the CI, .github/workflows/ci.yml:7)"
+'
+
+test_expect_success 'the README admits them, the CI pins an old one: a warning' '
+	printf "# Old\n\nNeeds PyTorch 2.0+.\n" >"$TEST_TMP/old/README.md" &&
+	git -C "$TEST_TMP/old" add -A && git -C "$TEST_TMP/old" commit -q -m readme &&
+	ec_json "$TEST_TMP/old" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message | grep -F "but the CI tests none of them"
+'
+
+test_expect_success 'torch imported, no version named anywhere: unknown for a person' '
+	py_repo imp setup-literal.py=other/setup-notes.txt &&
+	printf "import numpy\nfrom torch import nn\n" >"$TEST_TMP/imp/net.py" &&
+	git -C "$TEST_TMP/imp" add -A && git -C "$TEST_TMP/imp" commit -q -m net &&
+	ec_json "$TEST_TMP/imp" &&
+	test_eq "$(support)" "unknown error" &&
+	test_eq "$(result_of pytorch-support evidence[0].path)" net.py
+'
+
+test_expect_success 'a Python project with no sign of torch fails' '
+	make_repo "$TEST_TMP/nosign" pkg/__init__.py &&
+	ec_json "$TEST_TMP/nosign" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message | grep -F "no sign of torch"
+'
+
+test_expect_success 'no Python at all: skipped' '
+	make_repo "$TEST_TMP/nopy" src/main.c &&
+	ec_json "$TEST_TMP/nopy" &&
+	test_eq "$(result_of pytorch-support result)" skip
+'
+
+test_expect_success 'a broken workflow is named; the rest is still read' '
+	py_repo wfb workflow-broken.yml=.github/workflows/a.yml \
+		pyproject-torch-pin.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/wfb" &&
+	test_eq "$(support)" "fail error" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/wfb" >text &&
+	grep -F ".github/workflows/a.yml:4: not YAML" text
+'
+
+test_expect_success 'the same under --staged and --rev' '
+	ec_json --staged "$TEST_TMP/lt" &&
+	test_eq "$(support)" "fail error" &&
+	ec_json --rev HEAD "$TEST_TMP/lt" &&
+	test_eq "$(support)" "fail error"
+'
+
+test_done
