@@ -1464,10 +1464,15 @@ pymeta_scan(struct check_ctx *ctx, struct pymeta *m)
 			strvec_push(&m->files, s.paths.v[i]);
 		read_file(&rd, s.paths.v[i], buf, len);
 	}
+	/* Users' files first: a developers' file may include them. */
 	for (i = 0; i < s.reqs.n; i++)
-		read_requirements(&rd, s.reqs.v[i], "", 0, dev_file(s.reqs.v[i]) ?
-		    PYDEP_GROUP : PYDEP_REQFILE, dev_file(s.reqs.v[i]) ?
-		    s.reqs.v[i] : NULL, 0);
+		if (!dev_file(s.reqs.v[i]))
+			read_requirements(&rd, s.reqs.v[i], "", 0,
+			    PYDEP_REQFILE, NULL, 0);
+	for (i = 0; i < s.reqs.n; i++)
+		if (dev_file(s.reqs.v[i]))
+			read_requirements(&rd, s.reqs.v[i], "", 0, PYDEP_GROUP,
+			    s.reqs.v[i], 0);
 	m->python = m->files.n > 0 || m->pyfiles > 0;
 	strvec_clear(&s.paths);
 	strvec_clear(&s.reqs);

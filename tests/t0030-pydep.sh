@@ -128,6 +128,24 @@ test_expect_success 'requirements.txt with -r, hashes, markers; a pin to the new
 	! grep -F "requirements/base.txt" text
 '
 
+test_expect_success 'a developer file including requirements.txt does not make it a group' '
+	py_repo inc requirements-bench-includes.txt=requirements-benchmarks.txt \
+		requirements-base.txt=requirements.txt &&
+	echo "torch>=2.0" >>"$TEST_TMP/inc/requirements.txt" &&
+	git -C "$TEST_TMP/inc" commit -q -a -m torch &&
+	ec_json "$TEST_TMP/inc" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (requirements.txt:2) admits"
+'
+
+test_expect_success 'torch only in requirements-dev.txt is a group: a warning' '
+	py_repo dev requirements-base.txt=requirements-dev.txt &&
+	echo "torch>=2.0" >>"$TEST_TMP/dev/requirements-dev.txt" &&
+	git -C "$TEST_TMP/dev" commit -q -a -m torch &&
+	ec_json "$TEST_TMP/dev" &&
+	test_eq "$(support)" "fail warning"
+'
+
 test_expect_success 'an environment file names pytorch (conda)' '
 	py_repo env environment-pytorch.yml=environment.yml &&
 	ec_json "$TEST_TMP/env" &&
