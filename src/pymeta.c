@@ -856,6 +856,30 @@ py_keyword(struct pysrc *p, const char *name)
 	return 0;
 }
 
+/* The last occurrence of s in the n bytes of text, or -1. */
+static long
+last_of(const char *text, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+
+	for (i = n; i >= k; i--)
+		if (memcmp(text + i - k, s, k) == 0)
+			return (long)(i - k);
+	return -1;
+}
+
+/*
+ * Whether offset at is inside the setup() call rather than in an
+ * Extension(name=...) before it: the nearest of the two opens last.
+ */
+static int
+in_setup(const char *text, size_t at)
+{
+	long s = last_of(text, at, "setup(");
+
+	return s >= 0 && s > last_of(text, at, "Extension(");
+}
+
 static void
 read_setup_py(struct pymeta *m, const char *path, const char *text,
     size_t len)
@@ -896,8 +920,8 @@ read_setup_py(struct pymeta *m, const char *path, const char *text,
 		} else if (py_keyword(&p, "classifiers")) {
 			c.classifiers = 1;
 			(void)py_list(&p, py_item, &c);
-		} else if (py_keyword(&p, "name") || py_keyword(&p,
-		    "license")) {
+		} else if ((py_keyword(&p, "name") && in_setup(text, at)) ||
+		    py_keyword(&p, "license")) {
 			py_space(&p);
 			strbuf_reset(&s);
 			if (py_string(&p, &s) == 1)

@@ -15,6 +15,7 @@ extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
 extern const struct rule_type rule_maintainers;
 extern const struct rule_type rule_python_dependency;
+extern const struct rule_type rule_python_package;
 extern const struct rule_type rule_sections;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
@@ -27,6 +28,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_license,
 	&rule_maintainers,
 	&rule_python_dependency,
+	&rule_python_package,
 	&rule_sections,
 	NULL
 };

@@ -8,7 +8,53 @@
 
 if ! test_have_prereq JQ; then
 	skip_all='jq not installed'
-	test_done
+	# packages (requirement 9): the python-package rule type.
+test_expect_success 'packages: pyproject.toml with a name passes naming it' '
+	ec_json "$TEST_TMP/lt" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message |
+		grep -F "pip: pyproject.toml names '"'"'oldtorch'"'"' (pyproject.toml:6)"
+'
+
+test_expect_success 'packages: setup.py names the setup() call, not an Extension' '
+	py_repo ext setup-literal.py=setup.py &&
+	printf "from setuptools import Extension, setup\next = Extension(name=\"lit._c\")\n" \
+		>"$TEST_TMP/ext/setup.py" &&
+	cat "$FIX/setup-literal.py" >>"$TEST_TMP/ext/setup.py" &&
+	git -C "$TEST_TMP/ext" commit -q -a -m ext &&
+	ec_json "$TEST_TMP/ext" &&
+	result_of packages message | grep -F "names '"'"'literal'"'"' (setup.py:7)"
+'
+
+test_expect_success 'packages: a conda recipe alone passes, naming it' '
+	ec_json "$TEST_TMP/recipe" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message | grep -F "conda: a recipe, conda.recipe/meta.yaml"
+'
+
+test_expect_success 'packages: conda install in the README alone passes' '
+	make_repo "$TEST_TMP/condareadme" pkg/__init__.py &&
+	printf "# X\n\nInstall:\n\n    conda install -c conda-forge x\n" \
+		>"$TEST_TMP/condareadme/README.md" &&
+	git -C "$TEST_TMP/condareadme" add -A &&
+	git -C "$TEST_TMP/condareadme" commit -q -m readme &&
+	ec_json "$TEST_TMP/condareadme" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message | grep -F "conda: install instructions in README.md:5"
+'
+
+test_expect_success 'packages: requirements.txt alone is no package' '
+	ec_json "$TEST_TMP/req" &&
+	test_eq "$(result_of packages result)" fail &&
+	result_of packages message | grep -F "no pip or conda package"
+'
+
+test_expect_success 'packages: a broken pyproject.toml alone is unknown' '
+	ec_json "$TEST_TMP/broken" &&
+	test_eq "$(result_of packages result)" unknown
+'
+
+test_done
 fi
 
 FIX=$ECOCHECK_SRCDIR/tests/fixtures/pydep
@@ -232,6 +278,52 @@ test_expect_success 'the same under --staged and --rev' '
 	test_eq "$(support)" "fail error" &&
 	ec_json --rev HEAD "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error"
+'
+
+# packages (requirement 9): the python-package rule type.
+test_expect_success 'packages: pyproject.toml with a name passes naming it' '
+	ec_json "$TEST_TMP/lt" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message |
+		grep -F "pip: pyproject.toml names '"'"'oldtorch'"'"' (pyproject.toml:6)"
+'
+
+test_expect_success 'packages: setup.py names the setup() call, not an Extension' '
+	py_repo ext setup-literal.py=setup.py &&
+	printf "from setuptools import Extension, setup\next = Extension(name=\"lit._c\")\n" \
+		>"$TEST_TMP/ext/setup.py" &&
+	cat "$FIX/setup-literal.py" >>"$TEST_TMP/ext/setup.py" &&
+	git -C "$TEST_TMP/ext" commit -q -a -m ext &&
+	ec_json "$TEST_TMP/ext" &&
+	result_of packages message | grep -F "names '"'"'literal'"'"' (setup.py:7)"
+'
+
+test_expect_success 'packages: a conda recipe alone passes, naming it' '
+	ec_json "$TEST_TMP/recipe" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message | grep -F "conda: a recipe, conda.recipe/meta.yaml"
+'
+
+test_expect_success 'packages: conda install in the README alone passes' '
+	make_repo "$TEST_TMP/condareadme" pkg/__init__.py &&
+	printf "# X\n\nInstall:\n\n    conda install -c conda-forge x\n" \
+		>"$TEST_TMP/condareadme/README.md" &&
+	git -C "$TEST_TMP/condareadme" add -A &&
+	git -C "$TEST_TMP/condareadme" commit -q -m readme &&
+	ec_json "$TEST_TMP/condareadme" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message | grep -F "conda: install instructions in README.md:5"
+'
+
+test_expect_success 'packages: requirements.txt alone is no package' '
+	ec_json "$TEST_TMP/req" &&
+	test_eq "$(result_of packages result)" fail &&
+	result_of packages message | grep -F "no pip or conda package"
+'
+
+test_expect_success 'packages: a broken pyproject.toml alone is unknown' '
+	ec_json "$TEST_TMP/broken" &&
+	test_eq "$(result_of packages result)" unknown
 '
 
 test_done
