@@ -1329,6 +1329,104 @@ license_classifier(const char *s)
 	return strncmp(s, "License ::", 10) == 0;
 }
 
+/*
+ * License names as setup.py, setup.cfg, Poetry and Trove classifiers
+ * write them, and the SPDX ids they stand for: an id ending in '*' is a
+ * family (any id with that prefix).
+ */
+static const struct {
+	const char	*name;
+	const char	*spdx;
+} license_names[] = {
+	{ "MIT", "MIT" },
+	{ "MIT License", "MIT" },
+	{ "MIT No Attribution License (MIT-0)", "MIT-0" },
+	{ "Apache", "Apache-*" },
+	{ "Apache 2", "Apache-2.0" },
+	{ "Apache 2.0", "Apache-2.0" },
+	{ "Apache License 2.0", "Apache-2.0" },
+	{ "Apache License, Version 2.0", "Apache-2.0" },
+	{ "Apache Software License", "Apache-*" },
+	{ "Apache Software License 2.0", "Apache-2.0" },
+	{ "Apache-2", "Apache-2.0" },
+	{ "BSD", "BSD-*" },
+	{ "BSD License", "BSD-*" },
+	{ "BSD 3-Clause", "BSD-3-Clause" },
+	{ "BSD-3", "BSD-3-Clause" },
+	{ "3-Clause BSD", "BSD-3-Clause" },
+	{ "BSD 2-Clause", "BSD-2-Clause" },
+	{ "ISC License (ISCL)", "ISC" },
+	{ "GNU General Public License (GPL)", "GPL-*" },
+	{ "GNU General Public License v2 (GPLv2)", "GPL-2.0*" },
+	{ "GNU General Public License v3 (GPLv3)", "GPL-3.0*" },
+	{ "GNU General Public License v3 or later (GPLv3+)", "GPL-3.0*" },
+	{ "GNU Lesser General Public License v3 (LGPLv3)", "LGPL-3.0*" },
+	{ "GNU Lesser General Public License v2 (LGPLv2)", "LGPL-2*" },
+	{ "GNU Affero General Public License v3", "AGPL-3.0*" },
+	{ "GPL", "GPL-*" },
+	{ "GPLv3", "GPL-3.0*" },
+	{ "GPLv2", "GPL-2.0*" },
+	{ "LGPL", "LGPL-*" },
+	{ "Mozilla Public License 2.0 (MPL 2.0)", "MPL-2.0" },
+	{ "Eclipse Public License 2.0 (EPL-2.0)", "EPL-2.0" },
+	{ "Boost Software License 1.0 (BSL-1.0)", "BSL-1.0" },
+	{ "The Unlicense (Unlicense)", "Unlicense" },
+	{ "Python Software Foundation License", "PSF-2.0" },
+	{ "zlib/libpng License", "Zlib" },
+	{ "CC0 1.0 Universal (CC0 1.0) Public Domain Dedication", "CC0-1.0" },
+	{ "Universal Permissive License (UPL)", "UPL-1.0" },
+	{ NULL, NULL }
+};
+
+/* Whether an SPDX id is the pattern's license (or in its family). */
+static int
+spdx_is(const char *pat, const char *id)
+{
+	size_t n = strlen(pat);
+
+	if (n > 0 && pat[n - 1] == '*')
+		return strncasecmp(pat, id, n - 1) == 0;
+	return strcasecmp(pat, id) == 0;
+}
+
+int
+pymeta_license_agrees(const struct pydecl *d, const char *id)
+{
+	const char *t = d->text, *last;
+	size_t i, n;
+
+	if (strcmp(d->what, "license-files") == 0 || strcmp(d->what,
+	    "license file") == 0)
+		return -1;
+	if (strcmp(d->what, "classifier") == 0) {
+		/* "License :: OSI Approved :: MIT License": the last part */
+		last = strrchr(t, ':');
+		t = last != NULL ? last + 1 : t;
+		while (*t == ' ')
+			t++;
+	}
+	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	if (n == 0 || n > 100)
+		return -1;
+	/* An SPDX id or simple expression as written. */
+	if (strlen(id) == n && strncasecmp(t, id, n) == 0)
+		return 1;
+	for (i = 0; license_names[i].name != NULL; i++)
+		if (strlen(license_names[i].name) == n &&
+		    strncasecmp(license_names[i].name, t, n) == 0)
+			return spdx_is(license_names[i].spdx, id);
+	/* Another well-formed SPDX-looking id differs; free text: unknown. */
+	if (strcmp(d->what, "license expression") == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)t[i]) && strchr("-.+", t[i]) ==
+		    NULL)
+			return -1;
+	return 0;
+}
+
 /* Which reader a path calls for: by its name. */
 static void
 read_file(struct reader *rd, const char *path, const char *text, size_t len)

@@ -98,6 +98,14 @@ int	 pymeta_poetry_spec(const char *, struct strbuf *);
  * -1 when the version part has no PEP 440 form (name still set).
  */
 int	 pymeta_conda_spec(const char *, struct strbuf *, struct strbuf *);
+/*
+ * Whether a license declaration (a PEP 639 expression, a license string
+ * of setup.py, setup.cfg or Poetry, a short license table text, a Trove
+ * classifier) names the SPDX id: 1 it does, 0 it names another license,
+ * -1 it cannot be compared (a file name, free text no table knows).
+ * Classifiers name families: "Apache Software License" is any Apache-*.
+ */
+int	 pymeta_license_agrees(const struct pydecl *, const char *);
 /* The kind as words: "required", "optional extra", ... */
 const char *pydep_kind_name(enum pydep_kind);
 

@@ -54,6 +54,55 @@ test_expect_success 'packages: a broken pyproject.toml alone is unknown' '
 	test_eq "$(result_of packages result)" unknown
 '
 
+# license-permissive's metadata key: packaging metadata agrees with the file.
+LICFIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
+
+# A repository with an MIT LICENSE.md and packaging file $2 at $3.
+lic_repo() {
+	py_repo "$1" "$2=$3" &&
+	cp "$LICFIX/mit-multiline-copyright.txt" "$TEST_TMP/$1/LICENSE.md" &&
+	git -C "$TEST_TMP/$1" add -A &&
+	git -C "$TEST_TMP/$1" commit -q -m license
+}
+
+test_expect_success 'license: pyproject license = MIT agrees with an MIT file' '
+	lic_repo licok pyproject-torch-lt-2.7.toml pyproject.toml &&
+	ec_json "$TEST_TMP/licok" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive message |
+		grep -F "LICENSE.md is MIT (100.0%); the packaging metadata agrees"
+'
+
+test_expect_success 'license: a setup.py license differing from the file warns' '
+	lic_repo licbsd setup-literal.py setup.py &&
+	ec_json "$TEST_TMP/licbsd" &&
+	test_eq "$(result_of license-permissive result)" fail &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	test_eq "$(result_of license-permissive value)" MIT &&
+	result_of license-permissive message |
+		grep -F "but setup.py:6 declares license '"'"'BSD-3-Clause'"'"'"
+'
+
+test_expect_success 'license: a Poetry Apache-2.0 against an MIT file warns' '
+	lic_repo licpoetry pyproject-poetry-caret.toml pyproject.toml &&
+	ec_json "$TEST_TMP/licpoetry" &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	result_of license-permissive message |
+		grep -F "pyproject.toml:3 declares license '"'"'Apache-2.0'"'"'"
+'
+
+test_expect_success 'license: an MIT classifier in setup.cfg agrees' '
+	lic_repo liccfg setup-torch-extra.cfg setup.cfg &&
+	ec_json "$TEST_TMP/liccfg" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive message | grep -F "the packaging metadata agrees"
+'
+
+test_expect_success 'license: --set license-permissive.metadata=no turns it off' '
+	ec_json --set license-permissive.metadata=no "$TEST_TMP/licbsd" &&
+	test_eq "$(result_of license-permissive result)" pass
+'
+
 test_done
 fi
 
@@ -324,6 +373,55 @@ test_expect_success 'packages: requirements.txt alone is no package' '
 test_expect_success 'packages: a broken pyproject.toml alone is unknown' '
 	ec_json "$TEST_TMP/broken" &&
 	test_eq "$(result_of packages result)" unknown
+'
+
+# license-permissive's metadata key: packaging metadata agrees with the file.
+LICFIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
+
+# A repository with an MIT LICENSE.md and packaging file $2 at $3.
+lic_repo() {
+	py_repo "$1" "$2=$3" &&
+	cp "$LICFIX/mit-multiline-copyright.txt" "$TEST_TMP/$1/LICENSE.md" &&
+	git -C "$TEST_TMP/$1" add -A &&
+	git -C "$TEST_TMP/$1" commit -q -m license
+}
+
+test_expect_success 'license: pyproject license = MIT agrees with an MIT file' '
+	lic_repo licok pyproject-torch-lt-2.7.toml pyproject.toml &&
+	ec_json "$TEST_TMP/licok" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive message |
+		grep -F "LICENSE.md is MIT (100.0%); the packaging metadata agrees"
+'
+
+test_expect_success 'license: a setup.py license differing from the file warns' '
+	lic_repo licbsd setup-literal.py setup.py &&
+	ec_json "$TEST_TMP/licbsd" &&
+	test_eq "$(result_of license-permissive result)" fail &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	test_eq "$(result_of license-permissive value)" MIT &&
+	result_of license-permissive message |
+		grep -F "but setup.py:6 declares license '"'"'BSD-3-Clause'"'"'"
+'
+
+test_expect_success 'license: a Poetry Apache-2.0 against an MIT file warns' '
+	lic_repo licpoetry pyproject-poetry-caret.toml pyproject.toml &&
+	ec_json "$TEST_TMP/licpoetry" &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	result_of license-permissive message |
+		grep -F "pyproject.toml:3 declares license '"'"'Apache-2.0'"'"'"
+'
+
+test_expect_success 'license: an MIT classifier in setup.cfg agrees' '
+	lic_repo liccfg setup-torch-extra.cfg setup.cfg &&
+	ec_json "$TEST_TMP/liccfg" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive message | grep -F "the packaging metadata agrees"
+'
+
+test_expect_success 'license: --set license-permissive.metadata=no turns it off' '
+	ec_json --set license-permissive.metadata=no "$TEST_TMP/licbsd" &&
+	test_eq "$(result_of license-permissive result)" pass
 '
 
 test_done
