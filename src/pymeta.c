@@ -28,6 +28,7 @@
 #define PYMETA_MAX_BYTES	(4 * 1024 * 1024)	/* read of one file */
 #define PYMETA_MAX_FILES	200	/* requirement files followed */
 #define JINJA_MARK		"__jinja__"
+#define YAML_VISITS		200000	/* nodes a workflow walk visits */
 
 struct reader {
 	struct check_ctx	*ctx;	/* NULL: no includes followed */
@@ -641,18 +642,22 @@ read_setup_cfg(struct pymeta *m, const char *path, const char *text,
 struct pysrc {
 	const char	*s;
 	size_t		 len, pos;
+	size_t		 line_off;	/* a cached offset and its line */
+	int		 line_no;
 };
 
+/* The line of off; asked in increasing order, the work is linear. */
 static int
-py_line(const struct pysrc *p, size_t off)
+py_line(struct pysrc *p, size_t off)
 {
-	int line = 1;
-	size_t i;
-
-	for (i = 0; i < off && i < p->len; i++)
-		if (p->s[i] == '\n')
-			line++;
-	return line;
+	if (off < p->line_off) {
+		p->line_off = 0;
+		p->line_no = 1;
+	}
+	for (; p->line_off < off && p->line_off < p->len; p->line_off++)
+		if (p->s[p->line_off] == '\n')
+			p->line_no++;
+	return p->line_no;
 }
 
 /* Skip white space, line continuations and comments. */
@@ -856,43 +861,28 @@ py_keyword(struct pysrc *p, const char *name)
 	return 0;
 }
 
-/* The last occurrence of s in the n bytes of text, or -1. */
-static long
-last_of(const char *text, size_t n, const char *s)
-{
-	size_t k = strlen(s), i;
-
-	for (i = n; i >= k; i--)
-		if (memcmp(text + i - k, s, k) == 0)
-			return (long)(i - k);
-	return -1;
-}
-
-/*
- * Whether offset at is inside the setup() call rather than in an
- * Extension(name=...) before it: the nearest of the two opens last.
- */
-static int
-in_setup(const char *text, size_t at)
-{
-	long s = last_of(text, at, "setup(");
-
-	return s >= 0 && s > last_of(text, at, "Extension(");
-}
-
 static void
 read_setup_py(struct pymeta *m, const char *path, const char *text,
     size_t len)
 {
-	struct pysrc p = { text, len, 0 };
+	struct pysrc p = { text, len, 0, 0, 1 };
 	struct pyctx c = { m, path, PYDEP_REQUIRED, NULL, 0 };
 	struct strbuf s = STRBUF_INIT;
 	size_t at;
+	long last_setup = -1, last_ext = -1;
 	int line;
 
 	while (p.pos < len) {
 		at = p.pos;
 		line = py_line(&p, at);
+		/*
+		 * A name inside setup(), not in an Extension(name=...)
+		 * before it: the nearest of the two calls opened last.
+		 */
+		if (len - at >= 6 && memcmp(text + at, "setup(", 6) == 0)
+			last_setup = (long)at;
+		if (len - at >= 10 && memcmp(text + at, "Extension(", 10) == 0)
+			last_ext = (long)at;
 		if (text[p.pos] == '#') {
 			while (p.pos < len && text[p.pos] != '\n')
 				p.pos++;
@@ -920,8 +910,8 @@ read_setup_py(struct pymeta *m, const char *path, const char *text,
 		} else if (py_keyword(&p, "classifiers")) {
 			c.classifiers = 1;
 			(void)py_list(&p, py_item, &c);
-		} else if ((py_keyword(&p, "name") && in_setup(text, at)) ||
-		    py_keyword(&p, "license")) {
+		} else if ((py_keyword(&p, "name") && last_setup >= 0 &&
+		    last_setup > last_ext) || py_keyword(&p, "license")) {
 			py_space(&p);
 			strbuf_reset(&s);
 			if (py_string(&p, &s) == 1)
@@ -1136,10 +1126,13 @@ yaml_deps(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
 /* Version-like values of a matrix entry naming torch. */
 static void
 ci_values(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
-    const char *path, const char *key)
+    const char *path, const char *key, size_t *visits)
 {
 	yaml_node_item_t *it;
 	const char *s;
+
+	if (++*visits > YAML_VISITS)
+		return;
 
 	if ((s = ynode_str(n)) != NULL) {
 		if (isdigit((unsigned char)*s) || strchr("<>=~!", *s) != NULL)
@@ -1151,7 +1144,7 @@ ci_values(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
 		for (it = n->data.sequence.items.start;
 		    it < n->data.sequence.items.top; it++)
 			ci_values(m, doc, yaml_document_get_node(doc, *it),
-			    path, key);
+			    path, key, visits);
 }
 
 /* Whether a key names torch: "torch", "pytorch-version", "TORCH". */
@@ -1170,7 +1163,7 @@ torch_key(const char *k)
  */
 static void
 ci_walk(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
-    const char *path, int depth)
+    const char *path, int depth, size_t *visits)
 {
 	yaml_node_pair_t *p;
 	yaml_node_item_t *it;
@@ -1178,7 +1171,8 @@ ci_walk(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
 	const char *s, *t;
 	size_t len;
 
-	if (n == NULL || depth > 64)
+	/* Aliases share nodes: a budget, not only a depth, bounds it. */
+	if (n == NULL || depth > 64 || ++*visits > YAML_VISITS)
 		return;
 	if (n->type == YAML_MAPPING_NODE) {
 		for (p = n->data.mapping.pairs.start;
@@ -1188,15 +1182,15 @@ ci_walk(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
 			s = ynode_str(k);
 			if (s != NULL && torch_key(s) && v != NULL &&
 			    v->type != YAML_MAPPING_NODE)
-				ci_values(m, doc, v, path, "matrix");
+				ci_values(m, doc, v, path, "matrix", visits);
 			else
-				ci_walk(m, doc, v, path, depth + 1);
+				ci_walk(m, doc, v, path, depth + 1, visits);
 		}
 	} else if (n->type == YAML_SEQUENCE_NODE) {
 		for (it = n->data.sequence.items.start;
 		    it < n->data.sequence.items.top; it++)
 			ci_walk(m, doc, yaml_document_get_node(doc, *it),
-			    path, depth + 1);
+			    path, depth + 1, visits);
 	} else if ((s = ynode_str(n)) != NULL) {
 		/* torch==2.1.0, torch>=2 in a run step */
 		for (t = s; (t = strstr(t, "torch")) != NULL; t += 5) {
@@ -1265,7 +1259,7 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 	yaml_node_t *root, *req, *pkg;
 	char *stripped = NULL;
 	const char *name, *sec[] = { "build", "host", "run", NULL };
-	size_t i, j, first;
+	size_t i, j, first, visits = 0;
 
 	if (what == YAML_RECIPE) {
 		stripped = strip_jinja(text, len, &len);
@@ -1288,7 +1282,7 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 	if ((root = yaml_document_get_root_node(&doc)) == NULL)
 		goto done;
 	if (what == YAML_WORKFLOW) {
-		ci_walk(m, &doc, root, path, 0);
+		ci_walk(m, &doc, root, path, 0, &visits);
 		goto done;
 	}
 	decl_add(&m->recipes, path, strlen(path), what == YAML_ENV ?

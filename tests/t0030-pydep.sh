@@ -8,7 +8,34 @@
 
 if ! test_have_prereq JQ; then
 	skip_all='jq not installed'
-	# packages (requirement 9): the python-package rule type.
+	if command -v timeout >/dev/null 2>&1; then
+	test_set_prereq TIMEOUT
+fi
+
+test_expect_success TIMEOUT 'hostile files: a huge setup.py list, YAML aliases, are bounded' '
+	git init -q "$TEST_TMP/hostile" &&
+	awk "BEGIN { print \"setup(name=\\\"h\\\", install_requires=[\";
+		for (i = 0; i < 100000; i++) print \"  \\\"p\" i \"\\\",\";
+		print \"  \\\"torch>=2.0\\\"])\" }" >"$TEST_TMP/hostile/setup.py" &&
+	mkdir -p "$TEST_TMP/hostile/.github/workflows" &&
+	{
+		echo "a: &a [torch, torch, torch, torch, torch, torch, torch, torch]" &&
+		_prev=a &&
+		for _n in b c d e f g h i j k l m; do
+			echo "$_n: &$_n [*$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev]" &&
+			_prev=$_n || return 1
+		done
+	} >"$TEST_TMP/hostile/.github/workflows/laughs.yml" &&
+	git -C "$TEST_TMP/hostile" add -A &&
+	git -C "$TEST_TMP/hostile" commit -q -m hostile &&
+	ec_status=0 &&
+	{ timeout 20 "$ECOCHECK" --format json "$TEST_TMP/hostile" \
+		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?; } &&
+	test "$ec_status" -le 1 &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (setup.py:100002) admits"
+'
+
+# packages (requirement 9): the python-package rule type.
 test_expect_success 'packages: pyproject.toml with a name passes naming it' '
 	ec_json "$TEST_TMP/lt" &&
 	test_eq "$(result_of packages result)" pass &&
@@ -327,6 +354,33 @@ test_expect_success 'the same under --staged and --rev' '
 	test_eq "$(support)" "fail error" &&
 	ec_json --rev HEAD "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error"
+'
+
+if command -v timeout >/dev/null 2>&1; then
+	test_set_prereq TIMEOUT
+fi
+
+test_expect_success TIMEOUT 'hostile files: a huge setup.py list, YAML aliases, are bounded' '
+	git init -q "$TEST_TMP/hostile" &&
+	awk "BEGIN { print \"setup(name=\\\"h\\\", install_requires=[\";
+		for (i = 0; i < 100000; i++) print \"  \\\"p\" i \"\\\",\";
+		print \"  \\\"torch>=2.0\\\"])\" }" >"$TEST_TMP/hostile/setup.py" &&
+	mkdir -p "$TEST_TMP/hostile/.github/workflows" &&
+	{
+		echo "a: &a [torch, torch, torch, torch, torch, torch, torch, torch]" &&
+		_prev=a &&
+		for _n in b c d e f g h i j k l m; do
+			echo "$_n: &$_n [*$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev]" &&
+			_prev=$_n || return 1
+		done
+	} >"$TEST_TMP/hostile/.github/workflows/laughs.yml" &&
+	git -C "$TEST_TMP/hostile" add -A &&
+	git -C "$TEST_TMP/hostile" commit -q -m hostile &&
+	ec_status=0 &&
+	{ timeout 20 "$ECOCHECK" --format json "$TEST_TMP/hostile" \
+		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?; } &&
+	test "$ec_status" -le 1 &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (setup.py:100002) admits"
 '
 
 # packages (requirement 9): the python-package rule type.
