@@ -1383,6 +1383,29 @@ spdx_is(const char *pat, const char *id)
 	return strcasecmp(pat, id) == 0;
 }
 
+/* Whether one id of an SPDX expression (n bytes at t) is id. */
+static int
+expression_names(const char *t, size_t n, const char *id)
+{
+	size_t i = 0, j, k = strlen(id);
+
+	while (i < n) {
+		while (i < n && (t[i] == ' ' || t[i] == '(' || t[i] == ')'))
+			i++;
+		for (j = i; j < n && t[j] != ' ' && t[j] != '(' && t[j] !=
+		    ')'; j++)
+			;
+		if (j - i == k && strncasecmp(t + i, id, k) == 0)
+			return 1;
+		/* "Apache-2.0+" is Apache-2.0 or later */
+		if (j - i == k + 1 && t[j - 1] == '+' && strncasecmp(t + i, id,
+		    k) == 0)
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
 int
 pymeta_license_agrees(const struct pydecl *d, const char *id)
 {
@@ -1411,9 +1434,9 @@ pymeta_license_agrees(const struct pydecl *d, const char *id)
 		if (strlen(license_names[i].name) == n &&
 		    strncasecmp(license_names[i].name, t, n) == 0)
 			return spdx_is(license_names[i].spdx, id);
-	/* Another well-formed SPDX-looking id differs; free text: unknown. */
+	/* An expression agrees when one of its ids is the file's. */
 	if (strcmp(d->what, "license expression") == 0)
-		return 0;
+		return expression_names(t, n, id);
 	for (i = 0; i < n; i++)
 		if (!isalnum((unsigned char)t[i]) && strchr("-.+", t[i]) ==
 		    NULL)

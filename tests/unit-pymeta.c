@@ -216,6 +216,12 @@ test_license(void)
 	d.text = "GPL-3.0-only";
 	is_int(pymeta_license_agrees(&d, "MIT"), 0,
 	    "another SPDX id differs");
+	d.what = "license expression";
+	d.text = "(MIT OR Apache-2.0) AND BSD-3-Clause";
+	is_int(pymeta_license_agrees(&d, "Apache-2.0"), 1,
+	    "an expression naming the id agrees");
+	is_int(pymeta_license_agrees(&d, "GPL-2.0-only"), 0,
+	    "an expression not naming it differs");
 	d.what = "license-files";
 	d.text = "LICEN[CS]E*";
 	is_int(pymeta_license_agrees(&d, "MIT"), -1,
