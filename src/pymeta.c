@@ -832,9 +832,11 @@ computed:
 static int
 py_keyword(struct pysrc *p, const char *name)
 {
-	size_t n = strlen(name), at = p->pos;
+	size_t n, at = p->pos;
 	const char *s = p->s + p->pos;
 	int quoted = 0;
+
+	n = strlen(name);
 
 	if (*s == '"' || *s == '\'') {
 		quoted = 1;
@@ -1376,7 +1378,9 @@ static const struct {
 static int
 spdx_is(const char *pat, const char *id)
 {
-	size_t n = strlen(pat);
+	size_t n;
+
+	n = strlen(pat);
 
 	if (n > 0 && pat[n - 1] == '*')
 		return strncasecmp(pat, id, n - 1) == 0;
@@ -1387,7 +1391,9 @@ spdx_is(const char *pat, const char *id)
 static int
 expression_names(const char *t, size_t n, const char *id)
 {
-	size_t i = 0, j, k = strlen(id);
+	size_t i = 0, j, k;
+
+	k = strlen(id);
 
 	while (i < n) {
 		while (i < n && (t[i] == ' ' || t[i] == '(' || t[i] == ')'))
@@ -1448,8 +1454,9 @@ pymeta_license_agrees(const struct pydecl *d, const char *id)
 static void
 read_file(struct reader *rd, const char *path, const char *text, size_t len)
 {
-	const char *base = strrchr(path, '/');
+	const char *base;
 
+	base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	if (strcmp(base, "pyproject.toml") == 0)
 		read_pyproject(rd, path, text, len);
@@ -1474,9 +1481,10 @@ pymeta_read_text(struct pymeta *m, const char *path, const char *text,
 	struct reqline_reader rr;
 	struct reqline rl;
 	struct strbuf err = STRBUF_INIT;
-	const char *base = strrchr(path, '/');
+	const char *base;
 	int rc;
 
+	base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	if (strstr(base, ".txt") != NULL) {
 		reqline_init(&rr, text, len);
@@ -1556,9 +1564,10 @@ dev_file(const char *path)
 {
 	static const char *const words[] = { "dev", "test", "doc", "lint",
 	    "bench", "ci", "build", "example", "style", "type", NULL };
-	const char *base = strrchr(path, '/');
+	const char *base;
 	size_t i;
 
+	base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	if (strncmp(base, "requirements", 12) == 0)
 		base += 12;
@@ -1573,12 +1582,13 @@ pymeta_scan(struct check_ctx *ctx, struct pymeta *m)
 {
 	struct reader rd = { ctx, m };
 	struct scan s = { &rd, STRVEC_INIT, STRVEC_INIT };
-	const struct tree *t = ctx_tree(ctx);
+	const struct tree *t;
 	const struct tree_entry *e;
 	const char *buf;
 	size_t i, len;
 	int trunc;
 
+	t = ctx_tree(ctx);
 	for (i = 0; meta_globs[i] != NULL; i++)
 		tree_glob(t, meta_globs[i], 0, scan_cb, &s);
 	tree_glob(t, "requirements*.txt", 0, req_cb, &s);

@@ -858,11 +858,12 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 static void
 metadata_agreement(struct check_ctx *ctx, const char *id, struct finding *f)
 {
-	const struct pymeta *m = pymeta_get(ctx);
+	const struct pymeta *m;
 	const struct pydecl *d, *bad = NULL;
 	size_t i, nagree = 0, nbad = 0;
 	char *was;
 
+	m = pymeta_get(ctx);
 	for (i = 0; i < m->licenses.n; i++) {
 		d = &m->licenses.v[i];
 		switch (pymeta_license_agrees(d, id)) {

@@ -71,11 +71,12 @@ const struct rule_type rule_python_dependency = {
 static int
 pydep_parse(struct rule *r)
 {
-	const struct rule_key *k = rule_key(r, "admit");
+	const struct rule_key *k;
 	struct pep440_version v = PEP440_VERSION_INIT;
 	struct strbuf err = STRBUF_INIT;
 	size_t i;
 
+	k = rule_key(r, "admit");
 	for (i = 0; k != NULL && i < k->n; i++) {
 		if (pep440_parse(k->v[i].value, &v, &err) != 0) {
 			rule_value_error(r, "admit", i, "%s", err.buf);
@@ -179,13 +180,14 @@ static int
 judge_deps(const struct rule *r, struct finding *f, const struct pydep **v,
     size_t n, int optional)
 {
-	const struct rule_key *admit = rule_key(r, "admit");
+	const struct rule_key *admit;
 	struct strbuf sb = STRBUF_INIT, ex = STRBUF_INIT;
 	unsigned long mask;
 	size_t i;
 	const struct pydep *bad = NULL, *unk = NULL;
 	unsigned long badmask = 0;
 
+	admit = rule_key(r, "admit");
 	for (i = 0; i < n; i++) {
 		finding_evidence(f, v[i]->path, v[i]->line, NULL);
 		if (v[i]->spec == NULL) {
@@ -411,8 +413,7 @@ static void
 judge_named(const struct rule *r, struct check_ctx *ctx,
     const struct pymeta *m, struct finding *f, const char *pkg)
 {
-	const struct rule_key *admit = rule_key(r, "admit");
-	const struct rule_key *rk = rule_key(r, "readme");
+	const struct rule_key *admit, *rk;
 	static const char *const readmes[] = { "README.md", "README.rst",
 	    "README.txt", "README", NULL };
 	struct nameds ns = { NULL, 0, 0 };
@@ -425,6 +426,8 @@ judge_named(const struct rule *r, struct check_ctx *ctx,
 	size_t i, j, len;
 	int trunc, seen = 0;
 
+	admit = rule_key(r, "admit");
+	rk = rule_key(r, "readme");
 	for (i = 0; i < m->ci_torch.n; i++)
 		named_add(&ns, m->ci_torch.v[i].text, strlen(
 		    m->ci_torch.v[i].text), "the CI", m->ci_torch.v[i].path,
@@ -518,12 +521,14 @@ judge_named(const struct rule *r, struct check_ctx *ctx,
 static int
 pydep_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
-	const struct pymeta *m = pymeta_get(ctx);
+	const struct pymeta *m;
 	const struct pydep **tier[3];
 	size_t n[3] = { 0, 0, 0 }, i, t;
 	const struct pydep *d;
-	const char *pkg = rule_key(r, "package")->v[0].value;
+	const char *pkg;
 
+	m = pymeta_get(ctx);
+	pkg = rule_key(r, "package")->v[0].value;
 	if (!m->python) {
 		finding_result(f, RESULT_SKIP, "not a Python project: no "
 		    "pyproject.toml, setup.py, setup.cfg, requirements or "

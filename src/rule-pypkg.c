@@ -75,12 +75,13 @@ readme_conda(const struct rule *r, struct check_ctx *ctx, const char **path)
 	    "README.txt", "README", NULL };
 	static const char *const verbs[] = { "conda install ",
 	    "mamba install ", NULL };
-	const struct rule_key *rk = rule_key(r, "readme");
+	const struct rule_key *rk;
 	const struct tree_entry *e;
 	const char *buf, *name, *p;
 	size_t i, j, len;
 	int trunc;
 
+	rk = rule_key(r, "readme");
 	for (i = 0; rk != NULL ? i < rk->n : readmes[i] != NULL; i++) {
 		name = rk != NULL ? rk->v[i].value : readmes[i];
 		if ((e = tree_lookup(ctx_tree(ctx), name, 1)) == NULL ||
@@ -102,13 +103,15 @@ readme_conda(const struct rule *r, struct check_ctx *ctx, const char **path)
 static int
 pypkg_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
-	const struct pymeta *m = pymeta_get(ctx);
-	const struct pydecl *pip = pip_decl(m), *recipe = NULL;
+	const struct pymeta *m;
+	const struct pydecl *pip, *recipe = NULL;
 	struct strbuf sb = STRBUF_INIT;
 	const char *readme = NULL;
 	int setup_py, line = 0;
 	size_t i;
 
+	m = pymeta_get(ctx);
+	pip = pip_decl(m);
 	setup_py = strvec_has(&m->files, "setup.py");
 	for (i = 0; i < m->recipes.n; i++)
 		if (strcmp(m->recipes.v[i].what, "recipe") == 0) {

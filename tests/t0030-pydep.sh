@@ -296,6 +296,17 @@ test_expect_success 'packages: conda install in the README alone passes' '
 	result_of packages message | grep -F "conda: install instructions in README.md:5"
 '
 
+test_expect_success 'packages: the readme key names other files to read' '
+	mkdir -p "$TEST_TMP/condareadme/docs" &&
+	git -C "$TEST_TMP/condareadme" mv README.md docs/INSTALL.md &&
+	git -C "$TEST_TMP/condareadme" commit -q -m move &&
+	ec_json "$TEST_TMP/condareadme" &&
+	test_eq "$(result_of packages result)" fail &&
+	ec_json --set packages.readme=docs/INSTALL.md "$TEST_TMP/condareadme" &&
+	result_of packages message |
+		grep -F "conda: install instructions in docs/INSTALL.md:5"
+'
+
 test_expect_success 'packages: requirements.txt alone is no package' '
 	ec_json "$TEST_TMP/req" &&
 	test_eq "$(result_of packages result)" fail &&
