@@ -48,7 +48,7 @@ static void	 read_file(struct reader *, const char *, const char *,
 		    size_t);
 static void	 read_pyproject(struct reader *, const char *, const char *,
 		    size_t);
-static void	 read_setup_cfg(struct pymeta *, const char *, const char *,
+static void	 read_setup_cfg(struct reader *, const char *, const char *,
 		    size_t);
 static void	 read_setup_py(struct pymeta *, const char *, const char *,
 		    size_t);
@@ -555,6 +555,7 @@ read_pyproject(struct reader *rd, const char *path, const char *text,
 
 struct cfg_state {
 	struct pymeta	*m;
+	struct reader	*rd;
 	const char	*path;
 	const char	*text;
 	size_t		 len, pos;
@@ -584,6 +585,29 @@ cfg_line(char *buf, int num, void *arg)
 	return buf;
 }
 
+/*
+ * "install_requires = file: requirements.txt base.txt": setuptools reads
+ * the files (relative to the root), which are read here as well.
+ */
+static void
+cfg_files(struct cfg_state *st, const char *list)
+{
+	const char *p = list;
+	size_t n;
+	char *name;
+
+	for (;;) {
+		p += strspn(p, " ,\t");
+		if ((n = strcspn(p, " ,\t")) == 0)
+			break;
+		name = xstrndup(p, n);
+		read_requirements(st->rd, name, st->path, st->line,
+		    PYDEP_REQUIRED, NULL, 1);
+		free(name);
+		p += n;
+	}
+}
+
 /* Values of the multi-line keys come a line at a time. */
 static int
 cfg_value(void *arg, const char *section, const char *name,
@@ -610,7 +634,10 @@ cfg_value(void *arg, const char *section, const char *name,
 			decl_add(&m->licenses, value, strlen(value),
 			    "classifier", st->path, st->line);
 	} else if (strcmp(section, "options") == 0) {
-		if (strcmp(name, "install_requires") == 0)
+		if (strcmp(name, "install_requires") == 0 &&
+		    strncmp(value, "file:", 5) == 0)
+			cfg_files(st, value + 5);
+		else if (strcmp(name, "install_requires") == 0)
 			dep_req(m, value, st->path, st->line, PYDEP_REQUIRED,
 			    NULL, 1);
 		else if (strcmp(name, "setup_requires") == 0)
@@ -626,15 +653,15 @@ cfg_value(void *arg, const char *section, const char *name,
 }
 
 static void
-read_setup_cfg(struct pymeta *m, const char *path, const char *text,
+read_setup_cfg(struct reader *rd, const char *path, const char *text,
     size_t len)
 {
-	struct cfg_state st = { m, path, text, len, 0, 0 };
+	struct cfg_state st = { rd->m, rd, path, text, len, 0, 0 };
 	int rc;
 
 	rc = ini_parse_stream(cfg_line, &st, cfg_value, &st);
 	if (rc > 0)
-		problem(m, path, rc, "cannot read this line as INI");
+		problem(rd->m, path, rc, "cannot read this line as INI");
 }
 
 /* --- setup.py: literals only ---------------------------------------- */
@@ -1461,7 +1488,7 @@ read_file(struct reader *rd, const char *path, const char *text, size_t len)
 	if (strcmp(base, "pyproject.toml") == 0)
 		read_pyproject(rd, path, text, len);
 	else if (strcmp(base, "setup.cfg") == 0)
-		read_setup_cfg(rd->m, path, text, len);
+		read_setup_cfg(rd, path, text, len);
 	else if (strcmp(base, "setup.py") == 0)
 		read_setup_py(rd->m, path, text, len);
 	else if (strcmp(base, "meta.yaml") == 0 || strcmp(base, "meta.yml") ==

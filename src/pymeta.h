@@ -13,6 +13,10 @@
  * matrices and run steps. The result is cached in the context under the
  * kind "pymeta".
  *
+ * setup.cfg is read by inih as Debian builds it: a ";" after white space
+ * starts a comment, so "torch>=2 ; python_version < '3.9'" loses its
+ * marker there (configparser would keep it); the requirement is kept.
+ *
  * Nothing is guessed: a value computed by code, a Poetry constraint with
  * no PEP 440 form, a Jinja expression or a file that cannot be read
  * leaves a dependency's spec NULL with a note, or a problem naming the

@@ -117,6 +117,21 @@ test_expect_success 'setup.cfg extras_require through inih: a warning' '
 	result_of pytorch-support message | grep -F "torch>=2.0 (setup.cfg:14"
 '
 
+test_expect_success 'setup.cfg install_requires = file: reads the file as metadata' '
+	py_repo cfgfile requirements-base.txt=requirements/base.txt \
+		requirements-bench-includes.txt=requirements-test.txt &&
+	printf "[metadata]\nname = f\n[options]\ninstall_requires = file: requirements/base.txt, missing.txt\n" \
+		>"$TEST_TMP/cfgfile/setup.cfg" &&
+	echo "torch~=2.14" >>"$TEST_TMP/cfgfile/requirements/base.txt" &&
+	git -C "$TEST_TMP/cfgfile" add -A && git -C "$TEST_TMP/cfgfile" commit -q -m cfg &&
+	ec_json "$TEST_TMP/cfgfile" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message |
+		grep -F "torch~=2.14 (requirements/base.txt:2) admits 2.15 and 2.14" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/cfgfile" >text &&
+	grep -F "setup.cfg:4: '"'"'missing.txt'"'"' cannot be read" text
+'
+
 test_expect_success 'requirements.txt with -r, hashes, markers; a pin to the newest' '
 	py_repo req requirements-hashes.txt=requirements.txt \
 		requirements-base.txt=requirements/base.txt &&
