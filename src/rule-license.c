@@ -28,6 +28,7 @@
 #include "ctx.h"
 #include "finding.h"
 #include "license.h"
+#include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -79,6 +80,8 @@ struct vendored {
 static int	 license_parse(struct rule *);
 static int	 license_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
+static void	 metadata_agreement(struct check_ctx *, const char *,
+		    struct finding *);
 
 static const struct rule_key_spec license_keys[] = {
 	{ "file", KEY_WORDS, .doc = "license file names, first found wins" },
@@ -89,6 +92,8 @@ static const struct rule_key_spec license_keys[] = {
 	    .doc = "SPDX ids that pass (any license when not given)" },
 	{ "agreement", KEY_BOOL,
 	    .doc = "SPDX-License-Identifier lines and LICENSES/ must agree" },
+	{ "metadata", KEY_BOOL,
+	    .doc = "the license Python packaging metadata declares must agree" },
 	{ "scan_files", KEY_INT, .flags = KEYF_REPO, .min = 0, .max = 100000,
 	    .doc = "files read for SPDX-License-Identifier lines at most" },
 	{ "third_party", KEY_WORDS,
@@ -559,6 +564,8 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 		    lr.main.id, sb.buf);
 		if (rule_bool(r, "agreement", 0))
 			agreement(r, ctx, lr.main.id, f);
+		if (rule_bool(r, "metadata", 0))
+			metadata_agreement(ctx, lr.main.id, f);
 		break;
 	}
 	license_result_release(&lr);
@@ -841,6 +848,47 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	strbuf_release(&missing);
 	strbuf_release(&names);
 	return 0;
+}
+
+/*
+ * Whether the Python packaging metadata (pyproject.toml, setup.cfg,
+ * setup.py, Trove classifiers) names the license file's license: a
+ * warning naming the first declaration that differs.
+ */
+static void
+metadata_agreement(struct check_ctx *ctx, const char *id, struct finding *f)
+{
+	const struct pymeta *m;
+	const struct pydecl *d, *bad = NULL;
+	size_t i, nagree = 0, nbad = 0;
+	char *was;
+
+	m = pymeta_get(ctx);
+	for (i = 0; i < m->licenses.n; i++) {
+		d = &m->licenses.v[i];
+		switch (pymeta_license_agrees(d, id)) {
+		case 1:
+			nagree++;
+			break;
+		case 0:
+			if (bad == NULL)
+				bad = d;
+			nbad++;
+			break;
+		}
+	}
+	if (bad != NULL) {
+		finding_evidence(f, bad->path, bad->line, bad->what);
+		was = xstrdup(f->message != NULL ? f->message : "");
+		finding_result(f, RESULT_FAIL, "%s, but %s:%d declares %s '%s'"
+		    "%s", was, bad->path, bad->line, bad->what, bad->text,
+		    nbad > 1 ? " (and more packaging metadata differs)" : "");
+		free(was);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "make the license in the packaging metadata "
+		    "(license, classifiers) name %s, the license file's", id);
+	} else if (nagree > 0)
+		finding_append(f, "; the packaging metadata agrees");
 }
 
 static int

@@ -16,6 +16,8 @@ extern const struct rule_type rule_fact;
 extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
 extern const struct rule_type rule_maintainers;
+extern const struct rule_type rule_python_dependency;
+extern const struct rule_type rule_python_package;
 extern const struct rule_type rule_sections;
 extern const struct rule_type rule_tests;
 
@@ -30,6 +32,8 @@ const struct rule_type *const rule_types[] = {
 	&rule_file,
 	&rule_license,
 	&rule_maintainers,
+	&rule_python_dependency,
+	&rule_python_package,
 	&rule_sections,
 	&rule_tests,
 	NULL

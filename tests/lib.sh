@@ -252,7 +252,7 @@ make_repo() {
 	git -C "$_dir" commit -q --allow-empty -m initial
 }
 
-# The README.md and CONTRIBUTING.md of a healthy demo project in directory
+# The README.md, pyproject.toml and CONTRIBUTING.md of a healthy demo project in directory
 # $1: every section the pytorch-ecosystem rules look for (t0004, t0011).
 write_demo_docs() {
 	cat >"$1/README.md" <<'EOF' &&
@@ -280,6 +280,15 @@ See [the documentation](https://demo.readthedocs.io/).
 
 - Ada Lovelace (@ada)
 - Alan Turing (@aturing)
+EOF
+	cat >"$1/pyproject.toml" <<'EOF' &&
+[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "demo"
+dependencies = ["torch>=2.14"]
 EOF
 	cat >"$1/CONTRIBUTING.md" <<'EOF'
 # Contributing

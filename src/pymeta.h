@@ -1,0 +1,116 @@
+/*
+ * pymeta.h: the Python packaging metadata of a tree, read once per check.
+ *
+ * pymeta_get() reads, through the check context (ctx_read, so a rule
+ * type never opens a file), every place a Python project declares its
+ * dependencies and metadata: pyproject.toml ([project], its
+ * optional-dependencies, [tool.poetry], [dependency-groups],
+ * [build-system], setuptools' dynamic dependency files), setup.cfg,
+ * setup.py (literals only: Python is never run), requirements*.txt and
+ * requirements/NAME.txt with their -r includes inside the tree,
+ * environment.yml and conda recipes (meta.yaml without its Jinja,
+ * recipe.yaml), and the torch versions named by the GitHub workflows'
+ * matrices and run steps. The result is cached in the context under the
+ * kind "pymeta".
+ *
+ * setup.cfg is read by inih as Debian builds it: a ";" after white space
+ * starts a comment, so "torch>=2 ; python_version < '3.9'" loses its
+ * marker there (configparser would keep it); the requirement is kept.
+ *
+ * Nothing is guessed: a value computed by code, a Poetry constraint with
+ * no PEP 440 form, a Jinja expression or a file that cannot be read
+ * leaves a dependency's spec NULL with a note, or a problem naming the
+ * file and line, and the rules say "unknown" for what they needed.
+ */
+#ifndef EC_PYMETA_H
+#define EC_PYMETA_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+struct check_ctx;
+struct pep440_spec;
+
+enum pydep_kind {
+	PYDEP_REQUIRED,		/* installed with the project */
+	PYDEP_OPTIONAL,		/* only with an extra: group names it */
+	PYDEP_GROUP,		/* a dependency group (PEP 735, Poetry) */
+	PYDEP_BUILD,		/* [build-system] requires */
+	PYDEP_REQFILE,		/* a requirements file */
+	PYDEP_CONDA		/* an environment file or conda recipe */
+};
+
+/* One declared dependency. */
+struct pydep {
+	char			*key;		/* PEP 503 name */
+	char			*spec_text;	/* as written or translated; "" none */
+	struct pep440_spec	*spec;		/* NULL: cannot be known (note) */
+	char			*note;		/* why spec is NULL, or NULL */
+	enum pydep_kind		 kind;
+	char			*group;		/* extra or group name, or NULL */
+	char			*path;
+	int			 line;
+	int			 metadata;	/* from the package's own metadata */
+};
+
+/* Something declared once with where: a license, a name, a version. */
+struct pydecl {
+	char		*text;
+	char		*what;		/* "license", "classifier", ... */
+	char		*path;
+	int		 line;
+};
+
+struct pydecls {
+	struct pydecl	*v;
+	size_t		 n, alloc;
+};
+
+struct pymeta {
+	int		 python;	/* a packaging file, or *.py files */
+	int		 pyfiles;	/* *.py files listed */
+	int		 computed;	/* dependency lists computed by code */
+	struct pydep	*deps;
+	size_t		 ndeps, alloc;
+	struct pydecls	 names;		/* project names (what: file kind) */
+	struct pydecls	 backends;	/* build backends */
+	struct pydecls	 licenses;	/* license, license-files, classifier */
+	struct pydecls	 testpaths;
+	struct pydecls	 recipes;	/* conda recipes and environments */
+	struct pydecls	 ci_torch;	/* torch versions or specs in CI */
+	struct strvec	 problems;	/* "path:line: what could not be read" */
+	struct strvec	 files;		/* the packaging files read */
+};
+
+/* The metadata of the check's tree, read on first use; never NULL. */
+const struct pymeta *pymeta_get(struct check_ctx *);
+
+/* For tests: read one file's text as the file at path, into m. */
+void	 pymeta_init(struct pymeta *);
+void	 pymeta_release(struct pymeta *);
+void	 pymeta_read_text(struct pymeta *, const char *, const char *,
+	    size_t);
+/*
+ * A Poetry constraint ("^1.2", "~1.2.3", ">=1,<2", "1.2.*") as a PEP 440
+ * specifier set appended to out: 0, or -1 when it has none ("||").
+ */
+int	 pymeta_poetry_spec(const char *, struct strbuf *);
+/*
+ * A conda match spec ("pytorch >=2.1,<3", "pytorch=2.1", "pytorch
+ * 2.1.*") split into its PEP 503 name and a PEP 440 specifier set: 0, or
+ * -1 when the version part has no PEP 440 form (name still set).
+ */
+int	 pymeta_conda_spec(const char *, struct strbuf *, struct strbuf *);
+/*
+ * Whether a license declaration (a PEP 639 expression, a license string
+ * of setup.py, setup.cfg or Poetry, a short license table text, a Trove
+ * classifier) names the SPDX id: 1 it does, 0 it names another license,
+ * -1 it cannot be compared (a file name, free text no table knows).
+ * Classifiers name families: "Apache Software License" is any Apache-*.
+ */
+int	 pymeta_license_agrees(const struct pydecl *, const char *);
+/* The kind as words: "required", "optional extra", ... */
+const char *pydep_kind_name(enum pydep_kind);
+
+#endif

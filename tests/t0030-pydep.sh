@@ -1,0 +1,385 @@
+#!/bin/sh
+# t0030-pydep.sh: the python-dependency rule type through the shipped rule
+# pytorch-support (requirements 1 and 10): torch declared in every format
+# Python projects use, broken files, and the cases seen in real
+# repositories (torch<2.7, torch only in an extra, torch undeclared but
+# named by the README and the CI matrix, a CI pinning one old torch).
+. "$(dirname "$0")/lib.sh"
+
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
+FIX=$ECOCHECK_SRCDIR/tests/fixtures/pydep
+
+# A repository $1 holding fixtures, each FIXTURE=PATH.
+py_repo() {
+	_r=$TEST_TMP/$1
+	shift
+	rm -rf "$_r" &&
+	git init -q "$_r" &&
+	for _p in "$@"; do
+		mkdir -p "$_r/$(dirname "${_p#*=}")" &&
+		cp "$FIX/${_p%%=*}" "$_r/${_p#*=}" || return 1
+	done &&
+	git -C "$_r" add -A &&
+	test_tick &&
+	git -C "$_r" commit -q -m python
+}
+
+# The result and level of pytorch-support, on one line.
+support() {
+	echo "$(result_of pytorch-support result) $(result_of pytorch-support level)"
+}
+
+test_expect_success 'torch<2.7 fails, naming the constraint and where' '
+	py_repo lt pyproject-torch-lt-2.7.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/lt" &&
+	status_is 1 &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch>=2.0,<2.7 (pyproject.toml:10) excludes 2.15 and 2.14" &&
+	test_eq "$(result_of pytorch-support evidence[0].line)" 10
+'
+
+test_expect_success '--set pytorch-support.admit changes the series' '
+	ec_json --set pytorch-support.admit="2.6 2.5" "$TEST_TMP/lt" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "admits 2.6 and 2.5"
+'
+
+test_expect_success 'an admit value that is no version is a config error' '
+	ec_json --set pytorch-support.admit="two" "$TEST_TMP/lt" &&
+	status_is 2 &&
+	grep "not a PEP 440 version" "$TEST_TMP/err"
+'
+
+test_expect_success 'torch only in an optional extra is a warning' '
+	py_repo extra pyproject-torch-extra.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/extra" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message |
+		grep -F "only in an optional extra or group" &&
+	result_of pytorch-support message | grep -F "extra '"'"'gpu'"'"'"
+'
+
+test_expect_success 'an exact pin to an old release fails with what it excludes' '
+	py_repo pin pyproject-torch-pin.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/pin" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch is pinned to ==2.1.0 (pyproject.toml:3), which excludes 2.15 and 2.14"
+'
+
+test_expect_success 'Poetry ^2.3 is >=2.3,<3: it admits both' '
+	py_repo poetry pyproject-poetry-caret.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/poetry" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message |
+		grep -F "torch^2.3 (pyproject.toml:7) admits 2.15 and 2.14"
+'
+
+test_expect_success 'Poetry || has no PEP 440 form: unknown, not a guess' '
+	py_repo or pyproject-poetry-or.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/or" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "cannot be known"
+'
+
+test_expect_success 'a broken pyproject.toml is named with its line: unknown' '
+	py_repo broken pyproject-broken.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/broken" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "pyproject.toml:5: not TOML 1.0"
+'
+
+test_expect_success 'setup.py literals are read, comments are not' '
+	py_repo lit setup-literal.py=setup.py &&
+	ec_json "$TEST_TMP/lit" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "torch>=2.2 (setup.py:9) admits"
+'
+
+test_expect_success 'a computed install_requires is said so, never guessed' '
+	py_repo comp setup-computed.py=setup.py &&
+	ec_json "$TEST_TMP/comp" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "computed by code" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/comp" >text &&
+	grep -F "setup.py:6: install_requires is computed, not a list of strings" text
+'
+
+test_expect_success 'setup.cfg extras_require through inih: a warning' '
+	py_repo cfg setup-torch-extra.cfg=setup.cfg &&
+	ec_json "$TEST_TMP/cfg" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (setup.cfg:14"
+'
+
+test_expect_success 'setup.cfg install_requires = file: reads the file as metadata' '
+	py_repo cfgfile requirements-base.txt=requirements/base.txt \
+		requirements-bench-includes.txt=requirements-test.txt &&
+	printf "[metadata]\nname = f\n[options]\ninstall_requires = file: requirements/base.txt, missing.txt\n" \
+		>"$TEST_TMP/cfgfile/setup.cfg" &&
+	echo "torch~=2.14" >>"$TEST_TMP/cfgfile/requirements/base.txt" &&
+	git -C "$TEST_TMP/cfgfile" add -A && git -C "$TEST_TMP/cfgfile" commit -q -m cfg &&
+	ec_json "$TEST_TMP/cfgfile" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message |
+		grep -F "torch~=2.14 (requirements/base.txt:2) admits 2.15 and 2.14" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/cfgfile" >text &&
+	grep -F "setup.cfg:4: '"'"'missing.txt'"'"' cannot be read" text
+'
+
+test_expect_success 'requirements.txt with -r, hashes, markers; a pin to the newest' '
+	py_repo req requirements-hashes.txt=requirements.txt \
+		requirements-base.txt=requirements/base.txt &&
+	ec_json "$TEST_TMP/req" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch is pinned to ==2.15.0 (requirements.txt:3), which excludes 2.14" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/req" >text &&
+	! grep -F "requirements/base.txt" text
+'
+
+test_expect_success 'a developer file including requirements.txt does not make it a group' '
+	py_repo inc requirements-bench-includes.txt=requirements-benchmarks.txt \
+		requirements-base.txt=requirements.txt &&
+	echo "torch>=2.0" >>"$TEST_TMP/inc/requirements.txt" &&
+	git -C "$TEST_TMP/inc" commit -q -a -m torch &&
+	ec_json "$TEST_TMP/inc" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (requirements.txt:2) admits"
+'
+
+test_expect_success 'torch only in requirements-dev.txt is a group: a warning' '
+	py_repo dev requirements-base.txt=requirements-dev.txt &&
+	echo "torch>=2.0" >>"$TEST_TMP/dev/requirements-dev.txt" &&
+	git -C "$TEST_TMP/dev" commit -q -a -m torch &&
+	ec_json "$TEST_TMP/dev" &&
+	test_eq "$(support)" "fail warning"
+'
+
+test_expect_success 'an environment file names pytorch (conda)' '
+	py_repo env environment-pytorch.yml=environment.yml &&
+	ec_json "$TEST_TMP/env" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "pytorch>=2.14 (environment.yml:6)"
+'
+
+test_expect_success 'a conda recipe with Jinja: its run requirements' '
+	py_repo recipe meta-pytorch.yaml=conda.recipe/meta.yaml &&
+	ec_json "$TEST_TMP/recipe" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "(conda.recipe/meta.yaml:11)" &&
+	py_repo jinja meta-jinja.yaml=recipe/meta.yaml &&
+	ec_json "$TEST_TMP/jinja" &&
+	test_eq "$(support)" "unknown error" &&
+	result_of pytorch-support message | grep -F "Jinja"
+'
+
+test_expect_success 'undeclared torch, versions in the README and the CI matrix: pass' '
+	py_repo named workflow-matrix.yml=.github/workflows/test.yml &&
+	echo "import torch" >"$TEST_TMP/named/model.py" &&
+	printf "# Named\n\nWorks with PyTorch 2.14 and 2.15; install torch yourself.\n" \
+		>"$TEST_TMP/named/README.md" &&
+	git -C "$TEST_TMP/named" add -A && git -C "$TEST_TMP/named" commit -q -m readme &&
+	ec_json "$TEST_TMP/named" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message >msg &&
+	grep -F "torch is not declared as a dependency; the versions named cover 2.15 and 2.14" msg &&
+	grep -F "2.14.0 (the CI, .github/workflows/test.yml:8)" msg &&
+	grep -F "2.14 (the README, README.md:3)" msg
+'
+
+test_expect_success 'a CI pinning one old torch fails naming it' '
+	py_repo old workflow-old-pin.yml=.github/workflows/ci.yml &&
+	echo "import torch" >"$TEST_TMP/old/model.py" &&
+	git -C "$TEST_TMP/old" add -A && git -C "$TEST_TMP/old" commit -q -m model &&
+	ec_json "$TEST_TMP/old" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "leave out 2.15 and 2.14: ==1.13.1 (the CI, .github/workflows/ci.yml:7)"
+'
+
+test_expect_success 'the README admits them, the CI pins an old one: a warning' '
+	printf "# Old\n\nNeeds PyTorch 2.0+.\n" >"$TEST_TMP/old/README.md" &&
+	git -C "$TEST_TMP/old" add -A && git -C "$TEST_TMP/old" commit -q -m readme &&
+	ec_json "$TEST_TMP/old" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message | grep -F "but the CI tests none of them"
+'
+
+test_expect_success 'torch imported, no version named anywhere: unknown for a person' '
+	py_repo imp setup-literal.py=other/setup-notes.txt &&
+	printf "import numpy\nfrom torch import nn\n" >"$TEST_TMP/imp/net.py" &&
+	git -C "$TEST_TMP/imp" add -A && git -C "$TEST_TMP/imp" commit -q -m net &&
+	ec_json "$TEST_TMP/imp" &&
+	test_eq "$(support)" "unknown error" &&
+	test_eq "$(result_of pytorch-support evidence[0].path)" net.py
+'
+
+test_expect_success 'a Python project with no sign of torch fails' '
+	make_repo "$TEST_TMP/nosign" pkg/__init__.py &&
+	ec_json "$TEST_TMP/nosign" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message | grep -F "no sign of torch"
+'
+
+test_expect_success 'no Python at all: skipped' '
+	make_repo "$TEST_TMP/nopy" src/main.c &&
+	ec_json "$TEST_TMP/nopy" &&
+	test_eq "$(result_of pytorch-support result)" skip
+'
+
+test_expect_success 'a broken workflow is named; the rest is still read' '
+	py_repo wfb workflow-broken.yml=.github/workflows/a.yml \
+		pyproject-torch-pin.toml=pyproject.toml &&
+	ec_json "$TEST_TMP/wfb" &&
+	test_eq "$(support)" "fail error" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/wfb" >text &&
+	grep -F ".github/workflows/a.yml:4: not YAML" text
+'
+
+test_expect_success 'the same under --staged and --rev' '
+	ec_json --staged "$TEST_TMP/lt" &&
+	test_eq "$(support)" "fail error" &&
+	ec_json --rev HEAD "$TEST_TMP/lt" &&
+	test_eq "$(support)" "fail error"
+'
+
+if command -v timeout >/dev/null 2>&1; then
+	test_set_prereq TIMEOUT
+fi
+
+test_expect_success TIMEOUT 'hostile files: a huge setup.py list, YAML aliases, are bounded' '
+	git init -q "$TEST_TMP/hostile" &&
+	awk "BEGIN { print \"setup(name=\\\"h\\\", install_requires=[\";
+		for (i = 0; i < 30000; i++) print \"  \\\"p\" i \"\\\",\";
+		print \"  \\\"torch>=2.0\\\"])\" }" >"$TEST_TMP/hostile/setup.py" &&
+	mkdir -p "$TEST_TMP/hostile/.github/workflows" &&
+	{
+		echo "a: &a [torch, torch, torch, torch, torch, torch, torch, torch]" &&
+		_prev=a &&
+		for _n in b c d e f g h i j k l m; do
+			echo "$_n: &$_n [*$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev, *$_prev]" &&
+			_prev=$_n || return 1
+		done
+	} >"$TEST_TMP/hostile/.github/workflows/laughs.yml" &&
+	git -C "$TEST_TMP/hostile" add -A &&
+	git -C "$TEST_TMP/hostile" commit -q -m hostile &&
+	ec_status=0 &&
+	{ timeout 20 "$ECOCHECK" --format json "$TEST_TMP/hostile" \
+		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?; } &&
+	test "$ec_status" -le 1 &&
+	result_of pytorch-support message | grep -F "torch>=2.0 (setup.py:30002) admits"
+'
+
+# packages (requirement 9): the python-package rule type.
+test_expect_success 'packages: pyproject.toml with a name passes naming it' '
+	ec_json "$TEST_TMP/lt" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message |
+		grep -F "pip: pyproject.toml names '"'"'oldtorch'"'"' (pyproject.toml:6)"
+'
+
+test_expect_success 'packages: setup.py names the setup() call, not an Extension' '
+	py_repo ext setup-literal.py=setup.py &&
+	printf "from setuptools import Extension, setup\next = Extension(name=\"lit._c\")\n" \
+		>"$TEST_TMP/ext/setup.py" &&
+	cat "$FIX/setup-literal.py" >>"$TEST_TMP/ext/setup.py" &&
+	git -C "$TEST_TMP/ext" commit -q -a -m ext &&
+	ec_json "$TEST_TMP/ext" &&
+	result_of packages message | grep -F "names '"'"'literal'"'"' (setup.py:7)"
+'
+
+test_expect_success 'packages: a conda recipe alone passes, naming it' '
+	ec_json "$TEST_TMP/recipe" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message | grep -F "conda: a recipe, conda.recipe/meta.yaml"
+'
+
+test_expect_success 'packages: conda install in the README alone passes' '
+	make_repo "$TEST_TMP/condareadme" pkg/__init__.py &&
+	printf "# X\n\nInstall:\n\n    conda install -c conda-forge x\n" \
+		>"$TEST_TMP/condareadme/README.md" &&
+	git -C "$TEST_TMP/condareadme" add -A &&
+	git -C "$TEST_TMP/condareadme" commit -q -m readme &&
+	ec_json "$TEST_TMP/condareadme" &&
+	test_eq "$(result_of packages result)" pass &&
+	result_of packages message | grep -F "conda: install instructions in README.md:5"
+'
+
+test_expect_success 'packages: the readme key names other files to read' '
+	mkdir -p "$TEST_TMP/condareadme/docs" &&
+	git -C "$TEST_TMP/condareadme" mv README.md docs/INSTALL.md &&
+	git -C "$TEST_TMP/condareadme" commit -q -m move &&
+	ec_json "$TEST_TMP/condareadme" &&
+	test_eq "$(result_of packages result)" fail &&
+	ec_json --set packages.readme=docs/INSTALL.md "$TEST_TMP/condareadme" &&
+	result_of packages message |
+		grep -F "conda: install instructions in docs/INSTALL.md:5"
+'
+
+test_expect_success 'packages: requirements.txt alone is no package' '
+	ec_json "$TEST_TMP/req" &&
+	test_eq "$(result_of packages result)" fail &&
+	result_of packages message | grep -F "no pip or conda package"
+'
+
+test_expect_success 'packages: a broken pyproject.toml alone is unknown' '
+	ec_json "$TEST_TMP/broken" &&
+	test_eq "$(result_of packages result)" unknown
+'
+
+# license-permissive's metadata key: packaging metadata agrees with the file.
+LICFIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
+
+# A repository with an MIT LICENSE.md and packaging file $2 at $3.
+lic_repo() {
+	py_repo "$1" "$2=$3" &&
+	cp "$LICFIX/mit-multiline-copyright.txt" "$TEST_TMP/$1/LICENSE.md" &&
+	git -C "$TEST_TMP/$1" add -A &&
+	git -C "$TEST_TMP/$1" commit -q -m license
+}
+
+test_expect_success 'license: pyproject license = MIT agrees with an MIT file' '
+	lic_repo licok pyproject-torch-lt-2.7.toml pyproject.toml &&
+	ec_json "$TEST_TMP/licok" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive message |
+		grep -F "LICENSE.md is MIT (100.0%); the packaging metadata agrees"
+'
+
+test_expect_success 'license: a setup.py license differing from the file warns' '
+	lic_repo licbsd setup-literal.py setup.py &&
+	ec_json "$TEST_TMP/licbsd" &&
+	test_eq "$(result_of license-permissive result)" fail &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	test_eq "$(result_of license-permissive value)" MIT &&
+	result_of license-permissive message |
+		grep -F "but setup.py:6 declares license '"'"'BSD-3-Clause'"'"'"
+'
+
+test_expect_success 'license: a Poetry Apache-2.0 against an MIT file warns' '
+	lic_repo licpoetry pyproject-poetry-caret.toml pyproject.toml &&
+	ec_json "$TEST_TMP/licpoetry" &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	result_of license-permissive message |
+		grep -F "pyproject.toml:3 declares license '"'"'Apache-2.0'"'"'"
+'
+
+test_expect_success 'license: an MIT classifier in setup.cfg agrees' '
+	lic_repo liccfg setup-torch-extra.cfg setup.cfg &&
+	ec_json "$TEST_TMP/liccfg" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive message | grep -F "the packaging metadata agrees"
+'
+
+test_expect_success 'license: --set license-permissive.metadata=no turns it off' '
+	ec_json --set license-permissive.metadata=no "$TEST_TMP/licbsd" &&
+	test_eq "$(result_of license-permissive result)" pass
+'
+
+test_done
