@@ -622,10 +622,30 @@ fold_veto(struct finding *f, const struct rule *other,
 		finding_fix(f, "%s", other->help);
 }
 
+/*
+ * A note is told whatever it found: the maintenance commitment says
+ * whether the torch constraint admits the latest releases.
+ */
+static void
+fold_note(struct finding *f, const struct rule *other,
+    const struct finding *of)
+{
+	size_t i;
+
+	if (other->level == LEVEL_OFF || of->result == RESULT_SKIP)
+		return;		/* nothing to tell */
+	finding_append(f, "; %s: %s", other->id, of->message != NULL ?
+	    of->message : result_name(of->result));
+	for (i = 0; i < of->nev; i++)
+		finding_evidence(f, of->ev[i].path, of->ev[i].line, other->id);
+}
+
+#define FOLD_ANY	(-1)	/* any result of the other rule */
+
 /* The keys that name other rules, and what their results do. */
 static const struct fold {
 	const char	*key;
-	enum result	 when;		/* the other rule's result folded in */
+	int		 when;		/* the result folded in, or FOLD_ANY */
 	int		 until_pass;	/* only while this rule does not pass */
 	void		(*fn)(struct finding *, const struct rule *,
 			    const struct finding *);
@@ -633,6 +653,7 @@ static const struct fold {
 	{ "alternative", RESULT_PASS, 1, fold_alternative },
 	{ "hint", RESULT_PASS, 1, fold_hint },
 	{ "veto", RESULT_FAIL, 0, fold_veto },
+	{ "note", FOLD_ANY, 0, fold_note },
 };
 
 /*
@@ -656,7 +677,7 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 	folded = 0;
 	for (i = 0; k != NULL && i < k->n; i++) {
 		if ((fd->until_pass && f->result == RESULT_PASS) ||
-		    (!fd->until_pass && folded))
+		    (!fd->until_pass && fd->when != FOLD_ANY && folded))
 			break;
 		other = ruleset_find(rs, k->v[i].value);
 		if (other == NULL || (rs->repo_layer != 0 &&
@@ -665,7 +686,7 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 			continue;
 		if (run_one(c, other, &of) == -1)
 			rc = -1;
-		if (of.result == fd->when) {
+		if (fd->when == FOLD_ANY || (int)of.result == fd->when) {
 			fd->fn(f, other, &of);
 			folded = 1;
 		} else if (fd->fn == fold_alternative &&

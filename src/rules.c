@@ -60,6 +60,8 @@ const struct rule_key_spec rule_common_keys[] = {
 	    .doc = "rules whose pass is named in a failure" },
 	{ "veto", KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose failure makes this one fail" },
+	{ "note", KEY_WORDS, .flags = KEYF_RULE,
+	    .doc = "rules whose finding this one's message also tells" },
 	{ .name = NULL }
 };
 

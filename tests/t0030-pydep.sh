@@ -43,6 +43,16 @@ test_expect_success 'torch<2.7 fails, naming the constraint and where' '
 	test_eq "$(result_of pytorch-support evidence[0].line)" 10
 '
 
+test_expect_success 'maintenance tells what pytorch-support found (its note), result unchanged' '
+	test_eq "$(result_of maintenance result)" unknown &&
+	result_of maintenance message |
+		grep -F "; pytorch-support: torch>=2.0,<2.7 (pyproject.toml:10) excludes 2.15 and 2.14" &&
+	ec_json --fact maintenance-commitment=yes "$TEST_TMP/lt" &&
+	test_eq "$(result_of maintenance result)" pass &&
+	ec_json --set pytorch-support.level=off "$TEST_TMP/lt" &&
+	! result_of maintenance message | grep pytorch-support
+'
+
 test_expect_success '--set pytorch-support.admit changes the series' '
 	ec_json --set pytorch-support.admit="2.6 2.5" "$TEST_TMP/lt" &&
 	test_eq "$(support)" "pass error" &&
