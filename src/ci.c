@@ -464,6 +464,18 @@ line_tests(const char *s, size_t len, int depth)
 		q = 0;
 		while (p < end && (q != 0 || (*p != ' ' && *p != '\t' &&
 		    *p != '\r' && *p != '\n' && *p != '\0' && !is_op(*p)))) {
+			/* "${{ expr }}" of GitHub Actions: one word, spaces
+			 * and operators within */
+			if (q == 0 && end - p >= 3 && memcmp(p, "${{", 3) == 0) {
+				while (p < end && !(end - p >= 2 &&
+				    memcmp(p, "}}", 2) == 0))
+					*o++ = *p++;
+				if (p < end) {
+					*o++ = *p++;
+					*o++ = *p++;
+				}
+				continue;
+			}
 			if (q == 0 && (*p == '\'' || *p == '"'))
 				q = *p;
 			else if (q != 0 && *p == q)

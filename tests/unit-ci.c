@@ -42,6 +42,10 @@ test_commands(void)
 	is_str(tests_of("conda run -n env python -m pytest"), "pytest",
 	    "conda run -n NAME");
 	is_str(tests_of("hatch run test"), "a test task", "hatch run test");
+	is_str(tests_of("pixi run -e ${{ steps.env.outputs.name }} test -x"),
+	    "a test task", "an Actions expression is one word (kornia)");
+	is_str(tests_of("pytest ${{ inputs.a || 'x y' }} tests/"), "pytest",
+	    "an expression with an operator inside");
 	is_str(tests_of("bash -c 'cd x; pytest'"), "pytest", "bash -c");
 	is_str(tests_of("{envpython} -m pytest {posargs}"), "pytest",
 	    "tox's {envpython}");
