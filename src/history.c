@@ -165,6 +165,7 @@ static const char *commit_check(const char *, const char *, const char **,
 		    size_t *, const char **);
 static int	 parse_header(struct walk *, struct wnode *);
 static int	 read_commit(struct walk *, const git_oid *, struct wnode *);
+static int	 walk_start(struct walk *, const git_oid *, struct wnode *);
 static int	 node_before(const struct wnode *, const struct wnode *);
 static void	 heap_push(struct walk *, const struct wnode *);
 static void	 heap_pop(struct walk *, struct wnode *);
@@ -779,6 +780,18 @@ read_commit(struct walk *w, const git_oid *id, struct wnode *n)
 	return 0;
 }
 
+/* Read the tip of a walk, seen from now on: 0, or -1 (error printed). */
+static int
+walk_start(struct walk *w, const git_oid *tip, struct wnode *n)
+{
+	int rc;
+
+	oidset_add(&w->seen, tip);
+	if ((rc = read_commit(w, tip, n)) == 1)
+		rc = commit_error(w, tip, "object not found");
+	return rc == -1 ? -1 : 0;
+}
+
 /* Newer first; equal dates in queue order, like git's date-sorted list. */
 static int
 node_before(const struct wnode *a, const struct wnode *b)
@@ -1157,10 +1170,7 @@ history_walk(git_repository *repo, const git_oid *tip, git_mailmap *mm,
 
 	if ((rc = walk_init(&w, repo, mm, opts, out)) == -1)
 		goto done;
-	oidset_add(&w.seen, tip);
-	if ((rc = read_commit(&w, tip, &n)) == 1)
-		rc = commit_error(&w, tip, "object not found");
-	if (rc == -1)
+	if ((rc = walk_start(&w, tip, &n)) == -1)
 		goto done;
 	enqueue(&w, &n);
 	while (w.nheap > 0) {
@@ -1467,10 +1477,7 @@ history_last_change(git_repository *repo, const git_oid *tip,
 	opts.until = INT64_MAX;
 	if ((rc = walk_init(&w, repo, NULL, &opts, &h)) == -1)
 		goto done;
-	oidset_add(&w.seen, tip);
-	if ((rc = read_commit(&w, tip, &n)) == 1)
-		rc = commit_error(&w, tip, "object not found");
-	if (rc == -1)
+	if ((rc = walk_start(&w, tip, &n)) == -1)
 		goto done;
 	if ((rc = path_id(&w, &n, path)) == -1) {
 		git_odb_object_free(n.obj);
