@@ -1672,3 +1672,67 @@ license_result_release(struct license_result *r)
 	r->others = NULL;
 	r->nothers = 0;
 }
+
+/* The length of an id without "-only", "-or-later" or a final "+". */
+static size_t
+id_base_len(const char *id, size_t n)
+{
+	if (n > 5 && strncasecmp(id + n - 5, "-only", 5) == 0)
+		return n - 5;
+	if (n > 9 && strncasecmp(id + n - 9, "-or-later", 9) == 0)
+		return n - 9;
+	if (n > 1 && id[n - 1] == '+')
+		return n - 1;
+	return n;
+}
+
+int
+license_same_id(const char *a, size_t na, const char *b)
+{
+	size_t nb;
+
+	na = id_base_len(a, na);
+	nb = id_base_len(b, strlen(b));
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+/* An SPDX idstring character, and ':' of DocumentRef-x:LicenseRef-y. */
+static int
+id_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' ||
+	    c == ':';
+}
+
+size_t
+license_expr_next(const char *s, size_t n, size_t *pos, const char **id)
+{
+	size_t i, j;
+	int after_with;
+
+	after_with = 0;
+	for (i = *pos;; i = j) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '(' ||
+		    s[i] == ')'))
+			i++;
+		for (j = i; j < n && id_char((unsigned char)s[j]); j++)
+			;
+		if (j == i) {
+			*pos = n;
+			return 0;
+		}
+		if ((j - i == 3 && strncasecmp(s + i, "and", 3) == 0) ||
+		    (j - i == 2 && strncasecmp(s + i, "or", 2) == 0))
+			after_with = 0;
+		else if (j - i == 4 && strncasecmp(s + i, "with", 4) == 0)
+			after_with = 1;
+		else if (after_with)
+			after_with = 0;
+		else {
+			*pos = j;
+			*id = s + i;
+			return j - i;
+		}
+	}
+}

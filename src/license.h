@@ -92,6 +92,21 @@ int	 license_identify(const struct license_corpus *, const char *, size_t,
 void	 license_result_release(struct license_result *);
 
 /*
+ * Whether the n bytes of a and the id b name the same license text,
+ * without case: "-only", "-or-later" and a final "+" are the project's
+ * choice, which a license text does not show (GPL-2.0 is GPL-2.0-only).
+ */
+int	 license_same_id(const char *, size_t, const char *);
+/*
+ * The next license id of the SPDX expression s[*pos, n) (its length,
+ * *id set to it), or 0 at the end: operators (AND, OR, WITH, any case),
+ * parentheses and the exception after WITH are skipped, and the
+ * expression ends at the first thing no id is (a comment's closing
+ * "*" "/").
+ */
+size_t	 license_expr_next(const char *, size_t, size_t *, const char **);
+
+/*
  * Append the normalised words of a text (one space between words), as
  * the identification sees them: for tests and the dump.
  */

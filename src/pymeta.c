@@ -19,6 +19,7 @@
 #include "ctx.h"
 #include "pep440.h"
 #include "pep508.h"
+#include "license.h"
 #include "pymeta.h"
 #include "strbuf.h"
 #include "toml.h"
@@ -1418,24 +1419,13 @@ spdx_is(const char *pat, const char *id)
 static int
 expression_names(const char *t, size_t n, const char *id)
 {
-	size_t i = 0, j, k;
+	const char *x;
+	size_t pos, k;
 
-	k = strlen(id);
-
-	while (i < n) {
-		while (i < n && (t[i] == ' ' || t[i] == '(' || t[i] == ')'))
-			i++;
-		for (j = i; j < n && t[j] != ' ' && t[j] != '(' && t[j] !=
-		    ')'; j++)
-			;
-		if (j - i == k && strncasecmp(t + i, id, k) == 0)
+	pos = 0;
+	while ((k = license_expr_next(t, n, &pos, &x)) > 0)
+		if (license_same_id(x, k, id))
 			return 1;
-		/* "Apache-2.0+" is Apache-2.0 or later */
-		if (j - i == k + 1 && t[j - 1] == '+' && strncasecmp(t + i, id,
-		    k) == 0)
-			return 1;
-		i = j;
-	}
 	return 0;
 }
 
@@ -1461,7 +1451,7 @@ pymeta_license_agrees(const struct pydecl *d, const char *id)
 	if (n == 0 || n > 100)
 		return -1;
 	/* An SPDX id or simple expression as written. */
-	if (strlen(id) == n && strncasecmp(t, id, n) == 0)
+	if (license_same_id(t, n, id))
 		return 1;
 	for (i = 0; license_names[i].name != NULL; i++)
 		if (strlen(license_names[i].name) == n &&

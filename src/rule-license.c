@@ -153,33 +153,11 @@ corpus_get(void)
 	return corpus;
 }
 
-/*
- * Whether two SPDX ids name the same license text: "-only", "-or-later"
- * and "+" are the project's choice, which the text does not show.
- */
-static size_t
-id_base_len(const char *id)
-{
-	size_t n;
-
-	n = strlen(id);
-	if (n > 5 && strcasecmp(id + n - 5, "-only") == 0)
-		return n - 5;
-	if (n > 9 && strcasecmp(id + n - 9, "-or-later") == 0)
-		return n - 9;
-	if (n > 1 && id[n - 1] == '+')
-		return n - 1;
-	return n;
-}
-
+/* Whether two SPDX ids name the same license text (license.h). */
 static int
 same_license(const char *a, const char *b)
 {
-	size_t na, nb;
-
-	na = id_base_len(a);
-	nb = id_base_len(b);
-	return na == nb && strncasecmp(a, b, na) == 0;
+	return license_same_id(a, strlen(a), b);
 }
 
 static int
@@ -283,47 +261,17 @@ decl_add(struct decls *d, const char *id, size_t n, const char *path,
 	x->line = line;
 }
 
-/* An SPDX id character (idstring, plus ':' of DocumentRef-x:). */
-static int
-id_char(int c)
-{
-	return isalnum(c) || c == '.' || c == '-' || c == '+' || c == ':';
-}
-
-/*
- * The ids of the license expression at s (to end), each added as
- * declared at path:line; operators, parentheses and the exception after
- * WITH are not ids, and the expression ends at the first other thing
- * (a comment's closing "*" "/").
- */
+/* The ids of the license expression at s (to end), declared at path:line. */
 static void
 decl_expression(struct decls *d, const char *s, const char *end,
     const char *path, int line)
 {
-	const char *t;
-	size_t n;
-	int after_with;
+	const char *id;
+	size_t pos, n;
 
-	after_with = 0;
-	for (;;) {
-		while (s < end && (*s == ' ' || *s == '\t' || *s == '(' ||
-		    *s == ')'))
-			s++;
-		for (t = s; t < end && id_char((unsigned char)*t); t++)
-			;
-		if ((n = (size_t)(t - s)) == 0)
-			return;
-		if ((n == 3 && (strncasecmp(s, "and", 3) == 0)) ||
-		    (n == 2 && strncasecmp(s, "or", 2) == 0))
-			after_with = 0;
-		else if (n == 4 && strncasecmp(s, "with", 4) == 0)
-			after_with = 1;
-		else if (after_with)
-			after_with = 0;
-		else
-			decl_add(d, s, n, path, line);
-		s = t;
-	}
+	pos = 0;
+	while ((n = license_expr_next(s, (size_t)(end - s), &pos, &id)) > 0)
+		decl_add(d, id, n, path, line);
 }
 
 /* Record the SPDX-License-Identifier lines of one entry's first bytes. */

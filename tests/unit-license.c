@@ -23,6 +23,7 @@ static void	 test_corpus(void);
 static void	 test_fixtures(const struct license_corpus *);
 static void	 test_large(const struct license_corpus *);
 static void	 test_ranges(const struct license_corpus *);
+static void	 test_ids(void);
 
 static void
 norm_is(const char *s, size_t n, const char *want, const char *what)
@@ -240,6 +241,30 @@ test_ranges(const struct license_corpus *c)
 	strbuf_release(&text);
 }
 
+/* SPDX ids that name the same text, and the ids of expressions. */
+static void
+test_ids(void)
+{
+	const char *e = "(MIT OR Apache-2.0 WITH LLVM-exception) AND gpl-2.0+ */";
+	const char *id;
+	struct strbuf got = STRBUF_INIT;
+	size_t pos, n;
+
+	ok(license_same_id("GPL-2.0-or-later", 16, "GPL-2.0-only"),
+	    "-or-later and -only name the same text");
+	ok(license_same_id("gpl-2.0+", 8, "GPL-2.0"), "a final + and case");
+	ok(!license_same_id("GPL-2.0", 7, "LGPL-2.0-only"), "LGPL is not GPL");
+	ok(!license_same_id("Apache-2.0", 10, "Apache-1.0"),
+	    "versions differ");
+	pos = 0;
+	while ((n = license_expr_next(e, strlen(e), &pos, &id)) > 0)
+		strbuf_addf(&got, "%s%.*s", got.len > 0 ? " " : "", (int)n,
+		    id);
+	is_str(got.buf, "MIT Apache-2.0 gpl-2.0+",
+	    "expression ids: no operator, no exception, up to the comment");
+	strbuf_release(&got);
+}
+
 int
 main(void)
 {
@@ -247,6 +272,7 @@ main(void)
 
 	test_normalise();
 	test_corpus();
+	test_ids();
 	if (!ok(license_corpus_load(&c, CORPUS) == 0 &&
 	    license_corpus_count(c) >= 24, "the shipped corpus loads"))
 		return done_testing();
