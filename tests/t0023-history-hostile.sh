@@ -11,9 +11,7 @@ if ! test_have_prereq JQ; then
 	test_done
 fi
 
-DAY=86400
-END=1780000000			# the end of the window used below
-START=$((END - 10 * DAY))	# window_days = 10
+. "$(dirname "$0")/lib-history.sh"
 
 cat >"$TEST_TMP/h.ini" <<'INI'
 [ruleset]
@@ -27,33 +25,6 @@ type = contributors
 min = 2
 INI
 H="-r $TEST_TMP/h.ini"
-
-# commit_at DIR EPOCH NAME: an empty commit by NAME at EPOCH.
-commit_at() {
-	GIT_AUTHOR_DATE="@$2 +0000" GIT_COMMITTER_DATE="@$2 +0000" \
-	GIT_AUTHOR_NAME="$3" GIT_AUTHOR_EMAIL="$(echo "$3" | tr -d " ")@example.com" \
-		git -C "$1" commit -q --allow-empty -m "commit at $2"
-}
-
-# What git says of the window [START, END] of HEAD in DIR.
-git_commits() {
-	git -C "$1" rev-list --count --since="@$START +0000" --until="@$END +0000" HEAD
-}
-git_authors() {
-	git -C "$1" log --use-mailmap --since="@$START +0000" --until="@$END +0000" \
-		--format=%aE HEAD | tr A-Z a-z | sort -u | wc -l
-}
-
-# ecocheck's numbers must be git's: same_as_git DIR [ecocheck options]
-same_as_git() {
-	_dir=$1
-	shift
-	ec_json $H --as-of "@$END" "$@" "$_dir" &&
-	_c=$(result_of commits value) && _a=$(result_of contributors value) &&
-	_gc=$(git_commits "$_dir") && _ga=$(git_authors "$_dir") &&
-	echo "commits: ecocheck $_c, git $_gc; contributors: ecocheck $_a, git $_ga" &&
-	test_eq "$_c" "$_gc" && test_eq "$_a" "$_ga"
-}
 
 # five_commits DIR: five commits by five authors inside the window.
 five_commits() {

@@ -1,0 +1,36 @@
+# lib-history.sh: what the history tests share (t0009, t0023), sourced
+# after lib.sh: a window, commits at given times, and git's own counts of
+# the same window to compare ecocheck's with. A script sets H to its
+# rule-set options ("-r FILE") before calling same_as_git.
+
+DAY=86400
+END=1780000000			# the end of the window used below
+START=$((END - 10 * DAY))	# window_days = 10
+
+# commit_at DIR EPOCH NAME [MESSAGE]: an empty commit by NAME at EPOCH.
+commit_at() {
+	GIT_AUTHOR_DATE="@$2 +0000" GIT_COMMITTER_DATE="@$2 +0000" \
+	GIT_AUTHOR_NAME="$3" GIT_AUTHOR_EMAIL="$(echo "$3" | tr -d " ")@example.com" \
+		git -C "$1" commit -q --allow-empty -m "${4:-commit at $2}"
+}
+
+# What git says of the window [START, END] of REV in DIR (bots left out,
+# as the rule sets of these tests leave them out).
+git_commits() {
+	git -C "$1" rev-list --count --since="@$START +0000" --until="@$END +0000" ${3:-} "${2:-HEAD}"
+}
+git_authors() {
+	git -C "$1" log --use-mailmap --since="@$START +0000" --until="@$END +0000" \
+		--format=%aE ${3:-} "${2:-HEAD}" | tr A-Z a-z | sort -u | grep -v -F "[bot]" | wc -l
+}
+
+# ecocheck's numbers must be git's: same_as_git DIR [ecocheck options]
+same_as_git() {
+	_dir=$1
+	shift
+	ec_json $H --as-of "@$END" "$@" "$_dir" &&
+	_c=$(result_of commits value) && _a=$(result_of contributors value) &&
+	_gc=$(git_commits "$_dir") && _ga=$(git_authors "$_dir") &&
+	echo "commits: ecocheck $_c, git $_gc; contributors: ecocheck $_a, git $_ga" &&
+	test_eq "$_c" "$_gc" && test_eq "$_a" "$_ga"
+}
