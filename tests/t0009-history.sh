@@ -10,7 +10,7 @@ if ! test_have_prereq JQ; then
 	test_done
 fi
 
-. "$(dirname "$0")/lib-history.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-history.sh"
 
 cat >"$TEST_TMP/h.ini" <<'INI'
 [ruleset]
