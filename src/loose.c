@@ -504,6 +504,17 @@ ls_free(git_odb_stream *s)
 	free(ls);
 }
 
+void
+loose_stream_free(git_odb_stream *s)
+{
+	if (s == NULL)
+		return;
+	if (s->hash_ctx == NULL)
+		s->free(s);		/* ours, or any that hashes nothing */
+	else
+		git_odb_stream_free(s);
+}
+
 static void
 lb_free(git_odb_backend *b)
 {

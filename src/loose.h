@@ -29,5 +29,12 @@ int	 loose_guard(git_repository *);
  */
 int	 loose_parse_header(const unsigned char *, size_t, git_object_t *,
 	    uint64_t *);
+/*
+ * Free a read stream from git_odb_open_rstream(), whichever backend opened
+ * it. libgit2 1.5's git_odb_stream_free() frees the stream's hash context
+ * unconditionally, and a backend outside libgit2 cannot make one (the type
+ * is private): it crashes on every stream of ours.
+ */
+void	 loose_stream_free(git_odb_stream *);
 
 #endif

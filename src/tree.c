@@ -10,6 +10,7 @@
 #include "ascii.h"
 #include "error.h"
 #include "glob.h"
+#include "loose.h"
 #include "strbuf.h"
 #include "tree-impl.h"
 #include "xalloc.h"
@@ -448,7 +449,7 @@ blob_stream(const struct tree_entry *e, git_odb *odb, size_t cap,
 			len = 1024 * 1024;
 		n = git_odb_stream_read(st, out->buf + out->len, len);
 		if (n < 0) {
-			git_odb_stream_free(st);
+			loose_stream_free(st);
 			strbuf_reset(out);
 			return blob_corrupt(e, ec_git_error());
 		}
@@ -456,6 +457,6 @@ blob_stream(const struct tree_entry *e, git_odb *odb, size_t cap,
 			break;
 		strbuf_setlen(out, out->len + (size_t)n);
 	}
-	git_odb_stream_free(st);
+	loose_stream_free(st);
 	return 0;
 }

@@ -340,6 +340,15 @@ status_is() {
 	fi
 }
 
+# test_must_be_empty FILE: FILE has nothing in it.
+test_must_be_empty() {
+	if [ -s "$1" ]; then
+		echo "$1 is not empty:" >&3
+		cat "$1" >&3
+		return 1
+	fi
+}
+
 # Compare a value with the expected one, showing both on failure.
 test_eq() {
 	if [ "$1" != "$2" ]; then

@@ -166,4 +166,61 @@ test_expect_success '--staged in a bare repository is exit 2' '
 	grep -q "staged" err
 '
 
+
+# --- blobs on both sides of the 16 MiB streaming threshold ---------------
+
+# big_readme DIR SIZE PACK: a repository whose README.md is SIZE bytes of
+# prose, committed as a loose object, or packed when PACK is "packed".
+big_readme() {
+	git init -q "$1" &&
+	yes "a word of introduction for the large readme file" | head -c "$2" >"$1/README.md" &&
+	git -C "$1" add README.md &&
+	test_tick && git -C "$1" commit -q -m big &&
+	_obj=$1/.git/objects/$(git -C "$1" rev-parse HEAD:README.md | sed "s|^..|&/|") &&
+	if test "$3" = packed
+	then
+		git -C "$1" gc -q && test_must_fail test -e "$_obj"
+	else
+		test -f "$_obj"
+	fi
+}
+
+# readme_read_by DIR: the README read by every tree source: the working
+# tree, --staged, --rev HEAD, a bare clone, and --rev HEAD in a clone that
+# borrows the objects through objects/info/alternates (libgit2's own
+# backend, not ours, streams those).
+readme_read_by() {
+	for _how in "" --staged "--rev HEAD" bare alternates
+	do
+		if test "$_how" = bare
+		then
+			rm -rf "$1.git" &&
+			git clone -q --bare "$1" "$1.git" &&
+			ec_json "$1.git"
+		elif test "$_how" = alternates
+		then
+			rm -rf "$1.alt" &&
+			git clone -q --shared "$1" "$1.alt" &&
+			test -s "$1.alt/.git/objects/info/alternates" &&
+			ec_json --rev HEAD "$1.alt"
+		else
+			ec_json $_how "$1"
+		fi &&
+		status_is 1 &&
+		test_eq "$_how:$(result_of readme-value)" "$_how:pass" &&
+		test_must_be_empty "$TEST_TMP/err" || return 1
+	done
+}
+
+for size in 16000000 17000000
+do
+	for kind in loose packed
+	do
+		test_expect_success "a README of $size bytes, $kind: read by every tree source" "
+			big_readme \"\$TEST_TMP/big-$size-$kind\" $size $kind &&
+			readme_read_by \"\$TEST_TMP/big-$size-$kind\"
+		"
+	done
+done
+
 test_done

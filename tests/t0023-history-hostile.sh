@@ -34,15 +34,6 @@ five_commits() {
 	done
 }
 
-# test_must_be_empty_ FILE: FILE has nothing in it.
-test_must_be_empty_() {
-	if [ -s "$1" ]; then
-		echo "$1 is not empty:" >&3
-		cat "$1" >&3
-		return 1
-	fi
-}
-
 # raw_commit DIR TEXT: write a commit object as given, print its name.
 raw_commit() {
 	printf "$2" | git -C "$1" hash-object -t commit -w --stdin --literally
@@ -92,13 +83,13 @@ test_expect_success 'the tree of such a HEAD is read under --rev HEAD and in a b
 	ec_json --as-of "@$END" --rev HEAD "$N" &&
 	status_is 1 &&
 	test_eq "$(result_of readme-value)" pass &&
-	test_must_be_empty_ "$TEST_TMP/err" &&
+	test_must_be_empty "$TEST_TMP/err" &&
 	git clone -q --bare "$N" "$N.git" &&
 	ec_json --as-of "@$END" "$N.git" &&
 	status_is 1 &&
 	test_eq "$(result_of readme-value)" pass &&
 	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" "$c" &&
-	test_must_be_empty_ "$TEST_TMP/err"
+	test_must_be_empty "$TEST_TMP/err"
 '
 
 test_expect_success 'a commit git reads with a malformed parent line: its tree too' '
@@ -122,7 +113,7 @@ test_expect_success 'a packed README over 16 MiB is read (its first max_bytes) u
 	test_must_fail test -e "$B/.git/objects/$(git -C "$B" rev-parse HEAD:README.md | cut -c1-2)" &&
 	ec_json --rev HEAD "$B" &&
 	test_eq "$(result_of readme-value)" pass &&
-	test_must_be_empty_ "$TEST_TMP/err" &&
+	test_must_be_empty "$TEST_TMP/err" &&
 	git clone -q --bare "$B" "$B.git" &&
 	ec_json "$B.git" &&
 	test_eq "$(result_of readme-value)" pass
@@ -238,7 +229,7 @@ test_expect_success 'intact loose objects read as before: same counts as git' '
 	same_as_git "$L" &&
 	ec_json --rev HEAD "$L" &&
 	test_eq "$(result_of readme-value)" pass &&
-	test_must_be_empty_ "$TEST_TMP/err"
+	test_must_be_empty "$TEST_TMP/err"
 '
 
 # --- item 9: a .mailmap read whole ----------------------------------------
@@ -261,7 +252,7 @@ test_expect_success 'a .mailmap over 1 MiB is read whole: 20 emails of one perso
 	test "$(git_authors "$MM")" = 1 &&
 	same_as_git "$MM" &&
 	test_eq "$(result_of contributors)" fail &&
-	test_must_be_empty_ "$TEST_TMP/err"
+	test_must_be_empty "$TEST_TMP/err"
 '
 
 test_expect_success 'a .mailmap too large to read whole: contributors unknown, commits counted' '
