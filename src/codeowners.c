@@ -9,6 +9,7 @@
 #include "ascii.h"
 #include "codeowners.h"
 #include "glob.h"
+#include "read/reader.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -789,3 +790,28 @@ codeowners_owner(const struct co_index *x, const char *path,
 	free(buf);
 	return owner;
 }
+
+/* The CODEOWNERS reader: never refuses, errors are part of the model. */
+static void *
+co_read(const struct reader_input *in)
+{
+	struct co_file *co;
+
+	co = xcalloc(1, sizeof(*co));
+	codeowners_parse(in->buf, in->len, co);
+	return co;
+}
+
+static void
+co_free(void *p)
+{
+	codeowners_release(p);
+	free(p);
+}
+
+const struct reader reader_codeowners = {
+	.name = "CODEOWNERS",
+	.flags = 0,
+	.parse = co_read,
+	.free = co_free,
+};

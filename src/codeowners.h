@@ -66,6 +66,9 @@ struct co_index;
 /* Parse len bytes of text into f (zeroed here); 0, never fails on input. */
 int	 codeowners_parse(const char *, size_t, struct co_file *);
 void	 codeowners_release(struct co_file *);
+/* The reader of a CODEOWNERS file: a struct co_file. */
+struct reader;
+extern const struct reader reader_codeowners;
 /*
  * Whether the rule matches path ('/'-separated, relative to the root;
  * a final '/' or is_dir makes it a directory): 1 or 0.

@@ -16,6 +16,7 @@
 #include "finding.h"
 #include "history.h"
 #include "markdown.h"
+#include "read/reader.h"
 #include "rst.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -73,12 +74,6 @@ struct text_item {
 	struct strbuf	 text;
 	int		 have_size;
 	uint64_t	 size;
-};
-
-struct md_item {
-	int		 rc;		/* ctx_read()'s, or -1 unparsable */
-	struct md_file	 m;
-	struct strbuf	 decoded;	/* the text of a UTF-16 file */
 };
 
 static struct text_item *text_item(struct check_ctx *,
@@ -350,13 +345,23 @@ ctx_read(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
 	return 0;
 }
 
-static void
-md_item_free(void *p)
-{
-	struct md_item *m = p;
+/*
+ * A model of an entry: ctx_read()'s code or CTX_EPARSE, the model, and
+ * the UTF-16 text decoded for a document.
+ */
+struct model_item {
+	int		 rc;
+	void		*model;
+	const struct reader *rd;
+};
 
-	md_doc_free(&m->m.doc);
-	strbuf_release(&m->decoded);
+static void
+model_item_free(void *p)
+{
+	struct model_item *m = p;
+
+	if (m->model != NULL)
+		m->rd->free(m->model);
 	free(m);
 }
 
@@ -419,48 +424,49 @@ utf16_decode(const char *buf, size_t len, struct strbuf *out)
 	return 1;
 }
 
-/* A document reader: its cache kind, its name in messages, its parser. */
-struct doc_reader {
-	const char	*kind;
-	const char	*name;
-	int		(*parse)(const char *, size_t, struct md_doc *);
-};
-
-static const struct doc_reader reader_markdown = {
-	"markdown", "Markdown", md_parse
-};
-static const struct doc_reader reader_rst = {
-	"rst", "reStructuredText", rst_parse
-};
-
-const struct md_file *
-ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
-    struct finding *f)
+/* Read an entry and hand it to a reader: the item's code and model. */
+static void
+model_build(struct check_ctx *ctx, struct model_item *m,
+    const struct tree_entry *e, size_t cap)
 {
-	const struct doc_reader *rd;
-	struct md_item *m;
+	const struct reader *rd = m->rd;
+	struct strbuf decoded = STRBUF_INIT;
+	struct reader_input in;
+
+	m->rc = ctx_read(ctx, e, cap, rd->flags & READER_TEXT, NULL, &in.buf,
+	    &in.len, &in.truncated);
+	if (m->rc == 0 && (rd->flags & READER_DOC)) {
+		if (utf16_decode(in.buf, in.len, &decoded)) {
+			in.buf = decoded.buf;
+			in.len = decoded.len;
+		} else if (doc_binary(in.buf, in.len))
+			m->rc = CTX_EBINARY;
+	}
+	in.path = e->path;
+	if (m->rc == 0 && (m->model = rd->parse(&in)) == NULL)
+		m->rc = CTX_EPARSE;
+	strbuf_release(&decoded);
+}
+
+const void *
+ctx_model(struct check_ctx *ctx, const struct reader *rd,
+    const struct tree_entry *e, size_t cap, struct finding *f, int *rc)
+{
+	struct model_item *m;
 	const char *buf;
 	size_t len;
+	int trunc;
 
-	rd = rst_is_path(e->path) ? &reader_rst : &reader_markdown;
-	m = ctx_cache_find(ctx, rd->kind, e, cap);
-	if (m == NULL) {
+	if ((m = ctx_cache_find(ctx, rd->name, e, cap)) == NULL) {
 		m = xcalloc(1, sizeof(*m));
-		m->m.e = e;
-		strbuf_init(&m->decoded);
-		m->rc = ctx_read(ctx, e, cap, 0, NULL, &buf, &len,
-		    &m->m.truncated);
-		if (m->rc == 0 && utf16_decode(buf, len, &m->decoded)) {
-			buf = m->decoded.buf;
-			len = m->decoded.len;
-		} else if (m->rc == 0 && doc_binary(buf, len))
-			m->rc = CTX_EBINARY;
-		if (m->rc == 0 && rd->parse(buf, len, &m->m.doc) == -1)
-			m->rc = CTX_EPARSE;
-		ctx_cache_add(ctx, rd->kind, e, cap, m, md_item_free);
+		m->rd = rd;
+		model_build(ctx, m, e, cap);
+		ctx_cache_add(ctx, rd->name, e, cap, m, model_item_free);
 	}
+	if (rc != NULL)
+		*rc = m->rc;
 	if (m->rc == 0)
-		return &m->m;
+		return m->model;
 	if (f != NULL && m->rc == CTX_EPARSE) {
 		finding_result(f, RESULT_UNKNOWN, "%s cannot be read as %s",
 		    e->path, rd->name);
@@ -468,36 +474,28 @@ ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
 	} else if (f != NULL && m->rc == CTX_EBINARY)
 		judge_read(ctx, e, CTX_EBINARY, f);
 	else if (f != NULL)
-		(void)ctx_read(ctx, e, cap, 0, f, &buf, &len,
-		    &m->m.truncated);
+		(void)ctx_read(ctx, e, cap, 0, f, &buf, &len, &trunc);
 	return NULL;
 }
 
-static void
-co_item_free(void *p)
+const struct md_file *
+ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
+    struct finding *f)
 {
-	codeowners_release(p);
-	free(p);
+	struct md_file *m;
+
+	m = (struct md_file *)ctx_model(ctx, rst_is_path(e->path) ?
+	    &reader_rst : &reader_markdown, e, cap, f, NULL);
+	if (m != NULL)
+		m->e = e;
+	return m;
 }
 
 const struct co_file *
 ctx_codeowners(struct check_ctx *ctx, const struct tree_entry *e,
     struct finding *f)
 {
-	struct co_file *co;
-	const char *buf;
-	size_t len;
-	int trunc;
-
-	if ((co = ctx_cache_find(ctx, "codeowners", e, CODEOWNERS_MAX)) !=
-	    NULL)
-		return co;
-	if (ctx_read(ctx, e, CODEOWNERS_MAX, 0, f, &buf, &len, &trunc) != 0)
-		return NULL;
-	co = xcalloc(1, sizeof(*co));
-	codeowners_parse(buf, len, co);
-	ctx_cache_add(ctx, "codeowners", e, CODEOWNERS_MAX, co, co_item_free);
-	return co;
+	return ctx_model(ctx, &reader_codeowners, e, CODEOWNERS_MAX, f, NULL);
 }
 
 const struct history *

@@ -24,19 +24,13 @@
 
 struct check_ctx;
 struct co_file;
+struct reader;
 struct git_oid;
 struct git_repository;
 struct history;
 struct history_opts;
 struct tree;
 struct tree_entry;
-
-/* A file of the tree source read and parsed as Markdown or reST. */
-struct md_file {
-	const struct tree_entry	*e;
-	int			 truncated;	/* only a first part read */
-	struct md_doc		 doc;
-};
 
 /*
  * Where a rule looks for its file: the first of names found in one of
@@ -119,6 +113,18 @@ int		 ctx_read(struct check_ctx *, const struct tree_entry *,
  */
 int		 ctx_size(struct check_ctx *, const struct tree_entry *,
 		    struct finding *, uint64_t *);
+/*
+ * The model a reader (read/reader.h) makes of the first cap bytes of an
+ * entry, built once per check and cached by (reader, entry, cap). The
+ * bytes come through ctx_read(), so a link, a missing, unreadable or
+ * non-regular file, a binary one (READER_TEXT, READER_DOC) and one the
+ * reader refuses ("cannot be read as NAME", unknown) are judged in one
+ * place. NULL when there is no model; f, unless NULL, then says why, and
+ * *rc (unless NULL) has ctx_read()'s code or CTX_EPARSE.
+ */
+const void	*ctx_model(struct check_ctx *, const struct reader *,
+		    const struct tree_entry *, size_t, struct finding *,
+		    int *);
 /*
  * What ctx_read() reads, parsed into headings and sections by the reader its name
  * calls for: reStructuredText for .rst and .rest (rst.h), Markdown for

@@ -10,6 +10,7 @@
 #include "ascii.h"
 #include "error.h"
 #include "markdown.h"
+#include "read/reader.h"
 #include "regex.h"
 #include "strbuf.h"
 #include "text.h"
@@ -1306,3 +1307,36 @@ md_find_section(const struct md_doc *doc, const pcre2_code *re, size_t from,
 	}
 	return 0;
 }
+
+/* The Markdown reader: the model of a file is a struct md_file. */
+static void *
+md_read(const struct reader_input *in)
+{
+	struct md_file *m;
+
+	m = xcalloc(1, sizeof(*m));
+	m->truncated = in->truncated;
+	if (md_parse(in->buf, in->len, &m->doc) == -1) {
+		md_file_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+md_file_free(void *p)
+{
+	struct md_file *m = p;
+
+	if (m == NULL)
+		return;
+	md_doc_free(&m->doc);
+	free(m);
+}
+
+const struct reader reader_markdown = {
+	.name = "Markdown",
+	.flags = READER_DOC,
+	.parse = md_read,
+	.free = md_file_free,
+};

@@ -122,6 +122,22 @@ struct md_doc {
 						   of its subsections */
 };
 
+/*
+ * The model the Markdown and reST readers make of a file: its document,
+ * whether only a first part was read, and (set by the check context, not
+ * the reader) the entry it was read from.
+ */
+struct md_file {
+	const struct tree_entry	*e;
+	int			 truncated;
+	struct md_doc		 doc;
+};
+
+struct reader;
+extern const struct reader reader_markdown;
+/* Free an md_file a document reader made. */
+void	 md_file_free(void *);
+
 #define MD_DOC_INIT { NULL, 0, 0, NULL, 0, 0, MD_NONE, 0, 0, 0, 0, 0, 0, 0, \
 	0, 0, MD_NONE, 0 }
 

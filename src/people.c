@@ -70,7 +70,7 @@ struct pending {
 };
 
 /* A section being read. */
-struct reader {
+struct people_reader {
 	struct people	*pp;
 	const char	*path;
 	const char	*source;	/* the heading's text, or NULL */
@@ -120,17 +120,17 @@ static int	 list_marker(const char *, size_t, size_t *);
 static int	 is_table_line(const char *, size_t);
 static enum sclass classify(const char *, int *);
 static int	 has_word(const char *, const char *);
-static void	 read_region(struct reader *, const char *,
+static void	 read_region(struct people_reader *, const char *,
 		    const struct lines *, size_t, size_t);
-static void	 read_item(struct reader *, struct item *);
-static void	 read_segment(struct reader *, const struct item *, size_t,
+static void	 read_item(struct people_reader *, struct item *);
+static void	 read_segment(struct people_reader *, const struct item *, size_t,
 		    size_t, int);
-static void	 read_row(struct reader *, struct item *, int);
-static void	 header_cells(struct reader *, const char *, size_t);
+static void	 read_row(struct people_reader *, struct item *, int);
+static void	 header_cells(struct people_reader *, const char *, size_t);
 static int	 item_line(const struct item *, size_t);
-static void	 reader_add(struct reader *, const char *, const char *,
+static void	 reader_add(struct people_reader *, const char *, const char *,
 		    const char *, int, int);
-static void	 reader_flush(struct reader *);
+static void	 reader_flush(struct people_reader *);
 
 /* Words that are not parts of names, lowercase, sorted. */
 static const char *const stop_words[] = {
@@ -1019,7 +1019,7 @@ item_addline(struct item *it, const char *s, size_t n, int lno)
 }
 
 static void
-reader_add(struct reader *rd, const char *name, const char *handle,
+reader_add(struct people_reader *rd, const char *name, const char *handle,
     const char *email, int line, int bare)
 {
 	struct pending *p;
@@ -1039,7 +1039,7 @@ reader_add(struct reader *rd, const char *name, const char *handle,
  * least half the items that could have been names were.
  */
 static void
-reader_flush(struct reader *rd)
+reader_flush(struct people_reader *rd)
 {
 	struct pending *p;
 	size_t i;
@@ -1064,7 +1064,7 @@ reader_flush(struct reader *rd)
  * bare, a name alone is a candidate.
  */
 static void
-read_segment(struct reader *rd, const struct item *it, size_t b, size_t e,
+read_segment(struct people_reader *rd, const struct item *it, size_t b, size_t e,
     int bare)
 {
 	const char *s = it->text.buf;
@@ -1166,7 +1166,7 @@ email:
 
 /* Split an item at commas, semicolons and " and " outside brackets. */
 static void
-read_item(struct reader *rd, struct item *it)
+read_item(struct people_reader *rd, struct item *it)
 {
 	const char *s = it->text.buf;
 	size_t n = it->text.len, i, b, words, nextl;
@@ -1248,7 +1248,7 @@ row_cells(const char *s, size_t n, size_t *cb, size_t *ce, size_t max)
 
 /* Which columns of a header row are names, handles and emails. */
 static void
-header_cells(struct reader *rd, const char *s, size_t n)
+header_cells(struct people_reader *rd, const char *s, size_t n)
 {
 	struct strbuf t = STRBUF_INIT;
 	size_t cb[32], ce[32], nc, i, k;
@@ -1277,7 +1277,7 @@ header_cells(struct reader *rd, const char *s, size_t n)
 
 /* A table row: by its header's columns, else as a list item. */
 static void
-read_row(struct reader *rd, struct item *it, int lno)
+read_row(struct people_reader *rd, struct item *it, int lno)
 {
 	struct strbuf name = STRBUF_INIT, hd = STRBUF_INIT, em = STRBUF_INIT;
 	const char *s = it->text.buf;
@@ -1346,7 +1346,7 @@ item_reset(struct item *it, enum item_kind kind)
 
 /* Read the lines [from, to) (0-based) of a section. */
 static void
-read_region(struct reader *rd, const char *buf, const struct lines *ls,
+read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
     size_t from, size_t to)
 {
 	struct item it;
@@ -1459,7 +1459,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
     const struct md_doc *doc, const char *path, unsigned flags)
 {
 	struct lines ls = { NULL, 0, 0 };
-	struct reader rd;
+	struct people_reader rd;
 	enum sclass *sc;
 	int *ret, r;
 	size_t i, from, to, par;

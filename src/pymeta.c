@@ -31,7 +31,7 @@
 #define JINJA_MARK		"__jinja__"
 #define YAML_VISITS		200000	/* nodes a workflow walk visits */
 
-struct reader {
+struct py_reader {
 	struct check_ctx	*ctx;	/* NULL: no includes followed */
 	struct pymeta		*m;
 };
@@ -45,15 +45,15 @@ static void	 dep_req(struct pymeta *, const char *, const char *, int,
 		    enum pydep_kind, const char *, int);
 static void	 problem(struct pymeta *, const char *, int, const char *,
 		    ...) __attribute__((format(printf, 4, 5)));
-static void	 read_file(struct reader *, const char *, const char *,
+static void	 read_file(struct py_reader *, const char *, const char *,
 		    size_t);
-static void	 read_pyproject(struct reader *, const char *, const char *,
+static void	 read_pyproject(struct py_reader *, const char *, const char *,
 		    size_t);
-static void	 read_setup_cfg(struct reader *, const char *, const char *,
+static void	 read_setup_cfg(struct py_reader *, const char *, const char *,
 		    size_t);
 static void	 read_setup_py(struct pymeta *, const char *, const char *,
 		    size_t);
-static void	 read_requirements(struct reader *, const char *,
+static void	 read_requirements(struct py_reader *, const char *,
 		    const char *, int, enum pydep_kind, const char *, int);
 static void	 read_yaml(struct pymeta *, const char *, const char *,
 		    size_t, int);
@@ -488,7 +488,7 @@ pyproject_license(struct pymeta *m, const struct toml_value *proj,
 }
 
 static void
-read_pyproject(struct reader *rd, const char *path, const char *text,
+read_pyproject(struct py_reader *rd, const char *path, const char *text,
     size_t len)
 {
 	struct pymeta *m = rd->m;
@@ -556,7 +556,7 @@ read_pyproject(struct reader *rd, const char *path, const char *text,
 
 struct cfg_state {
 	struct pymeta	*m;
-	struct reader	*rd;
+	struct py_reader	*rd;
 	const char	*path;
 	const char	*text;
 	size_t		 len, pos;
@@ -654,7 +654,7 @@ cfg_value(void *arg, const char *section, const char *name,
 }
 
 static void
-read_setup_cfg(struct reader *rd, const char *path, const char *text,
+read_setup_cfg(struct py_reader *rd, const char *path, const char *text,
     size_t len)
 {
 	struct cfg_state st = { rd->m, rd, path, text, len, 0, 0 };
@@ -1003,7 +1003,7 @@ join_path(const char *from, const char *name)
  * includes, setuptools' dynamic files) and hand it to the reader.
  */
 static void
-read_requirements(struct reader *rd, const char *name, const char *from,
+read_requirements(struct py_reader *rd, const char *name, const char *from,
     int line, enum pydep_kind kind, const char *group, int metadata)
 {
 	const struct tree_entry *e;
@@ -1469,7 +1469,7 @@ pymeta_license_agrees(const struct pydecl *d, const char *id)
 
 /* Which reader a path calls for: by its name. */
 static void
-read_file(struct reader *rd, const char *path, const char *text, size_t len)
+read_file(struct py_reader *rd, const char *path, const char *text, size_t len)
 {
 	const char *base;
 
@@ -1494,7 +1494,7 @@ void
 pymeta_read_text(struct pymeta *m, const char *path, const char *text,
     size_t len)
 {
-	struct reader rd = { NULL, m };
+	struct py_reader rd = { NULL, m };
 	struct reqline_reader rr;
 	struct reqline rl;
 	struct strbuf err = STRBUF_INIT;
@@ -1523,7 +1523,7 @@ pymeta_read_text(struct pymeta *m, const char *path, const char *text,
 }
 
 struct scan {
-	struct reader	*rd;
+	struct py_reader	*rd;
 	struct strvec	 paths;
 	struct strvec	 reqs;
 };
@@ -1597,7 +1597,7 @@ dev_file(const char *path)
 static void
 pymeta_scan(struct check_ctx *ctx, struct pymeta *m)
 {
-	struct reader rd = { ctx, m };
+	struct py_reader rd = { ctx, m };
 	struct scan s = { &rd, STRVEC_INIT, STRVEC_INIT };
 	const struct tree *t;
 	const struct tree_entry *e;

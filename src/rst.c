@@ -8,6 +8,7 @@
 #include "ascii.h"
 #include "error.h"
 #include "markdown.h"
+#include "read/reader.h"
 #include "rst.h"
 #include "strbuf.h"
 #include "text.h"
@@ -34,7 +35,7 @@ struct line {
 };
 
 /* Lines read ahead of the walk. */
-struct reader {
+struct lookahead {
 	const char	*buf;
 	size_t		 len;
 	size_t		 pos;		/* where the next line to read starts */
@@ -138,9 +139,9 @@ struct walk {
 };
 
 static int	 is_adorn_char(int);
-static void	 read_line(struct reader *, struct line *);
-static const struct line *peek(struct reader *, int);
-static void	 advance(struct reader *);
+static void	 read_line(struct lookahead *, struct line *);
+static const struct line *peek(struct lookahead *, int);
+static void	 advance(struct lookahead *);
 static int	 adornment(const char *, const struct line *, char *, size_t *);
 static size_t	 text_width(const char *, size_t);
 static int	 has_content(const char *, size_t);
@@ -183,14 +184,14 @@ static int	 style_level(struct walk *, char, int);
 static void	 add_heading(struct walk *, int, const struct line *,
 		    const struct line *, const struct line *, size_t);
 static int	 title_text(const char *, const struct line *, size_t *);
-static int	 try_title(struct walk *, struct reader *, const char *);
+static int	 try_title(struct walk *, struct lookahead *, const char *);
 static void	 para_add(struct walk *, const char *, const struct line *,
 		    size_t);
 static void	 para_end(struct walk *);
 static enum dkind directive_kind(const char *, size_t);
-static void	 skip_options(struct reader *, const char *, int);
+static void	 skip_options(struct lookahead *, const char *, int);
 static void	 toctree_entry(struct walk *, const char *, size_t);
-static int	 explicit_markup(struct walk *, struct reader *, const char *,
+static int	 explicit_markup(struct walk *, struct lookahead *, const char *,
 		    const struct line *);
 static int	 skip_line(struct walk *, const char *, const struct line *);
 static int	 literal_block(struct walk *, const char *, const struct line *);
@@ -209,7 +210,7 @@ is_adorn_char(int c)
 }
 
 static void
-read_line(struct reader *r, struct line *l)
+read_line(struct lookahead *r, struct line *l)
 {
 	const char *s = r->buf;
 	size_t i, e;
@@ -240,7 +241,7 @@ read_line(struct reader *r, struct line *l)
 
 /* The k-th line ahead (0: the current one), or NULL past the end. */
 static const struct line *
-peek(struct reader *r, int k)
+peek(struct lookahead *r, int k)
 {
 	while (r->nla <= k) {
 		if (r->pos >= r->len)
@@ -251,7 +252,7 @@ peek(struct reader *r, int k)
 }
 
 static void
-advance(struct reader *r)
+advance(struct lookahead *r)
 {
 	if (r->nla == 0 && peek(r, 0) == NULL)
 		return;
@@ -477,7 +478,7 @@ defs_find(const struct def *arr, size_t n, const char *name)
 static void
 defs_read(struct defs *d, const char *s, size_t len)
 {
-	struct reader r;
+	struct lookahead r;
 	struct strbuf url = STRBUF_INIT;
 	const struct line *c;
 	struct line l;
@@ -1222,7 +1223,7 @@ title_text(const char *s, const struct line *l, size_t *width)
 
 /* Read a section title at the reader's line, if there is one. */
 static int
-try_title(struct walk *w, struct reader *r, const char *s)
+try_title(struct walk *w, struct lookahead *r, const char *s)
 {
 	const struct line *l0, *l1, *l2;
 	struct line a, b, c;
@@ -1364,7 +1365,7 @@ directive_kind(const char *name, size_t n)
 
 /* Skip the option lines (":class: x") right after a directive line. */
 static void
-skip_options(struct reader *r, const char *s, int base)
+skip_options(struct lookahead *r, const char *s, int base)
 {
 	const struct line *c;
 	int indent;
@@ -1408,7 +1409,7 @@ toctree_entry(struct walk *w, const char *s, size_t n)
  * target, a footnote or a substitution definition. Returns 0 if not.
  */
 static int
-explicit_markup(struct walk *w, struct reader *r, const char *s,
+explicit_markup(struct walk *w, struct lookahead *r, const char *s,
     const struct line *lp)
 {
 	struct line l = *lp;
@@ -1532,7 +1533,7 @@ literal_block(struct walk *w, const char *s, const struct line *l)
 static void
 walk_lines(struct walk *w, const char *s, size_t len)
 {
-	struct reader r;
+	struct lookahead r;
 	const struct line *l;
 	size_t n;
 
@@ -1674,3 +1675,25 @@ rst_is_path(const char *path)
 	return (n > 4 && ascii_eq_lower(path + n - 4, ".rst", 4)) ||
 	    (n > 5 && ascii_eq_lower(path + n - 5, ".rest", 5));
 }
+
+/* The reST reader: the model of a file is a struct md_file. */
+static void *
+rst_read(const struct reader_input *in)
+{
+	struct md_file *m;
+
+	m = xcalloc(1, sizeof(*m));
+	m->truncated = in->truncated;
+	if (rst_parse(in->buf, in->len, &m->doc) == -1) {
+		md_file_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+const struct reader reader_rst = {
+	.name = "reStructuredText",
+	.flags = READER_DOC,
+	.parse = rst_read,
+	.free = md_file_free,
+};

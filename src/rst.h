@@ -52,6 +52,7 @@
  * message when the input is larger than MD_MAX_INPUT.
  */
 int	 rst_parse(const char *, size_t, struct md_doc *);
+extern const struct reader reader_rst;
 
 /* Whether a path names a reStructuredText file (.rst or .rest, any case). */
 int	 rst_is_path(const char *);

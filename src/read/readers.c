@@ -1,0 +1,16 @@
+/* readers.c: the table of every reader (read/reader.h) */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "codeowners.h"
+#include "markdown.h"
+#include "read/reader.h"
+#include "rst.h"
+
+const struct reader *const readers[] = {
+	&reader_codeowners,
+	&reader_markdown,
+	&reader_rst,
+	NULL
+};
