@@ -35,12 +35,12 @@ static int	 contributors_parse(struct rule *);
 static int	 contributors_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 exclude_free(void *);
-static const struct history *history_for_rule(const struct rule *,
+static const struct history *rule_window(const struct rule *,
 		    struct check_ctx *, struct finding *, int,
 		    struct history_opts *);
-static void	 history_window_text(const struct history_opts *, char *,
+static void	 window_text(const struct history_opts *, char *,
 		    size_t);
-static void	 history_judge(const struct rule *, struct finding *,
+static void	 judge_window(const struct rule *, struct finding *,
 		    const struct history *, long long, long long,
 		    const char *, const struct history_opts *);
 
@@ -121,7 +121,7 @@ exclude_free(void *p)
 
 /* "2026-05-22 to 2026-08-20" of a window. */
 static void
-history_window_text(const struct history_opts *ho, char *buf, size_t sz)
+window_text(const struct history_opts *ho, char *buf, size_t sz)
 {
 	char a[16], b[16];
 
@@ -136,7 +136,7 @@ history_window_text(const struct history_opts *ho, char *buf, size_t sz)
  * could not be read (the finding is then filled in already).
  */
 static const struct history *
-history_for_rule(const struct rule *r, struct check_ctx *ctx,
+rule_window(const struct rule *r, struct check_ctx *ctx,
     struct finding *f, int coauthors, struct history_opts *ho)
 {
 	const struct history *h;
@@ -162,7 +162,7 @@ history_for_rule(const struct rule *r, struct check_ctx *ctx,
 
 /* A count against a minimum: pass, the floor, fail, or a shallow bound. */
 static void
-history_judge(const struct rule *r, struct finding *f,
+judge_window(const struct rule *r, struct finding *f,
     const struct history *h, long long n, long long min, const char *what,
     const struct history_opts *ho)
 {
@@ -173,7 +173,7 @@ history_judge(const struct rule *r, struct finding *f,
 	snprintf(noun, sizeof(noun), "%.*s", (int)strlen(what) - (n == 1),
 	    what);
 	what = noun;
-	history_window_text(ho, win, sizeof(win));
+	window_text(ho, win, sizeof(win));
 	time_format_date(ho->until, end, sizeof(end));
 	days = (ho->until - ho->since) / 86400;
 	finding_value(f, n);
@@ -236,10 +236,10 @@ commits_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const struct history *h;
 	char hex[64];
 
-	h = history_for_rule(r, ctx, f, 0, &ho);
+	h = rule_window(r, ctx, f, 0, &ho);
 	if (h == NULL)
 		return ctx_has_head(ctx) ? -1 : 0;
-	history_judge(r, f, h, (long long)h->commits,
+	judge_window(r, f, h, (long long)h->commits,
 	    rule_int(r, "min", 1), "commits", &ho);
 	ctx_history_newest(h, hex, sizeof(hex));
 	if (*hex != '\0')
@@ -263,7 +263,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 	long long n;
 	size_t i, j;
 
-	h = history_for_rule(r, ctx, f, rule_bool(r, "coauthors", 0), &ho);
+	h = rule_window(r, ctx, f, rule_bool(r, "coauthors", 0), &ho);
 	if (h == NULL)
 		return ctx_has_head(ctx) ? -1 : 0;
 	if (h->no_authors != NULL) {
@@ -302,7 +302,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 		free(excluded);
 		return 0;
 	}
-	history_judge(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
+	judge_window(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
 	show_authors(f, h, excluded);
 	free(excluded);
 	return 0;
