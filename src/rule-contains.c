@@ -48,7 +48,26 @@ struct contains {
 	int		  has_miss_level;
 };
 
+/* What the patterns found in the text of a file. */
+struct contains_text {
+	const struct tree_entry	*e;
+	const char		*text;
+	size_t			 len;
+	int			 trunc;
+	size_t			 nmatched;
+	struct strbuf		 matched;	/* the patterns that match */
+	struct strbuf		 missed;	/* those that do not */
+};
+
 static int	 contains_parse(struct rule *);
+static int	 contains_read(const struct rule *, struct check_ctx *,
+		    struct contains_text *, struct finding *);
+static int	 match_patterns(const struct rule *, struct contains_text *,
+		    struct finding *);
+static int	 judge_pass(const struct contains *,
+		    const struct contains_text *, struct finding *);
+static int	 judge_labels(const struct rule *,
+		    const struct contains_text *, struct finding *);
 static int	 contains_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 contains_free(void *);
@@ -199,115 +218,172 @@ list_pattern(const struct contains *c, size_t i, struct strbuf *list)
 	strbuf_release(&sb);
 }
 
+/*
+ * Run every pattern over the text, listing what matched and what did not
+ * and giving the first match of each as evidence: 0, or -1 when a pattern
+ * could not be matched (f is then unknown).
+ */
+static int
+match_patterns(const struct rule *r, struct contains_text *ct,
+    struct finding *f)
+{
+	struct contains *c = r->priv;
+	struct strbuf err = STRBUF_INIT, note = STRBUF_INIT;
+	struct regex_budget budget;
+	size_t i, s;
+	int rc = 0;
+
+	for (i = 0; i < c->npat; i++) {
+		regex_budget_init(&budget);
+		rc = regex_search(c->pat[i], ct->text, ct->len, 0, &s, NULL,
+		    &budget, &err);
+		strbuf_reset(&note);
+		pattern_words(c, i, &note);
+		if (rc < 0) {
+			finding_result(f, RESULT_UNKNOWN, "%s: %s could not be "
+			    "matched by rule '%s': %s", ct->e->path, note.buf,
+			    r->id, err.buf);
+			finding_evidence(f, ct->e->path, 0, NULL);
+			break;
+		}
+		if (rc == 1) {
+			ct->nmatched++;
+			finding_evidence(f, ct->e->path,
+			    regex_line_of(ct->text, s), note.buf);
+			/* Any one will do: name the first. */
+			if (c->match != MATCH_ANY || ct->nmatched == 1)
+				list_pattern(c, i, &ct->matched);
+		} else
+			list_pattern(c, i, &ct->missed);
+	}
+	strbuf_release(&err);
+	strbuf_release(&note);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Whether the matches satisfy the rule; if so, f passes saying so. */
+static int
+judge_pass(const struct contains *c, const struct contains_text *ct,
+    struct finding *f)
+{
+	const char *path = ct->e->path;
+	const char *part = ct->trunc ? " (in the part read)" : "";
+
+	if (!((c->match == MATCH_ALL && ct->nmatched == c->npat) ||
+	    (c->match == MATCH_ANY && ct->nmatched > 0) ||
+	    (c->match == MATCH_NONE && ct->nmatched == 0)))
+		return 0;
+	if (c->match == MATCH_NONE)
+		finding_evidence(f, path, 0, NULL);
+	if (c->describe == NULL)
+		finding_result(f, RESULT_PASS, "%s matches%s", path, part);
+	else if (c->match == MATCH_NONE)
+		finding_result(f, RESULT_PASS, "%s has none of %s%s", path,
+		    ct->missed.buf, part);
+	else
+		finding_result(f, RESULT_PASS, "%s has %s%s", path,
+		    ct->matched.buf, part);
+	return 1;
+}
+
+/*
+ * Whether a label names what the file is instead: 1 with f failing (or
+ * unknown when a label ran out of budget), else 0.
+ */
+static int
+judge_labels(const struct rule *r, const struct contains_text *ct,
+    struct finding *f)
+{
+	struct contains *c = r->priv;
+	struct strbuf err = STRBUF_INIT;
+	struct regex_budget budget;
+	const char *name;
+	size_t i, s;
+	int rc, done = 0;
+
+	for (i = 0; i < c->nlabels && !done; i++) {
+		regex_budget_init(&budget);
+		name = c->labels[i].name;
+		rc = regex_search(c->labels[i].re, ct->text, ct->len, 0, &s,
+		    NULL, &budget, &err);
+		if (rc == REGEX_EBUDGET) {
+			finding_result(f, RESULT_UNKNOWN, "%s: label '%s' could "
+			    "not be matched by rule '%s': %s", ct->e->path,
+			    name, r->id, err.buf);
+			finding_evidence(f, ct->e->path, 0, NULL);
+			done = 1;
+		} else if (rc == 1) {
+			finding_result(f, RESULT_FAIL, "%s is %s%s",
+			    ct->e->path, has_article(name) ? "" : "the ", name);
+			finding_evidence(f, ct->e->path,
+			    regex_line_of(ct->text, s), name);
+			done = 1;
+		}
+	}
+	strbuf_release(&err);
+	return done;
+}
+
+/* The text of the rule's file, read: 0, or -1 when f has the result. */
+static int
+contains_read(const struct rule *r, struct check_ctx *ctx,
+    struct contains_text *ct, struct finding *f)
+{
+	struct contains *c = r->priv;
+	struct strbuf looked = STRBUF_INIT;
+	const char *want;
+	size_t cap;
+	int accepted, rc = -1;
+
+	ct->e = contains_locate(r, ctx, &looked, &accepted, &want);
+	if (ct->e == NULL && c->match == MATCH_NONE)
+		/* Nothing that must not be there: another rule asks for it. */
+		finding_result(f, RESULT_SKIP, "no %s to read (looked for %s)",
+		    want, looked.buf);
+	else if (ct->e == NULL) {
+		if (!ctx_not_found(ctx, f, looked.buf))
+			finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
+			    want, looked.buf);
+	} else {
+		cap = (size_t)rule_int(r, "max_bytes", CONTAINS_DEFAULT_MAX);
+		if (ctx_usable(ctx, ct->e, f) == 0 &&
+		    ctx_read(ctx, ct->e, cap, CTX_READ_TEXT, f, &ct->text,
+		    &ct->len, &ct->trunc) == 0)
+			rc = 0;
+	}
+	strbuf_release(&looked);
+	return rc;
+}
+
 static int
 contains_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
 	struct contains *c = r->priv;
-	const struct tree_entry *e;
-	struct strbuf looked = STRBUF_INIT;
-	struct strbuf err = STRBUF_INIT, missed = STRBUF_INIT;
-	struct strbuf matched = STRBUF_INIT, note = STRBUF_INIT;
-	struct regex_budget budget;
-	const char *text, *want;
-	size_t i, s, nmatched, cap, len;
-	int trunc, rc, accepted;
+	struct contains_text ct;
 
-	e = contains_locate(r, ctx, &looked, &accepted, &want);
-	if (e == NULL && c->match == MATCH_NONE) {
-		/* Nothing that must not be there: another rule asks for it. */
-		finding_result(f, RESULT_SKIP, "no %s to read (looked for %s)",
-		    want, looked.buf);
+	memset(&ct, 0, sizeof(ct));
+	strbuf_init(&ct.matched);
+	strbuf_init(&ct.missed);
+	if (contains_read(r, ctx, &ct, f) == -1 ||
+	    match_patterns(r, &ct, f) == -1 || judge_pass(c, &ct, f))
 		goto out;
-	}
-	if (e == NULL) {
-		if (ctx_not_found(ctx, f, looked.buf))
-			goto out;
-		finding_result(f, RESULT_FAIL, "no %s (looked for %s)", want,
-		    looked.buf);
-		goto out;
-	}
-	cap = (size_t)rule_int(r, "max_bytes", CONTAINS_DEFAULT_MAX);
-	if (ctx_usable(ctx, e, f) == -1 ||
-	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
-		goto out;
-	nmatched = 0;
-	for (i = 0; i < c->npat; i++) {
-		regex_budget_init(&budget);
-		rc = regex_search(c->pat[i], text, len, 0, &s, NULL, &budget,
-		    &err);
-		strbuf_reset(&note);
-		pattern_words(c, i, &note);
-		if (rc < 0) {
-			finding_result(f, RESULT_UNKNOWN, "%s: %s could not be "
-			    "matched by rule '%s': %s", e->path, note.buf,
-			    r->id, err.buf);
-			finding_evidence(f, e->path, 0, NULL);
-			goto out;
-		}
-		if (rc == 1) {
-			nmatched++;
-			finding_evidence(f, e->path, regex_line_of(text, s),
-			    note.buf);
-			/* Any one will do: name the first. */
-			if (c->match != MATCH_ANY || nmatched == 1)
-				list_pattern(c, i, &matched);
-		} else
-			list_pattern(c, i, &missed);
-	}
-	if ((c->match == MATCH_ALL && nmatched == c->npat) ||
-	    (c->match == MATCH_ANY && nmatched > 0) ||
-	    (c->match == MATCH_NONE && nmatched == 0)) {
-		if (c->match == MATCH_NONE)
-			finding_evidence(f, e->path, 0, NULL);
-		if (c->describe == NULL)
-			finding_result(f, RESULT_PASS, "%s matches%s", e->path,
-			    trunc ? " (in the part read)" : "");
-		else if (c->match == MATCH_NONE)
-			finding_result(f, RESULT_PASS, "%s has none of %s%s",
-			    e->path, missed.buf, trunc ? " (in the part read)" :
-			    "");
-		else
-			finding_result(f, RESULT_PASS, "%s has %s%s", e->path,
-			    matched.buf, trunc ? " (in the part read)" : "");
-		goto out;
-	}
 	if (c->has_miss_level)
 		finding_cap_level(f, c->miss_level);
 	f->judgment = rule_bool(r, "judgment", 0);
-	for (i = 0; i < c->nlabels; i++) {
-		regex_budget_init(&budget);
-		rc = regex_search(c->labels[i].re, text, len, 0, &s, NULL,
-		    &budget, &err);
-		if (rc == REGEX_EBUDGET) {
-			finding_result(f, RESULT_UNKNOWN, "%s: label '%s' could "
-			    "not be matched by rule '%s': %s", e->path,
-			    c->labels[i].name, r->id, err.buf);
-			finding_evidence(f, e->path, 0, NULL);
-			goto out;
-		}
-		if (rc == 1) {
-			finding_result(f, RESULT_FAIL, "%s is %s%s", e->path,
-			    has_article(c->labels[i].name) ? "" : "the ",
-			    c->labels[i].name);
-			finding_evidence(f, e->path, regex_line_of(text, s),
-			    c->labels[i].name);
-			goto out;
-		}
-	}
+	if (judge_labels(r, &ct, f))
+		goto out;
 	if (c->match == MATCH_NONE)
 		finding_result(f, RESULT_FAIL, "%s has %s, which it must not",
-		    e->path, matched.buf);
+		    ct.e->path, ct.matched.buf);
 	else
 		finding_result(f, RESULT_FAIL, "%s does not match %s%s",
-		    e->path, missed.buf, trunc ? " (in the part read)" : "");
+		    ct.e->path, ct.missed.buf,
+		    ct.trunc ? " (in the part read)" : "");
 	if (f->nev == 0)
-		finding_evidence(f, e->path, 0, NULL);
+		finding_evidence(f, ct.e->path, 0, NULL);
 out:
-	strbuf_release(&looked);
-	strbuf_release(&err);
-	strbuf_release(&missed);
-	strbuf_release(&matched);
-	strbuf_release(&note);
+	strbuf_release(&ct.matched);
+	strbuf_release(&ct.missed);
 	return 0;
 }
