@@ -51,6 +51,21 @@ static void	 add_error(struct co_file *, int, int, const char *, ...)
 static void	 add_comment(struct co_file *, int, const char *, size_t);
 static int	 check_bytes(struct co_file *, const char *, size_t, int,
 		    int);
+/* A pattern being checked, where it is, and its text clipped for messages. */
+struct pattern_at {
+	struct co_file	*f;
+	const char	*s;
+	size_t		 n;
+	int		 line, col;
+	char		*q;
+};
+
+static int	 bad_start(const struct pattern_at *);
+static size_t	 unescaped(const char *, size_t, const char *);
+static int	 bad_brackets(const struct pattern_at *);
+static size_t	 three_stars(const char *, size_t);
+static int	 bad_stars(const struct pattern_at *);
+static int	 bad_escape(const struct pattern_at *);
 static int	 check_pattern(struct co_file *, const char *, size_t, int,
 		    int);
 static int	 user_valid(const char *, size_t);
@@ -59,7 +74,15 @@ static int	 email_valid(const char *, size_t);
 static int	 check_owner(struct co_file *, const char *, size_t, int,
 		    int);
 static void	 prepare(struct co_rule *);
+/* The owners of a line, as parse_owners() collects them. */
+struct co_owners {
+	struct co_owner	*v;
+	size_t		 n, alloc;
+};
+
 static void	 parse_line(struct co_file *, const char *, size_t, int);
+static int	 parse_owners(struct co_file *, const char *, size_t, size_t,
+		    int, struct co_owners *);
 static int	 match_buf(const struct co_rule *, char *, size_t, int);
 static uint32_t	 hash(const char *, size_t);
 static const struct bucket *htab_find(const struct htab *, const char *,
@@ -163,96 +186,140 @@ check_bytes(struct co_file *f, const char *s, size_t n, int line, int col)
 static int
 check_pattern(struct co_file *f, const char *s, size_t n, int line, int col)
 {
-	struct strbuf fix = STRBUF_INIT;
-	char *q;
-	size_t i, run;
+	struct pattern_at p;
 	int bad;
 
-	q = clip(s, n);
-	bad = 0;
-	if (s[0] == '@') {
-		add_error(f, line, col, "Invalid pattern '%s': it is an owner, "
-		    "and the line has no pattern (did you mean '* %s'?)", q, q);
-		bad = 1;
-	} else if (s[0] == '!') {
-		add_error(f, line, col, "Invalid pattern '%s': negation with "
-		    "'!' is not supported in CODEOWNERS", q);
-		bad = 1;
-	} else if (n >= 2 && s[0] == '\\' && s[1] == '#') {
-		add_error(f, line, col, "Invalid pattern '%s': escaping a "
-		    "leading '#' is not supported in CODEOWNERS (did you mean "
-		    "'**/%s'?)", q, q + 1);
-		bad = 1;
-	}
-	/* Unescaped brackets, then runs of three stars, then a final '\'. */
-	for (i = 0; !bad && i < n; i++) {
-		if (s[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (s[i] != '[' && s[i] != ']')
-			continue;
-		for (i = 0; i < n; i++) {
-			if (s[i] == '\\' && i + 1 < n) {
-				strbuf_add(&fix, s + i, 2);
-				i++;
-				continue;
-			}
-			if (s[i] == '[' || s[i] == ']')
-				strbuf_addch(&fix, '\\');
-			strbuf_addch(&fix, s[i]);
-		}
-		for (i = 0; s[i] != '[' && s[i] != ']'; i++)
-			if (s[i] == '\\')
-				i++;
-		add_error(f, line, col + (int)i, "Invalid pattern '%s': both "
-		    "'[' and ']' must be escaped with a '\\' (did you mean "
-		    "'%.*s'?)", q, fix.len > 2 * CLIP ? 2 * CLIP : (int)fix.len,
-		    fix.buf);
-		bad = 1;
-	}
-	for (i = 0; !bad && i < n; i++) {
-		if (s[i] == '\\') {
-			i++;
-			continue;
-		}
-		for (run = 0; i + run < n && s[i + run] == '*'; run++)
-			;
-		if (run < 3)
-			continue;
-		strbuf_reset(&fix);
-		for (i = 0; i < n; i++) {
-			strbuf_addch(&fix, s[i]);
-			if (s[i] == '\\' && i + 1 < n)
-				strbuf_addch(&fix, s[++i]);
-			else if (s[i] == '*' && i + 2 < n && s[i + 1] == '*')
-				while (i + 2 < n && s[i + 2] == '*')
-					i++;
-		}
-		for (i = 0; i + 2 < n; i++) {
-			if (s[i] == '\\')
-				i++;
-			else if (s[i] == '*' && s[i + 1] == '*' &&
-			    s[i + 2] == '*')
-				break;
-		}
-		add_error(f, line, col + (int)i, "Invalid pattern '%s': '***' "
-		    "is not a wildcard (did you mean '%.*s'?)", q,
-		    fix.len > 2 * CLIP ? 2 * CLIP : (int)fix.len, fix.buf);
-		bad = 1;
-	}
-	if (!bad) {
-		for (i = 0; i < n && !bad; i++)
-			if (s[i] == '\\' && ++i == n) {
-				add_error(f, line, col + (int)n - 1, "Invalid "
-				    "pattern '%s': it ends with an escaping "
-				    "'\\'", q);
-				bad = 1;
-			}
-	}
-	strbuf_release(&fix);
-	free(q);
+	p.f = f;
+	p.s = s;
+	p.n = n;
+	p.line = line;
+	p.col = col;
+	p.q = clip(s, n);
+	bad = bad_start(&p) || bad_brackets(&p) || bad_stars(&p) ||
+	    bad_escape(&p);
+	free(p.q);
 	return bad ? -1 : 0;
+}
+
+/* A pattern that starts with an owner, a '!' or an escaped '#'. */
+static int
+bad_start(const struct pattern_at *p)
+{
+	const char *s = p->s;
+
+	if (s[0] == '@')
+		add_error(p->f, p->line, p->col, "Invalid pattern '%s': it is "
+		    "an owner, and the line has no pattern (did you mean "
+		    "'* %s'?)", p->q, p->q);
+	else if (s[0] == '!')
+		add_error(p->f, p->line, p->col, "Invalid pattern '%s': "
+		    "negation with '!' is not supported in CODEOWNERS", p->q);
+	else if (p->n >= 2 && s[0] == '\\' && s[1] == '#')
+		add_error(p->f, p->line, p->col, "Invalid pattern '%s': "
+		    "escaping a leading '#' is not supported in CODEOWNERS "
+		    "(did you mean '**/%s'?)", p->q, p->q + 1);
+	else
+		return 0;
+	return 1;
+}
+
+/* The offset of the first unescaped byte of set, or n. */
+static size_t
+unescaped(const char *s, size_t n, const char *set)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (strchr(set, s[i]) != NULL)
+			break;
+	}
+	return i < n ? i : n;
+}
+
+/* Unescaped brackets, with the pattern escaped as the suggestion. */
+static int
+bad_brackets(const struct pattern_at *p)
+{
+	struct strbuf fix = STRBUF_INIT;
+	const char *s = p->s;
+	size_t i, at;
+
+	if ((at = unescaped(s, p->n, "[]")) == p->n)
+		return 0;
+	for (i = 0; i < p->n; i++) {
+		if (s[i] == '\\' && i + 1 < p->n) {
+			strbuf_add(&fix, s + i, 2);
+			i++;
+			continue;
+		}
+		if (s[i] == '[' || s[i] == ']')
+			strbuf_addch(&fix, '\\');
+		strbuf_addch(&fix, s[i]);
+	}
+	add_error(p->f, p->line, p->col + (int)at, "Invalid pattern '%s': "
+	    "both '[' and ']' must be escaped with a '\\' (did you mean "
+	    "'%.*s'?)", p->q, fix.len > 2 * CLIP ? 2 * CLIP : (int)fix.len,
+	    fix.buf);
+	strbuf_release(&fix);
+	return 1;
+}
+
+/* The offset of the first unescaped run of three stars, or n. */
+static size_t
+three_stars(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '*' && s[i + 1] == '*' && s[i + 2] == '*')
+			return i;
+	}
+	return n;
+}
+
+/* A run of three stars or more, with each run cut to two suggested. */
+static int
+bad_stars(const struct pattern_at *p)
+{
+	struct strbuf fix = STRBUF_INIT;
+	const char *s = p->s;
+	size_t i, at, n = p->n;
+
+	if ((at = three_stars(s, n)) == n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		strbuf_addch(&fix, s[i]);
+		if (s[i] == '\\' && i + 1 < n)
+			strbuf_addch(&fix, s[++i]);
+		else if (s[i] == '*' && i + 2 < n && s[i + 1] == '*')
+			while (i + 2 < n && s[i + 2] == '*')
+				i++;
+	}
+	add_error(p->f, p->line, p->col + (int)at, "Invalid pattern '%s': "
+	    "'***' is not a wildcard (did you mean '%.*s'?)", p->q,
+	    fix.len > 2 * CLIP ? 2 * CLIP : (int)fix.len, fix.buf);
+	strbuf_release(&fix);
+	return 1;
+}
+
+/* A pattern that ends with the backslash of an escape. */
+static int
+bad_escape(const struct pattern_at *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->s[i] == '\\' && ++i == p->n) {
+			add_error(p->f, p->line, p->col + (int)p->n - 1,
+			    "Invalid pattern '%s': it ends with an escaping "
+			    "'\\'", p->q);
+			return 1;
+		}
+	return 0;
 }
 
 /* A GitHub user or organisation name (old names may have '_' or '-'). */
@@ -422,10 +489,10 @@ prepare(struct co_rule *r)
 static void
 parse_line(struct co_file *f, const char *s, size_t n, int line)
 {
-	struct co_owner *ow;
+	struct co_owners ow;
 	struct co_rule *r;
-	size_t i, j, k, pend, nown, oalloc;
-	int bad, kind;
+	size_t i, j;
+	int bad;
 
 	for (i = 0; i < n && blank((unsigned char)s[i]); i++)
 		;
@@ -438,12 +505,41 @@ parse_line(struct co_file *f, const char *s, size_t n, int line)
 	for (j = i; j < n && !blank((unsigned char)s[j]); j++)
 		if (s[j] == '\\' && j + 1 < n)
 			j++;
-	pend = j;
 	bad = check_bytes(f, s + i, j - i, line, (int)i + 1) < 0 ||
 	    check_pattern(f, s + i, j - i, line, (int)i + 1) < 0;
-	ow = NULL;
-	nown = oalloc = 0;
-	for (k = j; ; k = j) {
+	memset(&ow, 0, sizeof(ow));
+	if (parse_owners(f, s, n, j, line, &ow) == -1)
+		bad = 1;
+	if (bad) {
+		/* GitHub skips the whole line. */
+		for (j = 0; j < ow.n; j++)
+			free(ow.v[j].name);
+		free(ow.v);
+		return;
+	}
+	XGROW(f->rules, f->nrules + 1, f->ralloc);
+	r = &f->rules[f->nrules++];
+	memset(r, 0, sizeof(*r));
+	r->pattern = xstrndup(s + i, j - i);
+	r->line = line;
+	r->col = (int)i + 1;
+	r->owners = ow.v;
+	r->nowners = ow.n;
+	prepare(r);
+}
+
+/*
+ * The owners of a line from byte k on, up to a comment: 0, or -1 when
+ * one of them is invalid (each error added; the valid ones kept).
+ */
+static int
+parse_owners(struct co_file *f, const char *s, size_t n, size_t k, int line,
+    struct co_owners *ow)
+{
+	size_t j;
+	int kind, rc = 0;
+
+	for (; ; k = j) {
 		while (k < n && blank((unsigned char)s[k]))
 			k++;
 		if (k == n)
@@ -454,38 +550,20 @@ parse_line(struct co_file *f, const char *s, size_t n, int line)
 		}
 		for (j = k; j < n && !blank((unsigned char)s[j]); j++)
 			;
-		if (check_bytes(f, s + k, j - k, line, (int)k + 1) < 0) {
-			bad = 1;
+		if (check_bytes(f, s + k, j - k, line, (int)k + 1) < 0 ||
+		    (kind = check_owner(f, s + k, j - k, line,
+		    (int)k + 1)) < 0) {
+			rc = -1;
 			continue;
 		}
-		kind = check_owner(f, s + k, j - k, line, (int)k + 1);
-		if (kind < 0) {
-			bad = 1;
-			continue;
-		}
-		XGROW(ow, nown + 1, oalloc);
-		ow[nown].name = xstrndup(s + k, j - k);
-		ow[nown].line = line;
-		ow[nown].col = (int)k + 1;
-		ow[nown].kind = kind;
-		nown++;
+		XGROW(ow->v, ow->n + 1, ow->alloc);
+		ow->v[ow->n].name = xstrndup(s + k, j - k);
+		ow->v[ow->n].line = line;
+		ow->v[ow->n].col = (int)k + 1;
+		ow->v[ow->n].kind = kind;
+		ow->n++;
 	}
-	if (bad) {
-		/* GitHub skips the whole line. */
-		for (k = 0; k < nown; k++)
-			free(ow[k].name);
-		free(ow);
-		return;
-	}
-	XGROW(f->rules, f->nrules + 1, f->ralloc);
-	r = &f->rules[f->nrules++];
-	memset(r, 0, sizeof(*r));
-	r->pattern = xstrndup(s + i, pend - i);
-	r->line = line;
-	r->col = (int)i + 1;
-	r->owners = ow;
-	r->nowners = nown;
-	prepare(r);
+	return rc;
 }
 
 int
