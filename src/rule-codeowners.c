@@ -63,6 +63,18 @@ static int	 co_errors(const struct tree_entry *, const struct co_file *,
 static size_t	 co_owners(const struct co_file *, size_t *);
 static int	 walk_cb(const struct tree_entry *, void *);
 static int	 by_pattern(const void *, const void *);
+static int	 co_too_large(const struct tree_entry *, uint64_t,
+		    struct finding *);
+static void	 co_judge(const struct rule *, const struct tree_entry *,
+		    const struct co_file *, const struct walk *, int,
+		    const char *, struct finding *);
+static void	 co_look(const struct tree *, const char *, const char *,
+		    const struct tree_entry **, struct strbuf *,
+		    struct strvec *, struct strvec *, struct finding *);
+static void	 co_near_miss(const char *, const char *, struct finding *);
+static size_t	*repeated(const struct co_file *);
+static void	 pattern_note(const struct co_file *, const struct walk *,
+		    size_t, size_t, struct strbuf *);
 static void	 co_tree(const struct tree_entry *, struct check_ctx *,
 		    const struct co_file *, struct finding *, struct walk *);
 static int	 retired_word(const char *);
@@ -99,6 +111,8 @@ const struct rule_type rule_codeowners = {
 /* By enum co_owner kind. */
 static const char *const kind_names[] = { "user", "team", "email" };
 static const char *const default_dirs[] = { ".github", ".", "docs", NULL };
+/* The name GitHub reads, unless path says otherwise. */
+static const char *const def_names[] = { "CODEOWNERS", NULL };
 static const char *const default_retired[] = {
 	"MAINTAINERS.md", "MAINTAINERS.rst", "MAINTAINERS", "GOVERNANCE.md",
 	"GOVERNANCE.rst", NULL
@@ -130,74 +144,84 @@ static const struct tree_entry *
 co_locate(const struct rule *r, struct check_ctx *ctx, struct finding *f,
     struct strbuf *looked, struct strvec *ignored)
 {
-	static const char *const def_names[] = { "CODEOWNERS", NULL };
-	const struct tree *t = ctx_tree(ctx);
 	const struct rule_key *kn, *kd;
 	struct strvec near = STRVEC_INIT;
-	const struct tree_entry *e, *used;
+	const struct tree_entry *used;
 	const char *d, *n;
-	char *p, *q;
 	size_t i, j;
 
 	kn = rule_key(r, "path");
 	kd = rule_key(r, "dirs");
 	used = NULL;
-	for (i = 0; (d = value_at(kd, default_dirs, i)) != NULL; i++) {
-		for (j = 0; (n = value_at(kn, def_names, j)) != NULL; j++) {
-			p = join_path(d, n);
-			if (looked->len > 0)
-				strbuf_addstr(looked, ", ");
-			strbuf_addstr(looked, p);
-			if ((e = tree_lookup(t, p, 0)) != NULL) {
-				if (used == NULL)
-					used = e;
-				else {
-					finding_detail(f, "%s is ignored: "
-					    "GitHub uses %s, the first found",
-					    e->path, used->path);
-					strvec_push(ignored, e->path);
-				}
-			}
-			/* Names GitHub does not read: n.md, other cases. */
-			q = xasprintf("%s.md", p);
-			if ((e = tree_lookup(t, q, 1)) != NULL)
-				strvec_push(&near, e->path);
-			if ((e = tree_lookup(t, p, 1)) != NULL &&
-			    strcmp(e->path, p) != 0)
-				strvec_push(&near, e->path);
-			free(q);
-			free(p);
-		}
-	}
+	for (i = 0; (d = value_at(kd, default_dirs, i)) != NULL; i++)
+		for (j = 0; (n = value_at(kn, def_names, j)) != NULL; j++)
+			co_look(ctx_tree(ctx), d, n, &used, looked, ignored,
+			    &near, f);
 	for (i = 0; used != NULL && i < near.n; i++)
 		finding_detail(f, "%s is not read by GitHub", near.v[i]);
-	if (used != NULL || near.n > 0)
-		goto out;
-	if (ctx_not_found(ctx, f, looked->buf))
-		goto out;
-	finding_result(f, RESULT_FAIL, "no CODEOWNERS (looked for %s)",
-	    looked->buf);
-	if (r->help == NULL)
-		finding_fix(f, "add .github/CODEOWNERS naming who owns which "
-		    "part of the code");
-out:
-	if (used == NULL && near.n > 0) {
-		finding_result(f, RESULT_FAIL, "%s is not read by GitHub, which "
-		    "reads only a file named exactly %s", near.v[0],
-		    value_at(kn, def_names, 0));
-		finding_evidence(f, near.v[0], 0, "not read by GitHub");
-		finding_cap_level(f, LEVEL_WARNING);
-		p = xstrdup(near.v[0]);
-		if ((q = strrchr(p, '/')) != NULL)
-			q[1] = '\0';
-		else
-			*p = '\0';
-		finding_fix(f, "rename %s to %s%s", near.v[0], p,
-		    value_at(kn, def_names, 0));
-		free(p);
+	if (used == NULL && near.n > 0)
+		co_near_miss(near.v[0], value_at(kn, def_names, 0), f);
+	else if (used == NULL && !ctx_not_found(ctx, f, looked->buf)) {
+		finding_result(f, RESULT_FAIL, "no CODEOWNERS (looked for %s)",
+		    looked->buf);
+		if (r->help == NULL)
+			finding_fix(f, "add .github/CODEOWNERS naming who owns "
+			    "which part of the code");
 	}
 	strvec_clear(&near);
 	return used;
+}
+
+/*
+ * Look for name in dir: the first found is *used, a later one ignored
+ * (as GitHub ignores it); names GitHub does not read (name.md, another
+ * case) go to near.
+ */
+static void
+co_look(const struct tree *t, const char *dir, const char *name,
+    const struct tree_entry **used, struct strbuf *looked,
+    struct strvec *ignored, struct strvec *near, struct finding *f)
+{
+	const struct tree_entry *e;
+	char *p, *q;
+
+	p = join_path(dir, name);
+	if (looked->len > 0)
+		strbuf_addstr(looked, ", ");
+	strbuf_addstr(looked, p);
+	if ((e = tree_lookup(t, p, 0)) != NULL && *used == NULL)
+		*used = e;
+	else if (e != NULL) {
+		finding_detail(f, "%s is ignored: GitHub uses %s, the first "
+		    "found", e->path, (*used)->path);
+		strvec_push(ignored, e->path);
+	}
+	q = xasprintf("%s.md", p);
+	if ((e = tree_lookup(t, q, 1)) != NULL)
+		strvec_push(near, e->path);
+	if ((e = tree_lookup(t, p, 1)) != NULL && strcmp(e->path, p) != 0)
+		strvec_push(near, e->path);
+	free(q);
+	free(p);
+}
+
+/* Only a name GitHub does not read was found: a warning to rename it. */
+static void
+co_near_miss(const char *path, const char *name, struct finding *f)
+{
+	char *p, *q;
+
+	finding_result(f, RESULT_FAIL, "%s is not read by GitHub, which "
+	    "reads only a file named exactly %s", path, name);
+	finding_evidence(f, path, 0, "not read by GitHub");
+	finding_cap_level(f, LEVEL_WARNING);
+	p = xstrdup(path);
+	if ((q = strrchr(p, '/')) != NULL)
+		q[1] = '\0';
+	else
+		*p = '\0';
+	finding_fix(f, "rename %s to %s%s", path, p, name);
+	free(p);
 }
 
 /* Syntax errors: a failure naming the first few. 1 when there are any. */
@@ -299,9 +323,8 @@ static void
 co_tree(const struct tree_entry *e, struct check_ctx *ctx,
     const struct co_file *co, struct finding *f, struct walk *w)
 {
-	const struct co_rule *ri, **order;
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, notes, dup, *next;
+	size_t i, notes, *next;
 
 	memset(w, 0, sizeof(*w));
 	w->co = co;
@@ -309,39 +332,13 @@ co_tree(const struct tree_entry *e, struct check_ctx *ctx,
 	w->matched = xcalloc(co->nrules + 1, 1);
 	w->owns = xcalloc(co->nrules + 1, 1);
 	tree_glob(ctx_tree(ctx), "**", 0, walk_cb, w);
-	/* next[i]: the next rule with the same pattern, + 1 (0: none). */
-	order = xcalloc(co->nrules + 1, sizeof(*order));
-	next = xcalloc(co->nrules + 1, sizeof(*next));
-	for (i = 0; i < co->nrules; i++)
-		order[i] = &co->rules[i];
-	if (co->nrules > 1)
-		qsort(order, co->nrules, sizeof(*order), by_pattern);
-	for (i = 0; i + 1 < co->nrules; i++)
-		if (strcmp(order[i]->pattern, order[i + 1]->pattern) == 0)
-			next[order[i] - co->rules] =
-			    (size_t)(order[i + 1] - co->rules) + 1;
-	notes = 0;
-	for (i = 0; i < co->nrules; i++) {
-		ri = &co->rules[i];
-		dup = next[i];
+	next = repeated(co);
+	for (i = notes = 0; i < co->nrules; i++) {
 		strbuf_reset(&sb);
-		if (dup > 0)
-			strbuf_addf(&sb, "'%s' is repeated at line %d: only "
-			    "the last applies", ri->pattern,
-			    co->rules[dup - 1].line);
-		else if (!w->matched[i])
-			strbuf_addf(&sb, "'%s' matches no file", ri->pattern);
-		else if (!w->owns[i])
-			strbuf_addf(&sb, "'%s' never applies: a later pattern "
-			    "matches every file it matches", ri->pattern);
-		else if (ri->nowners == 0)
-			strbuf_addf(&sb, "'%s' has no owner: the files it "
-			    "matches have none", ri->pattern);
-		if (sb.len == 0)
-			continue;
-		if (notes++ < SHOW_RULES)
-			finding_detail(f, "%s:%d: %s", e->path, ri->line,
-			    sb.buf);
+		pattern_note(co, w, i, next[i], &sb);
+		if (sb.len > 0 && notes++ < SHOW_RULES)
+			finding_detail(f, "%s:%d: %s", e->path,
+			    co->rules[i].line, sb.buf);
 	}
 	if (notes > SHOW_RULES)
 		finding_detail(f, "... and %zu more notes on patterns",
@@ -357,11 +354,54 @@ co_tree(const struct tree_entry *e, struct check_ctx *ctx,
 	}
 	strbuf_release(&sb);
 	codeowners_index_free(w->idx);
-	free(order);
 	free(next);
 	free(w->matched);
 	free(w->owns);
 	strvec_clear(&w->first);
+}
+
+/*
+ * For each rule, the next rule with the same pattern, + 1 (0: none), in
+ * an array to free.
+ */
+static size_t *
+repeated(const struct co_file *co)
+{
+	const struct co_rule **order;
+	size_t i, *next;
+
+	order = xcalloc(co->nrules + 1, sizeof(*order));
+	next = xcalloc(co->nrules + 1, sizeof(*next));
+	for (i = 0; i < co->nrules; i++)
+		order[i] = &co->rules[i];
+	if (co->nrules > 1)
+		qsort(order, co->nrules, sizeof(*order), by_pattern);
+	for (i = 0; i + 1 < co->nrules; i++)
+		if (strcmp(order[i]->pattern, order[i + 1]->pattern) == 0)
+			next[order[i] - co->rules] =
+			    (size_t)(order[i + 1] - co->rules) + 1;
+	free(order);
+	return next;
+}
+
+/* What is wrong with rule i, if anything (dup: its repeat, + 1). */
+static void
+pattern_note(const struct co_file *co, const struct walk *w, size_t i,
+    size_t dup, struct strbuf *sb)
+{
+	const struct co_rule *ri = &co->rules[i];
+
+	if (dup > 0)
+		strbuf_addf(sb, "'%s' is repeated at line %d: only the last "
+		    "applies", ri->pattern, co->rules[dup - 1].line);
+	else if (!w->matched[i])
+		strbuf_addf(sb, "'%s' matches no file", ri->pattern);
+	else if (!w->owns[i])
+		strbuf_addf(sb, "'%s' never applies: a later pattern matches "
+		    "every file it matches", ri->pattern);
+	else if (ri->nowners == 0)
+		strbuf_addf(sb, "'%s' has no owner: the files it matches have "
+		    "none", ri->pattern);
 }
 
 /*
@@ -509,14 +549,12 @@ static int
 co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf looked = STRBUF_INIT, where = STRBUF_INIT;
-	struct strbuf sum = STRBUF_INIT;
 	struct strvec ignored = STRVEC_INIT;
 	const struct tree_entry *e;
 	const struct co_file *co;
 	struct walk w;
-	size_t n, i, kinds[3];
 	uint64_t size;
-	long long min;
+	size_t i;
 	int bad, retired;
 
 	if ((e = co_locate(r, ctx, f, &looked, &ignored)) == NULL)
@@ -526,34 +564,63 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	finding_evidence(f, e->path, 0, NULL);
 	for (i = 0; i < ignored.n; i++)
 		finding_evidence(f, ignored.v[i], 0, "ignored by GitHub");
-	if (size >= CODEOWNERS_MAX) {
-		finding_result(f, RESULT_FAIL, "%s has %" PRIu64 " bytes: GitHub "
-		    "does not load a CODEOWNERS file of 3 MB or more", e->path,
-		    size);
-		finding_fix(f, "shrink %s below 3 MB: one pattern for a "
-		    "directory instead of a line per file", e->path);
+	if (co_too_large(e, size, f) ||
+	    (co = ctx_codeowners(ctx, e, f)) == NULL)
 		goto out;
-	}
-	if ((co = ctx_codeowners(ctx, e, f)) == NULL)
-		goto out;
-	n = co_owners(co, kinds);
-	finding_value(f, (long long)n);
-	min = rule_int(r, "min_owners", 1);
-	finding_min(f, min);
 	bad = co_errors(e, co, f);
 	co_tree(e, ctx, co, f, &w);
 	retired = !rule_bool(r, "retired", 0) ||
 	    co_retired(r, ctx, e, co, f, &where);
 	co_inactive(r, ctx, co, f);
+	co_judge(r, e, co, &w, bad, retired ? NULL : where.buf, f);
+out:
+	strbuf_release(&looked);
+	strbuf_release(&where);
+	strvec_clear(&ignored);
+	return 0;
+}
+
+/* Whether GitHub refuses to load the file (3 MB or more): f fails. */
+static int
+co_too_large(const struct tree_entry *e, uint64_t size, struct finding *f)
+{
+	if (size < CODEOWNERS_MAX)
+		return 0;
+	finding_result(f, RESULT_FAIL, "%s has %" PRIu64 " bytes: GitHub "
+	    "does not load a CODEOWNERS file of 3 MB or more", e->path, size);
+	finding_fix(f, "shrink %s below 3 MB: one pattern for a directory "
+	    "instead of a line per file", e->path);
+	return 1;
+}
+
+/*
+ * The result: the owners against min_owners, then whether any file is
+ * owned, then the retired committers (unretired names where they were
+ * looked for, NULL when documented or not asked). Errors (bad) leave
+ * the result co_errors() gave.
+ */
+static void
+co_judge(const struct rule *r, const struct tree_entry *e,
+    const struct co_file *co, const struct walk *w, int bad,
+    const char *unretired, struct finding *f)
+{
+	struct strbuf sum = STRBUF_INIT;
+	size_t n, i, kinds[3];
+	long long min;
+
+	n = co_owners(co, kinds);
+	finding_value(f, (long long)n);
+	min = rule_int(r, "min_owners", 1);
+	finding_min(f, min);
 	if (bad)
-		goto out;
+		return;
 	if ((long long)n < min) {
 		finding_result(f, RESULT_FAIL, "%s names %zu distinct owner%s, "
 		    "fewer than %lld", e->path, n, n == 1 ? "" : "s", min);
 		if (r->help == NULL)
 			finding_fix(f, "name the people or teams who review each "
 			    "part of the code");
-		goto out;
+		return;
 	}
 	strbuf_addf(&sum, "%s: %zu owner%s (", e->path, n, n == 1 ? "" : "s");
 	for (i = 0; i < 3; i++)
@@ -562,26 +629,21 @@ co_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    '(' ? "" : ", ", kinds[i], kind_names[i],
 			    kinds[i] == 1 ? "" : "s");
 	strbuf_addf(&sum, ") own%s %zu of %zu files", n == 1 ? "s" : "",
-	    w.owned, w.files);
-	if (w.files > 0 && w.owned == 0) {
+	    w->owned, w->files);
+	if (w->files > 0 && w->owned == 0) {
 		finding_result(f, RESULT_FAIL, "%s: no file of the tree has an "
 		    "owner", e->path);
 		finding_cap_level(f, LEVEL_WARNING);
 		finding_fix(f, "correct the patterns of %s, or start it with "
 		    "'* @owner'", e->path);
-	} else if (!retired) {
+	} else if (unretired != NULL) {
 		finding_result(f, RESULT_FAIL, "%s, but no retired committers "
-		    "are documented (looked in %s)", sum.buf, where.buf);
+		    "are documented (looked in %s)", sum.buf, unretired);
 		finding_cap_level(f, LEVEL_WARNING);
 		finding_fix(f, "list retired (emeritus) committers in a "
 		    "comment of %s or an Emeritus section of MAINTAINERS.md "
 		    "or GOVERNANCE.md", e->path);
 	} else
 		finding_result(f, RESULT_PASS, "%s", sum.buf);
-out:
-	strbuf_release(&looked);
-	strbuf_release(&where);
 	strbuf_release(&sum);
-	strvec_clear(&ignored);
-	return 0;
 }
