@@ -16,6 +16,10 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+static void	 getopt_tables(struct option *, char *);
+static int	 bad_option(int, char **);
+static int	 options_finish(struct options *);
+
 /* Every option once: the parser, --help and the man page test use it. */
 const struct option_doc option_docs[] = {
 	{ "rules", 'r', "NAME|FILE",
@@ -192,30 +196,14 @@ int
 options_parse(struct options *o, int argc, char **argv)
 {
 	struct option lopts[32];
-	char sopts[64], *p;
+	char sopts[64];
 	const struct option_doc *d;
-	const char *env;
-	size_t i;
 	int c, idx;
 
 	memset(o, 0, sizeof(*o));
 	o->jobs = 1;
 	o->format = report_formats[0];
-	p = sopts;
-	*p++ = ':';	/* a missing value is ':', not '?' */
-	for (i = 0, d = option_docs; d->name != NULL; d++, i++) {
-		lopts[i].name = d->name;
-		lopts[i].has_arg = d->arg ? required_argument : no_argument;
-		lopts[i].flag = NULL;
-		lopts[i].val = 256 + (int)i;
-		if (d->shortopt != 0) {
-			*p++ = (char)d->shortopt;
-			if (d->arg != NULL)
-				*p++ = ':';
-		}
-	}
-	*p = '\0';
-	memset(&lopts[i], 0, sizeof(lopts[i]));
+	getopt_tables(lopts, sopts);
 	optind = 1;
 	opterr = 0;
 	for (;;) {
@@ -223,20 +211,8 @@ options_parse(struct options *o, int argc, char **argv)
 		c = getopt_long(argc, argv, sopts, lopts, &idx);
 		if (c == -1)
 			break;
-		if (c == '?' || c == ':') {
-			if (optopt != 0 && optopt < 256)
-				fprintf(stderr, "ecocheck: option -%c: %s\n",
-				    optopt, c == ':' ? "needs a value" :
-				    "unknown option");
-			else if (c == ':')
-				fprintf(stderr, "ecocheck: %s: needs a value\n",
-				    argv[optind - 1]);
-			else
-				fprintf(stderr, "ecocheck: %s: unknown option\n",
-				    argv[optind - 1]);
-			fputs("ecocheck: see ecocheck --help\n", stderr);
-			return -1;
-		}
+		if (c == '?' || c == ':')
+			return bad_option(c, argv);
 		if (c >= 256)
 			d = &option_docs[c - 256];
 		else
@@ -255,25 +231,77 @@ options_parse(struct options *o, int argc, char **argv)
 	}
 	for (; optind < argc; optind++)
 		strvec_push(&o->paths, argv[optind]);
+	return options_finish(o);
+}
+
+/* getopt_long()'s tables made from the option table. */
+static void
+getopt_tables(struct option *lopts, char *sopts)
+{
+	const struct option_doc *d;
+	char *p;
+	size_t i;
+
+	p = sopts;
+	*p++ = ':';	/* a missing value is ':', not '?' */
+	for (i = 0, d = option_docs; d->name != NULL; d++, i++) {
+		lopts[i].name = d->name;
+		lopts[i].has_arg = d->arg ? required_argument : no_argument;
+		lopts[i].flag = NULL;
+		lopts[i].val = 256 + (int)i;
+		if (d->shortopt != 0) {
+			*p++ = (char)d->shortopt;
+			if (d->arg != NULL)
+				*p++ = ':';
+		}
+	}
+	*p = '\0';
+	memset(&lopts[i], 0, sizeof(lopts[i]));
+}
+
+/* Say what is wrong with the option getopt_long() refused: -1. */
+static int
+bad_option(int c, char **argv)
+{
+	if (optopt != 0 && optopt < 256)
+		fprintf(stderr, "ecocheck: option -%c: %s\n", optopt,
+		    c == ':' ? "needs a value" : "unknown option");
+	else if (c == ':')
+		fprintf(stderr, "ecocheck: %s: needs a value\n",
+		    argv[optind - 1]);
+	else
+		fprintf(stderr, "ecocheck: %s: unknown option\n",
+		    argv[optind - 1]);
+	fputs("ecocheck: see ecocheck --help\n", stderr);
+	return -1;
+}
+
+/*
+ * What the options say together: options that exclude each other, and
+ * SOURCE_DATE_EPOCH as --as-of when none was given. 0, or -1.
+ */
+static int
+options_finish(struct options *o)
+{
+	const char *env;
+	char *e;
+	long long v;
+
 	if (o->staged && o->rev != NULL)
 		return usage_error("%s: --staged and --rev cannot be used "
 		    "together", "options");
 	if (o->each != NULL && o->paths.n > 0)
 		return usage_error("%s: --each and PATH operands cannot be used "
 		    "together", "options");
-	if (!o->has_as_of && (env = getenv("SOURCE_DATE_EPOCH")) != NULL &&
-	    *env != '\0') {
-		char *e;
-		long long v;
-
-		errno = 0;
-		v = strtoll(env, &e, 10);
-		if (*e != '\0' || v < 0 || errno != 0 || v > TIME_MAX_SECONDS)
-			return usage_error("SOURCE_DATE_EPOCH: bad value '%s'",
-			    env);
-		o->has_as_of = 1;
-		o->as_of = v;
-	}
+	env = getenv("SOURCE_DATE_EPOCH");
+	if (o->has_as_of || env == NULL || *env == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(env, &e, 10);
+	if (*e != '\0' || v < 0 || errno != 0 || v > TIME_MAX_SECONDS)
+		return usage_error("SOURCE_DATE_EPOCH: bad value '%s'", env);
+	o->has_as_of = 1;
+	o->as_of = v;
 	return 0;
 }
 
