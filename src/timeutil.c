@@ -10,6 +10,9 @@
 
 #include "timeutil.h"
 
+static int	 parse_date(const char **, int *, int *, int *);
+static int	 parse_time(const char **, int *, int *);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 static int64_t
 days_from_civil(int64_t y, unsigned m, unsigned d)
@@ -63,9 +66,7 @@ digits(const char **sp, int n, int *out)
 int
 time_parse_iso(const char *s, int64_t *out)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y, mo, d, h, mi, sec, oh, om, sign;
+	int y, mo, d, secs, offset;
 	char *end;
 	long long v;
 	int64_t t;
@@ -79,54 +80,82 @@ time_parse_iso(const char *s, int64_t *out)
 		*out = v;
 		return 0;
 	}
-	h = mi = sec = oh = om = 0;
-	sign = 1;
-	if (digits(&s, 4, &y) == -1 || *s++ != '-' ||
-	    digits(&s, 2, &mo) == -1 || *s++ != '-' ||
-	    digits(&s, 2, &d) == -1)
+	secs = offset = 0;
+	if (parse_date(&s, &y, &mo, &d) == -1)
 		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+	if ((*s == 'T' || *s == ' ') && parse_time(&s, &secs, &offset) == -1)
 		return -1;
-	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
-		return -1;
-	if (*s == 'T' || *s == ' ') {
-		s++;
-		if (digits(&s, 2, &h) == -1 || *s++ != ':' ||
-		    digits(&s, 2, &mi) == -1)
-			return -1;
-		if (*s == ':') {
-			s++;
-			if (digits(&s, 2, &sec) == -1)
-				return -1;
-		}
-		if (h > 23 || mi > 59 || sec > 60)
-			return -1;
-		if (*s == 'Z')
-			s++;
-		else if (*s == '+' || *s == '-') {
-			sign = *s++ == '-' ? -1 : 1;
-			if (digits(&s, 2, &oh) == -1)
-				return -1;
-			/* "+05", "+0530" or "+05:30"; not "+05:". */
-			if (*s == ':') {
-				s++;
-				if (digits(&s, 2, &om) == -1)
-					return -1;
-			} else if (*s != '\0' && digits(&s, 2, &om) == -1)
-				return -1;
-			if (oh > 14 || om > 59)
-				return -1;
-		}
-	}
 	if (*s != '\0')
 		return -1;
-	t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
-	    h * 3600 + mi * 60 + sec - sign * (oh * 3600 + om * 60);
+	t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + secs -
+	    offset;
 	/* An offset or a leap second must not leave the four-digit years. */
 	if (t < TIME_MIN_SECONDS || t > TIME_MAX_SECONDS)
 		return -1;
 	*out = t;
+	return 0;
+}
+
+/* "YYYY-MM-DD", a real day of the Gregorian calendar: 0, or -1. */
+static int
+parse_date(const char **s, int *y, int *mo, int *d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (digits(s, 4, y) == -1 || *(*s)++ != '-' ||
+	    digits(s, 2, mo) == -1 || *(*s)++ != '-' ||
+	    digits(s, 2, d) == -1)
+		return -1;
+	if (*mo < 1 || *mo > 12 || *d < 1 || *d > mdays[*mo - 1])
+		return -1;
+	if (*mo == 2 && *d == 29 && !(*y % 4 == 0 && (*y % 100 != 0 ||
+	    *y % 400 == 0)))
+		return -1;
+	return 0;
+}
+
+/*
+ * "THH:MM[:SS]" (or a space for the T) and an optional zone, "Z",
+ * "+05", "+0530" or "+05:30": the seconds of the day and the zone's
+ * offset east of UTC in seconds. 0, or -1.
+ */
+static int
+parse_time(const char **s, int *secs, int *offset)
+{
+	int h, mi, sec = 0, oh = 0, om = 0, sign;
+
+	(*s)++;
+	if (digits(s, 2, &h) == -1 || *(*s)++ != ':' ||
+	    digits(s, 2, &mi) == -1)
+		return -1;
+	if (**s == ':') {
+		(*s)++;
+		if (digits(s, 2, &sec) == -1)
+			return -1;
+	}
+	if (h > 23 || mi > 59 || sec > 60)
+		return -1;
+	*secs = h * 3600 + mi * 60 + sec;
+	if (**s == 'Z') {
+		(*s)++;
+		return 0;
+	}
+	if (**s != '+' && **s != '-')
+		return 0;
+	sign = *(*s)++ == '-' ? -1 : 1;
+	if (digits(s, 2, &oh) == -1)
+		return -1;
+	/* "+05", "+0530" or "+05:30"; not "+05:". */
+	if (**s == ':') {
+		(*s)++;
+		if (digits(s, 2, &om) == -1)
+			return -1;
+	} else if (**s != '\0' && digits(s, 2, &om) == -1)
+		return -1;
+	if (oh > 14 || om > 59)
+		return -1;
+	*offset = sign * (oh * 3600 + om * 60);
 	return 0;
 }
 
