@@ -53,6 +53,9 @@ static int	 extensions(const unsigned char *, const unsigned char *,
 		    struct link *);
 static int	 parse(const void *, size_t, gitindex_cb, void *,
 		    struct link *);
+static int	 entry_path(const unsigned char *, size_t,
+		    const unsigned char *, unsigned, struct strbuf *,
+		    struct gitindex_entry *, const unsigned char **);
 static int	 keep_cb(const struct gitindex_entry *, void *);
 static void	 keep_free(struct keep *);
 static int	 ewah(const unsigned char **, const unsigned char *,
@@ -60,6 +63,10 @@ static int	 ewah(const unsigned char **, const unsigned char *,
 static int	 replace_bit(size_t, void *);
 static int	 delete_bit(size_t, void *);
 static int	 kept_cmp(const void *, const void *);
+struct merge;
+static int	 link_bitmaps(const struct link *, struct merge *);
+static struct kept *merged(const struct merge *, size_t *);
+static int	 emit_merged(const struct kept *, size_t, gitindex_cb, void *);
 
 static uint32_t
 be32(const unsigned char *p)
@@ -147,7 +154,7 @@ parse(const void *buf, size_t size, gitindex_cb cb, void *arg,
 	struct strbuf prev = STRBUF_INIT;
 	struct gitindex_entry ent;
 	const unsigned char *e, *p, *end;
-	size_t n, i, poff, len, strip;
+	size_t n, i, poff;
 	unsigned flags, ver;
 	int r;
 
@@ -170,30 +177,8 @@ parse(const void *buf, size_t size, gitindex_cb cb, void *arg,
 			    INDEX_SKIP_WT) != 0;
 			poff += 2;
 		}
-		p = e + poff;
-		if (ver == 4) {
-			/* How much of the previous path to drop, then a suffix. */
-			if (varint(&p, end, &strip) < 0 || strip > prev.len)
-				goto out;
-			len = strnlen((const char *)p, end - p);
-			if (p + len >= end)
-				goto out;
-			strbuf_setlen(&prev, prev.len - strip);
-			strbuf_add(&prev, p, len);
-			p += len + 1;
-			ent.path = prev.buf;
-			ent.len = prev.len;
-		} else {
-			ent.path = (const char *)p;
-			len = strnlen(ent.path, end - p);
-			if (p + len >= end)
-				goto out;
-			/* NUL-padded to a multiple of 8 bytes */
-			if ((size_t)(end - e) < ((poff + len + 8) & ~(size_t)7))
-				goto out;
-			p = e + ((poff + len + 8) & ~(size_t)7);
-			ent.len = len;
-		}
+		if (entry_path(e, poff, end, ver, &prev, &ent, &p) == -1)
+			goto out;
 		ent.mode = be32(e + 24);
 		/* A sparse directory ("dir/", a tree) must say so twice. */
 		if ((ent.mode & 0170000) == 0040000 && (ent.len == 0 ||
@@ -208,6 +193,46 @@ parse(const void *buf, size_t size, gitindex_cb cb, void *arg,
 out:
 	strbuf_release(&prev);
 	return r;
+}
+
+/*
+ * The path of the entry at e whose path starts poff bytes in: in version
+ * 4, a suffix to what is left of the previous path (prev) once its end is
+ * dropped; before, a NUL-padded name. Sets ent's path and length and *next
+ * to the next entry: 0, or -1 when the entry is cut or malformed.
+ */
+static int
+entry_path(const unsigned char *e, size_t poff, const unsigned char *end,
+    unsigned ver, struct strbuf *prev, struct gitindex_entry *ent,
+    const unsigned char **next)
+{
+	const unsigned char *p = e + poff;
+	size_t len, strip, padded;
+
+	if (ver == 4) {
+		if (varint(&p, end, &strip) < 0 || strip > prev->len)
+			return -1;
+		len = strnlen((const char *)p, end - p);
+		if (p + len >= end)
+			return -1;
+		strbuf_setlen(prev, prev->len - strip);
+		strbuf_add(prev, p, len);
+		*next = p + len + 1;
+		ent->path = prev->buf;
+		ent->len = prev->len;
+		return 0;
+	}
+	ent->path = (const char *)p;
+	len = strnlen(ent->path, end - p);
+	if (p + len >= end)
+		return -1;
+	/* NUL-padded to a multiple of 8 bytes */
+	padded = (poff + len + 8) & ~(size_t)7;
+	if ((size_t)(end - e) < padded)
+		return -1;
+	*next = e + padded;
+	ent->len = len;
+	return 0;
 }
 
 int
@@ -374,11 +399,9 @@ gitindex_parse_split(const void *buf, size_t size, const void *shared,
     size_t ssize, gitindex_cb cb, void *arg)
 {
 	struct merge m;
-	struct gitindex_entry ent;
-	struct kept *all, *e;
+	struct kept *all;
 	struct link lk;
-	const unsigned char *p, *end;
-	size_t i, n;
+	size_t n;
 	int r;
 
 	memset(&m, 0, sizeof(m));
@@ -386,38 +409,80 @@ gitindex_parse_split(const void *buf, size_t size, const void *shared,
 	lk.size = 0;
 	all = NULL;
 	if ((r = parse(buf, size, keep_cb, &m.split, &lk)) != 0 ||
-	    (r = gitindex_parse(shared, ssize, keep_cb, &m.base)) != 0)
+	    (r = gitindex_parse(shared, ssize, keep_cb, &m.base)) != 0 ||
+	    (r = link_bitmaps(&lk, &m)) != 0)
 		goto out;
 	r = GITINDEX_EBAD;
-	if (lk.p == NULL || lk.size < GITINDEX_OIDSZ)
-		goto out;
-	/* The delete bitmap, then the replace bitmap; both optional. */
-	p = lk.p + GITINDEX_OIDSZ;
-	end = lk.p + lk.size;
-	if (p < end) {
-		if ((r = ewah(&p, end, delete_bit, &m)) != 0 ||
-		    (r = ewah(&p, end, replace_bit, &m)) != 0)
-			goto out;
-		if (p != end) {
-			r = GITINDEX_EBAD;
-			goto out;
-		}
-	}
-	/* The rest of the split index: added, or replacing the same path. */
-	n = m.base.n + (m.split.n - m.next);
+	if ((all = merged(&m, &n)) != NULL)
+		r = emit_merged(all, n, cb, arg);
+out:
+	free(all);
+	keep_free(&m.base);
+	keep_free(&m.split);
+	return r;
+}
+
+/*
+ * The link extension's delete bitmap, then its replace bitmap (both
+ * optional), applied to the shared index's entries: 0, or an error.
+ */
+static int
+link_bitmaps(const struct link *lk, struct merge *m)
+{
+	const unsigned char *p, *end;
+	int r;
+
+	if (lk->p == NULL || lk->size < GITINDEX_OIDSZ)
+		return GITINDEX_EBAD;
+	p = lk->p + GITINDEX_OIDSZ;
+	end = lk->p + lk->size;
+	if (p == end)
+		return 0;
+	if ((r = ewah(&p, end, delete_bit, m)) != 0 ||
+	    (r = ewah(&p, end, replace_bit, m)) != 0)
+		return r;
+	return p == end ? 0 : GITINDEX_EBAD;
+}
+
+/*
+ * The shared index's entries still alive and the rest of the split
+ * index (added, or replacing the same path), sorted; NULL when an added
+ * entry has no name.
+ */
+static struct kept *
+merged(const struct merge *m, size_t *np)
+{
+	struct kept *all;
+	size_t i, n;
+
+	n = m->base.n + (m->split.n - m->next);
 	all = xreallocarray(NULL, n > 0 ? n : 1, sizeof(*all));
 	n = 0;
-	for (i = 0; i < m.base.n; i++)
-		if (!m.base.v[i].dead)
-			all[n++] = m.base.v[i];
-	for (i = m.next; i < m.split.n; i++) {
-		if (m.split.v[i].len == 0)
-			goto out;	/* only a replacement has no name */
-		all[n] = m.split.v[i];
+	for (i = 0; i < m->base.n; i++)
+		if (!m->base.v[i].dead)
+			all[n++] = m->base.v[i];
+	for (i = m->next; i < m->split.n; i++) {
+		if (m->split.v[i].len == 0) {
+			free(all);	/* only a replacement has no name */
+			return NULL;
+		}
+		all[n] = m->split.v[i];
 		all[n++].split = 1;
 	}
 	qsort(all, n, sizeof(*all), kept_cmp);
-	r = 0;
+	*np = n;
+	return all;
+}
+
+/* Hand the merged entries to cb, a replaced one only as replaced. */
+static int
+emit_merged(const struct kept *all, size_t n, gitindex_cb cb, void *arg)
+{
+	struct gitindex_entry ent;
+	const struct kept *e;
+	size_t i;
+	int r = 0;
+
 	for (i = 0; i < n && r == 0; i++) {
 		e = &all[i];
 		if (i + 1 < n && !e->split && all[i + 1].split &&
@@ -432,9 +497,5 @@ gitindex_parse_split(const void *buf, size_t size, const void *shared,
 		ent.oid = e->oid;
 		r = cb(&ent, arg);
 	}
-out:
-	free(all);
-	keep_free(&m.base);
-	keep_free(&m.split);
 	return r;
 }
