@@ -650,10 +650,10 @@ static const struct fold {
 	void		(*fn)(struct finding *, const struct rule *,
 			    const struct finding *);
 } folds[] = {
-	{ "alternative", RESULT_PASS, 1, fold_alternative },
-	{ "hint", RESULT_PASS, 1, fold_hint },
-	{ "veto", RESULT_FAIL, 0, fold_veto },
-	{ "note", FOLD_ANY, 0, fold_note },
+	{ RULE_KEY_ALTERNATIVE, RESULT_PASS, 1, fold_alternative },
+	{ RULE_KEY_HINT, RESULT_PASS, 1, fold_hint },
+	{ RULE_KEY_VETO, RESULT_FAIL, 0, fold_veto },
+	{ RULE_KEY_NOTE, FOLD_ANY, 0, fold_note },
 };
 
 /*

@@ -53,14 +53,14 @@ const struct rule_key_spec rule_common_keys[] = {
 	{ "help", KEY_TEXT, .doc = "how to fix a failure" },
 	{ "requirement", KEY_INTS, .min = 1, .max = 999,
 	    .doc = "requirement numbers" },
-	{ "alternative", KEY_WORDS, .flags = KEYF_RULE,
+	{ RULE_KEY_ALTERNATIVE, KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose pass makes this one pass" },
 	{ "report", KEY_BOOL, .doc = "no: only an alternative, not reported" },
-	{ "hint", KEY_WORDS, .flags = KEYF_RULE,
+	{ RULE_KEY_HINT, KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose pass is named in a failure" },
-	{ "veto", KEY_WORDS, .flags = KEYF_RULE,
+	{ RULE_KEY_VETO, KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose failure makes this one fail" },
-	{ "note", KEY_WORDS, .flags = KEYF_RULE,
+	{ RULE_KEY_NOTE, KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose finding this one's message also tells" },
 	{ .name = NULL }
 };

@@ -34,6 +34,15 @@ struct rule_type {
 };
 
 extern const struct rule_type *const rule_types[];
+/*
+ * The keys of rule_common_keys[] that name other rules whose results fold
+ * into a rule's (check.c's fold table): one spelling for both tables.
+ */
+#define RULE_KEY_ALTERNATIVE	"alternative"
+#define RULE_KEY_HINT		"hint"
+#define RULE_KEY_VETO		"veto"
+#define RULE_KEY_NOTE		"note"
+
 extern const struct rule_key_spec rule_common_keys[];
 
 const struct rule_type		*rule_type_find(const char *);
