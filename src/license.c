@@ -50,6 +50,15 @@ struct toks {
 	struct strbuf	 words;
 };
 
+/* What tokenize carries from one word to the next. */
+struct tok_state {
+	unsigned	 nl;		/* newlines since the last word */
+	unsigned	 opt;		/* template: optional parts open */
+	size_t		 var_end;	/* template: end of a variable, or 0 */
+	int		 varstart;	/* the next word starts a variable */
+	int		 url;		/* the words are part of a URL */
+};
+
 /* The word dictionary: every word of the corpus has an id from 1. */
 struct dict {
 	uint32_t	*slot;		/* id, 0 empty; power-of-two size */
@@ -113,6 +122,11 @@ static int	 is_copyright_line(const char *, size_t, const struct toks *,
 static int	 is_bullet_word(const char *, size_t);
 static int	 has_ci(const char *, size_t, size_t, const char *);
 static int	 word_is(const struct toks *, size_t, const char *);
+static int	 template_mark(const char *, size_t, size_t *,
+		    struct tok_state *);
+static size_t	 add_word(const char *, size_t, size_t, uint32_t, size_t,
+		    enum text_class, struct tok_state *, int *, struct toks *);
+static int	 url_starts(const char *, size_t, size_t, const struct toks *);
 static const char *equivalent(const char *, size_t);
 static void	 fold_words(const struct toks *, struct strbuf *, size_t *,
 		    size_t *);
@@ -406,54 +420,26 @@ skip_link_dest(const char *s, size_t n, size_t i)
 static void
 tokenize(const char *s, size_t n, int template, struct toks *t)
 {
-	size_t i, j, used, var_end;
-	unsigned nl, opt;
-	int first, url, block, varstart;
+	struct tok_state st;
+	size_t i, j, used;
+	int first, block;
 	uint32_t cp;
 	enum text_class cls;
-	struct tok *k;
 
+	memset(&st, 0, sizeof(st));
 	first = 1;
-	url = 0;
-	nl = 0;
-	opt = 0;
-	var_end = 0;
-	varstart = 0;
 	for (i = 0; i < n && t->n < LICENSE_MAX_WORDS;) {
-		if (template && s[i] == '<' && i + 1 < n && s[i + 1] == '<') {
-			if (strncmp(s + i, "<<beginOptional>>", 17) == 0) {
-				opt++;
-				i += 17;
-				continue;
-			}
-			if (strncmp(s + i, "<<endOptional>>", 15) == 0) {
-				opt -= opt > 0;
-				i += 15;
-				continue;
-			}
-			if (strncmp(s + i, "<<var;original=\"", 16) == 0) {
-				i += 16;
-				var_end = i;
-				while (var_end < n && s[var_end] != '"')
-					var_end++;
-				varstart = 1;
-				continue;
-			}
-		}
-		if (var_end != 0 && i >= var_end) {
-			i = var_end + 3 <= n ? var_end + 3 : n;
-			var_end = 0;
+		if (template && template_mark(s, n, &i, &st))
 			continue;
-		}
 		if (s[i] == '\n') {
 			first = 1;
-			url = 0;
-			nl++;
+			st.url = 0;
+			st.nl++;
 			i++;
 			continue;
 		}
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
-			url = 0;
+			st.url = 0;
 			i++;
 			continue;
 		}
@@ -477,47 +463,103 @@ tokenize(const char *s, size_t n, int template, struct toks *t)
 			i += used;
 			continue;
 		}
-		XGROW(t->v, t->n + 1, t->alloc);
-		k = &t->v[t->n++];
-		k->start = i;
-		k->w = t->words.len;
-		k->nl = nl;
-		k->flags = (first ? TF_FIRST : 0) | (opt ? TF_OPT : 0);
-		if (var_end != 0)
-			k->flags |= TF_VAR | (varstart ? TF_VARSTART : 0);
-		varstart = 0;
-		first = 0;
-		nl = 0;
-		if (cls == TEXT_CP_IDEO) {
-			utf8_put(&t->words, cp);
-			i += used;
-		} else {
-			for (;;) {
-				if (cp >= 'A' && cp <= 'Z')
-					cp += 'a' - 'A';
-				if (cls == TEXT_CP_WORD)
-					utf8_put(&t->words, cp);
-				i += used;
-				if (i >= n || (var_end != 0 && i >= var_end))
-					break;
-				cp = utf8_next(s + i, n - i, &used);
-				cls = text_class(cp);
-				if (cls != TEXT_CP_WORD && cls != TEXT_CP_DROP)
-					break;
-			}
-		}
-		k->end = i;
-		k->wlen = t->words.len - k->w;
-		if (!url && i + 3 <= n && strncmp(s + i, "://", 3) == 0 &&
-		    (word_is(t, t->n - 1, "http") ||
-		    word_is(t, t->n - 1, "https") ||
-		    word_is(t, t->n - 1, "ftp")))
-			url = 1;
-		if (!url && i < n && s[i] == '.' && word_is(t, t->n - 1, "www"))
-			url = 1;
-		if (url)
-			k->flags |= TF_URL;
+		i = add_word(s, n, i, cp, used, cls, &st, &first, t);
 	}
+}
+
+/*
+ * Step over the template marker at s[*i], or out of the variable that
+ * ends there, noting it in st; 0 when there is none.
+ */
+static int
+template_mark(const char *s, size_t n, size_t *i, struct tok_state *st)
+{
+	if (s[*i] == '<' && *i + 1 < n && s[*i + 1] == '<') {
+		if (strncmp(s + *i, "<<beginOptional>>", 17) == 0) {
+			st->opt++;
+			*i += 17;
+			return 1;
+		}
+		if (strncmp(s + *i, "<<endOptional>>", 15) == 0) {
+			st->opt -= st->opt > 0;
+			*i += 15;
+			return 1;
+		}
+		if (strncmp(s + *i, "<<var;original=\"", 16) == 0) {
+			*i += 16;
+			st->var_end = *i;
+			while (st->var_end < n && s[st->var_end] != '"')
+				st->var_end++;
+			st->varstart = 1;
+			return 1;
+		}
+	}
+	if (st->var_end != 0 && *i >= st->var_end) {
+		*i = st->var_end + 3 <= n ? st->var_end + 3 : n;
+		st->var_end = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Add to t the word that starts at s[i] with cp, a character of class
+ * cls and used bytes; *first: it is the first of its line. Returns the
+ * offset after the word.
+ */
+static size_t
+add_word(const char *s, size_t n, size_t i, uint32_t cp, size_t used,
+    enum text_class cls, struct tok_state *st, int *first, struct toks *t)
+{
+	struct tok *k;
+
+	XGROW(t->v, t->n + 1, t->alloc);
+	k = &t->v[t->n++];
+	k->start = i;
+	k->w = t->words.len;
+	k->nl = st->nl;
+	k->flags = (*first ? TF_FIRST : 0) | (st->opt ? TF_OPT : 0);
+	if (st->var_end != 0)
+		k->flags |= TF_VAR | (st->varstart ? TF_VARSTART : 0);
+	st->varstart = 0;
+	*first = 0;
+	st->nl = 0;
+	if (cls == TEXT_CP_IDEO) {
+		utf8_put(&t->words, cp);
+		i += used;
+	} else {
+		for (;;) {
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			if (cls == TEXT_CP_WORD)
+				utf8_put(&t->words, cp);
+			i += used;
+			if (i >= n || (st->var_end != 0 && i >= st->var_end))
+				break;
+			cp = utf8_next(s + i, n - i, &used);
+			cls = text_class(cp);
+			if (cls != TEXT_CP_WORD && cls != TEXT_CP_DROP)
+				break;
+		}
+	}
+	k->end = i;
+	k->wlen = t->words.len - k->w;
+	if (!st->url && url_starts(s, n, i, t))
+		st->url = 1;
+	if (st->url)
+		k->flags |= TF_URL;
+	return i;
+}
+
+/* Whether t's last word, ending at s[i], starts a URL ("http://", "www."). */
+static int
+url_starts(const char *s, size_t n, size_t i, const struct toks *t)
+{
+	if (i + 3 <= n && strncmp(s + i, "://", 3) == 0 &&
+	    (word_is(t, t->n - 1, "http") || word_is(t, t->n - 1, "https") ||
+	    word_is(t, t->n - 1, "ftp")))
+		return 1;
+	return i < n && s[i] == '.' && word_is(t, t->n - 1, "www");
 }
 
 static int
