@@ -127,6 +127,7 @@ static int	 template_mark(const char *, size_t, size_t *,
 static size_t	 add_word(const char *, size_t, size_t, uint32_t, size_t,
 		    enum text_class, struct tok_state *, int *, struct toks *);
 static int	 url_starts(const char *, size_t, size_t, const struct toks *);
+static void	 drop_number(const char *, size_t, struct toks *, size_t);
 static const char *equivalent(const char *, size_t);
 static void	 fold_words(const struct toks *, struct strbuf *, size_t *,
 		    size_t *);
@@ -694,28 +695,38 @@ second_pass(const char *s, size_t n, struct toks *t)
 			    (s[e] == ',' || s[e] == '&'));
 			continue;
 		}
-		if (!is_bullet_word(t->words.buf + v->w, v->wlen) ||
-		    v->end >= n)
-			continue;
-		c = s[v->end];
-		if ((v->flags & TF_FIRST) && (c == '.' || c == ')') &&
-		    (v->end + 1 >= n || s[v->end + 1] == ' ' ||
-		    s[v->end + 1] == '\t' || s[v->end + 1] == '\n' ||
-		    s[v->end + 1] == '\r' || (c == '.' &&
-		    s[v->end + 1] >= '0' && s[v->end + 1] <= '9'))) {
-			v->flags |= TF_DROP;
-			/* "3.1." : the next number is part of it. */
-			if (c == '.' && v->end + 1 < n && k + 1 < t->n &&
-			    t->v[k + 1].start == v->end + 1)
-				t->v[k + 1].flags |= TF_FIRST;
-			continue;
-		}
-		if (c == ')' && v->start > 0 && s[v->start - 1] == '(' &&
-		    ((v->flags & TF_FIRST) || v->start < 2 ||
-		    s[v->start - 2] == ' ' || s[v->start - 2] == '\n' ||
-		    s[v->start - 2] == '\t'))
-			v->flags |= TF_DROP;
+		drop_number(s, n, t, k);
 	}
+}
+
+/* Drop t->v[k] when it numbers a list item: "1.", "iv)", "(a)", "3.1.". */
+static void
+drop_number(const char *s, size_t n, struct toks *t, size_t k)
+{
+	struct tok *v;
+	char c;
+
+	v = &t->v[k];
+	if (!is_bullet_word(t->words.buf + v->w, v->wlen) || v->end >= n)
+		return;
+	c = s[v->end];
+	if ((v->flags & TF_FIRST) && (c == '.' || c == ')') &&
+	    (v->end + 1 >= n || s[v->end + 1] == ' ' ||
+	    s[v->end + 1] == '\t' || s[v->end + 1] == '\n' ||
+	    s[v->end + 1] == '\r' || (c == '.' &&
+	    s[v->end + 1] >= '0' && s[v->end + 1] <= '9'))) {
+		v->flags |= TF_DROP;
+		/* "3.1." : the next number is part of it. */
+		if (c == '.' && v->end + 1 < n && k + 1 < t->n &&
+		    t->v[k + 1].start == v->end + 1)
+			t->v[k + 1].flags |= TF_FIRST;
+		return;
+	}
+	if (c == ')' && v->start > 0 && s[v->start - 1] == '(' &&
+	    ((v->flags & TF_FIRST) || v->start < 2 ||
+	    s[v->start - 2] == ' ' || s[v->start - 2] == '\n' ||
+	    s[v->start - 2] == '\t'))
+		v->flags |= TF_DROP;
 }
 
 /* The one spelling of an equivalent word, or NULL. */
