@@ -155,6 +155,12 @@ static int	 try_license(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *, int);
 static int	 diff_at(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *);
+static long	 diff_forward(const uint32_t *, long, const uint32_t *, long,
+		    long, long *, long *);
+static size_t	 diff_snakes(const long *, long, long, long, long, long *);
+static void	 diff_score(const struct license_corpus *, const struct lic *,
+		    const uint32_t *, size_t, long, const long *, size_t,
+		    struct cand *);
 static void	 hunk(const struct license_corpus *, const struct lic *,
 		    const uint32_t *, size_t, size_t, size_t, size_t, int, int,
 		    struct cand *);
@@ -1339,14 +1345,10 @@ static int
 diff_at(const struct license_corpus *c, const struct lic *l,
     const struct input *in, size_t ws, size_t we, struct cand *cd)
 {
-	const uint32_t *a, *b;
-	long m, n, d, k, x, y, off, maxd, px, pk, mx;
+	long m, n, d, maxd, off;
 	long *v, *trace, *snk;
-	size_t nsnk, i, tpos;
-	long sx, sy, ex, ey;
+	size_t nsnk;
 
-	a = l->w;
-	b = in->w + ws;
 	m = (long)l->m;
 	n = (long)(we - ws);
 	maxd = 60 + m / 40;
@@ -1356,6 +1358,33 @@ diff_at(const struct license_corpus *c, const struct lic *l,
 	v = xcalloc(2 * off + 1, sizeof(*v));
 	trace = xreallocarray(NULL, (size_t)(maxd + 1) * (2 * off + 1),
 	    sizeof(*trace));
+	d = diff_forward(l->w, m, in->w + ws, n, maxd, v, trace);
+	free(v);
+	if (d < 0) {
+		free(trace);
+		return -1;
+	}
+	snk = xreallocarray(NULL, (size_t)(d + 1) * 3, sizeof(*snk));
+	nsnk = diff_snakes(trace, off, d, m, n, snk);
+	diff_score(c, l, in->w + ws, ws, n, snk, nsnk, cd);
+	free(trace);
+	free(snk);
+	return 0;
+}
+
+/*
+ * Myers' forward pass over a[0, m) and b[0, n): the number of edits, or
+ * -1 when more than maxd. v holds the furthest x of each diagonal;
+ * trace gets a copy of v after each number of edits.
+ */
+static long
+diff_forward(const uint32_t *a, long m, const uint32_t *b, long n,
+    long maxd, long *v, long *trace)
+{
+	long d, k, x, y, off;
+	size_t tpos;
+
+	off = maxd + 1;
 	tpos = 0;
 	for (d = 0; d <= maxd; d++) {
 		for (k = -d; k <= d; k += 2) {
@@ -1369,25 +1398,35 @@ diff_at(const struct license_corpus *c, const struct lic *l,
 				y++;
 			}
 			v[off + k] = x;
-			if (x >= m && y >= n)
-				goto done;
+			if (x >= m && y >= n) {
+				memcpy(trace + tpos, v,
+				    (2 * off + 1) * sizeof(*v));
+				return d;
+			}
 		}
 		memcpy(trace + tpos, v, (2 * off + 1) * sizeof(*v));
 		tpos += 2 * off + 1;
 	}
-	free(v);
-	free(trace);
 	return -1;
-done:
-	memcpy(trace + tpos, v, (2 * off + 1) * sizeof(*v));
-	/* Walk back, collecting the snakes (runs of equal words). */
-	snk = xreallocarray(NULL, (size_t)(d + 1) * 3, sizeof(*snk));
+}
+
+/*
+ * Walk the trace of a diff of d edits back from (m, n) and put its
+ * snakes (runs of equal words) in snk as (x, y, length), last first;
+ * returns how many.
+ */
+static size_t
+diff_snakes(const long *trace, long off, long d, long m, long n, long *snk)
+{
+	const long *pv;
+	long k, x, y, px, pk, mx;
+	size_t nsnk;
+
 	nsnk = 0;
 	x = m;
 	y = n;
 	for (; d > 0; d--) {
-		const long *pv = trace + (size_t)(d - 1) * (2 * off + 1);
-
+		pv = trace + (size_t)(d - 1) * (2 * off + 1);
 		k = x - y;
 		if (k == -d || (k != d && pv[off + k - 1] < pv[off + k + 1]))
 			pk = k + 1;
@@ -1410,7 +1449,22 @@ done:
 		snk[nsnk * 3 + 2] = x;
 		nsnk++;
 	}
-	/* The snakes are in reverse; score the gaps between them. */
+	return nsnk;
+}
+
+/*
+ * Score into cd the diff of template l with the n text words b, which
+ * start at text word ws, from its nsnk snakes (last first).
+ */
+static void
+diff_score(const struct license_corpus *c, const struct lic *l,
+    const uint32_t *b, size_t ws, long n, const long *snk, size_t nsnk,
+    struct cand *cd)
+{
+	long m, sx, sy, ex, ey;
+	size_t i;
+
+	m = (long)l->m;
 	cd->changed = 0;
 	cd->maxhunk = 0;
 	ex = 0;
@@ -1438,10 +1492,6 @@ done:
 	    l->fixed);
 	cd->match = nsnk > 0 && cd->changed <= 1 + l->fixed / 500 &&
 	    cd->maxhunk <= 2;
-	free(v);
-	free(trace);
-	free(snk);
-	return 0;
 }
 
 /* Whether a is a better answer than b. */
