@@ -153,6 +153,13 @@ static int	 occurs(const struct input *, const uint32_t *, size_t, size_t,
 		    size_t *);
 static int	 try_license(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *, int);
+static size_t	 anchors_found(const struct lic *, const struct input *, size_t,
+		    size_t, size_t *);
+static size_t	 last_fixed(const struct lic *, size_t);
+static size_t	 window_end(const struct input *, const struct lic *, size_t,
+		    size_t, size_t, size_t, size_t);
+static void	 anchor_guess(const struct lic *, size_t, size_t,
+		    struct cand *);
 static int	 diff_at(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *);
 static long	 diff_forward(const uint32_t *, long, const uint32_t *, long,
@@ -1540,19 +1547,10 @@ try_license(const struct license_corpus *c, const struct lic *src,
 {
 	struct lic l;
 	struct cand cd;
-	size_t a, b, t, e, ws, we, tries, i, k0, nfound, want, dist, bestdist;
+	size_t a, b, t, ws, we, tries, k0, nfound;
 	uint32_t pos, h;
 
-	nfound = 0;
-	k0 = ANCHORS;
-	for (i = 0; i < src->nanchors; i++) {
-		if (occurs(in, src->anchor[i], lo, hi, &t)) {
-			nfound++;
-			if (k0 == ANCHORS)
-				k0 = i;
-		}
-	}
-	if (nfound == 0)
+	if ((nfound = anchors_found(src, in, lo, hi, &k0)) == 0)
 		return 0;
 	/*
 	 * A match changes at most 1 + m/500 words in hunks of at most two,
@@ -1564,13 +1562,7 @@ try_license(const struct license_corpus *c, const struct lic *src,
 		return 1;
 	lic_parse(src, &l);
 	a = src->apos[k0];
-	for (b = l.m - SHINGLE; b > a; b--) {
-		for (i = b; i < b + SHINGLE; i++)
-			if (l.fl[i] & (TF_OPT | TF_VAR))
-				break;
-		if (i == b + SHINGLE)
-			break;
-	}
+	b = last_fixed(&l, a);
 	h = shingle(l.w + a) & (in->hsize - 1);
 	tries = 0;
 	for (pos = in->head[h]; pos != 0 && tries < MAX_TRIES;
@@ -1581,27 +1573,7 @@ try_license(const struct license_corpus *c, const struct lic *src,
 			continue;
 		tries++;
 		ws = t >= lo + a ? t - a : lo;
-		we = 0;
-		bestdist = 0;
-		/* The end anchor nearest to where it should be. */
-		want = t + (b - a);
-		for (e = in->head[shingle(l.w + b) & (in->hsize - 1)]; e != 0;
-		    e = in->next[e - 1]) {
-			if (e - 1 < t + (b - a) / 2 || e - 1 >= hi ||
-			    e - 1 > want + (b - a) + 64 ||
-			    memcmp(in->w + e - 1, l.w + b,
-			    SHINGLE * sizeof(*l.w)) != 0)
-				continue;
-			dist = e - 1 > want ? e - 1 - want : want - (e - 1);
-			if (we == 0 || dist < bestdist) {
-				we = e - 1 + (l.m - b);
-				bestdist = dist;
-			}
-		}
-		if (we == 0)
-			we = ws + l.m + l.m / 10;
-		if (we > hi)
-			we = hi;
+		we = window_end(in, &l, ws, t, a, b, hi);
 		memset(&cd, 0, sizeof(cd));
 		if (diff_at(c, &l, in, ws, we, &cd) == 0) {
 			cd.l = src;
@@ -1611,18 +1583,91 @@ try_license(const struct license_corpus *c, const struct lic *src,
 		if (best->match && best->l == src)
 			break;
 	}
-	if (best->l == NULL) {
-		/* No diff came close: a guess from the anchors found. */
-		memset(&cd, 0, sizeof(cd));
-		cd.l = src;
-		cd.score = (unsigned)(nfound * 500 / src->nanchors);
-		cd.ws = lo;
-		cd.we = lo;
-		*best = cd;
-	}
+	if (best->l == NULL)
+		anchor_guess(src, nfound, lo, best);
 	free(l.w);
 	free(l.fl);
 	return 0;
+}
+
+/* How many of src's anchors are in the text words [lo, hi); *k0: the first. */
+static size_t
+anchors_found(const struct lic *src, const struct input *in, size_t lo,
+    size_t hi, size_t *k0)
+{
+	size_t i, t, nfound;
+
+	nfound = 0;
+	*k0 = ANCHORS;
+	for (i = 0; i < src->nanchors; i++) {
+		if (occurs(in, src->anchor[i], lo, hi, &t)) {
+			nfound++;
+			if (*k0 == ANCHORS)
+				*k0 = i;
+		}
+	}
+	return nfound;
+}
+
+/* Where the template's last shingle of fixed words after a starts, or a. */
+static size_t
+last_fixed(const struct lic *l, size_t a)
+{
+	size_t b, i;
+
+	for (b = l->m - SHINGLE; b > a; b--) {
+		for (i = b; i < b + SHINGLE; i++)
+			if (l->fl[i] & (TF_OPT | TF_VAR))
+				break;
+		if (i == b + SHINGLE)
+			break;
+	}
+	return b;
+}
+
+/*
+ * The end (at most hi) of the window to diff with template l, whose
+ * anchor a is at text word t and whose window starts at ws: l's words
+ * after its shingle b, from where the text has b nearest to where it
+ * should be; without one, l's length and a tenth from ws.
+ */
+static size_t
+window_end(const struct input *in, const struct lic *l, size_t ws, size_t t,
+    size_t a, size_t b, size_t hi)
+{
+	size_t e, we, want, dist, bestdist;
+
+	we = 0;
+	bestdist = 0;
+	want = t + (b - a);
+	for (e = in->head[shingle(l->w + b) & (in->hsize - 1)]; e != 0;
+	    e = in->next[e - 1]) {
+		if (e - 1 < t + (b - a) / 2 || e - 1 >= hi ||
+		    e - 1 > want + (b - a) + 64 ||
+		    memcmp(in->w + e - 1, l->w + b,
+		    SHINGLE * sizeof(*l->w)) != 0)
+			continue;
+		dist = e - 1 > want ? e - 1 - want : want - (e - 1);
+		if (we == 0 || dist < bestdist) {
+			we = e - 1 + (l->m - b);
+			bestdist = dist;
+		}
+	}
+	if (we == 0)
+		we = ws + l->m + l->m / 10;
+	return we > hi ? hi : we;
+}
+
+/* No diff came close: a guess for src from the share of anchors found. */
+static void
+anchor_guess(const struct lic *src, size_t nfound, size_t lo,
+    struct cand *best)
+{
+	memset(best, 0, sizeof(*best));
+	best->l = src;
+	best->score = (unsigned)(nfound * 500 / src->nanchors);
+	best->ws = lo;
+	best->we = lo;
 }
 
 /* The best answer for the text words [lo, hi). */
