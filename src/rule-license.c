@@ -339,6 +339,79 @@ decls_release(struct decls *d)
 	free(d->v);
 }
 
+/* When LICENSES/ (d->v[0, nreuse)) does not hold id, say so in sb. */
+static void
+reuse_disagrees(const struct decls *d, size_t nreuse, const char *id,
+    struct strbuf *sb)
+{
+	struct strbuf reuse = STRBUF_INIT;
+	size_t i;
+	int reuse_has;
+
+	reuse_has = 0;
+	for (i = 0; i < nreuse; i++) {
+		strbuf_addf(&reuse, "%s%s", i > 0 ? ", " : "", d->v[i].id);
+		if (same_license(d->v[i].id, id))
+			reuse_has = 1;
+	}
+	if (nreuse > 0 && !reuse_has)
+		strbuf_addf(sb, "LICENSES/ holds %s but not %s", reuse.buf, id);
+	strbuf_release(&reuse);
+}
+
+/*
+ * Whether the SPDX line whose ids start at d->v[i] names id or a license
+ * of LICENSES/ (d->v[0, nreuse)); *next: the next line's first.
+ */
+static int
+line_agrees(const struct decls *d, size_t nreuse, size_t i, const char *id,
+    size_t *next)
+{
+	size_t j, k;
+	int covered;
+
+	covered = 0;
+	for (j = i; j < d->n && d->v[j].path == d->v[i].path &&
+	    d->v[j].line == d->v[i].line; j++) {
+		if (same_license(d->v[j].id, id))
+			covered = 1;
+		for (k = 0; k < nreuse && !covered; k++)
+			if (same_license(d->v[j].id, d->v[k].id))
+				covered = 1;
+	}
+	*next = j;
+	return covered;
+}
+
+/*
+ * Turn f into a warning saying how the declarations differ (sb), or add
+ * how many agree; capped: only the first limit files were looked in.
+ */
+static void
+agreement_result(struct finding *f, const struct strbuf *sb, size_t nlines,
+    size_t nreuse, int capped, size_t limit)
+{
+	char *was;
+
+	if (sb->len > 0) {
+		was = xstrdup(f->message != NULL ? f->message : "");
+		finding_result(f, RESULT_FAIL, "%s, but %s", was, sb->buf);
+		free(was);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "make the license file, LICENSES/ and the "
+		    "SPDX-License-Identifier lines name the same license, or "
+		    "say in the license file which files are under which");
+	} else if (nlines > 0)
+		finding_append(f, "; %zu SPDX-License-Identifier line%s "
+		    "agree%s", nlines, nlines == 1 ? "" : "s", nlines == 1 ?
+		    "s" : "");
+	else if (nreuse > 0)
+		finding_append(f, "; LICENSES/ agrees");
+	if (capped)
+		finding_append(f, " (SPDX lines looked for in the first %zu "
+		    "source files)", limit);
+}
+
 /*
  * Whether what the project declares elsewhere agrees with id, the
  * license file's: LICENSES/ (when there is one) holds it, and every
@@ -350,10 +423,8 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
     struct finding *f)
 {
 	struct decls d;
-	struct strbuf sb = STRBUF_INIT, reuse = STRBUF_INIT;
-	char *was;
-	size_t i, j, k, shown, nreuse, nbad, nlines;
-	int covered, reuse_has;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, j, shown, nreuse, nbad, nlines;
 
 	memset(&d, 0, sizeof(d));
 	d.ctx = ctx;
@@ -361,30 +432,12 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	tree_glob(ctx_tree(ctx), "LICENSES/*", 0, reuse_cb, &d);
 	nreuse = d.n;
 	tree_glob(ctx_tree(ctx), "**", 0, decl_cb, &d);
-
-	reuse_has = 0;
-	for (i = 0; i < nreuse; i++) {
-		strbuf_addf(&reuse, "%s%s", i > 0 ? ", " : "", d.v[i].id);
-		if (same_license(d.v[i].id, id))
-			reuse_has = 1;
-	}
-	if (nreuse > 0 && !reuse_has)
-		strbuf_addf(&sb, "LICENSES/ holds %s but not %s", reuse.buf,
-		    id);
+	reuse_disagrees(&d, nreuse, id, &sb);
 	/* A line agrees when one id of its expression is known. */
 	nbad = shown = nlines = 0;
 	for (i = nreuse; i < d.n; i = j) {
 		nlines++;
-		covered = 0;
-		for (j = i; j < d.n && d.v[j].path == d.v[i].path &&
-		    d.v[j].line == d.v[i].line; j++) {
-			if (same_license(d.v[j].id, id))
-				covered = 1;
-			for (k = 0; k < nreuse && !covered; k++)
-				if (same_license(d.v[j].id, d.v[k].id))
-					covered = 1;
-		}
-		if (covered)
+		if (line_agrees(&d, nreuse, i, id, &j))
 			continue;
 		nbad++;
 		if (shown++ < SHOW_MAX) {
@@ -399,25 +452,8 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	if (nbad > 1)
 		strbuf_addf(&sb, " (and %zu more file%s)", nbad - 1,
 		    nbad == 2 ? "" : "s");
-	if (sb.len > 0) {
-		was = xstrdup(f->message != NULL ? f->message : "");
-		finding_result(f, RESULT_FAIL, "%s, but %s", was, sb.buf);
-		free(was);
-		finding_cap_level(f, LEVEL_WARNING);
-		finding_fix(f, "make the license file, LICENSES/ and the "
-		    "SPDX-License-Identifier lines name the same license, or "
-		    "say in the license file which files are under which");
-	} else if (nlines > 0)
-		finding_append(f, "; %zu SPDX-License-Identifier line%s "
-		    "agree%s", nlines, nlines == 1 ? "" : "s", nlines == 1 ?
-		    "s" : "");
-	else if (nreuse > 0)
-		finding_append(f, "; LICENSES/ agrees");
-	if (d.capped)
-		finding_append(f, " (SPDX lines looked for in the first %zu "
-		    "source files)", d.limit);
+	agreement_result(f, &sb, nlines, nreuse, d.capped, d.limit);
 	strbuf_release(&sb);
-	strbuf_release(&reuse);
 	decls_release(&d);
 }
 
