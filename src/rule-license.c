@@ -464,18 +464,92 @@ score_words(unsigned score, struct strbuf *sb)
 	strbuf_addf(sb, "%u.%u%%", score / 10, score % 10);
 }
 
+/*
+ * No license matched closely enough: an unknown result naming the
+ * nearest license when it is close; trunc: only part of path was read.
+ */
+static void
+license_unknown(struct finding *f, const char *path,
+    const struct license_result *lr, int trunc)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	finding_value_str(f, "NOASSERTION");
+	/* A guess far off says nothing: name it only when close. */
+	if (lr->main.id != NULL && lr->main.score >= NEAREST_MIN) {
+		strbuf_addf(&sb, " (the nearest, %s, matches ", lr->main.id);
+		score_words(lr->main.score, &sb);
+		strbuf_addch(&sb, ')');
+	}
+	finding_result(f, RESULT_UNKNOWN, "%s: no known license matches "
+	    "closely enough%s%s", path, sb.buf, trunc ? " in the part read" :
+	    "");
+	f->judgment = 1;
+	finding_fix(f, "read %s: a license not in ecocheck's corpus, or one "
+	    "with changed terms, needs a person to decide", path);
+	strbuf_release(&sb);
+}
+
+/* Add to sb the other licenses of lr, each once: "; also holds X, Y". */
+static void
+other_licenses(const struct license_result *lr, struct strbuf *sb)
+{
+	size_t i, j, shown;
+
+	for (i = 0, shown = 0; i < lr->nothers; i++) {
+		/* Each license once, the file's own not again. */
+		for (j = 0; j < i; j++)
+			if (strcmp(lr->others[j].id, lr->others[i].id) == 0)
+				break;
+		if (j < i || strcmp(lr->others[i].id, lr->main.id) == 0)
+			continue;
+		strbuf_addf(sb, "%s%s", shown++ == 0 ? "; also holds " : ", ",
+		    lr->others[i].id);
+	}
+}
+
+/*
+ * path matched lr's license: pass when the rule allows it, then check
+ * that the project's other declarations agree when the rule asks.
+ */
+static void
+license_matched(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f, const char *path, const struct license_result *lr)
+{
+	const struct rule_key *allow;
+	struct strbuf sb = STRBUF_INIT;
+
+	allow = rule_key(r, "allow");
+	finding_value_str(f, lr->main.id);
+	score_words(lr->main.score, &sb);
+	other_licenses(lr, &sb);
+	if (allow != NULL && allow->n > 0 && !listed(allow, lr->main.id)) {
+		finding_result(f, RESULT_FAIL, "%s is %s (%s), which this rule "
+		    "does not allow", path, lr->main.id, sb.buf);
+		strbuf_release(&sb);
+		return;
+	}
+	finding_result(f, RESULT_PASS, "%s is %s (%s)", path, lr->main.id,
+	    sb.buf);
+	strbuf_release(&sb);
+	if (rule_bool(r, "agreement", 0))
+		agreement(r, ctx, lr->main.id, f);
+	if (rule_bool(r, "metadata", 0))
+		metadata_agreement(ctx, lr->main.id, f);
+}
+
+/* Find the rule's license file and say which license it holds. */
 static int
 file_license_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
 	const struct license_corpus *lc;
 	const struct tree_entry *e;
-	const struct rule_key *allow;
 	struct license_result lr;
 	struct file_query q;
-	struct strbuf looked = STRBUF_INIT, sb = STRBUF_INIT;
+	struct strbuf looked = STRBUF_INIT;
 	const char *text;
-	size_t len, cap, i, j, shown;
+	size_t len, cap;
 	int accepted, trunc;
 
 	memset(&q, 0, sizeof(q));
@@ -499,7 +573,6 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 		goto out;
 	}
 	license_identify(lc, text, len, &lr);
-	allow = rule_key(r, "allow");
 	switch (lr.kind) {
 	case LICENSE_NONE:
 		finding_value_str(f, "NONE");
@@ -507,55 +580,15 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 		    e->path, len == 0 ? " (it is empty)" : "");
 		break;
 	case LICENSE_NOASSERTION:
-		finding_value_str(f, "NOASSERTION");
-		/* A guess far off says nothing: name it only when close. */
-		if (lr.main.id != NULL && lr.main.score >= NEAREST_MIN) {
-			strbuf_addf(&sb, " (the nearest, %s, matches ",
-			    lr.main.id);
-			score_words(lr.main.score, &sb);
-			strbuf_addch(&sb, ')');
-		}
-		finding_result(f, RESULT_UNKNOWN, "%s: no known license "
-		    "matches closely enough%s%s", e->path, sb.buf, trunc ?
-		    " in the part read" : "");
-		f->judgment = 1;
-		finding_fix(f, "read %s: a license not in ecocheck's corpus, "
-		    "or one with changed terms, needs a person to decide",
-		    e->path);
+		license_unknown(f, e->path, &lr, trunc);
 		break;
 	case LICENSE_MATCH:
-		finding_value_str(f, lr.main.id);
-		score_words(lr.main.score, &sb);
-		for (i = 0, shown = 0; i < lr.nothers; i++) {
-			/* Each license once, the file's own not again. */
-			for (j = 0; j < i; j++)
-				if (strcmp(lr.others[j].id, lr.others[i].id) ==
-				    0)
-					break;
-			if (j < i || strcmp(lr.others[i].id, lr.main.id) == 0)
-				continue;
-			strbuf_addf(&sb, "%s%s", shown++ == 0 ?
-			    "; also holds " : ", ", lr.others[i].id);
-		}
-		if (allow != NULL && allow->n > 0 &&
-		    !listed(allow, lr.main.id)) {
-			finding_result(f, RESULT_FAIL, "%s is %s (%s), which "
-			    "this rule does not allow", e->path, lr.main.id,
-			    sb.buf);
-			break;
-		}
-		finding_result(f, RESULT_PASS, "%s is %s (%s)", e->path,
-		    lr.main.id, sb.buf);
-		if (rule_bool(r, "agreement", 0))
-			agreement(r, ctx, lr.main.id, f);
-		if (rule_bool(r, "metadata", 0))
-			metadata_agreement(ctx, lr.main.id, f);
+		license_matched(r, ctx, f, e->path, &lr);
 		break;
 	}
 	license_result_release(&lr);
 out:
 	strbuf_release(&looked);
-	strbuf_release(&sb);
 	return 0;
 }
 
