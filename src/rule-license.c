@@ -782,6 +782,73 @@ list_words(const struct rule_key *k, const char *sep, struct strbuf *sb)
 		strbuf_addf(sb, "%s%s", i > 0 ? sep : "", k->v[i].value);
 }
 
+/* Whether component c is licensed, setting c->how when it is. */
+static int
+component_covered(struct check_ctx *ctx, const struct vendored *vd,
+    const struct notices *nt, struct component *c)
+{
+	char *dir;
+
+	if (!c->covered && c->loose) {
+		dir = xstrndup(c->path, (size_t)(strrchr(c->path, '/') -
+		    c->path) + 1);
+		if (strvec_has(&vd->licensed, dir))
+			c->how = "the license file of its directory";
+		else if (header_names_license(ctx, c->path))
+			c->how = "a license named in its header";
+		c->covered = c->how != NULL;
+		free(dir);
+	}
+	if (!c->covered && notice_lists(nt, c)) {
+		c->covered = 1;
+		c->how = "an entry in the notice file";
+	}
+	return c->covered;
+}
+
+/*
+ * The result for the vendored components vd, nmissing of them (the
+ * first listed in missing) without a license.
+ */
+static void
+third_party_result(const struct rule *r, struct finding *f,
+    const struct vendored *vd, const struct notices *nt, size_t nmissing,
+    const struct strbuf *missing)
+{
+	struct strbuf names = STRBUF_INIT;
+	size_t i;
+
+	list_words(vd->names, ", ", &names);
+	if (vd->dirs.n == 0)
+		finding_result(f, RESULT_PASS, "no vendored third-party "
+		    "directory (looked for %s)", names.buf);
+	else if (nmissing == 0) {
+		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
+		    "%s, each with its license", vd->n, vd->n == 1 ? "" : "s",
+		    vd->dirs.v[0]);
+		if (vd->dirs.n > 1)
+			finding_append(f, " and %zu more director%s",
+			    vd->dirs.n - 1, vd->dirs.n == 2 ? "y" : "ies");
+		for (i = 0; i < vd->n && i < SHOW_MAX; i++)
+			finding_evidence(f, vd->v[i].path, 0, vd->v[i].how);
+	} else {
+		finding_result(f, RESULT_FAIL, "%zu of %zu vendored "
+		    "component%s without a license file or a notice entry: "
+		    "%s", nmissing, vd->n, vd->n == 1 ? "" : "s", missing->buf);
+		if (nmissing > SHOW_MAX)
+			finding_append(f, " and %zu more",
+			    nmissing - SHOW_MAX);
+		if (nt->paths.n == 0)
+			finding_append(f, " (no notice file)");
+		if (r->help == NULL)
+			finding_fix(f, "add each component's license file "
+			    "beside it, or list it with its license in a "
+			    "THIRD_PARTY_NOTICES file at the root");
+	}
+	strbuf_release(&names);
+}
+
+/* Whether every vendored component carries or is given a license. */
 static int
 third_party_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
@@ -790,7 +857,7 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	struct notices nt;
 	struct component *c;
 	const struct rule_key *k;
-	struct strbuf missing = STRBUF_INIT, names = STRBUF_INIT;
+	struct strbuf missing = STRBUF_INIT;
 	size_t i, nmissing;
 
 	memset(&vd, 0, sizeof(vd));
@@ -806,55 +873,14 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	nmissing = 0;
 	for (i = 0; i < vd.n; i++) {
 		c = &vd.v[i];
-		if (!c->covered && c->loose) {
-			char *dir = xstrndup(c->path, (size_t)(strrchr(c->path,
-			    '/') - c->path) + 1);
-
-			if (strvec_has(&vd.licensed, dir))
-				c->how = "the license file of its directory";
-			else if (header_names_license(ctx, c->path))
-				c->how = "a license named in its header";
-			c->covered = c->how != NULL;
-			free(dir);
-		}
-		if (!c->covered && notice_lists(&nt, c)) {
-			c->covered = 1;
-			c->how = "an entry in the notice file";
-		}
-		if (c->covered)
+		if (component_covered(ctx, &vd, &nt, c))
 			continue;
 		if (nmissing++ < SHOW_MAX)
 			strbuf_addf(&missing, "%s%s", nmissing > 1 ? ", " : "",
 			    c->path);
 		finding_evidence(f, c->path, 0, "no license");
 	}
-	list_words(vd.names, ", ", &names);
-	if (vd.dirs.n == 0)
-		finding_result(f, RESULT_PASS, "no vendored third-party "
-		    "directory (looked for %s)", names.buf);
-	else if (nmissing == 0) {
-		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
-		    "%s, each with its license", vd.n, vd.n == 1 ? "" : "s",
-		    vd.dirs.v[0]);
-		if (vd.dirs.n > 1)
-			finding_append(f, " and %zu more director%s",
-			    vd.dirs.n - 1, vd.dirs.n == 2 ? "y" : "ies");
-		for (i = 0; i < vd.n && i < SHOW_MAX; i++)
-			finding_evidence(f, vd.v[i].path, 0, vd.v[i].how);
-	} else {
-		finding_result(f, RESULT_FAIL, "%zu of %zu vendored "
-		    "component%s without a license file or a notice entry: "
-		    "%s", nmissing, vd.n, vd.n == 1 ? "" : "s", missing.buf);
-		if (nmissing > SHOW_MAX)
-			finding_append(f, " and %zu more",
-			    nmissing - SHOW_MAX);
-		if (nt.paths.n == 0)
-			finding_append(f, " (no notice file)");
-		if (r->help == NULL)
-			finding_fix(f, "add each component's license file "
-			    "beside it, or list it with its license in a "
-			    "THIRD_PARTY_NOTICES file at the root");
-	}
+	third_party_result(r, f, &vd, &nt, nmissing, &missing);
 	for (i = 0; i < vd.n; i++)
 		free(vd.v[i].path);
 	free(vd.v);
@@ -863,7 +889,6 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	strbuf_release(&nt.text);
 	strvec_clear(&nt.paths);
 	strbuf_release(&missing);
-	strbuf_release(&names);
 	return 0;
 }
 
