@@ -50,6 +50,15 @@ struct toks {
 	struct strbuf	 words;
 };
 
+/* What tokenize carries from one word to the next. */
+struct tok_state {
+	unsigned	 nl;		/* newlines since the last word */
+	unsigned	 opt;		/* template: optional parts open */
+	size_t		 var_end;	/* template: end of a variable, or 0 */
+	int		 varstart;	/* the next word starts a variable */
+	int		 url;		/* the words are part of a URL */
+};
+
 /* The word dictionary: every word of the corpus has an id from 1. */
 struct dict {
 	uint32_t	*slot;		/* id, 0 empty; power-of-two size */
@@ -113,6 +122,12 @@ static int	 is_copyright_line(const char *, size_t, const struct toks *,
 static int	 is_bullet_word(const char *, size_t);
 static int	 has_ci(const char *, size_t, size_t, const char *);
 static int	 word_is(const struct toks *, size_t, const char *);
+static int	 template_mark(const char *, size_t, size_t *,
+		    struct tok_state *);
+static size_t	 add_word(const char *, size_t, size_t, uint32_t, size_t,
+		    enum text_class, struct tok_state *, int *, struct toks *);
+static int	 url_starts(const char *, size_t, size_t, const struct toks *);
+static void	 drop_number(const char *, size_t, struct toks *, size_t);
 static const char *equivalent(const char *, size_t);
 static void	 fold_words(const struct toks *, struct strbuf *, size_t *,
 		    size_t *);
@@ -138,8 +153,21 @@ static int	 occurs(const struct input *, const uint32_t *, size_t, size_t,
 		    size_t *);
 static int	 try_license(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *, int);
+static size_t	 anchors_found(const struct lic *, const struct input *, size_t,
+		    size_t, size_t *);
+static size_t	 last_fixed(const struct lic *, size_t);
+static size_t	 window_end(const struct input *, const struct lic *, size_t,
+		    size_t, size_t, size_t, size_t);
+static void	 anchor_guess(const struct lic *, size_t, size_t,
+		    struct cand *);
 static int	 diff_at(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *);
+static long	 diff_forward(const uint32_t *, long, const uint32_t *, long,
+		    long, long *, long *);
+static size_t	 diff_snakes(const long *, long, long, long, long, long *);
+static void	 diff_score(const struct license_corpus *, const struct lic *,
+		    const uint32_t *, size_t, long, const long *, size_t,
+		    struct cand *);
 static void	 hunk(const struct license_corpus *, const struct lic *,
 		    const uint32_t *, size_t, size_t, size_t, size_t, int, int,
 		    struct cand *);
@@ -406,54 +434,26 @@ skip_link_dest(const char *s, size_t n, size_t i)
 static void
 tokenize(const char *s, size_t n, int template, struct toks *t)
 {
-	size_t i, j, used, var_end;
-	unsigned nl, opt;
-	int first, url, block, varstart;
+	struct tok_state st;
+	size_t i, j, used;
+	int first, block;
 	uint32_t cp;
 	enum text_class cls;
-	struct tok *k;
 
+	memset(&st, 0, sizeof(st));
 	first = 1;
-	url = 0;
-	nl = 0;
-	opt = 0;
-	var_end = 0;
-	varstart = 0;
 	for (i = 0; i < n && t->n < LICENSE_MAX_WORDS;) {
-		if (template && s[i] == '<' && i + 1 < n && s[i + 1] == '<') {
-			if (strncmp(s + i, "<<beginOptional>>", 17) == 0) {
-				opt++;
-				i += 17;
-				continue;
-			}
-			if (strncmp(s + i, "<<endOptional>>", 15) == 0) {
-				opt -= opt > 0;
-				i += 15;
-				continue;
-			}
-			if (strncmp(s + i, "<<var;original=\"", 16) == 0) {
-				i += 16;
-				var_end = i;
-				while (var_end < n && s[var_end] != '"')
-					var_end++;
-				varstart = 1;
-				continue;
-			}
-		}
-		if (var_end != 0 && i >= var_end) {
-			i = var_end + 3 <= n ? var_end + 3 : n;
-			var_end = 0;
+		if (template && template_mark(s, n, &i, &st))
 			continue;
-		}
 		if (s[i] == '\n') {
 			first = 1;
-			url = 0;
-			nl++;
+			st.url = 0;
+			st.nl++;
 			i++;
 			continue;
 		}
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
-			url = 0;
+			st.url = 0;
 			i++;
 			continue;
 		}
@@ -477,47 +477,103 @@ tokenize(const char *s, size_t n, int template, struct toks *t)
 			i += used;
 			continue;
 		}
-		XGROW(t->v, t->n + 1, t->alloc);
-		k = &t->v[t->n++];
-		k->start = i;
-		k->w = t->words.len;
-		k->nl = nl;
-		k->flags = (first ? TF_FIRST : 0) | (opt ? TF_OPT : 0);
-		if (var_end != 0)
-			k->flags |= TF_VAR | (varstart ? TF_VARSTART : 0);
-		varstart = 0;
-		first = 0;
-		nl = 0;
-		if (cls == TEXT_CP_IDEO) {
-			utf8_put(&t->words, cp);
-			i += used;
-		} else {
-			for (;;) {
-				if (cp >= 'A' && cp <= 'Z')
-					cp += 'a' - 'A';
-				if (cls == TEXT_CP_WORD)
-					utf8_put(&t->words, cp);
-				i += used;
-				if (i >= n || (var_end != 0 && i >= var_end))
-					break;
-				cp = utf8_next(s + i, n - i, &used);
-				cls = text_class(cp);
-				if (cls != TEXT_CP_WORD && cls != TEXT_CP_DROP)
-					break;
-			}
-		}
-		k->end = i;
-		k->wlen = t->words.len - k->w;
-		if (!url && i + 3 <= n && strncmp(s + i, "://", 3) == 0 &&
-		    (word_is(t, t->n - 1, "http") ||
-		    word_is(t, t->n - 1, "https") ||
-		    word_is(t, t->n - 1, "ftp")))
-			url = 1;
-		if (!url && i < n && s[i] == '.' && word_is(t, t->n - 1, "www"))
-			url = 1;
-		if (url)
-			k->flags |= TF_URL;
+		i = add_word(s, n, i, cp, used, cls, &st, &first, t);
 	}
+}
+
+/*
+ * Step over the template marker at s[*i], or out of the variable that
+ * ends there, noting it in st; 0 when there is none.
+ */
+static int
+template_mark(const char *s, size_t n, size_t *i, struct tok_state *st)
+{
+	if (s[*i] == '<' && *i + 1 < n && s[*i + 1] == '<') {
+		if (strncmp(s + *i, "<<beginOptional>>", 17) == 0) {
+			st->opt++;
+			*i += 17;
+			return 1;
+		}
+		if (strncmp(s + *i, "<<endOptional>>", 15) == 0) {
+			st->opt -= st->opt > 0;
+			*i += 15;
+			return 1;
+		}
+		if (strncmp(s + *i, "<<var;original=\"", 16) == 0) {
+			*i += 16;
+			st->var_end = *i;
+			while (st->var_end < n && s[st->var_end] != '"')
+				st->var_end++;
+			st->varstart = 1;
+			return 1;
+		}
+	}
+	if (st->var_end != 0 && *i >= st->var_end) {
+		*i = st->var_end + 3 <= n ? st->var_end + 3 : n;
+		st->var_end = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Add to t the word that starts at s[i] with cp, a character of class
+ * cls and used bytes; *first: it is the first of its line. Returns the
+ * offset after the word.
+ */
+static size_t
+add_word(const char *s, size_t n, size_t i, uint32_t cp, size_t used,
+    enum text_class cls, struct tok_state *st, int *first, struct toks *t)
+{
+	struct tok *k;
+
+	XGROW(t->v, t->n + 1, t->alloc);
+	k = &t->v[t->n++];
+	k->start = i;
+	k->w = t->words.len;
+	k->nl = st->nl;
+	k->flags = (*first ? TF_FIRST : 0) | (st->opt ? TF_OPT : 0);
+	if (st->var_end != 0)
+		k->flags |= TF_VAR | (st->varstart ? TF_VARSTART : 0);
+	st->varstart = 0;
+	*first = 0;
+	st->nl = 0;
+	if (cls == TEXT_CP_IDEO) {
+		utf8_put(&t->words, cp);
+		i += used;
+	} else {
+		for (;;) {
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			if (cls == TEXT_CP_WORD)
+				utf8_put(&t->words, cp);
+			i += used;
+			if (i >= n || (st->var_end != 0 && i >= st->var_end))
+				break;
+			cp = utf8_next(s + i, n - i, &used);
+			cls = text_class(cp);
+			if (cls != TEXT_CP_WORD && cls != TEXT_CP_DROP)
+				break;
+		}
+	}
+	k->end = i;
+	k->wlen = t->words.len - k->w;
+	if (!st->url && url_starts(s, n, i, t))
+		st->url = 1;
+	if (st->url)
+		k->flags |= TF_URL;
+	return i;
+}
+
+/* Whether t's last word, ending at s[i], starts a URL ("http://", "www."). */
+static int
+url_starts(const char *s, size_t n, size_t i, const struct toks *t)
+{
+	if (i + 3 <= n && strncmp(s + i, "://", 3) == 0 &&
+	    (word_is(t, t->n - 1, "http") || word_is(t, t->n - 1, "https") ||
+	    word_is(t, t->n - 1, "ftp")))
+		return 1;
+	return i < n && s[i] == '.' && word_is(t, t->n - 1, "www");
 }
 
 static int
@@ -652,28 +708,38 @@ second_pass(const char *s, size_t n, struct toks *t)
 			    (s[e] == ',' || s[e] == '&'));
 			continue;
 		}
-		if (!is_bullet_word(t->words.buf + v->w, v->wlen) ||
-		    v->end >= n)
-			continue;
-		c = s[v->end];
-		if ((v->flags & TF_FIRST) && (c == '.' || c == ')') &&
-		    (v->end + 1 >= n || s[v->end + 1] == ' ' ||
-		    s[v->end + 1] == '\t' || s[v->end + 1] == '\n' ||
-		    s[v->end + 1] == '\r' || (c == '.' &&
-		    s[v->end + 1] >= '0' && s[v->end + 1] <= '9'))) {
-			v->flags |= TF_DROP;
-			/* "3.1." : the next number is part of it. */
-			if (c == '.' && v->end + 1 < n && k + 1 < t->n &&
-			    t->v[k + 1].start == v->end + 1)
-				t->v[k + 1].flags |= TF_FIRST;
-			continue;
-		}
-		if (c == ')' && v->start > 0 && s[v->start - 1] == '(' &&
-		    ((v->flags & TF_FIRST) || v->start < 2 ||
-		    s[v->start - 2] == ' ' || s[v->start - 2] == '\n' ||
-		    s[v->start - 2] == '\t'))
-			v->flags |= TF_DROP;
+		drop_number(s, n, t, k);
 	}
+}
+
+/* Drop t->v[k] when it numbers a list item: "1.", "iv)", "(a)", "3.1.". */
+static void
+drop_number(const char *s, size_t n, struct toks *t, size_t k)
+{
+	struct tok *v;
+	char c;
+
+	v = &t->v[k];
+	if (!is_bullet_word(t->words.buf + v->w, v->wlen) || v->end >= n)
+		return;
+	c = s[v->end];
+	if ((v->flags & TF_FIRST) && (c == '.' || c == ')') &&
+	    (v->end + 1 >= n || s[v->end + 1] == ' ' ||
+	    s[v->end + 1] == '\t' || s[v->end + 1] == '\n' ||
+	    s[v->end + 1] == '\r' || (c == '.' &&
+	    s[v->end + 1] >= '0' && s[v->end + 1] <= '9'))) {
+		v->flags |= TF_DROP;
+		/* "3.1." : the next number is part of it. */
+		if (c == '.' && v->end + 1 < n && k + 1 < t->n &&
+		    t->v[k + 1].start == v->end + 1)
+			t->v[k + 1].flags |= TF_FIRST;
+		return;
+	}
+	if (c == ')' && v->start > 0 && s[v->start - 1] == '(' &&
+	    ((v->flags & TF_FIRST) || v->start < 2 ||
+	    s[v->start - 2] == ' ' || s[v->start - 2] == '\n' ||
+	    s[v->start - 2] == '\t'))
+		v->flags |= TF_DROP;
 }
 
 /* The one spelling of an equivalent word, or NULL. */
@@ -1286,14 +1352,10 @@ static int
 diff_at(const struct license_corpus *c, const struct lic *l,
     const struct input *in, size_t ws, size_t we, struct cand *cd)
 {
-	const uint32_t *a, *b;
-	long m, n, d, k, x, y, off, maxd, px, pk, mx;
+	long m, n, d, maxd, off;
 	long *v, *trace, *snk;
-	size_t nsnk, i, tpos;
-	long sx, sy, ex, ey;
+	size_t nsnk;
 
-	a = l->w;
-	b = in->w + ws;
 	m = (long)l->m;
 	n = (long)(we - ws);
 	maxd = 60 + m / 40;
@@ -1303,6 +1365,33 @@ diff_at(const struct license_corpus *c, const struct lic *l,
 	v = xcalloc(2 * off + 1, sizeof(*v));
 	trace = xreallocarray(NULL, (size_t)(maxd + 1) * (2 * off + 1),
 	    sizeof(*trace));
+	d = diff_forward(l->w, m, in->w + ws, n, maxd, v, trace);
+	free(v);
+	if (d < 0) {
+		free(trace);
+		return -1;
+	}
+	snk = xreallocarray(NULL, (size_t)(d + 1) * 3, sizeof(*snk));
+	nsnk = diff_snakes(trace, off, d, m, n, snk);
+	diff_score(c, l, in->w + ws, ws, n, snk, nsnk, cd);
+	free(trace);
+	free(snk);
+	return 0;
+}
+
+/*
+ * Myers' forward pass over a[0, m) and b[0, n): the number of edits, or
+ * -1 when more than maxd. v holds the furthest x of each diagonal;
+ * trace gets a copy of v after each number of edits.
+ */
+static long
+diff_forward(const uint32_t *a, long m, const uint32_t *b, long n,
+    long maxd, long *v, long *trace)
+{
+	long d, k, x, y, off;
+	size_t tpos;
+
+	off = maxd + 1;
 	tpos = 0;
 	for (d = 0; d <= maxd; d++) {
 		for (k = -d; k <= d; k += 2) {
@@ -1316,25 +1405,35 @@ diff_at(const struct license_corpus *c, const struct lic *l,
 				y++;
 			}
 			v[off + k] = x;
-			if (x >= m && y >= n)
-				goto done;
+			if (x >= m && y >= n) {
+				memcpy(trace + tpos, v,
+				    (2 * off + 1) * sizeof(*v));
+				return d;
+			}
 		}
 		memcpy(trace + tpos, v, (2 * off + 1) * sizeof(*v));
 		tpos += 2 * off + 1;
 	}
-	free(v);
-	free(trace);
 	return -1;
-done:
-	memcpy(trace + tpos, v, (2 * off + 1) * sizeof(*v));
-	/* Walk back, collecting the snakes (runs of equal words). */
-	snk = xreallocarray(NULL, (size_t)(d + 1) * 3, sizeof(*snk));
+}
+
+/*
+ * Walk the trace of a diff of d edits back from (m, n) and put its
+ * snakes (runs of equal words) in snk as (x, y, length), last first;
+ * returns how many.
+ */
+static size_t
+diff_snakes(const long *trace, long off, long d, long m, long n, long *snk)
+{
+	const long *pv;
+	long k, x, y, px, pk, mx;
+	size_t nsnk;
+
 	nsnk = 0;
 	x = m;
 	y = n;
 	for (; d > 0; d--) {
-		const long *pv = trace + (size_t)(d - 1) * (2 * off + 1);
-
+		pv = trace + (size_t)(d - 1) * (2 * off + 1);
 		k = x - y;
 		if (k == -d || (k != d && pv[off + k - 1] < pv[off + k + 1]))
 			pk = k + 1;
@@ -1357,7 +1456,22 @@ done:
 		snk[nsnk * 3 + 2] = x;
 		nsnk++;
 	}
-	/* The snakes are in reverse; score the gaps between them. */
+	return nsnk;
+}
+
+/*
+ * Score into cd the diff of template l with the n text words b, which
+ * start at text word ws, from its nsnk snakes (last first).
+ */
+static void
+diff_score(const struct license_corpus *c, const struct lic *l,
+    const uint32_t *b, size_t ws, long n, const long *snk, size_t nsnk,
+    struct cand *cd)
+{
+	long m, sx, sy, ex, ey;
+	size_t i;
+
+	m = (long)l->m;
 	cd->changed = 0;
 	cd->maxhunk = 0;
 	ex = 0;
@@ -1385,10 +1499,6 @@ done:
 	    l->fixed);
 	cd->match = nsnk > 0 && cd->changed <= 1 + l->fixed / 500 &&
 	    cd->maxhunk <= 2;
-	free(v);
-	free(trace);
-	free(snk);
-	return 0;
 }
 
 /* Whether a is a better answer than b. */
@@ -1437,19 +1547,10 @@ try_license(const struct license_corpus *c, const struct lic *src,
 {
 	struct lic l;
 	struct cand cd;
-	size_t a, b, t, e, ws, we, tries, i, k0, nfound, want, dist, bestdist;
+	size_t a, b, t, ws, we, tries, k0, nfound;
 	uint32_t pos, h;
 
-	nfound = 0;
-	k0 = ANCHORS;
-	for (i = 0; i < src->nanchors; i++) {
-		if (occurs(in, src->anchor[i], lo, hi, &t)) {
-			nfound++;
-			if (k0 == ANCHORS)
-				k0 = i;
-		}
-	}
-	if (nfound == 0)
+	if ((nfound = anchors_found(src, in, lo, hi, &k0)) == 0)
 		return 0;
 	/*
 	 * A match changes at most 1 + m/500 words in hunks of at most two,
@@ -1461,13 +1562,7 @@ try_license(const struct license_corpus *c, const struct lic *src,
 		return 1;
 	lic_parse(src, &l);
 	a = src->apos[k0];
-	for (b = l.m - SHINGLE; b > a; b--) {
-		for (i = b; i < b + SHINGLE; i++)
-			if (l.fl[i] & (TF_OPT | TF_VAR))
-				break;
-		if (i == b + SHINGLE)
-			break;
-	}
+	b = last_fixed(&l, a);
 	h = shingle(l.w + a) & (in->hsize - 1);
 	tries = 0;
 	for (pos = in->head[h]; pos != 0 && tries < MAX_TRIES;
@@ -1478,27 +1573,7 @@ try_license(const struct license_corpus *c, const struct lic *src,
 			continue;
 		tries++;
 		ws = t >= lo + a ? t - a : lo;
-		we = 0;
-		bestdist = 0;
-		/* The end anchor nearest to where it should be. */
-		want = t + (b - a);
-		for (e = in->head[shingle(l.w + b) & (in->hsize - 1)]; e != 0;
-		    e = in->next[e - 1]) {
-			if (e - 1 < t + (b - a) / 2 || e - 1 >= hi ||
-			    e - 1 > want + (b - a) + 64 ||
-			    memcmp(in->w + e - 1, l.w + b,
-			    SHINGLE * sizeof(*l.w)) != 0)
-				continue;
-			dist = e - 1 > want ? e - 1 - want : want - (e - 1);
-			if (we == 0 || dist < bestdist) {
-				we = e - 1 + (l.m - b);
-				bestdist = dist;
-			}
-		}
-		if (we == 0)
-			we = ws + l.m + l.m / 10;
-		if (we > hi)
-			we = hi;
+		we = window_end(in, &l, ws, t, a, b, hi);
 		memset(&cd, 0, sizeof(cd));
 		if (diff_at(c, &l, in, ws, we, &cd) == 0) {
 			cd.l = src;
@@ -1508,18 +1583,91 @@ try_license(const struct license_corpus *c, const struct lic *src,
 		if (best->match && best->l == src)
 			break;
 	}
-	if (best->l == NULL) {
-		/* No diff came close: a guess from the anchors found. */
-		memset(&cd, 0, sizeof(cd));
-		cd.l = src;
-		cd.score = (unsigned)(nfound * 500 / src->nanchors);
-		cd.ws = lo;
-		cd.we = lo;
-		*best = cd;
-	}
+	if (best->l == NULL)
+		anchor_guess(src, nfound, lo, best);
 	free(l.w);
 	free(l.fl);
 	return 0;
+}
+
+/* How many of src's anchors are in the text words [lo, hi); *k0: the first. */
+static size_t
+anchors_found(const struct lic *src, const struct input *in, size_t lo,
+    size_t hi, size_t *k0)
+{
+	size_t i, t, nfound;
+
+	nfound = 0;
+	*k0 = ANCHORS;
+	for (i = 0; i < src->nanchors; i++) {
+		if (occurs(in, src->anchor[i], lo, hi, &t)) {
+			nfound++;
+			if (*k0 == ANCHORS)
+				*k0 = i;
+		}
+	}
+	return nfound;
+}
+
+/* Where the template's last shingle of fixed words after a starts, or a. */
+static size_t
+last_fixed(const struct lic *l, size_t a)
+{
+	size_t b, i;
+
+	for (b = l->m - SHINGLE; b > a; b--) {
+		for (i = b; i < b + SHINGLE; i++)
+			if (l->fl[i] & (TF_OPT | TF_VAR))
+				break;
+		if (i == b + SHINGLE)
+			break;
+	}
+	return b;
+}
+
+/*
+ * The end (at most hi) of the window to diff with template l, whose
+ * anchor a is at text word t and whose window starts at ws: l's words
+ * after its shingle b, from where the text has b nearest to where it
+ * should be; without one, l's length and a tenth from ws.
+ */
+static size_t
+window_end(const struct input *in, const struct lic *l, size_t ws, size_t t,
+    size_t a, size_t b, size_t hi)
+{
+	size_t e, we, want, dist, bestdist;
+
+	we = 0;
+	bestdist = 0;
+	want = t + (b - a);
+	for (e = in->head[shingle(l->w + b) & (in->hsize - 1)]; e != 0;
+	    e = in->next[e - 1]) {
+		if (e - 1 < t + (b - a) / 2 || e - 1 >= hi ||
+		    e - 1 > want + (b - a) + 64 ||
+		    memcmp(in->w + e - 1, l->w + b,
+		    SHINGLE * sizeof(*l->w)) != 0)
+			continue;
+		dist = e - 1 > want ? e - 1 - want : want - (e - 1);
+		if (we == 0 || dist < bestdist) {
+			we = e - 1 + (l->m - b);
+			bestdist = dist;
+		}
+	}
+	if (we == 0)
+		we = ws + l->m + l->m / 10;
+	return we > hi ? hi : we;
+}
+
+/* No diff came close: a guess for src from the share of anchors found. */
+static void
+anchor_guess(const struct lic *src, size_t nfound, size_t lo,
+    struct cand *best)
+{
+	memset(best, 0, sizeof(*best));
+	best->l = src;
+	best->score = (unsigned)(nfound * 500 / src->nanchors);
+	best->ws = lo;
+	best->we = lo;
 }
 
 /* The best answer for the text words [lo, hi). */

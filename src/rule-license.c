@@ -339,6 +339,79 @@ decls_release(struct decls *d)
 	free(d->v);
 }
 
+/* When LICENSES/ (d->v[0, nreuse)) does not hold id, say so in sb. */
+static void
+reuse_disagrees(const struct decls *d, size_t nreuse, const char *id,
+    struct strbuf *sb)
+{
+	struct strbuf reuse = STRBUF_INIT;
+	size_t i;
+	int reuse_has;
+
+	reuse_has = 0;
+	for (i = 0; i < nreuse; i++) {
+		strbuf_addf(&reuse, "%s%s", i > 0 ? ", " : "", d->v[i].id);
+		if (same_license(d->v[i].id, id))
+			reuse_has = 1;
+	}
+	if (nreuse > 0 && !reuse_has)
+		strbuf_addf(sb, "LICENSES/ holds %s but not %s", reuse.buf, id);
+	strbuf_release(&reuse);
+}
+
+/*
+ * Whether the SPDX line whose ids start at d->v[i] names id or a license
+ * of LICENSES/ (d->v[0, nreuse)); *next: the next line's first.
+ */
+static int
+line_agrees(const struct decls *d, size_t nreuse, size_t i, const char *id,
+    size_t *next)
+{
+	size_t j, k;
+	int covered;
+
+	covered = 0;
+	for (j = i; j < d->n && d->v[j].path == d->v[i].path &&
+	    d->v[j].line == d->v[i].line; j++) {
+		if (same_license(d->v[j].id, id))
+			covered = 1;
+		for (k = 0; k < nreuse && !covered; k++)
+			if (same_license(d->v[j].id, d->v[k].id))
+				covered = 1;
+	}
+	*next = j;
+	return covered;
+}
+
+/*
+ * Turn f into a warning saying how the declarations differ (sb), or add
+ * how many agree; capped: only the first limit files were looked in.
+ */
+static void
+agreement_result(struct finding *f, const struct strbuf *sb, size_t nlines,
+    size_t nreuse, int capped, size_t limit)
+{
+	char *was;
+
+	if (sb->len > 0) {
+		was = xstrdup(f->message != NULL ? f->message : "");
+		finding_result(f, RESULT_FAIL, "%s, but %s", was, sb->buf);
+		free(was);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "make the license file, LICENSES/ and the "
+		    "SPDX-License-Identifier lines name the same license, or "
+		    "say in the license file which files are under which");
+	} else if (nlines > 0)
+		finding_append(f, "; %zu SPDX-License-Identifier line%s "
+		    "agree%s", nlines, nlines == 1 ? "" : "s", nlines == 1 ?
+		    "s" : "");
+	else if (nreuse > 0)
+		finding_append(f, "; LICENSES/ agrees");
+	if (capped)
+		finding_append(f, " (SPDX lines looked for in the first %zu "
+		    "source files)", limit);
+}
+
 /*
  * Whether what the project declares elsewhere agrees with id, the
  * license file's: LICENSES/ (when there is one) holds it, and every
@@ -350,10 +423,8 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
     struct finding *f)
 {
 	struct decls d;
-	struct strbuf sb = STRBUF_INIT, reuse = STRBUF_INIT;
-	char *was;
-	size_t i, j, k, shown, nreuse, nbad, nlines;
-	int covered, reuse_has;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, j, shown, nreuse, nbad, nlines;
 
 	memset(&d, 0, sizeof(d));
 	d.ctx = ctx;
@@ -361,30 +432,12 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	tree_glob(ctx_tree(ctx), "LICENSES/*", 0, reuse_cb, &d);
 	nreuse = d.n;
 	tree_glob(ctx_tree(ctx), "**", 0, decl_cb, &d);
-
-	reuse_has = 0;
-	for (i = 0; i < nreuse; i++) {
-		strbuf_addf(&reuse, "%s%s", i > 0 ? ", " : "", d.v[i].id);
-		if (same_license(d.v[i].id, id))
-			reuse_has = 1;
-	}
-	if (nreuse > 0 && !reuse_has)
-		strbuf_addf(&sb, "LICENSES/ holds %s but not %s", reuse.buf,
-		    id);
+	reuse_disagrees(&d, nreuse, id, &sb);
 	/* A line agrees when one id of its expression is known. */
 	nbad = shown = nlines = 0;
 	for (i = nreuse; i < d.n; i = j) {
 		nlines++;
-		covered = 0;
-		for (j = i; j < d.n && d.v[j].path == d.v[i].path &&
-		    d.v[j].line == d.v[i].line; j++) {
-			if (same_license(d.v[j].id, id))
-				covered = 1;
-			for (k = 0; k < nreuse && !covered; k++)
-				if (same_license(d.v[j].id, d.v[k].id))
-					covered = 1;
-		}
-		if (covered)
+		if (line_agrees(&d, nreuse, i, id, &j))
 			continue;
 		nbad++;
 		if (shown++ < SHOW_MAX) {
@@ -399,25 +452,8 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	if (nbad > 1)
 		strbuf_addf(&sb, " (and %zu more file%s)", nbad - 1,
 		    nbad == 2 ? "" : "s");
-	if (sb.len > 0) {
-		was = xstrdup(f->message != NULL ? f->message : "");
-		finding_result(f, RESULT_FAIL, "%s, but %s", was, sb.buf);
-		free(was);
-		finding_cap_level(f, LEVEL_WARNING);
-		finding_fix(f, "make the license file, LICENSES/ and the "
-		    "SPDX-License-Identifier lines name the same license, or "
-		    "say in the license file which files are under which");
-	} else if (nlines > 0)
-		finding_append(f, "; %zu SPDX-License-Identifier line%s "
-		    "agree%s", nlines, nlines == 1 ? "" : "s", nlines == 1 ?
-		    "s" : "");
-	else if (nreuse > 0)
-		finding_append(f, "; LICENSES/ agrees");
-	if (d.capped)
-		finding_append(f, " (SPDX lines looked for in the first %zu "
-		    "source files)", d.limit);
+	agreement_result(f, &sb, nlines, nreuse, d.capped, d.limit);
 	strbuf_release(&sb);
-	strbuf_release(&reuse);
 	decls_release(&d);
 }
 
@@ -428,18 +464,92 @@ score_words(unsigned score, struct strbuf *sb)
 	strbuf_addf(sb, "%u.%u%%", score / 10, score % 10);
 }
 
+/*
+ * No license matched closely enough: an unknown result naming the
+ * nearest license when it is close; trunc: only part of path was read.
+ */
+static void
+license_unknown(struct finding *f, const char *path,
+    const struct license_result *lr, int trunc)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	finding_value_str(f, "NOASSERTION");
+	/* A guess far off says nothing: name it only when close. */
+	if (lr->main.id != NULL && lr->main.score >= NEAREST_MIN) {
+		strbuf_addf(&sb, " (the nearest, %s, matches ", lr->main.id);
+		score_words(lr->main.score, &sb);
+		strbuf_addch(&sb, ')');
+	}
+	finding_result(f, RESULT_UNKNOWN, "%s: no known license matches "
+	    "closely enough%s%s", path, sb.buf, trunc ? " in the part read" :
+	    "");
+	f->judgment = 1;
+	finding_fix(f, "read %s: a license not in ecocheck's corpus, or one "
+	    "with changed terms, needs a person to decide", path);
+	strbuf_release(&sb);
+}
+
+/* Add to sb the other licenses of lr, each once: "; also holds X, Y". */
+static void
+other_licenses(const struct license_result *lr, struct strbuf *sb)
+{
+	size_t i, j, shown;
+
+	for (i = 0, shown = 0; i < lr->nothers; i++) {
+		/* Each license once, the file's own not again. */
+		for (j = 0; j < i; j++)
+			if (strcmp(lr->others[j].id, lr->others[i].id) == 0)
+				break;
+		if (j < i || strcmp(lr->others[i].id, lr->main.id) == 0)
+			continue;
+		strbuf_addf(sb, "%s%s", shown++ == 0 ? "; also holds " : ", ",
+		    lr->others[i].id);
+	}
+}
+
+/*
+ * path matched lr's license: pass when the rule allows it, then check
+ * that the project's other declarations agree when the rule asks.
+ */
+static void
+license_matched(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f, const char *path, const struct license_result *lr)
+{
+	const struct rule_key *allow;
+	struct strbuf sb = STRBUF_INIT;
+
+	allow = rule_key(r, "allow");
+	finding_value_str(f, lr->main.id);
+	score_words(lr->main.score, &sb);
+	other_licenses(lr, &sb);
+	if (allow != NULL && allow->n > 0 && !listed(allow, lr->main.id)) {
+		finding_result(f, RESULT_FAIL, "%s is %s (%s), which this rule "
+		    "does not allow", path, lr->main.id, sb.buf);
+		strbuf_release(&sb);
+		return;
+	}
+	finding_result(f, RESULT_PASS, "%s is %s (%s)", path, lr->main.id,
+	    sb.buf);
+	strbuf_release(&sb);
+	if (rule_bool(r, "agreement", 0))
+		agreement(r, ctx, lr->main.id, f);
+	if (rule_bool(r, "metadata", 0))
+		metadata_agreement(ctx, lr->main.id, f);
+}
+
+/* Find the rule's license file and say which license it holds. */
 static int
 file_license_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
 	const struct license_corpus *lc;
 	const struct tree_entry *e;
-	const struct rule_key *allow;
 	struct license_result lr;
 	struct file_query q;
-	struct strbuf looked = STRBUF_INIT, sb = STRBUF_INIT;
+	struct strbuf looked = STRBUF_INIT;
 	const char *text;
-	size_t len, cap, i, j, shown;
+	size_t len, cap;
 	int accepted, trunc;
 
 	memset(&q, 0, sizeof(q));
@@ -463,7 +573,6 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 		goto out;
 	}
 	license_identify(lc, text, len, &lr);
-	allow = rule_key(r, "allow");
 	switch (lr.kind) {
 	case LICENSE_NONE:
 		finding_value_str(f, "NONE");
@@ -471,55 +580,15 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 		    e->path, len == 0 ? " (it is empty)" : "");
 		break;
 	case LICENSE_NOASSERTION:
-		finding_value_str(f, "NOASSERTION");
-		/* A guess far off says nothing: name it only when close. */
-		if (lr.main.id != NULL && lr.main.score >= NEAREST_MIN) {
-			strbuf_addf(&sb, " (the nearest, %s, matches ",
-			    lr.main.id);
-			score_words(lr.main.score, &sb);
-			strbuf_addch(&sb, ')');
-		}
-		finding_result(f, RESULT_UNKNOWN, "%s: no known license "
-		    "matches closely enough%s%s", e->path, sb.buf, trunc ?
-		    " in the part read" : "");
-		f->judgment = 1;
-		finding_fix(f, "read %s: a license not in ecocheck's corpus, "
-		    "or one with changed terms, needs a person to decide",
-		    e->path);
+		license_unknown(f, e->path, &lr, trunc);
 		break;
 	case LICENSE_MATCH:
-		finding_value_str(f, lr.main.id);
-		score_words(lr.main.score, &sb);
-		for (i = 0, shown = 0; i < lr.nothers; i++) {
-			/* Each license once, the file's own not again. */
-			for (j = 0; j < i; j++)
-				if (strcmp(lr.others[j].id, lr.others[i].id) ==
-				    0)
-					break;
-			if (j < i || strcmp(lr.others[i].id, lr.main.id) == 0)
-				continue;
-			strbuf_addf(&sb, "%s%s", shown++ == 0 ?
-			    "; also holds " : ", ", lr.others[i].id);
-		}
-		if (allow != NULL && allow->n > 0 &&
-		    !listed(allow, lr.main.id)) {
-			finding_result(f, RESULT_FAIL, "%s is %s (%s), which "
-			    "this rule does not allow", e->path, lr.main.id,
-			    sb.buf);
-			break;
-		}
-		finding_result(f, RESULT_PASS, "%s is %s (%s)", e->path,
-		    lr.main.id, sb.buf);
-		if (rule_bool(r, "agreement", 0))
-			agreement(r, ctx, lr.main.id, f);
-		if (rule_bool(r, "metadata", 0))
-			metadata_agreement(ctx, lr.main.id, f);
+		license_matched(r, ctx, f, e->path, &lr);
 		break;
 	}
 	license_result_release(&lr);
 out:
 	strbuf_release(&looked);
-	strbuf_release(&sb);
 	return 0;
 }
 
@@ -713,6 +782,73 @@ list_words(const struct rule_key *k, const char *sep, struct strbuf *sb)
 		strbuf_addf(sb, "%s%s", i > 0 ? sep : "", k->v[i].value);
 }
 
+/* Whether component c is licensed, setting c->how when it is. */
+static int
+component_covered(struct check_ctx *ctx, const struct vendored *vd,
+    const struct notices *nt, struct component *c)
+{
+	char *dir;
+
+	if (!c->covered && c->loose) {
+		dir = xstrndup(c->path, (size_t)(strrchr(c->path, '/') -
+		    c->path) + 1);
+		if (strvec_has(&vd->licensed, dir))
+			c->how = "the license file of its directory";
+		else if (header_names_license(ctx, c->path))
+			c->how = "a license named in its header";
+		c->covered = c->how != NULL;
+		free(dir);
+	}
+	if (!c->covered && notice_lists(nt, c)) {
+		c->covered = 1;
+		c->how = "an entry in the notice file";
+	}
+	return c->covered;
+}
+
+/*
+ * The result for the vendored components vd, nmissing of them (the
+ * first listed in missing) without a license.
+ */
+static void
+third_party_result(const struct rule *r, struct finding *f,
+    const struct vendored *vd, const struct notices *nt, size_t nmissing,
+    const struct strbuf *missing)
+{
+	struct strbuf names = STRBUF_INIT;
+	size_t i;
+
+	list_words(vd->names, ", ", &names);
+	if (vd->dirs.n == 0)
+		finding_result(f, RESULT_PASS, "no vendored third-party "
+		    "directory (looked for %s)", names.buf);
+	else if (nmissing == 0) {
+		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
+		    "%s, each with its license", vd->n, vd->n == 1 ? "" : "s",
+		    vd->dirs.v[0]);
+		if (vd->dirs.n > 1)
+			finding_append(f, " and %zu more director%s",
+			    vd->dirs.n - 1, vd->dirs.n == 2 ? "y" : "ies");
+		for (i = 0; i < vd->n && i < SHOW_MAX; i++)
+			finding_evidence(f, vd->v[i].path, 0, vd->v[i].how);
+	} else {
+		finding_result(f, RESULT_FAIL, "%zu of %zu vendored "
+		    "component%s without a license file or a notice entry: "
+		    "%s", nmissing, vd->n, vd->n == 1 ? "" : "s", missing->buf);
+		if (nmissing > SHOW_MAX)
+			finding_append(f, " and %zu more",
+			    nmissing - SHOW_MAX);
+		if (nt->paths.n == 0)
+			finding_append(f, " (no notice file)");
+		if (r->help == NULL)
+			finding_fix(f, "add each component's license file "
+			    "beside it, or list it with its license in a "
+			    "THIRD_PARTY_NOTICES file at the root");
+	}
+	strbuf_release(&names);
+}
+
+/* Whether every vendored component carries or is given a license. */
 static int
 third_party_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
@@ -721,7 +857,7 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	struct notices nt;
 	struct component *c;
 	const struct rule_key *k;
-	struct strbuf missing = STRBUF_INIT, names = STRBUF_INIT;
+	struct strbuf missing = STRBUF_INIT;
 	size_t i, nmissing;
 
 	memset(&vd, 0, sizeof(vd));
@@ -737,55 +873,14 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	nmissing = 0;
 	for (i = 0; i < vd.n; i++) {
 		c = &vd.v[i];
-		if (!c->covered && c->loose) {
-			char *dir = xstrndup(c->path, (size_t)(strrchr(c->path,
-			    '/') - c->path) + 1);
-
-			if (strvec_has(&vd.licensed, dir))
-				c->how = "the license file of its directory";
-			else if (header_names_license(ctx, c->path))
-				c->how = "a license named in its header";
-			c->covered = c->how != NULL;
-			free(dir);
-		}
-		if (!c->covered && notice_lists(&nt, c)) {
-			c->covered = 1;
-			c->how = "an entry in the notice file";
-		}
-		if (c->covered)
+		if (component_covered(ctx, &vd, &nt, c))
 			continue;
 		if (nmissing++ < SHOW_MAX)
 			strbuf_addf(&missing, "%s%s", nmissing > 1 ? ", " : "",
 			    c->path);
 		finding_evidence(f, c->path, 0, "no license");
 	}
-	list_words(vd.names, ", ", &names);
-	if (vd.dirs.n == 0)
-		finding_result(f, RESULT_PASS, "no vendored third-party "
-		    "directory (looked for %s)", names.buf);
-	else if (nmissing == 0) {
-		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
-		    "%s, each with its license", vd.n, vd.n == 1 ? "" : "s",
-		    vd.dirs.v[0]);
-		if (vd.dirs.n > 1)
-			finding_append(f, " and %zu more director%s",
-			    vd.dirs.n - 1, vd.dirs.n == 2 ? "y" : "ies");
-		for (i = 0; i < vd.n && i < SHOW_MAX; i++)
-			finding_evidence(f, vd.v[i].path, 0, vd.v[i].how);
-	} else {
-		finding_result(f, RESULT_FAIL, "%zu of %zu vendored "
-		    "component%s without a license file or a notice entry: "
-		    "%s", nmissing, vd.n, vd.n == 1 ? "" : "s", missing.buf);
-		if (nmissing > SHOW_MAX)
-			finding_append(f, " and %zu more",
-			    nmissing - SHOW_MAX);
-		if (nt.paths.n == 0)
-			finding_append(f, " (no notice file)");
-		if (r->help == NULL)
-			finding_fix(f, "add each component's license file "
-			    "beside it, or list it with its license in a "
-			    "THIRD_PARTY_NOTICES file at the root");
-	}
+	third_party_result(r, f, &vd, &nt, nmissing, &missing);
 	for (i = 0; i < vd.n; i++)
 		free(vd.v[i].path);
 	free(vd.v);
@@ -794,7 +889,6 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	strbuf_release(&nt.text);
 	strvec_clear(&nt.paths);
 	strbuf_release(&missing);
-	strbuf_release(&names);
 	return 0;
 }
 
