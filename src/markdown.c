@@ -125,10 +125,12 @@ static void	 scan_html(struct walk *, const char *, size_t, int,
 static void	 flatten(cmark_node *, struct strbuf *);
 static int	 heading_is_decoration(cmark_node *);
 static int	 node_end_line(cmark_node *);
+static int	 block_end_line(cmark_node *);
 static void	 read_heading(struct walk *, cmark_node *);
 static void	 read_inline(struct walk *, cmark_iter *, cmark_node *,
 		    cmark_node *);
 static void	 walk_doc(struct walk *, cmark_node *);
+static int	 is_comment_block(const char *);
 static size_t	 line_off(struct linecur *, int);
 static int	 is_underline(const char *, size_t);
 static int	 setext_end(struct walk *, int, int);
@@ -785,6 +787,28 @@ node_end_line(cmark_node *n)
 	return line;
 }
 
+/*
+ * The last line of a leaf block: a fence left open in a list item or
+ * block quote ends with it, though cmark puts its end on the line that
+ * closed the container.
+ */
+static int
+block_end_line(cmark_node *n)
+{
+	cmark_node *p;
+	int line, pl;
+
+	line = node_end_line(n);
+	for (p = cmark_node_parent(n); p != NULL &&
+	    cmark_node_get_type(p) != CMARK_NODE_DOCUMENT;
+	    p = cmark_node_parent(p))
+		if ((pl = node_end_line(p)) < line)
+			line = pl;
+	if (line < cmark_node_get_start_line(n))
+		line = cmark_node_get_start_line(n);
+	return line;
+}
+
 /* Whether the line s (n bytes, to its end) is "===" or "---". */
 static int
 is_underline(const char *s, size_t n)
@@ -999,6 +1023,8 @@ walk_doc(struct walk *w, cmark_node *root)
 		case CMARK_NODE_CODE_BLOCK:
 			close_html_heading(w);
 			cur_seg(w)->code++;
+			md_block_add(w->doc, MD_BLOCK_CODE,
+			    cmark_node_get_start_line(n), block_end_line(n));
 			break;
 		case CMARK_NODE_HEADING:
 			read_heading(w, n);
@@ -1014,6 +1040,10 @@ walk_doc(struct walk *w, cmark_node *root)
 			if (lit != NULL)
 				scan_html(w, lit, strlen(lit),
 				    cmark_node_get_start_line(n), &st);
+			if (lit != NULL && is_comment_block(lit))
+				md_block_add(w->doc, MD_BLOCK_HIDDEN,
+				    cmark_node_get_start_line(n),
+				    block_end_line(n));
 			block_end(w, node_end_line(n));
 			break;
 		default:
@@ -1025,6 +1055,54 @@ walk_doc(struct walk *w, cmark_node *root)
 	cmark_iter_free(it);
 	close_html_heading(w);
 	unit_end(w);
+}
+
+/* Whether an HTML block's text is a comment (CommonMark's type 2). */
+static int
+is_comment_block(const char *lit)
+{
+	while (*lit == ' ')
+		lit++;
+	return strncmp(lit, "<!--", 4) == 0;
+}
+
+void
+md_block_add(struct md_doc *doc, int kind, int line, int end_line)
+{
+	struct md_block *b;
+
+	if (end_line < line)
+		end_line = line;
+	if (doc->nblocks > 0) {
+		b = &doc->blocks[doc->nblocks - 1];
+		if (b->kind == kind && line <= b->end_line + 1) {
+			if (end_line > b->end_line)
+				b->end_line = end_line;
+			return;
+		}
+	}
+	XGROW(doc->blocks, doc->nblocks + 1, doc->blockalloc);
+	b = &doc->blocks[doc->nblocks++];
+	b->kind = kind;
+	b->line = line;
+	b->end_line = end_line;
+}
+
+int *
+md_line_blocks(const struct md_doc *doc, int nlines)
+{
+	const struct md_block *b;
+	size_t i;
+	int *v, l;
+
+	v = xcalloc((size_t)nlines + 1, sizeof(*v));
+	for (i = 0; i < doc->nblocks; i++) {
+		b = &doc->blocks[i];
+		for (l = b->line > 1 ? b->line : 1; l <= b->end_line &&
+		    l <= nlines; l++)
+			v[l] = b->kind;
+	}
+	return v;
 }
 
 /*
@@ -1271,6 +1349,7 @@ md_doc_free(struct md_doc *doc)
 	for (i = 0; i < doc->nlinks; i++)
 		free(doc->links[i]);
 	free(doc->links);
+	free(doc->blocks);
 	memset(doc, 0, sizeof(*doc));
 	doc->title = doc->intro_section = MD_NONE;
 }

@@ -90,6 +90,22 @@ struct md_heading {
 					   MD_ONLY_LINKS_WORDS other words */
 };
 
+/*
+ * md_block.kind: the blocks of a document that hold no prose, as its
+ * reader (cmark for Markdown) decides; rules that read the source lines
+ * (people, prose) skip them.
+ */
+#define MD_BLOCK_CODE	1	/* a code block (fenced or indented); a reST
+				   literal block, doctest or code directive */
+#define MD_BLOCK_HIDDEN	2	/* never shown: an HTML comment block; a reST
+				   comment, target or directive body */
+
+struct md_block {
+	int	 kind;		/* MD_BLOCK_* */
+	int	 line;		/* its first line */
+	int	 end_line;	/* its last line */
+};
+
 struct md_doc {
 	struct md_heading	*h;		/* in document order */
 	size_t			 nheadings;
@@ -120,6 +136,10 @@ struct md_doc {
 						   or MD_NONE */
 	size_t			 intro_section_words; /* its words, not those
 						   of its subsections */
+	struct md_block		*blocks;	/* in document order, none
+						   overlapping */
+	size_t			 nblocks;
+	size_t			 blockalloc;
 };
 
 /*
@@ -154,6 +174,16 @@ void	 md_doc_free(struct md_doc *);
  * characters).
  */
 void	 md_display_text(const char *, size_t, size_t, struct strbuf *);
+/*
+ * Record lines [line, end_line] as a block of kind; a block of the same
+ * kind ending on the line before, or overlapping, is extended instead.
+ */
+void	 md_block_add(struct md_doc *, int, int, int);
+/*
+ * The kind of block (MD_BLOCK_*) each line 1..nlines lies in, 0 for
+ * none: an array of nlines + 1, indexed by line number. Free it.
+ */
+int	*md_line_blocks(const struct md_doc *, int);
 /* Set each heading's parent and the heading that ends its section. */
 void	 md_nest(struct md_doc *);
 

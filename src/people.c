@@ -114,7 +114,8 @@ static void	 strip_markup(const char *, size_t, int, int,
 		    struct strbuf *);
 static size_t	 match_close(const char *, size_t, size_t, int, int);
 static size_t	 link_end(const char *, size_t, size_t, int);
-static void	 split_lines(const char *, size_t, int, struct lines *);
+static void	 split_lines(const char *, size_t, const struct md_doc *,
+		    struct lines *);
 static int	 line_indent(const char *, size_t, size_t *);
 static int	 list_marker(const char *, size_t, size_t *);
 static int	 is_table_line(const char *, size_t);
@@ -780,29 +781,17 @@ strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
 
 /* ---- lines, items and sections ---- */
 
-/* Whether "-->" is in s[0..n). */
-static int
-has_comment_end(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 3 <= n; i++)
-		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
-			return 1;
-	return 0;
-}
-
 /*
- * The lines of buf as CommonMark counts them, with those in code blocks,
- * HTML comments and reST directives and comments marked to skip.
+ * The lines of buf as CommonMark counts them, those in the blocks its
+ * reader found to hold no prose (code, comments, reST directives)
+ * marked to skip: the reader, cmark for Markdown, decides what is code.
  */
 static void
-split_lines(const char *buf, size_t len, int rst, struct lines *ls)
+split_lines(const char *buf, size_t len, const struct md_doc *doc,
+    struct lines *ls)
 {
-	struct line *l;
-	size_t i, s, ind, fence_ind, block_ind;
-	int in_fence, in_comment, in_block;
-	char fence;
+	size_t i, s;
+	int *kind;
 
 	for (i = s = 0; i <= len; i++) {
 		if (i < len && buf[i] != '\n' && buf[i] != '\r')
@@ -817,60 +806,10 @@ split_lines(const char *buf, size_t len, int rst, struct lines *ls)
 			i++;
 		s = i + 1;
 	}
-	in_fence = in_comment = in_block = 0;
-	fence = 0;
-	fence_ind = block_ind = 0;
-	for (i = 0; i < ls->n; i++) {
-		const char *t;
-		size_t n;
-		int blank;
-
-		l = &ls->v[i];
-		blank = line_indent(buf + l->off, l->len, &ind);
-		t = buf + l->off + ind;
-		n = l->len - ind;
-		if (rst) {
-			if (in_block && (blank || ind > block_ind)) {
-				l->skip = 1;
-				continue;
-			}
-			in_block = 0;
-			if ((n >= 3 && memcmp(t, ".. ", 3) == 0) ||
-			    (n == 2 && memcmp(t, "..", 2) == 0) ||
-			    (n >= 2 && memcmp(t + n - 2, "::", 2) == 0)) {
-				l->skip = t[0] == '.';
-				in_block = 1;
-				block_ind = ind;
-			}
-			continue;
-		}
-		if (in_fence) {
-			l->skip = 1;
-			if (ind <= 3 && n >= 3 && t[0] == fence &&
-			    t[1] == fence && t[2] == fence)
-				in_fence = 0;
-			continue;
-		}
-		if (in_comment) {
-			l->skip = 1;
-			if (has_comment_end(t, n))
-				in_comment = 0;
-			continue;
-		}
-		if (ind <= 3 && n >= 3 && (t[0] == '`' || t[0] == '~') &&
-		    t[1] == t[0] && t[2] == t[0]) {
-			l->skip = 1;
-			in_fence = 1;
-			fence = t[0];
-			fence_ind = ind;
-			(void)fence_ind;
-			continue;
-		}
-		if (n >= 4 && memcmp(t, "<!--", 4) == 0) {
-			l->skip = 1;
-			in_comment = !has_comment_end(t + 4, n - 4);
-		}
-	}
+	kind = md_line_blocks(doc, (int)ls->n);
+	for (i = 0; i < ls->n; i++)
+		ls->v[i].skip = kind[i + 1] != 0;
+	free(kind);
 }
 
 /* Set *ind to the columns of leading white space; 1 if blank. */
@@ -1464,7 +1403,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 	int *ret, r;
 	size_t i, from, to, par;
 
-	split_lines(buf, len, (flags & PEOPLE_RST) != 0, &ls);
+	split_lines(buf, len, doc, &ls);
 	memset(&rd, 0, sizeof(rd));
 	rd.pp = pp;
 	rd.path = path;

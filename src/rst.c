@@ -122,6 +122,7 @@ struct walk {
 					   or -1 */
 
 	enum skip	 skip;
+	int		 skip_kind;	/* MD_BLOCK_* of the lines skipped */
 	int		 skip_base;
 	char		 quote;
 
@@ -1421,6 +1422,8 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	n = l.off + l.len - l.toff;
 	if (n >= 3 && t[0] == '_' && t[1] == '_' && t[2] == ' ') {
 		advance(r);	/* "__ url": an anonymous target */
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
+		w->skip_kind = MD_BLOCK_HIDDEN;
 		w->skip_base = l.indent;
 		w->skip = SK_BODY;
 		return 1;
@@ -1430,6 +1433,7 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 		return 0;
 	advance(r);
 	w->skip_base = l.indent;
+	w->skip_kind = MD_BLOCK_HIDDEN;
 	for (k = 2; k < n && (t[k] == ' ' || t[k] == '\t'); k++)
 		;
 	t += k;
@@ -1437,19 +1441,26 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
 		n--;
 	if (n == 0) {
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
 		w->skip = SK_BODY_CLOSE;	/* "..": an empty comment */
 		return 1;
 	}
 	w->skip = SK_BODY;
 	if (t[0] == '_' || t[0] == '[' || t[0] == '|' ||
-	    (k = directive_name(t, n, &nlen)) == 0)
-		return 1;	/* a target, footnote, substitution, comment */
+	    (k = directive_name(t, n, &nlen)) == 0) {
+		/* a target, footnote, substitution, comment */
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
+		return 1;
+	}
 	kind = directive_kind(t, nlen);
+	if (kind != D_ADMONITION && kind != D_PROSE)
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
 	while (k < n && (t[k] == ' ' || t[k] == '\t'))
 		k++;
 	switch (kind) {
 	case D_CODE:
 		cur_seg(w)->code++;
+		w->skip_kind = MD_BLOCK_CODE;
 		break;
 	case D_SKIP:
 		break;
@@ -1525,6 +1536,7 @@ literal_block(struct walk *w, const char *s, const struct line *l)
 	else
 		return 0;
 	w->skip_base = base;
+	w->skip_kind = MD_BLOCK_CODE;
 	w->quote = c;
 	cur_seg(w)->code++;
 	return 1;
@@ -1543,6 +1555,7 @@ walk_lines(struct walk *w, const char *s, size_t len)
 	w->literal = -1;
 	while ((l = peek(&r, 0)) != NULL) {
 		if (skip_line(w, s, l)) {
+			md_block_add(w->doc, w->skip_kind, l->no, l->no);
 			advance(&r);
 			continue;
 		}
@@ -1573,6 +1586,7 @@ walk_lines(struct walk *w, const char *s, size_t len)
 		    (n == 3 || s[l->toff + 3] == ' ')) {
 			cur_seg(w)->code++;	/* a doctest block */
 			w->skip = SK_PARA;
+			w->skip_kind = MD_BLOCK_CODE;
 			continue;
 		}
 		para_add(w, s, l, 0);

@@ -415,7 +415,7 @@ mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 		if (ctx_read(ctx, m->e, (size_t)rule_int(r, "max_bytes",
 		    SECTIONS_DEFAULT_MAX), 0, NULL, &buf, &len, &trunc) != 0)
 			return 0;
-		prose_blank(buf, len, &pr->text);
+		prose_blank(buf, len, &m->doc, &pr->text);
 		pr->starts = prose_line_starts(pr->text.buf, pr->text.len,
 		    &pr->nlines);
 	}

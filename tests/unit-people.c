@@ -302,9 +302,13 @@ test_rst(void)
 	    "- Nicki Skafte (`skaftenicki <https://github.com/SkafteNicki>`_)\n"
 	    "- Jirka Borovec (`Borda <https://github.com/Borda>`_)\n"
 	    "\n"
-	    ".. note::\n"
+	    ".. code-block:: rst\n"
 	    "\n"
 	    "   - Not Here (@nothere)\n"
+	    "\n"
+	    ".. note::\n"
+	    "\n"
+	    "   - Also Here (@alsohere)\n"
 	    "\n"
 	    "Alumni\n"
 	    "------\n"
@@ -315,8 +319,8 @@ test_rst(void)
 	    "- Someone Else (@else)\n", 0);
 	got = names(&pp);
 	is_str(got, "Nicki Skafte (@SkafteNicki); Jirka Borovec (@Borda); "
-	    "Teddy Koker (@teddykoker) (r)",
-	    "reST: leads with links, alumni retired, directives skipped");
+	    "Also Here (@alsohere); Teddy Koker (@teddykoker) (r)",
+	    "reST: leads with links, alumni retired, code skipped, notes read");
 	free(got);
 	people_release(&pp);
 }
