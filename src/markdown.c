@@ -22,15 +22,6 @@
 /* Bytes of a link destination kept. */
 #define MD_MAX_URL	4096
 
-/* What is known of the stretch of a document between two headings. */
-struct seg {
-	size_t	 words;
-	size_t	 link_words;
-	size_t	 nav_words;	/* in paragraphs of only links */
-	size_t	 code;
-	size_t	 link_first;	/* doc->links index where it starts */
-};
-
 /* The state of raw HTML being read. */
 struct html {
 	int	 in_pre;	/* inside <pre>: code, no headings */
@@ -59,7 +50,7 @@ struct linecur {
 struct walk {
 	struct md_doc	*doc;
 	struct linecur	 src;		/* the input, for setext underlines */
-	struct seg	*seg;		/* doc->nheadings + 1 of them */
+	struct md_seg	*seg;		/* doc->nheadings + 1 of them */
 	size_t		 segalloc;
 	int		 nested;	/* block quotes and list items open */
 
@@ -91,7 +82,7 @@ struct walk {
 static size_t	 decode_entity(const char *, size_t, struct strbuf *);
 static void	 decode_text(const char *, size_t, struct strbuf *);
 
-static struct seg *cur_seg(struct walk *);
+static struct md_seg *cur_seg(struct walk *);
 static void	 count_text(struct walk *, const char *, size_t);
 static void	 w_text(struct walk *, const char *, size_t);
 static void	 w_sep(struct walk *);
@@ -137,8 +128,8 @@ static int	 setext_end(struct walk *, int, int);
 static size_t	 next_line(const struct linecur *, size_t);
 static int	 count_lines(const struct linecur *);
 static int	 is_intro_name(const char *);
-static void	 find_intro(struct md_doc *, const struct seg *,
-		    const struct seg *);
+static void	 find_intro(struct md_doc *, const struct md_seg *,
+		    const struct md_seg *);
 static void	 finish(struct walk *);
 
 /*
@@ -267,7 +258,7 @@ decode_text(const char *s, size_t n, struct strbuf *out)
  * What a reader sees: words, links, headings being read
  */
 
-static struct seg *
+static struct md_seg *
 cur_seg(struct walk *w)
 {
 	return &w->seg[w->doc->nheadings];
@@ -319,13 +310,10 @@ w_sep(struct walk *w)
 static void
 unit_end(struct walk *w)
 {
-	struct seg *sg;
+	struct md_seg *sg;
 
 	sg = cur_seg(w);
-	sg->words += w->uw;
-	sg->link_words += w->ulw;
-	if (w->uw > 0 && w->uw == w->ulw)
-		sg->nav_words += w->uw;
+	md_seg_unit(sg, w->uw, w->ulw, 0);
 	w->uw = w->ulw = 0;
 	w->words.in_word = 0;
 }
@@ -1109,6 +1097,44 @@ md_line_blocks(const struct md_doc *doc, int nlines)
  * Sections
  */
 
+void
+md_seg_unit(struct md_seg *sg, size_t uw, size_t ulw, int nav)
+{
+	sg->words += uw;
+	sg->link_words += ulw;
+	if (nav || (uw > 0 && uw == ulw))
+		sg->nav_words += uw;
+}
+
+void
+md_totals(struct md_doc *doc, struct md_seg *sg)
+{
+	struct md_heading *h = doc->h;
+	size_t i, e, n;
+
+	n = doc->nheadings;
+	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
+		sg[i].words += sg[i - 1].words;
+		sg[i].link_words += sg[i - 1].link_words;
+		sg[i].nav_words += sg[i - 1].nav_words;
+		sg[i].code += sg[i - 1].code;
+	}
+	doc->words = sg[n].words;
+	doc->code_blocks = sg[n].code;
+	md_nest(doc);
+	for (i = 0; i < n; i++) {
+		e = h[i].end;
+		h[i].words = sg[e].words - sg[i].words;
+		h[i].link_words = sg[e].link_words - sg[i].link_words;
+		h[i].has_code = sg[e].code > sg[i].code;
+		h[i].link_first = sg[i + 1].link_first;
+		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
+		    h[i].link_first;
+		h[i].only_links = h[i].nlinks > 0 &&
+		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
+	}
+}
+
 /* The offset after the line ending at or after off (len if none). */
 static size_t
 next_line(const struct linecur *c, size_t off)
@@ -1208,8 +1234,8 @@ is_intro_name(const char *norm)
  * are the segments, sum[] their running totals.
  */
 static void
-find_intro(struct md_doc *doc, const struct seg *direct,
-    const struct seg *sum)
+find_intro(struct md_doc *doc, const struct md_seg *direct,
+    const struct md_seg *sum)
 {
 	struct md_heading *h = doc->h;
 	struct text_words tw;
@@ -1254,7 +1280,7 @@ finish(struct walk *w)
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
 	struct linecur lc = w->src, bc = w->src;
-	struct seg *sg = w->seg, *direct;
+	struct md_seg *sg = w->seg, *direct;
 	size_t *start, i, e, n;
 
 	n = doc->nheadings;
@@ -1263,15 +1289,7 @@ finish(struct walk *w)
 	doc->nlines = count_lines(&lc);
 	direct = xcalloc(n + 1, sizeof(*direct));
 	memcpy(direct, sg, (n + 1) * sizeof(*direct));
-	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
-		sg[i].words += sg[i - 1].words;
-		sg[i].link_words += sg[i - 1].link_words;
-		sg[i].nav_words += sg[i - 1].nav_words;
-		sg[i].code += sg[i - 1].code;
-	}
-	doc->words = sg[n].words;
-	doc->code_blocks = sg[n].code;
-	md_nest(doc);
+	md_totals(doc, sg);
 	find_intro(doc, direct, sg);
 	free(direct);
 	start = xcalloc(n + 1, sizeof(*start));
@@ -1288,14 +1306,6 @@ finish(struct walk *w)
 			h[i].body_line = h[i].body_end_line;
 		if (h[i].body_end < h[i].body_off)
 			h[i].body_off = h[i].body_end;
-		h[i].words = sg[e].words - sg[i].words;
-		h[i].link_words = sg[e].link_words - sg[i].link_words;
-		h[i].has_code = sg[e].code > sg[i].code;
-		h[i].link_first = sg[i + 1].link_first;
-		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
-		    h[i].link_first;
-		h[i].only_links = h[i].nlinks > 0 &&
-		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
 	}
 	free(start);
 }

@@ -184,6 +184,30 @@ void	 md_block_add(struct md_doc *, int, int, int);
  * none: an array of nlines + 1, indexed by line number. Free it.
  */
 int	*md_line_blocks(const struct md_doc *, int);
+/*
+ * Section totals, counted the same way by both document readers: a
+ * reader adds what it reads to the segment after the last heading so
+ * far (seg[0] before the first heading, seg[i + 1] after heading i),
+ * one unit (a paragraph, a piece of HTML) at a time.
+ */
+struct md_seg {
+	size_t	 words;
+	size_t	 link_words;	/* of them, in link text */
+	size_t	 nav_words;	/* in units of only links (navigation,
+				   badges) or, in reST, fields */
+	size_t	 code;		/* code blocks */
+	size_t	 link_first;	/* doc->links index where it starts */
+};
+
+/* Add a unit of uw words, ulw of them link text; nav: navigation. */
+void	 md_seg_unit(struct md_seg *, size_t, size_t, int);
+/*
+ * Turn the doc->nheadings + 1 segments into running totals (seg[i]: over
+ * segments 0..i), nest the headings (md_nest()) and set the document's
+ * words and code blocks and each heading's words, link words, code and
+ * links. Extents (body lines and offsets) are the reader's.
+ */
+void	 md_totals(struct md_doc *, struct md_seg *);
 /* Set each heading's parent and the heading that ends its section. */
 void	 md_nest(struct md_doc *);
 

@@ -61,13 +61,6 @@ struct defs {
 };
 
 /* What is known of the stretch of a document between two headings. */
-struct seg {
-	size_t	 words;
-	size_t	 link_words;
-	size_t	 nav_words;	/* of paragraphs of only links, fields */
-	size_t	 code;
-	size_t	 link_first;
-};
 
 /* Where a heading lies in the input. */
 struct hpos {
@@ -102,7 +95,7 @@ struct walk {
 	const char	*buf;		/* the input */
 	struct defs	*defs;
 	size_t		 anon_next;
-	struct seg	*seg;		/* nheadings + 1 of them */
+	struct md_seg	*seg;		/* nheadings + 1 of them */
 	size_t		 segalloc;
 	struct hpos	*hp;
 	size_t		 hpalloc;
@@ -161,7 +154,7 @@ static const struct def *defs_find(const struct def *, size_t, const char *);
 static void	 defs_free(struct defs *);
 static void	 resolve(struct walk *, const char *, size_t, struct strbuf *);
 
-static struct seg *cur_seg(struct walk *);
+static struct md_seg *cur_seg(struct walk *);
 static void	 emit_text(struct walk *, const char *, size_t);
 static void	 emit_link(struct walk *, const char *, size_t, const char *,
 		    size_t);
@@ -634,7 +627,7 @@ resolve(struct walk *w, const char *name, size_t n, struct strbuf *out)
  * What a reader sees
  */
 
-static struct seg *
+static struct md_seg *
 cur_seg(struct walk *w)
 {
 	return &w->seg[w->doc->nheadings];
@@ -699,13 +692,10 @@ emit_link(struct walk *w, const char *s, size_t n, const char *url,
 static void
 unit_end(struct walk *w)
 {
-	struct seg *sg;
+	struct md_seg *sg;
 
 	sg = cur_seg(w);
-	sg->words += w->uw;
-	sg->link_words += w->ulw;
-	if (w->nav || (w->uw > 0 && w->uw == w->ulw))
-		sg->nav_words += w->uw;
+	md_seg_unit(sg, w->uw, w->ulw, w->nav);
 	w->uw = w->ulw = 0;
 	w->nav = 0;
 	w->words.in_word = 0;
@@ -1607,7 +1597,7 @@ finish(struct walk *w, size_t len)
 {
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
-	struct seg *sg = w->seg;
+	struct md_seg *sg = w->seg;
 	size_t i, e, n;
 
 	n = doc->nheadings;
@@ -1617,14 +1607,7 @@ finish(struct walk *w, size_t len)
 		doc->title = 0;
 		doc->intro_words += sg[1].words - sg[1].nav_words;
 	}
-	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
-		sg[i].words += sg[i - 1].words;
-		sg[i].link_words += sg[i - 1].link_words;
-		sg[i].code += sg[i - 1].code;
-	}
-	doc->words = sg[n].words;
-	doc->code_blocks = sg[n].code;
-	md_nest(doc);
+	md_totals(doc, sg);
 	for (i = 0; i < n; i++) {
 		e = h[i].end;
 		h[i].body_line = h[i].end_line + 1;
@@ -1635,14 +1618,6 @@ finish(struct walk *w, size_t len)
 			h[i].body_line = h[i].body_end_line;
 		if (h[i].body_end < h[i].body_off)
 			h[i].body_off = h[i].body_end;
-		h[i].words = sg[e].words - sg[i].words;
-		h[i].link_words = sg[e].link_words - sg[i].link_words;
-		h[i].has_code = sg[e].code > sg[i].code;
-		h[i].link_first = sg[i + 1].link_first;
-		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
-		    h[i].link_first;
-		h[i].only_links = h[i].nlinks > 0 &&
-		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
 	}
 }
 
