@@ -824,12 +824,7 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_result(f, RESULT_PASS, "%s: %s", e->path,
 		    good.len ? good.buf : "present");
 	if (accepted) {
-		finding_cap_level(f, LEVEL_WARNING);
-		if (f->result == RESULT_PASS) {
-			f->result = RESULT_FAIL;
-			finding_fix(f, "rename %s to %s", e->path,
-			    q.names->v[0].value);
-		}
+		ctx_accepted_name(f, e->path, q.names->v[0].value);
 		finding_append(f, " (read instead of %s)",
 		    q.names->v[0].value);
 	}
