@@ -172,6 +172,16 @@ static size_t	 simple_ref(struct walk *, const char *, size_t, size_t,
 		    size_t *);
 static size_t	 bare_url(const char *, size_t, size_t);
 static size_t	 footnote_ref(const char *, size_t, size_t);
+static size_t	 inline_backquote(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_role(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_ref(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_stars(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_other(struct walk *, const char *, size_t, size_t,
+		    size_t *);
 static void	 inline_text(struct walk *, const char *, size_t, enum mode);
 
 static int	 style_level(struct walk *, char, int);
@@ -986,142 +996,169 @@ footnote_ref(const char *s, size_t n, size_t i)
 }
 
 /* Read the inline markup of text s as a heading or as prose. */
+/*
+ * The inline markup at s[i], one function a kind: each returns where
+ * reading goes on (setting *text, where the text not yet emitted starts),
+ * or 0 when no markup starts there.
+ */
+
+/* "``literal``" or interpreted text "`x`", "`x <url>`_". */
+static size_t
+inline_backquote(struct walk *w, const char *s, size_t n, size_t i,
+    size_t *text)
+{
+	size_t k;
+
+	if (i + 2 < n && s[i + 1] == '`' && start_ok(s, n, i) &&
+	    !ascii_isspace((unsigned char)s[i + 2])) {
+		k = find_2bq(s, n, i + 2, &w->no_bq2);
+		if (k >= n)
+			return i + 2;
+		emit_text(w, s + *text, i - *text);
+		emit_text(w, s + i + 2, k - i - 2);
+		w->words.in_word = 0;
+		return *text = k + 2;
+	}
+	if (!start_ok(s, n, i))
+		return 0;
+	emit_text(w, s + *text, i - *text);
+	*text = i;
+	if ((k = interpreted(w, s, n, i, NULL, 0)) > 0)
+		*text = k;
+	return k;
+}
+
+/* A role, ":doc:`x`": its last name (":py:func:" is "func") decides. */
+static size_t
+inline_role(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	const char *role;
+	size_t k;
+
+	if (!start_ok(s, n, i))
+		return 0;
+	for (k = i + 1; k < n && k - i < RST_MAX_ROLE &&
+	    (ascii_isalnum((unsigned char)s[k]) || s[k] == '-' ||
+	    s[k] == '_' || s[k] == '.' || s[k] == '+' ||
+	    (s[k] == ':' && k + 1 < n && s[k + 1] != '`')); k++)
+		;
+	if (k + 1 >= n || k == i + 1 || s[k] != ':' || s[k + 1] != '`')
+		return 0;
+	role = s + k;
+	while (role > s + i + 1 && role[-1] != ':')
+		role--;
+	emit_text(w, s + *text, i - *text);
+	*text = i;
+	if ((k = interpreted(w, s, n, k + 1, role, (size_t)(s + k - role))) > 0)
+		*text = k;
+	return k;
+}
+
+/* A reference "name_", "`name`_" or anonymous "name__". */
+static size_t
+inline_ref(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	struct strbuf url = STRBUF_INIT;
+	const char *a;
+	size_t j, start;
+
+	start = i;
+	if ((j = simple_ref(w, s, n, i, &start)) == 0 || start < *text)
+		return 0;
+	emit_text(w, s + *text, start - *text);
+	if (j == i + 2 && w->anon_next < w->defs->nanon) {
+		a = w->defs->anon[w->anon_next++];
+		emit_link(w, s + start, i - start, a, strlen(a));
+	} else if (j == i + 2)
+		emit_link(w, s + start, i - start, "#", 1);
+	else {
+		resolve(w, s + start, i - start, &url);
+		emit_link(w, s + start, i - start, url.buf, url.len);
+	}
+	strbuf_release(&url);
+	return *text = j;
+}
+
+/* Emphasis marks, no part of a heading's text. */
+static size_t
+inline_stars(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	size_t k;
+
+	if (w->mode != M_HEADING)
+		return 0;
+	for (k = i; k < n && s[k] == '*'; k++)
+		;
+	if ((k < n && ((i == 0 || ascii_isspace((unsigned char)s[i - 1]) ||
+	    strchr("'\"([{<-/:", s[i - 1]) != NULL) ?
+	    !ascii_isspace((unsigned char)s[k]) : end_ok(s, n, k))) ||
+	    (k == n && i > 0 && !ascii_isspace((unsigned char)s[i - 1]))) {
+		emit_text(w, s + *text, i - *text);
+		return *text = k;
+	}
+	return 0;
+}
+
+/* A substitution, a footnote reference or a bare URL. */
+static size_t
+inline_other(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	size_t k;
+
+	if (s[i] == '|' && start_ok(s, n, i)) {
+		emit_text(w, s + *text, i - *text);
+		*text = i;
+		if ((k = substitution(w, s, n, i)) > 0)
+			*text = k;
+		return k;
+	}
+	if (s[i] == '[' && (k = footnote_ref(s, n, i)) > 0) {
+		emit_text(w, s + *text, i - *text);
+		w->words.in_word = 0;
+		return *text = i + k;
+	}
+	if ((s[i] == 'h' || s[i] == 'f' || s[i] == 'm') &&
+	    (k = bare_url(s, n, i)) > 0) {
+		emit_text(w, s + *text, i - *text);
+		emit_link(w, s + i, k, s + i, k);
+		return *text = i + k;
+	}
+	return 0;
+}
+
 static void
 inline_text(struct walk *w, const char *s, size_t n, enum mode mode)
 {
-	struct strbuf url = STRBUF_INIT;
-	size_t i, j, k, text, start;
-	const char *role;
-	size_t rlen;
+	size_t i, j, text;
 
 	w->mode = mode;
 	w->no_bq = w->no_bq2 = w->no_bar = SIZE_MAX;
-	text = i = 0;
-	while (i < n) {
-		j = 0;
-		role = NULL;
-		rlen = 0;
-		start = i;
+	for (text = i = 0; i < n; i = j > 0 ? j : i + 1) {
 		switch (s[i]) {
 		case '\\':
 			emit_text(w, s + text, i - text);
 			text = i + 1;
-			i += 2;
-			continue;
+			j = i + 2;
+			break;
 		case '`':
-			if (i + 2 < n && s[i + 1] == '`' && start_ok(s, n, i) &&
-			    !ascii_isspace((unsigned char)s[i + 2])) {
-				k = find_2bq(s, n, i + 2, &w->no_bq2);
-				if (k < n) {
-					emit_text(w, s + text, i - text);
-					emit_text(w, s + i + 2, k - i - 2);
-					w->words.in_word = 0;
-					text = i = k + 2;
-					continue;
-				}
-				i += 2;
-				continue;
-			}
-			if (start_ok(s, n, i)) {
-				emit_text(w, s + text, i - text);
-				text = i;
-				j = interpreted(w, s, n, i, NULL, 0);
-			}
+			j = inline_backquote(w, s, n, i, &text);
 			break;
 		case ':':
-			if (!start_ok(s, n, i))
-				break;
-			for (k = i + 1; k < n && k - i < RST_MAX_ROLE &&
-			    (ascii_isalnum((unsigned char)s[k]) || s[k] == '-' ||
-			    s[k] == '_' || s[k] == '.' || s[k] == '+' ||
-			    (s[k] == ':' && k + 1 < n && s[k + 1] != '`')); k++)
-				;
-			if (k + 1 >= n || k == i + 1 || s[k] != ':' ||
-			    s[k + 1] != '`')
-				break;
-			/* The role's last name: ":py:func:" is "func". */
-			role = s + k;
-			while (role > s + i + 1 && role[-1] != ':')
-				role--;
-			rlen = (size_t)(s + k - role);
-			emit_text(w, s + text, i - text);
-			text = i;
-			j = interpreted(w, s, n, k + 1, role, rlen);
-			break;
-		case '|':
-			if (start_ok(s, n, i)) {
-				emit_text(w, s + text, i - text);
-				text = i;
-				j = substitution(w, s, n, i);
-			}
-			break;
-		case '[':
-			if ((k = footnote_ref(s, n, i)) > 0) {
-				emit_text(w, s + text, i - text);
-				w->words.in_word = 0;
-				j = i + k;
-			}
+			j = inline_role(w, s, n, i, &text);
 			break;
 		case '_':
-			if ((k = simple_ref(w, s, n, i, &start)) > 0 &&
-			    start >= text) {
-				emit_text(w, s + text, start - text);
-				j = k;
-				k = (size_t)(j == i + 2);	/* "name__" */
-				if (k && w->anon_next < w->defs->nanon) {
-					role = w->defs->anon[w->anon_next++];
-					emit_link(w, s + start, i - start, role,
-					    strlen(role));
-				} else if (k)
-					emit_link(w, s + start, i - start, "#", 1);
-				else {
-					resolve(w, s + start, i - start, &url);
-					emit_link(w, s + start, i - start, url.buf,
-					    url.len);
-				}
-			}
+			j = inline_ref(w, s, n, i, &text);
 			break;
 		case '*':
-			/* Emphasis marks are no part of a heading's text. */
-			for (k = i; k < n && s[k] == '*'; k++)
-				;
-			if (mode == M_HEADING && k < n && ((i == 0 ||
-			    ascii_isspace((unsigned char)s[i - 1]) ||
-			    strchr("'\"([{<-/:", s[i - 1]) != NULL) ?
-			    !ascii_isspace((unsigned char)s[k]) :
-			    end_ok(s, n, k))) {
-				emit_text(w, s + text, i - text);
-				text = i = k;
-				continue;
-			}
-			if (mode == M_HEADING && k == n && i > 0 &&
-			    !ascii_isspace((unsigned char)s[i - 1])) {
-				emit_text(w, s + text, i - text);
-				text = i = k;
-				continue;
-			}
-			break;
-		case 'h':
-		case 'f':
-		case 'm':
-			if ((k = bare_url(s, n, i)) > 0) {
-				emit_text(w, s + text, i - text);
-				emit_link(w, s + i, k, s + i, k);
-				j = i + k;
-			}
+			j = inline_stars(w, s, n, i, &text);
 			break;
 		default:
+			j = inline_other(w, s, n, i, &text);
 			break;
 		}
-		if (j > 0) {
-			text = i = j;
-			continue;
-		}
-		i++;
 	}
 	emit_text(w, s + text, n - text);
 	w->words.in_word = 0;
-	strbuf_release(&url);
 }
 
 /*
