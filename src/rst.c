@@ -195,6 +195,8 @@ static void	 para_end(struct walk *);
 static enum dkind directive_kind(const char *, size_t);
 static void	 skip_options(struct lookahead *, const char *, int);
 static void	 toctree_entry(struct walk *, const char *, size_t);
+static void	 directive(struct walk *, struct lookahead *, const char *,
+		    struct line *, const char *, size_t, size_t, size_t);
 static int	 explicit_markup(struct walk *, struct lookahead *, const char *,
 		    const struct line *);
 static int	 skip_line(struct walk *, const char *, const struct line *);
@@ -1443,7 +1445,6 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	struct line l = *lp;
 	const char *t;
 	size_t n, k, nlen;
-	enum dkind kind;
 
 	t = s + l.toff;
 	n = l.off + l.len - l.toff;
@@ -1479,9 +1480,23 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
 		return 1;
 	}
+	directive(w, r, s, &l, t, n, k, nlen);
+	return 1;
+}
+
+/*
+ * A directive at line l whose name is t[0..nlen), its argument after k,
+ * n bytes in all: code, skipped, a toctree, or prose.
+ */
+static void
+directive(struct walk *w, struct lookahead *r, const char *s,
+    struct line *l, const char *t, size_t n, size_t k, size_t nlen)
+{
+	enum dkind kind;
+
 	kind = directive_kind(t, nlen);
 	if (kind != D_ADMONITION && kind != D_PROSE)
-		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l->no, l->no);
 	while (k < n && (t[k] == ' ' || t[k] == '\t'))
 		k++;
 	switch (kind) {
@@ -1497,15 +1512,14 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	case D_ADMONITION:
 	case D_PROSE:
 		w->skip = SK_NONE;
-		skip_options(r, s, l.indent);
+		skip_options(r, s, l->indent);
 		if (kind == D_ADMONITION && k < n) {
-			l.toff += (size_t)(t - (s + l.toff)) + k;
-			l.indent += 3;
-			para_add(w, s, &l, 0);
+			l->toff += (size_t)(t - (s + l->toff)) + k;
+			l->indent += 3;
+			para_add(w, s, l, 0);
 		}
 		break;
 	}
-	return 1;
 }
 
 /* Whether a line belongs to the block being skipped. */
