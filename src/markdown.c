@@ -122,6 +122,8 @@ static void	 read_inline(struct walk *, cmark_iter *, cmark_node *,
 		    cmark_node *);
 static void	 walk_doc(struct walk *, cmark_node *);
 static int	 is_comment_block(const char *);
+static int	 leave_node(struct walk *, cmark_node *, int);
+static void	 read_html_block(struct walk *, cmark_node *);
 static size_t	 line_off(struct linecur *, int);
 static int	 is_underline(const char *, size_t);
 static int	 setext_end(struct walk *, int, int);
@@ -972,14 +974,45 @@ read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
 	}
 }
 
+/* Leave node n of type: 1 when it ends the paragraph being read. */
+static int
+leave_node(struct walk *w, cmark_node *n, int type)
+{
+	if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM)
+		w->nested--;
+	else if (type == CMARK_NODE_LINK && w->in_link > 0)
+		w->in_link--;
+	else if (type == CMARK_NODE_PARAGRAPH) {
+		block_end(w, node_end_line(n));
+		return 1;
+	}
+	return 0;
+}
+
+/* An HTML block: its headings and words; a comment is hidden. */
+static void
+read_html_block(struct walk *w, cmark_node *n)
+{
+	struct html st;
+	const char *lit;
+
+	memset(&st, 0, sizeof(st));
+	lit = cmark_node_get_literal(n);
+	if (lit != NULL)
+		scan_html(w, lit, strlen(lit), cmark_node_get_start_line(n),
+		    &st);
+	if (lit != NULL && is_comment_block(lit))
+		md_block_add(w->doc, MD_BLOCK_HIDDEN,
+		    cmark_node_get_start_line(n), block_end_line(n));
+	block_end(w, node_end_line(n));
+}
+
 static void
 walk_doc(struct walk *w, cmark_node *root)
 {
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *n, *para;
-	struct html st;
-	const char *lit;
 	int type;
 
 	para = NULL;
@@ -988,15 +1021,8 @@ walk_doc(struct walk *w, cmark_node *root)
 		n = cmark_iter_get_node(it);
 		type = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
-			if (type == CMARK_NODE_BLOCK_QUOTE ||
-			    type == CMARK_NODE_ITEM)
-				w->nested--;
-			else if (type == CMARK_NODE_LINK && w->in_link > 0)
-				w->in_link--;
-			else if (type == CMARK_NODE_PARAGRAPH) {
-				block_end(w, node_end_line(n));
+			if (leave_node(w, n, type))
 				para = NULL;
-			}
 			continue;
 		}
 		switch (type) {
@@ -1023,16 +1049,7 @@ walk_doc(struct walk *w, cmark_node *root)
 			memset(&w->inl, 0, sizeof(w->inl));
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-			memset(&st, 0, sizeof(st));
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				scan_html(w, lit, strlen(lit),
-				    cmark_node_get_start_line(n), &st);
-			if (lit != NULL && is_comment_block(lit))
-				md_block_add(w->doc, MD_BLOCK_HIDDEN,
-				    cmark_node_get_start_line(n),
-				    block_end_line(n));
-			block_end(w, node_end_line(n));
+			read_html_block(w, n);
 			break;
 		default:
 			if (para != NULL)
