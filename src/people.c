@@ -124,6 +124,14 @@ static int	 has_word(const char *, const char *);
 static void	 read_region(struct people_reader *, const char *,
 		    const struct lines *, size_t, size_t);
 static void	 read_item(struct people_reader *, struct item *);
+static size_t	 read_table(struct people_reader *, const char *,
+		    const struct lines *, size_t, size_t, size_t, struct item *);
+static size_t	 read_block(struct people_reader *, const char *,
+		    const struct lines *, size_t, size_t, const char *, size_t,
+		    struct item *);
+static int	 separator_row(const char *, size_t);
+static void	 item_reset(struct item *, enum item_kind);
+static void	 item_addline(struct item *, const char *, size_t, int);
 static void	 read_segment(struct people_reader *, const struct item *, size_t,
 		    size_t, int);
 static void	 read_row(struct people_reader *, struct item *, int);
@@ -1283,6 +1291,69 @@ item_reset(struct item *it, enum item_kind kind)
 	it->kind = kind;
 }
 
+/* The table at line i (indented ind): its rows. Returns the line after. */
+static size_t
+read_table(struct people_reader *rd, const char *buf, const struct lines *ls,
+    size_t i, size_t to, size_t ind, struct item *it)
+{
+	const struct line *v = ls->v;
+	size_t j, hdr;
+
+	rd->col_name = rd->col_handle = rd->col_email = -1;
+	/* a header is the row before the first separator */
+	for (j = i, hdr = to; j < to && !v[j].skip && is_table_line(buf +
+	    v[j].off + ind, v[j].len > ind ? v[j].len - ind : 0); j++)
+		if (hdr == to && separator_row(buf + v[j].off, v[j].len))
+			hdr = j;
+	for (j = i; j < hdr && j < to; j++)
+		if (!separator_row(buf + v[j].off, v[j].len))
+			header_cells(rd, buf + v[j].off, v[j].len);
+	if (hdr == to)
+		rd->col_name = rd->col_handle = rd->col_email = -1;
+	for (j = hdr == to ? i : hdr; j < to && !v[j].skip &&
+	    v[j].len > ind && is_table_line(buf + v[j].off + ind,
+	    v[j].len - ind); j++) {
+		if (separator_row(buf + v[j].off, v[j].len))
+			continue;
+		item_reset(it, ITEM_ROW);
+		item_addline(it, buf + v[j].off, v[j].len, (int)j + 1);
+		read_row(rd, it, (int)j + 1);
+	}
+	return j;
+}
+
+/*
+ * The list item (with its marker of mlen bytes at t) or, with t NULL, the
+ * paragraph at line i. Returns the line after it.
+ */
+static size_t
+read_block(struct people_reader *rd, const char *buf, const struct lines *ls,
+    size_t i, size_t to, const char *t, size_t mlen, struct item *it)
+{
+	const struct line *l;
+	size_t j, ind, m;
+
+	item_reset(it, t != NULL ? ITEM_LIST : ITEM_PARA);
+	j = i;
+	if (t != NULL) {
+		l = &ls->v[i];
+		item_addline(it, t + mlen, l->len - (size_t)(t - (buf +
+		    l->off)) - mlen, (int)i + 1);
+		j++;
+	}
+	for (; j < to; j++) {
+		l = &ls->v[j];
+		if (l->skip || line_indent(buf + l->off, l->len, &ind) ||
+		    ((t != NULL || j > i) && (list_marker(buf + l->off + ind,
+		    l->len - ind, &m) || is_table_line(buf + l->off + ind,
+		    l->len - ind))))
+			break;
+		item_addline(it, buf + l->off + ind, l->len - ind, (int)j + 1);
+	}
+	read_item(rd, it);
+	return j;
+}
+
 /* Read the lines [from, to) (0-based) of a section. */
 static void
 read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
@@ -1291,84 +1362,23 @@ read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
 	struct item it;
 	const struct line *l;
 	const char *t;
-	size_t i, j, ind, mlen, ind2, hdr;
-	int blank;
+	size_t i, ind, mlen;
 
 	memset(&it, 0, sizeof(it));
 	strbuf_init(&it.text);
 	for (i = from; i < to && rd->read < SECTIONS_MAX; ) {
 		l = &ls->v[i];
-		blank = line_indent(buf + l->off, l->len, &ind);
-		t = buf + l->off + ind;
-		if (blank || l->skip) {
+		if (line_indent(buf + l->off, l->len, &ind) || l->skip) {
 			i++;
 			continue;
 		}
-		if (is_table_line(t, l->len - ind)) {
-			rd->col_name = rd->col_handle = rd->col_email = -1;
-			/* a header is the row before the first separator */
-			for (j = i, hdr = to; j < to && !ls->v[j].skip &&
-			    is_table_line(buf + ls->v[j].off + ind,
-			    ls->v[j].len > ind ? ls->v[j].len - ind : 0); j++)
-				if (hdr == to && separator_row(buf +
-				    ls->v[j].off, ls->v[j].len))
-					hdr = j;
-			for (j = i; j < hdr && j < to; j++)
-				if (!separator_row(buf + ls->v[j].off,
-				    ls->v[j].len))
-					header_cells(rd, buf + ls->v[j].off,
-					    ls->v[j].len);
-			if (hdr == to)
-				rd->col_name = rd->col_handle =
-				    rd->col_email = -1;
-			for (j = hdr == to ? i : hdr; j < to &&
-			    !ls->v[j].skip && ls->v[j].len > ind &&
-			    is_table_line(buf + ls->v[j].off + ind,
-			    ls->v[j].len - ind); j++) {
-				if (separator_row(buf + ls->v[j].off,
-				    ls->v[j].len))
-					continue;
-				item_reset(&it, ITEM_ROW);
-				item_addline(&it, buf + ls->v[j].off,
-				    ls->v[j].len, (int)j + 1);
-				read_row(rd, &it, (int)j + 1);
-			}
-			i = j;
-			continue;
-		}
-		if (list_marker(t, l->len - ind, &mlen)) {
-			item_reset(&it, ITEM_LIST);
-			item_addline(&it, t + mlen, l->len - ind - mlen,
-			    (int)i + 1);
-			for (j = i + 1; j < to; j++) {
-				l = &ls->v[j];
-				if (l->skip || line_indent(buf + l->off, l->len,
-				    &ind2) || list_marker(buf + l->off + ind2,
-				    l->len - ind2, &mlen) ||
-				    is_table_line(buf + l->off + ind2,
-				    l->len - ind2))
-					break;
-				item_addline(&it, buf + l->off + ind2,
-				    l->len - ind2, (int)j + 1);
-			}
-			read_item(rd, &it);
-			i = j;
-			continue;
-		}
-		item_reset(&it, ITEM_PARA);
-		for (j = i; j < to; j++) {
-			l = &ls->v[j];
-			if (l->skip || line_indent(buf + l->off, l->len,
-			    &ind2) || (j > i && (list_marker(buf + l->off +
-			    ind2, l->len - ind2, &mlen) ||
-			    is_table_line(buf + l->off + ind2,
-			    l->len - ind2))))
-				break;
-			item_addline(&it, buf + l->off + ind2, l->len - ind2,
-			    (int)j + 1);
-		}
-		read_item(rd, &it);
-		i = j;
+		t = buf + l->off + ind;
+		if (is_table_line(t, l->len - ind))
+			i = read_table(rd, buf, ls, i, to, ind, &it);
+		else if (list_marker(t, l->len - ind, &mlen))
+			i = read_block(rd, buf, ls, i, to, t, mlen, &it);
+		else
+			i = read_block(rd, buf, ls, i, to, NULL, 0, &it);
 	}
 	reader_flush(rd);
 	strbuf_release(&it.text);
