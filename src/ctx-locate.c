@@ -217,6 +217,16 @@ describe(const struct file_query *q, struct strbuf *looked)
 	}
 }
 
+void
+ctx_accepted_name(struct finding *f, const char *path, const char *want)
+{
+	finding_cap_level(f, LEVEL_WARNING);
+	if (f->result != RESULT_PASS)
+		return;
+	f->result = RESULT_FAIL;
+	finding_fix(f, "rename %s to %s", path, want);
+}
+
 const struct tree_entry *
 ctx_locate(struct check_ctx *ctx, const struct file_query *q, int *accepted,
     struct strbuf *looked)

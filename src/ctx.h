@@ -80,6 +80,13 @@ void		 ctx_cache_add(struct check_ctx *, const char *,
 const struct tree_entry *ctx_locate(struct check_ctx *,
 		    const struct file_query *, int *, struct strbuf *);
 /*
+ * ctx_locate() found path under an accepted name, not want: cap f at
+ * level warning and, if it passed, fail it with the fix to rename the
+ * file.
+ */
+void		 ctx_accepted_name(struct finding *, const char *,
+		    const char *);
+/*
  * When ctx_locate() found nothing but the working tree could not read a
  * directory, what is looked for may be there: f is made unknown, naming
  * the directory, and 1 returned; else 0 (the rule says "not found").

@@ -22,15 +22,6 @@
 /* Bytes of a link destination kept. */
 #define MD_MAX_URL	4096
 
-/* What is known of the stretch of a document between two headings. */
-struct seg {
-	size_t	 words;
-	size_t	 link_words;
-	size_t	 nav_words;	/* in paragraphs of only links */
-	size_t	 code;
-	size_t	 link_first;	/* doc->links index where it starts */
-};
-
 /* The state of raw HTML being read. */
 struct html {
 	int	 in_pre;	/* inside <pre>: code, no headings */
@@ -59,7 +50,7 @@ struct linecur {
 struct walk {
 	struct md_doc	*doc;
 	struct linecur	 src;		/* the input, for setext underlines */
-	struct seg	*seg;		/* doc->nheadings + 1 of them */
+	struct md_seg	*seg;		/* doc->nheadings + 1 of them */
 	size_t		 segalloc;
 	int		 nested;	/* block quotes and list items open */
 
@@ -91,7 +82,7 @@ struct walk {
 static size_t	 decode_entity(const char *, size_t, struct strbuf *);
 static void	 decode_text(const char *, size_t, struct strbuf *);
 
-static struct seg *cur_seg(struct walk *);
+static struct md_seg *cur_seg(struct walk *);
 static void	 count_text(struct walk *, const char *, size_t);
 static void	 w_text(struct walk *, const char *, size_t);
 static void	 w_sep(struct walk *);
@@ -125,18 +116,22 @@ static void	 scan_html(struct walk *, const char *, size_t, int,
 static void	 flatten(cmark_node *, struct strbuf *);
 static int	 heading_is_decoration(cmark_node *);
 static int	 node_end_line(cmark_node *);
+static int	 block_end_line(cmark_node *);
 static void	 read_heading(struct walk *, cmark_node *);
 static void	 read_inline(struct walk *, cmark_iter *, cmark_node *,
 		    cmark_node *);
 static void	 walk_doc(struct walk *, cmark_node *);
+static int	 is_comment_block(const char *);
+static int	 leave_node(struct walk *, cmark_node *, int);
+static void	 read_html_block(struct walk *, cmark_node *);
 static size_t	 line_off(struct linecur *, int);
 static int	 is_underline(const char *, size_t);
 static int	 setext_end(struct walk *, int, int);
 static size_t	 next_line(const struct linecur *, size_t);
 static int	 count_lines(const struct linecur *);
 static int	 is_intro_name(const char *);
-static void	 find_intro(struct md_doc *, const struct seg *,
-		    const struct seg *);
+static void	 find_intro(struct md_doc *, const struct md_seg *,
+		    const struct md_seg *);
 static void	 finish(struct walk *);
 
 /*
@@ -265,7 +260,7 @@ decode_text(const char *s, size_t n, struct strbuf *out)
  * What a reader sees: words, links, headings being read
  */
 
-static struct seg *
+static struct md_seg *
 cur_seg(struct walk *w)
 {
 	return &w->seg[w->doc->nheadings];
@@ -317,13 +312,10 @@ w_sep(struct walk *w)
 static void
 unit_end(struct walk *w)
 {
-	struct seg *sg;
+	struct md_seg *sg;
 
 	sg = cur_seg(w);
-	sg->words += w->uw;
-	sg->link_words += w->ulw;
-	if (w->uw > 0 && w->uw == w->ulw)
-		sg->nav_words += w->uw;
+	md_seg_unit(sg, w->uw, w->ulw, 0);
 	w->uw = w->ulw = 0;
 	w->words.in_word = 0;
 }
@@ -785,6 +777,28 @@ node_end_line(cmark_node *n)
 	return line;
 }
 
+/*
+ * The last line of a leaf block: a fence left open in a list item or
+ * block quote ends with it, though cmark puts its end on the line that
+ * closed the container.
+ */
+static int
+block_end_line(cmark_node *n)
+{
+	cmark_node *p;
+	int line, pl;
+
+	line = node_end_line(n);
+	for (p = cmark_node_parent(n); p != NULL &&
+	    cmark_node_get_type(p) != CMARK_NODE_DOCUMENT;
+	    p = cmark_node_parent(p))
+		if ((pl = node_end_line(p)) < line)
+			line = pl;
+	if (line < cmark_node_get_start_line(n))
+		line = cmark_node_get_start_line(n);
+	return line;
+}
+
 /* Whether the line s (n bytes, to its end) is "===" or "---". */
 static int
 is_underline(const char *s, size_t n)
@@ -960,14 +974,45 @@ read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
 	}
 }
 
+/* Leave node n of type: 1 when it ends the paragraph being read. */
+static int
+leave_node(struct walk *w, cmark_node *n, int type)
+{
+	if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM)
+		w->nested--;
+	else if (type == CMARK_NODE_LINK && w->in_link > 0)
+		w->in_link--;
+	else if (type == CMARK_NODE_PARAGRAPH) {
+		block_end(w, node_end_line(n));
+		return 1;
+	}
+	return 0;
+}
+
+/* An HTML block: its headings and words; a comment is hidden. */
+static void
+read_html_block(struct walk *w, cmark_node *n)
+{
+	struct html st;
+	const char *lit;
+
+	memset(&st, 0, sizeof(st));
+	lit = cmark_node_get_literal(n);
+	if (lit != NULL)
+		scan_html(w, lit, strlen(lit), cmark_node_get_start_line(n),
+		    &st);
+	if (lit != NULL && is_comment_block(lit))
+		md_block_add(w->doc, MD_BLOCK_HIDDEN,
+		    cmark_node_get_start_line(n), block_end_line(n));
+	block_end(w, node_end_line(n));
+}
+
 static void
 walk_doc(struct walk *w, cmark_node *root)
 {
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *n, *para;
-	struct html st;
-	const char *lit;
 	int type;
 
 	para = NULL;
@@ -976,15 +1021,8 @@ walk_doc(struct walk *w, cmark_node *root)
 		n = cmark_iter_get_node(it);
 		type = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
-			if (type == CMARK_NODE_BLOCK_QUOTE ||
-			    type == CMARK_NODE_ITEM)
-				w->nested--;
-			else if (type == CMARK_NODE_LINK && w->in_link > 0)
-				w->in_link--;
-			else if (type == CMARK_NODE_PARAGRAPH) {
-				block_end(w, node_end_line(n));
+			if (leave_node(w, n, type))
 				para = NULL;
-			}
 			continue;
 		}
 		switch (type) {
@@ -999,6 +1037,8 @@ walk_doc(struct walk *w, cmark_node *root)
 		case CMARK_NODE_CODE_BLOCK:
 			close_html_heading(w);
 			cur_seg(w)->code++;
+			md_block_add(w->doc, MD_BLOCK_CODE,
+			    cmark_node_get_start_line(n), block_end_line(n));
 			break;
 		case CMARK_NODE_HEADING:
 			read_heading(w, n);
@@ -1009,12 +1049,7 @@ walk_doc(struct walk *w, cmark_node *root)
 			memset(&w->inl, 0, sizeof(w->inl));
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-			memset(&st, 0, sizeof(st));
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				scan_html(w, lit, strlen(lit),
-				    cmark_node_get_start_line(n), &st);
-			block_end(w, node_end_line(n));
+			read_html_block(w, n);
 			break;
 		default:
 			if (para != NULL)
@@ -1027,9 +1062,95 @@ walk_doc(struct walk *w, cmark_node *root)
 	unit_end(w);
 }
 
+/* Whether an HTML block's text is a comment (CommonMark's type 2). */
+static int
+is_comment_block(const char *lit)
+{
+	while (*lit == ' ')
+		lit++;
+	return strncmp(lit, "<!--", 4) == 0;
+}
+
+void
+md_block_add(struct md_doc *doc, int kind, int line, int end_line)
+{
+	struct md_block *b;
+
+	if (end_line < line)
+		end_line = line;
+	if (doc->nblocks > 0) {
+		b = &doc->blocks[doc->nblocks - 1];
+		if (b->kind == kind && line <= b->end_line + 1) {
+			if (end_line > b->end_line)
+				b->end_line = end_line;
+			return;
+		}
+	}
+	XGROW(doc->blocks, doc->nblocks + 1, doc->blockalloc);
+	b = &doc->blocks[doc->nblocks++];
+	b->kind = kind;
+	b->line = line;
+	b->end_line = end_line;
+}
+
+int *
+md_line_blocks(const struct md_doc *doc, int nlines)
+{
+	const struct md_block *b;
+	size_t i;
+	int *v, l;
+
+	v = xcalloc((size_t)nlines + 1, sizeof(*v));
+	for (i = 0; i < doc->nblocks; i++) {
+		b = &doc->blocks[i];
+		for (l = b->line > 1 ? b->line : 1; l <= b->end_line &&
+		    l <= nlines; l++)
+			v[l] = b->kind;
+	}
+	return v;
+}
+
 /*
  * Sections
  */
+
+void
+md_seg_unit(struct md_seg *sg, size_t uw, size_t ulw, int nav)
+{
+	sg->words += uw;
+	sg->link_words += ulw;
+	if (nav || (uw > 0 && uw == ulw))
+		sg->nav_words += uw;
+}
+
+void
+md_totals(struct md_doc *doc, struct md_seg *sg)
+{
+	struct md_heading *h = doc->h;
+	size_t i, e, n;
+
+	n = doc->nheadings;
+	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
+		sg[i].words += sg[i - 1].words;
+		sg[i].link_words += sg[i - 1].link_words;
+		sg[i].nav_words += sg[i - 1].nav_words;
+		sg[i].code += sg[i - 1].code;
+	}
+	doc->words = sg[n].words;
+	doc->code_blocks = sg[n].code;
+	md_nest(doc);
+	for (i = 0; i < n; i++) {
+		e = h[i].end;
+		h[i].words = sg[e].words - sg[i].words;
+		h[i].link_words = sg[e].link_words - sg[i].link_words;
+		h[i].has_code = sg[e].code > sg[i].code;
+		h[i].link_first = sg[i + 1].link_first;
+		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
+		    h[i].link_first;
+		h[i].only_links = h[i].nlinks > 0 &&
+		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
+	}
+}
 
 /* The offset after the line ending at or after off (len if none). */
 static size_t
@@ -1130,8 +1251,8 @@ is_intro_name(const char *norm)
  * are the segments, sum[] their running totals.
  */
 static void
-find_intro(struct md_doc *doc, const struct seg *direct,
-    const struct seg *sum)
+find_intro(struct md_doc *doc, const struct md_seg *direct,
+    const struct md_seg *sum)
 {
 	struct md_heading *h = doc->h;
 	struct text_words tw;
@@ -1176,7 +1297,7 @@ finish(struct walk *w)
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
 	struct linecur lc = w->src, bc = w->src;
-	struct seg *sg = w->seg, *direct;
+	struct md_seg *sg = w->seg, *direct;
 	size_t *start, i, e, n;
 
 	n = doc->nheadings;
@@ -1185,15 +1306,7 @@ finish(struct walk *w)
 	doc->nlines = count_lines(&lc);
 	direct = xcalloc(n + 1, sizeof(*direct));
 	memcpy(direct, sg, (n + 1) * sizeof(*direct));
-	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
-		sg[i].words += sg[i - 1].words;
-		sg[i].link_words += sg[i - 1].link_words;
-		sg[i].nav_words += sg[i - 1].nav_words;
-		sg[i].code += sg[i - 1].code;
-	}
-	doc->words = sg[n].words;
-	doc->code_blocks = sg[n].code;
-	md_nest(doc);
+	md_totals(doc, sg);
 	find_intro(doc, direct, sg);
 	free(direct);
 	start = xcalloc(n + 1, sizeof(*start));
@@ -1210,14 +1323,6 @@ finish(struct walk *w)
 			h[i].body_line = h[i].body_end_line;
 		if (h[i].body_end < h[i].body_off)
 			h[i].body_off = h[i].body_end;
-		h[i].words = sg[e].words - sg[i].words;
-		h[i].link_words = sg[e].link_words - sg[i].link_words;
-		h[i].has_code = sg[e].code > sg[i].code;
-		h[i].link_first = sg[i + 1].link_first;
-		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
-		    h[i].link_first;
-		h[i].only_links = h[i].nlinks > 0 &&
-		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
 	}
 	free(start);
 }
@@ -1271,6 +1376,7 @@ md_doc_free(struct md_doc *doc)
 	for (i = 0; i < doc->nlinks; i++)
 		free(doc->links[i]);
 	free(doc->links);
+	free(doc->blocks);
 	memset(doc, 0, sizeof(*doc));
 	doc->title = doc->intro_section = MD_NONE;
 }

@@ -90,6 +90,22 @@ struct md_heading {
 					   MD_ONLY_LINKS_WORDS other words */
 };
 
+/*
+ * md_block.kind: the blocks of a document that hold no prose, as its
+ * reader (cmark for Markdown) decides; rules that read the source lines
+ * (people, prose) skip them.
+ */
+#define MD_BLOCK_CODE	1	/* a code block (fenced or indented); a reST
+				   literal block, doctest or code directive */
+#define MD_BLOCK_HIDDEN	2	/* never shown: an HTML comment block; a reST
+				   comment, target or directive body */
+
+struct md_block {
+	int	 kind;		/* MD_BLOCK_* */
+	int	 line;		/* its first line */
+	int	 end_line;	/* its last line */
+};
+
 struct md_doc {
 	struct md_heading	*h;		/* in document order */
 	size_t			 nheadings;
@@ -120,6 +136,10 @@ struct md_doc {
 						   or MD_NONE */
 	size_t			 intro_section_words; /* its words, not those
 						   of its subsections */
+	struct md_block		*blocks;	/* in document order, none
+						   overlapping */
+	size_t			 nblocks;
+	size_t			 blockalloc;
 };
 
 /*
@@ -154,6 +174,40 @@ void	 md_doc_free(struct md_doc *);
  * characters).
  */
 void	 md_display_text(const char *, size_t, size_t, struct strbuf *);
+/*
+ * Record lines [line, end_line] as a block of kind; a block of the same
+ * kind ending on the line before, or overlapping, is extended instead.
+ */
+void	 md_block_add(struct md_doc *, int, int, int);
+/*
+ * The kind of block (MD_BLOCK_*) each line 1..nlines lies in, 0 for
+ * none: an array of nlines + 1, indexed by line number. Free it.
+ */
+int	*md_line_blocks(const struct md_doc *, int);
+/*
+ * Section totals, counted the same way by both document readers: a
+ * reader adds what it reads to the segment after the last heading so
+ * far (seg[0] before the first heading, seg[i + 1] after heading i),
+ * one unit (a paragraph, a piece of HTML) at a time.
+ */
+struct md_seg {
+	size_t	 words;
+	size_t	 link_words;	/* of them, in link text */
+	size_t	 nav_words;	/* in units of only links (navigation,
+				   badges) or, in reST, fields */
+	size_t	 code;		/* code blocks */
+	size_t	 link_first;	/* doc->links index where it starts */
+};
+
+/* Add a unit of uw words, ulw of them link text; nav: navigation. */
+void	 md_seg_unit(struct md_seg *, size_t, size_t, int);
+/*
+ * Turn the doc->nheadings + 1 segments into running totals (seg[i]: over
+ * segments 0..i), nest the headings (md_nest()) and set the document's
+ * words and code blocks and each heading's words, link words, code and
+ * links. Extents (body lines and offsets) are the reader's.
+ */
+void	 md_totals(struct md_doc *, struct md_seg *);
 /* Set each heading's parent and the heading that ends its section. */
 void	 md_nest(struct md_doc *);
 

@@ -114,7 +114,8 @@ static void	 strip_markup(const char *, size_t, int, int,
 		    struct strbuf *);
 static size_t	 match_close(const char *, size_t, size_t, int, int);
 static size_t	 link_end(const char *, size_t, size_t, int);
-static void	 split_lines(const char *, size_t, int, struct lines *);
+static void	 split_lines(const char *, size_t, const struct md_doc *,
+		    struct lines *);
 static int	 line_indent(const char *, size_t, size_t *);
 static int	 list_marker(const char *, size_t, size_t *);
 static int	 is_table_line(const char *, size_t);
@@ -123,6 +124,14 @@ static int	 has_word(const char *, const char *);
 static void	 read_region(struct people_reader *, const char *,
 		    const struct lines *, size_t, size_t);
 static void	 read_item(struct people_reader *, struct item *);
+static size_t	 read_table(struct people_reader *, const char *,
+		    const struct lines *, size_t, size_t, size_t, struct item *);
+static size_t	 read_block(struct people_reader *, const char *,
+		    const struct lines *, size_t, size_t, const char *, size_t,
+		    struct item *);
+static int	 separator_row(const char *, size_t);
+static void	 item_reset(struct item *, enum item_kind);
+static void	 item_addline(struct item *, const char *, size_t, int);
 static void	 read_segment(struct people_reader *, const struct item *, size_t,
 		    size_t, int);
 static void	 read_row(struct people_reader *, struct item *, int);
@@ -780,29 +789,17 @@ strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
 
 /* ---- lines, items and sections ---- */
 
-/* Whether "-->" is in s[0..n). */
-static int
-has_comment_end(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 3 <= n; i++)
-		if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
-			return 1;
-	return 0;
-}
-
 /*
- * The lines of buf as CommonMark counts them, with those in code blocks,
- * HTML comments and reST directives and comments marked to skip.
+ * The lines of buf as CommonMark counts them, those in the blocks its
+ * reader found to hold no prose (code, comments, reST directives)
+ * marked to skip: the reader, cmark for Markdown, decides what is code.
  */
 static void
-split_lines(const char *buf, size_t len, int rst, struct lines *ls)
+split_lines(const char *buf, size_t len, const struct md_doc *doc,
+    struct lines *ls)
 {
-	struct line *l;
-	size_t i, s, ind, fence_ind, block_ind;
-	int in_fence, in_comment, in_block;
-	char fence;
+	size_t i, s;
+	int *kind;
 
 	for (i = s = 0; i <= len; i++) {
 		if (i < len && buf[i] != '\n' && buf[i] != '\r')
@@ -817,60 +814,10 @@ split_lines(const char *buf, size_t len, int rst, struct lines *ls)
 			i++;
 		s = i + 1;
 	}
-	in_fence = in_comment = in_block = 0;
-	fence = 0;
-	fence_ind = block_ind = 0;
-	for (i = 0; i < ls->n; i++) {
-		const char *t;
-		size_t n;
-		int blank;
-
-		l = &ls->v[i];
-		blank = line_indent(buf + l->off, l->len, &ind);
-		t = buf + l->off + ind;
-		n = l->len - ind;
-		if (rst) {
-			if (in_block && (blank || ind > block_ind)) {
-				l->skip = 1;
-				continue;
-			}
-			in_block = 0;
-			if ((n >= 3 && memcmp(t, ".. ", 3) == 0) ||
-			    (n == 2 && memcmp(t, "..", 2) == 0) ||
-			    (n >= 2 && memcmp(t + n - 2, "::", 2) == 0)) {
-				l->skip = t[0] == '.';
-				in_block = 1;
-				block_ind = ind;
-			}
-			continue;
-		}
-		if (in_fence) {
-			l->skip = 1;
-			if (ind <= 3 && n >= 3 && t[0] == fence &&
-			    t[1] == fence && t[2] == fence)
-				in_fence = 0;
-			continue;
-		}
-		if (in_comment) {
-			l->skip = 1;
-			if (has_comment_end(t, n))
-				in_comment = 0;
-			continue;
-		}
-		if (ind <= 3 && n >= 3 && (t[0] == '`' || t[0] == '~') &&
-		    t[1] == t[0] && t[2] == t[0]) {
-			l->skip = 1;
-			in_fence = 1;
-			fence = t[0];
-			fence_ind = ind;
-			(void)fence_ind;
-			continue;
-		}
-		if (n >= 4 && memcmp(t, "<!--", 4) == 0) {
-			l->skip = 1;
-			in_comment = !has_comment_end(t + 4, n - 4);
-		}
-	}
+	kind = md_line_blocks(doc, (int)ls->n);
+	for (i = 0; i < ls->n; i++)
+		ls->v[i].skip = kind[i + 1] != 0;
+	free(kind);
 }
 
 /* Set *ind to the columns of leading white space; 1 if blank. */
@@ -1344,6 +1291,69 @@ item_reset(struct item *it, enum item_kind kind)
 	it->kind = kind;
 }
 
+/* The table at line i (indented ind): its rows. Returns the line after. */
+static size_t
+read_table(struct people_reader *rd, const char *buf, const struct lines *ls,
+    size_t i, size_t to, size_t ind, struct item *it)
+{
+	const struct line *v = ls->v;
+	size_t j, hdr;
+
+	rd->col_name = rd->col_handle = rd->col_email = -1;
+	/* a header is the row before the first separator */
+	for (j = i, hdr = to; j < to && !v[j].skip && is_table_line(buf +
+	    v[j].off + ind, v[j].len > ind ? v[j].len - ind : 0); j++)
+		if (hdr == to && separator_row(buf + v[j].off, v[j].len))
+			hdr = j;
+	for (j = i; j < hdr && j < to; j++)
+		if (!separator_row(buf + v[j].off, v[j].len))
+			header_cells(rd, buf + v[j].off, v[j].len);
+	if (hdr == to)
+		rd->col_name = rd->col_handle = rd->col_email = -1;
+	for (j = hdr == to ? i : hdr; j < to && !v[j].skip &&
+	    v[j].len > ind && is_table_line(buf + v[j].off + ind,
+	    v[j].len - ind); j++) {
+		if (separator_row(buf + v[j].off, v[j].len))
+			continue;
+		item_reset(it, ITEM_ROW);
+		item_addline(it, buf + v[j].off, v[j].len, (int)j + 1);
+		read_row(rd, it, (int)j + 1);
+	}
+	return j;
+}
+
+/*
+ * The list item (with its marker of mlen bytes at t) or, with t NULL, the
+ * paragraph at line i. Returns the line after it.
+ */
+static size_t
+read_block(struct people_reader *rd, const char *buf, const struct lines *ls,
+    size_t i, size_t to, const char *t, size_t mlen, struct item *it)
+{
+	const struct line *l;
+	size_t j, ind, m;
+
+	item_reset(it, t != NULL ? ITEM_LIST : ITEM_PARA);
+	j = i;
+	if (t != NULL) {
+		l = &ls->v[i];
+		item_addline(it, t + mlen, l->len - (size_t)(t - (buf +
+		    l->off)) - mlen, (int)i + 1);
+		j++;
+	}
+	for (; j < to; j++) {
+		l = &ls->v[j];
+		if (l->skip || line_indent(buf + l->off, l->len, &ind) ||
+		    ((t != NULL || j > i) && (list_marker(buf + l->off + ind,
+		    l->len - ind, &m) || is_table_line(buf + l->off + ind,
+		    l->len - ind))))
+			break;
+		item_addline(it, buf + l->off + ind, l->len - ind, (int)j + 1);
+	}
+	read_item(rd, it);
+	return j;
+}
+
 /* Read the lines [from, to) (0-based) of a section. */
 static void
 read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
@@ -1352,84 +1362,23 @@ read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
 	struct item it;
 	const struct line *l;
 	const char *t;
-	size_t i, j, ind, mlen, ind2, hdr;
-	int blank;
+	size_t i, ind, mlen;
 
 	memset(&it, 0, sizeof(it));
 	strbuf_init(&it.text);
 	for (i = from; i < to && rd->read < SECTIONS_MAX; ) {
 		l = &ls->v[i];
-		blank = line_indent(buf + l->off, l->len, &ind);
-		t = buf + l->off + ind;
-		if (blank || l->skip) {
+		if (line_indent(buf + l->off, l->len, &ind) || l->skip) {
 			i++;
 			continue;
 		}
-		if (is_table_line(t, l->len - ind)) {
-			rd->col_name = rd->col_handle = rd->col_email = -1;
-			/* a header is the row before the first separator */
-			for (j = i, hdr = to; j < to && !ls->v[j].skip &&
-			    is_table_line(buf + ls->v[j].off + ind,
-			    ls->v[j].len > ind ? ls->v[j].len - ind : 0); j++)
-				if (hdr == to && separator_row(buf +
-				    ls->v[j].off, ls->v[j].len))
-					hdr = j;
-			for (j = i; j < hdr && j < to; j++)
-				if (!separator_row(buf + ls->v[j].off,
-				    ls->v[j].len))
-					header_cells(rd, buf + ls->v[j].off,
-					    ls->v[j].len);
-			if (hdr == to)
-				rd->col_name = rd->col_handle =
-				    rd->col_email = -1;
-			for (j = hdr == to ? i : hdr; j < to &&
-			    !ls->v[j].skip && ls->v[j].len > ind &&
-			    is_table_line(buf + ls->v[j].off + ind,
-			    ls->v[j].len - ind); j++) {
-				if (separator_row(buf + ls->v[j].off,
-				    ls->v[j].len))
-					continue;
-				item_reset(&it, ITEM_ROW);
-				item_addline(&it, buf + ls->v[j].off,
-				    ls->v[j].len, (int)j + 1);
-				read_row(rd, &it, (int)j + 1);
-			}
-			i = j;
-			continue;
-		}
-		if (list_marker(t, l->len - ind, &mlen)) {
-			item_reset(&it, ITEM_LIST);
-			item_addline(&it, t + mlen, l->len - ind - mlen,
-			    (int)i + 1);
-			for (j = i + 1; j < to; j++) {
-				l = &ls->v[j];
-				if (l->skip || line_indent(buf + l->off, l->len,
-				    &ind2) || list_marker(buf + l->off + ind2,
-				    l->len - ind2, &mlen) ||
-				    is_table_line(buf + l->off + ind2,
-				    l->len - ind2))
-					break;
-				item_addline(&it, buf + l->off + ind2,
-				    l->len - ind2, (int)j + 1);
-			}
-			read_item(rd, &it);
-			i = j;
-			continue;
-		}
-		item_reset(&it, ITEM_PARA);
-		for (j = i; j < to; j++) {
-			l = &ls->v[j];
-			if (l->skip || line_indent(buf + l->off, l->len,
-			    &ind2) || (j > i && (list_marker(buf + l->off +
-			    ind2, l->len - ind2, &mlen) ||
-			    is_table_line(buf + l->off + ind2,
-			    l->len - ind2))))
-				break;
-			item_addline(&it, buf + l->off + ind2, l->len - ind2,
-			    (int)j + 1);
-		}
-		read_item(rd, &it);
-		i = j;
+		t = buf + l->off + ind;
+		if (is_table_line(t, l->len - ind))
+			i = read_table(rd, buf, ls, i, to, ind, &it);
+		else if (list_marker(t, l->len - ind, &mlen))
+			i = read_block(rd, buf, ls, i, to, t, mlen, &it);
+		else
+			i = read_block(rd, buf, ls, i, to, NULL, 0, &it);
 	}
 	reader_flush(rd);
 	strbuf_release(&it.text);
@@ -1464,7 +1413,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 	int *ret, r;
 	size_t i, from, to, par;
 
-	split_lines(buf, len, (flags & PEOPLE_RST) != 0, &ls);
+	split_lines(buf, len, doc, &ls);
 	memset(&rd, 0, sizeof(rd));
 	rd.pp = pp;
 	rd.path = path;

@@ -1,10 +1,11 @@
-/* prose.c: the prose of a Markdown text, and passages of clues in it. */
+/* prose.c: the prose of a document, and passages of clues in it. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
 #include "prose.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -13,8 +14,6 @@
 #define SPAN_AHEAD	4096	/* bytes searched for the end of a span */
 
 static size_t	 line_end(const char *, size_t, size_t);
-static int	 fence_open(const char *, size_t, size_t, char *, size_t *);
-static int	 fence_close(const char *, size_t, size_t, char, size_t);
 static size_t	 blank_inline(char *, size_t, size_t, int *);
 static int	 hit_cmp(const void *, const void *);
 
@@ -25,47 +24,6 @@ line_end(const char *s, size_t len, size_t i)
 	while (i < len && s[i] != '\n' && s[i] != '\r')
 		i++;
 	return i;
-}
-
-/*
- * Does the line [i, e) open a fence (``` or ~~~, after any indentation,
- * since list items indent theirs)? Sets its character and length.
- */
-static int
-fence_open(const char *s, size_t i, size_t e, char *c, size_t *n)
-{
-	size_t k;
-
-	while (i < e && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i == e || (s[i] != '`' && s[i] != '~'))
-		return 0;
-	for (k = i; k < e && s[k] == s[i]; k++)
-		;
-	if (k - i < 3)
-		return 0;
-	if (s[i] == '`' && memchr(s + k, '`', e - k) != NULL)
-		return 0;
-	*c = s[i];
-	*n = k - i;
-	return 1;
-}
-
-/* Does the line [i, e) close a fence of c repeated at least n times? */
-static int
-fence_close(const char *s, size_t i, size_t e, char c, size_t n)
-{
-	size_t k;
-
-	while (i < e && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	for (k = i; k < e && s[k] == c; k++)
-		;
-	if (k - i < n)
-		return 0;
-	while (k < e && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	return k == e;
 }
 
 /*
@@ -173,32 +131,32 @@ blank_inline(char *s, size_t i, size_t e, int *comment)
 }
 
 void
-prose_blank(const char *buf, size_t len, struct strbuf *out)
+prose_blank(const char *buf, size_t len, const struct md_doc *doc,
+    struct strbuf *out)
 {
-	size_t i, e, flen;
-	int comment;
-	char *s, fc;
+	size_t i, e;
+	int comment, line, *kind;
+	char *s;
 
 	strbuf_reset(out);
 	strbuf_add(out, buf, len);
 	s = out->buf;
+	for (i = 0, line = 1; i < len; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len ||
+		    s[i + 1] != '\n')))
+			line++;
+	kind = md_line_blocks(doc, line);
 	comment = 0;
-	flen = 0;
-	fc = 0;
-	for (i = 0; i < len; i = e + 1) {
+	for (i = 0, line = 1; i < len; line++) {
 		e = line_end(s, len, i);
-		if (flen > 0) {
-			if (fence_close(s, i, e, fc, flen))
-				flen = 0;
+		if (kind[line] != 0)
 			memset(s + i, ' ', e - i);
-			continue;
-		}
-		if (!comment && fence_open(s, i, e, &fc, &flen)) {
-			memset(s + i, ' ', e - i);
-			continue;
-		}
-		blank_inline(s, i, e, &comment);
+		else
+			blank_inline(s, i, e, &comment);
+		i = e + (e + 1 < len && s[e] == '\r' && s[e + 1] == '\n' ?
+		    2 : 1);
 	}
+	free(kind);
 }
 
 size_t *

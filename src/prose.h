@@ -3,8 +3,9 @@
  * for what a document says in its sentences rather than in its headings.
  *
  * prose_blank() copies a text with everything that is not prose turned
- * into spaces: fenced code blocks, HTML comments and tags, inline code
- * spans, link destinations and bare URLs. The copy has the same length and
+ * into spaces: the code blocks its reader found (cmark for Markdown),
+ * HTML comments and tags, inline code spans, link destinations and bare
+ * URLs. The copy has the same length and
  * keeps every line end, so offsets and line numbers are those of the
  * original.
  *
@@ -18,6 +19,7 @@
 
 #include <stddef.h>
 
+struct md_doc;
 struct strbuf;
 
 #define PROSE_MAX_CLUES	64	/* distinct clues a subject may have */
@@ -30,7 +32,13 @@ struct prose_hit {
 	size_t	 end;
 };
 
-void	 prose_blank(const char *, size_t, struct strbuf *);
+/*
+ * Copy len bytes of buf, parsed into doc, with everything not prose
+ * blanked: lines of the code blocks and hidden blocks the reader found
+ * (md_doc.blocks), and inline what prose_blank() names above.
+ */
+void	 prose_blank(const char *, size_t, const struct md_doc *,
+	    struct strbuf *);
 /*
  * The offsets at which the lines of a text start (LF, CRLF and CR end a
  * line, as CommonMark counts them); *n gets their number. Free it.

@@ -61,13 +61,6 @@ struct defs {
 };
 
 /* What is known of the stretch of a document between two headings. */
-struct seg {
-	size_t	 words;
-	size_t	 link_words;
-	size_t	 nav_words;	/* of paragraphs of only links, fields */
-	size_t	 code;
-	size_t	 link_first;
-};
 
 /* Where a heading lies in the input. */
 struct hpos {
@@ -102,7 +95,7 @@ struct walk {
 	const char	*buf;		/* the input */
 	struct defs	*defs;
 	size_t		 anon_next;
-	struct seg	*seg;		/* nheadings + 1 of them */
+	struct md_seg	*seg;		/* nheadings + 1 of them */
 	size_t		 segalloc;
 	struct hpos	*hp;
 	size_t		 hpalloc;
@@ -122,6 +115,7 @@ struct walk {
 					   or -1 */
 
 	enum skip	 skip;
+	int		 skip_kind;	/* MD_BLOCK_* of the lines skipped */
 	int		 skip_base;
 	char		 quote;
 
@@ -160,7 +154,7 @@ static const struct def *defs_find(const struct def *, size_t, const char *);
 static void	 defs_free(struct defs *);
 static void	 resolve(struct walk *, const char *, size_t, struct strbuf *);
 
-static struct seg *cur_seg(struct walk *);
+static struct md_seg *cur_seg(struct walk *);
 static void	 emit_text(struct walk *, const char *, size_t);
 static void	 emit_link(struct walk *, const char *, size_t, const char *,
 		    size_t);
@@ -178,6 +172,16 @@ static size_t	 simple_ref(struct walk *, const char *, size_t, size_t,
 		    size_t *);
 static size_t	 bare_url(const char *, size_t, size_t);
 static size_t	 footnote_ref(const char *, size_t, size_t);
+static size_t	 inline_backquote(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_role(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_ref(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_stars(struct walk *, const char *, size_t, size_t,
+		    size_t *);
+static size_t	 inline_other(struct walk *, const char *, size_t, size_t,
+		    size_t *);
 static void	 inline_text(struct walk *, const char *, size_t, enum mode);
 
 static int	 style_level(struct walk *, char, int);
@@ -191,6 +195,8 @@ static void	 para_end(struct walk *);
 static enum dkind directive_kind(const char *, size_t);
 static void	 skip_options(struct lookahead *, const char *, int);
 static void	 toctree_entry(struct walk *, const char *, size_t);
+static void	 directive(struct walk *, struct lookahead *, const char *,
+		    struct line *, const char *, size_t, size_t, size_t);
 static int	 explicit_markup(struct walk *, struct lookahead *, const char *,
 		    const struct line *);
 static int	 skip_line(struct walk *, const char *, const struct line *);
@@ -633,7 +639,7 @@ resolve(struct walk *w, const char *name, size_t n, struct strbuf *out)
  * What a reader sees
  */
 
-static struct seg *
+static struct md_seg *
 cur_seg(struct walk *w)
 {
 	return &w->seg[w->doc->nheadings];
@@ -698,13 +704,10 @@ emit_link(struct walk *w, const char *s, size_t n, const char *url,
 static void
 unit_end(struct walk *w)
 {
-	struct seg *sg;
+	struct md_seg *sg;
 
 	sg = cur_seg(w);
-	sg->words += w->uw;
-	sg->link_words += w->ulw;
-	if (w->nav || (w->uw > 0 && w->uw == w->ulw))
-		sg->nav_words += w->uw;
+	md_seg_unit(sg, w->uw, w->ulw, w->nav);
 	w->uw = w->ulw = 0;
 	w->nav = 0;
 	w->words.in_word = 0;
@@ -995,142 +998,169 @@ footnote_ref(const char *s, size_t n, size_t i)
 }
 
 /* Read the inline markup of text s as a heading or as prose. */
+/*
+ * The inline markup at s[i], one function a kind: each returns where
+ * reading goes on (setting *text, where the text not yet emitted starts),
+ * or 0 when no markup starts there.
+ */
+
+/* "``literal``" or interpreted text "`x`", "`x <url>`_". */
+static size_t
+inline_backquote(struct walk *w, const char *s, size_t n, size_t i,
+    size_t *text)
+{
+	size_t k;
+
+	if (i + 2 < n && s[i + 1] == '`' && start_ok(s, n, i) &&
+	    !ascii_isspace((unsigned char)s[i + 2])) {
+		k = find_2bq(s, n, i + 2, &w->no_bq2);
+		if (k >= n)
+			return i + 2;
+		emit_text(w, s + *text, i - *text);
+		emit_text(w, s + i + 2, k - i - 2);
+		w->words.in_word = 0;
+		return *text = k + 2;
+	}
+	if (!start_ok(s, n, i))
+		return 0;
+	emit_text(w, s + *text, i - *text);
+	*text = i;
+	if ((k = interpreted(w, s, n, i, NULL, 0)) > 0)
+		*text = k;
+	return k;
+}
+
+/* A role, ":doc:`x`": its last name (":py:func:" is "func") decides. */
+static size_t
+inline_role(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	const char *role;
+	size_t k;
+
+	if (!start_ok(s, n, i))
+		return 0;
+	for (k = i + 1; k < n && k - i < RST_MAX_ROLE &&
+	    (ascii_isalnum((unsigned char)s[k]) || s[k] == '-' ||
+	    s[k] == '_' || s[k] == '.' || s[k] == '+' ||
+	    (s[k] == ':' && k + 1 < n && s[k + 1] != '`')); k++)
+		;
+	if (k + 1 >= n || k == i + 1 || s[k] != ':' || s[k + 1] != '`')
+		return 0;
+	role = s + k;
+	while (role > s + i + 1 && role[-1] != ':')
+		role--;
+	emit_text(w, s + *text, i - *text);
+	*text = i;
+	if ((k = interpreted(w, s, n, k + 1, role, (size_t)(s + k - role))) > 0)
+		*text = k;
+	return k;
+}
+
+/* A reference "name_", "`name`_" or anonymous "name__". */
+static size_t
+inline_ref(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	struct strbuf url = STRBUF_INIT;
+	const char *a;
+	size_t j, start;
+
+	start = i;
+	if ((j = simple_ref(w, s, n, i, &start)) == 0 || start < *text)
+		return 0;
+	emit_text(w, s + *text, start - *text);
+	if (j == i + 2 && w->anon_next < w->defs->nanon) {
+		a = w->defs->anon[w->anon_next++];
+		emit_link(w, s + start, i - start, a, strlen(a));
+	} else if (j == i + 2)
+		emit_link(w, s + start, i - start, "#", 1);
+	else {
+		resolve(w, s + start, i - start, &url);
+		emit_link(w, s + start, i - start, url.buf, url.len);
+	}
+	strbuf_release(&url);
+	return *text = j;
+}
+
+/* Emphasis marks, no part of a heading's text. */
+static size_t
+inline_stars(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	size_t k;
+
+	if (w->mode != M_HEADING)
+		return 0;
+	for (k = i; k < n && s[k] == '*'; k++)
+		;
+	if ((k < n && ((i == 0 || ascii_isspace((unsigned char)s[i - 1]) ||
+	    strchr("'\"([{<-/:", s[i - 1]) != NULL) ?
+	    !ascii_isspace((unsigned char)s[k]) : end_ok(s, n, k))) ||
+	    (k == n && i > 0 && !ascii_isspace((unsigned char)s[i - 1]))) {
+		emit_text(w, s + *text, i - *text);
+		return *text = k;
+	}
+	return 0;
+}
+
+/* A substitution, a footnote reference or a bare URL. */
+static size_t
+inline_other(struct walk *w, const char *s, size_t n, size_t i, size_t *text)
+{
+	size_t k;
+
+	if (s[i] == '|' && start_ok(s, n, i)) {
+		emit_text(w, s + *text, i - *text);
+		*text = i;
+		if ((k = substitution(w, s, n, i)) > 0)
+			*text = k;
+		return k;
+	}
+	if (s[i] == '[' && (k = footnote_ref(s, n, i)) > 0) {
+		emit_text(w, s + *text, i - *text);
+		w->words.in_word = 0;
+		return *text = i + k;
+	}
+	if ((s[i] == 'h' || s[i] == 'f' || s[i] == 'm') &&
+	    (k = bare_url(s, n, i)) > 0) {
+		emit_text(w, s + *text, i - *text);
+		emit_link(w, s + i, k, s + i, k);
+		return *text = i + k;
+	}
+	return 0;
+}
+
 static void
 inline_text(struct walk *w, const char *s, size_t n, enum mode mode)
 {
-	struct strbuf url = STRBUF_INIT;
-	size_t i, j, k, text, start;
-	const char *role;
-	size_t rlen;
+	size_t i, j, text;
 
 	w->mode = mode;
 	w->no_bq = w->no_bq2 = w->no_bar = SIZE_MAX;
-	text = i = 0;
-	while (i < n) {
-		j = 0;
-		role = NULL;
-		rlen = 0;
-		start = i;
+	for (text = i = 0; i < n; i = j > 0 ? j : i + 1) {
 		switch (s[i]) {
 		case '\\':
 			emit_text(w, s + text, i - text);
 			text = i + 1;
-			i += 2;
-			continue;
+			j = i + 2;
+			break;
 		case '`':
-			if (i + 2 < n && s[i + 1] == '`' && start_ok(s, n, i) &&
-			    !ascii_isspace((unsigned char)s[i + 2])) {
-				k = find_2bq(s, n, i + 2, &w->no_bq2);
-				if (k < n) {
-					emit_text(w, s + text, i - text);
-					emit_text(w, s + i + 2, k - i - 2);
-					w->words.in_word = 0;
-					text = i = k + 2;
-					continue;
-				}
-				i += 2;
-				continue;
-			}
-			if (start_ok(s, n, i)) {
-				emit_text(w, s + text, i - text);
-				text = i;
-				j = interpreted(w, s, n, i, NULL, 0);
-			}
+			j = inline_backquote(w, s, n, i, &text);
 			break;
 		case ':':
-			if (!start_ok(s, n, i))
-				break;
-			for (k = i + 1; k < n && k - i < RST_MAX_ROLE &&
-			    (ascii_isalnum((unsigned char)s[k]) || s[k] == '-' ||
-			    s[k] == '_' || s[k] == '.' || s[k] == '+' ||
-			    (s[k] == ':' && k + 1 < n && s[k + 1] != '`')); k++)
-				;
-			if (k + 1 >= n || k == i + 1 || s[k] != ':' ||
-			    s[k + 1] != '`')
-				break;
-			/* The role's last name: ":py:func:" is "func". */
-			role = s + k;
-			while (role > s + i + 1 && role[-1] != ':')
-				role--;
-			rlen = (size_t)(s + k - role);
-			emit_text(w, s + text, i - text);
-			text = i;
-			j = interpreted(w, s, n, k + 1, role, rlen);
-			break;
-		case '|':
-			if (start_ok(s, n, i)) {
-				emit_text(w, s + text, i - text);
-				text = i;
-				j = substitution(w, s, n, i);
-			}
-			break;
-		case '[':
-			if ((k = footnote_ref(s, n, i)) > 0) {
-				emit_text(w, s + text, i - text);
-				w->words.in_word = 0;
-				j = i + k;
-			}
+			j = inline_role(w, s, n, i, &text);
 			break;
 		case '_':
-			if ((k = simple_ref(w, s, n, i, &start)) > 0 &&
-			    start >= text) {
-				emit_text(w, s + text, start - text);
-				j = k;
-				k = (size_t)(j == i + 2);	/* "name__" */
-				if (k && w->anon_next < w->defs->nanon) {
-					role = w->defs->anon[w->anon_next++];
-					emit_link(w, s + start, i - start, role,
-					    strlen(role));
-				} else if (k)
-					emit_link(w, s + start, i - start, "#", 1);
-				else {
-					resolve(w, s + start, i - start, &url);
-					emit_link(w, s + start, i - start, url.buf,
-					    url.len);
-				}
-			}
+			j = inline_ref(w, s, n, i, &text);
 			break;
 		case '*':
-			/* Emphasis marks are no part of a heading's text. */
-			for (k = i; k < n && s[k] == '*'; k++)
-				;
-			if (mode == M_HEADING && k < n && ((i == 0 ||
-			    ascii_isspace((unsigned char)s[i - 1]) ||
-			    strchr("'\"([{<-/:", s[i - 1]) != NULL) ?
-			    !ascii_isspace((unsigned char)s[k]) :
-			    end_ok(s, n, k))) {
-				emit_text(w, s + text, i - text);
-				text = i = k;
-				continue;
-			}
-			if (mode == M_HEADING && k == n && i > 0 &&
-			    !ascii_isspace((unsigned char)s[i - 1])) {
-				emit_text(w, s + text, i - text);
-				text = i = k;
-				continue;
-			}
-			break;
-		case 'h':
-		case 'f':
-		case 'm':
-			if ((k = bare_url(s, n, i)) > 0) {
-				emit_text(w, s + text, i - text);
-				emit_link(w, s + i, k, s + i, k);
-				j = i + k;
-			}
+			j = inline_stars(w, s, n, i, &text);
 			break;
 		default:
+			j = inline_other(w, s, n, i, &text);
 			break;
 		}
-		if (j > 0) {
-			text = i = j;
-			continue;
-		}
-		i++;
 	}
 	emit_text(w, s + text, n - text);
 	w->words.in_word = 0;
-	strbuf_release(&url);
 }
 
 /*
@@ -1415,12 +1445,13 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	struct line l = *lp;
 	const char *t;
 	size_t n, k, nlen;
-	enum dkind kind;
 
 	t = s + l.toff;
 	n = l.off + l.len - l.toff;
 	if (n >= 3 && t[0] == '_' && t[1] == '_' && t[2] == ' ') {
 		advance(r);	/* "__ url": an anonymous target */
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
+		w->skip_kind = MD_BLOCK_HIDDEN;
 		w->skip_base = l.indent;
 		w->skip = SK_BODY;
 		return 1;
@@ -1430,6 +1461,7 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 		return 0;
 	advance(r);
 	w->skip_base = l.indent;
+	w->skip_kind = MD_BLOCK_HIDDEN;
 	for (k = 2; k < n && (t[k] == ' ' || t[k] == '\t'); k++)
 		;
 	t += k;
@@ -1437,19 +1469,40 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
 		n--;
 	if (n == 0) {
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
 		w->skip = SK_BODY_CLOSE;	/* "..": an empty comment */
 		return 1;
 	}
 	w->skip = SK_BODY;
 	if (t[0] == '_' || t[0] == '[' || t[0] == '|' ||
-	    (k = directive_name(t, n, &nlen)) == 0)
-		return 1;	/* a target, footnote, substitution, comment */
+	    (k = directive_name(t, n, &nlen)) == 0) {
+		/* a target, footnote, substitution, comment */
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l.no, l.no);
+		return 1;
+	}
+	directive(w, r, s, &l, t, n, k, nlen);
+	return 1;
+}
+
+/*
+ * A directive at line l whose name is t[0..nlen), its argument after k,
+ * n bytes in all: code, skipped, a toctree, or prose.
+ */
+static void
+directive(struct walk *w, struct lookahead *r, const char *s,
+    struct line *l, const char *t, size_t n, size_t k, size_t nlen)
+{
+	enum dkind kind;
+
 	kind = directive_kind(t, nlen);
+	if (kind != D_ADMONITION && kind != D_PROSE)
+		md_block_add(w->doc, MD_BLOCK_HIDDEN, l->no, l->no);
 	while (k < n && (t[k] == ' ' || t[k] == '\t'))
 		k++;
 	switch (kind) {
 	case D_CODE:
 		cur_seg(w)->code++;
+		w->skip_kind = MD_BLOCK_CODE;
 		break;
 	case D_SKIP:
 		break;
@@ -1459,15 +1512,14 @@ explicit_markup(struct walk *w, struct lookahead *r, const char *s,
 	case D_ADMONITION:
 	case D_PROSE:
 		w->skip = SK_NONE;
-		skip_options(r, s, l.indent);
+		skip_options(r, s, l->indent);
 		if (kind == D_ADMONITION && k < n) {
-			l.toff += (size_t)(t - (s + l.toff)) + k;
-			l.indent += 3;
-			para_add(w, s, &l, 0);
+			l->toff += (size_t)(t - (s + l->toff)) + k;
+			l->indent += 3;
+			para_add(w, s, l, 0);
 		}
 		break;
 	}
-	return 1;
 }
 
 /* Whether a line belongs to the block being skipped. */
@@ -1525,6 +1577,7 @@ literal_block(struct walk *w, const char *s, const struct line *l)
 	else
 		return 0;
 	w->skip_base = base;
+	w->skip_kind = MD_BLOCK_CODE;
 	w->quote = c;
 	cur_seg(w)->code++;
 	return 1;
@@ -1543,6 +1596,7 @@ walk_lines(struct walk *w, const char *s, size_t len)
 	w->literal = -1;
 	while ((l = peek(&r, 0)) != NULL) {
 		if (skip_line(w, s, l)) {
+			md_block_add(w->doc, w->skip_kind, l->no, l->no);
 			advance(&r);
 			continue;
 		}
@@ -1573,6 +1627,7 @@ walk_lines(struct walk *w, const char *s, size_t len)
 		    (n == 3 || s[l->toff + 3] == ' ')) {
 			cur_seg(w)->code++;	/* a doctest block */
 			w->skip = SK_PARA;
+			w->skip_kind = MD_BLOCK_CODE;
 			continue;
 		}
 		para_add(w, s, l, 0);
@@ -1593,7 +1648,7 @@ finish(struct walk *w, size_t len)
 {
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
-	struct seg *sg = w->seg;
+	struct md_seg *sg = w->seg;
 	size_t i, e, n;
 
 	n = doc->nheadings;
@@ -1603,14 +1658,7 @@ finish(struct walk *w, size_t len)
 		doc->title = 0;
 		doc->intro_words += sg[1].words - sg[1].nav_words;
 	}
-	for (i = 1; i <= n; i++) {	/* running totals over 0..i */
-		sg[i].words += sg[i - 1].words;
-		sg[i].link_words += sg[i - 1].link_words;
-		sg[i].code += sg[i - 1].code;
-	}
-	doc->words = sg[n].words;
-	doc->code_blocks = sg[n].code;
-	md_nest(doc);
+	md_totals(doc, sg);
 	for (i = 0; i < n; i++) {
 		e = h[i].end;
 		h[i].body_line = h[i].end_line + 1;
@@ -1621,14 +1669,6 @@ finish(struct walk *w, size_t len)
 			h[i].body_line = h[i].body_end_line;
 		if (h[i].body_end < h[i].body_off)
 			h[i].body_off = h[i].body_end;
-		h[i].words = sg[e].words - sg[i].words;
-		h[i].link_words = sg[e].link_words - sg[i].link_words;
-		h[i].has_code = sg[e].code > sg[i].code;
-		h[i].link_first = sg[i + 1].link_first;
-		h[i].nlinks = (e < n ? sg[e + 1].link_first : doc->nlinks) -
-		    h[i].link_first;
-		h[i].only_links = h[i].nlinks > 0 &&
-		    h[i].words - h[i].link_words < MD_ONLY_LINKS_WORDS;
 	}
 }
 

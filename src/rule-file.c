@@ -117,10 +117,9 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	finding_evidence(f, e->path, 0, NULL);
 	if (accepted) {
-		finding_result(f, RESULT_FAIL, "%s found, but %s is asked for",
+		finding_result(f, RESULT_PASS, "%s found, but %s is asked for",
 		    e->path, want);
-		finding_cap_level(f, LEVEL_WARNING);
-		finding_fix(f, "rename %s to %s", e->path, want);
+		ctx_accepted_name(f, e->path, want);
 	} else
 		finding_result(f, RESULT_PASS, "found %s", e->path);
 out:

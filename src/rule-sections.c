@@ -73,10 +73,43 @@ struct prose {
 	size_t		 nlines;
 };
 
+/* What a sections rule found so far, as it looks for each section. */
+struct judging {
+	const struct rule	*r;
+	struct check_ctx	*ctx;
+	struct finding		*f;
+	const struct tree_entry	*e;
+	const struct md_file	*m;
+	size_t			 cap;
+	int			 follow;
+	const char		*accepted;	/* the name asked for, when the
+						   file has an accepted one */
+	int			 missing;
+	struct strbuf		 miss;
+	struct strbuf		 good;
+	struct strbuf		 why;
+	struct strbuf		 weak;
+	struct strbuf		 where;
+	struct prose		 pr;
+	struct regex_budget	 budget;
+};
+
+/* judge_want(): what to do next */
+#define J_NEXT	0	/* look for the next section */
+#define J_STOP	1	/* the budget is spent: stop looking */
+#define J_OUT	(-1)	/* the result is set: done */
+
 static int	 sections_parse(struct rule *);
 static int	 sections_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 sections_free(void *);
+static void	 judging_init(struct judging *);
+static void	 judging_release(struct judging *);
+static void	 judge_intro(struct judging *);
+static int	 judge_want(struct judging *, const struct want *);
+static void	 judge_short(struct judging *, const struct want *, size_t);
+static int	 judge_unheaded(struct judging *, const struct want *);
+static void	 judge_result(struct judging *);
 static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
 		    size_t, const char *);
 static int	 mentioned(const struct rule *, struct check_ctx *,
@@ -415,7 +448,7 @@ mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 		if (ctx_read(ctx, m->e, (size_t)rule_int(r, "max_bytes",
 		    SECTIONS_DEFAULT_MAX), 0, NULL, &buf, &len, &trunc) != 0)
 			return 0;
-		prose_blank(buf, len, &pr->text);
+		prose_blank(buf, len, &m->doc, &pr->text);
 		pr->starts = prose_line_starts(pr->text.buf, pr->text.len,
 		    &pr->nlines);
 	}
@@ -669,180 +702,242 @@ find_good_section(const struct rule *r, const struct md_file *m,
 	return rc;
 }
 
+/* Judge the introduction's words against intro_words. */
+static void
+judge_intro(struct judging *j)
+{
+	const struct md_doc *d = &j->m->doc;
+	long long intro;
+
+	intro = rule_int(j->r, "intro_words", 0);
+	if ((long long)d->intro_words < intro) {
+		j->missing++;
+		strbuf_addf(&j->miss, "%zu %s of introduction",
+		    d->intro_words, words_noun(d->intro_words));
+		intro_where(j->m, &j->miss);
+		strbuf_addf(&j->miss, ", fewer than %lld", intro);
+		finding_evidence(j->f, j->e->path, d->nheadings > 0 ?
+		    d->h[0].line : 1, "introduction");
+	} else if (intro > 0) {
+		strbuf_addf(&j->good, "%zu %s of introduction",
+		    d->intro_words, words_noun(d->intro_words));
+		intro_where(j->m, &j->good);
+	}
+}
+
+/*
+ * Headings match w but none is good enough: delegated, with follow, to a
+ * linked document; else missing, saying why.
+ */
+static void
+judge_short(struct judging *j, const struct want *w, size_t nmatch)
+{
+	size_t idx, at;
+
+	if (j->follow && delegate_matches(j->r, j->ctx, j->m, j->cap, w,
+	    j->f, &j->where, &at, &j->budget)) {
+		strbuf_addf(&j->good, "%s%s at line %d delegated to %s",
+		    j->good.len ? "; " : "", w->label, j->m->doc.h[at].line,
+		    j->where.buf);
+		return;
+	}
+	j->missing++;
+	strbuf_addf(&j->miss, "%s%s: %s", j->miss.len ? "; " : "", w->label,
+	    j->why.buf);
+	strbuf_reset(&j->why);
+	(void)find_good_section(j->r, j->m, w, j->f, &idx, &nmatch, &j->why,
+	    &j->budget);
+	if (nmatch > SHOW_HEADINGS)
+		strbuf_addf(&j->miss, ", and %zu more", nmatch - SHOW_HEADINGS);
+}
+
+/*
+ * No heading matches w: is it said in the text, or in a file the
+ * document should link to? Returns J_NEXT, J_STOP or J_OUT.
+ */
+static int
+judge_unheaded(struct judging *j, const struct want *w)
+{
+	int mrc;
+
+	strbuf_reset(&j->where);
+	mrc = mentioned(j->r, j->ctx, j->m, w, &j->pr, j->f, &j->where,
+	    &j->budget);
+	if (mrc == REGEX_EBUDGET)
+		return J_STOP;
+	if (mrc == -1) {
+		finding_result(j->f, RESULT_UNKNOWN, "%s: a mention of '%s' "
+		    "could not be matched", j->e->path, w->label);
+		return J_OUT;
+	}
+	if (mrc == 2 || mrc == 1) {
+		strbuf_addf(mrc == 2 ? &j->good : &j->weak, "%s%s %s %s",
+		    (mrc == 2 ? j->good.len : j->weak.len) ? "; " : "",
+		    w->label, mrc == 2 ? "in the text" :
+		    "only mentioned in passing", j->where.buf);
+		return J_NEXT;
+	}
+	strbuf_reset(&j->where);
+	if (rule_str(j->r, "unlinked", NULL) != NULL &&
+	    unlinked_file(j->r, j->ctx, w->re, &j->where, &j->budget)) {
+		finding_evidence(j->f, j->where.buf, 1, w->label);
+		strbuf_addf(&j->weak, "%sno %s section; %s is in the "
+		    "repository but %s does not link to it", j->weak.len ?
+		    "; " : "", w->label, j->where.buf, j->e->path);
+		return J_NEXT;
+	}
+	j->missing++;
+	strbuf_addf(&j->miss, "%sno %s section", j->miss.len ? "; " : "",
+	    w->label);
+	return J_NEXT;
+}
+
+/* Look for one wanted section. Returns J_NEXT, J_STOP or J_OUT. */
+static int
+judge_want(struct judging *j, const struct want *w)
+{
+	const struct md_heading *hd;
+	size_t idx, nmatch;
+	int rc;
+
+	regex_budget_init(&j->budget);
+	strbuf_reset(&j->why);
+	rc = find_good_section(j->r, j->m, w, NULL, &idx, &nmatch, &j->why,
+	    &j->budget);
+	if (rc == REGEX_EBUDGET)
+		return J_STOP;
+	if (rc == 1) {
+		hd = &j->m->doc.h[idx];
+		finding_evidence(j->f, j->e->path, hd->line, w->label);
+		strbuf_addf(&j->good, "%s%s at line %d%s", j->good.len ?
+		    "; " : "", w->label, hd->line,
+		    rule_str(j->r, "needs", NULL) != NULL ?
+		    ", with a code block" : "");
+		return J_NEXT;
+	}
+	if (rc == 0 && nmatch > 0) {
+		judge_short(j, w, nmatch);
+		return J_NEXT;
+	}
+	if (rc == 0 && j->follow && delegate(j->r, j->ctx, j->m, MD_NONE,
+	    j->cap, w->re, j->f, w->label, &j->where, &j->budget)) {
+		strbuf_addf(&j->good, "%s%s delegated to %s", j->good.len ?
+		    "; " : "", w->label, j->where.buf);
+		return J_NEXT;
+	}
+	if (rc == -1) {
+		finding_result(j->f, RESULT_UNKNOWN, "%s: the pattern of '%s' "
+		    "could not be matched", j->e->path, w->label);
+		return J_OUT;
+	}
+	if (regex_budget_spent(&j->budget))
+		return J_STOP;
+	return judge_unheaded(j, w);
+}
+
+/* The result, once every wanted section was looked for. */
+static void
+judge_result(struct judging *j)
+{
+	const char *path = j->e->path;
+
+	if (regex_budget_spent(&j->budget)) {
+		finding_result(j->f, RESULT_UNKNOWN, "%s: the patterns of "
+		    "rule '%s' could not be matched: the matching budget "
+		    "(%llu steps) is spent", path, j->r->id,
+		    (unsigned long long)j->budget.limit);
+		finding_evidence(j->f, path, 0, NULL);
+		return;
+	}
+	if (j->missing > 0) {
+		strbuf_reset(&j->why);
+		list_headings(j->m, &j->why);
+		finding_result(j->f, RESULT_FAIL, "%s: %s%s%s (%s)", path,
+		    j->miss.buf, j->weak.len ? "; " : "", j->weak.buf,
+		    j->why.buf);
+		if (j->f->nev == 0)
+			finding_evidence(j->f, path, 0, j->why.buf);
+	} else if (j->weak.len > 0) {
+		finding_result(j->f, RESULT_FAIL, "%s: %s%s%s", path,
+		    j->weak.buf, j->good.len ? "; " : "", j->good.buf);
+		finding_cap_level(j->f, LEVEL_WARNING);
+	} else
+		finding_result(j->f, RESULT_PASS, "%s: %s", path,
+		    j->good.len ? j->good.buf : "present");
+	if (j->accepted != NULL) {
+		ctx_accepted_name(j->f, path, j->accepted);
+		finding_append(j->f, " (read instead of %s)", j->accepted);
+	}
+	if (j->m->truncated)
+		finding_append(j->f, " (only the first part was read)");
+}
+
 static int
 sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	const struct sections *s = r->priv;
-	const struct tree_entry *e;
-	const struct md_heading *hd;
-	struct strbuf looked = STRBUF_INIT, miss = STRBUF_INIT;
-	struct strbuf good = STRBUF_INIT, why = STRBUF_INIT;
-	struct strbuf weak = STRBUF_INIT, where = STRBUF_INIT;
-	struct prose pr = { 0, STRBUF_INIT, NULL, 0 };
-	struct regex_budget budget;
-	const struct md_file *m;
-	long long intro;
+	struct strbuf looked = STRBUF_INIT;
+	struct judging j;
 	struct file_query q;
-	size_t i, idx, nmatch, cap, at;
-	int accepted, rc, missing, follow, mrc;
+	size_t i;
+	int accepted, rc;
 
+	memset(&j, 0, sizeof(j));
+	j.r = r;
+	j.ctx = ctx;
+	j.f = f;
 	ctx_file_query(r, &q);
 	q.names = rule_key(r, "file");
-	e = ctx_locate(ctx, &q, &accepted, &looked);
-	if (e == NULL) {
-		if (ctx_not_found(ctx, f, looked.buf))
-			goto out;
-		finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
-		    q.names->v[0].value, looked.buf);
-		goto out;
+	j.e = ctx_locate(ctx, &q, &accepted, &looked);
+	if (j.e == NULL) {
+		if (!ctx_not_found(ctx, f, looked.buf))
+			finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
+			    q.names->v[0].value, looked.buf);
+		strbuf_release(&looked);
+		return 0;
 	}
-	if (ctx_usable(ctx, e, f) == -1)
-		goto out;
-	cap = (size_t)rule_int(r, "max_bytes", SECTIONS_DEFAULT_MAX);
-	m = ctx_document(ctx, e, cap, f);
-	if (m == NULL)
-		goto out;
-	follow = rule_bool(r, "follow_links", 0);
-	missing = 0;
-	intro = rule_int(r, "intro_words", 0);
-	if ((long long)m->doc.intro_words < intro) {
-		missing++;
-		strbuf_addf(&miss, "%zu %s of introduction",
-		    m->doc.intro_words, words_noun(m->doc.intro_words));
-		intro_where(m, &miss);
-		strbuf_addf(&miss, ", fewer than %lld", intro);
-		finding_evidence(f, e->path, m->doc.nheadings > 0 ?
-		    m->doc.h[0].line : 1, "introduction");
-	} else if (intro > 0) {
-		strbuf_addf(&good, "%zu %s of introduction",
-		    m->doc.intro_words, words_noun(m->doc.intro_words));
-		intro_where(m, &good);
-	}
-	regex_budget_init(&budget);
-	for (i = 0; i < s->n && !regex_budget_spent(&budget); i++) {
-		regex_budget_init(&budget);
-		strbuf_reset(&why);
-		rc = find_good_section(r, m, &s->w[i], NULL, &idx, &nmatch,
-		    &why, &budget);
-		if (rc == REGEX_EBUDGET)
-			break;
-		if (rc == 1) {
-			hd = &m->doc.h[idx];
-			finding_evidence(f, e->path, hd->line, s->w[i].label);
-			strbuf_addf(&good, "%s%s at line %d%s", good.len ?
-			    "; " : "", s->w[i].label, hd->line,
-			    rule_str(r, "needs", NULL) != NULL ?
-			    ", with a code block" : "");
-			continue;
-		}
-		if (rc == 0 && nmatch > 0) {
-			if (follow && delegate_matches(r, ctx, m, cap, &s->w[i],
-			    f, &where, &at, &budget)) {
-				strbuf_addf(&good, "%s%s at line %d delegated "
-				    "to %s", good.len ? "; " : "",
-				    s->w[i].label, m->doc.h[at].line, where.buf);
-				continue;
-			}
-			missing++;
-			strbuf_addf(&miss, "%s%s: %s", miss.len ? "; " : "",
-			    s->w[i].label, why.buf);
-			strbuf_reset(&why);
-			(void)find_good_section(r, m, &s->w[i], f, &idx,
-			    &nmatch, &why, &budget);
-			if (nmatch > SHOW_HEADINGS)
-				strbuf_addf(&miss, ", and %zu more",
-				    nmatch - SHOW_HEADINGS);
-			continue;
-		}
-		if (rc == 0 && follow && delegate(r, ctx, m, MD_NONE, cap,
-		    s->w[i].re, f, s->w[i].label, &where, &budget)) {
-			strbuf_addf(&good, "%s%s delegated to %s", good.len ?
-			    "; " : "", s->w[i].label, where.buf);
-			continue;
-		}
-		if (rc == -1) {
-			finding_result(f, RESULT_UNKNOWN, "%s: the pattern of "
-			    "'%s' could not be matched", e->path,
-			    s->w[i].label);
-			goto out;
-		}
-		if (regex_budget_spent(&budget))
-			break;
-		strbuf_reset(&where);
-		mrc = mentioned(r, ctx, m, &s->w[i], &pr, f, &where, &budget);
-		if (mrc == REGEX_EBUDGET)
-			break;
-		if (mrc == -1) {
-			finding_result(f, RESULT_UNKNOWN, "%s: a mention of "
-			    "'%s' could not be matched", e->path,
-			    s->w[i].label);
-			goto out;
-		}
-		if (mrc == 2) {
-			strbuf_addf(&good, "%s%s in the text %s", good.len ?
-			    "; " : "", s->w[i].label, where.buf);
-			continue;
-		}
-		if (mrc == 1) {
-			strbuf_addf(&weak, "%s%s only mentioned in passing %s",
-			    weak.len ? "; " : "", s->w[i].label, where.buf);
-			continue;
-		}
-		strbuf_reset(&where);
-		if (rule_str(r, "unlinked", NULL) != NULL &&
-		    unlinked_file(r, ctx, s->w[i].re, &where, &budget)) {
-			finding_evidence(f, where.buf, 1, s->w[i].label);
-			strbuf_addf(&weak, "%sno %s section; %s is in the "
-			    "repository but %s does not link to it", weak.len ?
-			    "; " : "", s->w[i].label, where.buf, e->path);
-			continue;
-		}
-		missing++;
-		strbuf_addf(&miss, "%sno %s section", miss.len ? "; " : "",
-		    s->w[i].label);
-	}
-	if (regex_budget_spent(&budget)) {
-		finding_result(f, RESULT_UNKNOWN, "%s: the patterns of rule "
-		    "'%s' could not be matched: the matching budget (%llu "
-		    "steps) is spent", e->path, r->id,
-		    (unsigned long long)budget.limit);
-		finding_evidence(f, e->path, 0, NULL);
-		goto out;
-	}
-	if (missing > 0) {
-		strbuf_reset(&why);
-		list_headings(m, &why);
-		finding_result(f, RESULT_FAIL, "%s: %s%s%s (%s)", e->path,
-		    miss.buf, weak.len ? "; " : "", weak.buf, why.buf);
-		if (f->nev == 0)
-			finding_evidence(f, e->path, 0, why.buf);
-	} else if (weak.len > 0) {
-		finding_result(f, RESULT_FAIL, "%s: %s%s%s", e->path, weak.buf,
-		    good.len ? "; " : "", good.buf);
-		finding_cap_level(f, LEVEL_WARNING);
-	} else
-		finding_result(f, RESULT_PASS, "%s: %s", e->path,
-		    good.len ? good.buf : "present");
-	if (accepted) {
-		finding_cap_level(f, LEVEL_WARNING);
-		if (f->result == RESULT_PASS) {
-			f->result = RESULT_FAIL;
-			finding_fix(f, "rename %s to %s", e->path,
-			    q.names->v[0].value);
-		}
-		finding_append(f, " (read instead of %s)",
-		    q.names->v[0].value);
-	}
-	if (m->truncated)
-		finding_append(f, " (only the first part was read)");
-out:
 	strbuf_release(&looked);
-	strbuf_release(&miss);
-	strbuf_release(&good);
-	strbuf_release(&why);
-	strbuf_release(&weak);
-	strbuf_release(&where);
-	strbuf_release(&pr.text);
-	free(pr.starts);
+	if (ctx_usable(ctx, j.e, f) == -1)
+		return 0;
+	j.cap = (size_t)rule_int(r, "max_bytes", SECTIONS_DEFAULT_MAX);
+	if ((j.m = ctx_document(ctx, j.e, j.cap, f)) == NULL)
+		return 0;
+	j.follow = rule_bool(r, "follow_links", 0);
+	j.accepted = accepted ? q.names->v[0].value : NULL;
+	judging_init(&j);
+	judge_intro(&j);
+	regex_budget_init(&j.budget);
+	for (i = 0, rc = J_NEXT; i < s->n && rc == J_NEXT &&
+	    !regex_budget_spent(&j.budget); i++)
+		rc = judge_want(&j, &s->w[i]);
+	if (rc != J_OUT)
+		judge_result(&j);
+	judging_release(&j);
 	return 0;
+}
+
+/* The buffers of a judging, empty. */
+static void
+judging_init(struct judging *j)
+{
+	strbuf_init(&j->miss);
+	strbuf_init(&j->good);
+	strbuf_init(&j->why);
+	strbuf_init(&j->weak);
+	strbuf_init(&j->where);
+	strbuf_init(&j->pr.text);
+	j->pr.starts = NULL;
+	j->pr.made = 0;
+}
+
+static void
+judging_release(struct judging *j)
+{
+	strbuf_release(&j->miss);
+	strbuf_release(&j->good);
+	strbuf_release(&j->why);
+	strbuf_release(&j->weak);
+	strbuf_release(&j->where);
+	strbuf_release(&j->pr.text);
+	free(j->pr.starts);
 }

@@ -208,6 +208,34 @@ test_expect_success 'brackets, tags and backticks that never close cannot hang i
 	test_eq "$(result_of core-maintainers result)" fail
 '
 
+test_expect_success 'names in a code block that shows a ``` line are nobody (cmark decides)' '
+	rm -rf "$TEST_TMP/fence" &&
+	make_repo "$TEST_TMP/fence" >/dev/null &&
+	cat >"$TEST_TMP/fence/README.md" <<-\EOF &&
+	# Fence
+
+	## Maintainers
+
+	- Jane Doe (@janedoe)
+
+	To add yourself, copy this:
+
+	````markdown
+	```
+	- Ann Example (@annexample)
+	- Bob Example (@bobexample)
+	````
+	EOF
+	git -C "$TEST_TMP/fence" add -A &&
+	test_tick &&
+	git -C "$TEST_TMP/fence" commit -q -m fence &&
+	ec_json "$TEST_TMP/fence" && status_is 1 &&
+	test_eq "$(result_of core-maintainers result)" fail &&
+	result_of core-maintainers message >msg &&
+	grep "only 1 maintainer named: Jane Doe (@janedoe) (README.md:5)" msg &&
+	! grep Example msg
+'
+
 test_expect_success 'a maintainers rule needs file, section_file or codeowners' '
 	cat >"$TEST_TMP/bad.ini" <<-\EOF &&
 	[ruleset]

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark.h>
+
 #include "markdown.h"
 #include "people.h"
 #include "rst.h"
@@ -18,6 +20,8 @@ static void	 test_not_people(void);
 static void	 test_rst(void);
 static void	 test_whole(void);
 static void	 test_hostile(void);
+static void	 test_fence(void);
+static int	 cmark_code_lines(const char *, int *, int *);
 static size_t	 read_doc(struct people *, const char *, const char *,
 		    unsigned);
 static const struct person *find(const struct people *, const char *);
@@ -298,9 +302,13 @@ test_rst(void)
 	    "- Nicki Skafte (`skaftenicki <https://github.com/SkafteNicki>`_)\n"
 	    "- Jirka Borovec (`Borda <https://github.com/Borda>`_)\n"
 	    "\n"
-	    ".. note::\n"
+	    ".. code-block:: rst\n"
 	    "\n"
 	    "   - Not Here (@nothere)\n"
+	    "\n"
+	    ".. note::\n"
+	    "\n"
+	    "   - Also Here (@alsohere)\n"
 	    "\n"
 	    "Alumni\n"
 	    "------\n"
@@ -311,8 +319,8 @@ test_rst(void)
 	    "- Someone Else (@else)\n", 0);
 	got = names(&pp);
 	is_str(got, "Nicki Skafte (@SkafteNicki); Jirka Borovec (@Borda); "
-	    "Teddy Koker (@teddykoker) (r)",
-	    "reST: leads with links, alumni retired, directives skipped");
+	    "Also Here (@alsohere); Teddy Koker (@teddykoker) (r)",
+	    "reST: leads with links, alumni retired, code skipped, notes read");
 	free(got);
 	people_release(&pp);
 }
@@ -376,6 +384,58 @@ test_hostile(void)
 	people_release(&pp);
 }
 
+/*
+ * The first and last line of the first code block cmark finds in text;
+ * 0 if it finds none.
+ */
+static int
+cmark_code_lines(const char *text, int *first, int *last)
+{
+	cmark_node *root, *n;
+	cmark_iter *it;
+	cmark_event_type ev;
+	int found;
+
+	root = cmark_parse_document(text, strlen(text), CMARK_OPT_SOURCEPOS);
+	it = cmark_iter_new(root);
+	found = 0;
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK)
+			continue;
+		*first = cmark_node_get_start_line(n);
+		*last = cmark_node_get_end_line(n);
+		found = 1;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	return found;
+}
+
+/* A ```` fence holding a ``` line: cmark says what is code, and so do we. */
+static void
+test_fence(void)
+{
+	static const char text[] =
+	    "# X\n\n## Maintainers\n\n- Jane Doe (@janedoe)\n\n"
+	    "Copy this:\n\n````markdown\n```\n- Ann Example (@annexample)\n"
+	    "- Bob Example (@bobexample)\n````\n";
+	struct people pp = PEOPLE_INIT;
+	char *got;
+	int first, last;
+
+	first = last = 0;
+	ok(cmark_code_lines(text, &first, &last), "fence: cmark sees a code block");
+	ok(first == 9 && last == 13, "fence: cmark's block is lines 9-13 "
+	    "(got %d-%d), the names inside it", first, last);
+	read_doc(&pp, "README.md", text, 0);
+	got = names(&pp);
+	is_str(got, "Jane Doe (@janedoe)", "fence: names inside it are nobody");
+	free(got);
+	people_release(&pp);
+}
+
 int
 main(void)
 {
@@ -386,5 +446,6 @@ main(void)
 	test_rst();
 	test_whole();
 	test_hostile();
+	test_fence();
 	return done_testing();
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
 #include "prose.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -12,8 +13,11 @@ static const char *
 blank(const char *in)
 {
 	static struct strbuf sb = STRBUF_INIT;
+	struct md_doc doc;
 
-	prose_blank(in, strlen(in), &sb);
+	md_parse(in, strlen(in), &doc);
+	prose_blank(in, strlen(in), &doc, &sb);
+	md_doc_free(&doc);
 	return sb.buf;
 }
 
@@ -28,6 +32,14 @@ test_blank(void)
 	is_str(blank("  1. a\n     ~~~~\n     x\n     ~~~~\nb"),
 	    "  1. a\n         \n      \n         \nb",
 	    "a fence indented in a list item too");
+	is_str(blank("- a\n\n  ```\n  x\n\nbug\n"),
+	    "- a\n\n     \n   \n\nbug\n",
+	    "a fence left open ends with its list item, as cmark has it");
+	is_str(blank("a\n\n    bug\n\nb\n"), "a\n\n       \n\nb\n",
+	    "an indented code block is code too");
+	is_str(blank("````\n```\nbug\n````\nok\n"),
+	    "    \n   \n   \n    \nok\n",
+	    "a ``` line does not close a ```` fence");
 	is_str(blank("a `bug` b ``x ` y`` c"), "a       b           c",
 	    "code spans are blanked");
 	is_str(blank("a `open"), "a `open", "an unclosed backtick stays");

@@ -18,6 +18,7 @@
 /* A heading as a test expects it. */
 
 static int	 parse(const char *, struct md_doc *);
+static void	 test_same_totals(void);
 static int	 has_link(const struct md_doc *, const char *);
 static int	 valid_utf8(const char *);
 
@@ -783,6 +784,41 @@ test_is_path(void)
 	ok(!rst_is_path("first.rst/README.md"), "is_path: the name only");
 }
 
+/* One document written in Markdown and in reST: its sections' totals agree. */
+static void
+test_same_totals(void)
+{
+	static const char md[] =
+	    "# T\n\nIntro words here.\n\n## Install\n\n"
+	    "Run [the tool](https://x.org) now.\n\n```\ncode\n```\n";
+	static const char rs[] =
+	    "T\n=\n\nIntro words here.\n\nInstall\n-------\n\n"
+	    "Run `the tool <https://x.org>`_ now.\n\n::\n\n    code\n";
+	struct md_doc a, b;
+	size_t i;
+
+	md_parse(md, sizeof(md) - 1, &a);
+	rst_parse(rs, sizeof(rs) - 1, &b);
+	is_int((int)a.nheadings, 2, "same totals: two Markdown sections");
+	is_int((int)b.nheadings, 2, "same totals: two reST sections");
+	for (i = 0; i < 2 && i < a.nheadings && i < b.nheadings; i++) {
+		is_int((int)b.h[i].words, (int)a.h[i].words,
+		    "same totals: section %zu words", i);
+		is_int((int)b.h[i].link_words, (int)a.h[i].link_words,
+		    "same totals: section %zu link words", i);
+		is_int(b.h[i].has_code, a.h[i].has_code,
+		    "same totals: section %zu code", i);
+		is_int((int)b.h[i].nlinks, (int)a.h[i].nlinks,
+		    "same totals: section %zu links", i);
+	}
+	is_int((int)a.h[1].words, 4, "same totals: 'Run the tool now.'");
+	is_int((int)b.words, (int)a.words, "same totals: document words");
+	is_int((int)b.code_blocks, (int)a.code_blocks,
+	    "same totals: document code blocks");
+	md_doc_free(&a);
+	md_doc_free(&b);
+}
+
 int
 main(void)
 {
@@ -802,5 +838,6 @@ main(void)
 	test_caps();
 	test_linear();
 	test_is_path();
+	test_same_totals();
 	return done_testing();
 }
