@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "ci.h"
+#include "read/reader.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -51,11 +52,13 @@ static const char *python_args(char **, size_t, size_t);
 static const char *simple_command(char **, size_t, int);
 static int	 is_op(int);
 static const char *line_tests(const char *, size_t, int);
+static size_t	 torch_clause(const char *, size_t, int, struct strbuf *);
+static size_t	 torch_spec(const char *, size_t, int, struct strbuf *);
 static void	 scan_torch(struct ci_file *, const char *, size_t, int);
+static void	 torch_value(struct ci_file *, const char *, size_t, int);
 static void	 scan_line(struct ci_file *, const char *, size_t, int);
 static void	 scan_script(struct ci_file *, const char *, size_t, int);
 static int	 is_command_key(const char *);
-static int	 is_torch_key(const char *);
 static void	 yaml_value(struct yaml_walk *, const char *, size_t, int,
 		    int);
 static int	 yaml_push(struct yaml_walk *, int, int);
@@ -64,6 +67,8 @@ static int	 read_yaml(const char *, size_t, struct ci_file *);
 static int	 read_tox(const char *, size_t, struct ci_file *);
 static int	 read_nox(const char *, size_t, struct ci_file *);
 static int	 read_jenkins(const char *, size_t, struct ci_file *);
+static void	*ci_parse(const struct reader_input *);
+static void	 ci_free(void *);
 
 static const char *const kind_names[] = {
 	[CI_GITHUB] = "GitHub Actions",
@@ -498,13 +503,70 @@ ci_command_tests(const char *s, size_t len)
 	return line_tests(s, len, 1);
 }
 
-/* The torch versions a command installs: torch==X, pytorch==X, pytorch=X. */
+/*
+ * One clause of a torch specifier at s, appended to out: "==2.1.0",
+ * ">=2.15", "~=2.1", "<3", conda's "=2.1" (the series, kept as "2.1"),
+ * or with bare a version alone ("2.14", a matrix or env value). The
+ * bytes read; 0 when s holds none.
+ */
+static size_t
+torch_clause(const char *s, size_t len, int bare, struct strbuf *out)
+{
+	size_t op, v;
+
+	for (op = 0; op < len && op < 3 && s[op] != '\0' &&
+	    strchr("=<>~!", s[op]) != NULL; op++)
+		;
+	if ((op == 0 && !bare) || op == 3 || (op == 2 && s[1] != '=') ||
+	    (op == 1 && s[0] != '<' && s[0] != '>' && s[0] != '='))
+		return 0;
+	for (v = op; v < len && (isalnum((unsigned char)s[v]) ||
+	    s[v] == '.' || s[v] == '*' || s[v] == '+' || s[v] == '!'); v++)
+		;
+	if (v == op || !isdigit((unsigned char)s[op]))
+		return 0;
+	if (op == 1 && s[0] == '=')
+		strbuf_add(out, s + 1, v - 1);
+	else
+		strbuf_add(out, s, v);
+	return v;
+}
+
+/*
+ * A torch specifier at s: clauses joined by commas (">=2.1,<3"), the
+ * first perhaps bare; appended to out. The bytes read, 0 for none.
+ */
+static size_t
+torch_spec(const char *s, size_t len, int bare, struct strbuf *out)
+{
+	size_t n, k, keep;
+
+	if ((n = torch_clause(s, len, bare, out)) == 0)
+		return 0;
+	while (n + 1 < len && s[n] == ',') {
+		keep = out->len;
+		strbuf_addch(out, ',');
+		if ((k = torch_clause(s + n + 1, len - n - 1, 0, out)) == 0) {
+			strbuf_setlen(out, keep);
+			break;
+		}
+		n += 1 + k;
+	}
+	return n;
+}
+
+/*
+ * The torch a command installs: torch or pytorch followed by a
+ * specifier ("pip install 'torch>=2.1'", "torch==2.0.1+cpu", conda's
+ * "pytorch=2.1"); torchvision, pytorch-lightning and the like are not
+ * torch.
+ */
 static void
 scan_torch(struct ci_file *out, const char *s, size_t len, int line)
 {
-	const char *p, *end, *v, *name;
-	size_t eq;
-	char ver[64];
+	struct strbuf spec = STRBUF_INIT;
+	const char *p, *end, *name;
+	size_t n;
 
 	end = s + len;
 	for (p = s; p + 5 <= end && (p = memmem(p, (size_t)(end - p), "torch",
@@ -515,21 +577,34 @@ scan_torch(struct ci_file *out, const char *s, size_t len, int line)
 		if (name > s && (isalnum((unsigned char)name[-1]) ||
 		    name[-1] == '-' || name[-1] == '_' || name[-1] == '.'))
 			continue;
-		v = p + 5;
-		for (eq = 0; v < end && *v == '=' && eq < 3; v++)
-			eq++;
-		if (eq == 0 || eq > 2 || (eq == 1 && name == p))
-			continue;
-		len = 0;
-		while (v < end && len < sizeof(ver) - 1 &&
-		    (isalnum((unsigned char)*v) || *v == '.' || *v == '*' ||
-		    *v == '+'))
-			ver[len++] = *v++;
-		ver[len] = '\0';
-		if (len > 0 && isdigit((unsigned char)ver[0]))
-			hit_add(&out->torch, line, ver, name,
-			    (size_t)(v - name));
+		strbuf_reset(&spec);
+		if ((n = torch_spec(p + 5, (size_t)(end - p - 5), 0,
+		    &spec)) > 0)
+			hit_add(&out->torch, line, spec.buf, name,
+			    (size_t)(p + 5 + n - name));
 	}
+	strbuf_release(&spec);
+}
+
+/*
+ * The value of a torch key (a matrix entry, an env variable), when it
+ * is one version or specifier: "2.14", ">=2.1"; not "latest", not an
+ * expression "${{ matrix.torch }}".
+ */
+static void
+torch_value(struct ci_file *out, const char *v, size_t len, int line)
+{
+	struct strbuf spec = STRBUF_INIT;
+
+	while (len > 0 && isspace((unsigned char)*v)) {
+		v++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)v[len - 1]))
+		len--;
+	if (len > 0 && torch_spec(v, len, 1, &spec) == len)
+		hit_add(&out->torch, line, spec.buf, v, len);
+	strbuf_release(&spec);
 }
 
 /* One command line at line: tests, torch installs, what it does. */
@@ -616,33 +691,43 @@ is_command_key(const char *k)
 	return 0;
 }
 
-/* torch, pytorch, torch-version, TORCH_VERSION, pytorch_ver... */
-static int
-is_torch_key(const char *k)
+/*
+ * Whether a key names the torch version: torch, pytorch, torch-version,
+ * TORCH_VERSION, pytorch_ver, torch-versions; not torchvision,
+ * torchaudio or TORCH_CUDA_ARCH_LIST.
+ */
+int
+ci_torch_key(const char *k)
 {
+	static const char *const tails[] = { "", "version", "versions",
+	    "ver", NULL };
 	char buf[CI_MAX_KEY];
+	const char *t;
 	size_t i, n;
 
 	for (i = 0, n = 0; k[i] != '\0' && n < sizeof(buf) - 1; i++)
-		if (k[i] != '-' && k[i] != '_')
+		if (k[i] != '-' && k[i] != '_' && k[i] != '.' && k[i] != ' ')
 			buf[n++] = (char)tolower((unsigned char)k[i]);
 	buf[n] = '\0';
-	return strcmp(buf, "torch") == 0 || strcmp(buf, "pytorch") == 0 ||
-	    strcmp(buf, "torchversion") == 0 ||
-	    strcmp(buf, "pytorchversion") == 0 ||
-	    strcmp(buf, "torchver") == 0;
+	t = strncmp(buf, "py", 2) == 0 ? buf + 2 : buf;
+	if (strncmp(t, "torch", 5) != 0)
+		return 0;
+	for (i = 0; tails[i] != NULL; i++)
+		if (strcmp(t + 5, tails[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /*
  * A scalar value: commands under a command key, actions under "uses",
- * torch versions under a torch key inside a matrix.
+ * a torch version under a torch key (a matrix, env, variables).
  */
 static void
 yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
     int block)
 {
 	const char *key, *at;
-	int d, matrix;
+	int d;
 
 	key = NULL;
 	for (d = yw->depth - 1; d >= 0; d--)
@@ -655,27 +740,10 @@ yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
 	if (strcmp(key, "uses") == 0) {
 		at = memchr(v, '@', len);
 		does_add(yw->out, v, at != NULL ? (size_t)(at - v) : len);
-		return;
-	}
-	if (is_command_key(key)) {
+	} else if (is_command_key(key))
 		scan_script(yw->out, v, len, block ? line + 1 : line);
-		return;
-	}
-	if (!is_torch_key(key) || memchr(v, '$', len) != NULL || len == 0)
-		return;
-	matrix = 0;
-	for (; d >= 0; d--)
-		if (yw->st[d].map && (strcmp(yw->st[d].key, "matrix") == 0 ||
-		    strcmp(yw->st[d].key, "parameters") == 0))
-			matrix = 1;
-	/* versions, not names such as "latest" or "nightly" */
-	if (matrix && len < 64 && isdigit((unsigned char)*v)) {
-		char ver[64];
-
-		memcpy(ver, v, len);
-		ver[len] = '\0';
-		hit_add(&yw->out->torch, line, ver, v, len);
-	}
+	else if (ci_torch_key(key))
+		torch_value(yw->out, v, len, line);
 }
 
 /* Open a collection; -1 when nested too deep. */
@@ -750,8 +818,9 @@ read_yaml(const char *buf, size_t len, struct ci_file *out)
 			break;
 		}
 		if (!yaml_parser_parse(&parser, &ev)) {
-			out->error = xasprintf("%s", parser.problem != NULL ?
-			    parser.problem : "not YAML");
+			out->error = xasprintf("not YAML: %s",
+			    parser.problem != NULL ? parser.problem :
+			    "cannot be parsed");
 			out->error_line = (int)parser.problem_mark.line + 1;
 			rc = -1;
 			break;
@@ -994,3 +1063,36 @@ ci_file_release(struct ci_file *f)
 	free(f->error);
 	f->error = NULL;
 }
+
+/* The model of a CI file, of the kind its path names. */
+static void *
+ci_parse(const struct reader_input *in)
+{
+	struct ci_file *f;
+	int kind;
+
+	f = xmalloc(sizeof(*f));
+	if ((kind = ci_kind_of_path(in->path)) == -1)
+		kind = CI_YAML;
+	(void)ci_read((enum ci_kind)kind, in->buf, in->len, f);
+	if (in->truncated && f->error == NULL) {
+		f->error = xasprintf("larger than %d bytes: only the first "
+		    "part was read", CI_READ_CAP);
+		f->error_line = 0;
+	}
+	return f;
+}
+
+static void
+ci_free(void *p)
+{
+	ci_file_release(p);
+	free(p);
+}
+
+const struct reader reader_ci = {
+	.name = "CI",
+	.flags = READER_TEXT,
+	.parse = ci_parse,
+	.free = ci_free,
+};

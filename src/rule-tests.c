@@ -44,6 +44,8 @@ static void	 testpaths_ini(const char *, size_t, const char *,
 static void	 testpaths_toml(const char *, size_t, struct strvec *);
 static int	 read_testpaths(struct check_ctx *, struct strvec *,
 		    struct strvec *);
+static void	 report_ci(struct check_ctx *, const struct ci_scan *,
+		    const char *, struct finding *);
 
 static const struct rule_key_spec tests_keys[] = {
 	{ "path", KEY_WORDS,
@@ -255,22 +257,58 @@ read_testpaths(struct check_ctx *ctx, struct strvec *paths,
 	return 0;
 }
 
+/*
+ * Whether a CI service runs tests, after what the test files are: none
+ * is a warning; a CI file the read judge refused leaves it unknown.
+ */
+static void
+report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
+    const char *files, struct finding *f)
+{
+	struct strbuf why = STRBUF_INIT;
+	const struct ci_seen *t;
+	size_t i, h;
+
+	if ((t = ci_scan_tests(scan, &h)) != NULL) {
+		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
+		    files, ci_kind_name(t->f->kind), t->f->tests.v[h].what,
+		    t->path, t->f->tests.v[h].line);
+		finding_evidence(f, t->path, t->f->tests.v[h].line,
+		    t->f->tests.v[h].text);
+		return;
+	}
+	if (ci_scan_refused(ctx, scan, f, &why) > 0) {
+		finding_result(f, RESULT_UNKNOWN, "%s; whether a CI service "
+		    "runs tests cannot be seen: %s", files, why.buf);
+		strbuf_release(&why);
+		return;
+	}
+	finding_result(f, RESULT_FAIL, "%s, but no CI service runs tests",
+	    files);
+	for (i = 0; i < scan->n; i++)
+		if (scan->v[i].f->tests.n > 0)
+			finding_append(f, " (%s:%d runs %s)", scan->v[i].path,
+			    scan->v[i].f->tests.v[0].line,
+			    scan->v[i].f->tests.v[0].what);
+	finding_cap_level(f, LEVEL_WARNING);
+	finding_fix(f, "run the tests in CI, e.g. a workflow step "
+	    "'run: pytest'");
+}
+
 static int
 tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strvec paths = STRVEC_INIT, from = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	const struct rule_key *globs;
-	const struct ci_seen *t;
 	struct count_arg a;
-	struct ci_scan scan;
+	const struct ci_scan *scan;
 	long long min;
-	size_t i, j, h;
+	size_t i;
 	char *g;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
-	memset(&scan, 0, sizeof(scan));
 	rc = -1;
 	if (read_testpaths(ctx, &paths, &from) == -1)
 		goto out;
@@ -331,29 +369,11 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		rc = 0;
 		goto out;
 	}
-	if (ci_scan(ctx, NULL, &scan) == -1)
+	if ((scan = ctx_ci(ctx, NULL)) == NULL)
 		goto out;
-	if ((t = ci_scan_tests(&scan, &h)) != NULL) {
-		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
-		    sb.buf, ci_kind_name(t->f.kind), t->f.tests.v[h].what,
-		    t->path, t->f.tests.v[h].line);
-		finding_evidence(f, t->path, t->f.tests.v[h].line,
-		    t->f.tests.v[h].text);
-	} else {
-		finding_result(f, RESULT_FAIL, "%s, but no CI service runs "
-		    "tests", sb.buf);
-		for (i = 0; i < scan.n; i++)
-			for (j = 0; j < scan.v[i].f.tests.n && j < 1; j++)
-				finding_append(f, " (%s:%d runs %s)",
-				    scan.v[i].path, scan.v[i].f.tests.v[j].line,
-				    scan.v[i].f.tests.v[j].what);
-		finding_cap_level(f, LEVEL_WARNING);
-		finding_fix(f, "run the tests in CI, e.g. a workflow step "
-		    "'run: pytest'");
-	}
+	report_ci(ctx, scan, sb.buf, f);
 	rc = 0;
 out:
-	ci_scan_release(&scan);
 	strvec_clear(&a.files);
 	strvec_clear(&paths);
 	strvec_clear(&from);

@@ -27,10 +27,17 @@ wf_repo() {
 	git -C "$_r" commit -q -m workflow
 }
 
+# ci's detail of the torch versions the CI names, from the text report of
+# repository $1.
+ci_torch_detail() {
+	test_expect_code 1 "$ECOCHECK" --color never $NOHIST "$1" >text &&
+	sed -n "s/^ *\(torch versions the CI names: .*\)/\1/p" text
+}
+
 # The torch versions pytorch-support lists from the CI, one a line, as
 # "TEXT LINE", in the order of its message.
 support_ci() {
-	result_of pytorch-support message | tr -d '\n' |
+	{ result_of pytorch-support message | tr -d '\n'; echo; } |
 		sed 's/), /)\n/g' | sed -n 's/^\(.* \)\{0,1\}\([^ ]*\) (the CI, [^:]*:\([0-9]*\)).*/\2 \3/p'
 }
 
@@ -47,7 +54,7 @@ jobs:
       - run: pytest" &&
 	ec_json $NOHIST "$TEST_TMP/envpip" && status_is 1 &&
 	test_eq "$(result_of ci)" pass &&
-	test_eq "$(result_of ci details[0])" "torch versions the CI names: 2.14, >=2.15" &&
+	test_eq "$(ci_torch_detail "$TEST_TMP/envpip")" "torch versions the CI names: 2.14, >=2.15" &&
 	printf "2.14 2\n>=2.15 9\n" >expect &&
 	support_ci >actual &&
 	test_cmp expect actual &&
@@ -67,7 +74,7 @@ jobs:
       - run: pip install \"torch>=2.15\"
       - run: pytest" &&
 	ec_json $NOHIST "$TEST_TMP/matrix" && status_is 1 &&
-	test_eq "$(result_of ci details[0])" "torch versions the CI names: 2.14, >=2.15" &&
+	test_eq "$(ci_torch_detail "$TEST_TMP/matrix")" "torch versions the CI names: 2.14, >=2.15" &&
 	! result_of ci message | grep -F "the only torch version" &&
 	printf "2.14 2\n2.14 7\n>=2.15 9\n" >expect &&
 	support_ci >actual &&
@@ -100,7 +107,7 @@ test_expect_success 'conda pytorch=X and a pinned pip torch in a block script, o
           pip install torch==2.15.0+cpu torchvision==0.30
       - run: pytest" &&
 	ec_json $NOHIST "$TEST_TMP/conda" && status_is 1 &&
-	test_eq "$(result_of ci details[0])" "torch versions the CI names: 2.14, 2.15.0+cpu" &&
+	test_eq "$(ci_torch_detail "$TEST_TMP/conda")" "torch versions the CI names: 2.14, 2.15.0+cpu" &&
 	printf "2.14 5\n==2.15.0+cpu 6\n" >expect &&
 	support_ci >actual &&
 	test_cmp expect actual
