@@ -305,7 +305,6 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	const struct ci_scan *scan;
 	long long min;
 	size_t i;
-	char *g;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
@@ -313,21 +312,10 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	if (read_testpaths(ctx, &paths, &from) == -1)
 		goto out;
 	globs = rule_key(r, "path");
+	/* a KEY_WORDS key: the rule set split its values into words */
 	for (i = 0; globs != NULL && i < globs->n; i++) {
-		const char *p, *q;
-
-		for (p = globs->v[i].value; *p != '\0'; p = q) {
-			while (*p == ' ' || *p == '\t')
-				p++;
-			for (q = p; *q != '\0' && *q != ' ' && *q != '\t'; q++)
-				;
-			if (q == p)
-				break;
-			g = xstrndup(p, (size_t)(q - p));
-			a.any = 1;
-			tree_glob(ctx_tree(ctx), g, 0, count_cb, &a);
-			free(g);
-		}
+		a.any = 1;
+		tree_glob(ctx_tree(ctx), globs->v[i].value, 0, count_cb, &a);
 	}
 	if (globs == NULL || globs->n == 0) {
 		/* one pass over the tree, in path order */

@@ -7,7 +7,23 @@
 
 if ! test_have_prereq JQ; then
 	skip_all='jq not installed'
-	test_done
+	test_expect_success 'path of ci and tests: several globs in one value, split by the rule set' '
+	R=$TEST_TMP/globs &&
+	rm -rf "$R" &&
+	make_repo "$R" checks/a_check.py checks/b_check.py >/dev/null &&
+	mkdir -p "$R/pipelines" &&
+	printf "jobs:\n  t:\n    steps:\n      - run: pytest checks\n" >"$R/pipelines/main.yml" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m globs &&
+	ec_json $NOHIST --set "ci.path=none.yml pipelines/*.yml" \
+		--set "tests.path=nothing/* checks/*_check.py" --set tests.ci=no "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -F "runs tests: pytest at pipelines/main.yml:4" &&
+	test_eq "$(result_of tests)" pass &&
+	test_eq "$(result_of tests value)" 2
+'
+
+test_done
 fi
 
 NOHIST="--set commits.level=off --set contributors.level=off"
@@ -150,6 +166,22 @@ test_expect_success 'a link beside a workflow that runs no tests: unknown, namin
 	ec_json $NOHIST "$R" && status_is 1 &&
 	test_eq "$(result_of ci)" unknown &&
 	result_of ci message | grep -F "GitHub Actions runs no tests: it does python -m build; .github/workflows/test.yml is a symbolic link to ../../ci/test.yml; links are not followed"
+'
+
+test_expect_success 'path of ci and tests: several globs in one value, split by the rule set' '
+	R=$TEST_TMP/globs &&
+	rm -rf "$R" &&
+	make_repo "$R" checks/a_check.py checks/b_check.py >/dev/null &&
+	mkdir -p "$R/pipelines" &&
+	printf "jobs:\n  t:\n    steps:\n      - run: pytest checks\n" >"$R/pipelines/main.yml" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m globs &&
+	ec_json $NOHIST --set "ci.path=none.yml pipelines/*.yml" \
+		--set "tests.path=nothing/* checks/*_check.py" --set tests.ci=no "$R" &&
+	status_is 1 &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -F "runs tests: pytest at pipelines/main.yml:4" &&
+	test_eq "$(result_of tests)" pass &&
+	test_eq "$(result_of tests value)" 2
 '
 
 test_done
