@@ -46,6 +46,10 @@ static int	 read_testpaths(struct check_ctx *, struct strvec *,
 		    struct strvec *);
 static void	 report_ci(struct check_ctx *, const struct ci_scan *,
 		    const char *, struct finding *);
+static void	 count_tests(const struct rule *, struct check_ctx *,
+		    const struct strvec *, struct count_arg *);
+static void	 report_few(const struct count_arg *, long long,
+		    const struct strvec *, struct finding *);
 
 static const struct rule_key_spec tests_keys[] = {
 	{ "path", KEY_WORDS,
@@ -295,14 +299,54 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 	    "'run: pytest'");
 }
 
+/* Count the test files: the rule's globs, else one pass over the tree. */
+static void
+count_tests(const struct rule *r, struct check_ctx *ctx,
+    const struct strvec *testpaths, struct count_arg *a)
+{
+	const struct rule_key *globs;
+	size_t i;
+
+	globs = rule_key(r, "path");
+	/* a KEY_WORDS key: the rule set split its values into words */
+	for (i = 0; globs != NULL && i < globs->n; i++) {
+		a->any = 1;
+		tree_glob(ctx_tree(ctx), globs->v[i].value, 0, count_cb, a);
+	}
+	if (globs == NULL || globs->n == 0) {
+		/* in path order */
+		a->testpaths = testpaths;
+		tree_glob(ctx_tree(ctx), "**", 0, count_cb, a);
+	}
+}
+
+/* Fewer test files than min: fail, saying where ecocheck looked. */
+static void
+report_few(const struct count_arg *a, long long min,
+    const struct strvec *testpaths, struct finding *f)
+{
+	size_t i;
+
+	finding_result(f, RESULT_FAIL, "%zu test files%s (looked for "
+	    "test_*.py, *_test.py, tests/, test/", a->files.n,
+	    a->files.n < (size_t)min && a->files.n > 0 ? ", fewer than "
+	    "the minimum" : "");
+	for (i = 0; i < testpaths->n; i++)
+		finding_append(f, ", %s", testpaths->v[i]);
+	finding_append(f, ")");
+	if (a->conftest != NULL)
+		finding_evidence(f, a->conftest, 0, "conftest.py");
+	finding_fix(f, "add tests (pytest finds tests/test_*.py) and "
+	    "run them in CI");
+}
+
 static int
 tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strvec paths = STRVEC_INIT, from = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
-	const struct rule_key *globs;
-	struct count_arg a;
 	const struct ci_scan *scan;
+	struct count_arg a;
 	long long min;
 	size_t i;
 	int rc;
@@ -311,33 +355,13 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	rc = -1;
 	if (read_testpaths(ctx, &paths, &from) == -1)
 		goto out;
-	globs = rule_key(r, "path");
-	/* a KEY_WORDS key: the rule set split its values into words */
-	for (i = 0; globs != NULL && i < globs->n; i++) {
-		a.any = 1;
-		tree_glob(ctx_tree(ctx), globs->v[i].value, 0, count_cb, &a);
-	}
-	if (globs == NULL || globs->n == 0) {
-		/* one pass over the tree, in path order */
-		a.testpaths = &paths;
-		tree_glob(ctx_tree(ctx), "**", 0, count_cb, &a);
-	}
+	count_tests(r, ctx, &paths, &a);
 	min = rule_int(r, "min", 1);
 	finding_min(f, min);
 	finding_value(f, (long long)a.files.n);
+	rc = 0;
 	if ((long long)a.files.n < min) {
-		finding_result(f, RESULT_FAIL, "%zu test files%s (looked for "
-		    "test_*.py, *_test.py, tests/, test/", a.files.n,
-		    a.files.n < (size_t)min && a.files.n > 0 ? ", fewer than "
-		    "the minimum" : "");
-		for (i = 0; i < paths.n; i++)
-			finding_append(f, ", %s", paths.v[i]);
-		finding_append(f, ")");
-		if (a.conftest != NULL)
-			finding_evidence(f, a.conftest, 0, "conftest.py");
-		finding_fix(f, "add tests (pytest finds tests/test_*.py) and "
-		    "run them in CI");
-		rc = 0;
+		report_few(&a, min, &paths, f);
 		goto out;
 	}
 	strbuf_addf(&sb, "%zu test file%s", a.files.n,
@@ -352,15 +376,12 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_evidence(f, a.files.v[i], 0, NULL);
 	if (a.conftest != NULL)
 		finding_evidence(f, a.conftest, 0, "conftest.py");
-	if (!rule_bool(r, "ci", 1)) {
+	if (!rule_bool(r, "ci", 1))
 		finding_result(f, RESULT_PASS, "%s", sb.buf);
-		rc = 0;
-		goto out;
-	}
-	if ((scan = ctx_ci(ctx, NULL)) == NULL)
-		goto out;
-	report_ci(ctx, scan, sb.buf, f);
-	rc = 0;
+	else if ((scan = ctx_ci(ctx, NULL)) != NULL)
+		report_ci(ctx, scan, sb.buf, f);
+	else
+		rc = -1;
 out:
 	strvec_clear(&a.files);
 	strvec_clear(&paths);
