@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "ci.h"
+#include "read/reader.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -48,22 +49,35 @@ static int	 is_test_path(const char *);
 static int	 is_test_task(const char *);
 static int	 is_python(const char *);
 static const char *python_args(char **, size_t, size_t);
+static size_t	 runner_options(char **, size_t, size_t);
+static size_t	 command_start(char **, size_t, size_t, int *);
+static const char *build_tests(const char *, char **, size_t, size_t);
+static const char *launcher_tests(const char *, char **, size_t, size_t,
+		    int);
+static int	 is_task_runner(const char *);
 static const char *simple_command(char **, size_t, int);
 static int	 is_op(int);
+static void	 shell_word(const char **, const char *, char **);
 static const char *line_tests(const char *, size_t, int);
+static size_t	 torch_clause(const char *, size_t, int, struct strbuf *);
+static size_t	 torch_spec(const char *, size_t, int, struct strbuf *);
 static void	 scan_torch(struct ci_file *, const char *, size_t, int);
+static void	 torch_value(struct ci_file *, const char *, size_t, int);
 static void	 scan_line(struct ci_file *, const char *, size_t, int);
 static void	 scan_script(struct ci_file *, const char *, size_t, int);
 static int	 is_command_key(const char *);
-static int	 is_torch_key(const char *);
 static void	 yaml_value(struct yaml_walk *, const char *, size_t, int,
 		    int);
 static int	 yaml_push(struct yaml_walk *, int, int);
 static void	 yaml_pop(struct yaml_walk *);
+static void	 yaml_scalar(struct yaml_walk *, const yaml_event_t *, int);
+static int	 yaml_event(struct yaml_walk *, const yaml_event_t *);
 static int	 read_yaml(const char *, size_t, struct ci_file *);
 static int	 read_tox(const char *, size_t, struct ci_file *);
 static int	 read_nox(const char *, size_t, struct ci_file *);
 static int	 read_jenkins(const char *, size_t, struct ci_file *);
+static void	*ci_parse(const struct reader_input *);
+static void	 ci_free(void *);
 
 static const char *const kind_names[] = {
 	[CI_GITHUB] = "GitHub Actions",
@@ -298,11 +312,37 @@ python_args(char **w, size_t n, size_t i)
 }
 
 /*
- * Whether the simple command w[0..n) runs tests; depth bounds the shells
- * of "bash -c '...'" looked into.
+ * After "uv run", "conda run": its options, with the value of those
+ * that take one ("-n NAME", "--extra X"); the index of the command.
  */
-static const char *
-simple_command(char **w, size_t n, int depth)
+static size_t
+runner_options(char **w, size_t n, size_t i)
+{
+	static const char *const valued[] = { "-n", "--name", "-p", "-e",
+	    "--extra", "--group", "--with", NULL };
+	size_t k;
+
+	for (; i < n && w[i][0] == '-'; i++) {
+		if (w[i][1] == '-' && strchr(w[i], '=') != NULL)
+			continue;
+		if (i + 1 >= n || w[i + 1][0] == '-')
+			continue;
+		for (k = 0; valued[k] != NULL; k++)
+			if (word_is(w[i], valued[k])) {
+				i++;
+				break;
+			}
+	}
+	return i;
+}
+
+/*
+ * The index of the command that w[i..n) runs, past VAR=value words,
+ * wrappers (sudo, env, timeout N, mpirun -np N) and task runners ("uv
+ * run", "conda run -n NAME": then *task is set).
+ */
+static size_t
+command_start(char **w, size_t n, size_t i, int *task)
 {
 	static const char *const wrappers[] = { "sudo", "time", "env",
 	    "exec", "nohup", "command", "xvfb-run", "catchsegv", "srun",
@@ -310,28 +350,23 @@ simple_command(char **w, size_t n, int depth)
 	static const char *const runners[] = { "uv", "poetry", "pipenv",
 	    "hatch", "pdm", "pixi", "rye", "conda", "mamba", "micromamba",
 	    "npm", "yarn", "pnpm", NULL };
-	const char *c;
-	size_t i, k;
-	int wrapped, task;
+	size_t k;
+	int wrapped;
 
-	i = 0;
-	task = 0;
 	do {
 		wrapped = 0;
-		/* VAR=value before the command */
 		while (i < n && strchr(w[i], '=') != NULL && w[i][0] != '-' &&
 		    (isalpha((unsigned char)w[i][0]) || w[i][0] == '_'))
 			i++;
 		if (i >= n)
-			return NULL;
-		for (k = 0; wrappers[k] != NULL; k++)
+			return n;
+		for (k = 0; wrappers[k] != NULL && !wrapped; k++)
 			if (word_is(w[i], wrappers[k])) {
 				for (i++; i < n && w[i][0] == '-'; i++)
 					if (word_is(w[i], "-n") ||
 					    word_is(w[i], "-np"))
 						i++;
 				wrapped = 1;
-				break;
 			}
 		if (i < n && word_is(w[i], "timeout") && i + 1 < n) {
 			i += 2;
@@ -340,24 +375,77 @@ simple_command(char **w, size_t n, int depth)
 		for (k = 0; !wrapped && runners[k] != NULL; k++)
 			if (i + 1 < n && word_is(w[i], runners[k]) &&
 			    word_is(w[i + 1], "run")) {
-				/* conda run -n NAME, uv run --extra X */
-				for (i += 2; i < n && w[i][0] == '-'; i++)
-					if (w[i][1] != '-' || strchr(w[i],
-					    '=') == NULL)
-						if (i + 1 < n && w[i + 1][0] !=
-						    '-' && (word_is(w[i], "-n") ||
-						    word_is(w[i], "--name") ||
-						    word_is(w[i], "-p") ||
-						    word_is(w[i], "-e") ||
-						    word_is(w[i], "--extra") ||
-						    word_is(w[i], "--group") ||
-						    word_is(w[i], "--with")))
-							i++;
-				task = 1;
+				i = runner_options(w, n, i + 2);
+				*task = 1;
 				wrapped = 1;
 			}
 	} while (wrapped && i < n);
-	if (i >= n)
+	return i;
+}
+
+/* make check, ninja test, cmake --target test: "make test" or NULL. */
+static const char *
+build_tests(const char *c, char **w, size_t n, size_t i)
+{
+	if (word_is(c, "cmake")) {
+		for (i++; i + 1 < n; i++)
+			if (word_is(w[i], "--target") &&
+			    (word_is(w[i + 1], "test") ||
+			    word_is(w[i + 1], "check")))
+				return "make test";
+		return NULL;
+	}
+	for (i++; i < n; i++)
+		if (w[i][0] != '-' && strchr(w[i], '=') == NULL &&
+		    (word_is(w[i], "check") || is_test_task(w[i])))
+			return c[0] == 'n' ? "ninja test" : "make test";
+	return NULL;
+}
+
+/*
+ * A shell, torchrun or deepspeed running w[i..n): a test script, or
+ * "bash -c '...'" read as a line while depth lasts.
+ */
+static const char *
+launcher_tests(const char *c, char **w, size_t n, size_t i, int depth)
+{
+	int shell;
+
+	shell = word_is(c, "bash") || word_is(c, "sh") || word_is(c, "zsh");
+	for (i++; i < n && w[i][0] == '-'; i++)
+		if (shell && word_is(w[i], "-c") && i + 1 < n)
+			return depth > 0 ? line_tests(w[i + 1],
+			    strlen(w[i + 1]), depth - 1) : NULL;
+	return i < n && is_test_path(w[i]) ? "a test script" : NULL;
+}
+
+/* A task of a task runner that runs tests: "npm test", "just test". */
+static int
+is_task_runner(const char *c)
+{
+	static const char *const tools[] = { "npm", "yarn", "pnpm", "cargo",
+	    "go", "hatch", "just", "invoke", "inv", "task", NULL };
+	size_t k;
+
+	for (k = 0; tools[k] != NULL; k++)
+		if (word_is(c, tools[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether the simple command w[0..n) runs tests; depth bounds the shells
+ * of "bash -c '...'" looked into.
+ */
+static const char *
+simple_command(char **w, size_t n, int depth)
+{
+	const char *c;
+	size_t i;
+	int task;
+
+	task = 0;
+	if ((i = command_start(w, n, 0, &task)) >= n)
 		return NULL;
 	c = base_name(w[i]);
 	/* "hatch run test", "pixi run unit-tests": a task of the project */
@@ -373,38 +461,14 @@ simple_command(char **w, size_t n, int depth)
 		return python_args(w, n, i + 2);
 	if (is_python(c))
 		return python_args(w, n, i + 1);
-	if (word_is(c, "torchrun") || word_is(c, "deepspeed")) {
-		for (i++; i < n && w[i][0] == '-'; i++)
-			;
-		return i < n && is_test_path(w[i]) ? "a test script" : NULL;
-	}
-	if (word_is(c, "make") || word_is(c, "gmake") || word_is(c, "ninja")) {
-		for (i++; i < n; i++)
-			if (w[i][0] != '-' && strchr(w[i], '=') == NULL &&
-			    (word_is(w[i], "check") || is_test_task(w[i])))
-				return c[0] == 'n' ? "ninja test" : "make test";
-		return NULL;
-	}
-	if (word_is(c, "cmake")) {
-		for (i++; i + 1 < n; i++)
-			if (word_is(w[i], "--target") &&
-			    (word_is(w[i + 1], "test") ||
-			    word_is(w[i + 1], "check")))
-				return "make test";
-		return NULL;
-	}
-	if ((word_is(c, "npm") || word_is(c, "yarn") || word_is(c, "pnpm") ||
-	    word_is(c, "cargo") || word_is(c, "go") || word_is(c, "hatch") ||
-	    word_is(c, "just") || word_is(c, "invoke") || word_is(c, "inv") ||
-	    word_is(c, "task")) && i + 1 < n && is_test_task(w[i + 1]))
+	if (word_is(c, "make") || word_is(c, "gmake") ||
+	    word_is(c, "ninja") || word_is(c, "cmake"))
+		return build_tests(c, w, n, i);
+	if (is_task_runner(c) && i + 1 < n && is_test_task(w[i + 1]))
 		return "a test task";
-	if (word_is(c, "bash") || word_is(c, "sh") || word_is(c, "zsh")) {
-		for (i++; i < n && w[i][0] == '-'; i++)
-			if (word_is(w[i], "-c") && i + 1 < n)
-				return depth > 0 ? line_tests(w[i + 1],
-				    strlen(w[i + 1]), depth - 1) : NULL;
-		return i < n && is_test_path(w[i]) ? "a test script" : NULL;
-	}
+	if (word_is(c, "bash") || word_is(c, "sh") || word_is(c, "zsh") ||
+	    word_is(c, "torchrun") || word_is(c, "deepspeed"))
+		return launcher_tests(c, w, n, i, depth);
 	/* ./run_tests.sh, tests/run.sh; a bare "test" is the shell's test */
 	if (w[i][0] != '\0' && w[i][strlen(w[i]) - 1] == '/')
 		return NULL;
@@ -424,25 +488,61 @@ is_op(int c)
 }
 
 /*
+ * Copy the shell word at *pp to *o, quotes dropped, and NUL-terminate
+ * it; "${{ expr }}" of GitHub Actions is one word, spaces and operators
+ * within. Both pointers are moved past it.
+ */
+static void
+shell_word(const char **pp, const char *end, char **o)
+{
+	const char *p = *pp;
+	char *out = *o;
+	int q;
+
+	q = 0;
+	while (p < end && (q != 0 || (*p != ' ' && *p != '\t' &&
+	    *p != '\r' && *p != '\n' && *p != '\0' && !is_op(*p)))) {
+		if (q == 0 && end - p >= 3 && memcmp(p, "${{", 3) == 0) {
+			while (p < end && !(end - p >= 2 &&
+			    memcmp(p, "}}", 2) == 0))
+				*out++ = *p++;
+			if (p < end) {
+				*out++ = *p++;
+				*out++ = *p++;
+			}
+			continue;
+		}
+		if (q == 0 && (*p == '\'' || *p == '"'))
+			q = *p;
+		else if (q != 0 && *p == q)
+			q = 0;
+		else if (*p != '\0')
+			*out++ = *p;
+		p++;
+	}
+	*out++ = '\0';
+	*pp = p;
+	*o = out;
+}
+
+/*
  * Whether one line of shell runs tests: split into words (quotes
  * dropped) and simple commands (at ;, &&, ||, |, &, parentheses).
  */
 static const char *
 line_tests(const char *s, size_t len, int depth)
 {
-	char *w[CI_MAX_WORDS], *buf, *o;
+	char *w[CI_MAX_WORDS], *buf, *o, *word;
 	const char *p, *end, *found;
 	size_t n;
-	int q;
 
 	/* every word and its NUL fit in len + 1 bytes */
 	buf = xmalloc(len + 1);
 	o = buf;
 	n = 0;
 	found = NULL;
-	p = s;
 	end = s + len;
-	while (p < end && found == NULL) {
+	for (p = s; p < end && found == NULL; ) {
 		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' ||
 		    *p == '\0') {
 			p++;
@@ -458,33 +558,11 @@ line_tests(const char *s, size_t len, int depth)
 			n = 0;
 			continue;
 		}
-		/* a word: quotes dropped */
+		/* a word past CI_MAX_WORDS is read, not kept */
+		word = o;
+		shell_word(&p, end, &o);
 		if (n < CI_MAX_WORDS)
-			w[n++] = o;
-		q = 0;
-		while (p < end && (q != 0 || (*p != ' ' && *p != '\t' &&
-		    *p != '\r' && *p != '\n' && *p != '\0' && !is_op(*p)))) {
-			/* "${{ expr }}" of GitHub Actions: one word, spaces
-			 * and operators within */
-			if (q == 0 && end - p >= 3 && memcmp(p, "${{", 3) == 0) {
-				while (p < end && !(end - p >= 2 &&
-				    memcmp(p, "}}", 2) == 0))
-					*o++ = *p++;
-				if (p < end) {
-					*o++ = *p++;
-					*o++ = *p++;
-				}
-				continue;
-			}
-			if (q == 0 && (*p == '\'' || *p == '"'))
-				q = *p;
-			else if (q != 0 && *p == q)
-				q = 0;
-			else if (*p != '\0')
-				*o++ = *p;
-			p++;
-		}
-		*o++ = '\0';
+			w[n++] = word;
 	}
 	if (found == NULL && n > 0)
 		found = simple_command(w, n, depth);
@@ -498,13 +576,70 @@ ci_command_tests(const char *s, size_t len)
 	return line_tests(s, len, 1);
 }
 
-/* The torch versions a command installs: torch==X, pytorch==X, pytorch=X. */
+/*
+ * One clause of a torch specifier at s, appended to out: "==2.1.0",
+ * ">=2.15", "~=2.1", "<3", conda's "=2.1" (the series, kept as "2.1"),
+ * or with bare a version alone ("2.14", a matrix or env value). The
+ * bytes read; 0 when s holds none.
+ */
+static size_t
+torch_clause(const char *s, size_t len, int bare, struct strbuf *out)
+{
+	size_t op, v;
+
+	for (op = 0; op < len && op < 3 && s[op] != '\0' &&
+	    strchr("=<>~!", s[op]) != NULL; op++)
+		;
+	if ((op == 0 && !bare) || op == 3 || (op == 2 && s[1] != '=') ||
+	    (op == 1 && s[0] != '<' && s[0] != '>' && s[0] != '='))
+		return 0;
+	for (v = op; v < len && (isalnum((unsigned char)s[v]) ||
+	    s[v] == '.' || s[v] == '*' || s[v] == '+' || s[v] == '!'); v++)
+		;
+	if (v == op || !isdigit((unsigned char)s[op]))
+		return 0;
+	if (op == 1 && s[0] == '=')
+		strbuf_add(out, s + 1, v - 1);
+	else
+		strbuf_add(out, s, v);
+	return v;
+}
+
+/*
+ * A torch specifier at s: clauses joined by commas (">=2.1,<3"), the
+ * first perhaps bare; appended to out. The bytes read, 0 for none.
+ */
+static size_t
+torch_spec(const char *s, size_t len, int bare, struct strbuf *out)
+{
+	size_t n, k, keep;
+
+	if ((n = torch_clause(s, len, bare, out)) == 0)
+		return 0;
+	while (n + 1 < len && s[n] == ',') {
+		keep = out->len;
+		strbuf_addch(out, ',');
+		if ((k = torch_clause(s + n + 1, len - n - 1, 0, out)) == 0) {
+			strbuf_setlen(out, keep);
+			break;
+		}
+		n += 1 + k;
+	}
+	return n;
+}
+
+/*
+ * The torch a command installs: torch or pytorch followed by a
+ * specifier ("pip install 'torch>=2.1'", "torch==2.0.1+cpu", conda's
+ * "pytorch=2.1"); torchvision, pytorch-lightning and the like are not
+ * torch.
+ */
 static void
 scan_torch(struct ci_file *out, const char *s, size_t len, int line)
 {
-	const char *p, *end, *v, *name;
-	size_t eq;
-	char ver[64];
+	struct strbuf spec = STRBUF_INIT;
+	const char *p, *end, *name;
+	size_t n;
 
 	end = s + len;
 	for (p = s; p + 5 <= end && (p = memmem(p, (size_t)(end - p), "torch",
@@ -515,21 +650,34 @@ scan_torch(struct ci_file *out, const char *s, size_t len, int line)
 		if (name > s && (isalnum((unsigned char)name[-1]) ||
 		    name[-1] == '-' || name[-1] == '_' || name[-1] == '.'))
 			continue;
-		v = p + 5;
-		for (eq = 0; v < end && *v == '=' && eq < 3; v++)
-			eq++;
-		if (eq == 0 || eq > 2 || (eq == 1 && name == p))
-			continue;
-		len = 0;
-		while (v < end && len < sizeof(ver) - 1 &&
-		    (isalnum((unsigned char)*v) || *v == '.' || *v == '*' ||
-		    *v == '+'))
-			ver[len++] = *v++;
-		ver[len] = '\0';
-		if (len > 0 && isdigit((unsigned char)ver[0]))
-			hit_add(&out->torch, line, ver, name,
-			    (size_t)(v - name));
+		strbuf_reset(&spec);
+		if ((n = torch_spec(p + 5, (size_t)(end - p - 5), 0,
+		    &spec)) > 0)
+			hit_add(&out->torch, line, spec.buf, name,
+			    (size_t)(p + 5 + n - name));
 	}
+	strbuf_release(&spec);
+}
+
+/*
+ * The value of a torch key (a matrix entry, an env variable), when it
+ * is one version or specifier: "2.14", ">=2.1"; not "latest", not an
+ * expression "${{ matrix.torch }}".
+ */
+static void
+torch_value(struct ci_file *out, const char *v, size_t len, int line)
+{
+	struct strbuf spec = STRBUF_INIT;
+
+	while (len > 0 && isspace((unsigned char)*v)) {
+		v++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)v[len - 1]))
+		len--;
+	if (len > 0 && torch_spec(v, len, 1, &spec) == len)
+		hit_add(&out->torch, line, spec.buf, v, len);
+	strbuf_release(&spec);
 }
 
 /* One command line at line: tests, torch installs, what it does. */
@@ -616,33 +764,43 @@ is_command_key(const char *k)
 	return 0;
 }
 
-/* torch, pytorch, torch-version, TORCH_VERSION, pytorch_ver... */
-static int
-is_torch_key(const char *k)
+/*
+ * Whether a key names the torch version: torch, pytorch, torch-version,
+ * TORCH_VERSION, pytorch_ver, torch-versions; not torchvision,
+ * torchaudio or TORCH_CUDA_ARCH_LIST.
+ */
+int
+ci_torch_key(const char *k)
 {
+	static const char *const tails[] = { "", "version", "versions",
+	    "ver", NULL };
 	char buf[CI_MAX_KEY];
+	const char *t;
 	size_t i, n;
 
 	for (i = 0, n = 0; k[i] != '\0' && n < sizeof(buf) - 1; i++)
-		if (k[i] != '-' && k[i] != '_')
+		if (k[i] != '-' && k[i] != '_' && k[i] != '.' && k[i] != ' ')
 			buf[n++] = (char)tolower((unsigned char)k[i]);
 	buf[n] = '\0';
-	return strcmp(buf, "torch") == 0 || strcmp(buf, "pytorch") == 0 ||
-	    strcmp(buf, "torchversion") == 0 ||
-	    strcmp(buf, "pytorchversion") == 0 ||
-	    strcmp(buf, "torchver") == 0;
+	t = strncmp(buf, "py", 2) == 0 ? buf + 2 : buf;
+	if (strncmp(t, "torch", 5) != 0)
+		return 0;
+	for (i = 0; tails[i] != NULL; i++)
+		if (strcmp(t + 5, tails[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /*
  * A scalar value: commands under a command key, actions under "uses",
- * torch versions under a torch key inside a matrix.
+ * a torch version under a torch key (a matrix, env, variables).
  */
 static void
 yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
     int block)
 {
 	const char *key, *at;
-	int d, matrix;
+	int d;
 
 	key = NULL;
 	for (d = yw->depth - 1; d >= 0; d--)
@@ -655,27 +813,10 @@ yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
 	if (strcmp(key, "uses") == 0) {
 		at = memchr(v, '@', len);
 		does_add(yw->out, v, at != NULL ? (size_t)(at - v) : len);
-		return;
-	}
-	if (is_command_key(key)) {
+	} else if (is_command_key(key))
 		scan_script(yw->out, v, len, block ? line + 1 : line);
-		return;
-	}
-	if (!is_torch_key(key) || memchr(v, '$', len) != NULL || len == 0)
-		return;
-	matrix = 0;
-	for (; d >= 0; d--)
-		if (yw->st[d].map && (strcmp(yw->st[d].key, "matrix") == 0 ||
-		    strcmp(yw->st[d].key, "parameters") == 0))
-			matrix = 1;
-	/* versions, not names such as "latest" or "nightly" */
-	if (matrix && len < 64 && isdigit((unsigned char)*v)) {
-		char ver[64];
-
-		memcpy(ver, v, len);
-		ver[len] = '\0';
-		hit_add(&yw->out->torch, line, ver, v, len);
-	}
+	else if (ci_torch_key(key))
+		torch_value(yw->out, v, len, line);
 }
 
 /* Open a collection; -1 when nested too deep. */
@@ -725,6 +866,64 @@ yaml_pop(struct yaml_walk *yw)
 		top->expect_key = 1;
 }
 
+/* A scalar or an alias: a mapping's key, or a value read. */
+static void
+yaml_scalar(struct yaml_walk *yw, const yaml_event_t *ev, int line)
+{
+	struct frame *top;
+	size_t n;
+	int block;
+
+	top = yw->depth > 0 ? &yw->st[yw->depth - 1] : NULL;
+	if (top != NULL && top->map && top->expect_key) {
+		n = 0;
+		if (ev->type == YAML_SCALAR_EVENT) {
+			n = ev->data.scalar.length;
+			if (n >= CI_MAX_KEY)
+				n = CI_MAX_KEY - 1;
+			memcpy(top->key, ev->data.scalar.value, n);
+		}
+		top->key[n] = '\0';
+		top->expect_key = 0;
+		return;
+	}
+	if (ev->type == YAML_SCALAR_EVENT) {
+		block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+		    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+		yaml_value(yw, (const char *)ev->data.scalar.value,
+		    ev->data.scalar.length, line, block);
+	}
+	if (top != NULL && top->map)
+		top->expect_key = 1;
+}
+
+/* One event of the stream: 1 at its end, -1 nested too deep, else 0. */
+static int
+yaml_event(struct yaml_walk *yw, const yaml_event_t *ev)
+{
+	int line;
+
+	line = (int)ev->start_mark.line + 1;
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_MAPPING_START_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+		return yaml_push(yw, ev->type == YAML_MAPPING_START_EVENT,
+		    line);
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		yaml_pop(yw);
+		return 0;
+	case YAML_SCALAR_EVENT:
+	case YAML_ALIAS_EVENT:
+		yaml_scalar(yw, ev, line);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 /* The YAML event stream: bounded, aliases never expanded. */
 static int
 read_yaml(const char *buf, size_t len, struct ci_file *out)
@@ -732,82 +931,32 @@ read_yaml(const char *buf, size_t len, struct ci_file *out)
 	struct yaml_walk yw;
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	struct frame *top;
-	size_t events, n;
-	int done, rc, line, block;
+	size_t events;
+	int rc;
 
 	memset(&yw, 0, sizeof(yw));
 	yw.out = out;
 	if (!yaml_parser_initialize(&parser))
 		abort();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	rc = 0;
-	for (done = 0, events = 0; !done; events++) {
+	for (rc = 0, events = 0; rc == 0; events++) {
 		if (events >= CI_MAX_EVENTS) {
 			out->error = xasprintf("more than %d YAML events",
 			    CI_MAX_EVENTS);
 			rc = -1;
-			break;
-		}
-		if (!yaml_parser_parse(&parser, &ev)) {
-			out->error = xasprintf("%s", parser.problem != NULL ?
-			    parser.problem : "not YAML");
+		} else if (!yaml_parser_parse(&parser, &ev)) {
+			out->error = xasprintf("not YAML: %s",
+			    parser.problem != NULL ? parser.problem :
+			    "cannot be parsed");
 			out->error_line = (int)parser.problem_mark.line + 1;
 			rc = -1;
-			break;
+		} else {
+			rc = yaml_event(&yw, &ev);
+			yaml_event_delete(&ev);
 		}
-		line = (int)ev.start_mark.line + 1;
-		top = yw.depth > 0 ? &yw.st[yw.depth - 1] : NULL;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			if (yaml_push(&yw, ev.type == YAML_MAPPING_START_EVENT,
-			    line) == -1) {
-				rc = -1;
-				done = 1;
-			}
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			yaml_pop(&yw);
-			break;
-		case YAML_SCALAR_EVENT:
-		case YAML_ALIAS_EVENT:
-			if (top != NULL && top->map && top->expect_key) {
-				n = 0;
-				if (ev.type == YAML_SCALAR_EVENT) {
-					n = ev.data.scalar.length;
-					if (n >= CI_MAX_KEY)
-						n = CI_MAX_KEY - 1;
-					memcpy(top->key, ev.data.scalar.value,
-					    n);
-				}
-				top->key[n] = '\0';
-				top->expect_key = 0;
-				break;
-			}
-			if (ev.type == YAML_SCALAR_EVENT) {
-				block = ev.data.scalar.style ==
-				    YAML_LITERAL_SCALAR_STYLE ||
-				    ev.data.scalar.style ==
-				    YAML_FOLDED_SCALAR_STYLE;
-				yaml_value(&yw, (const char *)
-				    ev.data.scalar.value,
-				    ev.data.scalar.length, line, block);
-			}
-			if (top != NULL && top->map)
-				top->expect_key = 1;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
-	return rc;
+	return rc == 1 ? 0 : -1;
 }
 
 /* tox.ini: the commands of [testenv] sections, continuation lines too. */
@@ -994,3 +1143,36 @@ ci_file_release(struct ci_file *f)
 	free(f->error);
 	f->error = NULL;
 }
+
+/* The model of a CI file, of the kind its path names. */
+static void *
+ci_parse(const struct reader_input *in)
+{
+	struct ci_file *f;
+	int kind;
+
+	f = xmalloc(sizeof(*f));
+	if ((kind = ci_kind_of_path(in->path)) == -1)
+		kind = CI_YAML;
+	(void)ci_read((enum ci_kind)kind, in->buf, in->len, f);
+	if (in->truncated && f->error == NULL) {
+		f->error = xasprintf("larger than %d bytes: only the first "
+		    "part was read", CI_READ_CAP);
+		f->error_line = 0;
+	}
+	return f;
+}
+
+static void
+ci_free(void *p)
+{
+	ci_file_release(p);
+	free(p);
+}
+
+const struct reader reader_ci = {
+	.name = "CI",
+	.flags = READER_TEXT,
+	.parse = ci_parse,
+	.free = ci_free,
+};

@@ -5,9 +5,14 @@
  * Buildkite and Travis files are YAML, read with libyaml's event parser
  * (aliases are never expanded, nesting and events are bounded); a
  * Jenkinsfile, tox.ini and noxfile.py are read line by line. Nothing here
- * reads a file: the caller hands over the text. For each file: the steps
- * that run tests (with their line), a short account of what the other
- * steps do, and the torch versions a matrix or an install command names.
+ * reads a file: the caller hands over the text, or the check context
+ * hands it to reader_ci (read/reader.h). For each file: the steps that
+ * run tests (with their line), a short account of what the other steps
+ * do, and the torch versions it names (ci_torch_key()).
+ *
+ * The CI files of a check are collected once (ctx_ci(), ctx-ci.c) and
+ * each is parsed once, through the context's read judge, for every rule
+ * that reads them: ci, tests, pytorch-support.
  */
 #ifndef EC_CI_H
 #define EC_CI_H
@@ -15,6 +20,14 @@
 #include <stddef.h>
 
 #include "strbuf.h"
+
+#define CI_READ_CAP	(1024 * 1024)	/* bytes of a CI file read */
+
+struct check_ctx;
+struct finding;
+struct reader;
+struct rule_key;
+struct tree_entry;
 
 enum ci_kind {
 	CI_GITHUB,
@@ -32,7 +45,8 @@ enum ci_kind {
 /* Something found at a line of the file. */
 struct ci_hit {
 	int	 line;		/* 1-based */
-	char	*what;		/* "pytest", "tox", "2.1.0" */
+	char	*what;		/* "pytest", "tox"; a torch version or
+				   specifier: "2.14", "==2.1.0", ">=2.1" */
 	char	*text;		/* the command line, shortened */
 };
 
@@ -45,7 +59,7 @@ struct ci_hits {
 struct ci_file {
 	enum ci_kind	 kind;
 	struct ci_hits	 tests;		/* commands that run tests */
-	struct ci_hits	 torch;		/* torch versions named */
+	struct ci_hits	 torch;		/* torch versions named, in order */
 	struct strvec	 does;		/* distinct actions and commands */
 	size_t		 commands;	/* commands seen */
 	char		*error;		/* why the file could not be read */
@@ -68,33 +82,55 @@ int		 ci_read(enum ci_kind, const char *, size_t, struct ci_file *);
 void		 ci_file_release(struct ci_file *);
 
 /*
- * For the rule types ci and tests (rule-ci.c): the CI files of the tree
- * source, read through the check context.
+ * The reader of a CI file: a struct ci_file of the kind its path names
+ * (another YAML file named by a rule: CI_YAML). It never refuses a text:
+ * what libyaml could not read is the model's error.
  */
-struct check_ctx;
-struct finding;
-struct rule_key;
+extern const struct reader reader_ci;
 
+/*
+ * The one rule of what a torch version named by CI is, for every rule:
+ * the values of a key naming torch (ci_torch_key(): a matrix entry, an
+ * env variable, anywhere in the YAML) that are one version or specifier,
+ * and torch or pytorch followed by a specifier in a command (pip's
+ * "torch>=2.1", "torch==2.0.1+cpu", conda's "pytorch=2.1").
+ */
+int		 ci_torch_key(const char *);
+
+/*
+ * The CI files of a check (ctx-ci.c), each read once through the check
+ * context and its read judge.
+ */
 struct ci_seen {
-	char		*path;
-	struct ci_file	 f;
+	const char		*path;
+	const struct ci_file	*f;	/* the context's model */
 };
 
 struct ci_scan {
-	struct ci_seen	*v;
-	size_t		 n;
-	size_t		 alloc;
-	size_t		 unreadable;	/* files ctx_read() refused */
+	struct strvec		 globs;		/* empty: every CI known */
+	struct ci_seen		*v;
+	size_t			 n;
+	size_t			 alloc;
+	const struct tree_entry	**refused;	/* the read judge said no */
+	size_t			 nrefused;
+	size_t			 refalloc;
 };
 
 /*
- * Read every CI file the globs name (NULL: ecocheck's list of every CI
- * service and runner it knows). 0, or -1 when the repository could not be
- * read (an error was printed).
+ * Every CI file the globs name (NULL or none: ecocheck's list of every CI
+ * service and runner it knows), collected once per check and set of
+ * globs; NULL when the repository could not be read (an error was
+ * printed).
  */
-int		 ci_scan(struct check_ctx *, const struct rule_key *,
-		    struct ci_scan *);
-void		 ci_scan_release(struct ci_scan *);
+const struct ci_scan *ctx_ci(struct check_ctx *, const struct rule_key *);
+/*
+ * What the read judge says of the CI files the scan could not read
+ * (a link, a binary or unreadable file): the first one's message
+ * appended to msg, the evidence and fix of each given to f. The number
+ * of such files.
+ */
+size_t		 ci_scan_refused(struct check_ctx *, const struct ci_scan *,
+		    struct finding *, struct strbuf *);
 /*
  * The file of a CI service that runs tests, or NULL, and in *hit its
  * best step: a test runner named (pytest, unittest, tox, nox, ctest)

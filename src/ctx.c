@@ -478,6 +478,23 @@ ctx_model(struct check_ctx *ctx, const struct reader *rd,
 	return NULL;
 }
 
+size_t
+ctx_model_count(const struct check_ctx *ctx, const struct reader *rd)
+{
+	const struct cache_item *c;
+	const struct model_item *m;
+	size_t n;
+
+	for (c = ctx->cache, n = 0; c != NULL; c = c->next) {
+		if (strcmp(c->kind, rd->name) != 0)
+			continue;
+		m = c->data;
+		if (m->model != NULL || m->rc == CTX_EPARSE)
+			n++;
+	}
+	return n;
+}
+
 const struct md_file *
 ctx_document(struct check_ctx *ctx, const struct tree_entry *e, size_t cap,
     struct finding *f)

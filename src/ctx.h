@@ -133,6 +133,13 @@ const void	*ctx_model(struct check_ctx *, const struct reader *,
 		    const struct tree_entry *, size_t, struct finding *,
 		    int *);
 /*
+ * How many texts a reader parsed in this check (a file the read judge
+ * refused is not parsed): one per (entry, cap) asked for, however often.
+ * For tests that pin "one parse".
+ */
+size_t		 ctx_model_count(const struct check_ctx *,
+		    const struct reader *);
+/*
  * What ctx_read() reads, parsed into headings and sections by the reader its name
  * calls for: reStructuredText for .rst and .rest (rst.h), Markdown for
  * any other (a README.txt or a bare README too). NULL when f was filled.

@@ -1,8 +1,8 @@
 /*
  * pymeta.c: the Python packaging metadata of a tree (see pymeta.h):
  * dependencies, names, build backends, licenses and test paths from
- * pyproject.toml, setup.cfg, setup.py, requirements files, conda files,
- * and the torch versions the GitHub workflows name.
+ * pyproject.toml, setup.cfg, setup.py, requirements files and conda
+ * files. The torch versions CI names are the CI model's (ci.h).
  */
 #include "config.h"
 
@@ -29,7 +29,6 @@
 #define PYMETA_MAX_BYTES	(4 * 1024 * 1024)	/* read of one file */
 #define PYMETA_MAX_FILES	200	/* requirement files followed */
 #define JINJA_MARK		"__jinja__"
-#define YAML_VISITS		200000	/* nodes a workflow walk visits */
 
 struct py_reader {
 	struct check_ctx	*ctx;	/* NULL: no includes followed */
@@ -118,7 +117,6 @@ pymeta_release(struct pymeta *m)
 	decls_clear(&m->licenses);
 	decls_clear(&m->testpaths);
 	decls_clear(&m->recipes);
-	decls_clear(&m->ci_torch);
 	strvec_clear(&m->problems);
 	strvec_clear(&m->files);
 	memset(m, 0, sizeof(*m));
@@ -1055,7 +1053,7 @@ read_requirements(struct py_reader *rd, const char *name, const char *from,
 	free(path);
 }
 
-/* --- YAML: environment files, conda recipes, workflows -------------- */
+/* --- YAML: environment files, conda recipes -------------------------- */
 
 /* The text of a scalar node, or NULL. */
 static const char *
@@ -1153,90 +1151,6 @@ yaml_deps(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
 	}
 }
 
-/* Version-like values of a matrix entry naming torch. */
-static void
-ci_values(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
-    const char *path, const char *key, size_t *visits)
-{
-	yaml_node_item_t *it;
-	const char *s;
-
-	if (++*visits > YAML_VISITS)
-		return;
-
-	if ((s = ynode_str(n)) != NULL) {
-		if (isdigit((unsigned char)*s) || strchr("<>=~!", *s) != NULL)
-			decl_add(&m->ci_torch, s, strlen(s), key, path,
-			    (int)n->start_mark.line + 1);
-		return;
-	}
-	if (n != NULL && n->type == YAML_SEQUENCE_NODE)
-		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++)
-			ci_values(m, doc, yaml_document_get_node(doc, *it),
-			    path, key, visits);
-}
-
-/* Whether a key names torch: "torch", "pytorch-version", "TORCH". */
-static int
-torch_key(const char *k)
-{
-	for (; *k != '\0'; k++)
-		if (strncasecmp(k, "torch", 5) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * A workflow: matrix keys naming torch, at any depth (strategy.matrix,
- * its include entries), and "torch==X" or "torch>=X" in run steps.
- */
-static void
-ci_walk(struct pymeta *m, yaml_document_t *doc, yaml_node_t *n,
-    const char *path, int depth, size_t *visits)
-{
-	yaml_node_pair_t *p;
-	yaml_node_item_t *it;
-	yaml_node_t *k, *v;
-	const char *s, *t;
-	size_t len;
-
-	/* Aliases share nodes: a budget, not only a depth, bounds it. */
-	if (n == NULL || depth > 64 || ++*visits > YAML_VISITS)
-		return;
-	if (n->type == YAML_MAPPING_NODE) {
-		for (p = n->data.mapping.pairs.start;
-		    p < n->data.mapping.pairs.top; p++) {
-			k = yaml_document_get_node(doc, p->key);
-			v = yaml_document_get_node(doc, p->value);
-			s = ynode_str(k);
-			if (s != NULL && torch_key(s) && v != NULL &&
-			    v->type != YAML_MAPPING_NODE)
-				ci_values(m, doc, v, path, "matrix", visits);
-			else
-				ci_walk(m, doc, v, path, depth + 1, visits);
-		}
-	} else if (n->type == YAML_SEQUENCE_NODE) {
-		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++)
-			ci_walk(m, doc, yaml_document_get_node(doc, *it),
-			    path, depth + 1, visits);
-	} else if ((s = ynode_str(n)) != NULL) {
-		/* torch==2.1.0, torch>=2 in a run step */
-		for (t = s; (t = strstr(t, "torch")) != NULL; t += 5) {
-			if (t > s && (isalnum((unsigned char)t[-1]) ||
-			    t[-1] == '-' || t[-1] == '_'))
-				continue;
-			len = strspn(t + 5, "=<>~!");
-			if (len == 0 || !isdigit((unsigned char)t[5 + len]))
-				continue;
-			len += strspn(t + 5 + len, "0123456789.*");
-			decl_add(&m->ci_torch, t + 5, len, "run", path,
-			    (int)n->start_mark.line + 1);
-		}
-	}
-}
-
 /*
  * Jinja in a conda recipe: "{% ... %}" lines dropped, "{{ ... }}"
  * replaced by a marker, "{#...#}" comments blanked; line numbers kept.
@@ -1278,7 +1192,6 @@ strip_jinja(const char *text, size_t len, size_t *outlen)
 
 #define YAML_ENV	1
 #define YAML_RECIPE	2
-#define YAML_WORKFLOW	3
 
 static void
 read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
@@ -1289,7 +1202,7 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 	yaml_node_t *root, *req, *pkg;
 	char *stripped = NULL;
 	const char *name, *sec[] = { "build", "host", "run", NULL };
-	size_t i, j, first, visits = 0;
+	size_t i, j, first;
 
 	if (what == YAML_RECIPE) {
 		stripped = strip_jinja(text, len, &len);
@@ -1311,10 +1224,6 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 	}
 	if ((root = yaml_document_get_root_node(&doc)) == NULL)
 		goto done;
-	if (what == YAML_WORKFLOW) {
-		ci_walk(m, &doc, root, path, 0, &visits);
-		goto done;
-	}
 	decl_add(&m->recipes, path, strlen(path), what == YAML_ENV ?
 	    "environment" : "recipe", path, 1);
 	if (what == YAML_ENV) {
@@ -1486,8 +1395,6 @@ read_file(struct py_reader *rd, const char *path, const char *text, size_t len)
 		read_yaml(rd->m, path, text, len, YAML_RECIPE);
 	else if (strncmp(base, "environment", 11) == 0)
 		read_yaml(rd->m, path, text, len, YAML_ENV);
-	else if (strncmp(path, ".github/workflows/", 18) == 0)
-		read_yaml(rd->m, path, text, len, YAML_WORKFLOW);
 }
 
 void
@@ -1558,7 +1465,7 @@ py_cb(const struct tree_entry *e, void *arg)
 	return 0;
 }
 
-/* Where metadata, recipes and workflows are looked for. */
+/* Where metadata and recipes are looked for. */
 static const char *const meta_globs[] = {
 	"pyproject.toml", "setup.cfg", "setup.py",
 	"environment.yml", "environment.yaml",
@@ -1568,7 +1475,6 @@ static const char *const meta_globs[] = {
 	"recipe*/recipe.yaml", ".conda/meta.yaml", ".conda/recipe.yaml",
 	"conda*/*/meta.yaml", "conda*/*/recipe.yaml",
 	"conda*/environment*.yml", "conda*/environment*.yaml",
-	".github/workflows/*.yml", ".github/workflows/*.yaml",
 	NULL
 };
 
@@ -1626,8 +1532,7 @@ pymeta_scan(struct check_ctx *ctx, struct pymeta *m)
 			    "read", PYMETA_MAX_BYTES);
 			continue;
 		}
-		if (strncmp(s.paths.v[i], ".github/", 8) != 0)
-			strvec_push(&m->files, s.paths.v[i]);
+		strvec_push(&m->files, s.paths.v[i]);
 		read_file(&rd, s.paths.v[i], buf, len);
 	}
 	/* Users' files first: a developers' file may include them. */

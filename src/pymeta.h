@@ -9,9 +9,9 @@
  * setup.py (literals only: Python is never run), requirements*.txt and
  * requirements/NAME.txt with their -r includes inside the tree,
  * environment.yml and conda recipes (meta.yaml without its Jinja,
- * recipe.yaml), and the torch versions named by the GitHub workflows'
- * matrices and run steps. The result is cached in the context under the
- * kind "pymeta".
+ * recipe.yaml). The result is cached in the context under the kind
+ * "pymeta". The torch versions CI names are the CI model's (ci.h,
+ * ctx_ci()), read once for every rule.
  *
  * setup.cfg is read by inih as Debian builds it: a ";" after white space
  * starts a comment, so "torch>=2 ; python_version < '3.9'" loses its
@@ -78,7 +78,6 @@ struct pymeta {
 	struct pydecls	 licenses;	/* license, license-files, classifier */
 	struct pydecls	 testpaths;
 	struct pydecls	 recipes;	/* conda recipes and environments */
-	struct pydecls	 ci_torch;	/* torch versions or specs in CI */
 	struct strvec	 problems;	/* "path:line: what could not be read" */
 	struct strvec	 files;		/* the packaging files read */
 };

@@ -26,37 +26,23 @@
 #include "tree.h"
 #include "xalloc.h"
 
-#define CI_READ_CAP	(1024 * 1024)	/* bytes of a CI file read */
 #define CI_EVIDENCE	5		/* test steps given as evidence */
+#define CI_DOES_MAX	200		/* bytes of what a CI does, listed */
 #define DAY		86400
-
-struct scan_arg {
-	struct check_ctx	*ctx;
-	struct ci_scan		*scan;
-	int			 any_yaml;	/* the rule's own globs */
-	int			 rc;
-};
 
 static int	 ci_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
-static int	 scan_cb(const struct tree_entry *, void *);
-static int	 hit_rank(const struct ci_hit *);
 static void	 describe_services(const struct ci_scan *, struct strbuf *);
+static const char *torch_shown(const char *);
 static void	 report_torch(const struct ci_scan *, struct finding *);
+static void	 report_tests(const struct ci_scan *, const struct ci_seen *,
+		    size_t, const char *, struct finding *);
+static void	 report_no_tests(const struct rule *, struct check_ctx *,
+		    const struct ci_scan *, const char *, struct finding *);
 static int	 report_stale(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 static int	 report_none(struct check_ctx *, const struct ci_scan *,
 		    struct finding *);
-
-/* Where CI services and test runners keep their configuration. */
-static const char *const ci_paths[] = {
-	".github/workflows/*.yml", ".github/workflows/*.yaml",
-	".gitlab-ci.yml", ".circleci/config.yml", ".circleci/config.yaml",
-	"azure-pipelines.yml", "azure-pipelines.yaml", ".azure-pipelines.yml",
-	".azure-pipelines/**/*.yml", ".azure-pipelines/**/*.yaml",
-	".buildkite/*.yml", ".buildkite/*.yaml", ".travis.yml",
-	"Jenkinsfile", "tox.ini", "noxfile.py", NULL
-};
 
 static const struct rule_key_spec ci_keys[] = {
 	{ "path", KEY_WORDS,
@@ -76,136 +62,6 @@ const struct rule_type rule_ci = {
 	.check = ci_check,
 };
 
-/* Read one CI file into the scan; files that cannot be read are counted. */
-static int
-scan_cb(const struct tree_entry *e, void *arg)
-{
-	struct scan_arg *a = arg;
-	struct ci_seen *s;
-	const char *buf;
-	size_t len;
-	size_t i;
-	int kind, trunc, rc;
-
-	for (i = 0; i < a->scan->n; i++)
-		if (strcmp(a->scan->v[i].path, e->path) == 0)
-			return 0;
-	if ((kind = ci_kind_of_path(e->path)) == -1) {
-		if (!a->any_yaml)
-			return 0;
-		kind = CI_YAML;
-	}
-	rc = ctx_read(a->ctx, e, CI_READ_CAP, CTX_READ_TEXT, NULL, &buf, &len,
-	    &trunc);
-	if (rc == -1) {
-		a->rc = -1;
-		return 1;
-	}
-	if (rc != 0) {
-		a->scan->unreadable++;
-		return 0;
-	}
-	XGROW(a->scan->v, a->scan->n + 1, a->scan->alloc);
-	s = &a->scan->v[a->scan->n++];
-	s->path = xstrdup(e->path);
-	(void)ci_read((enum ci_kind)kind, buf, len, &s->f);
-	if (trunc && s->f.error == NULL) {
-		s->f.error = xasprintf("larger than %d bytes: only the first "
-		    "part was read", CI_READ_CAP);
-		s->f.error_line = 0;
-	}
-	return 0;
-}
-
-int
-ci_scan(struct check_ctx *ctx, const struct rule_key *globs,
-    struct ci_scan *scan)
-{
-	struct scan_arg a;
-	size_t i;
-
-	memset(scan, 0, sizeof(*scan));
-	a.ctx = ctx;
-	a.scan = scan;
-	a.rc = 0;
-	a.any_yaml = globs != NULL && globs->n > 0;
-	if (a.any_yaml) {
-		for (i = 0; i < globs->n && a.rc == 0; i++) {
-			const char *p, *q;
-			char *g;
-
-			/* a KEY_WORDS value: globs separated by spaces */
-			for (p = globs->v[i].value; *p != '\0'; p = q) {
-				while (*p == ' ' || *p == '\t')
-					p++;
-				for (q = p; *q != '\0' && *q != ' ' &&
-				    *q != '\t'; q++)
-					;
-				if (q == p)
-					break;
-				g = xstrndup(p, (size_t)(q - p));
-				tree_glob(ctx_tree(ctx), g, 0, scan_cb, &a);
-				free(g);
-			}
-		}
-	} else
-		for (i = 0; ci_paths[i] != NULL && a.rc == 0; i++)
-			tree_glob(ctx_tree(ctx), ci_paths[i], 0, scan_cb, &a);
-	return a.rc;
-}
-
-void
-ci_scan_release(struct ci_scan *scan)
-{
-	size_t i;
-
-	for (i = 0; i < scan->n; i++) {
-		free(scan->v[i].path);
-		ci_file_release(&scan->v[i].f);
-	}
-	free(scan->v);
-	memset(scan, 0, sizeof(*scan));
-}
-
-/* How plainly a step runs tests: 0 a runner named, 1 make, 2 a script. */
-static int
-hit_rank(const struct ci_hit *h)
-{
-	if (strcmp(h->what, "a test script") == 0 ||
-	    strcmp(h->what, "a test task") == 0)
-		return 2;
-	if (strcmp(h->what, "make test") == 0 ||
-	    strcmp(h->what, "ninja test") == 0 ||
-	    strcmp(h->what, "setup.py test") == 0)
-		return 1;
-	return 0;
-}
-
-const struct ci_seen *
-ci_scan_tests(const struct ci_scan *scan, size_t *hit)
-{
-	const struct ci_seen *best;
-	size_t i, j, bj;
-	int rank, br;
-
-	best = NULL;
-	bj = 0;
-	br = 3;
-	for (i = 0; i < scan->n; i++) {
-		if (!ci_kind_is_service(scan->v[i].f.kind))
-			continue;
-		for (j = 0; j < scan->v[i].f.tests.n; j++)
-			if ((rank = hit_rank(&scan->v[i].f.tests.v[j])) < br) {
-				best = &scan->v[i];
-				bj = j;
-				br = rank;
-			}
-	}
-	if (hit != NULL)
-		*hit = bj;
-	return best;
-}
-
 /* "GitHub Actions (2 files), CircleCI" */
 static void
 describe_services(const struct ci_scan *scan, struct strbuf *sb)
@@ -214,52 +70,68 @@ describe_services(const struct ci_scan *scan, struct strbuf *sb)
 	int seen;
 
 	for (i = 0; i < scan->n; i++) {
-		if (!ci_kind_is_service(scan->v[i].f.kind))
+		if (!ci_kind_is_service(scan->v[i].f->kind))
 			continue;
 		seen = 0;
 		for (j = 0; j < i; j++)
-			if (scan->v[j].f.kind == scan->v[i].f.kind)
+			if (scan->v[j].f->kind == scan->v[i].f->kind)
 				seen = 1;
 		if (seen)
 			continue;
 		for (j = i, n = 0; j < scan->n; j++)
-			if (scan->v[j].f.kind == scan->v[i].f.kind)
+			if (scan->v[j].f->kind == scan->v[i].f->kind)
 				n++;
 		if (sb->len > 0)
 			strbuf_addstr(sb, ", ");
-		strbuf_addstr(sb, ci_kind_name(scan->v[i].f.kind));
+		strbuf_addstr(sb, ci_kind_name(scan->v[i].f->kind));
 		if (n > 1)
 			strbuf_addf(sb, " (%zu files)", n);
 	}
 }
 
-/* The torch versions CI names, as a detail; one alone, in the message. */
+/* A torch hit as the message shows it: "2.0.1" for "==2.0.1". */
+static const char *
+torch_shown(const char *what)
+{
+	if (strncmp(what, "==", 2) == 0 && strchr(what, ',') == NULL)
+		return what + 2;
+	return what;
+}
+
+/*
+ * The torch versions and specifiers CI names, as a detail; one alone, in
+ * the message.
+ */
 static void
 report_torch(const struct ci_scan *scan, struct finding *f)
 {
 	struct strvec vers = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
-	const char *where;
+	const struct ci_hit *h;
+	const char *where, *v;
 	int line;
 	size_t i, j;
 
 	where = NULL;
 	line = 0;
 	for (i = 0; i < scan->n; i++)
-		for (j = 0; j < scan->v[i].f.torch.n; j++) {
-			if (strvec_has(&vers, scan->v[i].f.torch.v[j].what))
+		for (j = 0; j < scan->v[i].f->torch.n; j++) {
+			h = &scan->v[i].f->torch.v[j];
+			if (strvec_has(&vers, torch_shown(h->what)))
 				continue;
-			strvec_push(&vers, scan->v[i].f.torch.v[j].what);
+			strvec_push(&vers, torch_shown(h->what));
 			if (where == NULL) {
 				where = scan->v[i].path;
-				line = scan->v[i].f.torch.v[j].line;
+				line = h->line;
 			}
 		}
 	for (i = 0; i < vers.n; i++)
 		strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", vers.v[i]);
-	if (vers.n == 1)
-		finding_append(f, "; the only torch version it names is %s "
-		    "(%s:%d)", vers.v[0], where, line);
+	v = vers.n == 1 ? vers.v[0] : NULL;
+	if (v != NULL)
+		finding_append(f, "; the only torch %s it names is %s (%s:%d)",
+		    strchr("<>=~!", *v) != NULL ? "constraint" : "version", v,
+		    where, line);
 	else if (vers.n > 1)
 		finding_detail(f, "torch versions the CI names: %s", sb.buf);
 	strbuf_release(&sb);
@@ -289,14 +161,14 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 	undecided = 0;
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
-		if (!ci_kind_is_service(s->f.kind) || s->f.tests.n == 0)
+		if (!ci_kind_is_service(s->f->kind) || s->f->tests.n == 0)
 			continue;
-		if (s->f.kind == CI_GITHUB)
+		if (s->f->kind == CI_GITHUB)
 			return 0;
 	}
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
-		if (!ci_kind_is_service(s->f.kind) || s->f.tests.n == 0)
+		if (!ci_kind_is_service(s->f->kind) || s->f->tests.n == 0)
 			continue;
 		rc = ctx_last_change(ctx, s->path, &when, hex, sizeof(hex));
 		if (rc == -1)
@@ -306,7 +178,7 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 		if (rc == 1 && (path == NULL || when > newest)) {
 			newest = when;
 			path = s->path;
-			kind = s->f.kind;
+			kind = s->f->kind;
 		}
 	}
 	if (path == NULL || undecided)
@@ -344,9 +216,9 @@ report_none(struct check_ctx *ctx, const struct ci_scan *scan,
 	    "GitLab CI, CircleCI, Azure Pipelines, Buildkite, Jenkins, "
 	    "Travis)");
 	for (i = 0; i < scan->n; i++)
-		if (!ci_kind_is_service(scan->v[i].f.kind)) {
+		if (!ci_kind_is_service(scan->v[i].f->kind)) {
 			finding_append(f, "; %s %s, but no CI runs it",
-			    scan->v[i].path, scan->v[i].f.tests.n > 0 ?
+			    scan->v[i].path, scan->v[i].f->tests.n > 0 ?
 			    "runs tests" : "is there");
 			finding_evidence(f, scan->v[i].path, 0, NULL);
 		}
@@ -371,72 +243,107 @@ report_none(struct check_ctx *ctx, const struct ci_scan *scan,
 	return 0;
 }
 
+/* A CI service runs tests: the best step, others as evidence. */
+static void
+report_tests(const struct ci_scan *scan, const struct ci_seen *t, size_t h,
+    const char *services, struct finding *f)
+{
+	const struct ci_hits *tests;
+	size_t i, j, nev;
+
+	finding_result(f, RESULT_PASS, "%s runs tests: %s at %s:%d (whether "
+	    "its runs pass cannot be seen offline)", services,
+	    t->f->tests.v[h].what, t->path, t->f->tests.v[h].line);
+	finding_evidence(f, t->path, t->f->tests.v[h].line,
+	    t->f->tests.v[h].text);
+	for (i = 0, nev = 1; i < scan->n && nev < CI_EVIDENCE; i++) {
+		tests = &scan->v[i].f->tests;
+		for (j = 0; j < tests->n && nev < CI_EVIDENCE; j++, nev++)
+			if (ci_kind_is_service(scan->v[i].f->kind) &&
+			    (&scan->v[i] != t || j != h))
+				finding_evidence(f, scan->v[i].path,
+				    tests->v[j].line, tests->v[j].text);
+	}
+	report_torch(scan, f);
+}
+
+/*
+ * CI services that run no tests: fail naming what they do; unknown when
+ * a file could not be read (it may be the one that runs them).
+ */
+static void
+report_no_tests(const struct rule *r, struct check_ctx *ctx,
+    const struct ci_scan *scan, const char *services, struct finding *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct ci_file *cf;
+	size_t i, j;
+
+	finding_result(f, rule_bool(r, "runs_tests", 1) ? RESULT_FAIL :
+	    RESULT_PASS, "%s runs no tests", services);
+	for (i = 0; i < scan->n; i++) {
+		cf = scan->v[i].f;
+		if (!ci_kind_is_service(cf->kind))
+			continue;
+		finding_evidence(f, scan->v[i].path, cf->error_line,
+		    cf->error);
+		for (j = 0; j < cf->does.n; j++)
+			if (strstr(sb.buf, cf->does.v[j]) == NULL &&
+			    sb.len < CI_DOES_MAX)
+				strbuf_addf(&sb, "%s%s", sb.len > 0 ? ", " :
+				    "", cf->does.v[j]);
+	}
+	if (sb.len > 0)
+		finding_append(f, ": it does %s", sb.buf);
+	for (i = 0; i < scan->n; i++)
+		if (scan->v[i].f->error != NULL) {
+			finding_append(f, "; %s:%d cannot be read: %s",
+			    scan->v[i].path, scan->v[i].f->error_line,
+			    scan->v[i].f->error);
+			if (f->result == RESULT_FAIL)
+				f->result = RESULT_UNKNOWN;
+			break;
+		}
+	strbuf_reset(&sb);
+	if (ci_scan_refused(ctx, scan, f, &sb) > 0) {
+		finding_append(f, "; %s", sb.buf);
+		if (f->result == RESULT_FAIL)
+			f->result = RESULT_UNKNOWN;
+	}
+	report_torch(scan, f);
+	finding_fix(f, "add a step that runs the tests (pytest, tox, "
+	    "make check...) to the CI");
+	strbuf_release(&sb);
+}
+
 static int
 ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct ci_scan scan;
+	const struct ci_scan *scan;
 	const struct ci_seen *t;
-	size_t i, j, h, nev, services;
+	size_t i, h, services;
 	int rc;
 
-	if (ci_scan(ctx, rule_key(r, "path"), &scan) == -1) {
-		ci_scan_release(&scan);
+	if ((scan = ctx_ci(ctx, rule_key(r, "path"))) == NULL)
 		return -1;
-	}
 	rc = 0;
-	describe_services(&scan, &sb);
-	for (i = 0, services = 0; i < scan.n; i++)
-		if (ci_kind_is_service(scan.v[i].f.kind))
+	describe_services(scan, &sb);
+	for (i = 0, services = 0; i < scan->n; i++)
+		if (ci_kind_is_service(scan->v[i].f->kind))
 			services++;
-	if ((t = ci_scan_tests(&scan, &h)) != NULL) {
-		finding_result(f, RESULT_PASS, "%s runs tests: %s at %s:%d "
-		    "(whether its runs pass cannot be seen offline)", sb.buf,
-		    t->f.tests.v[h].what, t->path, t->f.tests.v[h].line);
-		finding_evidence(f, t->path, t->f.tests.v[h].line,
-		    t->f.tests.v[h].text);
-		for (i = 0, nev = 1; i < scan.n && nev < CI_EVIDENCE; i++)
-			for (j = 0; j < scan.v[i].f.tests.n &&
-			    nev < CI_EVIDENCE; j++, nev++)
-				if (ci_kind_is_service(scan.v[i].f.kind) &&
-				    (&scan.v[i] != t || j != h))
-					finding_evidence(f, scan.v[i].path,
-					    scan.v[i].f.tests.v[j].line,
-					    scan.v[i].f.tests.v[j].text);
-		report_torch(&scan, f);
-		rc = report_stale(r, ctx, &scan, f);
-	} else if (services > 0) {
-		finding_result(f, rule_bool(r, "runs_tests", 1) ? RESULT_FAIL :
-		    RESULT_PASS, "%s runs no tests", sb.buf);
+	if ((t = ci_scan_tests(scan, &h)) != NULL) {
+		report_tests(scan, t, h, sb.buf, f);
+		rc = report_stale(r, ctx, scan, f);
+	} else if (services > 0)
+		report_no_tests(r, ctx, scan, sb.buf, f);
+	else if (scan->nrefused > 0) {
+		/* a link or a file that cannot be read: a sign of CI */
 		strbuf_reset(&sb);
-		for (i = 0; i < scan.n; i++) {
-			if (!ci_kind_is_service(scan.v[i].f.kind))
-				continue;
-			finding_evidence(f, scan.v[i].path,
-			    scan.v[i].f.error_line, scan.v[i].f.error);
-			for (j = 0; j < scan.v[i].f.does.n; j++)
-				if (strstr(sb.buf, scan.v[i].f.does.v[j]) ==
-				    NULL && sb.len < 200)
-					strbuf_addf(&sb, "%s%s", sb.len > 0 ?
-					    ", " : "", scan.v[i].f.does.v[j]);
-		}
-		if (sb.len > 0)
-			finding_append(f, ": it does %s", sb.buf);
-		for (i = 0; i < scan.n; i++)
-			if (scan.v[i].f.error != NULL) {
-				finding_append(f, "; %s:%d cannot be read: %s",
-				    scan.v[i].path, scan.v[i].f.error_line,
-				    scan.v[i].f.error);
-				if (f->result == RESULT_FAIL)
-					f->result = RESULT_UNKNOWN;
-				break;
-			}
-		report_torch(&scan, f);
-		finding_fix(f, "add a step that runs the tests (pytest, tox, "
-		    "make check...) to the CI");
+		(void)ci_scan_refused(ctx, scan, f, &sb);
+		finding_result(f, RESULT_UNKNOWN, "%s", sb.buf);
 	} else
-		rc = report_none(ctx, &scan, f);
+		rc = report_none(ctx, scan, f);
 	strbuf_release(&sb);
-	ci_scan_release(&scan);
 	return rc;
 }

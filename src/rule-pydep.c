@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ci.h"
 #include "ctx.h"
 #include "finding.h"
 #include "pep440.h"
@@ -408,6 +409,35 @@ import_cb(const struct tree_entry *e, void *arg)
 	return 0;
 }
 
+/*
+ * The torch versions the CI names (the CI model, ci.h: one rule for
+ * every rule that asks), added to ns; a CI file that could not be read
+ * is a detail of f. The number added.
+ */
+static size_t
+ci_named(struct check_ctx *ctx, struct nameds *ns, struct finding *f)
+{
+	const struct ci_scan *scan;
+	const struct ci_hit *h;
+	size_t i, j, n;
+
+	if ((scan = ctx_ci(ctx, NULL)) == NULL)
+		return 0;
+	for (i = 0, n = 0; i < scan->n; i++) {
+		for (j = 0; j < scan->v[i].f->torch.n; j++, n++) {
+			h = &scan->v[i].f->torch.v[j];
+			named_add(ns, h->what, strlen(h->what), "the CI",
+			    scan->v[i].path, h->line);
+		}
+		if (scan->v[i].f->error != NULL)
+			finding_detail(f, "%s:%d: %s", scan->v[i].path,
+			    scan->v[i].f->error_line, scan->v[i].f->error);
+	}
+	for (i = 0; i < scan->nrefused; i++)
+		finding_detail(f, "%s: not read", scan->refused[i]->path);
+	return n;
+}
+
 /* No dependency declared: the CI matrix and the README decide. */
 static void
 judge_named(const struct rule *r, struct check_ctx *ctx,
@@ -423,15 +453,12 @@ judge_named(const struct rule *r, struct check_ctx *ctx,
 	const struct tree_entry *e;
 	const char *buf, *name;
 	unsigned long covered = 0, all = 0, ci_covered = 0;
-	size_t i, j, len;
+	size_t i, j, len, nci;
 	int trunc, seen = 0;
 
 	admit = rule_key(r, "admit");
 	rk = rule_key(r, "readme");
-	for (i = 0; i < m->ci_torch.n; i++)
-		named_add(&ns, m->ci_torch.v[i].text, strlen(
-		    m->ci_torch.v[i].text), "the CI", m->ci_torch.v[i].path,
-		    m->ci_torch.v[i].line);
+	nci = ci_named(ctx, &ns, f);
 	for (i = 0; rk != NULL ? i < rk->n : readmes[i] != NULL; i++) {
 		name = rk != NULL ? rk->v[i].value : readmes[i];
 		if ((e = tree_lookup(ctx_tree(ctx), name, 1)) == NULL ||
@@ -462,8 +489,7 @@ judge_named(const struct rule *r, struct check_ctx *ctx,
 	}
 	if (ns.n > 6)
 		strbuf_addf(&sb, " and %zu more", ns.n - 6);
-	if (ns.n > 0 && covered == all && m->ci_torch.n > 0 && ci_covered ==
-	    0) {
+	if (ns.n > 0 && covered == all && nci > 0 && ci_covered == 0) {
 		/* The README admits them; the CI pins older releases only. */
 		list_admit(admit, all, &ex);
 		finding_result(f, RESULT_FAIL, "%s is not declared as a "

@@ -44,6 +44,12 @@ static void	 testpaths_ini(const char *, size_t, const char *,
 static void	 testpaths_toml(const char *, size_t, struct strvec *);
 static int	 read_testpaths(struct check_ctx *, struct strvec *,
 		    struct strvec *);
+static void	 report_ci(struct check_ctx *, const struct ci_scan *,
+		    const char *, struct finding *);
+static void	 count_tests(const struct rule *, struct check_ctx *,
+		    const struct strvec *, struct count_arg *);
+static void	 report_few(const struct count_arg *, long long,
+		    const struct strvec *, struct finding *);
 
 static const struct rule_key_spec tests_keys[] = {
 	{ "path", KEY_WORDS,
@@ -255,63 +261,107 @@ read_testpaths(struct check_ctx *ctx, struct strvec *paths,
 	return 0;
 }
 
+/*
+ * Whether a CI service runs tests, after what the test files are: none
+ * is a warning; a CI file the read judge refused leaves it unknown.
+ */
+static void
+report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
+    const char *files, struct finding *f)
+{
+	struct strbuf why = STRBUF_INIT;
+	const struct ci_seen *t;
+	size_t i, h;
+
+	if ((t = ci_scan_tests(scan, &h)) != NULL) {
+		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
+		    files, ci_kind_name(t->f->kind), t->f->tests.v[h].what,
+		    t->path, t->f->tests.v[h].line);
+		finding_evidence(f, t->path, t->f->tests.v[h].line,
+		    t->f->tests.v[h].text);
+		return;
+	}
+	if (ci_scan_refused(ctx, scan, f, &why) > 0) {
+		finding_result(f, RESULT_UNKNOWN, "%s; whether a CI service "
+		    "runs tests cannot be seen: %s", files, why.buf);
+		strbuf_release(&why);
+		return;
+	}
+	finding_result(f, RESULT_FAIL, "%s, but no CI service runs tests",
+	    files);
+	for (i = 0; i < scan->n; i++)
+		if (scan->v[i].f->tests.n > 0)
+			finding_append(f, " (%s:%d runs %s)", scan->v[i].path,
+			    scan->v[i].f->tests.v[0].line,
+			    scan->v[i].f->tests.v[0].what);
+	finding_cap_level(f, LEVEL_WARNING);
+	finding_fix(f, "run the tests in CI, e.g. a workflow step "
+	    "'run: pytest'");
+}
+
+/* Count the test files: the rule's globs, else one pass over the tree. */
+static void
+count_tests(const struct rule *r, struct check_ctx *ctx,
+    const struct strvec *testpaths, struct count_arg *a)
+{
+	const struct rule_key *globs;
+	size_t i;
+
+	globs = rule_key(r, "path");
+	/* a KEY_WORDS key: the rule set split its values into words */
+	for (i = 0; globs != NULL && i < globs->n; i++) {
+		a->any = 1;
+		tree_glob(ctx_tree(ctx), globs->v[i].value, 0, count_cb, a);
+	}
+	if (globs == NULL || globs->n == 0) {
+		/* in path order */
+		a->testpaths = testpaths;
+		tree_glob(ctx_tree(ctx), "**", 0, count_cb, a);
+	}
+}
+
+/* Fewer test files than min: fail, saying where ecocheck looked. */
+static void
+report_few(const struct count_arg *a, long long min,
+    const struct strvec *testpaths, struct finding *f)
+{
+	size_t i;
+
+	finding_result(f, RESULT_FAIL, "%zu test files%s (looked for "
+	    "test_*.py, *_test.py, tests/, test/", a->files.n,
+	    a->files.n < (size_t)min && a->files.n > 0 ? ", fewer than "
+	    "the minimum" : "");
+	for (i = 0; i < testpaths->n; i++)
+		finding_append(f, ", %s", testpaths->v[i]);
+	finding_append(f, ")");
+	if (a->conftest != NULL)
+		finding_evidence(f, a->conftest, 0, "conftest.py");
+	finding_fix(f, "add tests (pytest finds tests/test_*.py) and "
+	    "run them in CI");
+}
+
 static int
 tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strvec paths = STRVEC_INIT, from = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
-	const struct rule_key *globs;
-	const struct ci_seen *t;
+	const struct ci_scan *scan;
 	struct count_arg a;
-	struct ci_scan scan;
 	long long min;
-	size_t i, j, h;
-	char *g;
+	size_t i;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
-	memset(&scan, 0, sizeof(scan));
 	rc = -1;
 	if (read_testpaths(ctx, &paths, &from) == -1)
 		goto out;
-	globs = rule_key(r, "path");
-	for (i = 0; globs != NULL && i < globs->n; i++) {
-		const char *p, *q;
-
-		for (p = globs->v[i].value; *p != '\0'; p = q) {
-			while (*p == ' ' || *p == '\t')
-				p++;
-			for (q = p; *q != '\0' && *q != ' ' && *q != '\t'; q++)
-				;
-			if (q == p)
-				break;
-			g = xstrndup(p, (size_t)(q - p));
-			a.any = 1;
-			tree_glob(ctx_tree(ctx), g, 0, count_cb, &a);
-			free(g);
-		}
-	}
-	if (globs == NULL || globs->n == 0) {
-		/* one pass over the tree, in path order */
-		a.testpaths = &paths;
-		tree_glob(ctx_tree(ctx), "**", 0, count_cb, &a);
-	}
+	count_tests(r, ctx, &paths, &a);
 	min = rule_int(r, "min", 1);
 	finding_min(f, min);
 	finding_value(f, (long long)a.files.n);
+	rc = 0;
 	if ((long long)a.files.n < min) {
-		finding_result(f, RESULT_FAIL, "%zu test files%s (looked for "
-		    "test_*.py, *_test.py, tests/, test/", a.files.n,
-		    a.files.n < (size_t)min && a.files.n > 0 ? ", fewer than "
-		    "the minimum" : "");
-		for (i = 0; i < paths.n; i++)
-			finding_append(f, ", %s", paths.v[i]);
-		finding_append(f, ")");
-		if (a.conftest != NULL)
-			finding_evidence(f, a.conftest, 0, "conftest.py");
-		finding_fix(f, "add tests (pytest finds tests/test_*.py) and "
-		    "run them in CI");
-		rc = 0;
+		report_few(&a, min, &paths, f);
 		goto out;
 	}
 	strbuf_addf(&sb, "%zu test file%s", a.files.n,
@@ -326,34 +376,13 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_evidence(f, a.files.v[i], 0, NULL);
 	if (a.conftest != NULL)
 		finding_evidence(f, a.conftest, 0, "conftest.py");
-	if (!rule_bool(r, "ci", 1)) {
+	if (!rule_bool(r, "ci", 1))
 		finding_result(f, RESULT_PASS, "%s", sb.buf);
-		rc = 0;
-		goto out;
-	}
-	if (ci_scan(ctx, NULL, &scan) == -1)
-		goto out;
-	if ((t = ci_scan_tests(&scan, &h)) != NULL) {
-		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
-		    sb.buf, ci_kind_name(t->f.kind), t->f.tests.v[h].what,
-		    t->path, t->f.tests.v[h].line);
-		finding_evidence(f, t->path, t->f.tests.v[h].line,
-		    t->f.tests.v[h].text);
-	} else {
-		finding_result(f, RESULT_FAIL, "%s, but no CI service runs "
-		    "tests", sb.buf);
-		for (i = 0; i < scan.n; i++)
-			for (j = 0; j < scan.v[i].f.tests.n && j < 1; j++)
-				finding_append(f, " (%s:%d runs %s)",
-				    scan.v[i].path, scan.v[i].f.tests.v[j].line,
-				    scan.v[i].f.tests.v[j].what);
-		finding_cap_level(f, LEVEL_WARNING);
-		finding_fix(f, "run the tests in CI, e.g. a workflow step "
-		    "'run: pytest'");
-	}
-	rc = 0;
+	else if ((scan = ctx_ci(ctx, NULL)) != NULL)
+		report_ci(ctx, scan, sb.buf, f);
+	else
+		rc = -1;
 out:
-	ci_scan_release(&scan);
 	strvec_clear(&a.files);
 	strvec_clear(&paths);
 	strvec_clear(&from);

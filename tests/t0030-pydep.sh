@@ -246,8 +246,12 @@ test_expect_success 'no Python at all: skipped' '
 test_expect_success 'a broken workflow is named; the rest is still read' '
 	py_repo wfb workflow-broken.yml=.github/workflows/a.yml \
 		pyproject-torch-pin.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/wfb" &&
+	ec_json "$TEST_TMP/wfb" && status_is 1 &&
 	test_eq "$(support)" "fail error" &&
+	result_of ci message | grep -F ".github/workflows/a.yml:4 cannot be read: not YAML" &&
+	echo "import torch" >"$TEST_TMP/wfb/model.py" &&
+	git -C "$TEST_TMP/wfb" rm -q pyproject.toml &&
+	git -C "$TEST_TMP/wfb" add -A && git -C "$TEST_TMP/wfb" commit -q -m undeclared &&
 	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/wfb" >text &&
 	grep -F ".github/workflows/a.yml:4: not YAML" text
 '

@@ -146,13 +146,67 @@ test_github(void)
 	ci_file_release(&f);
 	ok(read_str(CI_GITHUB, "jobs:\n  t:\n    steps:\n"
 	    "      - run: pip install torch==1.8.1 torchvision==0.9.1\n", &f)
-	    == 0 && f.torch.n == 1 && strcmp(f.torch.v[0].what, "1.8.1") == 0
+	    == 0 && f.torch.n == 1 && strcmp(f.torch.v[0].what, "==1.8.1") == 0
 	    && f.torch.v[0].line == 4, "torch== in a run step");
 	ci_file_release(&f);
 	ok(read_str(CI_GITHUB, "jobs:\n  t:\n    steps:\n"
 	    "      - name: pytest\n        run: echo hi\n", &f) == 0 &&
 	    f.tests.n == 0, "a step's name is not its command");
 	ci_file_release(&f);
+}
+
+/* The torch versions of one workflow, as "what@line what@line". */
+static char *
+torch_of(const char *wf)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct ci_file f;
+	size_t i;
+
+	(void)read_str(CI_GITHUB, wf, &f);
+	for (i = 0; i < f.torch.n; i++)
+		strbuf_addf(&sb, "%s%s@%d", i > 0 ? " " : "", f.torch.v[i].what,
+		    f.torch.v[i].line);
+	ci_file_release(&f);
+	return strbuf_detach(&sb, NULL);
+}
+
+#define TORCH(wf, want, what) do {					\
+	char *got_ = torch_of(wf);					\
+	is_str(got_, want, what);					\
+	free(got_);							\
+} while (0)
+
+/* The one rule of what a torch version named by CI is. */
+static void
+test_torch(void)
+{
+	ok(ci_torch_key("torch") && ci_torch_key("pytorch") &&
+	    ci_torch_key("torch-version") && ci_torch_key("TORCH_VERSION") &&
+	    ci_torch_key("pytorch_ver") && ci_torch_key("torch-versions") &&
+	    ci_torch_key("PyTorch Version"), "torch keys");
+	ok(!ci_torch_key("torchvision") && !ci_torch_key("torchaudio") &&
+	    !ci_torch_key("torchvision-version") &&
+	    !ci_torch_key("TORCH_CUDA_ARCH_LIST") &&
+	    !ci_torch_key("pytorch-lightning") && !ci_torch_key("python"),
+	    "keys of other packages are not torch");
+	TORCH("env:\n  TORCH_VERSION: \"2.14\"\n", "2.14@2", "an env value");
+	TORCH("variables:\n  PYTORCH_VERSION: 2.1.0+cu118\n",
+	    "2.1.0+cu118@2", "GitLab variables, a local version");
+	TORCH("m:\n  torchvision: [\"0.29\"]\n  torch: [\"2.14\", nightly, "
+	    "\"${{ x }}\", \">=2.1\"]\n", "2.14@3 >=2.1@3",
+	    "torchvision is not torch; names and expressions are no versions");
+	TORCH("s:\n  - run: pip install \"torch>=2.15\" 'torchvision>=0.2'\n",
+	    ">=2.15@2", "pip install of a quoted specifier");
+	TORCH("s:\n  - run: pip install torch>=2.1,<3 torch~=2.4\n",
+	    ">=2.1,<3@2 ~=2.4@2", "a specifier set, ~=");
+	TORCH("s:\n  - run: conda install pytorch=2.1 pytorch==2.2.0\n",
+	    "2.1@2 ==2.2.0@2", "conda's = is the series");
+	TORCH("s:\n  - run: |\n      echo\n      pip install torch==2.0+cpu\n",
+	    "==2.0+cpu@4", "a block script: the line of the command");
+	TORCH("s:\n  - run: pip install pytorch-lightning==2.1 torch===2.0 "
+	    "mytorch==1.0 torch=\n", "",
+	    "other packages, === and no version are not torch versions");
 }
 
 static void
@@ -262,6 +316,7 @@ main(void)
 	test_commands();
 	test_paths();
 	test_github();
+	test_torch();
 	test_other_yaml();
 	test_runners();
 	test_hostile();

@@ -3,12 +3,14 @@
 
 #include <stddef.h>
 
+#include "ci.h"
 #include "codeowners.h"
 #include "markdown.h"
 #include "read/reader.h"
 #include "rst.h"
 
 const struct reader *const readers[] = {
+	&reader_ci,
 	&reader_codeowners,
 	&reader_markdown,
 	&reader_rst,
