@@ -529,6 +529,9 @@ pydep_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 
 	m = pymeta_get(ctx);
 	pkg = rule_key(r, "package")->v[0].value;
+	/* A file not read may declare it: the judge says why. */
+	if (pymeta_judge(ctx, m, PYFILE_ALL, f))
+		return 0;
 	if (!m->python) {
 		finding_result(f, RESULT_SKIP, "not a Python project: no "
 		    "pyproject.toml, setup.py, setup.cfg, requirements or "

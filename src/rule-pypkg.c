@@ -111,6 +111,9 @@ pypkg_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	size_t i;
 
 	m = pymeta_get(ctx);
+	/* A packaging file not read may name the package. */
+	if (pymeta_judge(ctx, m, PYFILE_METADATA | PYFILE_RECIPE, f))
+		return 0;
 	pip = pip_decl(m);
 	setup_py = strvec_has(&m->files, "setup.py");
 	for (i = 0; i < m->recipes.n; i++)

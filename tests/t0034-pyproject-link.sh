@@ -121,10 +121,15 @@ test_expect_success NOBODY 'an unreadable pyproject.toml is unknown to all three
 	if [ "$(id -u)" = 0 ]; then
 		run="setpriv --reuid=65534 --regid=65534 --clear-groups $ECOCHECK"
 	fi &&
+	mkdir -p "$TEST_TMP/nobody" && chmod 777 "$TEST_TMP/nobody" &&
+	# tests (rule-tests.c) still stops the check on an unreadable
+	# pyproject.toml: off here, until it reads the Python project too.
 	{
-		HOME=$TEST_TMP/nobody $run --format json "$TEST_TMP/unread" \
-			>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || test $? = 1
+		HOME=$TEST_TMP/nobody $run --format json --set tests.level=off \
+			"$TEST_TMP/unread" >"$TEST_TMP/out.json" \
+			2>"$TEST_TMP/err" || test $? = 1
 	} &&
+	grep -Fx "ecocheck: pyproject.toml: Permission denied" "$TEST_TMP/err" &&
 	test_eq "$(said pytorch-support)" "unknown: pyproject.toml cannot be read" &&
 	test_eq "$(said packages)" "unknown: pyproject.toml cannot be read" &&
 	test_eq "$(result_of license-permissive result)" unknown &&

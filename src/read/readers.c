@@ -5,12 +5,19 @@
 
 #include "codeowners.h"
 #include "markdown.h"
+#include "read/pymodel.h"
 #include "read/reader.h"
 #include "rst.h"
 
 const struct reader *const readers[] = {
 	&reader_codeowners,
+	&reader_conda,
 	&reader_markdown,
+	&reader_pyproject,
+	&reader_pyworkflow,
+	&reader_requirements,
 	&reader_rst,
+	&reader_setupcfg,
+	&reader_setuppy,
 	NULL
 };
