@@ -26,6 +26,8 @@ static void	 toml_decls(struct pydecls *, const struct toml_value *,
 		    const char *, const char *);
 static void	 pyproject_license(struct pymeta *, const struct toml_value *,
 		    const char *);
+static void	 read_poetry(struct pymeta *, const struct toml_value *,
+		    const char *);
 static void	 read_pyproject(struct pymeta *, const char *, const char *,
 		    size_t);
 static void	*pyproject_parse(const struct reader_input *);
@@ -241,6 +243,33 @@ pyproject_license(struct pymeta *m, const struct toml_value *proj,
 	}
 }
 
+/* [tool.poetry]: its name, license, classifiers and dependencies. */
+static void
+read_poetry(struct pymeta *m, const struct toml_value *t, const char *path)
+{
+	const struct toml_value *g;
+	const char *key;
+	size_t i;
+
+	toml_decls(&m->names, toml_get(t, "name"), "pyproject.toml", path);
+	toml_decls(&m->licenses, toml_get(t, "license"), "license", path);
+	g = toml_get(t, "classifiers");
+	for (i = 0; i < toml_len(g); i++) {
+		key = toml_string(toml_at(g, i), NULL);
+		if (key != NULL && pymeta_license_classifier(key))
+			pymeta_decl_add(&m->licenses, key, strlen(key),
+			    "classifier", path, toml_line(toml_at(g, i)));
+	}
+	poetry_deps(m, toml_get(t, "dependencies"), path, PYDEP_REQUIRED,
+	    NULL);
+	poetry_deps(m, toml_get(t, "dev-dependencies"), path, PYDEP_GROUP,
+	    "dev");
+	g = toml_get(t, "group");
+	for (i = 0; i < toml_len(g); i++)
+		poetry_deps(m, toml_get(toml_at(g, i), "dependencies"), path,
+		    PYDEP_GROUP, toml_key_at(g, i, NULL));
+}
+
 static void
 read_pyproject(struct pymeta *m, const char *path, const char *text,
     size_t len)
@@ -248,7 +277,6 @@ read_pyproject(struct pymeta *m, const char *path, const char *text,
 	struct toml_value *root;
 	struct toml_error err;
 	const struct toml_value *proj, *t, *g, *dyn;
-	const char *key;
 	size_t i;
 
 	if (toml_parse(text, len, &root, &err) != 0) {
@@ -282,24 +310,7 @@ read_pyproject(struct pymeta *m, const char *path, const char *text,
 			(void)pymeta_include(m, toml_string(g, NULL), path,
 			    toml_line(g), PYDEP_REQUIRED, NULL, 1);
 	}
-	t = toml_get(root, "tool.poetry");
-	toml_decls(&m->names, toml_get(t, "name"), "pyproject.toml", path);
-	toml_decls(&m->licenses, toml_get(t, "license"), "license", path);
-	g = toml_get(t, "classifiers");
-	for (i = 0; i < toml_len(g); i++) {
-		key = toml_string(toml_at(g, i), NULL);
-		if (key != NULL && pymeta_license_classifier(key))
-			pymeta_decl_add(&m->licenses, key, strlen(key),
-			    "classifier", path, toml_line(toml_at(g, i)));
-	}
-	poetry_deps(m, toml_get(t, "dependencies"), path, PYDEP_REQUIRED,
-	    NULL);
-	poetry_deps(m, toml_get(t, "dev-dependencies"), path, PYDEP_GROUP,
-	    "dev");
-	g = toml_get(t, "group");
-	for (i = 0; i < toml_len(g); i++)
-		poetry_deps(m, toml_get(toml_at(g, i), "dependencies"), path,
-		    PYDEP_GROUP, toml_key_at(g, i, NULL));
+	read_poetry(m, toml_get(root, "tool.poetry"), path);
 	t = toml_get(root, "tool.pytest.ini_options.testpaths");
 	toml_decls(&m->testpaths, t, "testpaths", path);
 	toml_free(root);
