@@ -1,8 +1,9 @@
 /*
  * pymeta.h: the Python packaging metadata of a tree, read once per check.
  *
- * pymeta_get() reads, through the check context (ctx_read, so a rule
- * type never opens a file), every place a Python project declares its
+ * pymeta_get() collects, through the check context (ctx_model(), so a
+ * rule type never opens a file and every file passes the one read judge),
+ * every place a Python project declares its
  * dependencies and metadata: pyproject.toml ([project], its
  * optional-dependencies, [tool.poetry], [dependency-groups],
  * [build-system], setuptools' dynamic dependency files), setup.cfg,
@@ -12,6 +13,13 @@
  * recipe.yaml). The result is cached in the context under the kind
  * "pymeta". The torch versions CI names are the CI model's (ci.h,
  * ctx_ci()), read once for every rule.
+ *
+ * Each format is a reader of its own (read/pymodel.h lists them) that
+ * turns one file into this same model; the collector (python.c) finds
+ * the files, follows their includes and merges their models. A file it
+ * found but could not read (a link, unreadable, not a file, binary) is
+ * kept in unread, so that rules say what the read judge says of it
+ * (pymeta_judge()) rather than take it for absent.
  *
  * setup.cfg is read by inih as Debian builds it: a ";" after white space
  * starts a comment, so "torch>=2 ; python_version < '3.9'" loses its
@@ -30,7 +38,10 @@
 #include "strbuf.h"
 
 struct check_ctx;
+struct finding;
 struct pep440_spec;
+struct reader;
+struct tree_entry;
 
 enum pydep_kind {
 	PYDEP_REQUIRED,		/* installed with the project */
@@ -52,6 +63,8 @@ struct pydep {
 	char			*path;
 	int			 line;
 	int			 metadata;	/* from the package's own metadata */
+	int			 extra_only;	/* its marker names extras */
+	char			*marker_extra;	/* the first of them, or NULL */
 };
 
 /* Something declared once with where: a license, a name, a version. */
@@ -67,6 +80,36 @@ struct pydecls {
 	size_t		 n, alloc;
 };
 
+/*
+ * A file one file names for its requirements (-r, "file:", setuptools'
+ * dynamic dependencies), read with this kind where it is named: after
+ * ndeps dependencies and nproblems problems of the naming file.
+ */
+struct pyinclude {
+	char		*name;		/* as written, relative to from */
+	char		*from;		/* the naming file */
+	int		 line;
+	enum pydep_kind	 kind;
+	char		*group;
+	int		 metadata;
+	int		 ownkind;	/* a -r include: the includer's kind */
+	size_t		 ndeps, nproblems;
+};
+
+/* What a packaging file is, for the rules that judge files unread. */
+#define PYFILE_METADATA	0x1	/* pyproject.toml, setup.cfg, setup.py */
+#define PYFILE_RECIPE	0x2	/* a conda recipe */
+#define PYFILE_ENV	0x4	/* a conda environment file */
+#define PYFILE_REQS	0x8	/* a requirements file */
+#define PYFILE_ALL	0xf
+
+/* A packaging file found but not read, and how ctx_model() read it. */
+struct pyunread {
+	const struct tree_entry	*e;
+	const struct reader	*rd;
+	unsigned		 kind;	/* PYFILE_* */
+};
+
 struct pymeta {
 	int		 python;	/* a packaging file, or *.py files */
 	int		 pyfiles;	/* *.py files listed */
@@ -80,12 +123,29 @@ struct pymeta {
 	struct pydecls	 recipes;	/* conda recipes and environments */
 	struct strvec	 problems;	/* "path:line: what could not be read" */
 	struct strvec	 files;		/* the packaging files read */
+	struct pyunread	*unread;	/* packaging files not read */
+	size_t		 nunread, unread_alloc;
+	/* A single file's model only: */
+	struct pyinclude *includes;
+	size_t		 nincludes, inc_alloc;
+	int		 truncated;	/* too large: not read */
 };
 
 /* The metadata of the check's tree, read on first use; never NULL. */
 const struct pymeta *pymeta_get(struct check_ctx *);
+/*
+ * When a packaging file of one of kinds (PYFILE_*) was found but could
+ * not be read, fill f with what the read judge says of the first (its
+ * result, message, evidence and fix; the others as details) and return
+ * 1; else 0. A rule cannot decide on what it could not read.
+ */
+int	 pymeta_judge(struct check_ctx *, const struct pymeta *, unsigned,
+	    struct finding *);
 
-/* For tests: read one file's text as the file at path, into m. */
+/*
+ * For tests: read one file's text as the file at path, into m (its
+ * includes are not followed).
+ */
 void	 pymeta_init(struct pymeta *);
 void	 pymeta_release(struct pymeta *);
 void	 pymeta_read_text(struct pymeta *, const char *, const char *,
@@ -109,6 +169,8 @@ int	 pymeta_conda_spec(const char *, struct strbuf *, struct strbuf *);
  * Classifiers name families: "Apache Software License" is any Apache-*.
  */
 int	 pymeta_license_agrees(const struct pydecl *, const char *);
+/* For tests: how many pyproject.toml files this process has parsed. */
+unsigned long	 pymeta_pyproject_parses(void);
 /* The kind as words: "required", "optional extra", ... */
 const char *pydep_kind_name(enum pydep_kind);
 

@@ -80,6 +80,7 @@ struct vendored {
 static int	 license_parse(struct rule *);
 static int	 license_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
+static void	 metadata_unread(struct finding *, const struct finding *);
 static void	 metadata_agreement(struct check_ctx *, const char *,
 		    struct finding *);
 
@@ -902,10 +903,12 @@ metadata_agreement(struct check_ctx *ctx, const char *id, struct finding *f)
 {
 	const struct pymeta *m;
 	const struct pydecl *d, *bad = NULL;
+	struct finding unread;
 	size_t i, nagree = 0, nbad = 0;
 	char *was;
 
 	m = pymeta_get(ctx);
+	finding_init(&unread, f->rule);
 	for (i = 0; i < m->licenses.n; i++) {
 		d = &m->licenses.v[i];
 		switch (pymeta_license_agrees(d, id)) {
@@ -929,8 +932,29 @@ metadata_agreement(struct check_ctx *ctx, const char *id, struct finding *f)
 		finding_cap_level(f, LEVEL_WARNING);
 		finding_fix(f, "make the license in the packaging metadata "
 		    "(license, classifiers) name %s, the license file's", id);
-	} else if (nagree > 0)
+	} else if (pymeta_judge(ctx, m, PYFILE_METADATA, &unread))
+		metadata_unread(f, &unread);
+	else if (nagree > 0)
 		finding_append(f, "; the packaging metadata agrees");
+	finding_release(&unread);
+}
+
+/*
+ * A packaging file that could not be read: what the read judge says of
+ * it (u) joins the license file's result, as a warning at most.
+ */
+static void
+metadata_unread(struct finding *f, const struct finding *u)
+{
+	char *was;
+
+	was = xstrdup(f->message != NULL ? f->message : "");
+	finding_result(f, u->result, "%s, but %s", was, u->message);
+	free(was);
+	finding_copy_evidence(f, u);
+	if (u->fix != NULL)
+		finding_fix(f, "%s", u->fix);
+	finding_cap_level(f, LEVEL_WARNING);
 }
 
 static int

@@ -173,6 +173,28 @@ describe_dep(const struct pydep *d, struct strbuf *sb)
 	strbuf_addch(sb, ')');
 }
 
+/* Every version admitted by d: a pass, or a warning if only optional. */
+static void
+judge_admitted(const struct rule_key *admit, struct finding *f,
+    const struct pydep *d, int optional)
+{
+	struct strbuf sb = STRBUF_INIT, ex = STRBUF_INIT;
+
+	describe_dep(d, &sb);
+	list_admit(admit, ~0UL, &ex);
+	if (optional) {
+		finding_result(f, RESULT_FAIL, "%s only in an optional extra "
+		    "or group: %s admits %s, but a plain install does not get "
+		    "it", d->key, sb.buf, ex.buf);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "declare %s in [project] dependencies (or say "
+		    "in the README why users install it themselves)", d->key);
+	} else
+		finding_result(f, RESULT_PASS, "%s admits %s", sb.buf, ex.buf);
+	strbuf_release(&sb);
+	strbuf_release(&ex);
+}
+
 /*
  * Judge the declarations of one tier. Returns 1 when it decided the
  * finding.
@@ -219,21 +241,8 @@ judge_deps(const struct rule *r, struct finding *f, const struct pydep **v,
 		finding_result(f, RESULT_UNKNOWN, "%s: the version constraint "
 		    "cannot be known (%s)", sb.buf, unk->note);
 		f->judgment = 1;
-	} else {
-		describe_dep(v[0], &sb);
-		list_admit(admit, ~0UL, &ex);
-		if (optional) {
-			finding_result(f, RESULT_FAIL, "%s only in an optional "
-			    "extra or group: %s admits %s, but a plain install "
-			    "does not get it", v[0]->key, sb.buf, ex.buf);
-			finding_cap_level(f, LEVEL_WARNING);
-			finding_fix(f, "declare %s in [project] dependencies "
-			    "(or say in the README why users install it "
-			    "themselves)", v[0]->key);
-		} else
-			finding_result(f, RESULT_PASS, "%s admits %s", sb.buf,
-			    ex.buf);
-	}
+	} else
+		judge_admitted(admit, f, v[0], optional);
 	for (i = 0; i < n; i++) {
 		if (v[i] == bad || v[i] == unk || (bad == NULL && unk ==
 		    NULL && i == 0))
@@ -438,57 +447,134 @@ ci_named(struct check_ctx *ctx, struct nameds *ns, struct finding *f)
 	return n;
 }
 
-/* No dependency declared: the CI matrix and the README decide. */
-static void
-judge_named(const struct rule *r, struct check_ctx *ctx,
-    const struct pymeta *m, struct finding *f, const char *pkg)
+/*
+ * The versions the first README found names, into ns: whether it
+ * mentions the package at all.
+ */
+static int
+named_versions(const struct rule *r, struct check_ctx *ctx,
+    const struct pymeta *m, struct nameds *ns)
 {
-	const struct rule_key *admit, *rk;
 	static const char *const readmes[] = { "README.md", "README.rst",
 	    "README.txt", "README", NULL };
-	struct nameds ns = { NULL, 0, 0 };
-	struct pep440_version a = PEP440_VERSION_INIT;
-	struct strbuf sb = STRBUF_INIT, ex = STRBUF_INIT;
-	struct pyscan ps = { ctx, 0, 0, NULL };
+	const struct rule_key *rk;
 	const struct tree_entry *e;
 	const char *buf, *name;
-	unsigned long covered = 0, all = 0, ci_covered = 0;
-	size_t i, j, len, nci;
-	int trunc, seen = 0;
+	size_t i, len;
+	int trunc;
 
-	admit = rule_key(r, "admit");
 	rk = rule_key(r, "readme");
-	nci = ci_named(ctx, &ns, f);
 	for (i = 0; rk != NULL ? i < rk->n : readmes[i] != NULL; i++) {
 		name = rk != NULL ? rk->v[i].value : readmes[i];
 		if ((e = tree_lookup(ctx_tree(ctx), name, 1)) == NULL ||
 		    ctx_read(ctx, e, README_MAX, CTX_READ_TEXT, NULL, &buf,
 		    &len, &trunc) != 0)
 			continue;
-		seen |= readme_versions(buf, len, e->path, &ns);
-		break;
+		return readme_versions(buf, len, e->path, ns);
 	}
+	return 0;
+}
+
+/*
+ * Which admitted series (bits of all) the versions named cover, and
+ * which of them the CI covers.
+ */
+static unsigned long
+named_cover(const struct rule_key *admit, const struct nameds *ns,
+    unsigned long *covered, unsigned long *ci_covered)
+{
+	struct pep440_version a = PEP440_VERSION_INIT;
+	unsigned long all = 0;
+	size_t i, j;
+
+	*covered = *ci_covered = 0;
 	for (i = 0; i < admit->n && i < 64; i++) {
 		all |= 1UL << i;
 		if (pep440_parse(admit->v[i].value, &a, NULL) != 0)
 			continue;
-		for (j = 0; j < ns.n; j++)
-			if (named_covers(&ns.v[j], &a)) {
-				covered |= 1UL << i;
-				if (strcmp(ns.v[j].where, "the CI") == 0)
-					ci_covered |= 1UL << i;
+		for (j = 0; j < ns->n; j++)
+			if (named_covers(&ns->v[j], &a)) {
+				*covered |= 1UL << i;
+				if (strcmp(ns->v[j].where, "the CI") == 0)
+					*ci_covered |= 1UL << i;
 			}
 		pep440_version_clear(&a);
 	}
-	for (j = 0; j < ns.n; j++) {
-		finding_evidence(f, ns.v[j].path, ns.v[j].line, NULL);
+	return all;
+}
+
+/* The versions named as evidence, and the first six into sb. */
+static void
+named_list(struct finding *f, const struct nameds *ns, struct strbuf *sb)
+{
+	size_t j;
+
+	for (j = 0; j < ns->n; j++) {
+		finding_evidence(f, ns->v[j].path, ns->v[j].line, NULL);
 		if (j < 6)
-			strbuf_addf(&sb, "%s%s (%s, %s:%d)", j ? ", " : "",
-			    ns.v[j].text, ns.v[j].where, ns.v[j].path,
-			    ns.v[j].line);
+			strbuf_addf(sb, "%s%s (%s, %s:%d)", j ? ", " : "",
+			    ns->v[j].text, ns->v[j].where, ns->v[j].path,
+			    ns->v[j].line);
 	}
-	if (ns.n > 6)
-		strbuf_addf(&sb, " and %zu more", ns.n - 6);
+	if (ns->n > 6)
+		strbuf_addf(sb, " and %zu more", ns->n - 6);
+}
+
+/*
+ * Not declared and no version named: unknown if there is a sign of it
+ * (seen in the README, imported, a computed list, a file not read),
+ * else a failure.
+ */
+static void
+judge_unnamed(struct check_ctx *ctx, const struct pymeta *m,
+    struct finding *f, const char *pkg, int seen)
+{
+	struct pyscan ps = { ctx, 0, 0, NULL };
+
+	if (!seen)
+		tree_glob(ctx_tree(ctx), "**/*.py", 0, import_cb, &ps);
+	if (seen || ps.found || m->computed > 0) {
+		f->judgment = 1;
+		finding_result(f, RESULT_UNKNOWN, "%s is not declared as a "
+		    "dependency, and neither the CI matrix nor the README "
+		    "names a version of it (%s): a person decides", pkg,
+		    seen ? "the README mentions it" : ps.found ? "imported "
+		    "in Python files" : "the dependency list is computed by "
+		    "code");
+		if (ps.path != NULL)
+			finding_evidence(f, ps.path, 0, "imports it");
+	} else if (m->problems.n > 0) {
+		f->judgment = 1;
+		finding_result(f, RESULT_UNKNOWN, "no dependency on %s was "
+		    "read, but a packaging file could not be: %s", pkg,
+		    m->problems.v[0]);
+	} else
+		finding_result(f, RESULT_FAIL, "a Python project with no sign "
+		    "of %s: no dependency declared (%zu packaging files "
+		    "read), no version in the CI or the README, no import",
+		    pkg, m->files.n);
+	finding_fix(f, "declare %s in [project] dependencies with a "
+	    "constraint admitting the latest releases", pkg);
+	free(ps.path);
+}
+
+/* No dependency declared: the CI matrix and the README decide. */
+static void
+judge_named(const struct rule *r, struct check_ctx *ctx,
+    const struct pymeta *m, struct finding *f, const char *pkg)
+{
+	const struct rule_key *admit;
+	struct nameds ns = { NULL, 0, 0 };
+	struct strbuf sb = STRBUF_INIT, ex = STRBUF_INIT;
+	unsigned long covered, all, ci_covered;
+	size_t nci;
+	int seen;
+
+	admit = rule_key(r, "admit");
+	nci = ci_named(ctx, &ns, f);
+	seen = named_versions(r, ctx, m, &ns);
+	all = named_cover(admit, &ns, &covered, &ci_covered);
+	named_list(f, &ns, &sb);
 	if (ns.n > 0 && covered == all && nci > 0 && ci_covered == 0) {
 		/* The README admits them; the CI pins older releases only. */
 		list_admit(admit, all, &ex);
@@ -512,33 +598,8 @@ judge_named(const struct rule *r, struct check_ctx *ctx,
 		finding_fix(f, "test %s in the CI matrix and say so in the "
 		    "README, or declare %s with a constraint admitting them",
 		    ex.buf, pkg);
-	} else {
-		if (!seen)
-			tree_glob(ctx_tree(ctx), "**/*.py", 0, import_cb, &ps);
-		if (seen || ps.found || m->computed > 0) {
-			f->judgment = 1;
-			finding_result(f, RESULT_UNKNOWN, "%s is not declared "
-			    "as a dependency, and neither the CI matrix nor "
-			    "the README names a version of it (%s): a person "
-			    "decides", pkg, seen ? "the README mentions it" :
-			    ps.found ? "imported in Python files" :
-			    "the dependency list is computed by code");
-			if (ps.path != NULL)
-				finding_evidence(f, ps.path, 0, "imports it");
-		} else if (m->problems.n > 0) {
-			f->judgment = 1;
-			finding_result(f, RESULT_UNKNOWN, "no dependency on %s "
-			    "was read, but a packaging file could not be: %s",
-			    pkg, m->problems.v[0]);
-		} else
-			finding_result(f, RESULT_FAIL, "a Python project with "
-			    "no sign of %s: no dependency declared (%zu "
-			    "packaging files read), no version in the CI "
-			    "or the README, no import", pkg, m->files.n);
-		finding_fix(f, "declare %s in [project] dependencies with a "
-		    "constraint admitting the latest releases", pkg);
-	}
-	free(ps.path);
+	} else
+		judge_unnamed(ctx, m, f, pkg, seen);
 	nameds_clear(&ns);
 	strbuf_release(&sb);
 	strbuf_release(&ex);
@@ -555,6 +616,9 @@ pydep_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 
 	m = pymeta_get(ctx);
 	pkg = rule_key(r, "package")->v[0].value;
+	/* A file not read may declare it: the judge says why. */
+	if (pymeta_judge(ctx, m, PYFILE_ALL, f))
+		return 0;
 	if (!m->python) {
 		finding_result(f, RESULT_SKIP, "not a Python project: no "
 		    "pyproject.toml, setup.py, setup.cfg, requirements or "

@@ -52,6 +52,18 @@ pip_decl(const struct pymeta *m)
 	return m->backends.n > 0 ? &m->backends.v[0] : NULL;
 }
 
+/* The first conda recipe (not an environment file), or NULL. */
+static const struct pydecl *
+conda_recipe(const struct pymeta *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->recipes.n; i++)
+		if (strcmp(m->recipes.v[i].what, "recipe") == 0)
+			return &m->recipes.v[i];
+	return NULL;
+}
+
 /* The 1-based line of p in buf. */
 static int
 line_of(const char *buf, const char *p)
@@ -104,21 +116,19 @@ static int
 pypkg_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	const struct pymeta *m;
-	const struct pydecl *pip, *recipe = NULL;
+	const struct pydecl *pip, *recipe;
 	struct strbuf sb = STRBUF_INIT;
 	const char *readme = NULL;
 	int setup_py, line = 0;
 	size_t i;
 
 	m = pymeta_get(ctx);
+	/* A packaging file not read may name the package. */
+	if (pymeta_judge(ctx, m, PYFILE_METADATA | PYFILE_RECIPE, f))
+		return 0;
 	pip = pip_decl(m);
 	setup_py = strvec_has(&m->files, "setup.py");
-	for (i = 0; i < m->recipes.n; i++)
-		if (strcmp(m->recipes.v[i].what, "recipe") == 0) {
-			recipe = &m->recipes.v[i];
-			break;
-		}
-	if (recipe == NULL)
+	if ((recipe = conda_recipe(m)) == NULL)
 		line = readme_conda(r, ctx, &readme);
 	if (pip != NULL) {
 		strbuf_addf(&sb, "pip: %s%s '%s' (%s:%d)", pip->what,

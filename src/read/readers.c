@@ -6,13 +6,19 @@
 #include "ci.h"
 #include "codeowners.h"
 #include "markdown.h"
+#include "read/pymodel.h"
 #include "read/reader.h"
 #include "rst.h"
 
 const struct reader *const readers[] = {
 	&reader_ci,
 	&reader_codeowners,
+	&reader_conda,
 	&reader_markdown,
+	&reader_pyproject,
+	&reader_requirements,
 	&reader_rst,
+	&reader_setupcfg,
+	&reader_setuppy,
 	NULL
 };
