@@ -18,6 +18,7 @@
 #include "check.h"
 #include "ctx.h"
 #include "error.h"
+#include "gitfile.h"
 #include "finding.h"
 #include "gitconfig.h"
 #include "history.h"
@@ -166,22 +167,22 @@ configured_worktree(git_repository *repo)
 static int
 config_file_ok(const char *path, int readable)
 {
-	struct stat st;
-	int fd;
+	struct gitfile gf;
+	int fd, rc;
 
-	if (stat(path, &st) == -1)
-		return errno == ENOENT || errno == ENOTDIR;
-	if (!S_ISREG(st.st_mode)) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	rc = gitfile_open(AT_FDCWD, path, 0, &gf, &fd);
+	if (fd != -1)
+		close(fd);
+	if (rc == GITFILE_OK || rc == GITFILE_MISSING)
+		return 1;
+	if (rc == GITFILE_NOTFILE) {
+		errno = S_ISDIR(gf.st.st_mode) ? EISDIR : EINVAL;
 		return 0;
 	}
-	if (!readable)
-		return 1;
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
-	    O_CLOEXEC)) == -1)
-		return 0;
-	close(fd);
-	return 1;
+	if (!readable && S_ISREG(gf.st.st_mode))
+		return 1;	/* there, though not to be opened */
+	errno = gf.err;
+	return 0;
 }
 
 /*
@@ -232,7 +233,6 @@ config_roots(const char *path, const char *gitdir, char **roots,
 	struct strbuf sb = STRBUF_INIT;
 	char *p, *slash;
 	size_t n;
-	FILE *fp;
 
 	n = 0;
 	*common = NULL;
@@ -247,17 +247,14 @@ config_roots(const char *path, const char *gitdir, char **roots,
 	n += roots[n] != NULL;
 	/* a linked worktree's commondir file names the shared one */
 	p = xasprintf("%s/commondir", gitdir);
-	if ((fp = fopen(p, "re")) != NULL) {
-		strbuf_grow(&sb, PATH_MAX);
-		if (fgets(sb.buf, PATH_MAX, fp) != NULL) {
-			strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
-			free(p);
-			p = sb.buf[0] == '/' ? xstrdup(sb.buf) :
-			    xasprintf("%s/%s", gitdir, sb.buf);
-			if ((roots[n] = realpath(p, NULL)) != NULL)
-				*common = roots[n++];
-		}
-		fclose(fp);
+	if (read_small_file(p, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
+	    GITFILE_OK && sb.len > 0) {
+		strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+		free(p);
+		p = sb.buf[0] == '/' ? xstrdup(sb.buf) :
+		    xasprintf("%s/%s", gitdir, sb.buf);
+		if ((roots[n] = realpath(p, NULL)) != NULL)
+			*common = roots[n++];
 	}
 	free(p);
 	strbuf_release(&sb);

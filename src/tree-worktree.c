@@ -18,6 +18,7 @@
 #include <git2.h>
 
 #include "error.h"
+#include "gitfile.h"
 #include "ignore.h"
 #include "strbuf.h"
 #include "tree-impl.h"
@@ -39,6 +40,7 @@
  * ("..") on the way up, checked to be the same directory.
  */
 #define WALK_KEEP_FDS	24
+#define GITLINK_MAX	4095	/* of a .git file, read to know its kind */
 
 /* A directory of the walk. */
 struct level {
@@ -183,10 +185,9 @@ is_gitdir(int fd, const char *dir)
 static int
 nested_repo(int fd)
 {
+	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
-	char buf[4096], *p, *end;
-	ssize_t n;
-	int gfd;
+	int r;
 
 	if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == -1)
 		return 0;
@@ -195,23 +196,16 @@ nested_repo(int fd)
 	if (!S_ISREG(st.st_mode))
 		return 0;
 	/* A gitfile: "gitdir: PATH". */
-	gfd = openat(fd, ".git", O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC);
-	if (gfd == -1)
-		return 0;
-	n = read(gfd, buf, sizeof(buf) - 1);
-	close(gfd);
-	if (n <= 8 || strncmp(buf, "gitdir: ", 8) != 0)
-		return 0;
-	buf[n] = '\0';
-	p = buf + 8;
-	end = p + strcspn(p, "\r\n");
-	*end = '\0';
+	r = read_small_fileat(fd, ".git", GITFILE_NOFOLLOW | GITFILE_CUT,
+	    GITLINK_MAX, &sb, NULL) == GITFILE_OK && sb.len > 8 &&
+	    strncmp(sb.buf, "gitdir: ", 8) == 0 &&
+	    strcspn(sb.buf + 8, "\r\n") > 0;
+	strbuf_release(&sb);
 	/*
 	 * Decided from the file alone: following PATH, which may name any
 	 * place on the reviewer's disk, would probe it.
 	 */
-	return *p != '\0';
+	return r;
 }
 
 /*
@@ -867,12 +861,10 @@ static int
 worktree_read_disk(const struct tree *t, const struct tree_entry *e,
     size_t cap, struct strbuf *out, int *truncated)
 {
-	struct stat st;
+	struct gitfile gf;
 	const char *base;
-	char *path, c;
-	size_t want, room;
-	ssize_t n;
-	int dfd, fd, r;
+	char *path;
+	int dfd, r;
 
 	if (bad_path(e->path))
 		return TREE_EMISSING;
@@ -881,66 +873,22 @@ worktree_read_disk(const struct tree *t, const struct tree_entry *e,
 		free(path);
 		return dfd;
 	}
-	fd = -1;
-	if (*base == '\0') {
+	if (*base == '\0')
 		r = TREE_ENOTFILE;	/* "dir/": a nested repository */
-		goto out;
-	}
-	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == -1) {
-		r = errno == ENOENT || errno == ENOTDIR ? TREE_EMISSING :
-		    ec_error("%s: %s", e->path, strerror(errno));
-		goto out;
-	}
-	if (S_ISLNK(st.st_mode) || !S_ISREG(st.st_mode)) {
-		r = S_ISLNK(st.st_mode) ? TREE_ELINK : TREE_ENOTFILE;
-		goto out;
-	}
-	fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_NOCTTY | O_CLOEXEC);
-	if (fd == -1) {
-		if (errno == ELOOP)
-			r = TREE_ELINK;
-		else if (errno == ENOENT)
+	else {
+		r = read_small_fileat(dfd, base, GITFILE_NOFOLLOW |
+		    GITFILE_CUT, cap, out, &gf);
+		if (r == GITFILE_OK)
+			*truncated = gf.truncated;
+		else if (r == GITFILE_MISSING)
 			r = TREE_EMISSING;
+		else if (r == GITFILE_LINK)
+			r = TREE_ELINK;
+		else if (r == GITFILE_NOTFILE)
+			r = TREE_ENOTFILE;
 		else
-			r = ec_error("%s: %s", e->path, strerror(errno));
-		goto out;
+			r = ec_error("%s: %s", e->path, strerror(gf.err));
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		r = TREE_ENOTFILE;	/* replaced meanwhile */
-		goto out;
-	}
-
-	/* Room for what the file holds now; never more than cap. */
-	want = cap;
-	if (st.st_size >= 0 && (uintmax_t)st.st_size < want)
-		want = (size_t)st.st_size;
-	strbuf_grow(out, want);
-	r = 0;
-	while (out->len < cap) {
-		if (out->alloc - out->len <= 1)
-			strbuf_grow(out, cap - out->len < 65536 ?
-			    cap - out->len : 65536);
-		room = out->alloc - out->len - 1;
-		want = cap - out->len < room ? cap - out->len : room;
-		if ((n = read(fd, out->buf + out->len, want)) == -1) {
-			if (errno == EINTR)
-				continue;
-			r = ec_error("%s: %s", e->path, strerror(errno));
-			break;
-		}
-		if (n == 0)
-			break;
-		strbuf_setlen(out, out->len + (size_t)n);
-	}
-	if (r == 0 && out->len == cap) {
-		while ((n = read(fd, &c, 1)) == -1 && errno == EINTR)
-			;
-		*truncated = n > 0;
-	}
-out:
-	if (fd != -1)
-		close(fd);
 	if (dfd != t->rootfd)
 		close(dfd);
 	free(path);
