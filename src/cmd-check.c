@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,12 @@
 #include "command.h"
 #include "error.h"
 #include "finding.h"
+#include "gitfile.h"
 #include "options.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-static int	 is_gitdir(const char *);
 static int	 list_each(const char *, struct strvec *);
 
 static int
@@ -35,29 +36,6 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/*
- * Whether dir is a git directory as git recognises one: a HEAD file and
- * objects and refs directories (a bare repository, or a snapshot of one
- * with no config file).
- */
-static int
-is_gitdir(const char *dir)
-{
-	static const char *const parts[] = { "HEAD", "objects", "refs" };
-	struct stat st;
-	char *p;
-	size_t i;
-	int ok;
-
-	ok = 1;
-	for (i = 0; ok && i < sizeof(parts) / sizeof(parts[0]); i++) {
-		p = xasprintf("%s/%s", dir, parts[i]);
-		ok = stat(p, &st) == 0 &&
-		    (i == 0 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode));
-		free(p);
-	}
-	return ok;
-}
 
 /*
  * Every repository directly under dir: a checkout or a git directory; a
@@ -69,7 +47,7 @@ list_each(const char *dir, struct strvec *out)
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
-	char *p, *q;
+	char *p;
 
 	d = opendir(dir);
 	if (d == NULL)
@@ -84,10 +62,9 @@ list_each(const char *dir, struct strvec *out)
 			free(p);
 			continue;
 		}
-		q = xasprintf("%s/.git", p);
-		if (stat(q, &st) == 0 || is_gitdir(p))
+		if (gitfile_is_toplevel(AT_FDCWD, p) ||
+		    gitfile_is_gitdir(AT_FDCWD, p))
 			strvec_push(out, p);
-		free(q);
 		free(p);
 	}
 	closedir(d);

@@ -7,17 +7,25 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "error.h"
 #include "gitfile.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #define READ_CHUNK	65536
+#define HEAD_MAX	255	/* git's validate_headref() reads no more */
+#define HEX_LEN		40
+#define GITLINK_MAX	4095	/* of a .git file, read to know its kind */
 
 static int	 read_fd(int, int, size_t, struct strbuf *, struct gitfile *);
 static int	 read_more(int, struct strbuf *, size_t, struct gitfile *);
+static int	 head_ok(int, const char *);
+static int	 is_dir_below(int, const char *, const char *, int);
 
 int
 gitfile_open(int dfd, const char *path, int flags, struct gitfile *gf,
@@ -155,4 +163,104 @@ gitfile_error(const char *name, int status, const struct gitfile *gf,
 		return ec_error("%s: %s", name, strerror(gf != NULL &&
 		    gf->err != 0 ? gf->err : EIO));
 	}
+}
+
+/*
+ * Whether the HEAD file path (below dfd) is one git's validate_headref()
+ * accepts: a symbolic link into refs/, "ref: refs/..." or an object name.
+ */
+static int
+head_ok(int dfd, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	const char *p;
+	char link[5];
+	int i, ok;
+
+	if (fstatat(dfd, path, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return 0;
+	if (S_ISLNK(st.st_mode))
+		return readlinkat(dfd, path, link, sizeof(link)) == 5 &&
+		    memcmp(link, "refs/", 5) == 0;
+	ok = 0;
+	if (read_small_fileat(dfd, path, GITFILE_NOFOLLOW | GITFILE_CUT,
+	    HEAD_MAX, &sb, NULL) != GITFILE_OK)
+		;	/* a FIFO, a device, unreadable: not a HEAD */
+	else if (strncmp(sb.buf, "ref:", 4) == 0) {
+		for (p = sb.buf + 4; ascii_isspace((unsigned char)*p); p++)
+			;
+		ok = strncmp(p, "refs/", 5) == 0;
+	} else {
+		for (i = 0; i < HEX_LEN && (ascii_isdigit((unsigned char)
+		    sb.buf[i]) || (ascii_tolower((unsigned char)sb.buf[i]) >=
+		    'a' && ascii_tolower((unsigned char)sb.buf[i]) <= 'f'));
+		    i++)
+			;
+		ok = i == HEX_LEN;
+	}
+	strbuf_release(&sb);
+	return ok;
+}
+
+/* Whether dir/name (below dfd) is a directory, or a regular file. */
+static int
+is_dir_below(int dfd, const char *dir, const char *name, int want_dir)
+{
+	struct stat st;
+	char *p;
+	int r;
+
+	p = xasprintf("%s/%s", dir, name);
+	r = fstatat(dfd, p, &st, 0) == 0 && (want_dir ? S_ISDIR(st.st_mode) :
+	    S_ISREG(st.st_mode));
+	free(p);
+	return r;
+}
+
+int
+gitfile_is_gitdir(int dfd, const char *dir)
+{
+	char *p;
+	int r;
+
+	p = xasprintf("%s/HEAD", dir);
+	r = head_ok(dfd, p);
+	free(p);
+	if (!r)
+		return 0;
+	/*
+	 * A linked worktree's git directory keeps objects/ and refs/ in the
+	 * common one its commondir names: taken at its word, as following
+	 * it could probe any place on the disk.
+	 */
+	if (is_dir_below(dfd, dir, "commondir", 0))
+		return 1;
+	return is_dir_below(dfd, dir, "objects", 1) &&
+	    is_dir_below(dfd, dir, "refs", 1);
+}
+
+int
+gitfile_is_toplevel(int dfd, const char *dir)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	char *p;
+	int r;
+
+	p = xasprintf("%s/.git", dir);
+	r = 0;
+	if (fstatat(dfd, p, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		;	/* none */
+	else if (S_ISDIR(st.st_mode))
+		r = gitfile_is_gitdir(dfd, p);
+	else if (S_ISREG(st.st_mode))
+		/* "gitdir: PATH", decided from the file alone as above */
+		r = read_small_fileat(dfd, p, GITFILE_NOFOLLOW | GITFILE_CUT,
+		    GITLINK_MAX, &sb, NULL) == GITFILE_OK && sb.len > 8 &&
+		    strncmp(sb.buf, "gitdir: ", 8) == 0 &&
+		    strcspn(sb.buf + 8, "\r\n") > 0;
+	strbuf_release(&sb);
+	free(p);
+	return r;
 }

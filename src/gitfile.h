@@ -58,5 +58,17 @@ int	 read_small_fileat(int, const char *, int, size_t, struct strbuf *,
  * to the reading) and return -1.
  */
 int	 gitfile_error(const char *, int, const struct gitfile *, size_t);
+/*
+ * The one answer to "is this a git directory", as git's
+ * is_git_directory() gives it: dir (below dfd, or AT_FDCWD) has a HEAD
+ * git accepts and objects/ and refs/ directories, or the commondir file
+ * of a linked worktree's git directory.
+ */
+int	 gitfile_is_gitdir(int, const char *);
+/*
+ * Whether dir is the top of a working tree: its .git is a git directory,
+ * or a .git file "gitdir: PATH" (PATH is not followed).
+ */
+int	 gitfile_is_toplevel(int, const char *);
 
 #endif

@@ -40,7 +40,6 @@
  * ("..") on the way up, checked to be the same directory.
  */
 #define WALK_KEEP_FDS	24
-#define GITLINK_MAX	4095	/* of a .git file, read to know its kind */
 
 /* A directory of the walk. */
 struct level {
@@ -73,8 +72,6 @@ struct walk {
 
 static size_t	 bound(const struct tree_entry *, size_t, size_t, size_t,
 		    const char *, size_t, int);
-static int	 is_gitdir(int, const char *);
-static int	 nested_repo(int);
 static int	 path_inside(const char *, const char *);
 static char	*normal_path(const char *, const char *);
 static int	 real_inside(const char *, const char *);
@@ -144,68 +141,6 @@ bound(const struct tree_entry *te, size_t lo, size_t hi, size_t off,
 			hi = m;
 	}
 	return lo;
-}
-/*
- * Whether dir (below fd) is a git directory as git decides it: HEAD, and
- * objects/ and refs/, or the commondir file of a linked worktree's.
- */
-static int
-is_gitdir(int fd, const char *dir)
-{
-	struct stat st;
-	char *p;
-	int r;
-
-	p = xasprintf("%s/HEAD", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && !S_ISDIR(st.st_mode);
-	free(p);
-	if (!r)
-		return 0;
-	p = xasprintf("%s/commondir", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && S_ISREG(st.st_mode);
-	free(p);
-	if (r)
-		return 1;
-	p = xasprintf("%s/objects", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && S_ISDIR(st.st_mode);
-	free(p);
-	if (!r)
-		return 0;
-	p = xasprintf("%s/refs", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && S_ISDIR(st.st_mode);
-	free(p);
-	return r;
-}
-
-/*
- * Whether the directory fd is the top of a repository of its own: a .git
- * git directory, or a .git file naming one ("gitdir: PATH", taken at its
- * word: never followed out of the repository).
- */
-static int
-nested_repo(int fd)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct stat st;
-	int r;
-
-	if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == -1)
-		return 0;
-	if (S_ISDIR(st.st_mode))
-		return is_gitdir(fd, ".git");
-	if (!S_ISREG(st.st_mode))
-		return 0;
-	/* A gitfile: "gitdir: PATH". */
-	r = read_small_fileat(fd, ".git", GITFILE_NOFOLLOW | GITFILE_CUT,
-	    GITLINK_MAX, &sb, NULL) == GITFILE_OK && sb.len > 8 &&
-	    strncmp(sb.buf, "gitdir: ", 8) == 0 &&
-	    strcspn(sb.buf + 8, "\r\n") > 0;
-	strbuf_release(&sb);
-	/*
-	 * Decided from the file alone: following PATH, which may name any
-	 * place on the reviewer's disk, would probe it.
-	 */
-	return r;
 }
 
 /*
@@ -675,7 +610,7 @@ walk_untracked_dir(struct walk *w, int dfd, const char *name)
 		return 0;
 	if ((fd = open_dir(w, dfd, name)) == -1)
 		return 0;
-	if (nested_repo(fd)) {
+	if (gitfile_is_toplevel(fd, ".")) {
 		close(fd);
 		tree_add(w->others, xstrndup(w->path.buf, w->path.len),
 		    TREE_MODE_SUBMODULE, NULL);

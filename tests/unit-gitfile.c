@@ -19,6 +19,7 @@ static void	 test_regular(void);
 static void	 test_refused(void);
 static void	 test_cap(void);
 static void	 test_at(void);
+static void	 test_gitdir(void);
 
 static void
 test_regular(void)
@@ -138,6 +139,33 @@ test_at(void)
 	strbuf_release(&sb);
 }
 
+static void
+test_gitdir(void)
+{
+	ut_sh("mkdir -p d/objects d/refs w/.git/objects w/.git/refs && "
+	    "echo 'ref: refs/heads/main' > d/HEAD && cp d/HEAD w/.git/HEAD");
+	ok(gitfile_is_gitdir(AT_FDCWD, "d"), "HEAD, objects/, refs/: a git "
+	    "directory");
+	ok(!gitfile_is_gitdir(AT_FDCWD, "w"), "a checkout is not one");
+	ok(gitfile_is_toplevel(AT_FDCWD, "w"), "but the top of a working tree");
+	ok(!gitfile_is_toplevel(AT_FDCWD, "d"), "which a git directory is not");
+	ut_sh("printf '%%040d\\n' 0 > d/HEAD");
+	ok(gitfile_is_gitdir(AT_FDCWD, "d"), "a detached HEAD");
+	ut_sh("echo 'ref: HEAD' > d/HEAD");
+	ok(!gitfile_is_gitdir(AT_FDCWD, "d"), "a HEAD out of refs/ is not");
+	ut_sh("rm d/HEAD && mkfifo d/HEAD");
+	ok(!gitfile_is_gitdir(AT_FDCWD, "d"), "a FIFO HEAD is not, at once");
+	ut_sh("rm d/HEAD && ln -s refs/heads/main d/HEAD");
+	ok(gitfile_is_gitdir(AT_FDCWD, "d"), "a HEAD linked into refs/ is");
+	ut_sh("mkdir -p l && echo 'ref: refs/heads/x' > l/HEAD && "
+	    "echo ../.. > l/commondir");
+	ok(gitfile_is_gitdir(AT_FDCWD, "l"), "HEAD and commondir: a linked "
+	    "worktree's git directory");
+	ut_sh("mkdir -p f e/.git && echo 'gitdir: /nowhere' > f/.git");
+	ok(gitfile_is_toplevel(AT_FDCWD, "f"), "a .git file names one");
+	ok(!gitfile_is_toplevel(AT_FDCWD, "e"), "an empty .git does not");
+}
+
 int
 main(void)
 {
@@ -146,6 +174,7 @@ main(void)
 	test_refused();
 	test_cap();
 	test_at();
+	test_gitdir();
 	ut_sh("chmod 600 secret");
 	ok(ut_cleanup() == 0, "clean up");
 	return done_testing();
