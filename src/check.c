@@ -281,7 +281,7 @@ repo_config_ok(const char *path)
 		git_error_clear();
 		return 0;	/* opening says why */
 	}
-	r = 0;
+	r = gitfile_guard(gb.ptr);
 	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
 		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
 		    gb.ptr[gb.size - 1] == '/' ? "" : "/", names[i]);
@@ -313,6 +313,7 @@ repo_config_ok(const char *path)
 	return r;
 }
 
+
 /*
  * Open the repository path belongs to, as git does: a folder with a .git
  * is (in) a working tree; a git directory named by its own path, or a
@@ -337,7 +338,7 @@ open_repo(const char *path, git_repository **repo)
 		return -1;
 	rc = git_repository_open_ext(repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND)
-		return ec_error("%s: not a git repository", path);
+		return gitfile_not_a_repo(path);
 	if (rc < 0)
 		return ec_error("%s: %s", path, ec_git_error());
 	if (!git_repository_is_bare(*repo) && configured_worktree(*repo) &&

@@ -70,5 +70,17 @@ int	 gitfile_is_gitdir(int, const char *);
  * or a .git file "gitdir: PATH" (PATH is not followed).
  */
 int	 gitfile_is_toplevel(int, const char *);
+/*
+ * Refuse (-1, printed) a git directory where libgit2 would wait forever
+ * on a file that is not a regular one: commondir, gitdir, packed-refs,
+ * loose references, pack indexes, alternates, shallow (gitguard.c).
+ */
+int	 gitfile_guard(const char *);
+/*
+ * Say that the folder path holds no git repository libgit2 can open
+ * (-1): naming the HEAD or commondir that git would wait on, if that is
+ * why (path's own, its .git directory's, or the one its .git file names).
+ */
+int	 gitfile_not_a_repo(const char *);
 
 #endif
