@@ -23,7 +23,6 @@
 #include "gitconfig.h"
 #include "history.h"
 #include "loose.h"
-#include "options.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
@@ -37,7 +36,7 @@
 
 /* An opened repository, its tree source and its rules. */
 struct check {
-	const struct options	*o;
+	const struct check_opts	*o;
 	git_repository		*repo;
 	struct tree		*tree;
 	int			 has_head;
@@ -333,7 +332,6 @@ open_repo(const char *path, git_repository **repo)
 		return ec_error("%s: %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return ec_error("%s: not a directory", path);
-	skip_bad_global_config();
 	if (repo_config_ok(path) < 0)
 		return -1;
 	rc = git_repository_open_ext(repo, path, 0, NULL);
@@ -497,30 +495,30 @@ load_repo_config(struct check *c, struct repo_result *res)
 static int
 load_rules(struct check *c, struct repo_result *res)
 {
-	const struct options *o = c->o;
+	const struct check_opts *o = c->o;
 	const char *eq;
 	char *name;
 	size_t i;
 
-	for (i = 0; i < o->rules.n; i++)
-		if (!is_rule_file(o->rules.v[i]) &&
-		    ruleset_add_name(&res->rs, o->rules.v[i]) == -1)
+	for (i = 0; i < o->rules->n; i++)
+		if (!is_rule_file(o->rules->v[i]) &&
+		    ruleset_add_name(&res->rs, o->rules->v[i]) == -1)
 			return -1;
-	if (o->rules.n == 0 &&
+	if (o->rules->n == 0 &&
 	    ruleset_add_name(&res->rs, "pytorch-ecosystem") == -1)
 		return -1;
 	if (!o->no_repo_config && load_repo_config(c, res) == -1)
 		return -1;
-	for (i = 0; i < o->rules.n; i++)
-		if (is_rule_file(o->rules.v[i]) &&
-		    ruleset_add_file(&res->rs, o->rules.v[i]) == -1)
+	for (i = 0; i < o->rules->n; i++)
+		if (is_rule_file(o->rules->v[i]) &&
+		    ruleset_add_file(&res->rs, o->rules->v[i]) == -1)
 			return -1;
-	for (i = 0; i < o->sets.n; i++)
-		if (ruleset_set(&res->rs, o->sets.v[i]) == -1)
+	for (i = 0; i < o->sets->n; i++)
+		if (ruleset_set(&res->rs, o->sets->v[i]) == -1)
 			return -1;
-	for (i = 0; i < o->facts.n; i++) {
-		eq = strchr(o->facts.v[i], '=');
-		name = xstrndup(o->facts.v[i], (size_t)(eq - o->facts.v[i]));
+	for (i = 0; i < o->facts->n; i++) {
+		eq = strchr(o->facts->v[i], '=');
+		name = xstrndup(o->facts->v[i], (size_t)(eq - o->facts->v[i]));
 		ruleset_fact(&res->rs, name, eq + 1, "--fact");
 		free(name);
 	}
@@ -759,8 +757,14 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	return 0;
 }
 
+void
+check_setup(void)
+{
+	skip_bad_global_config();
+}
+
 int
-check_open(const struct options *o, const char *path, struct check **cp,
+check_open(const struct check_opts *o, const char *path, struct check **cp,
     struct repo_result *res)
 {
 	struct check *c;
