@@ -28,6 +28,7 @@
 #define ALTERNATES_MAX		(1024 * 1024)
 #define REFS_DEPTH		64
 
+static int	 refuse(const char *);
 static int	 guard_file(const char *, const char *);
 static int	 guard_dir(int, const char *, int, int);
 static int	 guard_tree(const char *, const char *, int);
@@ -36,6 +37,7 @@ static int	 guard_alternates(const char *, int);
 static char	*common_dir(const char *);
 static char	*gitlink_dir(const char *);
 
+/* Refuse path, which is not a regular file: -1. */
 static int
 refuse(const char *path)
 {
