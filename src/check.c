@@ -18,11 +18,11 @@
 #include "check.h"
 #include "ctx.h"
 #include "error.h"
+#include "gitfile.h"
 #include "finding.h"
 #include "gitconfig.h"
 #include "history.h"
 #include "loose.h"
-#include "options.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
@@ -36,7 +36,7 @@
 
 /* An opened repository, its tree source and its rules. */
 struct check {
-	const struct options	*o;
+	const struct check_opts	*o;
 	git_repository		*repo;
 	struct tree		*tree;
 	int			 has_head;
@@ -166,22 +166,22 @@ configured_worktree(git_repository *repo)
 static int
 config_file_ok(const char *path, int readable)
 {
-	struct stat st;
-	int fd;
+	struct gitfile gf;
+	int fd, rc;
 
-	if (stat(path, &st) == -1)
-		return errno == ENOENT || errno == ENOTDIR;
-	if (!S_ISREG(st.st_mode)) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	rc = gitfile_open(AT_FDCWD, path, 0, &gf, &fd);
+	if (fd != -1)
+		close(fd);
+	if (rc == GITFILE_OK || rc == GITFILE_MISSING)
+		return 1;
+	if (rc == GITFILE_NOTFILE) {
+		errno = S_ISDIR(gf.st.st_mode) ? EISDIR : EINVAL;
 		return 0;
 	}
-	if (!readable)
-		return 1;
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
-	    O_CLOEXEC)) == -1)
-		return 0;
-	close(fd);
-	return 1;
+	if (!readable && S_ISREG(gf.st.st_mode))
+		return 1;	/* there, though not to be opened */
+	errno = gf.err;
+	return 0;
 }
 
 /*
@@ -232,7 +232,6 @@ config_roots(const char *path, const char *gitdir, char **roots,
 	struct strbuf sb = STRBUF_INIT;
 	char *p, *slash;
 	size_t n;
-	FILE *fp;
 
 	n = 0;
 	*common = NULL;
@@ -247,17 +246,14 @@ config_roots(const char *path, const char *gitdir, char **roots,
 	n += roots[n] != NULL;
 	/* a linked worktree's commondir file names the shared one */
 	p = xasprintf("%s/commondir", gitdir);
-	if ((fp = fopen(p, "re")) != NULL) {
-		strbuf_grow(&sb, PATH_MAX);
-		if (fgets(sb.buf, PATH_MAX, fp) != NULL) {
-			strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
-			free(p);
-			p = sb.buf[0] == '/' ? xstrdup(sb.buf) :
-			    xasprintf("%s/%s", gitdir, sb.buf);
-			if ((roots[n] = realpath(p, NULL)) != NULL)
-				*common = roots[n++];
-		}
-		fclose(fp);
+	if (read_small_file(p, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
+	    GITFILE_OK && sb.len > 0) {
+		strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+		free(p);
+		p = sb.buf[0] == '/' ? xstrdup(sb.buf) :
+		    xasprintf("%s/%s", gitdir, sb.buf);
+		if ((roots[n] = realpath(p, NULL)) != NULL)
+			*common = roots[n++];
 	}
 	free(p);
 	strbuf_release(&sb);
@@ -284,7 +280,7 @@ repo_config_ok(const char *path)
 		git_error_clear();
 		return 0;	/* opening says why */
 	}
-	r = 0;
+	r = gitfile_guard(gb.ptr);
 	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
 		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
 		    gb.ptr[gb.size - 1] == '/' ? "" : "/", names[i]);
@@ -316,6 +312,7 @@ repo_config_ok(const char *path)
 	return r;
 }
 
+
 /*
  * Open the repository path belongs to, as git does: a folder with a .git
  * is (in) a working tree; a git directory named by its own path, or a
@@ -335,12 +332,11 @@ open_repo(const char *path, git_repository **repo)
 		return ec_error("%s: %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return ec_error("%s: not a directory", path);
-	skip_bad_global_config();
 	if (repo_config_ok(path) < 0)
 		return -1;
 	rc = git_repository_open_ext(repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND)
-		return ec_error("%s: not a git repository", path);
+		return gitfile_not_a_repo(path);
 	if (rc < 0)
 		return ec_error("%s: %s", path, ec_git_error());
 	if (!git_repository_is_bare(*repo) && configured_worktree(*repo) &&
@@ -499,30 +495,30 @@ load_repo_config(struct check *c, struct repo_result *res)
 static int
 load_rules(struct check *c, struct repo_result *res)
 {
-	const struct options *o = c->o;
+	const struct check_opts *o = c->o;
 	const char *eq;
 	char *name;
 	size_t i;
 
-	for (i = 0; i < o->rules.n; i++)
-		if (!is_rule_file(o->rules.v[i]) &&
-		    ruleset_add_name(&res->rs, o->rules.v[i]) == -1)
+	for (i = 0; i < o->rules->n; i++)
+		if (!is_rule_file(o->rules->v[i]) &&
+		    ruleset_add_name(&res->rs, o->rules->v[i]) == -1)
 			return -1;
-	if (o->rules.n == 0 &&
+	if (o->rules->n == 0 &&
 	    ruleset_add_name(&res->rs, "pytorch-ecosystem") == -1)
 		return -1;
 	if (!o->no_repo_config && load_repo_config(c, res) == -1)
 		return -1;
-	for (i = 0; i < o->rules.n; i++)
-		if (is_rule_file(o->rules.v[i]) &&
-		    ruleset_add_file(&res->rs, o->rules.v[i]) == -1)
+	for (i = 0; i < o->rules->n; i++)
+		if (is_rule_file(o->rules->v[i]) &&
+		    ruleset_add_file(&res->rs, o->rules->v[i]) == -1)
 			return -1;
-	for (i = 0; i < o->sets.n; i++)
-		if (ruleset_set(&res->rs, o->sets.v[i]) == -1)
+	for (i = 0; i < o->sets->n; i++)
+		if (ruleset_set(&res->rs, o->sets->v[i]) == -1)
 			return -1;
-	for (i = 0; i < o->facts.n; i++) {
-		eq = strchr(o->facts.v[i], '=');
-		name = xstrndup(o->facts.v[i], (size_t)(eq - o->facts.v[i]));
+	for (i = 0; i < o->facts->n; i++) {
+		eq = strchr(o->facts->v[i], '=');
+		name = xstrndup(o->facts->v[i], (size_t)(eq - o->facts->v[i]));
 		ruleset_fact(&res->rs, name, eq + 1, "--fact");
 		free(name);
 	}
@@ -761,8 +757,14 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	return 0;
 }
 
+void
+check_setup(void)
+{
+	skip_bad_global_config();
+}
+
 int
-check_open(const struct options *o, const char *path, struct check **cp,
+check_open(const struct check_opts *o, const char *path, struct check **cp,
     struct repo_result *res)
 {
 	struct check *c;

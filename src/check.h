@@ -12,17 +12,44 @@
 #ifndef EC_CHECK_H
 #define EC_CHECK_H
 
+#include <stdint.h>
+
 #include "finding.h"
-#include "options.h"
+#include "strbuf.h"
 
 struct check;
+
+/*
+ * What a check is asked for, filled by the command that runs it (the
+ * check command from its options); check.c reads nothing else of it.
+ * The vectors are borrowed, and must outlive the check.
+ */
+struct check_opts {
+	const struct strvec	*rules;		/* names and files, in order */
+	const struct strvec	*sets;		/* RULE.KEY=VAL */
+	const struct strvec	*facts;		/* NAME=VAL */
+	const char		*rev;		/* the commit to read, or NULL */
+	int			 staged;	/* the index, not the worktree */
+	int			 no_repo_config; /* no .ecocheck.ini */
+	int			 strict;	/* unknown counts as failure */
+	int			 as_of_head;	/* as of HEAD's date */
+	int			 has_as_of;	/* as of as_of */
+	int64_t			 as_of;
+};
+
+/*
+ * Once per process, after git_libgit2_init(): libgit2's search paths for
+ * the global and system configuration (one that cannot be read is
+ * skipped with a warning, as git skips it).
+ */
+void	 check_setup(void);
 
 /*
  * Fill res (its path, head, rule set, window) and *out; 0, or -1 when
  * nothing can be judged (an error was printed, res->status is
  * EXIT_TROUBLE). Free *out with check_close() whatever the result.
  */
-int	 check_open(const struct options *, const char *, struct check **,
+int	 check_open(const struct check_opts *, const char *, struct check **,
 	    struct repo_result *);
 /* Run and judge every rule; 0, or -1 when the repository could not be
  * read (res->status is EXIT_TROUBLE). */

@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,13 +22,14 @@
 #include "command.h"
 #include "error.h"
 #include "finding.h"
+#include "gitfile.h"
 #include "options.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-static int	 is_gitdir(const char *);
 static int	 list_each(const char *, struct strvec *);
+static void	 check_opts_of(const struct options *, struct check_opts *);
 
 static int
 cmp_str(const void *a, const void *b)
@@ -35,29 +37,6 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/*
- * Whether dir is a git directory as git recognises one: a HEAD file and
- * objects and refs directories (a bare repository, or a snapshot of one
- * with no config file).
- */
-static int
-is_gitdir(const char *dir)
-{
-	static const char *const parts[] = { "HEAD", "objects", "refs" };
-	struct stat st;
-	char *p;
-	size_t i;
-	int ok;
-
-	ok = 1;
-	for (i = 0; ok && i < sizeof(parts) / sizeof(parts[0]); i++) {
-		p = xasprintf("%s/%s", dir, parts[i]);
-		ok = stat(p, &st) == 0 &&
-		    (i == 0 ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode));
-		free(p);
-	}
-	return ok;
-}
 
 /*
  * Every repository directly under dir: a checkout or a git directory; a
@@ -69,7 +48,7 @@ list_each(const char *dir, struct strvec *out)
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
-	char *p, *q;
+	char *p;
 
 	d = opendir(dir);
 	if (d == NULL)
@@ -84,10 +63,9 @@ list_each(const char *dir, struct strvec *out)
 			free(p);
 			continue;
 		}
-		q = xasprintf("%s/.git", p);
-		if (stat(q, &st) == 0 || is_gitdir(p))
+		if (gitfile_is_toplevel(AT_FDCWD, p) ||
+		    gitfile_is_gitdir(AT_FDCWD, p))
 			strvec_push(out, p);
-		free(q);
 		free(p);
 	}
 	closedir(d);
@@ -98,16 +76,33 @@ list_each(const char *dir, struct strvec *out)
 	return 0;
 }
 
+/* What the check of each repository is asked for, from the options. */
+static void
+check_opts_of(const struct options *o, struct check_opts *co)
+{
+	memset(co, 0, sizeof(*co));
+	co->rules = &o->rules;
+	co->sets = &o->sets;
+	co->facts = &o->facts;
+	co->rev = o->rev;
+	co->staged = o->staged;
+	co->no_repo_config = o->no_repo_config;
+	co->strict = o->strict;
+	co->as_of_head = o->as_of_head;
+	co->has_as_of = o->has_as_of;
+	co->as_of = o->as_of;
+}
+
 /* Check one repository and report it; its exit status. */
 static int
-check_one(const struct options *o, const char *path,
-    const struct report_opts *ro, size_t *nreported)
+check_one(const struct options *o, const struct check_opts *co,
+    const char *path, const struct report_opts *ro, size_t *nreported)
 {
 	struct repo_result res;
 	struct check *c;
 	int status;
 
-	if (check_open(o, path, &c, &res) == 0) {
+	if (check_open(co, path, &c, &res) == 0) {
 		if (o->list_rules)
 			report_list_rules(stdout, &res);
 		else {
@@ -127,6 +122,7 @@ int
 cmd_check(int argc, char **argv)
 {
 	struct options o;
+	struct check_opts co;
 	struct report_opts ro;
 	struct strvec paths = STRVEC_INIT;
 	size_t i, nreported;
@@ -143,6 +139,8 @@ cmd_check(int argc, char **argv)
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	/* Like git, do not rehash every object read: the walk reads many. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	check_setup();
+	check_opts_of(&o, &co);
 	worst = EXIT_OK;
 	if (o.each != NULL) {
 		if (list_each(o.each, &paths) == -1)
@@ -157,7 +155,7 @@ cmd_check(int argc, char **argv)
 	if (!o.list_rules && o.format->begin != NULL)
 		o.format->begin(stdout, &ro);
 	for (i = 0; i < paths.n; i++)
-		status_raise(&worst, check_one(&o, paths.v[i], &ro,
+		status_raise(&worst, check_one(&o, &co, paths.v[i], &ro,
 		    &nreported));
 	if (!o.list_rules && o.format->end != NULL)
 		o.format->end(stdout, &ro, nreported);

@@ -14,6 +14,7 @@
 #include "ascii.h"
 #include "error.h"
 #include "gitconfig.h"
+#include "gitfile.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -389,39 +390,20 @@ includes_ok(const char *path, const char *const *roots, size_t nroots,
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct incarg ia;
-	struct stat st;
+	struct gitfile gf;
 	char *copy, *slash;
-	ssize_t n;
-	int fd, rc, errline;
+	int rc, errline;
 
 	if (depth >= INCLUDE_DEPTH_MAX)
 		return 0;	/* libgit2 stops there, with an error */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd == -1)
-		return errno == ENOENT || errno == ENOTDIR ? 0 :
-		    ec_error("%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return ec_error("%s: not a regular file; refusing to read it",
+	rc = read_small_file(path, 0, CONFIG_MAX, &sb, &gf);
+	if (rc == GITFILE_MISSING)
+		return 0;
+	if (rc == GITFILE_NOTFILE)
+		rc = ec_error("%s: not a regular file; refusing to read it",
 		    path);
-	}
-	rc = 0;
-	while (rc == 0) {
-		strbuf_grow(&sb, 65536);
-		n = read(fd, sb.buf + sb.len, 65536);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			rc = ec_error("%s: %s", path, strerror(errno));
-		else if (n == 0)
-			break;
-		else if (sb.len + (size_t)n > CONFIG_MAX)
-			rc = ec_error("%s: larger than %d bytes", path,
-			    CONFIG_MAX);
-		else
-			strbuf_setlen(&sb, sb.len + (size_t)n);
-	}
-	close(fd);
+	else if (rc != GITFILE_OK)
+		rc = gitfile_error(path, rc, &gf, CONFIG_MAX);
 	if (rc == 0) {
 		copy = xstrdup(path);
 		if ((slash = strrchr(copy, '/')) != NULL)

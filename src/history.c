@@ -41,6 +41,7 @@
 
 #include "ascii.h"
 #include "error.h"
+#include "gitfile.h"
 #include "history.h"
 #include "mailmap.h"
 #include "strbuf.h"
@@ -327,47 +328,19 @@ static int
 read_gitfile(const char *dir, const char *name, struct strbuf *sb)
 {
 	struct strbuf path = STRBUF_INIT;
-	struct stat st;
-	ssize_t n;
-	int fd, rc;
+	struct gitfile gf;
+	int rc;
 
-	strbuf_reset(sb);
 	strbuf_addstr(&path, dir);
 	if (path.len > 0 && path.buf[path.len - 1] != '/')
 		strbuf_addch(&path, '/');
 	strbuf_addstr(&path, name);
-	fd = open(path.buf, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1) {
-		rc = errno == ENOENT || errno == ENOTDIR ? 1 :
-		    ec_error("%s: %s", path.buf, errno == ELOOP ?
-		    "a symbolic link; not followed" : strerror(errno));
-		strbuf_release(&path);
-		return rc;
-	}
-	rc = 0;
-	if (fstat(fd, &st) == -1)
-		rc = ec_error("%s: %s", path.buf, strerror(errno));
-	else if (!S_ISREG(st.st_mode))
-		rc = ec_error("%s: not a regular file", path.buf);
-	else if (st.st_size > GITFILE_MAX)
-		rc = ec_error("%s: larger than %d bytes", path.buf,
-		    GITFILE_MAX);
-	while (rc == 0) {
-		strbuf_grow(sb, 65536);
-		n = read(fd, sb->buf + sb->len, 65536);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			rc = ec_error("%s: %s", path.buf, strerror(errno));
-		else if (n == 0)
-			break;
-		else if (sb->len + (size_t)n > GITFILE_MAX)
-			rc = ec_error("%s: larger than %d bytes", path.buf,
-			    GITFILE_MAX);
-		else
-			strbuf_setlen(sb, sb->len + (size_t)n);
-	}
-	close(fd);
+	rc = read_small_file(path.buf, GITFILE_NOFOLLOW, GITFILE_MAX, sb,
+	    &gf);
+	if (rc == GITFILE_MISSING)
+		rc = 1;
+	else if (rc != GITFILE_OK)
+		rc = gitfile_error(path.buf, rc, &gf, GITFILE_MAX);
 	strbuf_release(&path);
 	return rc;
 }

@@ -15,6 +15,7 @@
 
 #include "ascii.h"
 #include "error.h"
+#include "gitfile.h"
 #include "glob.h"
 #include "ignore.h"
 #include "strbuf.h"
@@ -304,74 +305,37 @@ int
 ignore_read(int dfd, const char *name, const char *dir, const char *file,
     int follow, struct strbuf *out)
 {
-	struct stat st;
-	ssize_t n;
-	int fd;
+	struct gitfile gf;
+	int rc;
 
-	strbuf_reset(out);
-	if (fstatat(dfd, name, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) == -1) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return IGNORE_NONE;
-		ec_warn("unable to access '%s%s': %s", dir, file,
-		    strerror(errno));
+	rc = read_small_fileat(dfd, name, follow ? 0 : GITFILE_NOFOLLOW,
+	    IGNORE_MAX_FILE, out, &gf);
+	switch (rc) {
+	case GITFILE_OK:
+		return 0;
+	case GITFILE_MISSING:
 		return IGNORE_NONE;
-	}
-	if (S_ISDIR(st.st_mode))
-		return IGNORE_NONE;	/* git cannot read it either */
-	if (S_ISLNK(st.st_mode)) {
+	case GITFILE_NOTFILE:
+		if (S_ISDIR(gf.st.st_mode))
+			return IGNORE_NONE;	/* git cannot read it either */
+		return ec_error("%s%s: not a regular file; refusing to read "
+		    "it", dir, file);
+	case GITFILE_LINK:
 		/* git does not follow a .gitignore that is a link */
 		ec_warn("unable to access '%s%s': %s", dir, file,
 		    strerror(ELOOP));
 		return IGNORE_NONE;
-	}
-	if (!S_ISREG(st.st_mode))
-		return ec_error("%s%s: not a regular file; refusing to read "
-		    "it", dir, file);
-	fd = openat(dfd, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
-	    (follow ? 0 : O_NOFOLLOW));
-	if (fd == -1) {
-		if (errno != ENOENT && errno != ENOTDIR)
-			ec_warn("unable to access '%s%s': %s", dir, file,
-			    strerror(errno));
+	case GITFILE_TOOBIG:
+		ec_warn("ignoring excessively large pattern file: %s%s", dir,
+		    file);
+		return IGNORE_NONE;
+	case GITFILE_EREAD:
+		ec_warn("unable to read '%s%s': %s", dir, file,
+		    strerror(gf.err));
+		return IGNORE_NONE;
+	default:
+		ec_warn("unable to access '%s%s': %s", dir, file,
+		    strerror(gf.err));
 		return IGNORE_NONE;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);	/* replaced meanwhile */
-		return ec_error("%s%s: not a regular file; refusing to read "
-		    "it", dir, file);
-	}
-	if ((uintmax_t)st.st_size > IGNORE_MAX_FILE) {
-		close(fd);
-		ec_warn("ignoring excessively large pattern file: %s%s",
-		    dir, file);
-		return IGNORE_NONE;
-	}
-	strbuf_grow(out, (size_t)st.st_size + 1);
-	for (;;) {
-		if (out->len > IGNORE_MAX_FILE) {
-			/* grew while read */
-			close(fd);
-			strbuf_reset(out);
-			ec_warn("ignoring excessively large pattern file: "
-			    "%s%s", dir, file);
-			return IGNORE_NONE;
-		}
-		if (out->alloc - out->len < 4096)
-			strbuf_grow(out, 65536);
-		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			ec_warn("unable to read '%s%s': %s", dir, file,
-			    strerror(errno));
-			close(fd);
-			strbuf_reset(out);
-			return IGNORE_NONE;
-		}
-		if (n == 0)
-			break;
-		strbuf_setlen(out, out->len + (size_t)n);
-	}
-	close(fd);
-	return 0;
 }

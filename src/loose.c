@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include "error.h"
+#include "gitfile.h"
 #include "loose.h"
 #include "xalloc.h"
 
@@ -136,37 +137,33 @@ lf_open(struct lfile **lfp, const struct loose_backend *lb, const git_oid *id)
 {
 	char hex[GIT_OID_HEXSZ + 1];
 	struct lfile *lf;
-	struct stat st;
+	struct gitfile gf;
 	char *path;
-	int fd, err;
+	int fd, rc;
 
 	*lfp = NULL;
 	if (!lb->dirs[id->id[0]])
 		return GIT_PASSTHROUGH;	/* packed: not even an open(2) */
 	git_oid_tostr(hex, sizeof(hex), id);
 	path = xasprintf("%s%.2s/%s", lb->objdir, hex, hex + 2);
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY |
-	    O_CLOEXEC);
-	err = errno;
+	rc = gitfile_open(AT_FDCWD, path, GITFILE_NOFOLLOW, &gf, &fd);
 	free(path);
-	if (fd == -1 && (err == ENOENT || err == ENOTDIR))
+	if (rc == GITFILE_MISSING)
 		return GIT_PASSTHROUGH;
 	lf = xcalloc(1, sizeof(*lf));
 	lf->fd = fd;
 	*lfp = lf;
-	if (fd == -1) {
-		lf->why = err == ELOOP ? "loose object is a symbolic link; "
-		    "not followed" : "loose object cannot be opened";
+	if (rc != GITFILE_OK) {
+		lf->why = rc == GITFILE_LINK ? "loose object is a symbolic "
+		    "link; not followed" : rc == GITFILE_NOTFILE ? "loose "
+		    "object is not a regular file" : "loose object cannot be "
+		    "opened";
 		return lf_fail(lf);
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		lf->why = "loose object is not a regular file";
-		return lf_fail(lf);
-	}
-	lf->fsize = st.st_size;
+	lf->fsize = gf.st.st_size;
 	/* a small object is read in one go, a large one in chunks */
-	lf->inlen = st.st_size < LOOSE_IN_CHUNK ? (size_t)st.st_size + 1 :
-	    LOOSE_IN_CHUNK;
+	lf->inlen = gf.st.st_size < LOOSE_IN_CHUNK ?
+	    (size_t)gf.st.st_size + 1 : LOOSE_IN_CHUNK;
 	lf->in = xmalloc(lf->inlen);
 	if (inflateInit(&lf->z) != Z_OK) {
 		lf->why = "out of memory for zlib";

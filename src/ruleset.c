@@ -18,6 +18,7 @@
 #include "ascii.h"
 #include "datadir.h"
 #include "error.h"
+#include "gitfile.h"
 #include "keyspec.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -196,42 +197,18 @@ int
 ruleset_add_file(struct ruleset *rs, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char tmp[65536];
-	ssize_t n;
-	struct stat st;
-	int fd, rc;
+	struct gitfile gf;
+	int rc;
 
 	/* Never wait on a FIFO or a device: only a regular file is read. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd == -1)
-		return ec_error("%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return ec_error("%s: not a regular file", path);
-	}
-	for (;;) {
-		n = read(fd, tmp, sizeof(tmp));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		strbuf_add(&sb, tmp, (size_t)n);
-		if (sb.len > RULESET_MAX_BYTES)
-			break;
-	}
-	if (n == -1) {
-		rc = ec_error("%s: %s", path, strerror(errno));
-		close(fd);
-		strbuf_release(&sb);
-		return rc;
-	}
-	close(fd);
-	if (sb.len > RULESET_MAX_BYTES) {
-		strbuf_release(&sb);
-		return ec_error("%s: rule file larger than %d bytes", path,
+	rc = read_small_file(path, 0, RULESET_MAX_BYTES, &sb, &gf);
+	if (rc == GITFILE_OK)
+		rc = ruleset_add_buffer(rs, path, sb.buf, sb.len);
+	else if (rc == GITFILE_TOOBIG)
+		rc = ec_error("%s: rule file larger than %d bytes", path,
 		    RULESET_MAX_BYTES);
-	}
-	rc = ruleset_add_buffer(rs, path, sb.buf, sb.len);
+	else
+		rc = gitfile_error(path, rc, &gf, RULESET_MAX_BYTES);
 	strbuf_release(&sb);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include <git2.h>
 
 #include "error.h"
+#include "gitfile.h"
 #include "gitindex.h"
 #include "strbuf.h"
 #include "tree-impl.h"
@@ -243,25 +244,22 @@ index_file_env(void)
 static int
 open_regular(const char *path, int own, int *fd, struct stat *st)
 {
-	int r;
+	struct gitfile gf;
+	int rc;
 
-	r = 0;
-	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
-	    (own ? O_NOFOLLOW : 0));
-	if (*fd == -1) {
-		if (errno == ELOOP && own)
-			r = ec_error("%s: cannot read the index: a symbolic "
-			    "link; refusing to follow it", path);
-		else if (errno != ENOENT)
-			r = ec_error("%s: cannot read the index: %s", path,
-			    strerror(errno));
-	} else if (fstat(*fd, st) == -1 || !S_ISREG(st->st_mode)) {
-		r = ec_error("%s: cannot read the index: not a regular file",
-		    path);
-		close(*fd);
-		*fd = -1;
-	}
-	return r;
+	rc = gitfile_open(AT_FDCWD, path, own ? GITFILE_NOFOLLOW : 0, &gf,
+	    fd);
+	*st = gf.st;
+	if (rc == GITFILE_OK || (rc == GITFILE_MISSING && gf.err == ENOENT))
+		return 0;
+	if (rc == GITFILE_LINK)
+		return ec_error("%s: cannot read the index: a symbolic link; "
+		    "refusing to follow it", path);
+	if (rc == GITFILE_NOTFILE)
+		return ec_error("%s: cannot read the index: not a regular "
+		    "file", path);
+	return ec_error("%s: cannot read the index: %s", path,
+	    strerror(gf.err));
 }
 
 /*

@@ -18,6 +18,7 @@
 #include <git2.h>
 
 #include "error.h"
+#include "gitfile.h"
 #include "ignore.h"
 #include "strbuf.h"
 #include "tree-impl.h"
@@ -71,8 +72,6 @@ struct walk {
 
 static size_t	 bound(const struct tree_entry *, size_t, size_t, size_t,
 		    const char *, size_t, int);
-static int	 is_gitdir(int, const char *);
-static int	 nested_repo(int);
 static int	 path_inside(const char *, const char *);
 static char	*normal_path(const char *, const char *);
 static int	 real_inside(const char *, const char *);
@@ -142,76 +141,6 @@ bound(const struct tree_entry *te, size_t lo, size_t hi, size_t off,
 			hi = m;
 	}
 	return lo;
-}
-/*
- * Whether dir (below fd) is a git directory as git decides it: HEAD, and
- * objects/ and refs/, or the commondir file of a linked worktree's.
- */
-static int
-is_gitdir(int fd, const char *dir)
-{
-	struct stat st;
-	char *p;
-	int r;
-
-	p = xasprintf("%s/HEAD", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && !S_ISDIR(st.st_mode);
-	free(p);
-	if (!r)
-		return 0;
-	p = xasprintf("%s/commondir", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && S_ISREG(st.st_mode);
-	free(p);
-	if (r)
-		return 1;
-	p = xasprintf("%s/objects", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && S_ISDIR(st.st_mode);
-	free(p);
-	if (!r)
-		return 0;
-	p = xasprintf("%s/refs", dir);
-	r = fstatat(fd, p, &st, 0) == 0 && S_ISDIR(st.st_mode);
-	free(p);
-	return r;
-}
-
-/*
- * Whether the directory fd is the top of a repository of its own: a .git
- * git directory, or a .git file naming one ("gitdir: PATH", taken at its
- * word: never followed out of the repository).
- */
-static int
-nested_repo(int fd)
-{
-	struct stat st;
-	char buf[4096], *p, *end;
-	ssize_t n;
-	int gfd;
-
-	if (fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == -1)
-		return 0;
-	if (S_ISDIR(st.st_mode))
-		return is_gitdir(fd, ".git");
-	if (!S_ISREG(st.st_mode))
-		return 0;
-	/* A gitfile: "gitdir: PATH". */
-	gfd = openat(fd, ".git", O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC);
-	if (gfd == -1)
-		return 0;
-	n = read(gfd, buf, sizeof(buf) - 1);
-	close(gfd);
-	if (n <= 8 || strncmp(buf, "gitdir: ", 8) != 0)
-		return 0;
-	buf[n] = '\0';
-	p = buf + 8;
-	end = p + strcspn(p, "\r\n");
-	*end = '\0';
-	/*
-	 * Decided from the file alone: following PATH, which may name any
-	 * place on the reviewer's disk, would probe it.
-	 */
-	return *p != '\0';
 }
 
 /*
@@ -681,7 +610,7 @@ walk_untracked_dir(struct walk *w, int dfd, const char *name)
 		return 0;
 	if ((fd = open_dir(w, dfd, name)) == -1)
 		return 0;
-	if (nested_repo(fd)) {
+	if (gitfile_is_toplevel(fd, ".")) {
 		close(fd);
 		tree_add(w->others, xstrndup(w->path.buf, w->path.len),
 		    TREE_MODE_SUBMODULE, NULL);
@@ -867,12 +796,10 @@ static int
 worktree_read_disk(const struct tree *t, const struct tree_entry *e,
     size_t cap, struct strbuf *out, int *truncated)
 {
-	struct stat st;
+	struct gitfile gf;
 	const char *base;
-	char *path, c;
-	size_t want, room;
-	ssize_t n;
-	int dfd, fd, r;
+	char *path;
+	int dfd, r;
 
 	if (bad_path(e->path))
 		return TREE_EMISSING;
@@ -881,66 +808,22 @@ worktree_read_disk(const struct tree *t, const struct tree_entry *e,
 		free(path);
 		return dfd;
 	}
-	fd = -1;
-	if (*base == '\0') {
+	if (*base == '\0')
 		r = TREE_ENOTFILE;	/* "dir/": a nested repository */
-		goto out;
-	}
-	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == -1) {
-		r = errno == ENOENT || errno == ENOTDIR ? TREE_EMISSING :
-		    ec_error("%s: %s", e->path, strerror(errno));
-		goto out;
-	}
-	if (S_ISLNK(st.st_mode) || !S_ISREG(st.st_mode)) {
-		r = S_ISLNK(st.st_mode) ? TREE_ELINK : TREE_ENOTFILE;
-		goto out;
-	}
-	fd = openat(dfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_NOCTTY | O_CLOEXEC);
-	if (fd == -1) {
-		if (errno == ELOOP)
-			r = TREE_ELINK;
-		else if (errno == ENOENT)
+	else {
+		r = read_small_fileat(dfd, base, GITFILE_NOFOLLOW |
+		    GITFILE_CUT, cap, out, &gf);
+		if (r == GITFILE_OK)
+			*truncated = gf.truncated;
+		else if (r == GITFILE_MISSING)
 			r = TREE_EMISSING;
+		else if (r == GITFILE_LINK)
+			r = TREE_ELINK;
+		else if (r == GITFILE_NOTFILE)
+			r = TREE_ENOTFILE;
 		else
-			r = ec_error("%s: %s", e->path, strerror(errno));
-		goto out;
+			r = ec_error("%s: %s", e->path, strerror(gf.err));
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		r = TREE_ENOTFILE;	/* replaced meanwhile */
-		goto out;
-	}
-
-	/* Room for what the file holds now; never more than cap. */
-	want = cap;
-	if (st.st_size >= 0 && (uintmax_t)st.st_size < want)
-		want = (size_t)st.st_size;
-	strbuf_grow(out, want);
-	r = 0;
-	while (out->len < cap) {
-		if (out->alloc - out->len <= 1)
-			strbuf_grow(out, cap - out->len < 65536 ?
-			    cap - out->len : 65536);
-		room = out->alloc - out->len - 1;
-		want = cap - out->len < room ? cap - out->len : room;
-		if ((n = read(fd, out->buf + out->len, want)) == -1) {
-			if (errno == EINTR)
-				continue;
-			r = ec_error("%s: %s", e->path, strerror(errno));
-			break;
-		}
-		if (n == 0)
-			break;
-		strbuf_setlen(out, out->len + (size_t)n);
-	}
-	if (r == 0 && out->len == cap) {
-		while ((n = read(fd, &c, 1)) == -1 && errno == EINTR)
-			;
-		*truncated = n > 0;
-	}
-out:
-	if (fd != -1)
-		close(fd);
 	if (dfd != t->rootfd)
 		close(dfd);
 	free(path);

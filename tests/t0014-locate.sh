@@ -111,6 +111,44 @@ test_expect_success '--each lists snapshots and checkouts, not a folder with a s
 	test_cmp a b
 '
 
+# A linked worktree (git worktree add): its checkout has a .git file, its
+# git directory HEAD and commondir but no objects/ or refs/ of its own.
+LW=$TEST_TMP/linked
+git clone -q "$R" "$LW/main"
+git -C "$LW/main" worktree add -q "$LW/wt" 2>/dev/null
+git -C "$LW/main" worktree add -q inner 2>/dev/null
+mkdir -p "$LW/bogus/.git"
+
+test_expect_success '--each lists a linked worktree, not a folder with an empty .git' '
+	test_expect_code 1 "$ECOCHECK" --format jsonl --as-of HEAD \
+		--each "$LW" >out.jsonl 2>err &&
+	test_must_be_empty err &&
+	jq -r "\"\(.repository.path) \(.repository.source)\"" out.jsonl >got &&
+	printf "%s\n" "$LW/main worktree" "$LW/wt worktree" >want &&
+	test_cmp want got &&
+	test_must_fail git -C "$LW/bogus" rev-parse --git-dir 2>/dev/null
+'
+
+test_expect_success '--each takes a linked worktree git directory for one, as git does' '
+	test_eq "$(git -C "$LW/main/.git/worktrees/wt" rev-parse --is-inside-git-dir)" true &&
+	test_expect_code 1 "$ECOCHECK" --format jsonl --as-of HEAD \
+		--each "$LW/main/.git/worktrees" >out.jsonl 2>err &&
+	test_must_be_empty err &&
+	jq -r .repository.path out.jsonl >got &&
+	printf "%s\n" "$LW/main/.git/worktrees/inner" \
+		"$LW/main/.git/worktrees/wt" >want &&
+	test_cmp want got
+'
+
+test_expect_success 'the worktree walk takes a linked worktree inside it for a repository, as git does' '
+	git -C "$LW/main" ls-files -co --exclude-standard | sort >want &&
+	grep -qx "inner/" want &&
+	"$(dirname "$ECOCHECK")/../tests/list-worktree" "$LW/main" >list 2>err &&
+	test_must_be_empty err &&
+	sort list >got &&
+	test_cmp want got
+'
+
 test_expect_success 'nothing under the snapshot changes' '
 	snapshot "$TEST_TMP/snap.git" >before &&
 	test_expect_code 1 "$ECOCHECK" "$TEST_TMP/snap.git" >out 2>err &&

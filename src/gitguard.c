@@ -1,0 +1,257 @@
+/* gitguard.c: refuse a git directory whose files libgit2 would wait on */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "gitfile.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/*
+ * libgit2 opens the files of a git directory with a blocking open(2): a
+ * FIFO at commondir, gitdir, packed-refs, a loose reference, a pack index
+ * or objects/info/alternates makes it wait forever (and git on shallow). Each is looked at
+ * (never opened) before libgit2 opens the repository, as is every file
+ * an alternates file leads to, as deep as libgit2 follows them.
+ */
+#define ALTERNATES_DEPTH	5	/* libgit2's GIT_ALTERNATES_MAX_DEPTH */
+#define ALTERNATES_MAX		(1024 * 1024)
+#define REFS_DEPTH		64
+
+static int	 refuse(const char *);
+static int	 guard_file(const char *, const char *);
+static int	 guard_dir(int, const char *, int, int);
+static int	 guard_tree(const char *, const char *, int);
+static int	 guard_objects(const char *, int);
+static int	 guard_alternates(const char *, int);
+static char	*common_dir(const char *);
+static char	*gitlink_dir(const char *);
+
+/* Refuse path, which is not a regular file: -1. */
+static int
+refuse(const char *path)
+{
+	return ec_error("%s: not a regular file; refusing to read it", path);
+}
+
+/* dir/name: absent, a regular file or a directory (libgit2 says why). */
+static int
+guard_file(const char *dir, const char *name)
+{
+	struct stat st;
+	char *p;
+	int rc;
+
+	p = xasprintf("%s/%s", dir, name);
+	rc = 0;
+	if (stat(p, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		rc = refuse(p);
+	free(p);
+	return rc;
+}
+
+/*
+ * Every entry of the directory fd (path names it): a regular file (with
+ * idx_only, only the names ending in ".idx" count) or, below depth, a
+ * directory whose entries are looked at in turn.
+ */
+static int
+guard_dir(int fd, const char *path, int depth, int idx_only)
+{
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	char *p;
+	size_t n;
+	int sub, rc;
+
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return 0;	/* libgit2 says why, if it reads it */
+	}
+	rc = 0;
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    (idx_only && (n < 4 || strcmp(de->d_name + n - 4, ".idx"))))
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, 0) == -1 ||
+		    S_ISREG(st.st_mode))
+			continue;
+		p = xasprintf("%s/%s", path, de->d_name);
+		if (!S_ISDIR(st.st_mode))
+			rc = refuse(p);
+		else if (!idx_only && depth < REFS_DEPTH && (sub = openat(
+		    dirfd(d), de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC)) != -1)
+			rc = guard_dir(sub, p, depth + 1, 0);
+		free(p);
+	}
+	closedir(d);
+	return rc;
+}
+
+/* The tree dir/name: refs/, or with idx_only objects/pack/. */
+static int
+guard_tree(const char *dir, const char *name, int idx_only)
+{
+	char *p;
+	int fd, rc;
+
+	p = xasprintf("%s/%s", dir, name);
+	fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	rc = fd == -1 ? 0 : guard_dir(fd, p, 0, idx_only);
+	free(p);
+	return rc;
+}
+
+/* The object directory objdir and the alternates it leads to. */
+static int
+guard_objects(const char *objdir, int depth)
+{
+	if (guard_file(objdir, "pack/multi-pack-index") == -1 ||
+	    guard_tree(objdir, "pack", 1) == -1 ||
+	    guard_file(objdir, "info/alternates") == -1)
+		return -1;
+	return depth < ALTERNATES_DEPTH ? guard_alternates(objdir, depth) : 0;
+}
+
+/* The object directories objdir/info/alternates names, one a line. */
+static int
+guard_alternates(const char *objdir, int depth)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path, *line, *next, *alt;
+	int rc;
+
+	path = xasprintf("%s/info/alternates", objdir);
+	rc = read_small_file(path, 0, ALTERNATES_MAX, &sb, NULL);
+	free(path);
+	if (rc != GITFILE_OK) {
+		strbuf_release(&sb);
+		return 0;	/* none, or libgit2 says why */
+	}
+	rc = 0;
+	for (line = sb.buf; rc == 0 && line < sb.buf + sb.len; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			*next++ = '\0';
+		else
+			next = sb.buf + sb.len;
+		if (*line == '\0' || *line == '#')
+			continue;
+		alt = *line == '/' ? xstrdup(line) :
+		    xasprintf("%s/%s", objdir, line);
+		rc = guard_objects(alt, depth + 1);
+		free(alt);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* The common directory a linked worktree's commondir names, or NULL. */
+static char *
+common_dir(const char *gitdir)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path, *common;
+
+	path = xasprintf("%s/commondir", gitdir);
+	common = NULL;
+	if (read_small_file(path, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
+	    GITFILE_OK && sb.len > 0) {
+		strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+		if (sb.len > 0)
+			common = sb.buf[0] == '/' ? xstrdup(sb.buf) :
+			    xasprintf("%s/%s", gitdir, sb.buf);
+	}
+	free(path);
+	strbuf_release(&sb);
+	return common;
+}
+
+int
+gitfile_guard(const char *path)
+{
+	static const char *const own[] = { "HEAD", "commondir", "gitdir" };
+	char *gitdir, *common, *objdir;
+	size_t i, n;
+	int rc;
+
+	n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	gitdir = xstrndup(path, n);
+	rc = 0;
+	for (i = 0; rc == 0 && i < sizeof(own) / sizeof(own[0]); i++)
+		rc = guard_file(gitdir, own[i]);
+	if (rc == 0)
+		rc = guard_tree(gitdir, "refs", 0);
+	common = NULL;
+	if (rc == 0 && (common = common_dir(gitdir)) != NULL)
+		rc = guard_tree(common, "refs", 0);
+	if (rc == 0)
+		rc = guard_file(common != NULL ? common : gitdir,
+		    "packed-refs");
+	/* git waits on it, and libgit2 would take it for no boundary */
+	if (rc == 0)
+		rc = guard_file(common != NULL ? common : gitdir, "shallow");
+	objdir = xasprintf("%s/objects", common != NULL ? common : gitdir);
+	if (rc == 0)
+		rc = guard_objects(objdir, 0);
+	free(objdir);
+	free(common);
+	free(gitdir);
+	return rc;
+}
+
+/* The git directory the .git file of the folder path names, or NULL. */
+static char *
+gitlink_dir(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *p, *dir;
+
+	p = xasprintf("%s/.git", path);
+	dir = NULL;
+	if (read_small_file(p, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
+	    GITFILE_OK && strncmp(sb.buf, "gitdir: ", 8) == 0) {
+		strbuf_setlen(&sb, strcspn(sb.buf, "\r\n"));
+		if (sb.len > 8)
+			dir = sb.buf[8] == '/' ? xstrdup(sb.buf + 8) :
+			    xasprintf("%s/%s", path, sb.buf + 8);
+	}
+	free(p);
+	strbuf_release(&sb);
+	return dir;
+}
+
+int
+gitfile_not_a_repo(const char *path)
+{
+	static const char *const names[] = { "HEAD", "commondir" };
+	char *dirs[3];
+	size_t i, j;
+	int rc;
+
+	dirs[0] = xasprintf("%s/.git", path);
+	dirs[1] = gitlink_dir(path);
+	dirs[2] = xstrdup(path);
+	rc = 0;
+	for (i = 0; i < 3; i++) {
+		for (j = 0; rc == 0 && dirs[i] != NULL && j < 2; j++)
+			rc = guard_file(dirs[i], names[j]);
+		free(dirs[i]);
+	}
+	return rc == 0 ? ec_error("%s: not a git repository", path) : rc;
+}
