@@ -84,16 +84,15 @@ scan_cb(const struct tree_entry *e, void *arg)
 	struct scan_arg *a = arg;
 	struct ci_scan *scan = a->scan;
 	const struct ci_file *f;
-	int rc;
 
 	if (scan_has(scan, e->path) ||
 	    (!a->any_yaml && ci_kind_of_path(e->path) == -1))
 		return 0;
-	f = ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL, &rc);
-	if (f == NULL && rc == -1) {
-		a->rc = -1;
-		return 1;
-	}
+	/*
+	 * A blob that cannot be read (printed once) is refused like a link:
+	 * the rules say it cannot be read, unknown, as for any other file.
+	 */
+	f = ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL, NULL);
 	if (f == NULL) {
 		XGROW(scan->refused, scan->nrefused + 1, scan->refalloc);
 		scan->refused[scan->nrefused++] = e;

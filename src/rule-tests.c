@@ -17,10 +17,10 @@
 #include "ci.h"
 #include "ctx.h"
 #include "finding.h"
+#include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
-#include "toml.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -41,8 +41,9 @@ static int	 is_test_file(const char *, int);
 static int	 under_testpath(const char *, const struct strvec *);
 static void	 testpaths_ini(const char *, size_t, const char *,
 		    struct strvec *);
-static void	 testpaths_toml(const char *, size_t, struct strvec *);
-static int	 read_testpaths(struct check_ctx *, struct strvec *,
+static void	 testpaths_pyproject(struct check_ctx *, struct strvec *,
+		    struct strvec *);
+static void	 read_testpaths(struct check_ctx *, struct strvec *,
 		    struct strvec *);
 static void	 report_ci(struct check_ctx *, const struct ci_scan *,
 		    const char *, struct finding *);
@@ -200,65 +201,55 @@ testpaths_ini(const char *buf, size_t len, const char *section,
 	}
 }
 
-/* [tool.pytest.ini_options] testpaths of pyproject.toml. */
+/*
+ * [tool.pytest.ini_options] testpaths of pyproject.toml, as the Python
+ * project (pymeta.h) read it: the file is parsed once per check.
+ */
 static void
-testpaths_toml(const char *buf, size_t len, struct strvec *out)
+testpaths_pyproject(struct check_ctx *ctx, struct strvec *out,
+    struct strvec *from)
 {
-	const struct toml_value *tp, *item;
-	struct toml_value *root;
-	struct toml_error err;
-	const char *s;
-	size_t i;
+	const struct pymeta *m;
+	size_t i, before = out->n;
 
-	if (toml_parse(buf, len, &root, &err) == -1)
+	if ((m = pymeta_get(ctx)) == NULL)
 		return;
-	tp = toml_get(root, "tool.pytest.ini_options.testpaths");
-	if (toml_kind(tp) == TOML_STRING && (s = toml_string(tp, NULL)) != NULL)
-		strvec_push(out, s);
-	for (i = 0; i < toml_len(tp) && out->n < 64; i++) {
-		item = toml_at(tp, i);
-		if ((s = toml_string(item, NULL)) != NULL &&
-		    toml_kind(item) == TOML_STRING)
-			strvec_push(out, s);
-	}
-	toml_free(root);
+	for (i = 0; i < m->testpaths.n && out->n < 64; i++)
+		if (strcmp(m->testpaths.v[i].path, "pyproject.toml") == 0)
+			strvec_push_nodup(out, xstrdup(m->testpaths.v[i].text));
+	if (out->n > before)
+		strvec_push(from, "pyproject.toml");
 }
 
 /*
  * The pytest testpaths configured, and the files that configure them
- * (for evidence). -1: the repository could not be read.
+ * (for evidence). A file that cannot be read configures none: what the
+ * read judge says of it is for the rules that need it.
  */
-static int
+static void
 read_testpaths(struct check_ctx *ctx, struct strvec *paths,
     struct strvec *from)
 {
-	static const char *const files[] = { "pyproject.toml", "setup.cfg",
-	    "pytest.ini", "tox.ini", NULL };
-	static const char *const sections[] = { NULL, "[tool:pytest]",
+	static const char *const files[] = { "setup.cfg", "pytest.ini",
+	    "tox.ini", NULL };
+	static const char *const sections[] = { "[tool:pytest]",
 	    "[pytest]", "[pytest]" };
 	const struct tree_entry *e;
 	const char *buf;
 	size_t len, before, i;
-	int trunc, rc;
+	int trunc;
 
+	testpaths_pyproject(ctx, paths, from);
 	for (i = 0; files[i] != NULL; i++) {
-		if ((e = tree_lookup(ctx_tree(ctx), files[i], 0)) == NULL)
-			continue;
-		rc = ctx_read(ctx, e, CONFIG_CAP, CTX_READ_TEXT, NULL, &buf,
-		    &len, &trunc);
-		if (rc == -1)
-			return -1;
-		if (rc != 0)
+		if ((e = tree_lookup(ctx_tree(ctx), files[i], 0)) == NULL ||
+		    ctx_read(ctx, e, CONFIG_CAP, CTX_READ_TEXT, NULL, &buf,
+		    &len, &trunc) != 0)
 			continue;
 		before = paths->n;
-		if (sections[i] == NULL)
-			testpaths_toml(buf, len, paths);
-		else
-			testpaths_ini(buf, len, sections[i], paths);
+		testpaths_ini(buf, len, sections[i], paths);
 		if (paths->n > before)
 			strvec_push(from, files[i]);
 	}
-	return 0;
 }
 
 /*
@@ -353,8 +344,7 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 
 	memset(&a, 0, sizeof(a));
 	rc = -1;
-	if (read_testpaths(ctx, &paths, &from) == -1)
-		goto out;
+	read_testpaths(ctx, &paths, &from);
 	count_tests(r, ctx, &paths, &a);
 	min = rule_int(r, "min", 1);
 	finding_min(f, min);
