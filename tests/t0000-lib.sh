@@ -1,7 +1,7 @@
 #!/bin/sh
 # t0000-lib.sh: the test library itself: a broken &&-chain fails the test,
-# test_must_fail, test_expect_code, test_when_finished and prerequisites
-# do what tests/lib.sh says. Small scripts that use lib.sh are written to
+# test_must_fail, test_expect_code, ec_json, test_when_finished and
+# prerequisites do what tests/lib.sh says. Small scripts that use lib.sh are written to
 # $TEST_TMP and run with the shell that runs this one ($TEST_SHELL_PATH,
 # set by make check); their TAP output is compared whole.
 . "$(dirname "$0")/lib.sh"
@@ -202,6 +202,43 @@ test_expect_success 'test_line_count counts, and a misuse fails its test' '
 	grep "^ok 1 - a count of lines" linecount.out &&
 	grep "^not ok 2 - " linecount.out &&
 	grep "Bail out! lib.sh: test_line_count N FILE" linecount.out
+'
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/ecjson.sh"
+test_expect_success 'the status wanted' '
+	ec_json 2 --no-such-option &&
+	test_eq "$ec_status" 2
+'
+test_expect_success 'another status than the one wanted' '
+	ec_json 0 --no-such-option
+'
+wrapper() {
+	echo "wrapped $# words" >>"$TEST_TMP/wrapped" &&
+	"$@"
+}
+test_expect_success 'a wrapper runs ecocheck' '
+	ec_wrap=wrapper &&
+	ec_json 2 --no-such-option &&
+	test_eq "$(cat "$TEST_TMP/wrapped")" "wrapped 4 words"
+'
+test_expect_success 'no status: a bug of the test' '
+	ec_json --no-such-option
+'
+test_done
+EOF
+
+test_expect_success 'ec_json pins the exit status, says what came instead, refuses no status' '
+	run_sub ecjson &&
+	test_eq "$(cat ecjson.rc)" 1 &&
+	grep -v "^#" ecjson.out >tap &&
+	printf "%s\n" "ok 1 - the status wanted" \
+		"not ok 2 - another status than the one wanted" \
+		"ok 3 - a wrapper runs ecocheck" \
+		"not ok 4 - no status: a bug of the test" "1..4" >want &&
+	test_cmp want tap &&
+	grep -q "^#  exit status 2, want 0: ecocheck --format json --no-such-option" ecjson.out &&
+	grep -q "^#  ecocheck: --no-such-option: unknown option" ecjson.out &&
+	grep -q "Bail out! lib.sh: ec_json: the first argument is the exit status wanted, not .--no-such-option." ecjson.out
 '
 
 test_expect_success 'JQ holds exactly when jq is on PATH' '
