@@ -12,6 +12,10 @@
 #   117 comes back, so a command that is not chained cannot be ignored.
 #   Inside a loop, end the chain with "|| exit 1" (the body runs in a
 #   subshell); never "|| :" (use test_expect_code or test_must_fail).
+#   The (exit 117) run cannot see inside ( ) or $( ): tests/chainlint.awk
+#   reads each body first and fails the test on a command there that is
+#   not joined to the next by &&, || or | (unless it ends in || exit N,
+#   || return N or &).
 # - test_expect_code N CMD pins an exit status; test_must_fail CMD wants a
 #   failure that is not a crash; ec_json STATUS ARGS... runs ecocheck
 #   with a JSON report and pins its status (result_of reads the report);
@@ -137,9 +141,16 @@ test_eval_() {
 	)
 }
 
-# Run a test body: first as "(exit 117) && BODY", which runs nothing of a
-# body whose commands are all chained with &&; then for real.
+# Run a test body: first through tests/chainlint.awk, which finds the
+# broken chains inside ( ) and $( ); then as "(exit 117) && BODY", which
+# runs nothing of a body whose commands are all chained with &&; then for
+# real.
 test_run_() {
+	if ! printf '%s\n' "$1" | awk -f "$ECOCHECK_SRCDIR/tests/chainlint.awk"
+	then
+		echo "chain every command inside ( ) and \$( ) with &&, or end it with || exit 1"
+		return 1
+	fi
 	test_eval_ "(exit 117) && $1"
 	_rc=$?
 	if [ "$_rc" -ne 117 ]; then

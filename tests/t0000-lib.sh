@@ -1,5 +1,6 @@
 #!/bin/sh
 # t0000-lib.sh: the test library itself: a broken &&-chain fails the test,
+# also inside ( ) and $( ) (tests/chainlint.awk),
 # test_must_fail, test_expect_code, ec_json, test_when_finished and
 # prerequisites do what tests/lib.sh says. Small scripts that use lib.sh are written to
 # $TEST_TMP and run with the shell that runs this one ($TEST_SHELL_PATH,
@@ -102,6 +103,100 @@ test_expect_success 'a body whose &&-chain is broken fails, and says so' '
 		"1..3" >want &&
 	test_cmp want tap &&
 	test "$(grep -c "^#  broken &&-chain" broken.out)" -eq 2
+'
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/chainlint.sh"
+test_expect_success 'a broken chain inside ( )' '
+	echo ran >>"$RUNS" &&
+	(
+		cd "$TEST_TMP"
+		true
+	)
+'
+test_expect_success 'a broken chain inside $( )' '
+	echo ran >>"$RUNS" &&
+	x=$(echo one
+		echo two) &&
+	test -n "$x"
+'
+test_expect_success 'a broken chain inside "$( )" inside ( )' '
+	echo ran >>"$RUNS" &&
+	(
+		test -n "$(false; echo hidden)"
+	)
+'
+test_expect_success 'a broken chain in an if inside ( )' '
+	echo ran >>"$RUNS" &&
+	(
+		if true
+		then
+			false
+			true
+		fi
+	)
+'
+test_expect_success 'chained bodies, with every exception' '
+	(
+		cd "$TEST_TMP" &&
+		# a comment; and another (
+		for i in 1 2; do
+			test "$i" -gt 0 || exit 1
+			test "$i" -lt 3 || return 1
+		done &&
+		if test -d .
+		then
+			true
+		elif false; then
+			false
+		else
+			true
+		fi &&
+		case $i in
+		1|[!0-9]*) false ;;
+		(2)
+			true &&
+			true
+			;;
+		*) echo "$(false)" ;;
+		esac &&
+		cat >here <<-\END &&
+		not code (
+		neither
+		END
+		sleep 0 &
+		x=$((1 + (2 * 3) )) && y="${x#(}" && z=$(echo "(" ")") &&
+		test -f here || { echo "no here"; exit 1; }
+		test "$(
+			echo a |
+			tr a b
+		)" = b
+	) &&
+	v=$(printf "%s\n" "a
+		b" | wc -l) &&
+	test "$v" -eq 2
+'
+test_done
+EOF
+
+test_expect_success 'chainlint finds a broken chain inside ( ) and $( ), before the body runs' '
+	RUNS=$TEST_TMP/chainlint.runs && export RUNS &&
+	run_sub chainlint &&
+	test_eq "$(cat chainlint.rc)" 1 &&
+	grep -v "^#" chainlint.out >tap &&
+	printf "%s\n" "not ok 1 - a broken chain inside ( )" \
+		"not ok 2 - a broken chain inside \$( )" \
+		"not ok 3 - a broken chain inside \"\$( )\" inside ( )" \
+		"not ok 4 - a broken chain in an if inside ( )" \
+		"ok 5 - chained bodies, with every exception" "1..5" >want &&
+	test_cmp want tap &&
+	grep "^#  broken &&-chain" chainlint.out >found &&
+	printf "#  broken &&-chain inside %s: line %d of the body is not joined to the next command: %s\n" \
+		"( )" 4 "cd \"\$TEST_TMP\"" \
+		"\$( )" 3 "x=\$(echo one" \
+		"\$( )" 4 "test -n \"\$(false; echo hidden)\"" \
+		"( )" 6 "false" >want &&
+	test_cmp want found &&
+	test_must_fail test -e "$RUNS"
 '
 
 test_expect_success 'a good chain passes, and its body runs once' '

@@ -146,7 +146,7 @@ Co-authored-by: Dan <dan@example.com>" &&
 	ec_json 1 $H --as-of "@$END" "$C" &&
 	test_eq "$(result_of contributors value)" 1 &&
 	ec_json 1 $H --as-of "@$END" --set contributors.coauthors=yes "$C" &&
-	want=$( { git -C "$C" log --use-mailmap --format=%aE HEAD;
+	want=$( { git -C "$C" log --use-mailmap --format=%aE HEAD &&
 		git -C "$C" log --format="%(trailers:key=Co-authored-by,valueonly)" HEAD |
 		sed "/^\$/d" | git -C "$C" check-mailmap --stdin | sed "s/.*<\(.*\)>/\1/"; } |
 		tr A-Z a-z | sort -u | wc -l) &&
