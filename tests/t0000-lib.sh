@@ -137,6 +137,7 @@ test_expect_success 'a broken chain in an if inside ( )' '
 '
 test_expect_success 'chained bodies, with every exception' '
 	(
+		sleep 0 &
 		cd "$TEST_TMP" &&
 		# a comment; and another (
 		for i in 1 2; do
@@ -163,7 +164,6 @@ test_expect_success 'chained bodies, with every exception' '
 		not code (
 		neither
 		END
-		sleep 0 &
 		x=$((1 + (2 * 3) )) && y="${x#(}" && z=$(echo "(" ")") &&
 		test -f here || { echo "no here"; exit 1; }
 		test "$(
