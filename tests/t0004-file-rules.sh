@@ -2,16 +2,8 @@
 # t0004-file-rules.sh: the pytorch-ecosystem file rules scored the way the
 # Ecosystem Working Group scores them (requirements 3 and 14 to 19)
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-# History is t0009's subject: here it must not decide the exit status.
-NOHIST="--set commits.level=off --set contributors.level=off"
-
-R=$TEST_TMP/repo
 make_repo "$R" README.md LICENSE.md CONTRIBUTING.md CODEOWNERS GOVERNANCE.md >/dev/null
 write_demo_docs "$R"
 git -C "$R" commit -q -a -m docs

@@ -4,20 +4,9 @@
 # headings, headings in code fences, emoji and links in headings, a
 # README.rst, a linked RELEASE.md, empty, huge, invalid UTF-8 and NUL
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-R=$TEST_TMP/repo
 git init -q "$R"
-
-# readme FILE: write the README from standard input.
-readme() {
-	cat >"$R/README.md"
-}
 
 test_expect_success 'ATX headings with closing hashes, a quick start with code' '
 	readme <<-\EOF &&
@@ -76,11 +65,7 @@ test_expect_success 'HTML headings count (<h2 align=center>)' '
 '
 
 test_expect_success 'a heading inside a code fence is not a section' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	```markdown
 	## Quick start
 	```
@@ -91,11 +76,7 @@ test_expect_success 'a heading inside a code fence is not a section' '
 '
 
 test_expect_success 'emoji, shortcodes and links in headings are normalised' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## :rocket: [Quick **Start**](#quick-start)
 
 	```
@@ -112,11 +93,7 @@ test_expect_success 'emoji, shortcodes and links in headings are normalised' '
 '
 
 test_expect_success 'a quick start without a code block fails and says so' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Usage
 
 	Run it.
@@ -127,11 +104,7 @@ test_expect_success 'a quick start without a code block fails and says so' '
 '
 
 test_expect_success 'a miss names the headings that are there' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Install
 
 	```
@@ -148,11 +121,7 @@ test_expect_success 'a miss names the headings that are there' '
 '
 
 test_expect_success 'the release section may live in a linked RELEASE.md (delegated)' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	See [how we release](RELEASE.md).
 	EOF
 	printf "# Release process\n\nEvery month.\n" >"$R/RELEASE.md" &&
@@ -166,11 +135,7 @@ test_expect_success 'the release section may live in a linked RELEASE.md (delega
 
 test_expect_success 'a section that only links elsewhere is checked there' '
 	mkdir -p "$R/docs" &&
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Quick start
 
 	See [the guide](docs/quickstart.md).

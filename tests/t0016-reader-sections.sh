@@ -5,26 +5,12 @@
 # name what they found in words, never as a pattern (contains rules, the
 # codes of conduct, "1 commit")
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-R=$TEST_TMP/repo
 git init -q "$R"
 
-readme() {
-	cat >"$R/README.md"
-}
-
 test_expect_success 'a matching section without code does not hide a later one with code' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Examples and documentation
 
 	See [the documentation](https://demo.example/docs).
@@ -41,11 +27,7 @@ test_expect_success 'a matching section without code does not hide a later one w
 '
 
 test_expect_success 'code only in a subsection counts for its parent section' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Getting started
 
 	### Prerequisites
@@ -64,11 +46,7 @@ test_expect_success 'code only in a subsection counts for its parent section' '
 '
 
 test_expect_success 'when no matching section qualifies, each is named with its reason' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installation
 
 	See the instructions online.
@@ -106,11 +84,7 @@ test_expect_success 'a badge paragraph underlined with dashes is no heading' '
 '
 
 test_expect_success 'a link bar in an HTML heading is no section' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	<h4><p align="center">
 	<a href="https://demo.example">[Website]</a>
 	- <a href="https://demo.example/start">[Getting Started]</a>

@@ -3,25 +3,9 @@
 # methodology told from install steps, links into the repository followed
 # to docs pages (GitHub file links, documentation sites), bounded
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-R=$TEST_TMP/repo
 git init -q "$R"
-
-# contributing: write CONTRIBUTING.md from standard input.
-contributing() {
-	cat >"$R/CONTRIBUTING.md"
-}
-
-# readme: write README.md from standard input.
-readme() {
-	cat >"$R/README.md"
-}
 
 test_expect_success 'kinds of contributions listed in prose pass, naming the line' '
 	contributing <<-\EOF &&
@@ -105,11 +89,7 @@ test_expect_success 'clues far apart are only passing mentions' '
 '
 
 test_expect_success 'installing a release is no release methodology' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installing the latest release
 
 	```
@@ -128,11 +108,7 @@ test_expect_success 'installing a release is no release methodology' '
 '
 
 test_expect_success 'a release policy in prose passes' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Install
 
 	Demo is released every month and follows semantic versioning.
@@ -162,11 +138,7 @@ test_expect_success 'an unlinked RELEASE-MANAGEMENT.md is a warning naming it' '
 
 test_expect_success 'a quick start on a documentation site is judged in docs/' '
 	mkdir -p "$R/docs/source/getting_started" &&
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Getting started
 
 	Read the [guide](https://demo.readthedocs.io/en/latest/getting_started/installation.html)
@@ -185,11 +157,7 @@ test_expect_success 'a quick start on a documentation site is judged in docs/' '
 
 test_expect_success 'a GitHub link to a file of the repository is followed' '
 	mkdir -p "$R/docs" &&
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installation
 
 	See the [instructions](https://github.com/o/demo/blob/main/docs/install.md).
@@ -201,11 +169,7 @@ test_expect_success 'a GitHub link to a file of the repository is followed' '
 '
 
 test_expect_success 'a site of another project is not followed' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installation
 
 	See [PyTorch](https://pytorch.org/docs/install.html).

@@ -3,17 +3,11 @@
 # maintained fails requirement 10 with its line (the veto key), given
 # commitment or not; a part of the project that is unmaintained does not.
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-
-R=$TEST_TMP/repo
 make_repo "$R" LICENSE.md >/dev/null
 
+# readme LINE...: README.md of $R, one argument a line (not lib-sections.sh's).
 readme() {
 	printf "%s\n" "$@" >"$R/README.md"
 }
