@@ -24,11 +24,14 @@ git_authors() {
 		--format=%aE ${3:-} "${2:-HEAD}" | tr A-Z a-z | sort -u | grep -v -F "[bot]" | wc -l
 }
 
-# ecocheck's numbers must be git's: same_as_git DIR [ecocheck options]
+# ecocheck's numbers must be git's, and its exit status STATUS (1 when
+# the window holds fewer commits or contributors than the rule set's
+# minimum): same_as_git STATUS DIR [ecocheck options]
 same_as_git() {
-	_dir=$1
-	shift
-	ec_json $H --as-of "@$END" "$@" "$_dir" &&
+	_status=$1
+	_dir=$2
+	shift 2
+	ec_json "$_status" $H --as-of "@$END" "$@" "$_dir" &&
 	_c=$(result_of commits value) && _a=$(result_of contributors value) &&
 	_gc=$(git_commits "$_dir") && _ga=$(git_authors "$_dir") &&
 	echo "commits: ecocheck $_c, git $_gc; contributors: ecocheck $_a, git $_ga" &&

@@ -12,8 +12,14 @@
 #   117 comes back, so a command that is not chained cannot be ignored.
 #   Inside a loop, end the chain with "|| exit 1" (the body runs in a
 #   subshell); never "|| :" (use test_expect_code or test_must_fail).
+#   The (exit 117) run cannot see inside ( ) or $( ): tests/chainlint.awk
+#   reads each body first and fails the test on a command there that is
+#   not joined to the next by &&, || or | (unless it ends in || exit N,
+#   || return N or &).
 # - test_expect_code N CMD pins an exit status; test_must_fail CMD wants a
-#   failure that is not a crash; test_cmp EXPECTED ACTUAL compares files.
+#   failure that is not a crash; ec_json STATUS ARGS... runs ecocheck
+#   with a JSON report and pins its status (result_of reads the report);
+#   test_cmp EXPECTED ACTUAL compares files.
 # - test_when_finished 'CMD' queues a cleanup run after the body, whether
 #   the body passed or not (the last queued runs first).
 # - PREREQ is a comma-separated list of prerequisites (!NAME: must be
@@ -135,9 +141,16 @@ test_eval_() {
 	)
 }
 
-# Run a test body: first as "(exit 117) && BODY", which runs nothing of a
-# body whose commands are all chained with &&; then for real.
+# Run a test body: first through tests/chainlint.awk, which finds the
+# broken chains inside ( ) and $( ); then as "(exit 117) && BODY", which
+# runs nothing of a body whose commands are all chained with &&; then for
+# real.
 test_run_() {
+	if ! printf '%s\n' "$1" | awk -f "$ECOCHECK_SRCDIR/tests/chainlint.awk"
+	then
+		echo "chain every command inside ( ) and \$( ) with &&, or end it with || exit 1"
+		return 1
+	fi
 	test_eval_ "(exit 117) && $1"
 	_rc=$?
 	if [ "$_rc" -ne 117 ]; then
@@ -316,28 +329,34 @@ EOF
 	printf 'def test_demo():\n    assert True\n' >"$1/tests/test_demo.py"
 }
 
-# Write the JSON report of ecocheck on a repository to $TEST_TMP/out.json;
-# the exit status is kept in ec_status.
+# ec_json STATUS ARGS...: write the JSON report of ecocheck ARGS... to
+# $TEST_TMP/out.json and its standard error to $TEST_TMP/err; fail unless
+# ecocheck exits with STATUS (0 all pass, 1 a failure at level error, 2 a
+# usage or input error). The status is also kept in ec_status. ec_wrap,
+# empty unless set, holds the words of a command that runs ecocheck (for
+# example 'timeout 20').
+ec_wrap=
 ec_json() {
+	case ${1-} in
+	'' | *[!0-9]*)
+		test_bug_ "ec_json: the first argument is the exit status wanted, not '${1-}'" ;;
+	esac
+	_want=$1
+	shift
 	ec_status=0
-	"$ECOCHECK" --format json "$@" >"$TEST_TMP/out.json" 2>"$TEST_TMP/err" ||
-		ec_status=$?
-	return 0
+	$ec_wrap "$ECOCHECK" --format json "$@" >"$TEST_TMP/out.json" \
+		2>"$TEST_TMP/err" || ec_status=$?
+	if [ "$ec_status" -ne "$_want" ]; then
+		echo "exit status $ec_status, want $_want: ecocheck --format json $*" >&3
+		cat "$TEST_TMP/err" >&3
+		return 1
+	fi
 }
 
 # One field of one rule's result in $TEST_TMP/out.json.
 result_of() {
 	jq -r --arg r "$1" ".results[] | select(.rule == \$r) | .${2:-result}" \
 		"$TEST_TMP/out.json"
-}
-
-# The exit status of the last ec_json must be $1.
-status_is() {
-	if [ "$ec_status" -ne "$1" ]; then
-		echo "exit status $ec_status, want $1" >&3
-		cat "$TEST_TMP/err" >&3
-		return 1
-	fi
 }
 
 # test_must_be_empty FILE: FILE has nothing in it.

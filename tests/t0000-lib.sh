@@ -1,7 +1,8 @@
 #!/bin/sh
 # t0000-lib.sh: the test library itself: a broken &&-chain fails the test,
-# test_must_fail, test_expect_code, test_when_finished and prerequisites
-# do what tests/lib.sh says. Small scripts that use lib.sh are written to
+# also inside ( ) and $( ) (tests/chainlint.awk),
+# test_must_fail, test_expect_code, ec_json, test_when_finished and
+# prerequisites do what tests/lib.sh says. Small scripts that use lib.sh are written to
 # $TEST_TMP and run with the shell that runs this one ($TEST_SHELL_PATH,
 # set by make check); their TAP output is compared whole.
 . "$(dirname "$0")/lib.sh"
@@ -104,6 +105,100 @@ test_expect_success 'a body whose &&-chain is broken fails, and says so' '
 	test "$(grep -c "^#  broken &&-chain" broken.out)" -eq 2
 '
 
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/chainlint.sh"
+test_expect_success 'a broken chain inside ( )' '
+	echo ran >>"$RUNS" &&
+	(
+		cd "$TEST_TMP"
+		true
+	)
+'
+test_expect_success 'a broken chain inside $( )' '
+	echo ran >>"$RUNS" &&
+	x=$(echo one
+		echo two) &&
+	test -n "$x"
+'
+test_expect_success 'a broken chain inside "$( )" inside ( )' '
+	echo ran >>"$RUNS" &&
+	(
+		test -n "$(false; echo hidden)"
+	)
+'
+test_expect_success 'a broken chain in an if inside ( )' '
+	echo ran >>"$RUNS" &&
+	(
+		if true
+		then
+			false
+			true
+		fi
+	)
+'
+test_expect_success 'chained bodies, with every exception' '
+	(
+		sleep 0 &
+		cd "$TEST_TMP" &&
+		# a comment; and another (
+		for i in 1 2; do
+			test "$i" -gt 0 || exit 1
+			test "$i" -lt 3 || return 1
+		done &&
+		if test -d .
+		then
+			true
+		elif false; then
+			false
+		else
+			true
+		fi &&
+		case $i in
+		1|[!0-9]*) false ;;
+		(2)
+			true &&
+			true
+			;;
+		*) echo "$(false)" ;;
+		esac &&
+		cat >here <<-\END &&
+		not code (
+		neither
+		END
+		x=$((1 + (2 * 3) )) && y="${x#(}" && z=$(echo "(" ")") &&
+		test -f here || { echo "no here"; exit 1; }
+		test "$(
+			echo a |
+			tr a b
+		)" = b
+	) &&
+	v=$(printf "%s\n" "a
+		b" | wc -l) &&
+	test "$v" -eq 2
+'
+test_done
+EOF
+
+test_expect_success 'chainlint finds a broken chain inside ( ) and $( ), before the body runs' '
+	RUNS=$TEST_TMP/chainlint.runs && export RUNS &&
+	run_sub chainlint &&
+	test_eq "$(cat chainlint.rc)" 1 &&
+	grep -v "^#" chainlint.out >tap &&
+	printf "%s\n" "not ok 1 - a broken chain inside ( )" \
+		"not ok 2 - a broken chain inside \$( )" \
+		"not ok 3 - a broken chain inside \"\$( )\" inside ( )" \
+		"not ok 4 - a broken chain in an if inside ( )" \
+		"ok 5 - chained bodies, with every exception" "1..5" >want &&
+	test_cmp want tap &&
+	grep "^#  broken &&-chain" chainlint.out >found &&
+	printf "#  broken &&-chain inside %s: line %d of the body is not joined to the next command: %s\n" \
+		"( )" 4 "cd \"\$TEST_TMP\"" \
+		"\$( )" 3 "x=\$(echo one" \
+		"\$( )" 4 "test -n \"\$(false; echo hidden)\"" \
+		"( )" 6 "false" >want &&
+	test_cmp want found &&
+	test_must_fail test -e "$RUNS"
+'
+
 test_expect_success 'a good chain passes, and its body runs once' '
 	RUNS=$TEST_TMP/good.runs && export RUNS &&
 	run_sub good &&
@@ -202,6 +297,43 @@ test_expect_success 'test_line_count counts, and a misuse fails its test' '
 	grep "^ok 1 - a count of lines" linecount.out &&
 	grep "^not ok 2 - " linecount.out &&
 	grep "Bail out! lib.sh: test_line_count N FILE" linecount.out
+'
+
+{ cat "$TEST_TMP/head" && cat <<\EOF; } >"$TEST_TMP/ecjson.sh"
+test_expect_success 'the status wanted' '
+	ec_json 2 --no-such-option &&
+	test_eq "$ec_status" 2
+'
+test_expect_success 'another status than the one wanted' '
+	ec_json 0 --no-such-option
+'
+wrapper() {
+	echo "wrapped $# words" >>"$TEST_TMP/wrapped" &&
+	"$@"
+}
+test_expect_success 'a wrapper runs ecocheck' '
+	ec_wrap=wrapper &&
+	ec_json 2 --no-such-option &&
+	test_eq "$(cat "$TEST_TMP/wrapped")" "wrapped 4 words"
+'
+test_expect_success 'no status: a bug of the test' '
+	ec_json --no-such-option
+'
+test_done
+EOF
+
+test_expect_success 'ec_json pins the exit status, says what came instead, refuses no status' '
+	run_sub ecjson &&
+	test_eq "$(cat ecjson.rc)" 1 &&
+	grep -v "^#" ecjson.out >tap &&
+	printf "%s\n" "ok 1 - the status wanted" \
+		"not ok 2 - another status than the one wanted" \
+		"ok 3 - a wrapper runs ecocheck" \
+		"not ok 4 - no status: a bug of the test" "1..4" >want &&
+	test_cmp want tap &&
+	grep -q "^#  exit status 2, want 0: ecocheck --format json --no-such-option" ecjson.out &&
+	grep -q "^#  ecocheck: --no-such-option: unknown option" ecjson.out &&
+	grep -q "Bail out! lib.sh: ec_json: the first argument is the exit status wanted, not .--no-such-option." ecjson.out
 '
 
 test_expect_success 'JQ holds exactly when jq is on PATH' '

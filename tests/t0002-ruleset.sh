@@ -8,30 +8,27 @@ R=$TEST_TMP/repo
 make_repo "$R" README.md CONTRIBUTING.md LICENSE >/dev/null
 
 test_expect_success JQ 'a missing file fails at level error by default' '
-	ec_json -r community-health "$R" &&
-	status_is 1 &&
+	ec_json 1 -r community-health "$R" &&
 	test_eq "$(result_of code-of-conduct)" fail &&
 	test_eq "$(result_of code-of-conduct level)" error
 '
 
 test_expect_success JQ 'the repository .ecocheck.ini lowers a level' '
 	printf "[code-of-conduct]\nlevel = warning\n" >"$R/.ecocheck.ini" &&
-	ec_json -r community-health "$R" &&
-	status_is 0 &&
+	ec_json 0 -r community-health "$R" &&
 	test_eq "$(result_of code-of-conduct level)" warning &&
 	jq -e ".ruleset.files | index(\"$R/.ecocheck.ini\")" "$TEST_TMP/out.json"
 '
 
 test_expect_success JQ '--no-repo-config ignores it (what reviewers use)' '
-	ec_json -r community-health --no-repo-config "$R" &&
-	status_is 1 &&
+	ec_json 1 -r community-health --no-repo-config "$R" &&
 	test_eq "$(result_of code-of-conduct level)" error &&
 	jq -e ".ruleset.files | length == 1" "$TEST_TMP/out.json"
 '
 
 test_expect_success JQ '.ecocheck.ini may add a rule' '
 	printf "[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini" &&
-	ec_json -r community-health "$R" &&
+	ec_json 1 -r community-health "$R" &&
 	test_eq "$(result_of notice)" fail &&
 	test_eq "$(result_of notice level)" warning
 '
@@ -46,7 +43,7 @@ test_expect_success JQ 'the repository config may not redefine a shipped rule' '
 	printf "[ruleset]\nname = mine\n" >"$R/.ecocheck.ini" &&
 	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
 	printf "[readme]\nmin_bytes = 10\nlevel = warning\n[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini" &&
-	ec_json -r community-health "$R" &&
+	ec_json 1 -r community-health "$R" &&
 	test_eq "$(result_of readme level)" warning &&
 	test_eq "$(result_of notice)" fail
 '
@@ -54,9 +51,9 @@ test_expect_success JQ 'the repository config may not redefine a shipped rule' '
 test_expect_success JQ 'a fact from the repository config says where it came from' '
 	printf "[stars]\ntype = fact\nfact = stars\nmin = 200\n" >"$TEST_TMP/stars.ini" &&
 	printf "[facts]\nstars = 5000\n" >"$R/.ecocheck.ini" &&
-	ec_json -r "$TEST_TMP/stars.ini" "$R" &&
+	ec_json 0 -r "$TEST_TMP/stars.ini" "$R" &&
 	result_of stars message | grep -q "given in $R/.ecocheck.ini" &&
-	ec_json -r "$TEST_TMP/stars.ini" --no-repo-config "$R" &&
+	ec_json 0 -r "$TEST_TMP/stars.ini" --no-repo-config "$R" &&
 	test_eq "$(result_of stars)" unknown &&
 	printf "[notice]\ntype = file\npath = NOTICE\nlevel = warning\n" >"$R/.ecocheck.ini"
 '
@@ -65,13 +62,13 @@ test_expect_success JQ 'a tracked .ecocheck.ini deleted from the working tree is
 	test_when_finished "git -C \"\$R\" checkout -q .ecocheck.ini" &&
 	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
 	rm "$R/.ecocheck.ini" &&
-	ec_json -r community-health "$R" &&
+	ec_json 1 -r community-health "$R" &&
 	test_eq "$(result_of notice)" ""
 '
 
 test_expect_success JQ 'a later layer that changes the type redefines the rule' '
 	printf "[readme]\ntype = fact\nfact = readme-ok\n" >"$TEST_TMP/retype.ini" &&
-	ec_json -r community-health -r "$TEST_TMP/retype.ini" "$R" &&
+	ec_json 1 -r community-health -r "$TEST_TMP/retype.ini" "$R" &&
 	test_eq "$(result_of readme type)" fact &&
 	test_eq "$(result_of readme)" unknown
 '
@@ -105,20 +102,19 @@ test_expect_success 'of must name a file rule; max_bytes must be at least 1' '
 
 test_expect_success JQ 'a --rules FILE beats the repository config' '
 	printf "[notice]\nlevel = off\n" >"$TEST_TMP/reviewer.ini" &&
-	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" "$R" &&
+	ec_json 1 -r community-health -r "$TEST_TMP/reviewer.ini" "$R" &&
 	test_eq "$(result_of notice)" skip
 '
 
 test_expect_success JQ '--set beats every file' '
-	ec_json -r community-health -r "$TEST_TMP/reviewer.ini" \
+	ec_json 1 -r community-health -r "$TEST_TMP/reviewer.ini" \
 		--set notice.level=error "$R" &&
 	test_eq "$(result_of notice)" fail &&
-	test_eq "$(result_of notice level)" error &&
-	status_is 1
+	test_eq "$(result_of notice level)" error
 '
 
 test_expect_success JQ '--set can change a list key' '
-	ec_json -r community-health --set notice.path=README.md "$R" &&
+	ec_json 1 -r community-health --set notice.path=README.md "$R" &&
 	test_eq "$(result_of notice)" pass
 '
 
@@ -148,16 +144,14 @@ test_expect_success JQ 'a user rule set layers over the shipped one' '
 	mkdir -p "$XDG_CONFIG_HOME/ecocheck/rules" &&
 	printf "[code-of-conduct]\nlevel = info\n" \
 		>"$XDG_CONFIG_HOME/ecocheck/rules/community-health.ini" &&
-	ec_json -r community-health "$R" &&
-	test_eq "$(result_of code-of-conduct level)" info &&
-	status_is 0
+	ec_json 0 -r community-health "$R" &&
+	test_eq "$(result_of code-of-conduct level)" info
 '
 
 test_expect_success JQ 'a rule set only the user has is found by name' '
 	printf "[ruleset]\nname = mine\n[readme]\ntype = file\npath = README.md\n" \
 		>"$XDG_CONFIG_HOME/ecocheck/rules/mine.ini" &&
-	ec_json -r mine "$R" &&
-	status_is 0 &&
+	ec_json 0 -r mine "$R" &&
 	test_eq "$(jq -r .ruleset.name "$TEST_TMP/out.json")" mine &&
 	test_eq "$(jq ".results | length" "$TEST_TMP/out.json")" 1
 '
@@ -170,12 +164,12 @@ test_expect_success 'an unknown rule set name is an error, exit 2' '
 
 test_expect_success JQ '--fact gives a fact; [facts] in a rule file too' '
 	printf "[stars]\ntype = fact\nfact = stars\nmin = 200\n" >"$TEST_TMP/stars.ini" &&
-	ec_json -r "$TEST_TMP/stars.ini" --fact stars=199 "$R" &&
+	ec_json 1 -r "$TEST_TMP/stars.ini" --fact stars=199 "$R" &&
 	test_eq "$(result_of stars)" fail &&
 	test_eq "$(result_of stars value)" 199 &&
 	test_eq "$(result_of stars min)" 200 &&
 	printf "[facts]\nstars = 450\n" >"$TEST_TMP/facts.ini" &&
-	ec_json -r "$TEST_TMP/stars.ini" -r "$TEST_TMP/facts.ini" "$R" &&
+	ec_json 0 -r "$TEST_TMP/stars.ini" -r "$TEST_TMP/facts.ini" "$R" &&
 	test_eq "$(result_of stars)" pass &&
 	test_eq "$(result_of stars value)" 450
 '

@@ -38,7 +38,7 @@ test_expect_success 'worktree: untracked files count, ignored ones do not' '
 	echo "# security" >"$R/SECURITY.md" &&
 	mkdir -p "$R/build" && echo out >"$R/build/output.txt" &&
 	echo "build/" >"$R/.gitignore" &&
-	ec_json $RULES "$R" &&
+	ec_json 1 $RULES "$R" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" worktree &&
 	test_eq "$(result_of security)" pass &&
 	test_eq "$(result_of built)" fail &&
@@ -49,7 +49,7 @@ test_expect_success 'worktree: untracked files count, ignored ones do not' '
 test_expect_success 'worktree: a file tracked despite .gitignore counts' '
 	test_when_finished "git -C \"\$R\" rm -q --cached --ignore-unmatch build/output.txt" &&
 	git -C "$R" add -f build/output.txt &&
-	ec_json $RULES "$R" &&
+	ec_json 1 $RULES "$R" &&
 	test_eq "$(result_of built)" pass
 '
 
@@ -57,21 +57,21 @@ test_expect_success '--staged: the index, not the working tree' '
 	git -C "$R" add SECURITY.md &&
 	test_tick && git -C "$R" commit -q -m security &&
 	git -C "$R" rm -q --cached SECURITY.md &&
-	ec_json $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged "$R" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" index &&
 	test_eq "$(result_of security)" fail &&
 	test -f "$R/SECURITY.md" &&
-	ec_json $RULES "$R" &&
+	ec_json 1 $RULES "$R" &&
 	test_eq "$(result_of security)" pass &&
 	git -C "$R" add SECURITY.md
 '
 
 test_expect_success '--staged: a newly added file counts before it is committed' '
 	echo "be kind" >"$R/CODE_OF_CONDUCT.md" &&
-	ec_json $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged "$R" &&
 	test_eq "$(result_of coc)" fail &&
 	git -C "$R" add CODE_OF_CONDUCT.md &&
-	ec_json $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged "$R" &&
 	test_eq "$(result_of coc)" pass &&
 	test_tick && git -C "$R" commit -q -m coc
 '
@@ -79,9 +79,9 @@ test_expect_success '--staged: a newly added file counts before it is committed'
 test_expect_success '--staged reads GIT_INDEX_FILE when git sets it' '
 	cp "$R/.git/index" "$TEST_TMP/alt-index" &&
 	GIT_INDEX_FILE="$TEST_TMP/alt-index" git -C "$R" rm -q --cached SECURITY.md &&
-	GIT_INDEX_FILE="$TEST_TMP/alt-index" ec_json $RULES --staged "$R" &&
+	GIT_INDEX_FILE="$TEST_TMP/alt-index" ec_json 1 $RULES --staged "$R" &&
 	test_eq "$(result_of security)" fail &&
-	ec_json $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged "$R" &&
 	test_eq "$(result_of security)" pass
 '
 
@@ -100,13 +100,13 @@ test_expect_success 'as a pre-commit hook, "git commit -a" is judged on what it 
 '
 
 test_expect_success '--rev: the tree of an older commit' '
-	ec_json $RULES --rev HEAD~2 "$R" &&
+	ec_json 1 $RULES --rev HEAD~2 "$R" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
 	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" \
 		"$(git -C "$R" rev-parse HEAD~2)" &&
 	test_eq "$(result_of security)" fail &&
 	test_eq "$(result_of coc)" fail &&
-	ec_json $RULES --rev HEAD "$R" &&
+	ec_json 1 $RULES --rev HEAD "$R" &&
 	test_eq "$(result_of security)" pass
 '
 
@@ -121,15 +121,15 @@ test_expect_success 'the .ecocheck.ini of --rev is the one in that commit' '
 	printf "[security]\nlevel = off\n" >"$R/.ecocheck.ini" &&
 	git -C "$R" add .ecocheck.ini && test_tick && git -C "$R" commit -q -m cfg &&
 	rm "$R/.ecocheck.ini" &&
-	ec_json $NAMED --rev HEAD "$R" &&
+	ec_json 1 $NAMED --rev HEAD "$R" &&
 	test_eq "$(result_of security)" skip &&
-	ec_json $NAMED --rev HEAD~1 "$R" &&
+	ec_json 1 $NAMED --rev HEAD~1 "$R" &&
 	test_eq "$(result_of security)" pass
 '
 
 test_expect_success 'bare repository: the tree of HEAD' '
 	git clone -q --bare "$R" "$TEST_TMP/bare.git" &&
-	ec_json $NAMED "$TEST_TMP/bare.git" &&
+	ec_json 1 $NAMED "$TEST_TMP/bare.git" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
 	test_eq "$(jq -r .repository.bare "$TEST_TMP/out.json")" true &&
 	test_eq "$(result_of security)" skip &&
@@ -139,7 +139,7 @@ test_expect_success 'bare repository: the tree of HEAD' '
 
 test_expect_success 'a folder inside a checkout checks the whole repository' '
 	mkdir -p "$R/sub/dir" &&
-	ec_json $RULES "$R/sub/dir" &&
+	ec_json 1 $RULES "$R/sub/dir" &&
 	test_eq "$(jq -r .repository.path "$TEST_TMP/out.json")" "$R" &&
 	test_eq "$(result_of readme)" pass
 '
@@ -147,8 +147,7 @@ test_expect_success 'a folder inside a checkout checks the whole repository' '
 test_expect_success 'empty repository (no commits): files judged, head null' '
 	git init -q "$TEST_TMP/empty" &&
 	echo "# hello" >"$TEST_TMP/empty/README.md" &&
-	ec_json $RULES "$TEST_TMP/empty" &&
-	status_is 1 &&
+	ec_json 1 $RULES "$TEST_TMP/empty" &&
 	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" null &&
 	test_eq "$(result_of readme)" pass &&
 	test_eq "$(result_of security)" fail
@@ -196,17 +195,16 @@ readme_read_by() {
 		then
 			rm -rf "$1.git" &&
 			git clone -q --bare "$1" "$1.git" &&
-			ec_json "$1.git"
+			ec_json 1 "$1.git"
 		elif test "$_how" = alternates
 		then
 			rm -rf "$1.alt" &&
 			git clone -q --shared "$1" "$1.alt" &&
 			test -s "$1.alt/.git/objects/info/alternates" &&
-			ec_json --rev HEAD "$1.alt"
+			ec_json 1 --rev HEAD "$1.alt"
 		else
-			ec_json $_how "$1"
+			ec_json 1 $_how "$1"
 		fi &&
-		status_is 1 &&
 		test_eq "$_how:$(result_of readme-value)" "$_how:pass" &&
 		test_must_be_empty "$TEST_TMP/err" || return 1
 	done

@@ -29,14 +29,14 @@ test_expect_success 'a file instead of a directory: one line, exit 2' '
 
 test_expect_success JQ 'LICENSE.md linking to /etc/passwd is reported as a link, not read' '
 	ln -s /etc/passwd "$R/LICENSE.md" &&
-	ec_json "$R" &&
+	ec_json 1 "$R" &&
 	test_eq "$(result_of license-file)" fail &&
 	result_of license-file message | grep -q "symbolic link to /etc/passwd" &&
 	! grep -q "root:" "$TEST_TMP/out.json" &&
 	git -C "$R" add LICENSE.md && test_tick && git -C "$R" commit -q -m link &&
-	ec_json --rev HEAD "$R" &&
+	ec_json 1 --rev HEAD "$R" &&
 	result_of license-file message | grep -q "symbolic link to /etc/passwd" &&
-	ec_json --staged "$R" &&
+	ec_json 1 --staged "$R" &&
 	result_of license-file message | grep -q "symbolic link to /etc/passwd"
 '
 
@@ -44,7 +44,7 @@ test_expect_success JQ 'a code of conduct linking out of the repository is not r
 	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	ln -s /etc/passwd "$R/CODE_OF_CONDUCT.md" &&
 	printf "[c]\ntype = contains\nfile = CODE_OF_CONDUCT.md\npattern = root\n" >"$TEST_TMP/c.ini" &&
-	ec_json -r "$TEST_TMP/c.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" fail &&
 	result_of c message | grep -q "symbolic link"
 '
@@ -53,7 +53,7 @@ test_expect_success JQ 'a directory linking out of the repository is not walked'
 	test_when_finished "rm -f \"\$R/docs\"" &&
 	ln -s /etc "$R/docs" &&
 	printf "[p]\ntype = file\npath = passwd\ndirs = docs\n" >"$TEST_TMP/p.ini" &&
-	ec_json -r "$TEST_TMP/p.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/p.ini" "$R" &&
 	test_eq "$(result_of p)" fail
 '
 
@@ -61,7 +61,7 @@ test_expect_success JQ 'a huge file (3 GB, sparse) is read only up to the cap' '
 	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	truncate -s 3G "$R/CODE_OF_CONDUCT.md" &&
 	printf "[c]\ntype = contains\nfile = CODE_OF_CONDUCT.md\npattern = lfprojects\n" >"$TEST_TMP/c.ini" &&
-	ec_json -r "$TEST_TMP/c.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" fail &&
 	result_of c message | grep -q "binary"
 '
@@ -69,7 +69,7 @@ test_expect_success JQ 'a huge file (3 GB, sparse) is read only up to the cap' '
 test_expect_success JQ 'a huge text file is matched in the part read' '
 	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	{ echo "lfprojects.org/policies/code-of-conduct"; head -c 3000000 /dev/zero | tr "\\000" "x"; } >"$R/CODE_OF_CONDUCT.md" &&
-	ec_json -r "$TEST_TMP/c.ini" "$R" &&
+	ec_json 0 -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" pass &&
 	result_of c message | grep -q "in the part read"
 '
@@ -77,7 +77,7 @@ test_expect_success JQ 'a huge text file is matched in the part read' '
 test_expect_success JQ 'invalid UTF-8 is matched and reported as valid JSON' '
 	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	printf "caf\\351 \\377\\376 lfprojects.org/policies/code-of-conduct\n" >"$R/CODE_OF_CONDUCT.md" &&
-	ec_json -r "$TEST_TMP/c.ini" "$R" &&
+	ec_json 0 -r "$TEST_TMP/c.ini" "$R" &&
 	test_eq "$(result_of c)" pass &&
 	jq . "$TEST_TMP/out.json" >/dev/null
 '
@@ -87,7 +87,7 @@ test_expect_success JQ 'file names with quotes, newlines and invalid UTF-8 stay 
 	mkdir -p "$R/odd" &&
 	printf x >"$R/odd/$(printf "a\"b\\\\c\\nd\\377")" &&
 	printf "[o]\ntype = file\npath = nothing\ndirs = odd\n" >"$TEST_TMP/o.ini" &&
-	ec_json -r "$TEST_TMP/o.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/o.ini" "$R" &&
 	jq . "$TEST_TMP/out.json" >/dev/null
 '
 
@@ -95,8 +95,7 @@ test_expect_success JQ 'a hostile pattern gives unknown, quickly' '
 	test_when_finished "rm -f \"\$R/CODE_OF_CONDUCT.md\"" &&
 	{ head -c 30000 /dev/zero | tr "\\000" a; echo b; } >"$R/CODE_OF_CONDUCT.md" &&
 	printf "[h]\ntype = contains\nfile = CODE_OF_CONDUCT.md\npattern = ^(a|aa)+\$\n" >"$TEST_TMP/h.ini" &&
-	ec_json -r "$TEST_TMP/h.ini" "$R" &&
-	status_is 0 &&
+	ec_json 0 -r "$TEST_TMP/h.ini" "$R" &&
 	test_eq "$(result_of h)" unknown
 '
 
@@ -125,7 +124,7 @@ test_expect_success 'a corrupt index: exit 2, one line' '
 
 test_expect_success JQ 'a shallow clone is checked and reported as shallow' '
 	git clone -q --depth 1 "file://$R" "$TEST_TMP/shallow" &&
-	ec_json "$TEST_TMP/shallow" &&
+	ec_json 1 "$TEST_TMP/shallow" &&
 	test_eq "$(jq -r .repository.shallow "$TEST_TMP/out.json")" true &&
 	test_eq "$(result_of readme)" pass
 '

@@ -16,14 +16,13 @@ if ! git -C "$S" rev-parse --git-dir >/dev/null 2>&1; then
 fi
 
 test_expect_success 'ecocheck passes community-health, every rule' '
-	ec_json -r community-health "$S" &&
-	status_is 0 &&
+	ec_json 0 -r community-health "$S" &&
 	jq -c ".results[] | select(.result != \"pass\")" "$TEST_TMP/out.json" >not-passed &&
 	test_line_count 0 not-passed
 '
 
 test_expect_success 'ecocheck passes its pytorch-ecosystem file rules' '
-	ec_json "$S" &&
+	ec_json 1 "$S" &&
 	for id in governance license-file readme contributing codeowners code-of-conduct; do
 		test_eq "$(result_of $id)" pass || exit 1
 	done

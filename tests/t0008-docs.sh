@@ -1,10 +1,15 @@
 #!/bin/sh
-# t0008-docs.sh: documentation that cannot drift: every option of --help is
-# in ecocheck(1), every rule type and key in ecocheck.ini(5), every shipped
-# rule id in ecocheck-rules(7), and every JSON field in ecocheck(1)
+# t0008-docs.sh: documentation that cannot drift: every option of the
+# check command is in ecocheck(1), every rule type and key in
+# ecocheck.ini(5), every shipped rule id in ecocheck-rules(7), every report
+# format, command and JSON field in ecocheck(1). The options, types, keys,
+# formats and rule ids come from the tables of the library itself, as
+# tests/doc-tables prints them; the commands (a table of main.c, outside
+# the library) from --help.
 . "$(dirname "$0")/lib.sh"
 
 M=$ECOCHECK_SRCDIR/man
+TABLES=$(dirname "$ECOCHECK")/../tests/doc-tables
 
 # documented LIST PAGE PATTERN WHAT: every line of LIST (not empty) is in
 # the man page PAGE, where PATTERN is a grep pattern with @ for the item.
@@ -16,23 +21,22 @@ documented() {
 	done <"$1"
 }
 
-test_expect_success 'every option of --help is documented in ecocheck(1)' '
-	"$ECOCHECK" --help | sed -n "s/.*--\([a-z-]*\).*/\1/p" | sort -u >opts &&
+test_expect_success 'every option of the check command is documented in ecocheck(1)' '
+	"$TABLES" options >opts &&
 	documented opts ecocheck.1 "^\.It .*Fl \\\\-@\\b" option
 '
 
 test_expect_success 'every rule type and key is documented in ecocheck.ini(5)' '
-	cat "$ECOCHECK_SRCDIR"/src/rule-*.c "$ECOCHECK_SRCDIR"/src/rules.c |
-		sed -n "s/^[[:space:]]*{ \"\([a-z_]*\)\", KEY_.*/\1/p" | sort -u >keys &&
+	"$TABLES" keys >keys.all &&
+	sort -u keys.all >keys &&
 	documented keys ecocheck.ini.5 "^\.It Ic @\$" key &&
-	sed -n "s/^[[:space:]]*\.name = \"\([a-z-]*\)\",/\1/p" "$ECOCHECK_SRCDIR"/src/rule-*.c >types &&
+	"$TABLES" types >types &&
 	documented types ecocheck.ini.5 "^\.It Cm @\$" type
 '
 
 test_expect_success 'every shipped rule id is documented in ecocheck-rules(7)' '
-	for f in "$ECOCHECK_SRCDIR"/rules/*.ini; do
-		sed -n "s/^\[\([a-z0-9_-]*\)\]\$/\1/p" "$f" | grep -v -x -e ruleset -e facts
-	done | sort -u >ids &&
+	"$TABLES" ids "$ECOCHECK_SRCDIR"/rules/*.ini >ids.all &&
+	sort -u ids.all >ids &&
 	documented ids ecocheck-rules.7 "^\.It Li @\$" rule
 '
 
@@ -44,12 +48,11 @@ test_expect_success JQ 'every JSON field ecocheck writes is documented in ecoche
 	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
 '
 
-test_expect_success 'every format and command of --help is documented in ecocheck(1)' '
-	"$ECOCHECK" --help >help &&
-	sed -n "s/^Formats://p" help | tr -d "()" | tr " " "\n" |
-		grep -v -e "^\$" -e "planned:" >formats &&
+test_expect_success 'every format and command is documented in ecocheck(1)' '
+	"$TABLES" formats >formats &&
 	test "$(wc -l <formats)" -ge 3 &&
 	documented formats ecocheck.1 "Cm @\b" format &&
+	"$ECOCHECK" --help >help &&
 	sed -n "s/^ *\(usage:\)\{0,1\} *ecocheck \([a-z][a-z]*\) .*/\2/p" help >commands &&
 	grep -qx diff commands &&
 	documented commands ecocheck.1 "^\.Cm @\$" command

@@ -43,8 +43,7 @@ printf '# Doc\n\nhello there, this is the document.\n\n## Usage\n\nRun it.\n' >"
 git -C "$R" add DOC.md && test_tick && git -C "$R" commit -q -m doc
 
 test_expect_success 'a readable file: the three rules pass' '
-	ec_json -r "$TEST_TMP/read.ini" "$R" &&
-	status_is 0 &&
+	ec_json 0 -r "$TEST_TMP/read.ini" "$R" &&
 	three result >got &&
 	printf "pass\npass\npass\n" >want &&
 	test_cmp want got
@@ -57,8 +56,7 @@ test_expect_success 'an unreadable file is unknown in every type, named, error p
 	obj=$U/.git/objects/$(printf %s "$blob" | cut -c1-2)/$(printf %s "$blob" | cut -c3-) &&
 	test -f "$obj" &&
 	rm -f "$obj" &&
-	ec_json -r "$TEST_TMP/read.ini" --rev HEAD "$U" &&
-	status_is 0 &&
+	ec_json 0 -r "$TEST_TMP/read.ini" --rev HEAD "$U" &&
 	three result >got &&
 	printf "unknown\nunknown\nunknown\n" >want &&
 	test_cmp want got &&
@@ -82,8 +80,7 @@ test_expect_success 'a symbolic link fails in every type, naming its target' '
 	git clone -q "$R" "$L" &&
 	git -C "$L" mv DOC.md REAL.md &&
 	ln -s REAL.md "$L/DOC.md" &&
-	ec_json -r "$TEST_TMP/read.ini" "$L" &&
-	status_is 1 &&
+	ec_json 1 -r "$TEST_TMP/read.ini" "$L" &&
 	three result >got &&
 	printf "fail\nfail\nfail\n" >want &&
 	test_cmp want got &&
@@ -101,8 +98,7 @@ test_expect_success 'a submodule where the file should be is no file in every ty
 	git -C "$S" rm -q --cached DOC.md &&
 	rm "$S/DOC.md" &&
 	git -C "$S" update-index --add --cacheinfo 160000,$(git -C "$R" rev-parse HEAD),DOC.md &&
-	ec_json -r "$TEST_TMP/read.ini" --staged "$S" &&
-	status_is 1 &&
+	ec_json 1 -r "$TEST_TMP/read.ini" --staged "$S" &&
 	three result >got &&
 	printf "fail\nfail\nfail\n" >want &&
 	test_cmp want got &&
@@ -115,8 +111,7 @@ test_expect_success 'a binary file fails contains; it exists for file; sections 
 	B=$TEST_TMP/binary &&
 	git clone -q "$R" "$B" &&
 	printf "# Doc\n\nhello \000 there\n\n## Usage\n\nRun it.\n" >"$B/DOC.md" &&
-	ec_json -r "$TEST_TMP/read.ini" "$B" &&
-	status_is 1 &&
+	ec_json 1 -r "$TEST_TMP/read.ini" "$B" &&
 	test_eq "$(result_of f)" pass &&
 	test_eq "$(result_of c)" fail &&
 	test_eq "$(result_of c message)" "DOC.md is a binary file" &&

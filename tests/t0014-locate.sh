@@ -23,7 +23,7 @@ git -C "$R" commit -q -m docs
 # Every result of the default rule set on $1 (history as of HEAD), without
 # the repository object: what must not depend on how a repository is read.
 results() {
-	ec_json --as-of HEAD "$1" &&
+	ec_json 1 --as-of HEAD "$1" &&
 	jq -c ".results[] | [.rule, .result, .message, .evidence]" \
 		"$TEST_TMP/out.json"
 }
@@ -39,7 +39,7 @@ test_expect_success 'a bare clone with no config file is bare, as git reads it' 
 	git clone -q --bare "$R" "$TEST_TMP/snap.git" &&
 	rm "$TEST_TMP/snap.git/config" &&
 	test_eq "$(git -C "$TEST_TMP/snap.git" rev-parse --is-bare-repository)" true &&
-	ec_json "$TEST_TMP/snap.git" &&
+	ec_json 1 "$TEST_TMP/snap.git" &&
 	test_eq "$(jq -r .repository.bare "$TEST_TMP/out.json")" true &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
 	test_eq "$(jq -r .repository.path "$TEST_TMP/out.json")" "$TEST_TMP/snap.git"
@@ -71,10 +71,10 @@ test_expect_success 'a checkout'"'"'s .git named by its own path has no working 
 	test_when_finished "rm -f \"\$R/GOVERNANCE.md\"" &&
 	echo "How decisions are made." >"$R/GOVERNANCE.md" &&
 	test_must_fail git -C "$R/.git" status >/dev/null 2>&1 &&
-	ec_json "$R/.git" &&
+	ec_json 1 "$R/.git" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit &&
 	test_eq "$(result_of governance)" fail &&
-	ec_json "$R" &&
+	ec_json 1 "$R" &&
 	test_eq "$(result_of governance)" pass
 '
 
@@ -83,7 +83,7 @@ test_expect_success 'core.worktree gives a git directory its working tree, as fo
 	git config -f "$TEST_TMP/wt.git/config" core.bare false &&
 	git config -f "$TEST_TMP/wt.git/config" core.worktree "$R" &&
 	git -C "$TEST_TMP/wt.git" status >/dev/null &&
-	ec_json "$TEST_TMP/wt.git" &&
+	ec_json 1 "$TEST_TMP/wt.git" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" worktree &&
 	test_eq "$(jq -r .repository.path "$TEST_TMP/out.json")" "$R"
 '
@@ -92,7 +92,7 @@ test_expect_success 'core.worktree in a config with no format version is ignored
 	cp -R "$TEST_TMP/snap.git" "$TEST_TMP/nover.git" &&
 	printf "[core]\n\tworktree = %s\n" "$R" >"$TEST_TMP/nover.git/config" &&
 	test_must_fail git -C "$TEST_TMP/nover.git" status >/dev/null 2>&1 &&
-	ec_json "$TEST_TMP/nover.git" &&
+	ec_json 1 "$TEST_TMP/nover.git" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" commit
 '
 
@@ -168,7 +168,7 @@ fresh() {
 
 test_expect_success 'a root README.rst beats a docs/README.md: judged, with the warning' '
 	fresh rst README.rst docs/README.md &&
-	ec_json "$TEST_TMP/rst" &&
+	ec_json 1 "$TEST_TMP/rst" &&
 	test_eq "$(result_of readme)" fail &&
 	test_eq "$(result_of readme level)" warning &&
 	test_eq "$(result_of readme evidence[0].path)" README.rst &&
@@ -179,51 +179,51 @@ test_expect_success 'a root README.rst beats a docs/README.md: judged, with the 
 
 test_expect_success '.github/README.md beats README.md, which beats docs/README.md' '
 	fresh gh .github/README.md README.md docs/README.md &&
-	ec_json "$TEST_TMP/gh" &&
+	ec_json 1 "$TEST_TMP/gh" &&
 	test_eq "$(result_of readme)" pass &&
 	test_eq "$(result_of readme evidence[0].path)" .github/README.md &&
 	git -C "$TEST_TMP/gh" rm -q .github/README.md &&
-	ec_json "$TEST_TMP/gh" &&
+	ec_json 1 "$TEST_TMP/gh" &&
 	test_eq "$(result_of readme evidence[0].path)" README.md &&
 	git -C "$TEST_TMP/gh" rm -q README.md &&
-	ec_json "$TEST_TMP/gh" &&
+	ec_json 1 "$TEST_TMP/gh" &&
 	test_eq "$(result_of readme)" pass &&
 	test_eq "$(result_of readme evidence[0].path)" docs/README.md
 '
 
 test_expect_success 'a name in .github/ beats an accepted name at the root, and any name in docs/' '
 	fresh acc .github/README.rst README.md &&
-	ec_json "$TEST_TMP/acc" &&
+	ec_json 1 "$TEST_TMP/acc" &&
 	test_eq "$(result_of readme evidence[0].path)" .github/README.rst &&
 	test_eq "$(result_of readme level)" warning &&
 	fresh co .github/CODEOWNERS CODEOWNERS docs/CODEOWNERS \
 		CONTRIBUTING.md .github/CONTRIBUTING.md &&
-	ec_json "$TEST_TMP/co" &&
+	ec_json 1 "$TEST_TMP/co" &&
 	test_eq "$(result_of codeowners evidence[0].path)" .github/CODEOWNERS &&
 	result_of contributing message | grep -q "^\.github/CONTRIBUTING\.md"
 '
 
 test_expect_success 'the license is looked for at the root first' '
 	fresh lic LICENSE.md .github/LICENSE.md &&
-	ec_json "$TEST_TMP/lic" &&
+	ec_json 1 "$TEST_TMP/lic" &&
 	test_eq "$(result_of license-file)" pass &&
 	test_eq "$(result_of license-file evidence[0].path)" LICENSE.md
 '
 
 test_expect_success 'a governance page in the docs tree passes, naming it' '
 	fresh gov docs/source/governance.rst &&
-	ec_json "$TEST_TMP/gov" &&
+	ec_json 1 "$TEST_TMP/gov" &&
 	test_eq "$(result_of governance)" pass &&
 	test_eq "$(result_of governance evidence[0].path)" docs/source/governance.rst &&
 	fresh gov2 doc/Project/Governance.MD &&
-	ec_json "$TEST_TMP/gov2" &&
+	ec_json 1 "$TEST_TMP/gov2" &&
 	test_eq "$(result_of governance)" pass &&
 	test_eq "$(result_of governance evidence[0].path)" doc/Project/Governance.MD
 '
 
 test_expect_success 'governance elsewhere, or a picture named so in docs/, does not pass' '
 	fresh nogov src/governance.md docs/img/governance.png &&
-	ec_json "$TEST_TMP/nogov" &&
+	ec_json 1 "$TEST_TMP/nogov" &&
 	test_eq "$(result_of governance)" fail
 '
 
@@ -231,21 +231,21 @@ test_expect_success 'a governance section inside CONTRIBUTING alone still fails,
 	fresh sect docs/index.md &&
 	printf "# Contributing\n\n## Governance\n\nThe maintainers decide by vote.\n" \
 		>"$TEST_TMP/sect/CONTRIBUTING.md" &&
-	ec_json "$TEST_TMP/sect" &&
+	ec_json 1 "$TEST_TMP/sect" &&
 	test_eq "$(result_of governance)" fail &&
 	result_of governance message | grep -q "governance section inside CONTRIBUTING"
 '
 
 test_expect_success 'documentation: AsciiDoc and text pages count; Markdown globs still do' '
 	fresh adoc Documentation/git-log.adoc &&
-	ec_json "$TEST_TMP/adoc" &&
+	ec_json 1 "$TEST_TMP/adoc" &&
 	test_eq "$(result_of documentation)" pass &&
 	test_eq "$(result_of documentation evidence[0].path)" Documentation/git-log.adoc &&
 	fresh txt docs/requirements.txt docs/topics/intro.txt &&
-	ec_json "$TEST_TMP/txt" &&
+	ec_json 1 "$TEST_TMP/txt" &&
 	test_eq "$(result_of documentation evidence[0].path)" docs/topics/intro.txt &&
 	fresh md docs/requirements.txt docs/guide/start.md &&
-	ec_json "$TEST_TMP/md" &&
+	ec_json 1 "$TEST_TMP/md" &&
 	test_eq "$(result_of documentation evidence[0].path)" docs/guide/start.md
 '
 
@@ -253,7 +253,7 @@ test_expect_success 'documentation: a requirements file or a word list is not a 
 	fresh stray docs/requirements.txt docs/spelling_wordlist.txt \
 		doc/requirements-docs.txt &&
 	printf "# Stray\n" >"$TEST_TMP/stray/README.md" &&
-	ec_json "$TEST_TMP/stray" &&
+	ec_json 1 "$TEST_TMP/stray" &&
 	test_eq "$(result_of documentation)" fail &&
 	result_of documentation message | grep -q "^nothing found"
 '
@@ -261,10 +261,10 @@ test_expect_success 'documentation: a requirements file or a word list is not a 
 test_expect_success 'a name from the root is looked for after dirs that do not hold the root' '
 	fresh rooted .github/x/NOTE.md x/NOTE.md docs/NOTE.md &&
 	printf "[n]\ntype = file\npath = /x/NOTE.md NOTE.md\ndirs = .github\n" >n.ini &&
-	ec_json -r "$PWD/n.ini" "$TEST_TMP/rooted" &&
+	ec_json 0 -r "$PWD/n.ini" "$TEST_TMP/rooted" &&
 	test_eq "$(result_of n evidence[0].path)" x/NOTE.md &&
 	printf "[n]\ntype = file\npath = /y/NOTE.md\ndirs = .github docs\n" >n.ini &&
-	ec_json -r "$PWD/n.ini" "$TEST_TMP/rooted" &&
+	ec_json 1 -r "$PWD/n.ini" "$TEST_TMP/rooted" &&
 	test_eq "$(result_of n)" fail &&
 	result_of n message | grep -q "in .github/, docs/; /y/NOTE.md)"
 '
@@ -272,10 +272,10 @@ test_expect_success 'a name from the root is looked for after dirs that do not h
 test_expect_success 'a ! name keeps the paths it matches from counting' '
 	fresh excl docs/a.md docs/b.md &&
 	printf "[e]\ntype = file\npath = docs/*.md\npath = !a.md\n" >e.ini &&
-	ec_json -r "$PWD/e.ini" "$TEST_TMP/excl" &&
+	ec_json 0 -r "$PWD/e.ini" "$TEST_TMP/excl" &&
 	test_eq "$(result_of e evidence[0].path)" docs/b.md &&
 	printf "[e]\ntype = file\npath = docs/b.md\naccept = docs/a.md\naccept = !docs/\n" >e.ini &&
-	ec_json -r "$PWD/e.ini" "$TEST_TMP/excl" &&
+	ec_json 1 -r "$PWD/e.ini" "$TEST_TMP/excl" &&
 	test_eq "$(result_of e)" fail &&
 	test_eq "$(result_of e message)" "no docs/b.md (looked for docs/b.md, docs/a.md)"
 '

@@ -16,7 +16,7 @@ RULES="readme-value quick-start readme-release contributing"
 # judged DIR: each section rule's message, with the file's name, the
 # "read instead" note and line numbers taken out, one line per rule.
 judged() {
-	ec_json $NOHIST "$1" &&
+	ec_json 1 $NOHIST "$1" &&
 	for _r in $RULES; do
 		printf "%s: %s\n" "$_r" "$(result_of "$_r" message)" || exit 1
 	done | sed -e 's/\.rst/.md/g' -e 's/ (read instead of [^)]*)//' \
@@ -25,7 +25,7 @@ judged() {
 
 # levels DIR: each section rule's result and level.
 levels() {
-	ec_json $NOHIST "$1" &&
+	ec_json 1 $NOHIST "$1" &&
 	for _r in $RULES; do
 		printf "%s %s %s\n" "$_r" "$(result_of "$_r")" \
 			"$(result_of "$_r" level)" || exit 1
@@ -142,7 +142,7 @@ test_expect_success 'badges, a comment and a field list are no introduction' '
 
 	    pip install demo
 	EOF
-	ec_json $NOHIST badges &&
+	ec_json 1 $NOHIST badges &&
 	test_eq "$(result_of readme-value)" fail &&
 	result_of readme-value message | grep -q "^README.rst: 0 words of introduction" &&
 	test_eq "$(result_of quick-start)" fail &&
@@ -162,7 +162,7 @@ test_expect_success 'a quick start without code fails in both, for the same reas
 test_expect_success 'a title inside a code block or a comment is no section' '
 	git init -q literal &&
 	printf "Demo\n====\n\nDemo turns checklists into something a machine can check for you.\n\n.. code-block:: rst\n\n   Quick start\n   ===========\n\n   pip install demo\n\n..\n   Installation\n   ------------\n\n   ::\n\n       pip install demo\n" >literal/README.rst &&
-	ec_json $NOHIST literal &&
+	ec_json 1 $NOHIST literal &&
 	result_of quick-start message | grep -q "no quick start section (found: Demo)"
 '
 
@@ -171,10 +171,10 @@ test_expect_success 'follow_links: a linked .rst page holds the quick start' '
 	mkdir linked/docs &&
 	printf "Demo\n====\n\nDemo turns checklists into something a machine can check for you.\n\nInstallation\n------------\n\nSee the \`installation guide <docs/install.rst>\`_.\n" >linked/README.rst &&
 	printf "Install\n=======\n\n.. prompt:: bash\n\n   pip install demo\n" >linked/docs/install.rst &&
-	ec_json $NOHIST linked &&
+	ec_json 1 $NOHIST linked &&
 	result_of quick-start message | grep -q "quick start at line 6 delegated to docs/install.rst (linked at line 9)" &&
 	printf "Install\n=======\n\nRun pip install demo.\n" >linked/docs/install.rst &&
-	ec_json $NOHIST linked &&
+	ec_json 1 $NOHIST linked &&
 	result_of quick-start message | grep -q "quick start: .Installation. at line 6 has no code block"
 '
 
@@ -184,7 +184,7 @@ test_expect_success 'follow_links: a :doc: role links to the .rst page' '
 	printf "Contributing\n============\n\nTypes of contributions\n----------------------\n\nBug reports and fixes are welcome; then see :doc:\`the guide <dev/workflow>\`.\n" >doc/docs/CONTRIBUTING.rst &&
 	mkdir doc/docs/dev &&
 	printf "Workflow\n========\n\nFork, branch, open a pull request.\n" >doc/docs/dev/workflow.rst &&
-	ec_json $NOHIST doc &&
+	ec_json 1 $NOHIST doc &&
 	result_of contributing message | grep -q "development process delegated to docs/dev/workflow.rst"
 '
 
@@ -203,25 +203,24 @@ test_expect_success 'MAINTAINERS.rst with a governance section is governance' '
 	Decisions are made by lazy consensus of the maintainers on the issue
 	tracker; when that fails, the maintainers vote and a simple majority wins.
 	EOF
-	ec_json $NOHIST gov &&
+	ec_json 1 $NOHIST gov &&
 	test_eq "$(result_of governance)" pass
 '
 
 test_expect_success 'README.txt is read as Markdown, README.rst as reST' '
 	git init -q txt &&
 	printf "Demo\n====\n\nDemo turns checklists into something a machine can check for you.\n\nInstall\n*******\n\n.. code:: sh\n\n   pip install demo\n" >txt/README.txt &&
-	ec_json $NOHIST txt &&
+	ec_json 1 $NOHIST txt &&
 	result_of quick-start message | grep -q "^README.txt: no quick start section" &&
 	mv txt/README.txt txt/README.rst &&
-	ec_json $NOHIST txt &&
+	ec_json 1 $NOHIST txt &&
 	result_of quick-start message | grep -q "^README.rst: quick start at line 6, with a code block"
 '
 
 test_expect_success 'a hostile README.rst is read, not a crash' '
 	git init -q hostile &&
 	printf "T\377\n====\n\n\`\`x |y :z:\`w \`a <b\n\0\n..\n.. _\n__\n=\n" >hostile/README.rst &&
-	ec_json $NOHIST hostile &&
-	test_eq "$ec_status" 1 &&
+	ec_json 1 $NOHIST hostile &&
 	test_eq "$(result_of quick-start)" fail &&
 	test_must_fail grep -i "sanitizer\|runtime error" "$TEST_TMP/err"
 '

@@ -3,25 +3,9 @@
 # methodology told from install steps, links into the repository followed
 # to docs pages (GitHub file links, documentation sites), bounded
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-R=$TEST_TMP/repo
 git init -q "$R"
-
-# contributing: write CONTRIBUTING.md from standard input.
-contributing() {
-	cat >"$R/CONTRIBUTING.md"
-}
-
-# readme: write README.md from standard input.
-readme() {
-	cat >"$R/README.md"
-}
 
 test_expect_success 'kinds of contributions listed in prose pass, naming the line' '
 	contributing <<-\EOF &&
@@ -36,7 +20,7 @@ test_expect_success 'kinds of contributions listed in prose pass, naming the lin
 
 	Fork, branch, open a pull request; a maintainer reviews it.
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" pass &&
 	result_of contributing message | grep -q "types of contributions in the text at line 3" &&
 	result_of contributing message | grep -q "contributions will fall into"
@@ -54,7 +38,7 @@ test_expect_success 'a single passing mention is a warning quoting it' '
 
 	Keep it short, also when you send us bugs.
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
 	test_eq "$(result_of contributing level)" warning &&
 	result_of contributing message | grep -q "only mentioned in passing at line 9 (.bugs.)"
@@ -68,7 +52,7 @@ test_expect_success 'nothing of the kinds of contributions fails' '
 
 	Fork, branch, open a pull request; a maintainer reviews it.
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
 	test_eq "$(result_of contributing level)" error
 '
@@ -88,7 +72,7 @@ test_expect_success 'clues in code, comments and URLs do not count' '
 
 	Fork, branch, open a pull request; a maintainer reviews it.
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
 	test_eq "$(result_of contributing level)" error
 '
@@ -99,17 +83,13 @@ test_expect_success 'clues far apart are only passing mentions' '
 		i=0 && while test $i -lt 20; do printf "Filler line.\n" && i=$((i+1)); done &&
 		printf "\nA feature, a refactoring.\n\n## Pull requests\n\nOpen a pull request.\n"
 	} >"$R/CONTRIBUTING.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
 	test_eq "$(result_of contributing level)" warning
 '
 
 test_expect_success 'installing a release is no release methodology' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installing the latest release
 
 	```
@@ -122,22 +102,18 @@ test_expect_success 'installing a release is no release methodology' '
 	pip install --pre demo
 	```
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of readme-release)" fail &&
 	test_eq "$(result_of readme-release level)" error
 '
 
 test_expect_success 'a release policy in prose passes' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Install
 
 	Demo is released every month and follows semantic versioning.
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of readme-release)" pass &&
 	result_of readme-release message | grep -q "release in the text at line 7"
 '
@@ -149,12 +125,12 @@ test_expect_success 'an unlinked RELEASE-MANAGEMENT.md is a warning naming it' '
 	Demo turns repository checklists into something a machine can check for you.
 	EOF
 	printf "# Release management\n\nEvery quarter.\n" >"$R/RELEASE-MANAGEMENT.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of readme-release)" fail &&
 	test_eq "$(result_of readme-release level)" warning &&
 	result_of readme-release message | grep -q "RELEASE-MANAGEMENT.md is in the repository but README.md does not link to it" &&
 	printf "\nSee [releases](RELEASE-MANAGEMENT.md).\n" >>"$R/README.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of readme-release)" pass &&
 	result_of readme-release message | grep -q "delegated to RELEASE-MANAGEMENT.md (linked at line 5)" &&
 	rm "$R/RELEASE-MANAGEMENT.md"
@@ -162,11 +138,7 @@ test_expect_success 'an unlinked RELEASE-MANAGEMENT.md is a warning naming it' '
 
 test_expect_success 'a quick start on a documentation site is judged in docs/' '
 	mkdir -p "$R/docs/source/getting_started" &&
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Getting started
 
 	Read the [guide](https://demo.readthedocs.io/en/latest/getting_started/installation.html)
@@ -174,44 +146,36 @@ test_expect_success 'a quick start on a documentation site is judged in docs/' '
 	EOF
 	printf "Install\n=======\n\n.. code-block:: sh\n\n    pip install demo\n" \
 		>"$R/docs/source/getting_started/installation.rst" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of quick-start)" pass &&
 	result_of quick-start message | grep -q "delegated to docs/source/getting_started/installation.rst (linked at line 7)" &&
 	printf "Install\n=======\n\nNo code.\n" \
 		>"$R/docs/source/getting_started/installation.rst" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of quick-start)" fail
 '
 
 test_expect_success 'a GitHub link to a file of the repository is followed' '
 	mkdir -p "$R/docs" &&
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installation
 
 	See the [instructions](https://github.com/o/demo/blob/main/docs/install.md).
 	EOF
 	printf "# Install\n\n\`\`\`\npip install demo\n\`\`\`\n" >"$R/docs/install.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of quick-start)" pass &&
 	result_of quick-start message | grep -q "delegated to docs/install.md"
 '
 
 test_expect_success 'a site of another project is not followed' '
-	readme <<-\EOF &&
-	# Demo
-
-	Demo turns repository checklists into something a machine can check for you.
-
+	demo_readme <<-\EOF &&
 	## Installation
 
 	See [PyTorch](https://pytorch.org/docs/install.html).
 	EOF
 	printf "# Install\n\n\`\`\`\npip install demo\n\`\`\`\n" >"$R/docs/install.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of quick-start)" fail
 '
 
@@ -225,7 +189,7 @@ test_expect_success 'sixty links to one large file are read once, quickly' '
 		printf "# Big\n\n" &&
 		i=0 && while test $i -lt 40000; do printf "Words and more words of prose here.\n" && i=$((i+1)); done
 	} >"$R/docs/big.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of quick-start)" fail &&
 	test_eq "$(result_of quick-start "evidence | map(select(.path == \"docs/big.md\")) | length")" 1
 '
@@ -233,7 +197,7 @@ test_expect_success 'sixty links to one large file are read once, quickly' '
 test_expect_success 'an Issues section on bug reports (the Meta template) is a type of contribution' '
 	printf "# Contributing\n\n## Our Development Process\n\nFork, branch, open a pull request; a maintainer reviews it.\n\n## Issues\n\nWe use GitHub issues to track public bugs. Please ensure your description is clear.\n" \
 		>"$R/CONTRIBUTING.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" pass &&
 	result_of contributing message | grep -q "types of contributions at line 7"
 '
@@ -250,7 +214,7 @@ test_expect_success 'a Contribution Types heading, and the process in prose, pas
 
 	Anything that helps.
 	EOF
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" pass &&
 	result_of contributing message | grep -q "types of contributions at line 7" &&
 	result_of contributing message | grep -q "development process in the text at line 3"
@@ -265,7 +229,7 @@ test_expect_success 'a section label given twice is one section with both patter
 
 	Fork and send a pull request.
 	EOF
-	ec_json -r "$TEST_TMP/twice.ini" "$R" &&
+	ec_json 0 -r "$TEST_TMP/twice.ini" "$R" &&
 	test_eq "$(result_of s)" pass &&
 	test_eq "$(result_of s message)" "CONTRIBUTING.md: process at line 3" &&
 	contributing <<-\EOF &&
@@ -275,7 +239,7 @@ test_expect_success 'a section label given twice is one section with both patter
 
 	Nothing.
 	EOF
-	ec_json -r "$TEST_TMP/twice.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/twice.ini" "$R" &&
 	test_eq "$(result_of s)" fail &&
 	result_of s message | grep -q "^CONTRIBUTING.md: no process section"
 '

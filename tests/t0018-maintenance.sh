@@ -3,51 +3,44 @@
 # maintained fails requirement 10 with its line (the veto key), given
 # commitment or not; a part of the project that is unmaintained does not.
 . "$(dirname "$0")/lib.sh"
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-
-R=$TEST_TMP/repo
 make_repo "$R" LICENSE.md >/dev/null
 
+# readme LINE...: README.md of $R, one argument a line (not lib-sections.sh's).
 readme() {
 	printf "%s\n" "$@" >"$R/README.md"
 }
 
 test_expect_success 'a README that says nothing of it: the commitment is for a person' '
 	readme "# Demo" "" "Demo checks things for you." &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" unknown
 '
 
 test_expect_success '"this repository is no longer actively maintained" fails, with its line' '
 	readme "# Demo" "" "Demo checks things." "" \
 		"**This repository is no longer actively maintained.** Use something else." &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" fail &&
 	test_eq "$(result_of maintenance level)" error &&
 	test_eq "$(result_of maintenance message)" \
 		"README.md:5: the README says the project is no longer maintained" &&
-	test_eq "$(result_of maintenance evidence[0].line)" 5 &&
-	status_is 1
+	test_eq "$(result_of maintenance evidence[0].line)" 5
 '
 
 test_expect_success 'a stated end of maintenance beats a commitment given with --fact' '
-	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
 	test_eq "$(result_of maintenance)" fail
 '
 
 test_expect_success 'a top heading saying so fails; "the package is deprecated" too' '
 	readme "# Demo" "" "## Notice: Demo is No Longer Maintained" "" "Sorry." &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" fail &&
 	test_eq "$(result_of maintenance evidence[0].line)" 3 &&
 	readme "# Demo" "" "This package is deprecated in favour of Other." &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" fail
 '
 
@@ -55,7 +48,7 @@ test_expect_success 'a README.rst title saying so fails' '
 	rm "$R/README.md" &&
 	printf "Demo is no longer maintained\n============================\n\nSee Other.\n" \
 		>"$R/README.rst" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" fail &&
 	test_eq "$(result_of maintenance evidence[0].line)" 1 &&
 	rm "$R/README.rst"
@@ -66,23 +59,23 @@ test_expect_success 'a part that is unmaintained or deprecated is no verdict on 
 		"The TensorFlow backend is no longer maintained." \
 		"The old API is deprecated; this library is maintained by us." \
 		"### The v1 branch is no longer maintained" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" unknown &&
-	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
 	test_eq "$(result_of maintenance)" pass
 '
 
 test_expect_success 'no README at all: no statement, no veto' '
 	rm -f "$R/README.md" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of maintenance)" unknown &&
-	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
 	test_eq "$(result_of maintenance)" pass
 '
 
 test_expect_success 'with the rule off, the veto is not run' '
 	readme "# Demo" "" "This project is archived." &&
-	ec_json $NOHIST --set maintenance.level=off "$R" &&
+	ec_json 1 $NOHIST --set maintenance.level=off "$R" &&
 	test_eq "$(result_of maintenance)" skip
 '
 

@@ -6,13 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 asan_fast_unwind
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
+. "$ECOCHECK_SRCDIR/tests/lib-sections.sh"
 
-NOHIST="--set commits.level=off --set contributors.level=off"
-R=$TEST_TMP/repo
 git init -q "$R"
 
 # repeat N TEXT: TEXT N times, no newline.

@@ -20,12 +20,13 @@ fresh() {
 	make_repo "$1" README.md >/dev/null
 }
 
-# ecocheck on a repository, bounded: a hang fails in seconds.
+# ec_bounded STATUS ARGS...: ec_json, bounded: a hang fails in seconds.
 ec_bounded() {
-	ec_status=0
-	timeout 20 "$ECOCHECK" --format json "$@" >"$TEST_TMP/out.json" \
-		2>"$TEST_TMP/err" || ec_status=$?
-	return 0
+	ec_wrap='timeout 20'
+	ec_json "$@"
+	_rc=$?
+	ec_wrap=
+	return "$_rc"
 }
 
 # The standard error must be exactly the line $1.
@@ -37,32 +38,28 @@ err_is() {
 test_expect_success FIFO 'a FIFO .git/index is refused in one line, exit 2' '
 	R=$TEST_TMP/index-fifo && fresh "$R" &&
 	rm "$R/.git/index" && mkfifo "$R/.git/index" &&
-	ec_bounded "$R" &&
-	status_is 2 &&
+	ec_bounded 2 "$R" &&
 	err_is "ecocheck: $R/.git/index: cannot read the index: not a regular file"
 '
 
 test_expect_success FIFO 'a FIFO GIT_INDEX_FILE is refused in one line, exit 2' '
 	R=$TEST_TMP/env-fifo && fresh "$R" &&
 	mkfifo "$TEST_TMP/idx.fifo" &&
-	GIT_INDEX_FILE=$TEST_TMP/idx.fifo ec_bounded --staged "$R" &&
-	status_is 2 &&
+	GIT_INDEX_FILE=$TEST_TMP/idx.fifo ec_bounded 2 --staged "$R" &&
 	err_is "ecocheck: $TEST_TMP/idx.fifo: cannot read the index: not a regular file"
 '
 
 test_expect_success FIFO 'a FIFO given to --rules is refused in one line, exit 2' '
 	R=$TEST_TMP/rules-fifo && fresh "$R" &&
 	mkfifo "$TEST_TMP/rules.fifo" &&
-	ec_bounded -r "$TEST_TMP/rules.fifo" "$R" &&
-	status_is 2 &&
+	ec_bounded 2 -r "$TEST_TMP/rules.fifo" "$R" &&
 	err_is "ecocheck: $TEST_TMP/rules.fifo: not a regular file"
 '
 
 test_expect_success FIFO 'a FIFO .git/config is refused before libgit2 opens it' '
 	R=$TEST_TMP/config-fifo && fresh "$R" &&
 	rm "$R/.git/config" && mkfifo "$R/.git/config" &&
-	ec_bounded "$R" &&
-	status_is 2 &&
+	ec_bounded 2 "$R" &&
 	err_is "ecocheck: $R/.git/config: not a regular file; refusing to read it"
 '
 
@@ -70,8 +67,7 @@ test_expect_success FIFO 'a FIFO .gitignore, even deep down, is refused' '
 	R=$TEST_TMP/gitignore-fifo && fresh "$R" &&
 	mkdir -p "$R/a/b" && echo u >"$R/a/b/u.md" &&
 	mkfifo "$R/a/b/.gitignore" &&
-	ec_bounded "$R" &&
-	status_is 2 &&
+	ec_bounded 2 "$R" &&
 	err_is "ecocheck: $R/a/b/.gitignore: not a regular file; refusing to read it"
 '
 
@@ -79,8 +75,7 @@ test_expect_success FIFO 'a FIFO .git/info/exclude is refused' '
 	R=$TEST_TMP/exclude-fifo && fresh "$R" &&
 	mkdir -p "$R/.git/info" && rm -f "$R/.git/info/exclude" &&
 	mkfifo "$R/.git/info/exclude" &&
-	ec_bounded "$R" &&
-	status_is 2 &&
+	ec_bounded 2 "$R" &&
 	err_is "ecocheck: $R/.git/info/exclude: not a regular file; refusing to read it"
 '
 
@@ -89,8 +84,7 @@ test_expect_success FIFO 'a FIFO core.excludesFile is refused' '
 	mkfifo "$TEST_TMP/ignore.fifo" &&
 	test_when_finished "git config --global --unset core.excludesFile" &&
 	git config --global core.excludesFile "$TEST_TMP/ignore.fifo" &&
-	ec_bounded "$R" &&
-	status_is 2 &&
+	ec_bounded 2 "$R" &&
 	err_is "ecocheck: $TEST_TMP/ignore.fifo: not a regular file; refusing to read it"
 '
 
@@ -98,8 +92,7 @@ test_expect_success FIFO 'a FIFO ~/.gitconfig is skipped with a warning, as git 
 	R=$TEST_TMP/home-fifo && fresh "$R" &&
 	HOME=$TEST_TMP/fifohome && mkdir -p "$HOME" &&
 	mkfifo "$HOME/.gitconfig" &&
-	ec_bounded "$R" &&
-	status_is 1 &&
+	ec_bounded 1 "$R" &&
 	err_is "ecocheck: warning: unable to access '\''$HOME/.gitconfig'\'': not a regular file" &&
 	test_eq "$(result_of readme)" pass
 '
@@ -118,12 +111,10 @@ test_expect_success 'min_bytes takes the size from stat: a sparse 100 GB file co
 	R=$TEST_TMP/sparse && fresh "$R" &&
 	truncate -s 100G "$R/LICENSE.md" &&
 	test_when_finished "rm -f \"$R/LICENSE.md\"" &&
-	ec_bounded -r "$TEST_TMP/size.ini" "$R" &&
-	status_is 0 &&
+	ec_bounded 0 -r "$TEST_TMP/size.ini" "$R" &&
 	test_eq "$(result_of lic)" pass &&
 	truncate -s 999999999 "$R/LICENSE.md" &&
-	ec_bounded -r "$TEST_TMP/size.ini" "$R" &&
-	status_is 1 &&
+	ec_bounded 1 -r "$TEST_TMP/size.ini" "$R" &&
 	test_eq "$(result_of lic message)" \
 		"LICENSE.md has 999999999 bytes, fewer than 1000000000"
 '
@@ -133,8 +124,7 @@ test_expect_success 'min_bytes under --rev takes the size from the object header
 	printf "short\n" >"$R/LICENSE.md" &&
 	git -C "$R" add LICENSE.md && test_tick &&
 	git -C "$R" commit -q -m license &&
-	ec_bounded -r "$TEST_TMP/size.ini" --rev HEAD "$R" &&
-	status_is 1 &&
+	ec_bounded 1 -r "$TEST_TMP/size.ini" --rev HEAD "$R" &&
 	test_eq "$(result_of lic message)" \
 		"LICENSE.md has 6 bytes, fewer than 1000000000"
 '
@@ -143,7 +133,7 @@ test_expect_success 'a tracked README.md replaced by a directory is no README' '
 	R=$TEST_TMP/readme-dir && fresh "$R" &&
 	rm "$R/README.md" && mkdir "$R/README.md" &&
 	echo x >"$R/README.md/inner.txt" &&
-	ec_bounded "$R" &&
+	ec_bounded 1 "$R" &&
 	test_eq "$(result_of readme)" fail &&
 	result_of readme message | grep "^no README.md (looked for" &&
 	test_eq "$(result_of readme-value)" fail
@@ -152,8 +142,7 @@ test_expect_success 'a tracked README.md replaced by a directory is no README' '
 test_expect_success FIFO 'a tracked README.md replaced by a FIFO is no README, and nothing waits' '
 	R=$TEST_TMP/readme-fifo && fresh "$R" &&
 	rm "$R/README.md" && mkfifo "$R/README.md" &&
-	ec_bounded "$R" &&
-	status_is 1 &&
+	ec_bounded 1 "$R" &&
 	test_eq "$(result_of readme)" fail &&
 	result_of readme message | grep "^no README.md (looked for" &&
 	test_eq "$(result_of readme-value)" fail
@@ -163,7 +152,7 @@ test_expect_success 'random bytes as README.md are binary for sections, as for c
 	R=$TEST_TMP/readme-random && fresh "$R" &&
 	awk "BEGIN { srand(7); for (i = 0; i < 200000; i++) printf \"%c\", int(rand() * 256) }" \
 		>"$R/README.md" &&
-	ec_bounded "$R" &&
+	ec_bounded 1 "$R" &&
 	test_eq "$(result_of readme-value)" fail &&
 	test_eq "$(result_of readme-value message)" "README.md is a binary file" &&
 	test_eq "$(result_of readme-value evidence[0].note)" binary
@@ -174,7 +163,7 @@ test_expect_success 'a UTF-16 README.md with a byte order mark is decoded' '
 	printf "# Demo\n\nDemo is a small library that checks the layout of a project for you.\n\n## Usage\n\nRun it.\n" >utf8.md &&
 	iconv -f UTF-8 -t UTF-16LE utf8.md >body &&
 	printf "\377\376" >"$R/README.md" && cat body >>"$R/README.md" &&
-	ec_bounded "$R" &&
+	ec_bounded 1 "$R" &&
 	test_eq "$(result_of readme-value)" pass &&
 	result_of readme-release message | grep "found: Demo, Usage"
 '
@@ -191,12 +180,14 @@ elif command -v setpriv >/dev/null 2>&1; then
 	}
 fi
 
-# ecocheck, as a user who cannot read what mode 000 hides.
+# ec_reader STATUS ARGS...: ec_bounded, as a user who cannot read what
+# mode 000 hides.
 ec_reader() {
-	ec_status=0
-	as_reader timeout 20 "$ECOCHECK" --format json "$@" \
-		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?
-	return 0
+	ec_wrap='as_reader timeout 20'
+	ec_json "$@"
+	_rc=$?
+	ec_wrap=
+	return "$_rc"
 }
 
 test_expect_success UNREADABLE 'an unreadable README.md: found, unknown where read, said once' '
@@ -204,8 +195,7 @@ test_expect_success UNREADABLE 'an unreadable README.md: found, unknown where re
 	R=$TEST_TMP/readme-000 && fresh "$R" &&
 	chmod -R a+rX "$R" && chmod 000 "$R/README.md" &&
 	mkdir -p "$TEST_TMP/reader" && chmod 777 "$TEST_TMP/reader" &&
-	HOME=$TEST_TMP/reader ec_reader "$R" &&
-	status_is 1 &&
+	HOME=$TEST_TMP/reader ec_reader 1 "$R" &&
 	test_eq "$(result_of readme)" pass &&
 	test_eq "$(result_of readme-value)" unknown &&
 	test_eq "$(result_of readme-value message)" "README.md cannot be read" &&
@@ -218,7 +208,7 @@ test_expect_success UNREADABLE 'an unreadable docs/ is unknown for file as for t
 	printf "# Docs\n\n%0200d\n" 0 >"$R/docs/index.md" &&
 	git -C "$R" add docs && test_tick && git -C "$R" commit -q -m docs &&
 	chmod -R a+rX "$R" && chmod 000 "$R/docs" &&
-	HOME=$TEST_TMP/reader ec_reader "$R" &&
+	HOME=$TEST_TMP/reader ec_reader 1 "$R" &&
 	chmod 755 "$R/docs" &&
 	test_eq "$(result_of documentation)" unknown &&
 	test_eq "$(result_of documentation message)" "docs/index.md cannot be read"
@@ -227,8 +217,7 @@ test_expect_success UNREADABLE 'an unreadable docs/ is unknown for file as for t
 test_expect_success UNREADABLE 'an unreadable .git/index says so, not that it no longer exists' '
 	R=$TEST_TMP/index-000 && fresh "$R" &&
 	chmod -R a+rX "$R" && chmod 000 "$R/.git/index" &&
-	HOME=$TEST_TMP/reader ec_reader "$R" &&
-	status_is 2 &&
+	HOME=$TEST_TMP/reader ec_reader 2 "$R" &&
 	err_is "ecocheck: $R/.git/index: cannot read the index: Permission denied"
 '
 
@@ -237,8 +226,7 @@ test_expect_success UNREADABLE 'an unreadable ~/.gitconfig is skipped with a war
 	chmod -R a+rX "$R" &&
 	H=$TEST_TMP/reader-home && mkdir -p "$H" && chmod 755 "$H" &&
 	printf "[core]\n" >"$H/.gitconfig" && chmod 000 "$H/.gitconfig" &&
-	HOME=$H ec_reader "$R" &&
-	status_is 1 &&
+	HOME=$H ec_reader 1 "$R" &&
 	err_is "ecocheck: warning: unable to access '\''$H/.gitconfig'\'': Permission denied" &&
 	test_eq "$(result_of readme)" pass
 '

@@ -78,8 +78,7 @@ test_expect_success '--as-of HEAD on a tip dated INT64_MIN: read as git reads it
 	test_when_finished "git -C \"$R\" reset -q --hard HEAD^" &&
 	head_dated -9223372036854775808 &&
 	test "$(git -C "$R" rev-list --count --since=@1000 HEAD)" -gt 0 &&
-	ec_json --as-of HEAD "$R" &&
-	status_is 1 &&
+	ec_json 1 --as-of HEAD "$R" &&
 	test_eq "$(jq -r .window.as_of out.json)" 9999-12-31T23:59:59Z &&
 	test_eq "$(jq -r .window.start out.json)" 9999-10-02T23:59:59Z &&
 	test_eq "$(result_of commits)" fail &&
@@ -89,8 +88,7 @@ test_expect_success '--as-of HEAD on a tip dated INT64_MIN: read as git reads it
 test_expect_success '--as-of HEAD on a tip dated INT64_MAX: the window ends in 9999' '
 	test_when_finished "git -C \"$R\" reset -q --hard HEAD^" &&
 	head_dated 9223372036854775807 &&
-	ec_json --as-of HEAD "$R" &&
-	status_is 1 &&
+	ec_json 1 --as-of HEAD "$R" &&
 	test_eq "$(jq -r .window.as_of out.json)" 9999-12-31T23:59:59Z &&
 	test_eq "$(jq -r .window.start out.json)" 9999-10-02T23:59:59Z &&
 	test_must_fail grep . err
@@ -105,9 +103,9 @@ test_expect_success '--as-of out of the four-digit years or with a half offset i
 	for d in 9999-12-31T23:59:59Z 9999-12-31T23:59:60+00:01 \
 	    2026-01-01T00:00+05 2026-01-01T00:00+0530 2026-01-01T00:00+05:30 \
 	    0000-01-01T00:00:00Z; do
-		ec_json --as-of "$d" "$R" && status_is 1 || exit 1
+		ec_json 1 --as-of "$d" "$R" || exit 1
 	done &&
-	ec_json --as-of 2026-01-01T05:30+05:30 "$R" &&
+	ec_json 1 --as-of 2026-01-01T05:30+05:30 "$R" &&
 	test_eq "$(jq -r .window.as_of out.json)" 2026-01-01T00:00:00Z
 '
 
@@ -125,10 +123,9 @@ test_expect_success 'a reviewer who defines a rule gets the rule, not the reposi
 	report = no
 	EOF
 	printf "[sec-policy]\ntype = file\npath = SECURITY.md\n" >extra.ini &&
-	ec_json --rules extra.ini "$R" &&
+	ec_json 1 --rules extra.ini "$R" &&
 	test_eq "$(result_of sec-policy)" fail &&
 	test_eq "$(result_of sec-policy level)" error &&
-	status_is 1 &&
 	"$ECOCHECK" --list-rules --rules extra.ini "$R" >list &&
 	test_must_fail grep "alternative = always" list
 '
@@ -146,7 +143,7 @@ test_expect_success 'a rule of the repository is no alternative, hint or veto of
 	report = no
 	EOF
 	printf "[sec-policy]\ntype = file\npath = SECURITY.md\nalternative = always\nhint = always\n[lic]\ntype = file\npath = LICENSE.md\nveto = never\n" >extra.ini &&
-	ec_json --rules extra.ini "$R" &&
+	ec_json 1 --rules extra.ini "$R" &&
 	test_eq "$(result_of sec-policy)" fail &&
 	test_eq "$(result_of sec-policy message)" \
 		"no SECURITY.md (looked for SECURITY.md)" &&
@@ -165,7 +162,7 @@ test_expect_success 'but the repository'"'"'s rules still fold into its own' '
 	path = README.md
 	report = no
 	EOF
-	ec_json "$R" &&
+	ec_json 1 "$R" &&
 	test_eq "$(result_of own)" pass &&
 	test_eq "$(result_of own message)" "found README.md (alternative always)"
 '

@@ -49,14 +49,12 @@ test_expect_success 'a HEAD without an author line is counted as git counts it' 
 	c=$(raw_commit "$R" "tree $tree\nparent $parent\ncommitter X <x@example.com> $((END - DAY)) +0000\n\nno author\n") &&
 	git -C "$R" update-ref HEAD "$c" &&
 	test "$(git -C "$R" rev-list --count HEAD)" = 6 &&
-	same_as_git "$R" &&
-	status_is 1 &&
+	same_as_git 1 "$R" &&
 	test_must_fail grep -q "cannot be peeled" "$TEST_TMP/err"
 '
 
 test_expect_success '--as-of HEAD takes the committer date of such a HEAD' '
-	ec_json $H --as-of HEAD "$R" &&
-	status_is 1 &&
+	ec_json 1 $H --as-of HEAD "$R" &&
 	result_of commits message | grep -q "before 2026-05-27"
 '
 
@@ -65,10 +63,9 @@ test_expect_success 'a HEAD dated beyond 64 bits: walked through as git does' '
 	parent=$(git -C "$R" rev-parse HEAD~1) &&
 	c=$(raw_commit "$R" "tree $tree\nparent $parent\nauthor A <a@example.com> 99999999999999999999999 +0000\ncommitter A <a@example.com> 99999999999999999999999 +0000\n\nfar future\n") &&
 	git -C "$R" update-ref HEAD "$c" &&
-	same_as_git "$R" &&
+	same_as_git 0 "$R" &&
 	test_eq "$(result_of commits value)" 5 &&
-	ec_json $H --as-of HEAD "$R" &&
-	status_is 1
+	ec_json 1 $H --as-of HEAD "$R"
 '
 
 N=$TEST_TMP/noauthor-tree
@@ -80,13 +77,11 @@ test_expect_success 'the tree of such a HEAD is read under --rev HEAD and in a b
 	c=$(raw_commit "$N" "tree $(git -C "$N" rev-parse HEAD^{tree})\ncommitter X <x@example.com> $((END - DAY)) +0000\n\nno author\n") &&
 	git -C "$N" update-ref HEAD "$c" &&
 	git -C "$N" ls-tree HEAD | grep -q README.md &&
-	ec_json --as-of "@$END" --rev HEAD "$N" &&
-	status_is 1 &&
+	ec_json 1 --as-of "@$END" --rev HEAD "$N" &&
 	test_eq "$(result_of readme-value)" pass &&
 	test_must_be_empty "$TEST_TMP/err" &&
 	git clone -q --bare "$N" "$N.git" &&
-	ec_json --as-of "@$END" "$N.git" &&
-	status_is 1 &&
+	ec_json 1 --as-of "@$END" "$N.git" &&
 	test_eq "$(result_of readme-value)" pass &&
 	test_eq "$(jq -r .repository.head "$TEST_TMP/out.json")" "$c" &&
 	test_must_be_empty "$TEST_TMP/err"
@@ -96,8 +91,7 @@ test_expect_success 'a commit git reads with a malformed parent line: its tree t
 	c=$(raw_commit "$N" "tree $(git -C "$N" rev-parse HEAD^{tree})\nparent nonsense\n\nodd\n") &&
 	git -C "$N" update-ref HEAD "$c" &&
 	git -C "$N" ls-tree HEAD | grep -q README.md &&
-	ec_json --as-of "@$END" --rev HEAD "$N" &&
-	status_is 1 &&
+	ec_json 1 --as-of "@$END" --rev HEAD "$N" &&
 	test_eq "$(result_of readme-value)" pass
 '
 
@@ -111,11 +105,11 @@ test_expect_success 'a packed README over 16 MiB is read (its first max_bytes) u
 	test_tick && git -C "$B" commit -q -m big &&
 	git -C "$B" gc -q &&
 	test_must_fail test -e "$B/.git/objects/$(git -C "$B" rev-parse HEAD:README.md | cut -c1-2)" &&
-	ec_json --rev HEAD "$B" &&
+	ec_json 1 --rev HEAD "$B" &&
 	test_eq "$(result_of readme-value)" pass &&
 	test_must_be_empty "$TEST_TMP/err" &&
 	git clone -q --bare "$B" "$B.git" &&
-	ec_json "$B.git" &&
+	ec_json 1 "$B.git" &&
 	test_eq "$(result_of readme-value)" pass
 '
 
@@ -133,7 +127,7 @@ test_expect_success 'a corrupt packed blob: unknown, and one line saying the rep
 	printf "\377\377\377\377\377\377\377\377" |
 		dd of="$pack" bs=1 seek=$((off + 12)) conv=notrunc 2>/dev/null &&
 	test_must_fail git -C "$C" cat-file -p $blob >/dev/null 2>&1 &&
-	ec_json --rev HEAD "$C" &&
+	ec_json 1 --rev HEAD "$C" &&
 	test_eq "$(result_of readme-value)" unknown &&
 	test_line_count 1 "$TEST_TMP/err" &&
 	grep -q "README.md: the repository is corrupt" "$TEST_TMP/err"
@@ -226,8 +220,8 @@ test_expect_success 'a FIFO for a loose object: one line, never a wait' '
 '
 
 test_expect_success 'intact loose objects read as before: same counts as git' '
-	same_as_git "$L" &&
-	ec_json --rev HEAD "$L" &&
+	same_as_git 0 "$L" &&
+	ec_json 1 --rev HEAD "$L" &&
 	test_eq "$(result_of readme-value)" pass &&
 	test_must_be_empty "$TEST_TMP/err"
 '
@@ -250,14 +244,14 @@ test_expect_success 'a .mailmap over 1 MiB is read whole: 20 emails of one perso
 	GIT_AUTHOR_DATE="@$((END - DAY)) +0000" GIT_COMMITTER_DATE="@$((END - DAY)) +0000" \
 		GIT_AUTHOR_EMAIL=me1@example.com git -C "$MM" commit -q -m mailmap &&
 	test "$(git_authors "$MM")" = 1 &&
-	same_as_git "$MM" &&
+	same_as_git 1 "$MM" &&
 	test_eq "$(result_of contributors)" fail &&
 	test_must_be_empty "$TEST_TMP/err"
 '
 
 test_expect_success 'a .mailmap too large to read whole: contributors unknown, commits counted' '
 	dd if=/dev/zero bs=1048576 count=65 2>/dev/null | tr "\\0" "#" >>"$MM/.mailmap" &&
-	ec_json $H --as-of "@$END" "$MM" &&
+	ec_json 0 $H --as-of "@$END" "$MM" &&
 	test_eq "$(result_of contributors)" unknown &&
 	result_of contributors message | grep -q "larger than 64 MiB" &&
 	test_eq "$(result_of commits value)" "$(git_commits "$MM")"
@@ -270,7 +264,7 @@ test_expect_success 'a replace ref that cuts the history: git counts 3, so does 
 	five_commits "$G" &&
 	git -C "$G" replace --graft HEAD~2 &&
 	test "$(git_commits "$G")" = 3 &&
-	same_as_git "$G" &&
+	same_as_git 0 "$G" &&
 	test_eq "$(result_of commits value)" 3
 '
 
@@ -287,8 +281,8 @@ replacement
 	git -C "$G" replace HEAD "$c" &&
 	git -C "$G" log -1 --format=%ae HEAD >author &&
 	grep -q other@example.com author &&
-	same_as_git "$G" &&
-	ec_json $H --as-of "@$END" "$G" &&
+	same_as_git 0 "$G" &&
+	ec_json 0 $H --as-of "@$END" "$G" &&
 	jq -r ".results[] | select(.rule == \"contributors\") | .evidence[].path" \
 		"$TEST_TMP/out.json" | grep -q other@example.com
 '
@@ -296,7 +290,7 @@ replacement
 test_expect_success 'core.useReplaceRefs = false: the objects as written, as git' '
 	git -C "$G" config core.useReplaceRefs false &&
 	test "$(git_commits "$G")" = 5 &&
-	same_as_git "$G" &&
+	same_as_git 0 "$G" &&
 	git -C "$G" config --unset core.useReplaceRefs
 '
 
@@ -317,7 +311,7 @@ test_expect_success 'info/grafts that cut the history: git counts 3, so does eco
 	mkdir -p "$F/.git/info" &&
 	git -C "$F" rev-parse HEAD~2 >"$F/.git/info/grafts" &&
 	test "$(git_commits "$F" 2>/dev/null)" = 3 &&
-	same_as_git "$F" 2>/dev/null &&
+	same_as_git 0 "$F" 2>/dev/null &&
 	test_eq "$(result_of commits value)" 3
 '
 
@@ -334,8 +328,8 @@ test_expect_success 'info/grafts that add a parent make a merge, as git' '
 		echo "$(git -C "$F" rev-parse HEAD~2)"
 	} >"$F/.git/info/grafts" &&
 	test "$(git_commits "$F" 2>/dev/null)" = 6 &&
-	same_as_git "$F" 2>/dev/null &&
-	ec_json $H --as-of "@$END" --set commits.merges=no "$F" &&
+	same_as_git 0 "$F" 2>/dev/null &&
+	ec_json 0 $H --as-of "@$END" --set commits.merges=no "$F" &&
 	test_eq "$(result_of commits value)" \
 		"$(git -C "$F" rev-list --count --no-merges --since="@$START +0000" HEAD 2>/dev/null)"
 '

@@ -68,7 +68,7 @@ test_expect_success JQ 'a nested .git file is taken at its word, never followed'
 	printf "gitdir: %s\n" "$TEST_TMP/probe-target" >"$N/sub/.git" &&
 	echo "# Security" >"$N/sub/SECURITY.md" &&
 	printf "[sub]\ntype = file\npath = sub/SECURITY.md\n" >"$TEST_TMP/sub.ini" &&
-	ec_json --no-repo-config --rules "$TEST_TMP/sub.ini" "$N" &&
+	ec_json 1 --no-repo-config --rules "$TEST_TMP/sub.ini" "$N" &&
 	test "$(result_of sub)" = fail
 '
 

@@ -48,7 +48,7 @@ test_expect_success 'a deeper .gitignore negates a parent pattern' '
 	echo b >"$R/.gitignore" &&
 	mkdir -p "$R/s/b" && echo "!b" >"$R/s/.gitignore" &&
 	echo x >"$R/s/b/f.md" &&
-	ec_json -r "$TEST_TMP/find.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/find.ini" "$R" &&
 	test_eq "$(result_of found)" pass &&
 	same "$R"
 '
@@ -58,7 +58,7 @@ test_expect_success 'a .gitignore negates a directory pattern of info/exclude' '
 	echo b/ >>"$R/.git/info/exclude" &&
 	mkdir -p "$R/s/b" && echo "!b/" >"$R/s/.gitignore" &&
 	echo x >"$R/s/b/f.md" &&
-	ec_json -r "$TEST_TMP/find.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/find.ini" "$R" &&
 	test_eq "$(result_of found)" pass &&
 	same "$R"
 '
@@ -68,7 +68,7 @@ test_expect_success 'nothing below an ignored directory comes back' '
 	echo s/ >"$R/.gitignore" &&
 	mkdir -p "$R/s/b" && echo "!b" >"$R/s/.gitignore" &&
 	echo x >"$R/s/b/f.md" &&
-	ec_json -r "$TEST_TMP/find.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/find.ini" "$R" &&
 	test_eq "$(result_of found)" fail &&
 	same "$R"
 '
@@ -183,8 +183,7 @@ test_expect_success 'core.excludesFile of the repository outside it is refused' 
 	R=$TEST_TMP/outside && make_repo "$R" README.md &&
 	echo secret >"$TEST_TMP/ignore.outside" &&
 	git -C "$R" config core.excludesFile "$TEST_TMP/ignore.outside" &&
-	ec_json "$R" &&
-	status_is 2 &&
+	ec_json 2 "$R" &&
 	echo "ecocheck: core.excludesFile: $TEST_TMP/ignore.outside: outside the repository; refusing to read it" >"$TEST_TMP/err.want" &&
 	test_cmp "$TEST_TMP/err.want" "$TEST_TMP/err"
 '
@@ -194,7 +193,7 @@ test_expect_success 'core.excludesFile of the repository inside it is read' '
 	echo "*.md" >"$R/.git/my-ignore" &&
 	git -C "$R" config core.excludesFile .git/my-ignore &&
 	mkdir -p "$R/s/b" && echo x >"$R/s/b/f.md" &&
-	ec_json -r "$TEST_TMP/find.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/find.ini" "$R" &&
 	test_eq "$(result_of found)" fail &&
 	same "$R"
 '
@@ -205,7 +204,7 @@ test_expect_success 'a global core.excludesFile is read where it lies' '
 	test_when_finished "git config --global --unset core.excludesFile" &&
 	git config --global core.excludesFile "$TEST_TMP/global.ignore" &&
 	mkdir -p "$R/s/b" && echo x >"$R/s/b/f.md" &&
-	ec_json -r "$TEST_TMP/find.ini" "$R" &&
+	ec_json 1 -r "$TEST_TMP/find.ini" "$R" &&
 	test_eq "$(result_of found)" fail &&
 	same "$R"
 '

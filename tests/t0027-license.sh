@@ -34,7 +34,7 @@ permissive() {
 
 test_expect_success 'an MIT license file passes, its id the value' '
 	license_repo mit mit-multiline-copyright.txt &&
-	ec_json "$TEST_TMP/mit" &&
+	ec_json 1 "$TEST_TMP/mit" &&
 	permissive >got &&
 	printf "pass\nerror\nMIT\n" >want &&
 	test_cmp want got &&
@@ -42,20 +42,19 @@ test_expect_success 'an MIT license file passes, its id the value' '
 '
 
 test_expect_success 'the same under --rev and --staged' '
-	ec_json --rev HEAD "$TEST_TMP/mit" &&
+	ec_json 1 --rev HEAD "$TEST_TMP/mit" &&
 	test_eq "$(result_of license-permissive value)" MIT &&
-	ec_json --staged "$TEST_TMP/mit" &&
+	ec_json 1 --staged "$TEST_TMP/mit" &&
 	test_eq "$(result_of license-permissive value)" MIT
 '
 
 test_expect_success 'Markdown Apache-2.0 passes; GPL fails naming it' '
 	license_repo apache apache-markdown.md &&
-	ec_json "$TEST_TMP/apache" &&
+	ec_json 1 "$TEST_TMP/apache" &&
 	test_eq "$(result_of license-permissive result)" pass &&
 	test_eq "$(result_of license-permissive value)" Apache-2.0 &&
 	license_repo gpl gpl-2.0.txt &&
-	ec_json "$TEST_TMP/gpl" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/gpl" &&
 	test_eq "$(result_of license-permissive result)" fail &&
 	test_eq "$(result_of license-permissive value)" GPL-2.0-only &&
 	result_of license-permissive message |
@@ -64,25 +63,25 @@ test_expect_success 'Markdown Apache-2.0 passes; GPL fails naming it' '
 
 test_expect_success 'a near neighbour is not the allowed license' '
 	license_repo ncsa cc-by-nc-sa-4.0.md &&
-	ec_json "$TEST_TMP/ncsa" &&
+	ec_json 1 "$TEST_TMP/ncsa" &&
 	test_eq "$(result_of license-permissive value)" CC-BY-NC-SA-4.0 &&
 	test_eq "$(result_of license-permissive result)" fail
 '
 
 test_expect_success 'a modified Apache-2.0 is unknown, with the nearest' '
 	license_repo mod apache-modified-clause.txt &&
-	ec_json "$TEST_TMP/mod" &&
+	ec_json 1 "$TEST_TMP/mod" &&
 	test_eq "$(result_of license-permissive result)" unknown &&
 	test_eq "$(result_of license-permissive value)" NOASSERTION &&
 	test_eq "$(result_of license-permissive judgment)" true &&
 	result_of license-permissive message | grep "nearest, Apache-2.0" &&
-	ec_json "$TEST_TMP/apache" &&
+	ec_json 1 "$TEST_TMP/apache" &&
 	test_eq "$(result_of license-permissive judgment)" null
 '
 
 test_expect_success 'a copyright line alone is no license: NONE fails' '
 	license_repo none copyright-only.txt &&
-	ec_json "$TEST_TMP/none" &&
+	ec_json 1 "$TEST_TMP/none" &&
 	test_eq "$(result_of license-permissive result)" fail &&
 	test_eq "$(result_of license-permissive value)" NONE
 '
@@ -91,7 +90,7 @@ test_expect_success 'a LICENSE (no .md) is judged too; license-file warns' '
 	license_repo plain mit-plain.txt &&
 	git -C "$TEST_TMP/plain" mv LICENSE.md LICENSE &&
 	git -C "$TEST_TMP/plain" commit -q -m rename &&
-	ec_json "$TEST_TMP/plain" &&
+	ec_json 1 "$TEST_TMP/plain" &&
 	test_eq "$(result_of license-permissive value)" MIT &&
 	test_eq "$(result_of license-file level)" warning
 '
@@ -100,14 +99,14 @@ test_expect_success 'SPDX lines that agree are counted' '
 	license_repo agree mit-plain.txt &&
 	printf "# SPDX-License-Identifier: MIT\nimport os\n" >"$TEST_TMP/agree/a.py" &&
 	printf "/* SPDX-License-Identifier: (MIT OR Apache-2.0) */\n" >"$TEST_TMP/agree/b.c" &&
-	ec_json "$TEST_TMP/agree" &&
+	ec_json 1 "$TEST_TMP/agree" &&
 	test_eq "$(result_of license-permissive result)" pass &&
 	result_of license-permissive message | grep "2 SPDX-License-Identifier lines agree"
 '
 
 test_expect_success 'an SPDX line naming another license is a warning' '
 	printf "x = 1\n# SPDX-License-Identifier: GPL-3.0-only\n" >"$TEST_TMP/agree/c.py" &&
-	ec_json "$TEST_TMP/agree" &&
+	ec_json 1 "$TEST_TMP/agree" &&
 	test_eq "$(result_of license-permissive result)" fail &&
 	test_eq "$(result_of license-permissive level)" warning &&
 	test_eq "$(result_of license-permissive value)" MIT &&
@@ -118,7 +117,7 @@ test_expect_success 'an SPDX line naming another license is a warning' '
 test_expect_success 'vendored SPDX lines are not the project'"'"'s' '
 	mkdir -p "$TEST_TMP/agree/third_party/z" &&
 	mv "$TEST_TMP/agree/c.py" "$TEST_TMP/agree/third_party/z/c.py" &&
-	ec_json "$TEST_TMP/agree" &&
+	ec_json 1 "$TEST_TMP/agree" &&
 	test_eq "$(result_of license-permissive result)" pass
 '
 
@@ -126,17 +125,17 @@ test_expect_success 'LICENSES/ of REUSE must hold the license file'"'"'s' '
 	license_repo reuse mit-plain.txt &&
 	mkdir "$TEST_TMP/reuse/LICENSES" &&
 	cp "$FIX/apache-plain.txt" "$TEST_TMP/reuse/LICENSES/Apache-2.0.txt" &&
-	ec_json "$TEST_TMP/reuse" &&
+	ec_json 1 "$TEST_TMP/reuse" &&
 	test_eq "$(result_of license-permissive level)" warning &&
 	result_of license-permissive message | grep "LICENSES/ holds Apache-2.0 but not MIT" &&
 	cp "$FIX/mit-plain.txt" "$TEST_TMP/reuse/LICENSES/MIT.txt" &&
 	printf "// SPDX-License-Identifier: Apache-2.0\n" >"$TEST_TMP/reuse/x.js" &&
-	ec_json "$TEST_TMP/reuse" &&
+	ec_json 1 "$TEST_TMP/reuse" &&
 	test_eq "$(result_of license-permissive result)" pass
 '
 
 test_expect_success 'no vendored directory: third-party-licenses passes' '
-	ec_json "$TEST_TMP/mit" &&
+	ec_json 1 "$TEST_TMP/mit" &&
 	test_eq "$(result_of third-party-licenses result)" pass &&
 	result_of third-party-licenses message | grep "no vendored third-party directory"
 '
@@ -144,7 +143,7 @@ test_expect_success 'no vendored directory: third-party-licenses passes' '
 test_expect_success 'a vendored component without a license fails, named' '
 	license_repo tp mit-plain.txt third_party/good/src.c third_party/good/LICENSE \
 		third_party/bad/src.c third_party/bad/inc/x.h vendor/loose.py &&
-	ec_json "$TEST_TMP/tp" &&
+	ec_json 1 "$TEST_TMP/tp" &&
 	test_eq "$(result_of third-party-licenses result)" fail &&
 	result_of third-party-licenses message >msg &&
 	grep "2 of 3 vendored components" msg &&
@@ -155,20 +154,20 @@ test_expect_success 'a vendored component without a license fails, named' '
 test_expect_success 'a notice entry, a header or a loose license file covers' '
 	printf "bad: BSD-3-Clause, from example.org\n" >"$TEST_TMP/tp/THIRD_PARTY_NOTICES.md" &&
 	printf "# Copyright 2020 Someone. Licensed under the MIT license.\n" >"$TEST_TMP/tp/vendor/loose.py" &&
-	ec_json "$TEST_TMP/tp" &&
+	ec_json 1 "$TEST_TMP/tp" &&
 	test_eq "$(result_of third-party-licenses result)" pass &&
 	printf "x\n" >"$TEST_TMP/tp/vendor/other.py" &&
-	ec_json "$TEST_TMP/tp" &&
+	ec_json 1 "$TEST_TMP/tp" &&
 	test_eq "$(result_of third-party-licenses result)" fail &&
 	cp "$FIX/mit-plain.txt" "$TEST_TMP/tp/vendor/LICENSE" &&
-	ec_json "$TEST_TMP/tp" &&
+	ec_json 1 "$TEST_TMP/tp" &&
 	test_eq "$(result_of third-party-licenses result)" pass
 '
 
 test_expect_success 'pages about other projects are not vendored code' '
 	license_repo docs mit-plain.txt docs/source/external/resources.rst \
 		third_party/README.md &&
-	ec_json "$TEST_TMP/docs" &&
+	ec_json 1 "$TEST_TMP/docs" &&
 	test_eq "$(result_of third-party-licenses result)" pass
 '
 
@@ -179,7 +178,7 @@ test_expect_success 'a submodule below third_party carries its own license' '
 	git -C "$TEST_TMP/withsub" -c protocol.file.allow=always \
 		submodule add -q "$S" third_party/sub 2>/dev/null &&
 	git -C "$TEST_TMP/withsub" commit -q -m sub &&
-	ec_json "$TEST_TMP/withsub" &&
+	ec_json 1 "$TEST_TMP/withsub" &&
 	test_eq "$(result_of third-party-licenses result)" pass &&
 	result_of third-party-licenses message | grep "1 vendored component"
 '

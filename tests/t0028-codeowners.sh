@@ -40,7 +40,7 @@ co_text() {
 test_expect_success 'a valid file in .github/ passes with its owners counted' '
 	co_repo .github/CODEOWNERS "* @alice @org/team\n/docs/ dev@example.com\n# Emeritus: @bob\n" \
 		README.md docs/x.md &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners value)" 3 &&
 	test_eq "$(result_of codeowners min)" 1 &&
@@ -50,29 +50,29 @@ test_expect_success 'a valid file in .github/ passes with its owners counted' '
 '
 
 test_expect_success 'the same under --rev and --staged' '
-	ec_json --rev HEAD "$TEST_TMP/repo" &&
+	ec_json 1 --rev HEAD "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
-	ec_json --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners value)" 3
 '
 
 test_expect_success 'GitHub order: .github/, the root, docs/; the others are ignored' '
 	co_repo CODEOWNERS "* @root\n# retired: @x\n" .github/CODEOWNERS docs/CODEOWNERS &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners evidence[0].path)" .github/CODEOWNERS &&
 	result_of codeowners evidence[1] | grep -q "\"CODEOWNERS\"" &&
 	test_eq "$(result_of codeowners evidence[1].note)" "ignored by GitHub" &&
 	test_eq "$(result_of codeowners evidence[2].path)" docs/CODEOWNERS &&
 	co_text | grep "CODEOWNERS is ignored: GitHub uses .github/CODEOWNERS, the first found" &&
 	git -C "$TEST_TMP/repo" rm -q .github/CODEOWNERS &&
-	ec_json --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners evidence[0].path)" CODEOWNERS &&
 	test_eq "$(result_of codeowners value)" 1
 '
 
 test_expect_success 'CODEOWNERS.md is not read by GitHub: a warning naming it' '
 	co_repo .github/CODEOWNERS.md "* @alice\n" README.md &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" fail &&
 	test_eq "$(result_of codeowners level)" warning &&
 	result_of codeowners message | grep "^\.github/CODEOWNERS.md is not read by GitHub" &&
@@ -81,8 +81,7 @@ test_expect_success 'CODEOWNERS.md is not read by GitHub: a warning naming it' '
 
 test_expect_success 'no CODEOWNERS anywhere GitHub looks fails' '
 	co_repo misc/CODEOWNERS "* @alice\n" README.md &&
-	ec_json "$TEST_TMP/repo" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	result_of codeowners message |
 		grep "^no CODEOWNERS (looked for .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS)$"
 '
@@ -91,16 +90,14 @@ test_expect_success 'a file of 3 MB or more is not used by GitHub' '
 	co_repo .github/CODEOWNERS "* @alice\n" README.md &&
 	awk "BEGIN { for (i = 0; i < 110000; i++) printf \"/dir%d/file-with-a-long-name.py @alice\\n\", i }" \
 		>>"$TEST_TMP/repo/.github/CODEOWNERS" &&
-	ec_json "$TEST_TMP/repo" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	result_of codeowners message |
 		grep "^\.github/CODEOWNERS has [0-9]* bytes: GitHub does not load a CODEOWNERS file of 3 MB or more$"
 '
 
 test_expect_success 'syntax errors fail, each with file:line:col and a suggestion' '
 	co_repo .github/CODEOWNERS "* @alice\n!x @a\n*.[ch] @a\n\\\\#x @a\n***/*.rb @a\n* alice\n* @a@b\n@alice\n# Emeritus: @old\n" README.md &&
-	ec_json "$TEST_TMP/repo" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" fail &&
 	result_of codeowners message | grep "^7 lines of .github/CODEOWNERS GitHub skips as invalid: .github/CODEOWNERS:2:1: Invalid pattern .!x.: negation" &&
 	test_eq "$(result_of codeowners evidence[1].line)" 2 &&
@@ -115,17 +112,16 @@ test_expect_success 'syntax errors fail, each with file:line:col and a suggestio
 
 test_expect_success 'min_owners: fewer distinct owners fail; teams count one each' '
 	co_repo .github/CODEOWNERS "* @alice @Alice\n/d/ @org/t\n# former: @x\n" README.md d/x &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners value)" 2 &&
 	test_eq "$(result_of codeowners)" pass &&
-	ec_json --set codeowners.min_owners=3 "$TEST_TMP/repo" &&
-	status_is 1 &&
+	ec_json 1 --set codeowners.min_owners=3 "$TEST_TMP/repo" &&
 	result_of codeowners message | grep "names 2 distinct owners, fewer than 3"
 '
 
 test_expect_success 'retired committers: missing is a warning saying where it looked' '
 	co_repo .github/CODEOWNERS "* @alice\n# past performance is no guide\n" README.md &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" fail &&
 	test_eq "$(result_of codeowners level)" warning &&
 	result_of codeowners message | grep "but no retired committers are documented (looked in comments of .github/CODEOWNERS, MAINTAINERS.md, MAINTAINERS.rst, MAINTAINERS, GOVERNANCE.md, GOVERNANCE.rst)"
@@ -134,7 +130,7 @@ test_expect_success 'retired committers: missing is a warning saying where it lo
 test_expect_success 'retired committers: an Emeritus section of GOVERNANCE.md or MAINTAINERS.rst' '
 	printf "# Governance\n\nText.\n\n## Emeritus maintainers\n\n- Bob\n" >"$TEST_TMP/repo/GOVERNANCE.md" &&
 	git -C "$TEST_TMP/repo" add GOVERNANCE.md &&
-	ec_json --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners evidence[1].path)" GOVERNANCE.md &&
 	test_eq "$(result_of codeowners evidence[1].line)" 5 &&
@@ -142,14 +138,14 @@ test_expect_success 'retired committers: an Emeritus section of GOVERNANCE.md or
 	mkdir -p "$TEST_TMP/repo/docs" &&
 	printf "Maintainers\n===========\n\nAlumni\n------\n\n* Carol\n" >"$TEST_TMP/repo/docs/MAINTAINERS.rst" &&
 	git -C "$TEST_TMP/repo" add docs/MAINTAINERS.rst &&
-	ec_json --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners evidence[1].path)" docs/MAINTAINERS.rst
 '
 
 test_expect_success 'the community-health rules do not ask for retired committers' '
 	co_repo .github/CODEOWNERS "* @alice\n" README.md &&
-	ec_json -r community-health "$TEST_TMP/repo" &&
+	ec_json 1 -r community-health "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass
 '
 
@@ -162,14 +158,14 @@ test_expect_success 'against the tree: dead, shadowed, repeated and ownerless pa
 	grep "CODEOWNERS:5: ./docs/. is repeated at line 6: only the last applies" details &&
 	grep "CODEOWNERS:7: ./src/vendored/. has no owner: the files it matches have none" details &&
 	grep "3 of 6 files have no owner (.github/CODEOWNERS, README.md, src/vendored/v.c)" details &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	result_of codeowners message | grep "own 3 of 6 files"
 '
 
 test_expect_success 'a file that owns nothing at all is a warning' '
 	co_repo .github/CODEOWNERS "/nothing/ @a\n# retired: @z\n" README.md &&
-	ec_json "$TEST_TMP/repo" &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" fail &&
 	test_eq "$(result_of codeowners level)" warning &&
 	result_of codeowners message | grep "no file of the tree has an owner"
@@ -236,7 +232,7 @@ test_expect_success 'a file of 100,000 lines is read whole' '
 	co_repo .github/CODEOWNERS "" README.md d5/x d99999/y &&
 	cp big "$TEST_TMP/repo/.github/CODEOWNERS" &&
 	git -C "$TEST_TMP/repo" add -A &&
-	ec_json --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners value)" 98 &&
 	co_text --staged | grep "99978 more notes on patterns"
@@ -247,13 +243,11 @@ test_expect_success 'binary junk and invalid UTF-8: a clear failure, no crash' '
 	co_repo .github/CODEOWNERS "" README.md &&
 	cp junk "$TEST_TMP/repo/.github/CODEOWNERS" &&
 	git -C "$TEST_TMP/repo" add -A &&
-	ec_json --staged "$TEST_TMP/repo" &&
-	test "$ec_status" -le 1 &&
+	ec_json 1 --staged "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" fail &&
 	result_of codeowners message | grep "^[0-9]* lines of .github/CODEOWNERS GitHub skips as invalid: .github/CODEOWNERS:1:[0-9]*: Invalid line" &&
 	co_repo .github/CODEOWNERS "* @alice\n/caf\\0351/ @bob\n# emeritus\n" README.md &&
-	ec_json "$TEST_TMP/repo" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/repo" &&
 	result_of codeowners message | grep "CODEOWNERS:2:5: Invalid line: bytes that are not UTF-8 text"
 '
 

@@ -40,8 +40,7 @@ maint() {
 test_expect_success 'one maintainer named, four emeritus: a failure naming him' '
 	people_repo one one-maintainer-emeritus.md MAINTAINERS.md \
 		one-maintainer-readme.md README.md &&
-	ec_json "$TEST_TMP/one" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/one" &&
 	maint >got &&
 	printf "fail\n1\nerror\n" >want &&
 	test_cmp want got &&
@@ -58,7 +57,7 @@ test_expect_success 'the same person in the README with a middle initial is not 
 	# without MAINTAINERS.md, the README alone names the same one
 	git -C "$TEST_TMP/one" rm -q MAINTAINERS.md &&
 	git -C "$TEST_TMP/one" commit -q -m rm &&
-	ec_json "$TEST_TMP/one" &&
+	ec_json 1 "$TEST_TMP/one" &&
 	test_eq "$(result_of core-maintainers value)" 1 &&
 	result_of core-maintainers message |
 		grep "Vladimir I. Iglovikov (README.md:9)"
@@ -66,7 +65,7 @@ test_expect_success 'the same person in the README with a middle initial is not 
 
 test_expect_success 'six maintainers only in a README sentence pass, with handles' '
 	people_repo six six-in-readme-prose.md README.md &&
-	ec_json "$TEST_TMP/six" &&
+	ec_json 1 "$TEST_TMP/six" &&
 	maint >got &&
 	printf "pass\n6\nerror\n" >want &&
 	test_cmp want got &&
@@ -79,7 +78,7 @@ test_expect_success 'six maintainers only in a README sentence pass, with handle
 test_expect_success 'docs/source/governance.rst: leads and core maintainers, alumni not counted' '
 	people_repo gov governance-alumni.rst docs/source/governance.rst \
 		team-features.md README.md &&
-	ec_json "$TEST_TMP/gov" &&
+	ec_json 1 "$TEST_TMP/gov" &&
 	maint >got &&
 	printf "pass\n3\nerror\n" >want &&
 	test_cmp want got &&
@@ -91,16 +90,16 @@ test_expect_success 'docs/source/governance.rst: leads and core maintainers, alu
 
 test_expect_success 'with min = 4 (a repository may raise it) the same fails' '
 	printf "[core-maintainers]\nmin = 4\n" >"$TEST_TMP/gov/.ecocheck.ini" &&
-	ec_json "$TEST_TMP/gov" &&
+	ec_json 1 "$TEST_TMP/gov" &&
 	test_eq "$(result_of core-maintainers result)" fail &&
 	test_eq "$(result_of core-maintainers min)" 4 &&
-	ec_json --no-repo-config "$TEST_TMP/gov" &&
+	ec_json 1 --no-repo-config "$TEST_TMP/gov" &&
 	test_eq "$(result_of core-maintainers result)" pass
 '
 
 test_expect_success 'features under a Team heading are nobody: a failure, not a pass' '
 	people_repo feat team-features.md README.md &&
-	ec_json "$TEST_TMP/feat" &&
+	ec_json 1 "$TEST_TMP/feat" &&
 	maint >got &&
 	printf "fail\n0\nerror\n" >want &&
 	test_cmp want got &&
@@ -110,25 +109,25 @@ test_expect_success 'features under a Team heading are nobody: a failure, not a 
 
 test_expect_success 'a Name/Handle table in .github/MAINTAINERS.md passes' '
 	people_repo table table-name-github.md .github/MAINTAINERS.md &&
-	ec_json "$TEST_TMP/table" &&
+	ec_json 1 "$TEST_TMP/table" &&
 	test_eq "$(result_of core-maintainers result)" pass &&
 	result_of core-maintainers message |
 		grep "Adam J. Stewart (@adamjstewart) (.github/MAINTAINERS.md:7), Caleb Robinson (@calebrob6) (.github/MAINTAINERS.md:8)"
 '
 
 test_expect_success 'the same under --rev, --staged and in a bare clone' '
-	ec_json --rev HEAD "$TEST_TMP/table" &&
+	ec_json 1 --rev HEAD "$TEST_TMP/table" &&
 	test_eq "$(result_of core-maintainers value)" 2 &&
-	ec_json --staged "$TEST_TMP/table" &&
+	ec_json 1 --staged "$TEST_TMP/table" &&
 	test_eq "$(result_of core-maintainers value)" 2 &&
 	git clone -q --bare "$TEST_TMP/table" "$TEST_TMP/table.git" &&
-	ec_json "$TEST_TMP/table.git" &&
+	ec_json 1 "$TEST_TMP/table.git" &&
 	test_eq "$(result_of core-maintainers value)" 2
 '
 
 test_expect_success 'only GitHub teams named: unknown, naming them, not a failure' '
 	people_repo teams teams-only.md MAINTAINERS.md &&
-	ec_json "$TEST_TMP/teams" &&
+	ec_json 1 "$TEST_TMP/teams" &&
 	maint >got &&
 	printf "unknown\n0\nerror\n" >want &&
 	test_cmp want got &&
@@ -139,7 +138,7 @@ test_expect_success 'only GitHub teams named: unknown, naming them, not a failur
 
 test_expect_success 'one person and a team: still for a person to decide' '
 	printf "\n- Jane Doe (@jane)\n" >>"$TEST_TMP/teams/MAINTAINERS.md" &&
-	ec_json "$TEST_TMP/teams" &&
+	ec_json 1 "$TEST_TMP/teams" &&
 	test_eq "$(result_of core-maintainers result)" unknown &&
 	result_of core-maintainers message |
 		grep "^1 maintainer named (Jane Doe (@jane) (MAINTAINERS.md:8)) and 2 GitHub teams"
@@ -151,7 +150,7 @@ test_expect_success 'CODEOWNERS with GitHub teams only: unknown, for a person' '
 	mkdir -p "$TEST_TMP/coteams/.github" &&
 	printf "* @acme/core\n/docs/ @acme/docs\n" >"$TEST_TMP/coteams/.github/CODEOWNERS" &&
 	git -C "$TEST_TMP/coteams" add -A && git -C "$TEST_TMP/coteams" commit -q -m co &&
-	ec_json "$TEST_TMP/coteams" &&
+	ec_json 1 "$TEST_TMP/coteams" &&
 	test_eq "$(result_of core-maintainers result)" unknown &&
 	test_eq "$(result_of core-maintainers judgment)" true &&
 	result_of core-maintainers message |
@@ -162,7 +161,7 @@ test_expect_success 'CODEOWNERS users count, once each, merged with a MAINTAINER
 	printf "* @jane @bob\n/docs/ @jane\n" >"$TEST_TMP/coteams/.github/CODEOWNERS" &&
 	printf "# Maintainers\n\n- Jane Doe (@jane)\n" >"$TEST_TMP/coteams/MAINTAINERS.md" &&
 	git -C "$TEST_TMP/coteams" add -A && git -C "$TEST_TMP/coteams" commit -q -m co2 &&
-	ec_json "$TEST_TMP/coteams" &&
+	ec_json 1 "$TEST_TMP/coteams" &&
 	test_eq "$(result_of core-maintainers result)" pass &&
 	test_eq "$(result_of core-maintainers value)" 2 &&
 	result_of core-maintainers message >msg &&
@@ -173,14 +172,14 @@ test_expect_success 'a CODEOWNERS GitHub does not read (CODEOWNERS.md) names nob
 	git -C "$TEST_TMP/coteams" rm -q MAINTAINERS.md &&
 	git -C "$TEST_TMP/coteams" mv .github/CODEOWNERS .github/CODEOWNERS.md &&
 	git -C "$TEST_TMP/coteams" commit -q -m md &&
-	ec_json "$TEST_TMP/coteams" &&
+	ec_json 1 "$TEST_TMP/coteams" &&
 	test_eq "$(result_of core-maintainers result)" fail
 '
 
 test_expect_success 'nothing at all: a failure that says what to write' '
 	rm -rf "$TEST_TMP/empty" &&
 	make_repo "$TEST_TMP/empty" x.py >/dev/null &&
-	ec_json "$TEST_TMP/empty" &&
+	ec_json 1 "$TEST_TMP/empty" &&
 	test_eq "$(result_of core-maintainers result)" fail &&
 	result_of core-maintainers message |
 		grep "no MAINTAINERS, GOVERNANCE or README document found" &&
@@ -229,7 +228,7 @@ test_expect_success 'names in a code block that shows a ``` line are nobody (cma
 	git -C "$TEST_TMP/fence" add -A &&
 	test_tick &&
 	git -C "$TEST_TMP/fence" commit -q -m fence &&
-	ec_json "$TEST_TMP/fence" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/fence" &&
 	test_eq "$(result_of core-maintainers result)" fail &&
 	result_of core-maintainers message >msg &&
 	grep "only 1 maintainer named: Jane Doe (@janedoe) (README.md:5)" msg &&

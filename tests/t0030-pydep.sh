@@ -35,8 +35,7 @@ support() {
 
 test_expect_success 'torch<2.7 fails, naming the constraint and where' '
 	py_repo lt pyproject-torch-lt-2.7.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/lt" &&
-	status_is 1 &&
+	ec_json 1 "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error" &&
 	result_of pytorch-support message |
 		grep -F "torch>=2.0,<2.7 (pyproject.toml:10) excludes 2.15 and 2.14" &&
@@ -47,27 +46,26 @@ test_expect_success 'maintenance tells what pytorch-support found (its note), re
 	test_eq "$(result_of maintenance result)" unknown &&
 	result_of maintenance message |
 		grep -F "; pytorch-support: torch>=2.0,<2.7 (pyproject.toml:10) excludes 2.15 and 2.14" &&
-	ec_json --fact maintenance-commitment=yes "$TEST_TMP/lt" &&
+	ec_json 1 --fact maintenance-commitment=yes "$TEST_TMP/lt" &&
 	test_eq "$(result_of maintenance result)" pass &&
-	ec_json --set pytorch-support.level=off "$TEST_TMP/lt" &&
+	ec_json 1 --set pytorch-support.level=off "$TEST_TMP/lt" &&
 	! result_of maintenance message | grep pytorch-support
 '
 
 test_expect_success '--set pytorch-support.admit changes the series' '
-	ec_json --set pytorch-support.admit="2.6 2.5" "$TEST_TMP/lt" &&
+	ec_json 1 --set pytorch-support.admit="2.6 2.5" "$TEST_TMP/lt" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message | grep -F "admits 2.6 and 2.5"
 '
 
 test_expect_success 'an admit value that is no version is a config error' '
-	ec_json --set pytorch-support.admit="two" "$TEST_TMP/lt" &&
-	status_is 2 &&
+	ec_json 2 --set pytorch-support.admit="two" "$TEST_TMP/lt" &&
 	grep "not a PEP 440 version" "$TEST_TMP/err"
 '
 
 test_expect_success 'torch only in an optional extra is a warning' '
 	py_repo extra pyproject-torch-extra.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/extra" &&
+	ec_json 1 "$TEST_TMP/extra" &&
 	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message |
 		grep -F "only in an optional extra or group" &&
@@ -76,7 +74,7 @@ test_expect_success 'torch only in an optional extra is a warning' '
 
 test_expect_success 'an exact pin to an old release fails with what it excludes' '
 	py_repo pin pyproject-torch-pin.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/pin" &&
+	ec_json 1 "$TEST_TMP/pin" &&
 	test_eq "$(support)" "fail error" &&
 	result_of pytorch-support message |
 		grep -F "torch is pinned to ==2.1.0 (pyproject.toml:3), which excludes 2.15 and 2.14"
@@ -84,7 +82,7 @@ test_expect_success 'an exact pin to an old release fails with what it excludes'
 
 test_expect_success 'Poetry ^2.3 is >=2.3,<3: it admits both' '
 	py_repo poetry pyproject-poetry-caret.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/poetry" &&
+	ec_json 1 "$TEST_TMP/poetry" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message |
 		grep -F "torch^2.3 (pyproject.toml:7) admits 2.15 and 2.14"
@@ -92,28 +90,28 @@ test_expect_success 'Poetry ^2.3 is >=2.3,<3: it admits both' '
 
 test_expect_success 'Poetry || has no PEP 440 form: unknown, not a guess' '
 	py_repo or pyproject-poetry-or.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/or" &&
+	ec_json 1 "$TEST_TMP/or" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "cannot be known"
 '
 
 test_expect_success 'a broken pyproject.toml is named with its line: unknown' '
 	py_repo broken pyproject-broken.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/broken" &&
+	ec_json 1 "$TEST_TMP/broken" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "pyproject.toml:5: not TOML 1.0"
 '
 
 test_expect_success 'setup.py literals are read, comments are not' '
 	py_repo lit setup-literal.py=setup.py &&
-	ec_json "$TEST_TMP/lit" &&
+	ec_json 1 "$TEST_TMP/lit" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message | grep -F "torch>=2.2 (setup.py:9) admits"
 '
 
 test_expect_success 'a computed install_requires is said so, never guessed' '
 	py_repo comp setup-computed.py=setup.py &&
-	ec_json "$TEST_TMP/comp" &&
+	ec_json 1 "$TEST_TMP/comp" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "computed by code" &&
 	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/comp" >text &&
@@ -122,7 +120,7 @@ test_expect_success 'a computed install_requires is said so, never guessed' '
 
 test_expect_success 'setup.cfg extras_require through inih: a warning' '
 	py_repo cfg setup-torch-extra.cfg=setup.cfg &&
-	ec_json "$TEST_TMP/cfg" &&
+	ec_json 1 "$TEST_TMP/cfg" &&
 	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message | grep -F "torch>=2.0 (setup.cfg:14"
 '
@@ -134,7 +132,7 @@ test_expect_success 'setup.cfg install_requires = file: reads the file as metada
 		>"$TEST_TMP/cfgfile/setup.cfg" &&
 	echo "torch~=2.14" >>"$TEST_TMP/cfgfile/requirements/base.txt" &&
 	git -C "$TEST_TMP/cfgfile" add -A && git -C "$TEST_TMP/cfgfile" commit -q -m cfg &&
-	ec_json "$TEST_TMP/cfgfile" &&
+	ec_json 1 "$TEST_TMP/cfgfile" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message |
 		grep -F "torch~=2.14 (requirements/base.txt:2) admits 2.15 and 2.14" &&
@@ -145,7 +143,7 @@ test_expect_success 'setup.cfg install_requires = file: reads the file as metada
 test_expect_success 'requirements.txt with -r, hashes, markers; a pin to the newest' '
 	py_repo req requirements-hashes.txt=requirements.txt \
 		requirements-base.txt=requirements/base.txt &&
-	ec_json "$TEST_TMP/req" &&
+	ec_json 1 "$TEST_TMP/req" &&
 	test_eq "$(support)" "fail error" &&
 	result_of pytorch-support message |
 		grep -F "torch is pinned to ==2.15.0 (requirements.txt:3), which excludes 2.14" &&
@@ -158,7 +156,7 @@ test_expect_success 'a developer file including requirements.txt does not make i
 		requirements-base.txt=requirements.txt &&
 	echo "torch>=2.0" >>"$TEST_TMP/inc/requirements.txt" &&
 	git -C "$TEST_TMP/inc" commit -q -a -m torch &&
-	ec_json "$TEST_TMP/inc" &&
+	ec_json 1 "$TEST_TMP/inc" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message | grep -F "torch>=2.0 (requirements.txt:2) admits"
 '
@@ -167,24 +165,24 @@ test_expect_success 'torch only in requirements-dev.txt is a group: a warning' '
 	py_repo dev requirements-base.txt=requirements-dev.txt &&
 	echo "torch>=2.0" >>"$TEST_TMP/dev/requirements-dev.txt" &&
 	git -C "$TEST_TMP/dev" commit -q -a -m torch &&
-	ec_json "$TEST_TMP/dev" &&
+	ec_json 1 "$TEST_TMP/dev" &&
 	test_eq "$(support)" "fail warning"
 '
 
 test_expect_success 'an environment file names pytorch (conda)' '
 	py_repo env environment-pytorch.yml=environment.yml &&
-	ec_json "$TEST_TMP/env" &&
+	ec_json 1 "$TEST_TMP/env" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message | grep -F "pytorch>=2.14 (environment.yml:6)"
 '
 
 test_expect_success 'a conda recipe with Jinja: its run requirements' '
 	py_repo recipe meta-pytorch.yaml=conda.recipe/meta.yaml &&
-	ec_json "$TEST_TMP/recipe" &&
+	ec_json 1 "$TEST_TMP/recipe" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message | grep -F "(conda.recipe/meta.yaml:11)" &&
 	py_repo jinja meta-jinja.yaml=recipe/meta.yaml &&
-	ec_json "$TEST_TMP/jinja" &&
+	ec_json 1 "$TEST_TMP/jinja" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "Jinja"
 '
@@ -195,7 +193,7 @@ test_expect_success 'undeclared torch, versions in the README and the CI matrix:
 	printf "# Named\n\nWorks with PyTorch 2.14 and 2.15; install torch yourself.\n" \
 		>"$TEST_TMP/named/README.md" &&
 	git -C "$TEST_TMP/named" add -A && git -C "$TEST_TMP/named" commit -q -m readme &&
-	ec_json "$TEST_TMP/named" &&
+	ec_json 1 "$TEST_TMP/named" &&
 	test_eq "$(support)" "pass error" &&
 	result_of pytorch-support message >msg &&
 	grep -F "torch is not declared as a dependency; the versions named cover 2.15 and 2.14" msg &&
@@ -207,7 +205,7 @@ test_expect_success 'a CI pinning one old torch fails naming it' '
 	py_repo old workflow-old-pin.yml=.github/workflows/ci.yml &&
 	echo "import torch" >"$TEST_TMP/old/model.py" &&
 	git -C "$TEST_TMP/old" add -A && git -C "$TEST_TMP/old" commit -q -m model &&
-	ec_json "$TEST_TMP/old" &&
+	ec_json 1 "$TEST_TMP/old" &&
 	test_eq "$(support)" "fail error" &&
 	result_of pytorch-support message |
 		grep -F "leave out 2.15 and 2.14: ==1.13.1 (the CI, .github/workflows/ci.yml:7)"
@@ -216,7 +214,7 @@ test_expect_success 'a CI pinning one old torch fails naming it' '
 test_expect_success 'the README admits them, the CI pins an old one: a warning' '
 	printf "# Old\n\nNeeds PyTorch 2.0+.\n" >"$TEST_TMP/old/README.md" &&
 	git -C "$TEST_TMP/old" add -A && git -C "$TEST_TMP/old" commit -q -m readme &&
-	ec_json "$TEST_TMP/old" &&
+	ec_json 1 "$TEST_TMP/old" &&
 	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message | grep -F "but the CI tests none of them"
 '
@@ -225,28 +223,28 @@ test_expect_success 'torch imported, no version named anywhere: unknown for a pe
 	py_repo imp setup-literal.py=other/setup-notes.txt &&
 	printf "import numpy\nfrom torch import nn\n" >"$TEST_TMP/imp/net.py" &&
 	git -C "$TEST_TMP/imp" add -A && git -C "$TEST_TMP/imp" commit -q -m net &&
-	ec_json "$TEST_TMP/imp" &&
+	ec_json 1 "$TEST_TMP/imp" &&
 	test_eq "$(support)" "unknown error" &&
 	test_eq "$(result_of pytorch-support evidence[0].path)" net.py
 '
 
 test_expect_success 'a Python project with no sign of torch fails' '
 	make_repo "$TEST_TMP/nosign" pkg/__init__.py &&
-	ec_json "$TEST_TMP/nosign" &&
+	ec_json 1 "$TEST_TMP/nosign" &&
 	test_eq "$(support)" "fail error" &&
 	result_of pytorch-support message | grep -F "no sign of torch"
 '
 
 test_expect_success 'no Python at all: skipped' '
 	make_repo "$TEST_TMP/nopy" src/main.c &&
-	ec_json "$TEST_TMP/nopy" &&
+	ec_json 1 "$TEST_TMP/nopy" &&
 	test_eq "$(result_of pytorch-support result)" skip
 '
 
 test_expect_success 'a broken workflow is named; the rest is still read' '
 	py_repo wfb workflow-broken.yml=.github/workflows/a.yml \
 		pyproject-torch-pin.toml=pyproject.toml &&
-	ec_json "$TEST_TMP/wfb" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/wfb" &&
 	test_eq "$(support)" "fail error" &&
 	result_of ci message | grep -F ".github/workflows/a.yml:4 cannot be read: not YAML" &&
 	echo "import torch" >"$TEST_TMP/wfb/model.py" &&
@@ -257,9 +255,9 @@ test_expect_success 'a broken workflow is named; the rest is still read' '
 '
 
 test_expect_success 'the same under --staged and --rev' '
-	ec_json --staged "$TEST_TMP/lt" &&
+	ec_json 1 --staged "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error" &&
-	ec_json --rev HEAD "$TEST_TMP/lt" &&
+	ec_json 1 --rev HEAD "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error"
 '
 
@@ -283,16 +281,14 @@ test_expect_success TIMEOUT 'hostile files: a huge setup.py list, YAML aliases, 
 	} >"$TEST_TMP/hostile/.github/workflows/laughs.yml" &&
 	git -C "$TEST_TMP/hostile" add -A &&
 	git -C "$TEST_TMP/hostile" commit -q -m hostile &&
-	ec_status=0 &&
-	{ timeout 20 "$ECOCHECK" --format json "$TEST_TMP/hostile" \
-		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?; } &&
-	test "$ec_status" -le 1 &&
+	ec_wrap="timeout 20" &&
+	ec_json 1 "$TEST_TMP/hostile" &&
 	result_of pytorch-support message | grep -F "torch>=2.0 (setup.py:30002) admits"
 '
 
 # packages (requirement 9): the python-package rule type.
 test_expect_success 'packages: pyproject.toml with a name passes naming it' '
-	ec_json "$TEST_TMP/lt" &&
+	ec_json 1 "$TEST_TMP/lt" &&
 	test_eq "$(result_of packages result)" pass &&
 	result_of packages message |
 		grep -F "pip: pyproject.toml names '"'"'oldtorch'"'"' (pyproject.toml:6)"
@@ -304,12 +300,12 @@ test_expect_success 'packages: setup.py names the setup() call, not an Extension
 		>"$TEST_TMP/ext/setup.py" &&
 	cat "$FIX/setup-literal.py" >>"$TEST_TMP/ext/setup.py" &&
 	git -C "$TEST_TMP/ext" commit -q -a -m ext &&
-	ec_json "$TEST_TMP/ext" &&
+	ec_json 1 "$TEST_TMP/ext" &&
 	result_of packages message | grep -F "names '"'"'literal'"'"' (setup.py:7)"
 '
 
 test_expect_success 'packages: a conda recipe alone passes, naming it' '
-	ec_json "$TEST_TMP/recipe" &&
+	ec_json 1 "$TEST_TMP/recipe" &&
 	test_eq "$(result_of packages result)" pass &&
 	result_of packages message | grep -F "conda: a recipe, conda.recipe/meta.yaml"
 '
@@ -320,7 +316,7 @@ test_expect_success 'packages: conda install in the README alone passes' '
 		>"$TEST_TMP/condareadme/README.md" &&
 	git -C "$TEST_TMP/condareadme" add -A &&
 	git -C "$TEST_TMP/condareadme" commit -q -m readme &&
-	ec_json "$TEST_TMP/condareadme" &&
+	ec_json 1 "$TEST_TMP/condareadme" &&
 	test_eq "$(result_of packages result)" pass &&
 	result_of packages message | grep -F "conda: install instructions in README.md:5"
 '
@@ -329,21 +325,21 @@ test_expect_success 'packages: the readme key names other files to read' '
 	mkdir -p "$TEST_TMP/condareadme/docs" &&
 	git -C "$TEST_TMP/condareadme" mv README.md docs/INSTALL.md &&
 	git -C "$TEST_TMP/condareadme" commit -q -m move &&
-	ec_json "$TEST_TMP/condareadme" &&
+	ec_json 1 "$TEST_TMP/condareadme" &&
 	test_eq "$(result_of packages result)" fail &&
-	ec_json --set packages.readme=docs/INSTALL.md "$TEST_TMP/condareadme" &&
+	ec_json 1 --set packages.readme=docs/INSTALL.md "$TEST_TMP/condareadme" &&
 	result_of packages message |
 		grep -F "conda: install instructions in docs/INSTALL.md:5"
 '
 
 test_expect_success 'packages: requirements.txt alone is no package' '
-	ec_json "$TEST_TMP/req" &&
+	ec_json 1 "$TEST_TMP/req" &&
 	test_eq "$(result_of packages result)" fail &&
 	result_of packages message | grep -F "no pip or conda package"
 '
 
 test_expect_success 'packages: a broken pyproject.toml alone is unknown' '
-	ec_json "$TEST_TMP/broken" &&
+	ec_json 1 "$TEST_TMP/broken" &&
 	test_eq "$(result_of packages result)" unknown
 '
 
@@ -360,7 +356,7 @@ lic_repo() {
 
 test_expect_success 'license: pyproject license = MIT agrees with an MIT file' '
 	lic_repo licok pyproject-torch-lt-2.7.toml pyproject.toml &&
-	ec_json "$TEST_TMP/licok" &&
+	ec_json 1 "$TEST_TMP/licok" &&
 	test_eq "$(result_of license-permissive result)" pass &&
 	result_of license-permissive message |
 		grep -F "LICENSE.md is MIT (100.0%); the packaging metadata agrees"
@@ -368,7 +364,7 @@ test_expect_success 'license: pyproject license = MIT agrees with an MIT file' '
 
 test_expect_success 'license: a setup.py license differing from the file warns' '
 	lic_repo licbsd setup-literal.py setup.py &&
-	ec_json "$TEST_TMP/licbsd" &&
+	ec_json 1 "$TEST_TMP/licbsd" &&
 	test_eq "$(result_of license-permissive result)" fail &&
 	test_eq "$(result_of license-permissive level)" warning &&
 	test_eq "$(result_of license-permissive value)" MIT &&
@@ -378,7 +374,7 @@ test_expect_success 'license: a setup.py license differing from the file warns' 
 
 test_expect_success 'license: a Poetry Apache-2.0 against an MIT file warns' '
 	lic_repo licpoetry pyproject-poetry-caret.toml pyproject.toml &&
-	ec_json "$TEST_TMP/licpoetry" &&
+	ec_json 1 "$TEST_TMP/licpoetry" &&
 	test_eq "$(result_of license-permissive level)" warning &&
 	result_of license-permissive message |
 		grep -F "pyproject.toml:3 declares license '"'"'Apache-2.0'"'"'"
@@ -386,13 +382,13 @@ test_expect_success 'license: a Poetry Apache-2.0 against an MIT file warns' '
 
 test_expect_success 'license: an MIT classifier in setup.cfg agrees' '
 	lic_repo liccfg setup-torch-extra.cfg setup.cfg &&
-	ec_json "$TEST_TMP/liccfg" &&
+	ec_json 1 "$TEST_TMP/liccfg" &&
 	test_eq "$(result_of license-permissive result)" pass &&
 	result_of license-permissive message | grep -F "the packaging metadata agrees"
 '
 
 test_expect_success 'license: --set license-permissive.metadata=no turns it off' '
-	ec_json --set license-permissive.metadata=no "$TEST_TMP/licbsd" &&
+	ec_json 1 --set license-permissive.metadata=no "$TEST_TMP/licbsd" &&
 	test_eq "$(result_of license-permissive result)" pass
 '
 

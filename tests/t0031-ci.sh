@@ -70,7 +70,7 @@ script: nox -s tests" &&
 		name=${k%%:*} rest=${k#*:} &&
 		file=${rest%%:*} rest=${rest#*:} &&
 		line=${rest%%:*} kind=${rest#*:} &&
-		ec_json $NOHIST "$TEST_TMP/$name" &&
+		ec_json 1 $NOHIST "$TEST_TMP/$name" &&
 		test_eq "$(result_of ci)" pass &&
 		test_eq "$(result_of ci evidence[0].path):$(result_of ci evidence[0].line)" \
 			"$file:$line" &&
@@ -89,7 +89,7 @@ test_expect_success 'a runner named is the evidence before a script or a make ta
       - run: |
           cd build
           python -m pytest -q" &&
-	ec_json $NOHIST "$TEST_TMP/rank" &&
+	ec_json 1 $NOHIST "$TEST_TMP/rank" &&
 	test_eq "$(result_of ci evidence[0].line)" 8 &&
 	test_eq "$(result_of ci evidence[1].line)" 4 &&
 	result_of ci message | grep -q "runs tests: pytest at .github/workflows/a.yml:8 "
@@ -103,15 +103,14 @@ jobs:
       - uses: actions/checkout@v4
       - run: python -m build
       - uses: pypa/gh-action-pypi-publish@release/v1" &&
-	ec_json $NOHIST "$TEST_TMP/pub" &&
+	ec_json 1 $NOHIST "$TEST_TMP/pub" &&
 	test_eq "$(result_of ci)" fail &&
 	test_eq "$(result_of ci level)" error &&
 	test_eq "$(result_of ci message)" "GitHub Actions runs no tests: it does actions/checkout, python -m build, pypa/gh-action-pypi-publish" &&
 	test_eq "$(result_of tests)" fail &&
 	test_eq "$(result_of tests level)" warning &&
 	result_of tests message | grep -q "^1 test file (tests/test_a.py), but no CI service runs tests" &&
-	status_is 1 &&
-	ec_json $NOHIST --set ci.runs_tests=no "$TEST_TMP/pub" &&
+	ec_json 1 $NOHIST --set ci.runs_tests=no "$TEST_TMP/pub" &&
 	test_eq "$(result_of ci)" pass
 '
 
@@ -122,7 +121,7 @@ test_expect_success 'pip install pytest and a step named test are no tests' '
       - name: pytest
         run: pip install pytest pytest-cov
       - run: if test -f setup.py; then echo old; fi" &&
-	ec_json $NOHIST "$TEST_TMP/pip" &&
+	ec_json 1 $NOHIST "$TEST_TMP/pip" &&
 	test_eq "$(result_of ci)" fail
 '
 
@@ -130,7 +129,7 @@ test_expect_success 'tox.ini alone is a runner, not CI' '
 	ci_repo tox tox.ini "[testenv]
 deps = pytest
 commands = pytest {posargs}" &&
-	ec_json $NOHIST "$TEST_TMP/tox" &&
+	ec_json 1 $NOHIST "$TEST_TMP/tox" &&
 	test_eq "$(result_of ci)" fail &&
 	result_of ci message | grep -q "^no CI configuration .*; tox.ini runs tests, but no CI runs it$" &&
 	test_eq "$(result_of tests level)" warning
@@ -141,10 +140,10 @@ test_expect_success 'a workflow GitHub does not read is not CI' '
   t:
     steps:
       - run: pytest" &&
-	ec_json $NOHIST "$TEST_TMP/deep" &&
+	ec_json 1 $NOHIST "$TEST_TMP/deep" &&
 	test_eq "$(result_of ci)" fail &&
 	result_of ci message | grep -q "holds no .yml or .yaml file GitHub runs" &&
-	ec_json $NOHIST --set "ci.path=.github/workflows/**/*.yml" "$TEST_TMP/deep" &&
+	ec_json 1 $NOHIST --set "ci.path=.github/workflows/**/*.yml" "$TEST_TMP/deep" &&
 	test_eq "$(result_of ci)" pass
 '
 
@@ -171,7 +170,7 @@ test_expect_success 'workflows all deleted, tests remain: fails with the date of
 	test -n "$want" &&
 	drop=$(git -C "$R" log -1 --format=%h --abbrev=12 -- .github/workflows) &&
 	test_eq "$(git -C "$R" log -1 --format=%s -- .github/workflows)" "drop CI" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" fail &&
 	result_of ci message | grep -q "; the last workflow change under .github/workflows was on $want (commit $drop)$" &&
 	test_eq "$(result_of tests)" fail &&
@@ -181,7 +180,7 @@ test_expect_success 'workflows all deleted, tests remain: fails with the date of
 
 test_expect_success 'on a shallow clone the removal cannot be seen' '
 	git clone -q --depth 1 "file://$TEST_TMP/deleted" "$TEST_TMP/shallow" &&
-	ec_json $NOHIST "$TEST_TMP/shallow" &&
+	ec_json 1 $NOHIST "$TEST_TMP/shallow" &&
 	test_eq "$(result_of ci)" fail &&
 	result_of ci message | grep -q "whether workflows were removed cannot be seen on this clone"
 '
@@ -189,7 +188,7 @@ test_expect_success 'on a shallow clone the removal cannot be seen' '
 test_expect_success 'a repository that never had workflows says nothing of them' '
 	R=$TEST_TMP/never &&
 	make_repo "$R" tests/test_a.py >/dev/null &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" fail &&
 	test_eq "$(result_of ci message)" "no CI configuration (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Buildkite, Jenkins, Travis)"
 '
@@ -205,11 +204,11 @@ jobs:
 	echo "# Demo" >"$R/README.md" && git -C "$R" add -A &&
 	git -C "$R" commit -q -m readme &&
 	want=$(last_change "$R" .circleci/config.yml) &&
-	ec_json $NOHIST --as-of HEAD "$R" &&
+	ec_json 1 $NOHIST --as-of HEAD "$R" &&
 	test_eq "$(result_of ci)" fail &&
 	test_eq "$(result_of ci level)" warning &&
 	result_of ci message | grep -q "^CircleCI runs tests: pytest at .circleci/config.yml:5 .*; but .circleci/config.yml was last changed on $want, 900 days ago: check that CircleCI still runs it$" &&
-	ec_json $NOHIST --as-of HEAD --set ci.stale_days=0 "$R" &&
+	ec_json 1 $NOHIST --as-of HEAD --set ci.stale_days=0 "$R" &&
 	test_eq "$(result_of ci)" pass &&
 	result_of ci message | grep -q "; .circleci/config.yml was last changed on $want$"
 '
@@ -224,7 +223,7 @@ test_expect_success 'a matrix pinning one old torch version is named' '
     steps:
       - run: pip install torch==\${{ matrix.torch-version }}
       - run: pytest" &&
-	ec_json $NOHIST "$TEST_TMP/old" &&
+	ec_json 1 $NOHIST "$TEST_TMP/old" &&
 	test_eq "$(result_of ci)" pass &&
 	result_of ci message | grep -q "; the only torch version it names is 1.8.1 (.github/workflows/ci.yml:6)$"
 '
@@ -257,10 +256,10 @@ test_expect_success 'hostile YAML is read, bounded: an alias bomb, deep nesting'
 	awk "BEGIN { for (i = 0; i < 100000; i++) printf \"[\"; print \"\" }" \
 		>"$R/.github/workflows/deep.yml" &&
 	git -C "$R" add -A && git -C "$R" commit -q -m hostile &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" pass &&
 	rm "$R/.github/workflows/ok.yml" &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" unknown &&
 	result_of ci message | grep -q "cannot be read: nested deeper than 64 levels"
 '
@@ -268,7 +267,7 @@ test_expect_success 'hostile YAML is read, bounded: an alias bomb, deep nesting'
 test_expect_success 'tests: none at all fails; conftest.py alone is no test' '
 	R=$TEST_TMP/notests &&
 	make_repo "$R" src/demo.py tests/conftest.py tests/__init__.py >/dev/null &&
-	ec_json $NOHIST "$R" &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of tests)" fail &&
 	test_eq "$(result_of tests level)" error &&
 	test_eq "$(result_of tests value)" 0 &&
@@ -283,7 +282,7 @@ test_expect_success 'tests: pytest testpaths of pyproject.toml and setup.cfg are
 	printf "[tool.pytest.ini_options]\ntestpaths = [\"checks\"]\n" >"$R/pyproject.toml" &&
 	printf "[metadata]\nname = x\n[tool:pytest]\ntestpaths =\n    ./itests/\n" >"$R/setup.cfg" &&
 	git -C "$R" add -A && git -C "$R" commit -q -m config &&
-	ec_json $NOHIST --set tests.ci=no "$R" &&
+	ec_json 1 $NOHIST --set tests.ci=no "$R" &&
 	test_eq "$(result_of tests)" pass &&
 	test_eq "$(result_of tests value)" 5 &&
 	result_of tests message | grep -q "; testpaths in pyproject.toml, setup.cfg$"
@@ -293,24 +292,24 @@ test_expect_success 'tests: non-Python tests under tests/ count, data files do n
 	R=$TEST_TMP/cpp &&
 	make_repo "$R" tests/test_ops.cpp tests/test_run.sh tests/data.json \
 		tests/README.md >/dev/null &&
-	ec_json $NOHIST --set tests.ci=no --set tests.min=2 "$R" &&
+	ec_json 1 $NOHIST --set tests.ci=no --set tests.min=2 "$R" &&
 	test_eq "$(result_of tests)" pass &&
 	test_eq "$(result_of tests value)" 2 &&
-	ec_json $NOHIST --set tests.ci=no --set tests.min=3 "$R" &&
+	ec_json 1 $NOHIST --set tests.ci=no --set tests.min=3 "$R" &&
 	test_eq "$(result_of tests)" fail
 '
 
 test_expect_success 'maintenance gives the date of the last commit, its result unchanged' '
 	R=$TEST_TMP/circle &&
 	want=$(TZ=UTC git -C "$R" log -1 --date=format-local:%Y-%m-%d --format=%cd) &&
-	ec_json $NOHIST --set pytorch-support.level=off "$R" &&
+	ec_json 1 $NOHIST --set pytorch-support.level=off "$R" &&
 	test_eq "$(result_of maintenance)" unknown &&
 	test_eq "$(result_of maintenance message)" \
 		"maintenance-commitment cannot be seen offline; last commit on $want" &&
-	ec_json $NOHIST --fact maintenance-commitment=yes "$R" &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
 	test_eq "$(result_of maintenance)" pass &&
 	git init -q "$TEST_TMP/empty" &&
-	ec_json $NOHIST --set pytorch-support.level=off "$TEST_TMP/empty" &&
+	ec_json 1 $NOHIST --set pytorch-support.level=off "$TEST_TMP/empty" &&
 	result_of maintenance message | grep -q "; no commit yet$"
 '
 

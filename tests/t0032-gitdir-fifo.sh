@@ -38,10 +38,13 @@ timeout 20 "$ECOCHECK" --format json --as-of HEAD "$B" >"$TEST_TMP/base.json"
 
 # ecocheck on $1 (bounded: a hang fails in seconds) into out.json and err.
 ec_bounded() {
-	ec_status=0
-	timeout 20 "$ECOCHECK" --format json --as-of HEAD "$@" \
-		>"$TEST_TMP/out.json" 2>"$TEST_TMP/err" || ec_status=$?
-	return 0
+	_want=$1
+	shift
+	ec_wrap="timeout 20"
+	_rc=0
+	ec_json "$_want" --as-of HEAD "$@" || _rc=$?
+	ec_wrap=
+	return $_rc
 }
 
 # A copy $TEST_TMP/r of the base with a FIFO at .git/$1.
@@ -62,8 +65,7 @@ err_is() {
 # A FIFO at .git/$1 is refused, naming it, with the message $2.
 refused() {
 	fifo_at "$1" &&
-	ec_bounded "$TEST_TMP/r" &&
-	status_is 2 &&
+	ec_bounded 2 "$TEST_TMP/r" &&
 	err_is "ecocheck: $TEST_TMP/r/.git/$1: ${2:-not a regular file; refusing to read it}" &&
 	test_must_be_empty "$TEST_TMP/out.json"
 }
@@ -71,8 +73,7 @@ refused() {
 # A FIFO at .git/$1 changes nothing: ecocheck never opens it.
 unchanged() {
 	fifo_at "$1" &&
-	ec_bounded "$TEST_TMP/r" &&
-	status_is 1 &&
+	ec_bounded 1 "$TEST_TMP/r" &&
 	test_must_be_empty "$TEST_TMP/err" &&
 	jq -c .results "$TEST_TMP/base.json" >"$TEST_TMP/want" &&
 	jq -c .results "$TEST_TMP/out.json" >"$TEST_TMP/got" &&
@@ -108,8 +109,7 @@ test_expect_success 'a FIFO .git/info/exclude is refused at once, exit 2' '
 
 test_expect_success 'a FIFO .git/HEAD: not a repository for git, named, exit 2' '
 	fifo_at HEAD &&
-	ec_bounded "$TEST_TMP/r" &&
-	status_is 2 &&
+	ec_bounded 2 "$TEST_TMP/r" &&
 	err_is "ecocheck: $TEST_TMP/r/.git/HEAD: not a regular file; refusing to read it"
 '
 
@@ -117,8 +117,7 @@ test_expect_success 'a FIFO HEAD of a bare repository is named too' '
 	rm -rf "$TEST_TMP/bare.git" &&
 	git clone -q --bare "$B" "$TEST_TMP/bare.git" &&
 	rm "$TEST_TMP/bare.git/HEAD" && mkfifo "$TEST_TMP/bare.git/HEAD" &&
-	ec_bounded "$TEST_TMP/bare.git" &&
-	status_is 2 &&
+	ec_bounded 2 "$TEST_TMP/bare.git" &&
 	err_is "ecocheck: $TEST_TMP/bare.git/HEAD: not a regular file; refusing to read it"
 '
 
@@ -136,8 +135,7 @@ test_expect_success 'a FIFO behind an alternate object directory is refused' '
 	mkfifo "$TEST_TMP/alt/info/alternates" &&
 	cp -R "$B" "$TEST_TMP/r" &&
 	echo "$TEST_TMP/alt" >"$TEST_TMP/r/.git/objects/info/alternates" &&
-	ec_bounded "$TEST_TMP/r" &&
-	status_is 2 &&
+	ec_bounded 2 "$TEST_TMP/r" &&
 	err_is "ecocheck: $TEST_TMP/alt/info/alternates: not a regular file; refusing to read it"
 '
 
@@ -148,14 +146,12 @@ wt_refused() {
 	git -C "$TEST_TMP/r" worktree add -q "$TEST_TMP/r-wt" v1 2>/dev/null &&
 	rm -f "$TEST_TMP/r/.git/worktrees/r-wt/$1" &&
 	mkfifo "$TEST_TMP/r/.git/worktrees/r-wt/$1" &&
-	ec_bounded "$TEST_TMP/r-wt" &&
-	status_is 2 &&
+	ec_bounded 2 "$TEST_TMP/r-wt" &&
 	err_is "ecocheck: $TEST_TMP/r/.git/worktrees/r-wt/$1: ${2:-not a regular file; refusing to read it}"
 }
 
 test_expect_success 'the linked worktree is checked as its main one' '
-	ec_bounded "$TEST_TMP/base-wt" &&
-	status_is 1 &&
+	ec_bounded 1 "$TEST_TMP/base-wt" &&
 	test_must_be_empty "$TEST_TMP/err"
 '
 

@@ -14,9 +14,8 @@ if ! test_have_prereq JQ; then
 	mkdir -p "$R/pipelines" &&
 	printf "jobs:\n  t:\n    steps:\n      - run: pytest checks\n" >"$R/pipelines/main.yml" &&
 	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m globs &&
-	ec_json $NOHIST --set "ci.path=none.yml pipelines/*.yml" \
+	ec_json 1 $NOHIST --set "ci.path=none.yml pipelines/*.yml" \
 		--set "tests.path=nothing/* checks/*_check.py" --set tests.ci=no "$R" &&
-	status_is 1 &&
 	test_eq "$(result_of ci)" pass &&
 	result_of ci message | grep -F "runs tests: pytest at pipelines/main.yml:4" &&
 	test_eq "$(result_of tests)" pass &&
@@ -68,7 +67,7 @@ jobs:
     steps:
       - run: pip install \"torch>=2.15\"
       - run: pytest" &&
-	ec_json $NOHIST "$TEST_TMP/envpip" && status_is 1 &&
+	ec_json 1 $NOHIST "$TEST_TMP/envpip" &&
 	test_eq "$(result_of ci)" pass &&
 	test_eq "$(ci_torch_detail "$TEST_TMP/envpip")" "torch versions the CI names: 2.14, >=2.15" &&
 	printf "2.14 2\n>=2.15 9\n" >expect &&
@@ -89,7 +88,7 @@ jobs:
     steps:
       - run: pip install \"torch>=2.15\"
       - run: pytest" &&
-	ec_json $NOHIST "$TEST_TMP/matrix" && status_is 1 &&
+	ec_json 1 $NOHIST "$TEST_TMP/matrix" &&
 	test_eq "$(ci_torch_detail "$TEST_TMP/matrix")" "torch versions the CI names: 2.14, >=2.15" &&
 	! result_of ci message | grep -F "the only torch version" &&
 	printf "2.14 2\n2.14 7\n>=2.15 9\n" >expect &&
@@ -106,7 +105,7 @@ test_expect_success 'a torch matrix alone: the only version, in both rules' '
         torchaudio: [\"2.9\"]
     steps:
       - run: pytest" &&
-	ec_json $NOHIST "$TEST_TMP/only" && status_is 1 &&
+	ec_json 1 $NOHIST "$TEST_TMP/only" &&
 	result_of ci message |
 		grep -F "; the only torch version it names is 2.14 (.github/workflows/t.yml:5)" &&
 	printf "2.14 5\n" >expect &&
@@ -122,7 +121,7 @@ test_expect_success 'conda pytorch=X and a pinned pip torch in a block script, o
           conda install pytorch=2.14 -c pytorch
           pip install torch==2.15.0+cpu torchvision==0.30
       - run: pytest" &&
-	ec_json $NOHIST "$TEST_TMP/conda" && status_is 1 &&
+	ec_json 1 $NOHIST "$TEST_TMP/conda" &&
 	test_eq "$(ci_torch_detail "$TEST_TMP/conda")" "torch versions the CI names: 2.14, 2.15.0+cpu" &&
 	printf "2.14 5\n==2.15.0+cpu 6\n" >expect &&
 	support_ci >actual &&
@@ -137,7 +136,7 @@ test_expect_success 'a workflow that is a symbolic link is named, never "no CI"'
 	printf "jobs:\n  t:\n    steps:\n      - run: pytest\n" >"$R/ci/test.yml" &&
 	ln -s ../../ci/test.yml "$R/.github/workflows/test.yml" &&
 	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m link &&
-	ec_json $NOHIST "$R" && status_is 1 &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" unknown &&
 	test_eq "$(result_of ci message)" ".github/workflows/test.yml is a symbolic link to ../../ci/test.yml; links are not followed" &&
 	test_eq "$(result_of ci evidence[0].path)" .github/workflows/test.yml &&
@@ -152,7 +151,7 @@ test_expect_success 'a link beside a workflow that runs tests does not change th
 	printf "jobs:\n  t:\n    steps:\n      - run: python -m pytest\n" \
 		>"$R/.github/workflows/real.yml" &&
 	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m real &&
-	ec_json $NOHIST "$R" && status_is 1 &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" pass &&
 	result_of ci message | grep -F "runs tests: pytest at .github/workflows/real.yml:4" &&
 	test_eq "$(result_of tests)" pass
@@ -163,7 +162,7 @@ test_expect_success 'a link beside a workflow that runs no tests: unknown, namin
 	printf "jobs:\n  t:\n    steps:\n      - run: python -m build\n" \
 		>"$R/.github/workflows/real.yml" &&
 	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m build &&
-	ec_json $NOHIST "$R" && status_is 1 &&
+	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of ci)" unknown &&
 	result_of ci message | grep -F "GitHub Actions runs no tests: it does python -m build; .github/workflows/test.yml is a symbolic link to ../../ci/test.yml; links are not followed"
 '
@@ -175,9 +174,8 @@ test_expect_success 'path of ci and tests: several globs in one value, split by 
 	mkdir -p "$R/pipelines" &&
 	printf "jobs:\n  t:\n    steps:\n      - run: pytest checks\n" >"$R/pipelines/main.yml" &&
 	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m globs &&
-	ec_json $NOHIST --set "ci.path=none.yml pipelines/*.yml" \
+	ec_json 1 $NOHIST --set "ci.path=none.yml pipelines/*.yml" \
 		--set "tests.path=nothing/* checks/*_check.py" --set tests.ci=no "$R" &&
-	status_is 1 &&
 	test_eq "$(result_of ci)" pass &&
 	result_of ci message | grep -F "runs tests: pytest at pipelines/main.yml:4" &&
 	test_eq "$(result_of tests)" pass &&

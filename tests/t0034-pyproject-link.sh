@@ -57,7 +57,7 @@ test_expect_success 'a symbolic link pyproject.toml: pytorch-support says so' '
 	link_repo link &&
 	ln -s real/pyproject.toml "$TEST_TMP/link/pyproject.toml" &&
 	commit_all "$TEST_TMP/link" &&
-	ec_json "$TEST_TMP/link" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/link" &&
 	test_eq "$(said pytorch-support)" "fail: $LINK" &&
 	test_eq "$(result_of pytorch-support evidence[0].path)" pyproject.toml &&
 	test_eq "$(result_of pytorch-support evidence[0].note)" "symbolic link"
@@ -77,10 +77,10 @@ test_expect_success 'a symbolic link pyproject.toml: the license metadata says s
 '
 
 test_expect_success 'the same link in a commit and in the index' '
-	ec_json --rev HEAD "$TEST_TMP/link" && status_is 1 &&
+	ec_json 1 --rev HEAD "$TEST_TMP/link" &&
 	test_eq "$(said pytorch-support)" "fail: $LINK" &&
 	test_eq "$(said packages)" "fail: $LINK" &&
-	ec_json --staged "$TEST_TMP/link" && status_is 1 &&
+	ec_json 1 --staged "$TEST_TMP/link" &&
 	test_eq "$(said pytorch-support)" "fail: $LINK" &&
 	test_eq "$(said packages)" "fail: $LINK"
 '
@@ -89,7 +89,7 @@ test_expect_success 'a binary pyproject.toml is a binary file to all three' '
 	link_repo bin &&
 	printf "[project]\\000name = \"demo\"\\n" >"$TEST_TMP/bin/pyproject.toml" &&
 	commit_all "$TEST_TMP/bin" &&
-	ec_json "$TEST_TMP/bin" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/bin" &&
 	test_eq "$(said pytorch-support)" "fail: pyproject.toml is a binary file" &&
 	test_eq "$(said packages)" "fail: pyproject.toml is a binary file" &&
 	result_of license-permissive message |
@@ -103,7 +103,7 @@ test_expect_success 'a pyproject.toml that became a directory is not a regular f
 	rm "$TEST_TMP/dir/pyproject.toml" &&
 	mkdir "$TEST_TMP/dir/pyproject.toml" &&
 	echo x >"$TEST_TMP/dir/pyproject.toml/x" &&
-	ec_json "$TEST_TMP/dir" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/dir" &&
 	test_eq "$(said pytorch-support)" "fail: pyproject.toml is not a regular file" &&
 	test_eq "$(said packages)" "fail: pyproject.toml is not a regular file" &&
 	result_of license-permissive message |
@@ -143,7 +143,7 @@ test_expect_success 'a symbolic link requirements.txt: pytorch-support says so, 
 	echo "torch>=2.14" >"$TEST_TMP/req/reqs/base.txt" &&
 	ln -s reqs/base.txt "$TEST_TMP/req/requirements.txt" &&
 	commit_all "$TEST_TMP/req" &&
-	ec_json "$TEST_TMP/req" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/req" &&
 	test_eq "$(said pytorch-support)" "fail: requirements.txt is a symbolic link to reqs/base.txt; links are not followed" &&
 	test_eq "$(result_of packages result)" fail &&
 	result_of packages message | grep -F "no pip or conda package"
@@ -153,7 +153,7 @@ test_expect_success 'a readable pyproject.toml beside them is read as before' '
 	link_repo plain &&
 	cp "$TEST_TMP/plain/real/pyproject.toml" "$TEST_TMP/plain/pyproject.toml" &&
 	commit_all "$TEST_TMP/plain" &&
-	ec_json "$TEST_TMP/plain" && status_is 1 &&
+	ec_json 1 "$TEST_TMP/plain" &&
 	test_eq "$(result_of pytorch-support result)" pass &&
 	test_eq "$(result_of packages result)" pass &&
 	result_of license-permissive message |
