@@ -2,7 +2,11 @@
 # t0012-read-outcomes.sh: every rule type that reads a file says the same
 # of a file it cannot read as asked (ecocheck.ini(5), RULE TYPES): a link
 # fails naming its target, a file that cannot be read is unknown, a
-# binary file fails contains, a submodule is not a file.
+# binary file fails contains, a submodule is not a file. Then the types
+# that read a file of their own (license, codeowners, ci, tests,
+# python-dependency, python-package): a link, an unreadable blob, a file
+# gone from the working tree or replaced there by a directory, and NUL
+# bytes, each in the read judge's words in every rule that reads it.
 . "$(dirname "$0")/lib.sh"
 
 if ! test_have_prereq JQ; then
@@ -118,5 +122,135 @@ test_expect_success 'a binary file fails contains; it exists for file; sections 
 	test_eq "$(result_of c evidence[0].note)" binary &&
 	test_eq "$(result_of s)" pass
 '
+
+
+# --- every other rule type that reads a file ----------------------------
+
+cat >"$TEST_TMP/every.ini" <<'EOF_INI'
+[ruleset]
+name = every-reader
+[l]
+type = license
+file = LICENSE
+[o]
+type = codeowners
+path = CODEOWNERS
+dirs = .
+[ci]
+type = ci
+[t]
+type = tests
+[pd]
+type = python-dependency
+package = torch
+admit = 2.15 2.14
+[pp]
+type = python-package
+EOF_INI
+EVERY="-r $TEST_TMP/every.ini"
+
+E=$TEST_TMP/every
+git init -q "$E"
+cp "$ECOCHECK_SRCDIR/LICENSE.md" "$E/LICENSE"
+echo "* @alice @bob" >"$E/CODEOWNERS"
+mkdir -p "$E/.github/workflows" "$E/tests" "$E/ci"
+printf 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install "torch>=2.14"\n      - run: pytest\n' >"$E/.github/workflows/test.yml"
+printf 'def test_x():\n    assert 1\n' >"$E/tests/test_x.py"
+printf '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n[project]\nname = "demo"\nversion = "1.0"\ndependencies = ["torch>=2.14"]\n' >"$E/pyproject.toml"
+git -C "$E" add -A && test_tick && git -C "$E" commit -q -m every
+
+# The rules that read FILE, in every.ini.
+readers_of() {
+	case $1 in
+	LICENSE) echo l ;;
+	CODEOWNERS) echo o ;;
+	.github/workflows/test.yml) echo ci t ;;
+	pyproject.toml) echo pd pp ;;
+	esac
+}
+
+# The exit status when FILE cannot be judged: its CI rules are unknown
+# (a CI file that cannot be read leaves open whether CI runs tests), the
+# others fail.
+status_of() {
+	case $1 in
+	.github/*) echo 0 ;;
+	*) echo 1 ;;
+	esac
+}
+
+# judged FILE MESSAGE: every rule that reads FILE is fail or unknown with
+# the read judge's MESSAGE in its own, and the other rules still pass.
+judged() {
+	for _r in l o ci t pd pp; do
+		_res=$(result_of "$_r") &&
+		case " $(readers_of "$1") " in
+		*" $_r "*)
+			case $_res in fail | unknown) ;; *) echo "$_r: $_res" >&3; return 1 ;; esac &&
+			result_of "$_r" message | grep -qF "$2" ||
+				{ echo "$_r: $(result_of "$_r" message)" >&3; return 1; } ;;
+		*)
+			test_eq "$_r:$_res" "$_r:pass" || return 1 ;;
+		esac
+	done
+}
+
+test_expect_success 'every reader: the sound repository passes' '
+	ec_json 0 $EVERY "$E" &&
+	judged NONE ""
+'
+
+for file in LICENSE CODEOWNERS .github/workflows/test.yml pyproject.toml
+do
+	test_expect_success "every reader: $file as a symbolic link is named as a link" "
+		rm -rf \"\$TEST_TMP/el\" && git clone -q \"\$E\" \"\$TEST_TMP/el\" &&
+		mkdir -p \"\$TEST_TMP/el/ci\" &&
+		git -C \"\$TEST_TMP/el\" mv $file ci/real &&
+		ln -s \"\$(echo $file | sed 's|[^/]*/|../|g; s|[^/]*\$||')ci/real\" \"\$TEST_TMP/el/$file\" &&
+		ec_json \$(status_of $file) $EVERY \"\$TEST_TMP/el\" &&
+		judged $file \"$file is a symbolic link to \" &&
+		result_of \"\$(readers_of $file | cut -d\" \" -f1)\" message |
+			grep -qF \"; links are not followed\"
+	"
+
+	test_expect_success "every reader: $file that cannot be read is unknown, one line on stderr" "
+		rm -rf \"\$TEST_TMP/eu\" && cp -R \"\$E\" \"\$TEST_TMP/eu\" &&
+		blob=\$(git -C \"\$TEST_TMP/eu\" rev-parse HEAD:$file) &&
+		rm \"\$TEST_TMP/eu/.git/objects/\$(echo \$blob | cut -c1-2)/\$(echo \$blob | cut -c3-)\" &&
+		ec_json 0 $EVERY --rev HEAD \"\$TEST_TMP/eu\" &&
+		judged $file \"$file cannot be read\" &&
+		test_line_count 1 \"\$TEST_TMP/err\" &&
+		grep -qF \"$file\" \"\$TEST_TMP/err\"
+	"
+done
+
+for file in CODEOWNERS .github/workflows/test.yml pyproject.toml
+do
+	test_expect_success "every reader: $file gone from the working tree is named missing" "
+		rm -rf \"\$TEST_TMP/em\" && git clone -q \"\$E\" \"\$TEST_TMP/em\" &&
+		rm \"\$TEST_TMP/em/$file\" &&
+		ec_json \$(status_of $file) $EVERY \"\$TEST_TMP/em\" &&
+		judged $file \"$file is missing from the working tree\"
+	"
+
+	test_expect_success "every reader: $file replaced by a directory is not a regular file" "
+		rm -rf \"\$TEST_TMP/ed\" && git clone -q \"\$E\" \"\$TEST_TMP/ed\" &&
+		rm \"\$TEST_TMP/ed/$file\" && mkdir \"\$TEST_TMP/ed/$file\" &&
+		echo x >\"\$TEST_TMP/ed/$file/x\" &&
+		ec_json \$(status_of $file) $EVERY \"\$TEST_TMP/ed\" &&
+		judged $file \"$file is not a regular file\"
+	"
+done
+
+for file in LICENSE .github/workflows/test.yml pyproject.toml
+do
+	test_expect_success "every reader: $file with NUL bytes is a binary file" "
+		rm -rf \"\$TEST_TMP/eb\" && git clone -q \"\$E\" \"\$TEST_TMP/eb\" &&
+		printf 'x\\000y\\n' >\"\$TEST_TMP/eb/$file\" &&
+		git -C \"\$TEST_TMP/eb\" add $file &&
+		ec_json \$(status_of $file) $EVERY --staged \"\$TEST_TMP/eb\" &&
+		judged $file \"$file is a binary file\"
+	"
+done
 
 test_done
