@@ -131,6 +131,9 @@ const struct ci_scan *ctx_ci(struct check_ctx *, const struct rule_key *);
  */
 size_t		 ci_scan_refused(struct check_ctx *, const struct ci_scan *,
 		    struct finding *, struct strbuf *);
+/* The same, each file's message a detail of f: for rules that only note it. */
+void		 ci_scan_refused_details(struct check_ctx *,
+		    const struct ci_scan *, struct finding *);
 /*
  * The file of a CI service that runs tests, or NULL, and in *hit its
  * best step: a test runner named (pytest, unittest, tox, nox, ctest)

@@ -217,3 +217,20 @@ ci_scan_tests(const struct ci_scan *scan, size_t *hit)
 		*hit = bj;
 	return best;
 }
+
+void
+ci_scan_refused_details(struct check_ctx *ctx, const struct ci_scan *scan,
+    struct finding *f)
+{
+	struct finding judged;
+	size_t i;
+
+	for (i = 0; i < scan->nrefused; i++) {
+		finding_init(&judged, f->rule);
+		(void)ctx_model(ctx, &reader_ci, scan->refused[i], CI_READ_CAP,
+		    &judged, NULL);
+		if (judged.message != NULL)
+			finding_detail(f, "%s", judged.message);
+		finding_release(&judged);
+	}
+}

@@ -48,6 +48,8 @@ struct nameds {
 static int	 pydep_parse(struct rule *);
 static int	 pydep_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
+static int	 ci_unread(struct check_ctx *, struct finding *,
+		    const char *);
 
 static const struct rule_key_spec pydep_keys[] = {
 	{ "package", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -442,8 +444,7 @@ ci_named(struct check_ctx *ctx, struct nameds *ns, struct finding *f)
 			finding_detail(f, "%s:%d: %s", scan->v[i].path,
 			    scan->v[i].f->error_line, scan->v[i].f->error);
 	}
-	for (i = 0; i < scan->nrefused; i++)
-		finding_detail(f, "%s: not read", scan->refused[i]->path);
+	ci_scan_refused_details(ctx, scan, f);
 	return n;
 }
 
@@ -548,7 +549,9 @@ judge_unnamed(struct check_ctx *ctx, const struct pymeta *m,
 		finding_result(f, RESULT_UNKNOWN, "no dependency on %s was "
 		    "read, but a packaging file could not be: %s", pkg,
 		    m->problems.v[0]);
-	} else
+	} else if (ci_unread(ctx, f, pkg))
+		;
+	else
 		finding_result(f, RESULT_FAIL, "a Python project with no sign "
 		    "of %s: no dependency declared (%zu packaging files "
 		    "read), no version in the CI or the README, no import",
@@ -556,6 +559,28 @@ judge_unnamed(struct check_ctx *ctx, const struct pymeta *m,
 	finding_fix(f, "declare %s in [project] dependencies with a "
 	    "constraint admitting the latest releases", pkg);
 	free(ps.path);
+}
+
+/*
+ * Whether a CI file that could name versions of pkg could not be read (a
+ * link, unreadable, binary): then f is unknown in the read judge's words,
+ * for a person to look at, and 1.
+ */
+static int
+ci_unread(struct check_ctx *ctx, struct finding *f, const char *pkg)
+{
+	const struct ci_scan *scan;
+	struct strbuf why = STRBUF_INIT;
+
+	if ((scan = ctx_ci(ctx, NULL)) == NULL || scan->nrefused == 0)
+		return 0;
+	(void)ci_scan_refused(ctx, scan, f, &why);
+	f->judgment = 1;
+	finding_result(f, RESULT_UNKNOWN, "no dependency on %s was read, and "
+	    "a CI file that may name its versions could not be: %s", pkg,
+	    why.buf);
+	strbuf_release(&why);
+	return 1;
 }
 
 /* No dependency declared: the CI matrix and the README decide. */

@@ -146,6 +146,26 @@ test_expect_success 'a workflow that is a symbolic link is named, never "no CI"'
 		grep -F "1 test file (tests/test_a.py); whether a CI service runs tests cannot be seen: .github/workflows/test.yml is a symbolic link to ../../ci/test.yml; links are not followed"
 '
 
+test_expect_success 'pytorch-support: torch declared nowhere, the only workflow a link: unknown, naming it' '
+	R=$TEST_TMP/pylink &&
+	rm -rf "$R" &&
+	make_repo "$R" tests/test_a.py >/dev/null &&
+	mkdir -p "$R/ci" "$R/.github/workflows" &&
+	printf "jobs:\n  t:\n    steps:\n      - run: pip install torch==2.15\n      - run: pytest\n" >"$R/ci/test.yml" &&
+	ln -s ../../ci/test.yml "$R/.github/workflows/test.yml" &&
+	printf "[project]\nname = \"demo\"\ndependencies = []\n" >"$R/pyproject.toml" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m link &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of pytorch-support)" unknown &&
+	test_eq "$(result_of pytorch-support judgment)" true &&
+	result_of pytorch-support message |
+		grep -F "a CI file that may name its versions could not be: .github/workflows/test.yml is a symbolic link to ../../ci/test.yml" &&
+	rm "$R/.github/workflows/test.yml" && git -C "$R" rm -q --cached .github/workflows/test.yml &&
+	test_tick && git -C "$R" commit -q -m nolink &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of pytorch-support)" fail
+'
+
 test_expect_success 'a link beside a workflow that runs tests does not change the pass' '
 	R=$TEST_TMP/link &&
 	printf "jobs:\n  t:\n    steps:\n      - run: python -m pytest\n" \
