@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <git2.h>
 
@@ -60,6 +61,28 @@ vreport(const char *file, int line, const char *prefix, const char *fmt,
 	emit_line(s, clean.buf, clean.len);
 	strbuf_release(&clean);
 	strbuf_release(&sb);
+}
+
+void
+ec_error_lines(const char *lines, size_t len)
+{
+	struct ec_sink *s;
+	const char *p, *e, *nl;
+
+	s = current != NULL ? current : &process_sink;
+	e = lines + len;
+	for (p = lines; p < e; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		if (nl == NULL)
+			nl = e - 1;	/* every line has its newline */
+		if (s->cap_left == 0) {
+			s->cap_held++;
+			continue;
+		}
+		if (s->cap_left > 0)
+			s->cap_left--;
+		emit_line(s, p, (size_t)(nl + 1 - p));
+	}
 }
 
 void

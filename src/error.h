@@ -37,6 +37,11 @@ void	 ec_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
  * back. Warnings are never held.
  */
 int	 ec_error_cap(int);
+/*
+ * Tell lines another sink took (each with its newline, as ec_emit_fn
+ * gets them) again to the current sink, each counted as an error.
+ */
+void	 ec_error_lines(const char *, size_t);
 /* The message of the last libgit2 error, never NULL. */
 const char *ec_git_error(void);
 
