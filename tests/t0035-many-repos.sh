@@ -86,6 +86,24 @@ test_expect_success 'each repository meets its own cap on errors in rules' '
 	test_cmp want two.err
 '
 
+test_expect_success 'a corpus that cannot be loaded is told once to each check' '
+	mkdir norules &&
+	{
+		cat rules.ini &&
+		printf "\n[lic2]\ntype = license\nfile = LICENSE\n"
+	} >two-lic.ini &&
+	(
+		ECOCHECK_RULES_DIR=$TEST_TMP/norules &&
+		export ECOCHECK_RULES_DIR &&
+		test_expect_code 0 "$ECOCHECK" --format jsonl \
+			--rules ./two-lic.ini mit corrupt >out 2>err
+	) &&
+	echo "ecocheck: $TEST_TMP/norules/licenses: No such file or directory" >one &&
+	cat one one >want &&
+	test_cmp want err &&
+	test $(grep -o "could not be loaded" out | wc -l) -eq 4
+'
+
 test_expect_success 'json: end closes the array whatever could be checked' '
 	test_expect_code 2 "$ECOCHECK" --format json nowhere1 nowhere2 \
 		>out 2>err &&
