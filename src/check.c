@@ -37,6 +37,7 @@
 /* An opened repository, its tree source and its rules. */
 struct check {
 	const struct check_opts	*o;
+	struct ec_sink		 sink;		/* its diagnostics, its cap */
 	git_repository		*repo;
 	struct tree		*tree;
 	int			 has_head;
@@ -58,6 +59,7 @@ static int	 open_commit_tree(struct check *, struct repo_result *,
 static int	 open_tree(struct check *, struct repo_result *,
 		    struct tree **);
 static int	 load_rules(struct check *, struct repo_result *);
+static int	 run_rules(struct check *, struct repo_result *);
 
 /* A rules argument names a file when it has a '/' or ends in ".ini". */
 static int
@@ -693,8 +695,9 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 	return rc;
 }
 
-int
-check_run(struct check *c, struct repo_result *res)
+/* Run and judge every rule the report wants (check_run()). */
+static int
+run_rules(struct check *c, struct repo_result *res)
 {
 	const struct rule *r;
 	struct finding *f;
@@ -767,27 +770,53 @@ int
 check_open(const struct check_opts *o, const char *path, struct check **cp,
     struct repo_result *res)
 {
+	struct ec_sink *prev;
 	struct check *c;
+	int rc;
 
 	repo_result_init(res, path);
 	c = xcalloc(1, sizeof(*c));
 	c->o = o;
+	ec_sink_init(&c->sink, o->emit, o->emit_arg);
 	*cp = c;
-	if (open_check(c, path, res) == -1) {
+	prev = ec_sink_enter(&c->sink);
+	rc = open_check(c, path, res);
+	ec_sink_leave(prev);
+	if (rc == -1)
 		status_raise(&res->status, EXIT_TROUBLE);
-		return -1;
-	}
-	return 0;
+	return rc;
+}
+
+int
+check_run(struct check *c, struct repo_result *res)
+{
+	struct ec_sink *prev;
+	int rc;
+
+	prev = ec_sink_enter(&c->sink);
+	rc = run_rules(c, res);
+	ec_sink_leave(prev);
+	return rc;
+}
+
+struct ec_sink *
+check_sink(struct check *c)
+{
+	return &c->sink;
 }
 
 void
 check_close(struct check *c)
 {
+	struct ec_sink *prev;
+
 	if (c == NULL)
 		return;
+	prev = ec_sink_enter(&c->sink);
 	ctx_free(c->ctx);
 	if (c->tree != NULL)
 		tree_free(c->tree);
 	git_repository_free(c->repo);
+	ec_sink_leave(prev);
 	free(c);
 }

@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "error.h"
 #include "finding.h"
 #include "strbuf.h"
 
@@ -35,6 +36,12 @@ struct check_opts {
 	int			 as_of_head;	/* as of HEAD's date */
 	int			 has_as_of;	/* as of as_of */
 	int64_t			 as_of;
+	/*
+	 * Where the check's diagnostics go (error.h), its arg; NULL:
+	 * stderr. Each check has a sink of its own on it, with its own cap.
+	 */
+	ec_emit_fn		*emit;
+	void			*emit_arg;
 };
 
 /*
@@ -54,6 +61,12 @@ int	 check_open(const struct check_opts *, const char *, struct check **,
 /* Run and judge every rule; 0, or -1 when the repository could not be
  * read (res->status is EXIT_TROUBLE). */
 int	 check_run(struct check *, struct repo_result *);
+/*
+ * The check's sink: current while check_open(), check_run() and
+ * check_close() work, so every error of its repository goes there; a
+ * command may cap it or tell its own errors of that repository to it.
+ */
+struct ec_sink	*check_sink(struct check *);
 void	 check_close(struct check *);
 
 #endif

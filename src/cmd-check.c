@@ -93,29 +93,54 @@ check_opts_of(const struct options *o, struct check_opts *co)
 	co->as_of = o->as_of;
 }
 
-/* Check one repository and report it; its exit status. */
+/* Check one repository into res and report it; its exit status. */
 static int
 check_one(const struct options *o, const struct check_opts *co,
-    const char *path, const struct report_opts *ro, size_t *nreported)
+    const char *path, struct repo_result *res, const struct report_opts *ro,
+    size_t *nreported)
 {
-	struct repo_result res;
 	struct check *c;
-	int status;
 
-	if (check_open(co, path, &c, &res) == 0) {
+	if (check_open(co, path, &c, res) == 0) {
 		if (o->list_rules)
-			report_list_rules(stdout, &res);
+			report_list_rules(stdout, res);
 		else {
-			check_run(c, &res);
-			if (res.status != EXIT_TROUBLE)
-				o->format->repo(stdout, &res, ro,
+			check_run(c, res);
+			if (res->status != EXIT_TROUBLE)
+				o->format->repo(stdout, res, ro,
 				    (*nreported)++);
 		}
 	}
-	status = res.status;
 	check_close(c);
-	repo_result_release(&res);
-	return status;
+	return res->status;
+}
+
+/*
+ * Check and report every path in order, the format's end told the
+ * results of them all; the worst exit status.
+ */
+static int
+check_all(const struct options *o, const struct check_opts *co,
+    const struct strvec *paths, const struct report_opts *ro)
+{
+	struct repo_result *res;
+	size_t i, nreported;
+	int worst;
+
+	res = xreallocarray(NULL, paths->n + 1, sizeof(*res));
+	worst = EXIT_OK;
+	nreported = 0;
+	if (!o->list_rules && o->format->begin != NULL)
+		o->format->begin(stdout, ro);
+	for (i = 0; i < paths->n; i++)
+		status_raise(&worst, check_one(o, co, paths->v[i], &res[i], ro,
+		    &nreported));
+	if (!o->list_rules && o->format->end != NULL)
+		o->format->end(stdout, ro, res, paths->n);
+	for (i = 0; i < paths->n; i++)
+		repo_result_release(&res[i]);
+	free(res);
+	return worst;
 }
 
 int
@@ -125,7 +150,7 @@ cmd_check(int argc, char **argv)
 	struct check_opts co;
 	struct report_opts ro;
 	struct strvec paths = STRVEC_INIT;
-	size_t i, nreported;
+	size_t i;
 	int rc, worst;
 
 	rc = options_parse(&o, argc, argv);
@@ -151,14 +176,7 @@ cmd_check(int argc, char **argv)
 		for (i = 0; i < o.paths.n; i++)
 			strvec_push(&paths, o.paths.v[i]);
 	options_report(&o, stdout, &ro);
-	nreported = 0;
-	if (!o.list_rules && o.format->begin != NULL)
-		o.format->begin(stdout, &ro);
-	for (i = 0; i < paths.n; i++)
-		status_raise(&worst, check_one(&o, &co, paths.v[i], &ro,
-		    &nreported));
-	if (!o.list_rules && o.format->end != NULL)
-		o.format->end(stdout, &ro, nreported);
+	status_raise(&worst, check_all(&o, &co, &paths, &ro));
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		ec_error("standard output: %s", strerror(errno));
 		status_raise(&worst, EXIT_TROUBLE);

@@ -12,22 +12,28 @@
 #define EC_DEPTH_LIMIT	 10000
 #define EC_HEAP_LIMIT	 (64 * 1024)	/* KiB */
 
-static pcre2_match_context *mctx;
-
+static pcre2_match_context *match_context(struct regex_budget *);
 static int	 budget_step(pcre2_callout_block *, void *);
+static int	 budget_spent(const struct regex_budget *, struct strbuf *);
 
+/*
+ * A match context with the limits, its callout spending budget. Each
+ * search has its own, as its own match data: a compiled pattern is only
+ * ever read, so checks can share patterns but no state of a search.
+ */
 static pcre2_match_context *
-match_context(void)
+match_context(struct regex_budget *budget)
 {
-	if (mctx == NULL) {
-		mctx = pcre2_match_context_create(NULL);
-		if (mctx == NULL)
-			return NULL;
-		pcre2_set_match_limit(mctx, EC_MATCH_LIMIT);
-		pcre2_set_depth_limit(mctx, EC_DEPTH_LIMIT);
-		pcre2_set_heap_limit(mctx, EC_HEAP_LIMIT);
-	}
-	return mctx;
+	pcre2_match_context *mc;
+
+	mc = pcre2_match_context_create(NULL);
+	if (mc == NULL)
+		return NULL;
+	pcre2_set_match_limit(mc, EC_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, EC_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, EC_HEAP_LIMIT);
+	pcre2_set_callout(mc, budget_step, budget);
+	return mc;
 }
 
 pcre2_code *
@@ -110,6 +116,15 @@ budget_step(pcre2_callout_block *cb, void *arg)
 	return 0;
 }
 
+static int
+budget_spent(const struct regex_budget *budget, struct strbuf *err)
+{
+	strbuf_reset(err);
+	strbuf_addf(err, "the matching budget (%llu steps) is spent",
+	    (unsigned long long)budget->limit);
+	return REGEX_EBUDGET;
+}
+
 int
 regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
     size_t *start, size_t *end, struct regex_budget *budget,
@@ -126,41 +141,34 @@ regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
 		regex_budget_init(&own);
 		budget = &own;
 	}
-	if (budget->used >= budget->limit) {
-		strbuf_reset(err);
-		strbuf_addf(err, "the matching budget (%llu steps) is spent",
-		    (unsigned long long)budget->limit);
-		return REGEX_EBUDGET;
-	}
+	if (budget->used >= budget->limit)
+		return budget_spent(budget, err);
 	md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (md == NULL || (mc = match_context()) == NULL) {
+	mc = match_context(budget);
+	if (md == NULL || mc == NULL) {
+		pcre2_match_context_free(mc);
 		pcre2_match_data_free(md);
 		strbuf_reset(err);
 		strbuf_addstr(err, "out of memory");
 		return -1;
 	}
 	budget->last = off;
-	pcre2_set_callout(mc, budget_step, budget);
 	rc = pcre2_match(re, (PCRE2_SPTR)subj, len, off, 0, md, mc);
-	pcre2_set_callout(mc, NULL, NULL);
 	if (rc >= 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		if (start != NULL)
 			*start = ov[0];
 		if (end != NULL)
 			*end = ov[1];
-		pcre2_match_data_free(md);
-		return 1;
 	}
+	pcre2_match_context_free(mc);
 	pcre2_match_data_free(md);
+	if (rc >= 0)
+		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
-	if (rc == PCRE2_ERROR_CALLOUT) {
-		strbuf_reset(err);
-		strbuf_addf(err, "the matching budget (%llu steps) is spent",
-		    (unsigned long long)budget->limit);
-		return REGEX_EBUDGET;
-	}
+	if (rc == PCRE2_ERROR_CALLOUT)
+		return budget_spent(budget, err);
 	pcre2_get_error_message(rc, msg, sizeof(msg));
 	strbuf_reset(err);
 	strbuf_addstr(err, (char *)msg);

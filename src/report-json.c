@@ -21,7 +21,8 @@
 static void	 json_begin(FILE *, const struct report_opts *);
 static void	 json_repo(FILE *, const struct repo_result *,
 		    const struct report_opts *, size_t);
-static void	 json_end(FILE *, const struct report_opts *, size_t);
+static void	 json_end(FILE *, const struct report_opts *,
+		    const struct repo_result *, size_t);
 
 const struct report_format report_json = {
 	.name = "json",
@@ -148,8 +149,9 @@ json_repo(FILE *fp, const struct repo_result *res,
 }
 
 static void
-json_end(FILE *fp, const struct report_opts *ro, size_t n)
+json_end(FILE *fp, const struct report_opts *ro,
+    const struct repo_result *res, size_t n)
 {
 	if (ro->many)
-		fputs(n > 0 ? "\n]\n" : "]\n", fp);
+		fputs(report_reported(res, n) > 0 ? "\n]\n" : "]\n", fp);
 }

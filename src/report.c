@@ -44,6 +44,18 @@ report_format_find(const char *name)
 	return NULL;
 }
 
+size_t
+report_reported(const struct repo_result *res, size_t n)
+{
+	size_t i, k;
+
+	k = 0;
+	for (i = 0; i < n; i++)
+		if (res[i].status != EXIT_TROUBLE)
+			k++;
+	return k;
+}
+
 int
 report_use_color(FILE *fp, enum color when)
 {

@@ -29,21 +29,27 @@ struct report_opts {
 /*
  * A format: begin before the first repository, repo for each one (n is
  * its number, from 0; a repository that could not be checked is never
- * passed), end after the last. begin and end may be NULL; a format with
- * no repo function is planned and refused.
+ * passed), end after the last with the results of every repository
+ * checked, in order, those never passed to repo too (their status is
+ * EXIT_TROUBLE; report_reported() counts the others), so that a report
+ * across repositories can be a format. begin and end may be NULL; a
+ * format with no repo function is planned and refused.
  */
 struct report_format {
 	const char	*name;
 	void		(*begin)(FILE *, const struct report_opts *);
 	void		(*repo)(FILE *, const struct repo_result *,
 			    const struct report_opts *, size_t);
-	void		(*end)(FILE *, const struct report_opts *, size_t);
+	void		(*end)(FILE *, const struct report_opts *,
+			    const struct repo_result *, size_t);
 };
 
 /* Every format, NULL-terminated, in the order --help lists them. */
 extern const struct report_format *const report_formats[];
 
 const struct report_format *report_format_find(const char *);
+/* How many of n results were given to a format's repo function. */
+size_t	 report_reported(const struct repo_result *, size_t);
 /* Rules and the file:line each key came from (--list-rules). */
 void	 report_list_rules(FILE *, const struct repo_result *);
 /* Whether to colour output on fp. */

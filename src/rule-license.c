@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "ctx.h"
+#include "error.h"
 #include "finding.h"
 #include "license.h"
 #include "pymeta.h"
@@ -126,32 +127,55 @@ license_parse(struct rule *r)
 	return 0;
 }
 
-/* The corpus, loaded on first use and kept for the process. */
-static struct license_corpus *corpus;
-static int corpus_tried;
+/*
+ * The corpus: loaded by the first check that needs it, then only read,
+ * by every check of the process. When it cannot be loaded, what the load
+ * said is kept and told once to each check that needs it, in its sink.
+ */
+static struct {
+	int			 tried;
+	struct license_corpus	*c;
+	struct strbuf		 why;
+} corpus = { 0, NULL, STRBUF_INIT };
 
 static void
 corpus_release(void)
 {
-	license_corpus_free(corpus);
-	corpus = NULL;
+	license_corpus_free(corpus.c);
+	corpus.c = NULL;
+	strbuf_release(&corpus.why);
+}
+
+static void
+corpus_load(void)
+{
+	struct ec_sink sink, *prev;
+	char *dir;
+
+	ec_sink_init(&sink, ec_emit_strbuf, &corpus.why);
+	prev = ec_sink_enter(&sink);
+	dir = license_corpus_dir();
+	if (license_corpus_load(&corpus.c, dir) == -1)
+		corpus.c = NULL;
+	free(dir);
+	ec_sink_leave(prev);
+	atexit(corpus_release);
 }
 
 static const struct license_corpus *
-corpus_get(void)
+corpus_get(struct check_ctx *ctx)
 {
-	char *dir;
-
-	if (!corpus_tried) {
-		corpus_tried = 1;
-		dir = license_corpus_dir();
-		if (license_corpus_load(&corpus, dir) == 0)
-			atexit(corpus_release);
-		else
-			corpus = NULL;
-		free(dir);
+	if (!corpus.tried) {
+		corpus.tried = 1;
+		corpus_load();
 	}
-	return corpus;
+	if (corpus.c == NULL &&
+	    ctx_cache_find(ctx, "license-corpus", NULL, 0) == NULL) {
+		ctx_cache_add(ctx, "license-corpus", NULL, 0,
+		    xstrdup(corpus.why.buf), free);
+		ec_error_lines(corpus.why.buf, corpus.why.len);
+	}
+	return corpus.c;
 }
 
 /* Whether two SPDX ids name the same license text (license.h). */
@@ -567,7 +591,7 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
 		goto out;
 	finding_evidence(f, e->path, 0, NULL);
-	if ((lc = corpus_get()) == NULL) {
+	if ((lc = corpus_get(ctx)) == NULL) {
 		finding_result(f, RESULT_UNKNOWN, "%s: the license texts "
 		    "ecocheck compares with could not be loaded (see the error "
 		    "above)", e->path);
