@@ -12,6 +12,7 @@
 #include "ascii.h"
 #include "markdown.h"
 #include "people.h"
+#include "read/inline.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -112,8 +113,10 @@ static int	 stop_word(const char *, size_t);
 static int	 name_word(const char *, size_t, int, int);
 static void	 strip_markup(const char *, size_t, int, int,
 		    struct strbuf *);
-static size_t	 match_close(const char *, size_t, size_t, int, int);
+static int	 rst_piece(const char *, size_t, size_t, struct inline_piece *);
 static size_t	 link_end(const char *, size_t, size_t, int);
+static int	 name_stops(const char *, size_t, size_t);
+static void	 add_text(const char *, size_t, size_t, int *, struct strbuf *);
 static void	 split_lines(const char *, size_t, const struct md_doc *,
 		    struct lines *);
 static int	 line_indent(const char *, size_t, size_t *);
@@ -653,25 +656,37 @@ people_name_like(const char *s, size_t n)
 	return words >= 2 && initials + 1 < words;
 }
 
-/* The index after the bracket closing the one at s[i] (near it), or 0. */
-static size_t
-match_close(const char *s, size_t n, size_t i, int open, int close)
+/*
+ * The reST piece of inline markup at s[i]: "`text <url>`_" (its text
+ * the text), ":role:`x`" or "``x``" (x); 0 if none starts there.
+ */
+static int
+rst_piece(const char *s, size_t n, size_t i, struct inline_piece *p)
 {
-	int depth;
+	const char *q;
+	size_t e, t, end;
 
-	if (n - i > LINK_MAX)
-		n = i + LINK_MAX;
-	for (depth = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n) {
-			i++;
-			continue;
-		}
-		if (s[i] == open)
-			depth++;
-		else if (s[i] == close && --depth == 0)
-			return i + 1;
-	}
-	return 0;
+	if (s[i] != '`' || i + 1 >= n || (q = memchr(s + i + 1, '`',
+	    n - i - 1 < LINK_MAX ? n - i - 1 : LINK_MAX)) == NULL)
+		return 0;
+	if (q == s + i + 1 && i + 2 < n && (q = memchr(s + i + 2, '`',
+	    n - i - 2 < LINK_MAX ? n - i - 2 : LINK_MAX)) == NULL)
+		return 0;
+	for (e = (size_t)(q - s) + 1; e < n && (s[e] == '_' || s[e] == '`');
+	    e++)
+		;
+	end = (size_t)(q - s);
+	for (t = i + 1; t < end && s[t] != '<'; t++)
+		;
+	if (t < end && s[end - 1] == '>')
+		end = t;
+	memset(p, 0, sizeof(*p));
+	p->kind = INLINE_LINK;
+	p->start = i;
+	p->end = e;
+	p->text = i + 1 + (s[i + 1] == '`');
+	p->text_end = end > p->text ? end : p->text;
+	return 1;
 }
 
 /*
@@ -681,109 +696,90 @@ match_close(const char *s, size_t n, size_t i, int open, int close)
 static size_t
 link_end(const char *s, size_t n, size_t i, int rst)
 {
-	const char *q;
-	size_t e, t;
+	struct inline_piece p;
 
-	if (rst) {
-		if (s[i] != '`' || i + 1 >= n || (q = memchr(s + i + 1, '`',
-		    n - i - 1 < LINK_MAX ? n - i - 1 : LINK_MAX)) == NULL)
-			return 0;
-		for (e = (size_t)(q - s) + 1; e < n && s[e] == '_'; e++)
-			;
-		return e;
-	}
-	if (s[i] != '[' || (e = match_close(s, n, i, '[', ']')) == 0)
+	if (rst)
+		return rst_piece(s, n, i, &p) ? p.end : 0;
+	if (s[i] != '[' || !inline_at(s, n, i, &p) || p.kind != INLINE_LINK)
 		return 0;
-	if (e < n && s[e] == '(' && (t = match_close(s, n, e, '(', ')')) > 0)
-		return t;
-	return e;
+	return p.end;
+}
+
+/*
+ * Whether a name ends at s[i]: at '(', ": ", " - ", " / ", '|', an en
+ * or em dash, a URL.
+ */
+static int
+name_stops(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == '(' || c == '|' || (c == ':' && (i + 1 == n ||
+	    s[i + 1] == ' ')) || (c == ' ' && i + 2 < n &&
+	    (s[i + 1] == '-' || s[i + 1] == '/') && s[i + 2] == ' '))
+		return 1;
+	if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		return 1;
+	return strncmp(s + i, "http://", 7) == 0 ||
+	    strncmp(s + i, "https://", 8) == 0;
+}
+
+/*
+ * Append the n bytes of s to out as text: runs of white space as one
+ * space, none before the first byte appended since start.
+ */
+static void
+add_text(const char *s, size_t n, size_t start, int *sp, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			*sp = 1;
+			continue;
+		}
+		if (*sp && out->len > start)
+			strbuf_addch(out, ' ');
+		*sp = 0;
+		strbuf_addch(out, s[i]);
+	}
 }
 
 /*
  * Append the text of s[0..n) as a reader sees it: links as their text,
- * images, HTML tags and emphasis dropped, spaces collapsed. With stop,
- * end where a name ends: '(', ": ", " - ", '|', an email or URL.
+ * images, HTML tags, autolinks and emphasis dropped, code spans and
+ * escapes as their text, spaces collapsed; the pieces of markup are
+ * inline_at()'s (reST's interpreted text rst_piece()'s). With stop,
+ * end where a name ends (name_stops()) or at an autolink.
  */
 static void
 strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
 {
-	size_t i, e, t, end, start;
-	int sp;
+	struct inline_piece p;
+	size_t i, start;
+	int sp, found;
 
 	start = out->len;
-	for (i = 0, sp = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (stop && (c == '(' || c == '|' || (c == ':' && (i + 1 == n ||
-		    s[i + 1] == ' ')) || (c == ' ' && i + 2 < n &&
-		    (s[i + 1] == '-' || s[i + 1] == '/') && s[i + 2] == ' ')))
+	for (i = 0, sp = 0; i < n; i = found ? p.end : i + 1) {
+		if (stop && name_stops(s, n, i))
 			break;
-		if (stop && c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] ==
-		    0x80 && ((unsigned char)s[i + 2] == 0x93 ||
-		    (unsigned char)s[i + 2] == 0x94))
-			break;	/* an en or em dash */
-		if (stop && (strncmp(s + i, "http://", 7) == 0 ||
-		    strncmp(s + i, "https://", 8) == 0))
+		if (rst)
+			found = s[i] == '`' ? rst_piece(s, n, i, &p) :
+			    s[i] != '[' && s[i] != '!' && inline_at(s, n, i, &p);
+		else
+			found = inline_at(s, n, i, &p);
+		if (found && stop && p.kind == INLINE_AUTOLINK)
 			break;
-		if (c == '!' && i + 1 < n && s[i + 1] == '[' && !rst) {
-			e = match_close(s, n, i + 1, '[', ']');
-			if (e > 0 && e < n && s[e] == '(')
-				e = match_close(s, n, e, '(', ')');
-			if (e > 0) {
-				i = e - 1;
-				continue;
-			}
-		}
-		if (c == '[' && !rst && (e = match_close(s, n, i, '[', ']')) > 0) {
-			t = e;
-			if (e < n && s[e] == '(')
-				t = match_close(s, n, e, '(', ')');
-			else if (e < n && s[e] == '[')
-				t = match_close(s, n, e, '[', ']');
-			if (t == 0)
-				t = e;
-			strip_markup(s + i + 1, e - i - 2, rst, 0, out);
-			i = t - 1;
-			continue;
-		}
-		if (c == '`' && rst && (e = link_end(s, n, i, rst)) > 0) {
-			/* `text <url>`_ is text; :role:`x` and ``x`` are x */
-			for (t = e - 1; t > i && s[t] != '`'; t--)
-				;
-			end = t;
-			for (t = i + 1; t < end && s[t] != '<'; t++)
-				;
-			if (t < end && s[end - 1] == '>')
-				end = t;
-			strip_markup(s + i + 1, end - i - 1, rst, 0, out);
-			i = e - 1;
-			continue;
-		}
-		if (c == '<') {
-			const char *q = memchr(s + i, '>', n - i < LINK_MAX ?
-			    n - i : LINK_MAX);
-
-			if (q != NULL) {
-				if (stop && (memchr(s + i, '@', (size_t)(q - s) -
-				    i) != NULL || memchr(s + i, ':',
-				    (size_t)(q - s) - i) != NULL))
-					break;
-				i = (size_t)(q - s);
-				continue;
-			}
-		}
-		if (c == '*' || c == '`' || (c == '_' && (i == 0 ||
-		    i + 1 == n || !ascii_isalnum((unsigned char)s[i - 1]) ||
-		    !ascii_isalnum((unsigned char)s[i + 1]))) || c == '\\')
-			continue;
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			continue;
-		}
-		if (sp && out->len > start)
-			strbuf_addch(out, ' ');
-		sp = 0;
-		strbuf_addch(out, (char)c);
+		if (found && p.kind == INLINE_LINK) {
+			if (sp && out->len > start)
+				strbuf_addch(out, ' ');
+			sp = 0;
+			strip_markup(s + p.text, p.text_end - p.text, rst, 0, out);
+		} else if (!found || p.kind == INLINE_CODE ||
+		    p.kind == INLINE_ESCAPE || p.kind == INLINE_ENTITY)
+			add_text(s + (found ? p.text : i), found ? p.text_end -
+			    p.text : 1, start, &sp, out);
 	}
 }
 
