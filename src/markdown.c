@@ -10,6 +10,7 @@
 #include "ascii.h"
 #include "error.h"
 #include "markdown.h"
+#include "read/inline.h"
 #include "read/reader.h"
 #include "regex.h"
 #include "strbuf.h"
@@ -186,9 +187,9 @@ static const struct {
 };
 
 /*
- * If an entity (&amp; &#39; &#x1F680;) starts at s[0], append what it
- * stands for and return its length, else return 0. An unknown named
- * entity stands for nothing a reader could match.
+ * Append what the entity s[0..n) (&amp; &#39; &#x1F680;, as inline_at()
+ * finds them) stands for and return its length, else return 0. An
+ * unknown named entity stands for nothing a reader could match.
  */
 static size_t
 decode_entity(const char *s, size_t n, struct strbuf *out)
@@ -232,10 +233,11 @@ decode_entity(const char *s, size_t n, struct strbuf *out)
 	return i + 1;
 }
 
-/* Append raw HTML text with its entities decoded. */
+/* Append raw HTML text with its entities (inline_at()'s) decoded. */
 static void
 decode_text(const char *s, size_t n, struct strbuf *out)
 {
+	struct inline_piece p;
 	const char *amp;
 	size_t i, k;
 
@@ -248,7 +250,10 @@ decode_text(const char *s, size_t n, struct strbuf *out)
 		}
 		strbuf_add(out, s + i, (size_t)(amp - s) - i);
 		i = (size_t)(amp - s);
-		if ((k = decode_entity(s + i, n - i, out)) == 0) {
+		k = 0;
+		if (inline_at(s, n, i, &p) && p.kind == INLINE_ENTITY)
+			k = decode_entity(s + i, p.end - i, out);
+		if (k == 0) {
 			strbuf_addch(out, '&');
 			k = 1;
 		}
