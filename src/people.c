@@ -98,6 +98,14 @@ struct mention {
 	char	*handle;
 };
 
+/* The handles and first email of a segment of an item. */
+struct marks {
+	struct mention	*m;
+	size_t		 n;
+	size_t		 alloc;
+	char		*email;
+};
+
 static void	 ref_add(struct person *, const char *, int, const char *,
 		    int);
 static void	 person_merge(struct person *, struct person *);
@@ -135,6 +143,12 @@ static size_t	 read_block(struct people_reader *, const char *,
 static int	 separator_row(const char *, size_t);
 static void	 item_reset(struct item *, enum item_kind);
 static void	 item_addline(struct item *, const char *, size_t, int);
+static void	 mark_add(struct marks *, size_t, char *);
+static size_t	 scan_email(const char *, size_t, size_t, size_t,
+		    struct marks *);
+static void	 scan_marks(const char *, size_t, size_t, struct marks *);
+static void	 segment_name(const struct people_reader *, const char *,
+		    size_t, size_t, const struct marks *, struct strbuf *);
 static void	 read_segment(struct people_reader *, const struct item *, size_t,
 		    size_t, int);
 static void	 read_row(struct people_reader *, struct item *, int);
@@ -1001,6 +1015,97 @@ reader_flush(struct people_reader *rd)
 	rd->npend = rd->bare = rd->tried = 0;
 }
 
+static void
+mark_add(struct marks *mk, size_t pos, char *handle)
+{
+	XGROW(mk->m, mk->n + 1, mk->alloc);
+	mk->m[mk->n].pos = pos;
+	mk->m[mk->n++].handle = handle;
+}
+
+/*
+ * The email address whose '@' is s[i] in s[b..e): note the first of a
+ * segment, and its GitHub handle if it is a noreply address. Returns
+ * where the address ends, or i when there is none.
+ */
+static size_t
+scan_email(const char *s, size_t b, size_t e, size_t i, struct marks *mk)
+{
+	size_t lb, le;
+	char *hd;
+
+	if (i == b || !ascii_isalnum((unsigned char)s[i - 1]))
+		return i;
+	for (lb = i; lb > b && (ascii_isalnum((unsigned char)s[lb - 1]) ||
+	    strchr("._%+-", s[lb - 1]) != NULL); lb--)
+		;
+	for (le = i + 1; le < e && (ascii_isalnum((unsigned char)s[le]) ||
+	    s[le] == '.' || s[le] == '-'); le++)
+		;
+	while (le > i + 1 && s[le - 1] == '.')
+		le--;
+	if (memchr(s + i + 1, '.', le - i - 1) == NULL ||
+	    role_mailbox(s + lb, i - lb))
+		return i;
+	if (mk->email == NULL)
+		mk->email = xstrndup(s + lb, le - lb);
+	if ((hd = noreply_handle(mk->email)) != NULL)
+		mark_add(mk, lb, hd);
+	return le - 1;
+}
+
+/* The handles, GitHub profile links and emails of s[b..e), in mk. */
+static void
+scan_marks(const char *s, size_t b, size_t e, struct marks *mk)
+{
+	struct strbuf h = STRBUF_INIT;
+	size_t i, u;
+	int team;
+
+	for (i = b; i < e; i++) {
+		if (s[i] == '@' && i > b && (ascii_isalnum((unsigned char)
+		    s[i - 1]) || strchr("._-+/:=", s[i - 1]) != NULL))
+			i = scan_email(s, b, e, i, mk);
+		else if (s[i] == '@') {
+			if ((u = scan_handle(s, e, i + 1, &team)) == 0)
+				continue;
+			mark_add(mk, i, xstrndup(s + i + 1, u));
+			i += u;
+		} else if ((s[i] == 'g' || s[i] == 'G') && e - i > 11 &&
+		    ascii_eq_lower(s + i, "github.com/", 11) &&
+		    github_user(s, e, i, &h)) {
+			mark_add(mk, i, strbuf_detach(&h, NULL));
+			i += 10;
+		}
+	}
+	strbuf_release(&h);
+}
+
+/*
+ * The name of a segment s[b..e) into name: the text before the first
+ * mark or, when that is no name and there are marks, a link's text.
+ */
+static void
+segment_name(const struct people_reader *rd, const char *s, size_t b,
+    size_t e, const struct marks *mk, struct strbuf *name)
+{
+	size_t i, j;
+
+	strip_markup(s + b, e - b, rd->rst, 1, name);
+	if (people_name_like(name->buf, name->len))
+		return;
+	strbuf_reset(name);
+	for (i = b; i < e && (mk->n > 0 || mk->email != NULL); i++) {
+		if ((j = link_end(s, e, i, rd->rst)) == 0)
+			continue;
+		strip_markup(s + i, j - i, rd->rst, 0, name);
+		if (people_name_like(name->buf, name->len))
+			return;
+		strbuf_reset(name);
+		i = j - 1;
+	}
+}
+
 /*
  * One segment s[b..e) of an item: the handles, teams and emails in it,
  * the first with the name written before it or as a link's text; with
@@ -1011,100 +1116,40 @@ read_segment(struct people_reader *rd, const struct item *it, size_t b, size_t e
     int bare)
 {
 	const char *s = it->text.buf;
-	struct strbuf name = STRBUF_INIT, h = STRBUF_INIT;
-	struct mention *m;
-	char *email, *hd;
-	size_t nm, malloc_, i, j, k, u, lb, le;
-	int team, line, first;
+	struct strbuf name = STRBUF_INIT;
+	struct marks mk;
+	size_t i, k;
+	int line, first;
 
-	m = NULL;
-	nm = malloc_ = 0;
-	email = NULL;
-	for (i = b; i < e; i++) {
-		if (s[i] == '@') {
-			if (i > b && (ascii_isalnum((unsigned char)s[i - 1]) ||
-			    strchr("._-+/:=", s[i - 1]) != NULL))
-				goto email;
-			if ((u = scan_handle(s, e, i + 1, &team)) == 0)
-				continue;
-			XGROW(m, nm + 1, malloc_);
-			m[nm].pos = i;
-			m[nm++].handle = xstrndup(s + i + 1, u);
-			i += u;
-			continue;
-email:
-			if (!ascii_isalnum((unsigned char)s[i - 1]))
-				continue;
-			for (lb = i; lb > b && (ascii_isalnum((unsigned char)
-			    s[lb - 1]) || strchr("._%+-", s[lb - 1]) != NULL);
-			    lb--)
-				;
-			for (le = i + 1; le < e && (ascii_isalnum((unsigned
-			    char)s[le]) || s[le] == '.' || s[le] == '-'); le++)
-				;
-			while (le > i + 1 && s[le - 1] == '.')
-				le--;
-			if (memchr(s + i + 1, '.', le - i - 1) == NULL ||
-			    role_mailbox(s + lb, i - lb))
-				continue;
-			if (email == NULL)
-				email = xstrndup(s + lb, le - lb);
-			if ((hd = noreply_handle(email)) != NULL) {
-				XGROW(m, nm + 1, malloc_);
-				m[nm].pos = lb;
-				m[nm++].handle = hd;
-			}
-			i = le - 1;
-		} else if ((s[i] == 'g' || s[i] == 'G') && e - i > 11 &&
-		    ascii_eq_lower(s + i, "github.com/", 11) &&
-		    github_user(s, e, i, &h)) {
-			XGROW(m, nm + 1, malloc_);
-			m[nm].pos = i;
-			m[nm++].handle = strbuf_detach(&h, NULL);
-			i += 10;
-		}
-	}
-	/* The name: the text before the first mark, or a link's text. */
-	strip_markup(s + b, e - b, rd->rst, 1, &name);
-	if (!people_name_like(name.buf, name.len)) {
-		strbuf_reset(&name);
-		for (i = b; i < e && (nm > 0 || email != NULL); i++) {
-			if ((j = link_end(s, e, i, rd->rst)) == 0)
-				continue;
-			strip_markup(s + i, j - i, rd->rst, 0, &name);
-			if (people_name_like(name.buf, name.len))
-				break;
-			strbuf_reset(&name);
-			i = j - 1;
-		}
-	}
+	memset(&mk, 0, sizeof(mk));
+	scan_marks(s, b, e, &mk);
+	segment_name(rd, s, b, e, &mk, &name);
 	line = item_line(it, b);
 	first = 1;
-	for (i = 0; i < nm; i++) {
+	for (i = 0; i < mk.n; i++) {
 		for (k = 0; k < i; k++)
-			if (str_ieq(m[k].handle, m[i].handle))
+			if (str_ieq(mk.m[k].handle, mk.m[i].handle))
 				break;
 		if (k == i) {
 			reader_add(rd, first && name.len > 0 ? name.buf : NULL,
-			    m[i].handle, first ? email : NULL,
-			    item_line(it, m[i].pos), 0);
+			    mk.m[i].handle, first ? mk.email : NULL,
+			    item_line(it, mk.m[i].pos), 0);
 			first = 0;
 		}
 	}
-	if (nm == 0 && email != NULL)
-		reader_add(rd, name.len > 0 ? name.buf : NULL, NULL, email,
+	if (mk.n == 0 && mk.email != NULL)
+		reader_add(rd, name.len > 0 ? name.buf : NULL, NULL, mk.email,
 		    line, 0);
-	else if (nm == 0 && bare) {
+	else if (mk.n == 0 && bare) {
 		rd->tried++;
 		if (name.len > 0)
 			reader_add(rd, name.buf, NULL, NULL, line, 1);
 	}
-	for (i = 0; i < nm; i++)
-		free(m[i].handle);
-	free(m);
-	free(email);
+	for (i = 0; i < mk.n; i++)
+		free(mk.m[i].handle);
+	free(mk.m);
+	free(mk.email);
 	strbuf_release(&name);
-	strbuf_release(&h);
 }
 
 /* Split an item at commas, semicolons and " and " outside brackets. */
