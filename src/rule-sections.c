@@ -119,6 +119,9 @@ static int	 judge_unheaded(struct judging *, const struct want *);
 static void	 judge_result(struct judging *);
 static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
 		    size_t, const char *);
+static size_t	 want_of(const struct sections *, const char *);
+static int	 compile_several(struct rule *, struct sections *);
+static int	 add_mentions(struct rule *, struct sections *);
 static int	 prose_make(const struct rule *, struct check_ctx *,
 		    const struct md_file *, struct prose *);
 static int	 clue_hits(const struct rule *, const struct md_file *,
@@ -207,38 +210,28 @@ add_pattern(struct strbuf *sb, const char *value)
 	strbuf_addf(sb, "%s(?:%s)", sb->len > 0 ? "|" : "", colon);
 }
 
+/* The want labelled label, or s->n. */
+static size_t
+want_of(const struct sections *s, const char *label)
+{
+	size_t j;
+
+	for (j = 0; j < s->n; j++)
+		if (strcmp(s->w[j].label, label) == 0)
+			break;
+	return j;
+}
+
+/*
+ * Compile the joined patterns of each want given several; -1 with an
+ * error when one does not compile.
+ */
 static int
-sections_parse(struct rule *r)
+compile_several(struct rule *r, struct sections *s)
 {
 	struct strbuf err = STRBUF_INIT;
-	const struct rule_key *k;
-	struct sections *s;
-	const char *label;
-	size_t i, j;
+	size_t j;
 
-	s = xcalloc(1, sizeof(*s));
-	r->priv = s;
-	k = rule_key(r, "section");
-	if (k == NULL || k->n == 0)
-		return 0;
-	s->w = xcalloc(k->n, sizeof(*s->w));
-	for (i = 0; i < k->n; i++) {
-		label = rule_regex_label(r, "section", i);
-		for (j = 0; j < s->n; j++)
-			if (strcmp(s->w[j].label, label) == 0)
-				break;
-		if (j == s->n) {
-			s->w[s->n].re = rule_regex(r, "section", i);
-			s->w[s->n].label = label;
-			strbuf_init(&s->w[s->n].pat);
-			add_pattern(&s->w[s->n].pat, k->v[i].value);
-			s->n++;
-		} else {
-			/* A label given again: more patterns of one section. */
-			add_pattern(&s->w[j].pat, k->v[i].value);
-			s->w[j].several = 1;
-		}
-	}
 	for (j = 0; j < s->n; j++) {
 		if (!s->w[j].several)
 			continue;
@@ -253,13 +246,21 @@ sections_parse(struct rule *r)
 		s->w[j].re = s->w[j].own;
 	}
 	strbuf_release(&err);
+	return 0;
+}
+
+/* Give each mention (a clue) to the section labelled as it is. */
+static int
+add_mentions(struct rule *r, struct sections *s)
+{
+	const struct rule_key *k;
+	const char *label;
+	size_t i, j;
+
 	k = rule_key(r, "mention");
 	for (i = 0; k != NULL && i < k->n; i++) {
 		label = rule_regex_label(r, "mention", i);
-		for (j = 0; j < s->n; j++)
-			if (strcmp(s->w[j].label, label) == 0)
-				break;
-		if (j == s->n)
+		if ((j = want_of(s, label)) == s->n)
 			return rule_value_error(r, "mention", i, "no section "
 			    "is labelled '%s'", label);
 		if (s->w[j].nclue == PROSE_MAX_CLUES)
@@ -270,6 +271,39 @@ sections_parse(struct rule *r)
 		s->w[j].clue[s->w[j].nclue++] = i;
 	}
 	return 0;
+}
+
+static int
+sections_parse(struct rule *r)
+{
+	const struct rule_key *k;
+	struct sections *s;
+	const char *label;
+	size_t i, j;
+
+	s = xcalloc(1, sizeof(*s));
+	r->priv = s;
+	k = rule_key(r, "section");
+	if (k == NULL || k->n == 0)
+		return 0;
+	s->w = xcalloc(k->n, sizeof(*s->w));
+	for (i = 0; i < k->n; i++) {
+		label = rule_regex_label(r, "section", i);
+		if ((j = want_of(s, label)) == s->n) {
+			s->w[s->n].re = rule_regex(r, "section", i);
+			s->w[s->n].label = label;
+			strbuf_init(&s->w[s->n].pat);
+			add_pattern(&s->w[s->n].pat, k->v[i].value);
+			s->n++;
+		} else {
+			/* A label given again: more patterns of one section. */
+			add_pattern(&s->w[j].pat, k->v[i].value);
+			s->w[j].several = 1;
+		}
+	}
+	if (compile_several(r, s) != 0)
+		return -1;
+	return add_mentions(r, s);
 }
 
 /* The normalised name of a file: "docs/RELEASE-process.md" -> "release process". */
