@@ -115,6 +115,7 @@ static void	 scan_html(struct walk *, const char *, size_t, int,
 		    struct html *);
 
 static void	 flatten(cmark_node *, struct strbuf *);
+static int	 html_anchor(const char *);
 static int	 heading_is_decoration(cmark_node *);
 static int	 node_end_line(cmark_node *);
 static int	 block_end_line(cmark_node *);
@@ -844,13 +845,29 @@ setext_end(struct walk *w, int start, int end)
 	return end;
 }
 
+/*
+ * Whether the inline HTML lit is an <a> tag: 2 opening a link (with an
+ * href), 1 closing or without one, 0 another tag.
+ */
+static int
+html_anchor(const char *lit)
+{
+	struct html st;
+	struct tag t;
+
+	memset(&st, 0, sizeof(st));
+	st.nodq = st.nosq = SIZE_MAX;
+	if (lit[0] != '<' || parse_tag(lit, strlen(lit), 0, &st, &t) == 0 ||
+	    strcmp(t.name, "a") != 0)
+		return 0;
+	return !t.closing && t.href != NULL ? 2 : 1;
+}
+
 /* Whether the heading node n is decoration (see is_decoration()). */
 static int
 heading_is_decoration(cmark_node *n)
 {
 	struct text_words tw;
-	struct html st;
-	struct tag t;
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *c;
@@ -890,12 +907,8 @@ heading_is_decoration(cmark_node *n)
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			tw.in_word = 0;
-			memset(&st, 0, sizeof(st));
-			st.nodq = st.nosq = SIZE_MAX;
-			if (lit != NULL && lit[0] == '<' && parse_tag(lit,
-			    strlen(lit), 0, &st, &t) != 0 &&
-			    strcmp(t.name, "a") == 0) {
-				in_a = !t.closing && t.href != NULL;
+			if (lit != NULL && (k = html_anchor(lit)) > 0) {
+				in_a = k == 2;
 				links += in_a;
 			}
 			break;
