@@ -14,6 +14,9 @@ static int	 relative_path(const char *, const char *, size_t,
 static void	 push_dir_pages(struct strvec *, const char *);
 static int	 site_host(const char *, size_t);
 static int	 version_part(const char *, size_t);
+static size_t	 path_parts(const char *, size_t, const char **, size_t *);
+static void	 push_tail_dir(struct strvec *, const char *, const char *);
+static void	 push_tail_pages(const char *, struct strvec *);
 static void	 site_pages(const char *, size_t, struct strvec *);
 
 static const char *const doc_roots[] = {
@@ -122,16 +125,14 @@ version_part(const char *p, size_t n)
 }
 
 /*
- * The pages under the documentation roots a site path[0..len) may come
- * from: the last two parts after any language or version, then the last.
+ * Split path into its non-empty parts (64 at most); returns their
+ * number.
  */
-static void
-site_pages(const char *path, size_t len, struct strvec *out)
+static size_t
+path_parts(const char *path, size_t len, const char **part, size_t *plen)
 {
-	struct strbuf sb = STRBUF_INIT, tail = STRBUF_INIT;
-	const char *part[64], *p, *end, *dot;
-	size_t plen[64], np, i, start, k, n;
-	int r, two;
+	const char *p, *end;
+	size_t np, n;
 
 	np = 0;
 	end = path + len;
@@ -145,6 +146,54 @@ site_pages(const char *path, size_t len, struct strvec *out)
 		}
 		p += n + 1;
 	}
+	return np;
+}
+
+/* Push the pages of directory root/tail (push_dir_pages()). */
+static void
+push_tail_dir(struct strvec *out, const char *root, const char *tail)
+{
+	char *dir;
+
+	dir = xasprintf("%s/%s", root, tail);
+	push_dir_pages(out, dir);
+	free(dir);
+}
+
+/* Push the pages of every documentation root a site path tail names. */
+static void
+push_tail_pages(const char *tail, struct strvec *out)
+{
+	size_t r;
+
+	for (r = 0; doc_roots[r] != NULL; r++) {
+		if (*tail == '\0') {
+			strvec_push_nodup(out, xasprintf("%s/index.md",
+			    doc_roots[r]));
+			strvec_push_nodup(out, xasprintf("%s/index.rst",
+			    doc_roots[r]));
+			continue;
+		}
+		strvec_push_nodup(out, xasprintf("%s/%s.md", doc_roots[r], tail));
+		strvec_push_nodup(out, xasprintf("%s/%s.rst", doc_roots[r],
+		    tail));
+		push_tail_dir(out, doc_roots[r], tail);
+	}
+}
+
+/*
+ * The pages under the documentation roots a site path[0..len) may come
+ * from: the last two parts after any language or version, then the last.
+ */
+static void
+site_pages(const char *path, size_t len, struct strvec *out)
+{
+	struct strbuf tail = STRBUF_INIT;
+	const char *part[64], *dot;
+	size_t plen[64], np, i, start, k;
+	int two;
+
+	np = path_parts(path, len, part, plen);
 	start = 0;
 	for (i = 0; i < np; i++)
 		if (version_part(part[i], plen[i]))
@@ -163,30 +212,10 @@ site_pages(const char *path, size_t len, struct strvec *out)
 		for (k = np - (size_t)two; k < np; k++)
 			strbuf_addf(&tail, "%s%.*s", tail.len ? "/" : "",
 			    (int)plen[k], part[k]);
-		for (r = 0; doc_roots[r] != NULL; r++) {
-			if (tail.len == 0) {
-				strbuf_reset(&sb);
-				strbuf_addf(&sb, "%s/index.md", doc_roots[r]);
-				strvec_push(out, sb.buf);
-				strbuf_reset(&sb);
-				strbuf_addf(&sb, "%s/index.rst", doc_roots[r]);
-				strvec_push(out, sb.buf);
-				continue;
-			}
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s/%s.md", doc_roots[r], tail.buf);
-			strvec_push(out, sb.buf);
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s/%s.rst", doc_roots[r], tail.buf);
-			strvec_push(out, sb.buf);
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s/%s", doc_roots[r], tail.buf);
-			push_dir_pages(out, sb.buf);
-		}
+		push_tail_pages(tail.buf, out);
 		if (tail.len == 0 || two == 1)
 			break;
 	}
-	strbuf_release(&sb);
 	strbuf_release(&tail);
 }
 

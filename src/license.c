@@ -12,9 +12,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "datadir.h"
 #include "error.h"
 #include "license.h"
+#include "read/inline.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -57,6 +59,8 @@ struct tok_state {
 	size_t		 var_end;	/* template: end of a variable, or 0 */
 	int		 varstart;	/* the next word starts a variable */
 	int		 url;		/* the words are part of a URL */
+	size_t		 text_end;	/* the link text read ends here, */
+	size_t		 dest_end;	/*   its destination here (or 0) */
 };
 
 /* The word dictionary: every word of the corpus has an id from 1. */
@@ -113,9 +117,10 @@ struct cand {
 };
 
 static void	 tokenize(const char *, size_t, int, struct toks *);
-static size_t	 skip_tag(const char *, size_t, size_t, int *);
-static size_t	 skip_entity(const char *, size_t, size_t);
-static size_t	 skip_link_dest(const char *, size_t, size_t);
+static int	 skip_placeholder(const char *, size_t, size_t *);
+static int	 block_tag(const char *, const struct inline_piece *);
+static int	 skip_markup(const char *, size_t, size_t *, struct tok_state *,
+		    int *);
 static void	 second_pass(const char *, size_t, struct toks *);
 static int	 is_copyright_line(const char *, size_t, const struct toks *,
 		    size_t);
@@ -355,75 +360,79 @@ dict_load(struct dict *d, const char *s, size_t n)
 }
 
 /*
- * If an HTML tag ("<p>", "</a>", "<!-- -->") starts at s[i], return the
- * offset after it, else i; *block is set when it starts a new line.
+ * If a license's placeholder ("<year>", "<URL for Development
+ * Group/Institution>", text to fill in rather than HTML) starts at
+ * s[*i], step over it and return 1: '<' and a letter, then no '<' and
+ * no blank line up to the '>' in 1024 bytes.
  */
-static size_t
-skip_tag(const char *s, size_t n, size_t i, int *block)
+static int
+skip_placeholder(const char *s, size_t n, size_t *i)
 {
-	size_t j, k, lim, t, tl;
-	char c;
+	size_t j, lim;
 
-	*block = 0;
-	if (i + 1 >= n)
-		return i;
-	c = s[i + 1];
-	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
-	    c == '!' || c == '?'))
-		return i;
-	lim = n - i > 1024 ? i + 1024 : n;
-	for (j = i + 1; j < lim; j++) {
+	if (*i + 1 >= n || !ascii_isalpha((unsigned char)s[*i + 1]))
+		return 0;
+	lim = n - *i > 1024 ? *i + 1024 : n;
+	for (j = *i + 1; j < lim && s[j] != '>'; j++)
 		if (s[j] == '<' || (s[j] == '\n' && j + 1 < n &&
 		    s[j + 1] == '\n'))
-			return i;
-		if (s[j] == '>')
-			break;
-	}
+			return 0;
 	if (j >= lim)
-		return i;
-	k = i + 1 + (c == '/');
+		return 0;
+	*i = j + 1;
+	return 1;
+}
+
+/* Whether the tag of piece p (<p>, </li>, <br/>) starts a new line. */
+static int
+block_tag(const char *s, const struct inline_piece *p)
+{
+	size_t t, tl;
+
 	for (t = 0; t < sizeof(block_tags) / sizeof(block_tags[0]); t++) {
 		tl = strlen(block_tags[t]);
-		if (k + tl <= j && strncasecmp(s + k, block_tags[t], tl) == 0 &&
-		    (s[k + tl] == '>' || s[k + tl] == ' ' ||
-		    s[k + tl] == '/' || s[k + tl] == '\n'))
-			*block = 1;
+		if (p->dest_end - p->dest == tl &&
+		    strncasecmp(s + p->dest, block_tags[t], tl) == 0)
+			return 1;
 	}
-	return j + 1;
+	return 0;
 }
 
-/* If an HTML entity ("&amp;", "&#39;") starts at s[i], its end, else i. */
-static size_t
-skip_entity(const char *s, size_t n, size_t i)
+/*
+ * If markup no license words are in starts at s[i] (a tag, an autolink,
+ * an entity; the destination of a link whose text starts there), step
+ * over it and return 1; *block is set when it starts a new line.
+ */
+static int
+skip_markup(const char *s, size_t n, size_t *i, struct tok_state *st,
+    int *block)
 {
-	size_t j;
+	struct inline_piece p;
 
-	for (j = i + 1; j < n && j < i + 10; j++) {
-		if (s[j] == ';')
-			return j > i + 1 ? j + 1 : i;
-		if (!((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' &&
-		    s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9') ||
-		    (s[j] == '#' && j == i + 1)))
-			return i;
+	*block = 0;
+	if (st->dest_end != 0 && *i == st->text_end) {
+		*i = st->dest_end;
+		st->dest_end = 0;
+		return 1;
 	}
-	return i;
-}
-
-/* If a Markdown link destination "](url)" starts at s[i], its end, else i. */
-static size_t
-skip_link_dest(const char *s, size_t n, size_t i)
-{
-	size_t j;
-
-	if (i + 1 >= n || s[i + 1] != '(')
-		return i;
-	for (j = i + 2; j < n && j < i + 1024; j++) {
-		if (s[j] == ')')
-			return j + 1;
-		if (s[j] == ' ' || s[j] == '\n' || s[j] == '(')
-			return i;
+	if (s[*i] != '<' && s[*i] != '&' && s[*i] != '[')
+		return 0;
+	if (!inline_at(s, n, *i, &p))
+		return s[*i] == '<' && skip_placeholder(s, n, i);
+	if (p.kind == INLINE_LINK) {
+		if (p.ref)
+			return 0;
+		st->text_end = p.text_end;
+		st->dest_end = p.end;
+		*i = p.text;
+		return 1;
 	}
-	return i;
+	if (p.kind != INLINE_TAG && p.kind != INLINE_AUTOLINK &&
+	    p.kind != INLINE_ENTITY)
+		return 0;
+	*block = p.kind == INLINE_TAG && block_tag(s, &p);
+	*i = p.end;
+	return 1;
 }
 
 /*
@@ -435,7 +444,7 @@ static void
 tokenize(const char *s, size_t n, int template, struct toks *t)
 {
 	struct tok_state st;
-	size_t i, j, used;
+	size_t i, used;
 	int first, block;
 	uint32_t cp;
 	enum text_class cls;
@@ -457,18 +466,9 @@ tokenize(const char *s, size_t n, int template, struct toks *t)
 			i++;
 			continue;
 		}
-		if (s[i] == '<' && (j = skip_tag(s, n, i, &block)) != i) {
+		if (skip_markup(s, n, &i, &st, &block)) {
 			if (block)
 				first = 1;
-			i = j;
-			continue;
-		}
-		if (s[i] == '&' && (j = skip_entity(s, n, i)) != i) {
-			i = j;
-			continue;
-		}
-		if (s[i] == ']' && (j = skip_link_dest(s, n, i)) != i) {
-			i = j;
 			continue;
 		}
 		cp = utf8_next(s + i, n - i, &used);

@@ -10,6 +10,7 @@
 #include "ascii.h"
 #include "error.h"
 #include "markdown.h"
+#include "read/inline.h"
 #include "read/reader.h"
 #include "regex.h"
 #include "strbuf.h"
@@ -114,6 +115,7 @@ static void	 scan_html(struct walk *, const char *, size_t, int,
 		    struct html *);
 
 static void	 flatten(cmark_node *, struct strbuf *);
+static int	 html_anchor(const char *);
 static int	 heading_is_decoration(cmark_node *);
 static int	 node_end_line(cmark_node *);
 static int	 block_end_line(cmark_node *);
@@ -186,9 +188,9 @@ static const struct {
 };
 
 /*
- * If an entity (&amp; &#39; &#x1F680;) starts at s[0], append what it
- * stands for and return its length, else return 0. An unknown named
- * entity stands for nothing a reader could match.
+ * Append what the entity s[0..n) (&amp; &#39; &#x1F680;, as inline_at()
+ * finds them) stands for and return its length, else return 0. An
+ * unknown named entity stands for nothing a reader could match.
  */
 static size_t
 decode_entity(const char *s, size_t n, struct strbuf *out)
@@ -232,10 +234,11 @@ decode_entity(const char *s, size_t n, struct strbuf *out)
 	return i + 1;
 }
 
-/* Append raw HTML text with its entities decoded. */
+/* Append raw HTML text with its entities (inline_at()'s) decoded. */
 static void
 decode_text(const char *s, size_t n, struct strbuf *out)
 {
+	struct inline_piece p;
 	const char *amp;
 	size_t i, k;
 
@@ -248,7 +251,10 @@ decode_text(const char *s, size_t n, struct strbuf *out)
 		}
 		strbuf_add(out, s + i, (size_t)(amp - s) - i);
 		i = (size_t)(amp - s);
-		if ((k = decode_entity(s + i, n - i, out)) == 0) {
+		k = 0;
+		if (inline_at(s, n, i, &p) && p.kind == INLINE_ENTITY)
+			k = decode_entity(s + i, p.end - i, out);
+		if (k == 0) {
 			strbuf_addch(out, '&');
 			k = 1;
 		}
@@ -839,13 +845,29 @@ setext_end(struct walk *w, int start, int end)
 	return end;
 }
 
+/*
+ * Whether the inline HTML lit is an <a> tag: 2 opening a link (with an
+ * href), 1 closing or without one, 0 another tag.
+ */
+static int
+html_anchor(const char *lit)
+{
+	struct html st;
+	struct tag t;
+
+	memset(&st, 0, sizeof(st));
+	st.nodq = st.nosq = SIZE_MAX;
+	if (lit[0] != '<' || parse_tag(lit, strlen(lit), 0, &st, &t) == 0 ||
+	    strcmp(t.name, "a") != 0)
+		return 0;
+	return !t.closing && t.href != NULL ? 2 : 1;
+}
+
 /* Whether the heading node n is decoration (see is_decoration()). */
 static int
 heading_is_decoration(cmark_node *n)
 {
 	struct text_words tw;
-	struct html st;
-	struct tag t;
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *c;
@@ -885,12 +907,8 @@ heading_is_decoration(cmark_node *n)
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			tw.in_word = 0;
-			memset(&st, 0, sizeof(st));
-			st.nodq = st.nosq = SIZE_MAX;
-			if (lit != NULL && lit[0] == '<' && parse_tag(lit,
-			    strlen(lit), 0, &st, &t) != 0 &&
-			    strcmp(t.name, "a") == 0) {
-				in_a = !t.closing && t.href != NULL;
+			if (lit != NULL && (k = html_anchor(lit)) > 0) {
+				in_a = k == 2;
 				links += in_a;
 			}
 			break;

@@ -12,6 +12,7 @@
 #include "ascii.h"
 #include "markdown.h"
 #include "people.h"
+#include "read/inline.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -97,6 +98,14 @@ struct mention {
 	char	*handle;
 };
 
+/* The handles and first email of a segment of an item. */
+struct marks {
+	struct mention	*m;
+	size_t		 n;
+	size_t		 alloc;
+	char		*email;
+};
+
 static void	 ref_add(struct person *, const char *, int, const char *,
 		    int);
 static void	 person_merge(struct person *, struct person *);
@@ -112,8 +121,10 @@ static int	 stop_word(const char *, size_t);
 static int	 name_word(const char *, size_t, int, int);
 static void	 strip_markup(const char *, size_t, int, int,
 		    struct strbuf *);
-static size_t	 match_close(const char *, size_t, size_t, int, int);
+static int	 rst_piece(const char *, size_t, size_t, struct inline_piece *);
 static size_t	 link_end(const char *, size_t, size_t, int);
+static int	 name_stops(const char *, size_t, size_t);
+static void	 add_text(const char *, size_t, size_t, int *, struct strbuf *);
 static void	 split_lines(const char *, size_t, const struct md_doc *,
 		    struct lines *);
 static int	 line_indent(const char *, size_t, size_t *);
@@ -132,6 +143,12 @@ static size_t	 read_block(struct people_reader *, const char *,
 static int	 separator_row(const char *, size_t);
 static void	 item_reset(struct item *, enum item_kind);
 static void	 item_addline(struct item *, const char *, size_t, int);
+static void	 mark_add(struct marks *, size_t, char *);
+static size_t	 scan_email(const char *, size_t, size_t, size_t,
+		    struct marks *);
+static void	 scan_marks(const char *, size_t, size_t, struct marks *);
+static void	 segment_name(const struct people_reader *, const char *,
+		    size_t, size_t, const struct marks *, struct strbuf *);
 static void	 read_segment(struct people_reader *, const struct item *, size_t,
 		    size_t, int);
 static void	 read_row(struct people_reader *, struct item *, int);
@@ -653,25 +670,37 @@ people_name_like(const char *s, size_t n)
 	return words >= 2 && initials + 1 < words;
 }
 
-/* The index after the bracket closing the one at s[i] (near it), or 0. */
-static size_t
-match_close(const char *s, size_t n, size_t i, int open, int close)
+/*
+ * The reST piece of inline markup at s[i]: "`text <url>`_" (its text
+ * the text), ":role:`x`" or "``x``" (x); 0 if none starts there.
+ */
+static int
+rst_piece(const char *s, size_t n, size_t i, struct inline_piece *p)
 {
-	int depth;
+	const char *q;
+	size_t e, t, end;
 
-	if (n - i > LINK_MAX)
-		n = i + LINK_MAX;
-	for (depth = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n) {
-			i++;
-			continue;
-		}
-		if (s[i] == open)
-			depth++;
-		else if (s[i] == close && --depth == 0)
-			return i + 1;
-	}
-	return 0;
+	if (s[i] != '`' || i + 1 >= n || (q = memchr(s + i + 1, '`',
+	    n - i - 1 < LINK_MAX ? n - i - 1 : LINK_MAX)) == NULL)
+		return 0;
+	if (q == s + i + 1 && i + 2 < n && (q = memchr(s + i + 2, '`',
+	    n - i - 2 < LINK_MAX ? n - i - 2 : LINK_MAX)) == NULL)
+		return 0;
+	for (e = (size_t)(q - s) + 1; e < n && (s[e] == '_' || s[e] == '`');
+	    e++)
+		;
+	end = (size_t)(q - s);
+	for (t = i + 1; t < end && s[t] != '<'; t++)
+		;
+	if (t < end && s[end - 1] == '>')
+		end = t;
+	memset(p, 0, sizeof(*p));
+	p->kind = INLINE_LINK;
+	p->start = i;
+	p->end = e;
+	p->text = i + 1 + (s[i + 1] == '`');
+	p->text_end = end > p->text ? end : p->text;
+	return 1;
 }
 
 /*
@@ -681,109 +710,90 @@ match_close(const char *s, size_t n, size_t i, int open, int close)
 static size_t
 link_end(const char *s, size_t n, size_t i, int rst)
 {
-	const char *q;
-	size_t e, t;
+	struct inline_piece p;
 
-	if (rst) {
-		if (s[i] != '`' || i + 1 >= n || (q = memchr(s + i + 1, '`',
-		    n - i - 1 < LINK_MAX ? n - i - 1 : LINK_MAX)) == NULL)
-			return 0;
-		for (e = (size_t)(q - s) + 1; e < n && s[e] == '_'; e++)
-			;
-		return e;
-	}
-	if (s[i] != '[' || (e = match_close(s, n, i, '[', ']')) == 0)
+	if (rst)
+		return rst_piece(s, n, i, &p) ? p.end : 0;
+	if (s[i] != '[' || !inline_at(s, n, i, &p) || p.kind != INLINE_LINK)
 		return 0;
-	if (e < n && s[e] == '(' && (t = match_close(s, n, e, '(', ')')) > 0)
-		return t;
-	return e;
+	return p.end;
+}
+
+/*
+ * Whether a name ends at s[i]: at '(', ": ", " - ", " / ", '|', an en
+ * or em dash, a URL.
+ */
+static int
+name_stops(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == '(' || c == '|' || (c == ':' && (i + 1 == n ||
+	    s[i + 1] == ' ')) || (c == ' ' && i + 2 < n &&
+	    (s[i + 1] == '-' || s[i + 1] == '/') && s[i + 2] == ' '))
+		return 1;
+	if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		return 1;
+	return strncmp(s + i, "http://", 7) == 0 ||
+	    strncmp(s + i, "https://", 8) == 0;
+}
+
+/*
+ * Append the n bytes of s to out as text: runs of white space as one
+ * space, none before the first byte appended since start.
+ */
+static void
+add_text(const char *s, size_t n, size_t start, int *sp, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			*sp = 1;
+			continue;
+		}
+		if (*sp && out->len > start)
+			strbuf_addch(out, ' ');
+		*sp = 0;
+		strbuf_addch(out, s[i]);
+	}
 }
 
 /*
  * Append the text of s[0..n) as a reader sees it: links as their text,
- * images, HTML tags and emphasis dropped, spaces collapsed. With stop,
- * end where a name ends: '(', ": ", " - ", '|', an email or URL.
+ * images, HTML tags, autolinks and emphasis dropped, code spans and
+ * escapes as their text, spaces collapsed; the pieces of markup are
+ * inline_at()'s (reST's interpreted text rst_piece()'s). With stop,
+ * end where a name ends (name_stops()) or at an autolink.
  */
 static void
 strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
 {
-	size_t i, e, t, end, start;
-	int sp;
+	struct inline_piece p;
+	size_t i, start;
+	int sp, found;
 
 	start = out->len;
-	for (i = 0, sp = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (stop && (c == '(' || c == '|' || (c == ':' && (i + 1 == n ||
-		    s[i + 1] == ' ')) || (c == ' ' && i + 2 < n &&
-		    (s[i + 1] == '-' || s[i + 1] == '/') && s[i + 2] == ' ')))
+	for (i = 0, sp = 0; i < n; i = found ? p.end : i + 1) {
+		if (stop && name_stops(s, n, i))
 			break;
-		if (stop && c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] ==
-		    0x80 && ((unsigned char)s[i + 2] == 0x93 ||
-		    (unsigned char)s[i + 2] == 0x94))
-			break;	/* an en or em dash */
-		if (stop && (strncmp(s + i, "http://", 7) == 0 ||
-		    strncmp(s + i, "https://", 8) == 0))
+		if (rst)
+			found = s[i] == '`' ? rst_piece(s, n, i, &p) :
+			    s[i] != '[' && s[i] != '!' && inline_at(s, n, i, &p);
+		else
+			found = inline_at(s, n, i, &p);
+		if (found && stop && p.kind == INLINE_AUTOLINK)
 			break;
-		if (c == '!' && i + 1 < n && s[i + 1] == '[' && !rst) {
-			e = match_close(s, n, i + 1, '[', ']');
-			if (e > 0 && e < n && s[e] == '(')
-				e = match_close(s, n, e, '(', ')');
-			if (e > 0) {
-				i = e - 1;
-				continue;
-			}
-		}
-		if (c == '[' && !rst && (e = match_close(s, n, i, '[', ']')) > 0) {
-			t = e;
-			if (e < n && s[e] == '(')
-				t = match_close(s, n, e, '(', ')');
-			else if (e < n && s[e] == '[')
-				t = match_close(s, n, e, '[', ']');
-			if (t == 0)
-				t = e;
-			strip_markup(s + i + 1, e - i - 2, rst, 0, out);
-			i = t - 1;
-			continue;
-		}
-		if (c == '`' && rst && (e = link_end(s, n, i, rst)) > 0) {
-			/* `text <url>`_ is text; :role:`x` and ``x`` are x */
-			for (t = e - 1; t > i && s[t] != '`'; t--)
-				;
-			end = t;
-			for (t = i + 1; t < end && s[t] != '<'; t++)
-				;
-			if (t < end && s[end - 1] == '>')
-				end = t;
-			strip_markup(s + i + 1, end - i - 1, rst, 0, out);
-			i = e - 1;
-			continue;
-		}
-		if (c == '<') {
-			const char *q = memchr(s + i, '>', n - i < LINK_MAX ?
-			    n - i : LINK_MAX);
-
-			if (q != NULL) {
-				if (stop && (memchr(s + i, '@', (size_t)(q - s) -
-				    i) != NULL || memchr(s + i, ':',
-				    (size_t)(q - s) - i) != NULL))
-					break;
-				i = (size_t)(q - s);
-				continue;
-			}
-		}
-		if (c == '*' || c == '`' || (c == '_' && (i == 0 ||
-		    i + 1 == n || !ascii_isalnum((unsigned char)s[i - 1]) ||
-		    !ascii_isalnum((unsigned char)s[i + 1]))) || c == '\\')
-			continue;
-		if (c == ' ' || c == '\t') {
-			sp = 1;
-			continue;
-		}
-		if (sp && out->len > start)
-			strbuf_addch(out, ' ');
-		sp = 0;
-		strbuf_addch(out, (char)c);
+		if (found && p.kind == INLINE_LINK) {
+			if (sp && out->len > start)
+				strbuf_addch(out, ' ');
+			sp = 0;
+			strip_markup(s + p.text, p.text_end - p.text, rst, 0, out);
+		} else if (!found || p.kind == INLINE_CODE ||
+		    p.kind == INLINE_ESCAPE || p.kind == INLINE_ENTITY)
+			add_text(s + (found ? p.text : i), found ? p.text_end -
+			    p.text : 1, start, &sp, out);
 	}
 }
 
@@ -1005,6 +1015,97 @@ reader_flush(struct people_reader *rd)
 	rd->npend = rd->bare = rd->tried = 0;
 }
 
+static void
+mark_add(struct marks *mk, size_t pos, char *handle)
+{
+	XGROW(mk->m, mk->n + 1, mk->alloc);
+	mk->m[mk->n].pos = pos;
+	mk->m[mk->n++].handle = handle;
+}
+
+/*
+ * The email address whose '@' is s[i] in s[b..e): note the first of a
+ * segment, and its GitHub handle if it is a noreply address. Returns
+ * where the address ends, or i when there is none.
+ */
+static size_t
+scan_email(const char *s, size_t b, size_t e, size_t i, struct marks *mk)
+{
+	size_t lb, le;
+	char *hd;
+
+	if (i == b || !ascii_isalnum((unsigned char)s[i - 1]))
+		return i;
+	for (lb = i; lb > b && (ascii_isalnum((unsigned char)s[lb - 1]) ||
+	    strchr("._%+-", s[lb - 1]) != NULL); lb--)
+		;
+	for (le = i + 1; le < e && (ascii_isalnum((unsigned char)s[le]) ||
+	    s[le] == '.' || s[le] == '-'); le++)
+		;
+	while (le > i + 1 && s[le - 1] == '.')
+		le--;
+	if (memchr(s + i + 1, '.', le - i - 1) == NULL ||
+	    role_mailbox(s + lb, i - lb))
+		return i;
+	if (mk->email == NULL)
+		mk->email = xstrndup(s + lb, le - lb);
+	if ((hd = noreply_handle(mk->email)) != NULL)
+		mark_add(mk, lb, hd);
+	return le - 1;
+}
+
+/* The handles, GitHub profile links and emails of s[b..e), in mk. */
+static void
+scan_marks(const char *s, size_t b, size_t e, struct marks *mk)
+{
+	struct strbuf h = STRBUF_INIT;
+	size_t i, u;
+	int team;
+
+	for (i = b; i < e; i++) {
+		if (s[i] == '@' && i > b && (ascii_isalnum((unsigned char)
+		    s[i - 1]) || strchr("._-+/:=", s[i - 1]) != NULL))
+			i = scan_email(s, b, e, i, mk);
+		else if (s[i] == '@') {
+			if ((u = scan_handle(s, e, i + 1, &team)) == 0)
+				continue;
+			mark_add(mk, i, xstrndup(s + i + 1, u));
+			i += u;
+		} else if ((s[i] == 'g' || s[i] == 'G') && e - i > 11 &&
+		    ascii_eq_lower(s + i, "github.com/", 11) &&
+		    github_user(s, e, i, &h)) {
+			mark_add(mk, i, strbuf_detach(&h, NULL));
+			i += 10;
+		}
+	}
+	strbuf_release(&h);
+}
+
+/*
+ * The name of a segment s[b..e) into name: the text before the first
+ * mark or, when that is no name and there are marks, a link's text.
+ */
+static void
+segment_name(const struct people_reader *rd, const char *s, size_t b,
+    size_t e, const struct marks *mk, struct strbuf *name)
+{
+	size_t i, j;
+
+	strip_markup(s + b, e - b, rd->rst, 1, name);
+	if (people_name_like(name->buf, name->len))
+		return;
+	strbuf_reset(name);
+	for (i = b; i < e && (mk->n > 0 || mk->email != NULL); i++) {
+		if ((j = link_end(s, e, i, rd->rst)) == 0)
+			continue;
+		strip_markup(s + i, j - i, rd->rst, 0, name);
+		if (people_name_like(name->buf, name->len))
+			return;
+		strbuf_reset(name);
+		i = j - 1;
+	}
+}
+
 /*
  * One segment s[b..e) of an item: the handles, teams and emails in it,
  * the first with the name written before it or as a link's text; with
@@ -1015,100 +1116,40 @@ read_segment(struct people_reader *rd, const struct item *it, size_t b, size_t e
     int bare)
 {
 	const char *s = it->text.buf;
-	struct strbuf name = STRBUF_INIT, h = STRBUF_INIT;
-	struct mention *m;
-	char *email, *hd;
-	size_t nm, malloc_, i, j, k, u, lb, le;
-	int team, line, first;
+	struct strbuf name = STRBUF_INIT;
+	struct marks mk;
+	size_t i, k;
+	int line, first;
 
-	m = NULL;
-	nm = malloc_ = 0;
-	email = NULL;
-	for (i = b; i < e; i++) {
-		if (s[i] == '@') {
-			if (i > b && (ascii_isalnum((unsigned char)s[i - 1]) ||
-			    strchr("._-+/:=", s[i - 1]) != NULL))
-				goto email;
-			if ((u = scan_handle(s, e, i + 1, &team)) == 0)
-				continue;
-			XGROW(m, nm + 1, malloc_);
-			m[nm].pos = i;
-			m[nm++].handle = xstrndup(s + i + 1, u);
-			i += u;
-			continue;
-email:
-			if (!ascii_isalnum((unsigned char)s[i - 1]))
-				continue;
-			for (lb = i; lb > b && (ascii_isalnum((unsigned char)
-			    s[lb - 1]) || strchr("._%+-", s[lb - 1]) != NULL);
-			    lb--)
-				;
-			for (le = i + 1; le < e && (ascii_isalnum((unsigned
-			    char)s[le]) || s[le] == '.' || s[le] == '-'); le++)
-				;
-			while (le > i + 1 && s[le - 1] == '.')
-				le--;
-			if (memchr(s + i + 1, '.', le - i - 1) == NULL ||
-			    role_mailbox(s + lb, i - lb))
-				continue;
-			if (email == NULL)
-				email = xstrndup(s + lb, le - lb);
-			if ((hd = noreply_handle(email)) != NULL) {
-				XGROW(m, nm + 1, malloc_);
-				m[nm].pos = lb;
-				m[nm++].handle = hd;
-			}
-			i = le - 1;
-		} else if ((s[i] == 'g' || s[i] == 'G') && e - i > 11 &&
-		    ascii_eq_lower(s + i, "github.com/", 11) &&
-		    github_user(s, e, i, &h)) {
-			XGROW(m, nm + 1, malloc_);
-			m[nm].pos = i;
-			m[nm++].handle = strbuf_detach(&h, NULL);
-			i += 10;
-		}
-	}
-	/* The name: the text before the first mark, or a link's text. */
-	strip_markup(s + b, e - b, rd->rst, 1, &name);
-	if (!people_name_like(name.buf, name.len)) {
-		strbuf_reset(&name);
-		for (i = b; i < e && (nm > 0 || email != NULL); i++) {
-			if ((j = link_end(s, e, i, rd->rst)) == 0)
-				continue;
-			strip_markup(s + i, j - i, rd->rst, 0, &name);
-			if (people_name_like(name.buf, name.len))
-				break;
-			strbuf_reset(&name);
-			i = j - 1;
-		}
-	}
+	memset(&mk, 0, sizeof(mk));
+	scan_marks(s, b, e, &mk);
+	segment_name(rd, s, b, e, &mk, &name);
 	line = item_line(it, b);
 	first = 1;
-	for (i = 0; i < nm; i++) {
+	for (i = 0; i < mk.n; i++) {
 		for (k = 0; k < i; k++)
-			if (str_ieq(m[k].handle, m[i].handle))
+			if (str_ieq(mk.m[k].handle, mk.m[i].handle))
 				break;
 		if (k == i) {
 			reader_add(rd, first && name.len > 0 ? name.buf : NULL,
-			    m[i].handle, first ? email : NULL,
-			    item_line(it, m[i].pos), 0);
+			    mk.m[i].handle, first ? mk.email : NULL,
+			    item_line(it, mk.m[i].pos), 0);
 			first = 0;
 		}
 	}
-	if (nm == 0 && email != NULL)
-		reader_add(rd, name.len > 0 ? name.buf : NULL, NULL, email,
+	if (mk.n == 0 && mk.email != NULL)
+		reader_add(rd, name.len > 0 ? name.buf : NULL, NULL, mk.email,
 		    line, 0);
-	else if (nm == 0 && bare) {
+	else if (mk.n == 0 && bare) {
 		rd->tried++;
 		if (name.len > 0)
 			reader_add(rd, name.buf, NULL, NULL, line, 1);
 	}
-	for (i = 0; i < nm; i++)
-		free(m[i].handle);
-	free(m);
-	free(email);
+	for (i = 0; i < mk.n; i++)
+		free(mk.m[i].handle);
+	free(mk.m);
+	free(mk.email);
 	strbuf_release(&name);
-	strbuf_release(&h);
 }
 
 /* Split an item at commas, semicolons and " and " outside brackets. */

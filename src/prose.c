@@ -7,14 +7,13 @@
 
 #include "markdown.h"
 #include "prose.h"
+#include "read/inline.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-#define LINK_PAREN_DEPTH 32	/* nested parentheses in a destination */
-#define SPAN_AHEAD	4096	/* bytes searched for the end of a span */
-
 static size_t	 line_end(const char *, size_t, size_t);
 static size_t	 blank_inline(char *, size_t, size_t, int *);
+static size_t	 blank_piece(char *, const struct inline_piece *);
 static int	 hit_cmp(const void *, const void *);
 
 /* The offset of the end of the line starting at i (its terminator). */
@@ -28,94 +27,29 @@ line_end(const char *s, size_t len, size_t i)
 
 /*
  * Blank what is not prose in the line [i, e) of s: comments (setting
- * *comment when one runs past the line), code spans, tags, link
- * destinations and URLs. Returns e.
+ * *comment when one runs past the line), code spans, tags, autolinks,
+ * link destinations and URLs; the pieces of inline markup are
+ * inline_at()'s. Returns e.
  */
 static size_t
 blank_inline(char *s, size_t i, size_t e, int *comment)
 {
-	const char *p;
-	size_t k, run, lim, depth;
+	struct inline_piece p;
+	size_t k;
 
 	while (i < e) {
 		if (*comment) {
-			p = NULL;
-			for (k = i; k + 2 < e + 0 && p == NULL; k++)
-				if (s[k] == '-' && s[k + 1] == '-' &&
-				    s[k + 2] == '>')
-					p = s + k;
-			if (p == NULL) {
-				memset(s + i, ' ', e - i);
-				return e;
-			}
-			k = (size_t)(p - s) + 3;
-			memset(s + i, ' ', k - i);
-			*comment = 0;
-			i = k;
-			continue;
-		}
-		if (e - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			k = inline_comment_end(s, e, i);
+			memset(s + i, ' ', (k == 0 ? e : k) - i);
+			*comment = k == 0;
+			i = k == 0 ? e : k;
+		} else if (inline_at(s, e, i, &p))
+			i = blank_piece(s, &p);
+		else if (e - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
 			*comment = 1;
 			memset(s + i, ' ', 4);
 			i += 4;
-			continue;
-		}
-		if (s[i] == '`') {
-			for (run = 0; i + run < e && s[i + run] == '`'; run++)
-				;
-			lim = e - i > SPAN_AHEAD ? i + SPAN_AHEAD : e;
-			for (k = i + run; k < lim; k++) {
-				if (s[k] != '`')
-					continue;
-				if (k + run <= e && memcmp(s + k, s + i, run) == 0 &&
-				    (k + run == e || s[k + run] != '`'))
-					break;
-				while (k < lim && s[k] == '`')
-					k++;
-			}
-			if (k < lim) {
-				memset(s + i, ' ', k + run - i);
-				i = k + run;
-			} else
-				i += run;
-			continue;
-		}
-		if (s[i] == ']' && i + 1 < e && s[i + 1] == '(') {
-			/*
-			 * Parentheses nest at most LINK_PAREN_DEPTH deep in a
-			 * destination (as cmark has it): deeper is no link. So
-			 * a scan passes at most that many later starts, and a
-			 * line of "](" runs is blanked in linear time.
-			 */
-			depth = 0;
-			for (k = i + 1; k < e; k++) {
-				if (s[k] == '(' && ++depth > LINK_PAREN_DEPTH) {
-					k = e;
-					break;
-				}
-				if (s[k] == ')' && --depth == 0)
-					break;
-			}
-			if (k < e) {
-				memset(s + i + 1, ' ', k + 1 - (i + 1));
-				i = k + 1;
-				continue;
-			}
-		}
-		if (s[i] == '<' && i + 1 < e && (s[i + 1] == '/' ||
-		    (s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
-		    (s[i + 1] >= 'A' && s[i + 1] <= 'Z'))) {
-			lim = e - i > SPAN_AHEAD ? i + SPAN_AHEAD : e;
-			for (k = i + 1; k < lim && s[k] != '>' && s[k] != '<';
-			    k++)
-				;
-			if (k < lim && s[k] == '>') {
-				memset(s + i, ' ', k + 1 - i);
-				i = k + 1;
-				continue;
-			}
-		}
-		if ((e - i >= 7 && memcmp(s + i, "http://", 7) == 0) ||
+		} else if ((e - i >= 7 && memcmp(s + i, "http://", 7) == 0) ||
 		    (e - i >= 8 && memcmp(s + i, "https://", 8) == 0)) {
 			for (k = i; k < e && s[k] != ' ' && s[k] != '\t' &&
 			    s[k] != ')' && s[k] != '>' && s[k] != '"' &&
@@ -123,11 +57,35 @@ blank_inline(char *s, size_t i, size_t e, int *comment)
 				;
 			memset(s + i, ' ', k - i);
 			i = k;
-			continue;
-		}
-		i++;
+		} else
+			i++;
 	}
 	return e;
+}
+
+/*
+ * Blank what of a piece of inline markup is not prose: all of a code
+ * span, tag or autolink, the destination of a link or image (whose
+ * text is read on). Returns where to read on.
+ */
+static size_t
+blank_piece(char *s, const struct inline_piece *p)
+{
+	switch (p->kind) {
+	case INLINE_CODE:
+	case INLINE_TAG:
+	case INLINE_AUTOLINK:
+		memset(s + p->start, ' ', p->end - p->start);
+		return p->end;
+	case INLINE_LINK:
+	case INLINE_IMAGE:
+		if (!p->ref)
+			memset(s + p->text_end + 1, ' ', p->end -
+			    p->text_end - 1);
+		return p->text;
+	default:
+		return p->end;
+	}
 }
 
 void

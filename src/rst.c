@@ -35,6 +35,17 @@ struct line {
 };
 
 /* Lines read ahead of the walk. */
+/* Interpreted text `c`: what shows and what it links to. */
+struct interp {
+	const char	*c;		/* between the backticks */
+	size_t		 cn;
+	const char	*lt;		/* its "<target>", or NULL */
+	const char	*tgt;		/* the target */
+	size_t		 tgn;
+	size_t		 tn;		/* bytes of c that show */
+	int		 under;		/* trailing underscores: 1 or 2 */
+};
+
 struct lookahead {
 	const char	*buf;
 	size_t		 len;
@@ -146,6 +157,11 @@ static size_t	 directive_name(const char *, size_t, size_t *);
 static int	 field_marker(const char *, size_t);
 static size_t	 enumerator(const char *, size_t);
 
+static void	 anon_add(struct defs *, struct strbuf *);
+static int	 def_name(const char *, size_t, const char **, size_t *,
+		    size_t *, int *);
+static void	 def_body(struct lookahead *, const struct line *, int,
+		    struct strbuf *);
 static void	 defs_read(struct defs *, const char *, size_t);
 static void	 defs_add(struct def **, size_t *, size_t *, const char *,
 		    size_t, const char *, int);
@@ -165,6 +181,10 @@ static int	 start_ok(const char *, size_t, size_t);
 static int	 end_ok(const char *, size_t, size_t);
 static size_t	 find_char(const char *, size_t, size_t, char, size_t *);
 static size_t	 find_2bq(const char *, size_t, size_t, size_t *);
+static int	 link_role(const char *, size_t);
+static void	 interp_target(struct interp *);
+static void	 interp_url(struct walk *, const struct interp *, const char *,
+		    struct strbuf *);
 static size_t	 interpreted(struct walk *, const char *, size_t, size_t,
 		    const char *, size_t);
 static size_t	 substitution(struct walk *, const char *, size_t, size_t);
@@ -481,6 +501,80 @@ defs_find(const struct def *arr, size_t n, const char *name)
 	return lo < n && strcmp(arr[lo].name, name) == 0 ? &arr[lo] : NULL;
 }
 
+/* Record an anonymous target's URL ("__ url", ".. __: url"); take it. */
+static void
+anon_add(struct defs *d, struct strbuf *url)
+{
+	XGROW(d->anon, d->nanon + 1, d->anonalloc);
+	if (d->nanon < MD_MAX_LINKS)
+		d->anon[d->nanon++] = strbuf_detach(url, NULL);
+}
+
+/*
+ * The name a definition t[0..n) (after ".. ") gives: "|sub| image::"
+ * (setting *image for an image or figure), "`name`:" or "_name:".
+ * Sets *name, *nlen and *k, where the rest starts; 0 when it is none.
+ */
+static int
+def_name(const char *t, size_t n, const char **name, size_t *nlen,
+    size_t *k, int *image)
+{
+	const char *q;
+
+	*image = 0;
+	if (t[0] == '|') {
+		if ((q = memchr(t + 1, '|', n - 1)) == NULL)
+			return 0;
+		*name = t + 1;
+		*nlen = (size_t)(q - *name);
+		for (*k = (size_t)(q - t) + 1; *k < n && t[*k] == ' '; (*k)++)
+			;
+		*image = n - *k >= 6 && (memcmp(t + *k, "image:", 6) == 0 ||
+		    (n - *k >= 7 && memcmp(t + *k, "figure:", 7) == 0));
+		return 1;
+	}
+	if (n >= 2 && t[1] == '`') {
+		q = memchr(t + 2, '`', n - 2);
+		if (q == NULL || q + 1 >= t + n || q[1] != ':')
+			return 0;
+		*name = t + 2;
+		*nlen = (size_t)(q - *name);
+		*k = (size_t)(q - t) + 2;
+		return 1;
+	}
+	/* ".. _name: url": the name ends at an unescaped ':' */
+	for (*k = 1; *k < n && (t[*k] != ':' || t[*k - 1] == '\\'); (*k)++)
+		;
+	if (*k >= n)
+		return 0;
+	*name = t + 1;
+	*nlen = *k - 1;
+	(*k)++;
+	return 1;
+}
+
+/*
+ * Append to url what the lines indented under line l say: the target's
+ * URL continued or, for a substitution (sub), its ":target:".
+ */
+static void
+def_body(struct lookahead *r, const struct line *l, int sub,
+    struct strbuf *url)
+{
+	const char *s = r->buf;
+	const struct line *c;
+	size_t n;
+
+	while ((c = peek(r, 0)) != NULL && !c->blank && c->indent > l->indent) {
+		n = c->off + c->len - c->toff;
+		if (!sub)
+			clean_url(s + c->toff, n, url);
+		else if (n > 8 && memcmp(s + c->toff, ":target:", 8) == 0)
+			clean_url(s + c->toff + 8, n - 8, url);
+		advance(r);
+	}
+}
+
 static void
 defs_read(struct defs *d, const char *s, size_t len)
 {
@@ -488,7 +582,7 @@ defs_read(struct defs *d, const char *s, size_t len)
 	struct strbuf url = STRBUF_INIT;
 	const struct line *c;
 	struct line l;
-	const char *t, *e, *q, *name;
+	const char *t, *name;
 	size_t n, nlen, k;
 	int image;
 
@@ -498,73 +592,27 @@ defs_read(struct defs *d, const char *s, size_t len)
 	while ((c = peek(&r, 0)) != NULL) {
 		l = *c;
 		t = s + l.toff;
-		e = s + l.off + l.len;
-		n = (size_t)(e - t);
+		n = l.off + l.len - l.toff;
 		advance(&r);
 		strbuf_reset(&url);
 		if (n >= 3 && t[0] == '_' && t[1] == '_' && t[2] == ' ') {
 			clean_url(t + 3, n - 3, &url);	/* "__ url" */
-			XGROW(d->anon, d->nanon + 1, d->anonalloc);
-			if (d->nanon < MD_MAX_LINKS)
-				d->anon[d->nanon++] = strbuf_detach(&url, NULL);
+			anon_add(d, &url);
 			continue;
 		}
 		if (n < 4 || t[0] != '.' || t[1] != '.' || t[2] != ' ' ||
-		    (t[3] != '_' && t[3] != '|'))
+		    (t[3] != '_' && t[3] != '|') ||
+		    !def_name(t + 3, n - 3, &name, &nlen, &k, &image))
 			continue;
-		t += 3;
-		n -= 3;
-		image = 0;
-		if (t[0] == '|') {
-			q = memchr(t + 1, '|', n - 1);
-			if (q == NULL)
-				continue;
-			name = t + 1;
-			nlen = (size_t)(q - name);
-			k = (size_t)(q - t) + 1;
-			while (k < n && t[k] == ' ')
-				k++;
-			image = n - k >= 6 && (memcmp(t + k, "image:", 6) == 0 ||
-			    (n - k >= 7 && memcmp(t + k, "figure:", 7) == 0));
-		} else if (n >= 2 && t[1] == '`') {
-			q = memchr(t + 2, '`', n - 2);
-			if (q == NULL || q + 1 >= e || q[1] != ':')
-				continue;
-			name = t + 2;
-			nlen = (size_t)(q - name);
-			k = (size_t)(q - t) + 2;
-		} else {
-			/* ".. _name: url": the name ends at an unescaped ':' */
-			for (k = 1; k < n && (t[k] != ':' || t[k - 1] == '\\'); k++)
-				;
-			if (k >= n)
-				continue;
-			name = t + 1;
-			nlen = k - 1;
-			k++;
-		}
-		/* The rest of the line and the lines indented under it. */
-		if (t[0] != '|')
-			clean_url(t + k, n - k, &url);
-		while ((c = peek(&r, 0)) != NULL && !c->blank &&
-		    c->indent > l.indent) {
-			if (t[0] != '|')
-				clean_url(s + c->toff, c->off + c->len - c->toff,
-				    &url);
-			else if (c->off + c->len - c->toff > 8 &&
-			    memcmp(s + c->toff, ":target:", 8) == 0)
-				clean_url(s + c->toff + 8, c->off + c->len -
-				    c->toff - 8, &url);
-			advance(&r);
-		}
-		if (t[0] == '|')
+		if (t[3] != '|')
+			clean_url(t + 3 + k, n - 3 - k, &url);
+		def_body(&r, &l, t[3] == '|', &url);
+		if (t[3] == '|')
 			defs_add(&d->s, &d->ns, &d->salloc, name, nlen, url.buf,
 			    image);
-		else if (nlen == 1 && name[0] == '_') {
-			XGROW(d->anon, d->nanon + 1, d->anonalloc);
-			if (d->nanon < MD_MAX_LINKS)
-				d->anon[d->nanon++] = strbuf_detach(&url, NULL);
-		} else
+		else if (nlen == 1 && name[0] == '_')
+			anon_add(d, &url);
+		else
 			defs_add(&d->t, &d->nt, &d->talloc, name, nlen, url.buf,
 			    0);
 	}
@@ -793,6 +841,69 @@ find_2bq(const char *s, size_t n, size_t i, size_t *memo)
 	return n;
 }
 
+/* Whether a role links: :doc:, :ref:, :download:, :any:. */
+static int
+link_role(const char *role, size_t rlen)
+{
+	return (rlen == 3 && (memcmp(role, "doc", 3) == 0 ||
+	    memcmp(role, "ref", 3) == 0 || memcmp(role, "any", 3) == 0)) ||
+	    (rlen == 8 && memcmp(role, "download", 8) == 0);
+}
+
+/*
+ * Split interpreted text "text <target>" into the text that shows and
+ * its target; without <target>, the target is the text.
+ */
+static void
+interp_target(struct interp *it)
+{
+	const char *c = it->c;
+	size_t cn = it->cn, tn;
+
+	it->lt = NULL;
+	if (cn >= 2 && c[cn - 1] == '>') {
+		for (tn = cn - 1; tn > 0 && c[tn - 1] != '<'; tn--)
+			;
+		if (tn > 0 && (tn == 1 || ascii_isspace((unsigned char)
+		    c[tn - 2])))
+			it->lt = c + tn - 1;
+	}
+	if (it->lt != NULL) {
+		it->tgt = it->lt + 1;
+		it->tgn = (size_t)(c + cn - 1 - it->tgt);
+		it->tn = (size_t)(it->lt - c);
+	} else {
+		it->tgt = c;
+		it->tgn = it->tn = cn;
+	}
+}
+
+/* The URL interpreted text links to, by its role, target or name. */
+static void
+interp_url(struct walk *w, const struct interp *it, const char *role,
+    struct strbuf *url)
+{
+	if (role != NULL && (role[0] == 'r' || role[0] == 'a')) {
+		strbuf_addch(url, '#');	/* a label of the docs */
+		if (role[0] == 'r') {
+			refname(it->tgt, it->tgn, &w->tmp);
+			strbuf_add(url, w->tmp.buf, w->tmp.len);
+		}
+	} else if (role != NULL)
+		doc_target(it->tgt, it->tgn, role[0] == 'd' && role[1] == 'o',
+		    url);
+	else if (it->lt != NULL && it->tgn > 0 && it->tgt[it->tgn - 1] == '_')
+		resolve(w, it->tgt, it->tgn - 1, url);
+	else if (it->lt != NULL)
+		clean_url(it->tgt, it->tgn, url);
+	else if (it->under == 2 && w->anon_next < w->defs->nanon)
+		strbuf_addstr(url, w->defs->anon[w->anon_next++]);
+	else if (it->under == 2)
+		strbuf_addch(url, '#');
+	else
+		resolve(w, it->c, it->cn, url);
+}
+
 /*
  * Interpreted text or a phrase reference at s[i] ('`'), with role (of
  * rlen bytes, or NULL): return the offset after it, or 0 when unclosed.
@@ -802,74 +913,34 @@ interpreted(struct walk *w, const char *s, size_t n, size_t i,
     const char *role, size_t rlen)
 {
 	struct strbuf url = STRBUF_INIT;
-	const char *c, *lt, *tgt;
-	size_t j, cn, end, tn, tgn;
-	int under;
+	struct interp it;
+	size_t j, end;
 
 	j = find_char(s, n, i + 1, '`', &w->no_bq);
 	if (j >= n || j == i + 1)
 		return 0;
-	c = s + i + 1;
-	cn = j - i - 1;
+	memset(&it, 0, sizeof(it));
+	it.c = s + i + 1;
+	it.cn = j - i - 1;
 	end = j + 1;
-	under = 0;
 	if (role == NULL && end < n && s[end] == '_') {
-		under = end + 1 < n && s[end + 1] == '_' ? 2 : 1;
-		end += (size_t)under;
+		it.under = end + 1 < n && s[end + 1] == '_' ? 2 : 1;
+		end += (size_t)it.under;
 	}
-	/* "text <target>": the text shows, the target is the link. */
-	lt = NULL;
-	if (cn >= 2 && c[cn - 1] == '>') {
-		for (tn = cn - 1; tn > 0 && c[tn - 1] != '<'; tn--)
-			;
-		if (tn > 0 && (tn == 1 || ascii_isspace((unsigned char)
-		    c[tn - 2])))
-			lt = c + tn - 1;
-	}
-	if (role != NULL && !((rlen == 3 && memcmp(role, "doc", 3) == 0) ||
-	    (rlen == 3 && memcmp(role, "ref", 3) == 0) ||
-	    (rlen == 8 && memcmp(role, "download", 8) == 0) ||
-	    (rlen == 3 && memcmp(role, "any", 3) == 0))) {
-		emit_text(w, c, cn);	/* :class:`x`, :math:`x`: words */
+	if ((role != NULL && !link_role(role, rlen)) ||
+	    (role == NULL && it.under == 0)) {
+		/* :class:`x`, :math:`x`, `x` (the default role): words */
+		emit_text(w, it.c, it.cn);
 		w->words.in_word = 0;
 		return end;
 	}
-	if (role == NULL && under == 0) {
-		emit_text(w, c, cn);	/* `x`: the default role */
-		w->words.in_word = 0;
-		return end;
-	}
-	if (lt != NULL) {
-		tgt = lt + 1;
-		tgn = (size_t)(c + cn - 1 - tgt);
-		tn = (size_t)(lt - c);
-	} else {
-		tgt = c;
-		tgn = tn = cn;
-	}
-	if (role != NULL && (role[0] == 'r' || role[0] == 'a')) {
-		strbuf_addch(&url, '#');	/* a label of the docs */
-		if (role[0] == 'r') {
-			refname(tgt, tgn, &w->tmp);
-			strbuf_add(&url, w->tmp.buf, w->tmp.len);
-		}
-	} else if (role != NULL)
-		doc_target(tgt, tgn, role[0] == 'd' && role[1] == 'o', &url);
-	else if (lt != NULL && tgn > 0 && tgt[tgn - 1] == '_')
-		resolve(w, tgt, tgn - 1, &url);
-	else if (lt != NULL)
-		clean_url(tgt, tgn, &url);
-	else if (under == 2 && w->anon_next < w->defs->nanon)
-		strbuf_addstr(&url, w->defs->anon[w->anon_next++]);
-	else if (under == 2)
-		strbuf_addch(&url, '#');
-	else
-		resolve(w, c, cn, &url);
+	interp_target(&it);
+	interp_url(w, &it, role, &url);
 	/* "`<url>`_" shows its URL. */
-	if (tn == 0 || !has_content(c, tn))
-		emit_link(w, tgt, tgn, url.buf, url.len);
+	if (it.tn == 0 || !has_content(it.c, it.tn))
+		emit_link(w, it.tgt, it.tgn, url.buf, url.len);
 	else
-		emit_link(w, c, tn, url.buf, url.len);
+		emit_link(w, it.c, it.tn, url.buf, url.len);
 	strbuf_release(&url);
 	return end;
 }

@@ -25,6 +25,11 @@
 static int	 file_parse(struct rule *);
 static int	 file_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
+static int	 has_glob(const struct rule_key *);
+static void	 judge_missing(const struct rule *, struct check_ctx *,
+		    const struct file_query *, const char *, struct finding *);
+static int	 too_small(const struct rule *, struct check_ctx *,
+		    const struct tree_entry *, long long, struct finding *);
 
 static const struct rule_key_spec file_keys[] = {
 	{ "path", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -64,6 +69,45 @@ has_glob(const struct rule_key *k)
 	return 0;
 }
 
+/* No file is found: fail, naming what was looked for. */
+static void
+judge_missing(const struct rule *r, struct check_ctx *ctx,
+    const struct file_query *q, const char *looked, struct finding *f)
+{
+	if (ctx_not_found(ctx, f, looked))
+		return;
+	if (has_glob(q->names))
+		finding_result(f, RESULT_FAIL, "nothing found (looked for %s)",
+		    looked);
+	else
+		finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
+		    q->names->v[0].value, looked);
+	if (r->help == NULL)
+		finding_fix(f, "add the file");
+}
+
+/*
+ * Whether e, the first file found when none is min bytes, is too small
+ * (failing f) or cannot be sized (f says why); 0 when it is big enough.
+ */
+static int
+too_small(const struct rule *r, struct check_ctx *ctx,
+    const struct tree_entry *e, long long min, struct finding *f)
+{
+	uint64_t size;
+
+	if (ctx_size(ctx, e, f, &size) != 0)
+		return 1;
+	if (size >= (uint64_t)min)
+		return 0;
+	finding_result(f, RESULT_FAIL, "%s has %" PRIu64 " bytes, fewer "
+	    "than %lld", e->path, size, min);
+	finding_evidence(f, e->path, 0, NULL);
+	if (r->help == NULL)
+		finding_fix(f, "fill in the file");
+	return 1;
+}
+
 static int
 file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
@@ -71,7 +115,6 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	struct file_query q;
 	struct strbuf looked = STRBUF_INIT;
 	const char *want;
-	uint64_t size;
 	int accepted, small;
 
 	/* Sizes are the tree source's metadata: no file is read. */
@@ -88,41 +131,20 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		small = e != NULL;
 	}
 	want = q.names->v[0].value;
-	if (e == NULL) {
-		if (ctx_not_found(ctx, f, looked.buf))
-			goto out;
-		if (has_glob(q.names))
-			finding_result(f, RESULT_FAIL, "nothing found (looked "
-			    "for %s)", looked.buf);
-		else
-			finding_result(f, RESULT_FAIL, "no %s (looked for %s)",
-			    want, looked.buf);
-		if (r->help == NULL)
-			finding_fix(f, "add the file");
-		goto out;
-	}
-	if (ctx_usable(ctx, e, f) == -1)
-		goto out;
-	if (small) {
-		if (ctx_size(ctx, e, f, &size) != 0)
-			goto out;
-		if (size < (uint64_t)q.min) {
-			finding_result(f, RESULT_FAIL, "%s has %" PRIu64
-			    " bytes, fewer than %lld", e->path, size, q.min);
-			finding_evidence(f, e->path, 0, NULL);
-			if (r->help == NULL)
-				finding_fix(f, "fill in the file");
-			goto out;
-		}
-	}
-	finding_evidence(f, e->path, 0, NULL);
-	if (accepted) {
+	if (e == NULL)
+		judge_missing(r, ctx, &q, looked.buf, f);
+	else if (ctx_usable(ctx, e, f) == -1 || (small && too_small(r, ctx,
+	    e, q.min, f)))
+		;	/* f says why */
+	else if (accepted) {
+		finding_evidence(f, e->path, 0, NULL);
 		finding_result(f, RESULT_PASS, "%s found, but %s is asked for",
 		    e->path, want);
 		ctx_accepted_name(f, e->path, want);
-	} else
+	} else {
+		finding_evidence(f, e->path, 0, NULL);
 		finding_result(f, RESULT_PASS, "found %s", e->path);
-out:
+	}
 	strbuf_release(&looked);
 	return 0;
 }

@@ -55,6 +55,13 @@ static void	 find_docs(const struct rule *, struct check_ctx *,
 		    const char *, unsigned, struct docs *, struct strbuf *);
 static void	 name_people(const struct people *, int, int, struct finding *,
 		    struct strbuf *);
+static void	 read_docs(struct check_ctx *, const struct docs *,
+		    struct people *, struct strbuf *);
+static void	 judge_teams(const struct people *, size_t, long long,
+		    struct finding *, struct strbuf *);
+static void	 judge_few(const struct rule *, const struct people *, size_t,
+		    const struct strbuf *, const struct strbuf *, size_t,
+		    long long, struct finding *, struct strbuf *);
 static void	 owners_of(const struct rule *, struct check_ctx *,
 		    struct people *, struct strbuf *);
 
@@ -242,6 +249,78 @@ owners_of(const struct rule *r, struct check_ctx *ctx, struct people *pp,
 	}
 }
 
+/*
+ * Read the people of each document found into pp; name those that
+ * could not be read in unread.
+ */
+static void
+read_docs(struct check_ctx *ctx, const struct docs *ds, struct people *pp,
+    struct strbuf *unread)
+{
+	const struct md_file *m;
+	const char *buf;
+	size_t i, len;
+	int trunc;
+
+	for (i = 0; i < ds->n; i++) {
+		m = ctx_document(ctx, ds->v[i].e, MAINTAINERS_MAX_BYTES, NULL);
+		if (m == NULL || ctx_read(ctx, ds->v[i].e,
+		    MAINTAINERS_MAX_BYTES, 0, NULL, &buf, &len, &trunc) != 0) {
+			strbuf_addf(unread, "%s%s", unread->len > 0 ? ", " :
+			    "", ds->v[i].e->path);
+			continue;
+		}
+		people_from_doc(pp, buf, len, &m->doc, ds->v[i].e->path,
+		    ds->v[i].flags | (rst_is_path(ds->v[i].e->path) ?
+		    PEOPLE_RST : 0));
+	}
+}
+
+/* Too few maintainers named but GitHub teams: a person must count. */
+static void
+judge_teams(const struct people *pp, size_t cur, long long min,
+    struct finding *f, struct strbuf *msg)
+{
+	if (cur > 0) {
+		strbuf_addf(msg, "%zu maintainer%s named (", cur,
+		    cur == 1 ? "" : "s");
+		name_people(pp, 0, 0, f, msg);
+		strbuf_addstr(msg, ") and ");
+	} else
+		strbuf_addstr(msg, "no maintainer named, only ");
+	strbuf_addf(msg, "%zu GitHub team%s (", pp->teams,
+	    pp->teams == 1 ? "" : "s");
+	name_people(pp, 0, 1, f, msg);
+	finding_result(f, RESULT_UNKNOWN, "%s), whose members cannot "
+	    "be counted offline: a person must decide whether %lld "
+	    "core maintainers are named", msg->buf, min);
+	f->judgment = 1;
+}
+
+/* Too few maintainers named, where looked says was searched. */
+static void
+judge_few(const struct rule *r, const struct people *pp, size_t ndocs,
+    const struct strbuf *looked, const struct strbuf *unread, size_t cur,
+    long long min, struct finding *f, struct strbuf *msg)
+{
+	if (cur > 0) {
+		strbuf_addf(msg, "only %zu maintainer named: ", cur);
+		name_people(pp, 0, 0, f, msg);
+	} else if (ndocs > 0)
+		strbuf_addf(msg, "no maintainers named in %s", looked->buf);
+	else
+		strbuf_addstr(msg, "no maintainers named: no "
+		    "MAINTAINERS, GOVERNANCE or README document found");
+	strbuf_addf(msg, "; at least %lld are needed", min);
+	finding_result(f, unread->len > 0 ? RESULT_UNKNOWN : RESULT_FAIL,
+	    "%s", msg->buf);
+	if (unread->len > 0)
+		finding_append(f, " (could not read %s)", unread->buf);
+	if (r->help == NULL)
+		finding_fix(f, "name the maintainers in MAINTAINERS.md, "
+		    "e.g. a table with Name and GitHub columns");
+}
+
 static int
 maintainers_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
@@ -250,27 +329,13 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 	struct docs ds = { NULL, 0, 0 };
 	struct strbuf looked = STRBUF_INIT, msg = STRBUF_INIT;
 	struct strbuf unread = STRBUF_INIT;
-	const struct md_file *m;
-	const char *buf;
-	size_t i, cur, retired, len;
+	size_t cur, retired;
 	long long min;
-	int trunc;
 
 	min = rule_int(r, "min", 2);
 	find_docs(r, ctx, "file", PEOPLE_WHOLE, &ds, &looked);
 	find_docs(r, ctx, "section_file", 0, &ds, &looked);
-	for (i = 0; i < ds.n; i++) {
-		m = ctx_document(ctx, ds.v[i].e, MAINTAINERS_MAX_BYTES, NULL);
-		if (m == NULL || ctx_read(ctx, ds.v[i].e,
-		    MAINTAINERS_MAX_BYTES, 0, NULL, &buf, &len, &trunc) != 0) {
-			strbuf_addf(&unread, "%s%s", unread.len > 0 ? ", " :
-			    "", ds.v[i].e->path);
-			continue;
-		}
-		people_from_doc(&pp, buf, len, &m->doc, ds.v[i].e->path,
-		    ds.v[i].flags | (rst_is_path(ds.v[i].e->path) ?
-		    PEOPLE_RST : 0));
-	}
+	read_docs(ctx, &ds, &pp, &unread);
 	owners_of(r, ctx, &pp, &looked);
 	cur = people_current(&pp);
 	retired = pp.n - pp.teams - cur;
@@ -281,48 +346,17 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 		    cur == 1 ? "" : "s");
 		name_people(&pp, 0, 0, f, &msg);
 		finding_result(f, RESULT_PASS, "%s", msg.buf);
-	} else if (pp.teams > 0) {
-		if (cur > 0) {
-			strbuf_addf(&msg, "%zu maintainer%s named (", cur,
-			    cur == 1 ? "" : "s");
-			name_people(&pp, 0, 0, f, &msg);
-			strbuf_addstr(&msg, ") and ");
-		} else
-			strbuf_addstr(&msg, "no maintainer named, only ");
-		strbuf_addf(&msg, "%zu GitHub team%s (", pp.teams,
-		    pp.teams == 1 ? "" : "s");
-		name_people(&pp, 0, 1, f, &msg);
-		finding_result(f, RESULT_UNKNOWN, "%s), whose members cannot "
-		    "be counted offline: a person must decide whether %lld "
-		    "core maintainers are named", msg.buf, min);
-		f->judgment = 1;
-	} else if (ds.n == 0 && ctx_not_found(ctx, f, "maintainers")) {
-		goto out;
-	} else {
-		if (cur > 0) {
-			strbuf_addf(&msg, "only %zu maintainer named: ", cur);
-			name_people(&pp, 0, 0, f, &msg);
-		} else if (ds.n > 0)
-			strbuf_addf(&msg, "no maintainers named in %s",
-			    looked.buf);
-		else
-			strbuf_addstr(&msg, "no maintainers named: no "
-			    "MAINTAINERS, GOVERNANCE or README document found");
-		strbuf_addf(&msg, "; at least %lld are needed", min);
-		finding_result(f, unread.len > 0 ? RESULT_UNKNOWN : RESULT_FAIL,
-		    "%s", msg.buf);
-		if (unread.len > 0)
-			finding_append(f, " (could not read %s)", unread.buf);
-		if (r->help == NULL)
-			finding_fix(f, "name the maintainers in MAINTAINERS.md, "
-			    "e.g. a table with Name and GitHub columns");
-	}
+	} else if (pp.teams > 0)
+		judge_teams(&pp, cur, min, f, &msg);
+	else if (ds.n == 0 && ctx_not_found(ctx, f, "maintainers"))
+		retired = 0;
+	else
+		judge_few(r, &pp, ds.n, &looked, &unread, cur, min, f, &msg);
 	if (retired > 0) {
 		strbuf_reset(&msg);
 		name_people(&pp, 1, 0, f, &msg);
 		finding_append(f, "; %zu retired: %s", retired, msg.buf);
 	}
-out:
 	people_release(&pp);
 	free(ds.v);
 	strbuf_release(&looked);

@@ -65,6 +65,13 @@ struct sections {
 	size_t		 n;
 };
 
+/* Where the clues of a want matched. */
+struct hits {
+	struct prose_hit	*v;
+	size_t			 n;
+	size_t			 alloc;
+};
+
 /* The prose of the checked file, made once when a mention is looked for. */
 struct prose {
 	int		 made;
@@ -112,6 +119,16 @@ static int	 judge_unheaded(struct judging *, const struct want *);
 static void	 judge_result(struct judging *);
 static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
 		    size_t, const char *);
+static size_t	 want_of(const struct sections *, const char *);
+static int	 compile_several(struct rule *, struct sections *);
+static int	 add_mentions(struct rule *, struct sections *);
+static int	 prose_make(const struct rule *, struct check_ctx *,
+		    const struct md_file *, struct prose *);
+static int	 clue_hits(const struct rule *, const struct md_file *,
+		    const struct prose *, const struct want *, size_t,
+		    struct regex_budget *, struct hits *, struct strbuf *);
+static void	 say_passage(const struct prose *, const struct prose_hit *,
+		    size_t, size_t, struct strbuf *);
 static int	 mentioned(const struct rule *, struct check_ctx *,
 		    const struct md_file *, const struct want *,
 		    struct prose *, struct finding *, struct strbuf *,
@@ -193,38 +210,28 @@ add_pattern(struct strbuf *sb, const char *value)
 	strbuf_addf(sb, "%s(?:%s)", sb->len > 0 ? "|" : "", colon);
 }
 
+/* The want labelled label, or s->n. */
+static size_t
+want_of(const struct sections *s, const char *label)
+{
+	size_t j;
+
+	for (j = 0; j < s->n; j++)
+		if (strcmp(s->w[j].label, label) == 0)
+			break;
+	return j;
+}
+
+/*
+ * Compile the joined patterns of each want given several; -1 with an
+ * error when one does not compile.
+ */
 static int
-sections_parse(struct rule *r)
+compile_several(struct rule *r, struct sections *s)
 {
 	struct strbuf err = STRBUF_INIT;
-	const struct rule_key *k;
-	struct sections *s;
-	const char *label;
-	size_t i, j;
+	size_t j;
 
-	s = xcalloc(1, sizeof(*s));
-	r->priv = s;
-	k = rule_key(r, "section");
-	if (k == NULL || k->n == 0)
-		return 0;
-	s->w = xcalloc(k->n, sizeof(*s->w));
-	for (i = 0; i < k->n; i++) {
-		label = rule_regex_label(r, "section", i);
-		for (j = 0; j < s->n; j++)
-			if (strcmp(s->w[j].label, label) == 0)
-				break;
-		if (j == s->n) {
-			s->w[s->n].re = rule_regex(r, "section", i);
-			s->w[s->n].label = label;
-			strbuf_init(&s->w[s->n].pat);
-			add_pattern(&s->w[s->n].pat, k->v[i].value);
-			s->n++;
-		} else {
-			/* A label given again: more patterns of one section. */
-			add_pattern(&s->w[j].pat, k->v[i].value);
-			s->w[j].several = 1;
-		}
-	}
 	for (j = 0; j < s->n; j++) {
 		if (!s->w[j].several)
 			continue;
@@ -239,13 +246,21 @@ sections_parse(struct rule *r)
 		s->w[j].re = s->w[j].own;
 	}
 	strbuf_release(&err);
+	return 0;
+}
+
+/* Give each mention (a clue) to the section labelled as it is. */
+static int
+add_mentions(struct rule *r, struct sections *s)
+{
+	const struct rule_key *k;
+	const char *label;
+	size_t i, j;
+
 	k = rule_key(r, "mention");
 	for (i = 0; k != NULL && i < k->n; i++) {
 		label = rule_regex_label(r, "mention", i);
-		for (j = 0; j < s->n; j++)
-			if (strcmp(s->w[j].label, label) == 0)
-				break;
-		if (j == s->n)
+		if ((j = want_of(s, label)) == s->n)
 			return rule_value_error(r, "mention", i, "no section "
 			    "is labelled '%s'", label);
 		if (s->w[j].nclue == PROSE_MAX_CLUES)
@@ -256,6 +271,39 @@ sections_parse(struct rule *r)
 		s->w[j].clue[s->w[j].nclue++] = i;
 	}
 	return 0;
+}
+
+static int
+sections_parse(struct rule *r)
+{
+	const struct rule_key *k;
+	struct sections *s;
+	const char *label;
+	size_t i, j;
+
+	s = xcalloc(1, sizeof(*s));
+	r->priv = s;
+	k = rule_key(r, "section");
+	if (k == NULL || k->n == 0)
+		return 0;
+	s->w = xcalloc(k->n, sizeof(*s->w));
+	for (i = 0; i < k->n; i++) {
+		label = rule_regex_label(r, "section", i);
+		if ((j = want_of(s, label)) == s->n) {
+			s->w[s->n].re = rule_regex(r, "section", i);
+			s->w[s->n].label = label;
+			strbuf_init(&s->w[s->n].pat);
+			add_pattern(&s->w[s->n].pat, k->v[i].value);
+			s->n++;
+		} else {
+			/* A label given again: more patterns of one section. */
+			add_pattern(&s->w[j].pat, k->v[i].value);
+			s->w[j].several = 1;
+		}
+	}
+	if (compile_several(r, s) != 0)
+		return -1;
+	return add_mentions(r, s);
 }
 
 /* The normalised name of a file: "docs/RELEASE-process.md" -> "release process". */
@@ -420,6 +468,86 @@ add_quote(struct strbuf *sb, const char *s, size_t len)
 	strbuf_addch(sb, '\'');
 }
 
+/* The prose of m, blanked, made once into pr; 0 when it cannot be read. */
+static int
+prose_make(const struct rule *r, struct check_ctx *ctx,
+    const struct md_file *m, struct prose *pr)
+{
+	const char *buf;
+	size_t len;
+	int trunc;
+
+	if (!pr->made) {
+		pr->made = 1;
+		if (ctx_read(ctx, m->e, (size_t)rule_int(r, "max_bytes",
+		    SECTIONS_DEFAULT_MAX), 0, NULL, &buf, &len, &trunc) != 0)
+			return 0;
+		prose_blank(buf, len, &m->doc, &pr->text);
+		pr->starts = prose_line_starts(pr->text.buf, pr->text.len,
+		    &pr->nlines);
+	}
+	return pr->starts != NULL;
+}
+
+/*
+ * Add to hs the matches of clue c of w in the prose (MENTION_HITS at
+ * most). Returns 0, or what regex_search() failed with.
+ */
+static int
+clue_hits(const struct rule *r, const struct md_file *m,
+    const struct prose *pr, const struct want *w, size_t c,
+    struct regex_budget *budget, struct hits *hs, struct strbuf *err)
+{
+	const pcre2_code *re;
+	size_t k, off, st, en, h;
+	int rc, line;
+
+	re = rule_regex(r, "mention", w->clue[c]);
+	regex_budget_init(budget);
+	for (off = 0, k = 0; k < MENTION_HITS; k++) {
+		rc = regex_search(re, pr->text.buf, pr->text.len, off, &st,
+		    &en, budget, err);
+		if (rc != 1)
+			return rc < 0 ? rc : 0;
+		XGROW(hs->v, hs->n + 1, hs->alloc);
+		line = prose_line_of(pr->starts, pr->nlines, st);
+		for (h = 0; h < m->doc.nheadings && m->doc.h[h].line <= line;
+		    h++)
+			;
+		hs->v[hs->n].line = line;
+		hs->v[hs->n].chunk = h;
+		hs->v[hs->n].clue = c;
+		hs->v[hs->n].off = st;
+		hs->v[hs->n++].end = en;
+		off = en > st ? en : en + 1;
+		if (off > pr->text.len)
+			break;
+	}
+	return 0;
+}
+
+/* Say the passage hit[first..first + count) in what: its line and clues. */
+static void
+say_passage(const struct prose *pr, const struct prose_hit *hit,
+    size_t first, size_t count, struct strbuf *what)
+{
+	uint64_t shown;
+	size_t k, c;
+
+	strbuf_addf(what, "at line %d (", hit[first].line);
+	shown = 0;
+	for (k = first, c = 0; k < first + count && c < MENTION_SHOW; k++) {
+		if (shown & ((uint64_t)1 << hit[k].clue))
+			continue;
+		shown |= (uint64_t)1 << hit[k].clue;
+		if (c++ > 0)
+			strbuf_addstr(what, ", ");
+		add_quote(what, pr->text.buf + hit[k].off,
+		    hit[k].end - hit[k].off);
+	}
+	strbuf_addch(what, ')');
+}
+
 /*
  * Look for the mentions of w in the prose of m. Returns 2 when a passage
  * holds mention_min distinct clues, 1 when fewer were found (a passing
@@ -433,84 +561,29 @@ mentioned(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
     struct strbuf *what, struct regex_budget *budget)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct prose_hit *hit;
-	const pcre2_code *re;
-	const char *buf;
-	size_t len, nhit, alloc, c, k, off, st, en, first, count, best, h;
-	int trunc, rc, line;
+	struct hits hs = { NULL, 0, 0 };
+	size_t c, first, count, best;
 	long long need;
-	uint64_t shown;
+	int rc;
 
-	if (w->nclue == 0)
+	if (w->nclue == 0 || !prose_make(r, ctx, m, pr))
 		return 0;
-	if (!pr->made) {
-		pr->made = 1;
-		if (ctx_read(ctx, m->e, (size_t)rule_int(r, "max_bytes",
-		    SECTIONS_DEFAULT_MAX), 0, NULL, &buf, &len, &trunc) != 0)
-			return 0;
-		prose_blank(buf, len, &m->doc, &pr->text);
-		pr->starts = prose_line_starts(pr->text.buf, pr->text.len,
-		    &pr->nlines);
-	}
-	if (pr->starts == NULL)
-		return 0;
-	hit = NULL;
-	nhit = alloc = 0;
-	rc = 0;
-	for (c = 0; c < w->nclue && rc == 0; c++) {
-		re = rule_regex(r, "mention", w->clue[c]);
-		regex_budget_init(budget);
-		for (off = 0, k = 0; k < MENTION_HITS; k++) {
-			rc = regex_search(re, pr->text.buf, pr->text.len, off,
-			    &st, &en, budget, &err);
-			if (rc != 1)
-				break;
-			if (nhit == alloc) {
-				alloc = alloc ? alloc * 2 : 16;
-				hit = xreallocarray(hit, alloc, sizeof(*hit));
-			}
-			line = prose_line_of(pr->starts, pr->nlines, st);
-			hit[nhit].line = line;
-			for (h = 0; h < m->doc.nheadings &&
-			    m->doc.h[h].line <= line; h++)
-				;
-			hit[nhit].chunk = h;
-			hit[nhit].clue = c;
-			hit[nhit].off = st;
-			hit[nhit++].end = en;
-			off = en > st ? en : en + 1;
-			if (off > pr->text.len)
-				break;
-		}
-		if (rc == 1 || rc == 0)
-			rc = 0;
-	}
+	for (c = 0, rc = 0; c < w->nclue && rc == 0; c++)
+		rc = clue_hits(r, m, pr, w, c, budget, &hs, &err);
 	if (rc < 0) {
-		free(hit);
+		free(hs.v);
 		strbuf_release(&err);
 		return rc;
 	}
-	best = prose_best(hit, nhit, MENTION_SPAN, &first, &count);
+	best = prose_best(hs.v, hs.n, MENTION_SPAN, &first, &count);
 	if (best > 0) {
 		need = rule_int(r, "mention_min", MENTION_MIN);
-		strbuf_addf(what, "at line %d (", hit[first].line);
-		shown = 0;
-		for (k = first, c = 0; k < first + count && c < MENTION_SHOW;
-		    k++) {
-			if (shown & ((uint64_t)1 << hit[k].clue))
-				continue;
-			shown |= (uint64_t)1 << hit[k].clue;
-			if (c++ > 0)
-				strbuf_addstr(what, ", ");
-			add_quote(what, pr->text.buf + hit[k].off,
-			    hit[k].end - hit[k].off);
-		}
-		strbuf_addch(what, ')');
-		finding_evidence(f, m->e->path, hit[first].line,
+		say_passage(pr, hs.v, first, count, what);
+		finding_evidence(f, m->e->path, hs.v[first].line,
 		    (long long)best >= need ? w->label : "a passing mention");
 		rc = (long long)best >= need ? 2 : 1;
 	}
-	free(hit);
+	free(hs.v);
 	strbuf_release(&err);
 	return rc;
 }

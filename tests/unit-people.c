@@ -227,6 +227,19 @@ test_markdown(void)
 	free(got);
 	is_int(pp.v[1].refs[0].line, 6, "a row's line");
 	people_release(&pp);
+
+	read_doc(&pp, "MAINTAINERS.md",
+	    "# Maintainers\n"
+	    "\n"
+	    "- Jane [Doe](https://jane.example.org) (@jane)\n"
+	    "- **Bob** ![avatar](b.png) Roe <b>(@bob)</b>\n"
+	    "- `Carl` Poe (@carl)\n", PEOPLE_WHOLE);
+	got = names(&pp);
+	is_str(got, "Jane Doe (@jane); Bob Roe (@bob); Carl Poe "
+	    "(@carl)", "inline markup in names as cmark reads it: link "
+	    "text spaced, images, tags and emphasis dropped, code as text");
+	free(got);
+	people_release(&pp);
 }
 
 /* Lists of things that are not people name nobody. */
