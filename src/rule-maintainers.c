@@ -55,8 +55,8 @@ static void	 find_docs(const struct rule *, struct check_ctx *,
 		    const char *, unsigned, struct docs *, struct strbuf *);
 static void	 name_people(const struct people *, int, int, struct finding *,
 		    struct strbuf *);
-static void	 read_docs(struct check_ctx *, const struct docs *,
-		    struct people *, struct strbuf *);
+static void	 read_docs(const struct rule *, struct check_ctx *,
+		    const struct docs *, struct people *, struct strbuf *);
 static void	 judge_teams(const struct people *, size_t, long long,
 		    struct finding *, struct strbuf *);
 static void	 judge_few(const struct rule *, const struct people *, size_t,
@@ -250,29 +250,36 @@ owners_of(const struct rule *r, struct check_ctx *ctx, struct people *pp,
 }
 
 /*
- * Read the people of each document found into pp; name those that
- * could not be read in unread.
+ * Read the people of each document found into pp; say in unread, in the
+ * read judge's words, why those that could not be read could not.
  */
 static void
-read_docs(struct check_ctx *ctx, const struct docs *ds, struct people *pp,
-    struct strbuf *unread)
+read_docs(const struct rule *r, struct check_ctx *ctx, const struct docs *ds,
+    struct people *pp, struct strbuf *unread)
 {
 	const struct md_file *m;
+	struct finding judged;
 	const char *buf;
 	size_t i, len;
 	int trunc;
 
 	for (i = 0; i < ds->n; i++) {
 		m = ctx_document(ctx, ds->v[i].e, MAINTAINERS_MAX_BYTES, NULL);
-		if (m == NULL || ctx_read(ctx, ds->v[i].e,
-		    MAINTAINERS_MAX_BYTES, 0, NULL, &buf, &len, &trunc) != 0) {
-			strbuf_addf(unread, "%s%s", unread->len > 0 ? ", " :
-			    "", ds->v[i].e->path);
+		if (m != NULL && ctx_read(ctx, ds->v[i].e,
+		    MAINTAINERS_MAX_BYTES, 0, NULL, &buf, &len, &trunc) == 0) {
+			people_from_doc(pp, buf, len, &m->doc,
+			    ds->v[i].e->path, ds->v[i].flags |
+			    (rst_is_path(ds->v[i].e->path) ? PEOPLE_RST : 0));
 			continue;
 		}
-		people_from_doc(pp, buf, len, &m->doc, ds->v[i].e->path,
-		    ds->v[i].flags | (rst_is_path(ds->v[i].e->path) ?
-		    PEOPLE_RST : 0));
+		/* What the read judge says of it: a link, binary, ... */
+		finding_init(&judged, r);
+		(void)ctx_document(ctx, ds->v[i].e, MAINTAINERS_MAX_BYTES,
+		    &judged);
+		strbuf_addf(unread, "%s%s", unread->len > 0 ? "; " : "",
+		    judged.message != NULL ? judged.message :
+		    ds->v[i].e->path);
+		finding_release(&judged);
 	}
 }
 
@@ -315,7 +322,7 @@ judge_few(const struct rule *r, const struct people *pp, size_t ndocs,
 	finding_result(f, unread->len > 0 ? RESULT_UNKNOWN : RESULT_FAIL,
 	    "%s", msg->buf);
 	if (unread->len > 0)
-		finding_append(f, " (could not read %s)", unread->buf);
+		finding_append(f, " (could not be read: %s)", unread->buf);
 	if (r->help == NULL)
 		finding_fix(f, "name the maintainers in MAINTAINERS.md, "
 		    "e.g. a table with Name and GitHub columns");
@@ -335,7 +342,7 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 	min = rule_int(r, "min", 2);
 	find_docs(r, ctx, "file", PEOPLE_WHOLE, &ds, &looked);
 	find_docs(r, ctx, "section_file", 0, &ds, &looked);
-	read_docs(ctx, &ds, &pp, &unread);
+	read_docs(r, ctx, &ds, &pp, &unread);
 	owners_of(r, ctx, &pp, &looked);
 	cur = people_current(&pp);
 	retired = pp.n - pp.teams - cur;

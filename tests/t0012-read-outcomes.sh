@@ -3,8 +3,8 @@
 # of a file it cannot read as asked (ecocheck.ini(5), RULE TYPES): a link
 # fails naming its target, a file that cannot be read is unknown, a
 # binary file fails contains, a submodule is not a file. Then the types
-# that read a file of their own (license, codeowners, ci, tests,
-# python-dependency, python-package): a link, an unreadable blob, a file
+# that read a file of their own (license, codeowners, maintainers, ci,
+# tests, python-dependency, python-package): a link, an unreadable blob, a file
 # gone from the working tree or replaced there by a directory, and NUL
 # bytes, each in the read judge's words in every rule that reads it.
 . "$(dirname "$0")/lib.sh"
@@ -136,6 +136,10 @@ file = LICENSE
 type = codeowners
 path = CODEOWNERS
 dirs = .
+[m]
+type = maintainers
+file = MAINTAINERS.md
+min = 1
 [ci]
 type = ci
 [t]
@@ -153,6 +157,7 @@ E=$TEST_TMP/every
 git init -q "$E"
 cp "$ECOCHECK_SRCDIR/LICENSE.md" "$E/LICENSE"
 echo "* @alice @bob" >"$E/CODEOWNERS"
+printf '# Maintainers\n\n- Alice Smith (@alice)\n- Bob Jones (@bob)\n' >"$E/MAINTAINERS.md"
 mkdir -p "$E/.github/workflows" "$E/tests" "$E/ci"
 printf 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install "torch>=2.14"\n      - run: pytest\n' >"$E/.github/workflows/test.yml"
 printf 'def test_x():\n    assert 1\n' >"$E/tests/test_x.py"
@@ -164,17 +169,18 @@ readers_of() {
 	case $1 in
 	LICENSE) echo l ;;
 	CODEOWNERS) echo o ;;
+	MAINTAINERS.md) echo m ;;
 	.github/workflows/test.yml) echo ci t ;;
 	pyproject.toml) echo pd pp ;;
 	esac
 }
 
 # The exit status when FILE cannot be judged: its CI rules are unknown
-# (a CI file that cannot be read leaves open whether CI runs tests), the
-# others fail.
+# (a CI file that cannot be read leaves open whether CI runs tests), so
+# is core-maintainers (another document may name them), the others fail.
 status_of() {
 	case $1 in
-	.github/*) echo 0 ;;
+	.github/* | MAINTAINERS.md) echo 0 ;;
 	*) echo 1 ;;
 	esac
 }
@@ -182,7 +188,7 @@ status_of() {
 # judged FILE MESSAGE: every rule that reads FILE is fail or unknown with
 # the read judge's MESSAGE in its own, and the other rules still pass.
 judged() {
-	for _r in l o ci t pd pp; do
+	for _r in l o m ci t pd pp; do
 		_res=$(result_of "$_r") &&
 		case " $(readers_of "$1") " in
 		*" $_r "*)
@@ -200,7 +206,7 @@ test_expect_success 'every reader: the sound repository passes' '
 	judged NONE ""
 '
 
-for file in LICENSE CODEOWNERS .github/workflows/test.yml pyproject.toml
+for file in LICENSE CODEOWNERS MAINTAINERS.md .github/workflows/test.yml pyproject.toml
 do
 	test_expect_success "every reader: $file as a symbolic link is named as a link" "
 		rm -rf \"\$TEST_TMP/el\" && git clone -q \"\$E\" \"\$TEST_TMP/el\" &&
@@ -242,7 +248,7 @@ do
 	"
 done
 
-for file in LICENSE .github/workflows/test.yml pyproject.toml
+for file in LICENSE MAINTAINERS.md .github/workflows/test.yml pyproject.toml
 do
 	test_expect_success "every reader: $file with NUL bytes is a binary file" "
 		rm -rf \"\$TEST_TMP/eb\" && git clone -q \"\$E\" \"\$TEST_TMP/eb\" &&
