@@ -108,8 +108,6 @@ test_scan(void)
 		    "every include, in order" },
 		{ "[include]\npath =\n", "include.path=@2\n", "an empty value" },
 	};
-	static const char nul[] = "[include]\npath = a\0b\n[include]\n"
-	    "path = c\n";
 	char *got;
 	size_t i;
 
@@ -118,10 +116,6 @@ test_scan(void)
 		is_str(got, cases[i][1], "scan: %s", cases[i][2]);
 		free(got);
 	}
-	got = scan(nul, sizeof(nul) - 1);
-	is_str(got, "include.path=a@2\ninclude.path=c@4\n",
-	    "scan: a line is cut at a NUL");
-	free(got);
 }
 
 /* Texts libgit2 refuses: the line that cannot be parsed. */
@@ -155,12 +149,20 @@ test_refused(void)
 	}
 }
 
-/* A callback's nonzero return stops the scan. */
+/* A line is cut at a NUL; a callback's nonzero return stops the scan. */
 static void
 test_stop(void)
 {
+	static const char nul[] = "[include]\npath = a\0b\n[include]\n"
+	    "path = c\n";
 	static const char text[] = "[include]\npath = a\npath = b\n";
+	char *got;
 	int n, errline;
+
+	got = scan(nul, sizeof(nul) - 1);
+	is_str(got, "include.path=a@2\ninclude.path=c@4\n",
+	    "scan: a line is cut at a NUL");
+	free(got);
 
 	n = 0;
 	is_int(gitconfig_scan(text, strlen(text), stop, &n, &errline), 1,
