@@ -13,6 +13,12 @@
 
 #define TREE_DEPTH_MAX	4096	/* directories nested in a commit's tree */
 
+/* A commit's tree: the base, and the commit that messages name. */
+struct commit_tree {
+	struct tree	 base;		/* first: a struct tree * is one */
+	git_oid		 commit;
+};
+
 static int	 add_tree(struct tree *, const git_oid *, struct strbuf *,
 		    const char *, int);
 static char	*commit_describe(const struct tree *, const char *,
@@ -26,6 +32,7 @@ const struct tree_ops tree_commit_ops = {
 	.size = tree_blob_size,
 	.readlink = tree_blob_readlink,
 	.describe = commit_describe,
+	.unreadable = NULL,
 	.free = NULL,
 };
 
@@ -75,12 +82,14 @@ tree_open_commit(struct tree **tp, git_repository *repo,
     const git_oid *commit, const git_oid *root, const char *what)
 {
 	struct strbuf dir = STRBUF_INIT;
+	struct commit_tree *ct;
 	struct tree *t;
 
 	*tp = NULL;
-	t = tree_new(&tree_commit_ops, repo);
-	t->has_commit = 1;
-	git_oid_cpy(&t->commit, commit);
+	ct = xcalloc(1, sizeof(*ct));
+	t = &ct->base;
+	tree_init(t, &tree_commit_ops, repo);
+	git_oid_cpy(&ct->commit, commit);
 	if (add_tree(t, root, &dir, what, 0) == -1) {
 		strbuf_release(&dir);
 		tree_free(t);
@@ -96,8 +105,9 @@ tree_open_commit(struct tree **tp, git_repository *repo,
 static char *
 commit_describe(const struct tree *t, const char *root, const char *path)
 {
+	const struct commit_tree *ct = (const struct commit_tree *)t;
 	char hex[GIT_OID_HEXSZ + 1];
 
-	git_oid_tostr(hex, sizeof(hex), &t->commit);
+	git_oid_tostr(hex, sizeof(hex), &ct->commit);
 	return xasprintf("%s/%s (commit %.12s)", root, path, hex);
 }

@@ -2,9 +2,12 @@
  * tree-impl.h: for the tree sources (tree.c, tree-*.c) only, and tests
  * that build a tree by hand: the tree, its ops table, building one.
  *
- * Like git's refs/refs-internal.h: each opener fills a struct tree and
- * points it at its source's ops; tree.c's queries use only the entries
- * and the ops, never ask which source they have.
+ * Like git's refs/refs-internal.h: each source has a struct of its own
+ * that embeds struct tree as its first member (as git's backends embed
+ * struct ref_store), allocated by its opener, which points the base at
+ * the source's ops; tree.c's queries use only the entries and the ops,
+ * never ask which source they have, and nothing outside a source sees
+ * its fields.
  */
 #ifndef EC_TREE_IMPL_H
 #define EC_TREE_IMPL_H
@@ -35,30 +38,33 @@ struct tree_ops {
 	/* As tree_describe(). */
 	char		*(*describe)(const struct tree *, const char *,
 			    const char *);
-	/* Release what the source holds besides the entries; may be NULL. */
+	/* As tree_unreadable(); NULL: the source skips no directory. */
+	const char	*(*unreadable)(const struct tree *, size_t);
+	/*
+	 * Release what the source holds besides the entries, not the
+	 * struct itself; may be NULL.
+	 */
 	void		(*free)(struct tree *);
 };
 
+/* What every source has: the first member of each source's own struct. */
 struct tree {
 	const struct tree_ops	*ops;
 	git_repository		*repo;		/* borrowed */
 	struct tree_entry	*entries;	/* sorted by path */
 	size_t			 nentries;
 	size_t			 alloc;
-	char			*workdir;	/* worktree: with final '/' */
-	int			 rootfd;	/* worktree: open directory */
-	char			**unreadable;	/* worktree: directories */
-	size_t			 nunreadable;	/* it could not read */
-	size_t			 aunreadable;
-	int			 has_commit;	/* commit: the commit read */
-	git_oid			 commit;
 };
 
 extern const struct tree_ops tree_worktree_ops;
 extern const struct tree_ops tree_index_ops;
 extern const struct tree_ops tree_commit_ops;
 
-struct tree *tree_new(const struct tree_ops *, git_repository *);
+/*
+ * Set up the base of a source's tree, allocated (zeroed) by its opener;
+ * tree_free() calls ops->free, then frees the entries and the struct.
+ */
+void	 tree_init(struct tree *, const struct tree_ops *, git_repository *);
 /* Append an entry; the tree takes path (allocated). oid may be NULL. */
 void	 tree_add(struct tree *, char *, unsigned, const git_oid *);
 /* Sort entries by path (byte order) and drop repeated paths. */

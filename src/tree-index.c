@@ -51,6 +51,7 @@ const struct tree_ops tree_index_ops = {
 	.size = tree_blob_size,
 	.readlink = tree_blob_readlink,
 	.describe = index_describe,
+	.unreadable = NULL,
 	.free = NULL,
 };
 
@@ -472,7 +473,8 @@ tree_open_index(struct tree **tp, git_repository *repo)
 	struct tree *t;
 
 	*tp = NULL;
-	t = tree_new(&tree_index_ops, repo);
+	t = xcalloc(1, sizeof(*t));	/* no fields of its own */
+	tree_init(t, &tree_index_ops, repo);
 	if (tree_load_index(t, 1) < 0) {
 		tree_free(t);
 		return -1;

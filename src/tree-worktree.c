@@ -41,6 +41,16 @@
  */
 #define WALK_KEEP_FDS	24
 
+/* The working tree: the base, and what reading from the disk needs. */
+struct worktree_tree {
+	struct tree	 base;		/* first: a struct tree * is one */
+	char		*workdir;	/* with its final '/' */
+	int		 rootfd;	/* the open top directory, or -1 */
+	char		**unreadable;	/* the directories the walk could */
+	size_t		 nunreadable;	/* not read ("" for the root) */
+	size_t		 aunreadable;
+};
+
 /* A directory of the walk. */
 struct level {
 	size_t		 plen;		/* its path (with '/') in walk.path */
@@ -59,8 +69,8 @@ struct level {
 };
 
 struct walk {
-	struct tree	*tree;		/* the tracked entries, sorted */
-	struct tree	*others;	/* the untracked entries found */
+	struct worktree_tree *wt;	/* the tracked entries, sorted */
+	struct worktree_tree *others;	/* the untracked entries found */
 	struct strbuf	 path;		/* the path being looked at */
 	int		 filemode;	/* core.fileMode: trust the exec bit */
 	struct ignore	*ig;
@@ -75,6 +85,12 @@ static size_t	 bound(const struct tree_entry *, size_t, size_t, size_t,
 static int	 path_inside(const char *, const char *);
 static char	*normal_path(const char *, const char *);
 static int	 real_inside(const char *, const char *);
+static struct worktree_tree *worktree_new(git_repository *);
+static struct worktree_tree *worktree_root(git_repository *);
+static const struct worktree_tree *worktree_of(const struct tree *);
+static char	*excludes_path(git_repository *, int *);
+static int	 excludes_local(git_repository *, const char *, const char *,
+		    const char *, struct strbuf *);
 static int	 excludes_file(git_repository *, const char *,
 		    struct strbuf *);
 static int	 load_global(struct walk *, git_repository *);
@@ -83,12 +99,15 @@ static int	 open_dir(struct walk *, int, const char *);
 static int	 read_names(struct walk *, struct level *);
 static int	 enter(struct walk *, int, size_t, size_t, int);
 static int	 leave(struct walk *);
+static int	 entry_type(int, const char *, int);
 static int	 walk_entry(struct walk *, const char *, int);
+static int	 walk_dir(struct walk *, const char *, size_t);
 static int	 walk_untracked_dir(struct walk *, int, const char *);
 static int	 walk(struct walk *);
 static unsigned	 file_mode(struct walk *, int, const char *, unsigned);
 static void	 merge_others(struct tree *, struct tree *);
-static int	 open_parent(const struct tree *, char *, const char **);
+static int	 open_parent(const struct worktree_tree *, char *,
+		    const char **);
 static int	 bad_path(const char *);
 static int	 worktree_read_disk(const struct tree *,
 		    const struct tree_entry *, size_t, struct strbuf *, int *);
@@ -104,6 +123,7 @@ static int	 worktree_readlink(const struct tree *,
 		    const struct tree_entry *, struct strbuf *);
 static char	*worktree_describe(const struct tree *, const char *,
 		    const char *);
+static const char *worktree_unreadable(const struct tree *, size_t);
 static void	 worktree_free(struct tree *);
 
 /* Files read from the disk: a tracked file can be gone. */
@@ -114,8 +134,28 @@ const struct tree_ops tree_worktree_ops = {
 	.size = worktree_size,
 	.readlink = worktree_readlink,
 	.describe = worktree_describe,
+	.unreadable = worktree_unreadable,
 	.free = worktree_free,
 };
+
+/* An empty working tree of repo, not yet opened. */
+static struct worktree_tree *
+worktree_new(git_repository *repo)
+{
+	struct worktree_tree *wt;
+
+	wt = xcalloc(1, sizeof(*wt));
+	tree_init(&wt->base, &tree_worktree_ops, repo);
+	wt->rootfd = -1;
+	return wt;
+}
+
+/* The working tree whose base is t (t's ops are tree_worktree_ops). */
+static const struct worktree_tree *
+worktree_of(const struct tree *t)
+{
+	return (const struct worktree_tree *)t;
+}
 
 /*
  * The first entry of [lo, hi) whose path, from byte off, does not sort
@@ -224,28 +264,24 @@ path_inside(const char *p, const char *dir)
 }
 
 /*
- * Read core.excludesFile (by default $XDG_CONFIG_HOME/git/ignore or
- * ~/.config/git/ignore) into text. A value set in the repository's own
- * configuration must name a file inside its working tree or git
- * directory, read without following links; the reviewer's global ones
- * are read as git reads them. Returns 0 (text maybe empty) or -1.
+ * The path core.excludesFile names (allocated), or by default
+ * $XDG_CONFIG_HOME/git/ignore or ~/.config/git/ignore; *local is set when
+ * the repository's own configuration sets it. NULL: no file at all.
  */
-static int
-excludes_file(git_repository *repo, const char *workdir, struct strbuf *text)
+static char *
+excludes_path(git_repository *repo, int *local)
 {
 	git_buf gb = { NULL, 0, 0 };
 	git_config *cfg;
 	git_config_entry *ce;
 	const char *xdg, *home;
-	char *p, *norm, *real;
-	int local, r;
+	char *p;
 
-	strbuf_reset(text);
 	p = NULL;
-	local = 0;
+	*local = 0;
 	if (git_repository_config_snapshot(&cfg, repo) == 0) {
 		if (git_config_get_entry(&ce, cfg, "core.excludesfile") == 0) {
-			local = ce->level >= GIT_CONFIG_LEVEL_LOCAL;
+			*local = ce->level >= GIT_CONFIG_LEVEL_LOCAL;
 			if (ce->value != NULL && *ce->value != '\0' &&
 			    git_config_parse_path(&gb, ce->value) == 0) {
 				p = xstrdup(gb.ptr);
@@ -256,45 +292,69 @@ excludes_file(git_repository *repo, const char *workdir, struct strbuf *text)
 		git_config_free(cfg);
 	}
 	git_error_clear();
-	if (p == NULL) {
-		local = 0;
-		xdg = getenv("XDG_CONFIG_HOME");
-		home = getenv("HOME");
-		if (xdg != NULL && *xdg != '\0')
-			p = xasprintf("%s/git/ignore", xdg);
-		else if (home != NULL && *home != '\0')
-			p = xasprintf("%s/.config/git/ignore", home);
-		else
-			return 0;
-	}
-	/* Relative: from the top of the working tree, where git runs. */
-	norm = normal_path(workdir, p);
-	if (!local) {
-		r = ignore_read(AT_FDCWD, norm, "", p, 1, text);
-		goto out;
-	}
-	r = -1;
+	if (p != NULL)
+		return p;
+	*local = 0;
+	xdg = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg != '\0')
+		return xasprintf("%s/git/ignore", xdg);
+	if (home != NULL && *home != '\0')
+		return xasprintf("%s/.config/git/ignore", home);
+	return NULL;
+}
+
+/*
+ * Read into text the excludes file p (norm: its normal path) that the
+ * repository's own configuration names: only inside its working tree or
+ * git directory, by its name and by where its links lead, and without
+ * following links. Returns as ignore_read(); -1: error printed.
+ */
+static int
+excludes_local(git_repository *repo, const char *workdir, const char *norm,
+    const char *p, struct strbuf *text)
+{
+	char *real;
+	int r;
+
 	if (!path_inside(norm, workdir) &&
 	    !path_inside(norm, git_repository_path(repo)) &&
-	    !path_inside(norm, git_repository_commondir(repo))) {
-		ec_error("core.excludesFile: %s: outside the repository; "
-		    "refusing to read it", p);
-		goto out;
-	}
-	/* Inside by its name, and by where its links lead. */
-	if ((real = realpath(norm, NULL)) == NULL) {
-		r = 0;		/* absent: nothing to read */
-		goto out;
-	}
+	    !path_inside(norm, git_repository_commondir(repo)))
+		return ec_error("core.excludesFile: %s: outside the "
+		    "repository; refusing to read it", p);
+	if ((real = realpath(norm, NULL)) == NULL)
+		return 0;		/* absent: nothing to read */
 	if (real_inside(real, workdir) ||
 	    real_inside(real, git_repository_path(repo)) ||
 	    real_inside(real, git_repository_commondir(repo)))
 		r = ignore_read(AT_FDCWD, real, "", p, 0, text);
 	else
-		ec_error("core.excludesFile: %s: outside the repository; "
-		    "refusing to read it", p);
+		r = ec_error("core.excludesFile: %s: outside the "
+		    "repository; refusing to read it", p);
 	free(real);
-out:
+	return r;
+}
+
+/*
+ * Read core.excludesFile into text: the reviewer's global ones are read
+ * as git reads them, one set in the repository (excludes_local()) only
+ * from inside it. Returns 0 (text maybe empty) or -1.
+ */
+static int
+excludes_file(git_repository *repo, const char *workdir, struct strbuf *text)
+{
+	char *p, *norm;
+	int local, r;
+
+	strbuf_reset(text);
+	if ((p = excludes_path(repo, &local)) == NULL)
+		return 0;
+	/* Relative: from the top of the working tree, where git runs. */
+	norm = normal_path(workdir, p);
+	if (local)
+		r = excludes_local(repo, workdir, norm, p, text);
+	else
+		r = ignore_read(AT_FDCWD, norm, "", p, 1, text);
 	free(norm);
 	free(p);
 	return r < 0 ? -1 : 0;
@@ -325,7 +385,7 @@ load_global(struct walk *w, git_repository *repo)
 	char *p;
 	int r;
 
-	if (excludes_file(repo, w->tree->workdir, &w->text) < 0)
+	if (excludes_file(repo, w->wt->workdir, &w->text) < 0)
 		return -1;
 	ignore_add_global(w->ig, w->text.buf, w->text.len);
 	if (git_repository_item_path(&gb, repo, GIT_REPOSITORY_ITEM_INFO) !=
@@ -351,9 +411,9 @@ load_global(struct walk *w, git_repository *repo)
 static void
 unreadable(struct walk *w, int err)
 {
-	struct tree *t;
+	struct worktree_tree *t;
 
-	t = w->tree;
+	t = w->wt;
 	ec_warn("could not read directory '%s': %s", w->path.buf,
 	    strerror(err));
 	XGROW(t->unreadable, t->nunreadable + 1, t->aunreadable);
@@ -394,7 +454,7 @@ read_names(struct walk *w, struct level *lv)
 	strbuf_reset(&lv->names);
 	lv->n = lv->next = 0;
 	if ((fd = dup(lv->fd)) == -1)
-		return ec_error("%s%s: %s", w->tree->workdir, w->path.buf,
+		return ec_error("%s%s: %s", w->wt->workdir, w->path.buf,
 		    strerror(errno));
 	if ((d = fdopendir(fd)) == NULL) {
 		unreadable(w, errno);
@@ -452,7 +512,7 @@ enter(struct walk *w, int fd, size_t lo, size_t hi, int ignored)
 	if (lv->names.buf == NULL)
 		strbuf_init(&lv->names);
 	if (fstat(fd, &st) == -1) {
-		r = ec_error("%s%s: %s", w->tree->workdir, w->path.buf,
+		r = ec_error("%s%s: %s", w->wt->workdir, w->path.buf,
 		    strerror(errno));
 		close(fd);
 		return r;
@@ -468,7 +528,7 @@ enter(struct walk *w, int fd, size_t lo, size_t hi, int ignored)
 	w->depth++;
 	if (!ignored) {
 		strbuf_addstr(&w->path, ".gitignore");
-		r = ignore_read(fd, ".gitignore", w->tree->workdir,
+		r = ignore_read(fd, ".gitignore", w->wt->workdir,
 		    w->path.buf, 0, &w->text);
 		strbuf_setlen(&w->path, lv->plen);
 		if (r < 0)
@@ -505,7 +565,7 @@ leave(struct walk *w)
 				close(fd);
 			strbuf_setlen(&w->path, up->plen);
 			return ec_error("%s%s: the working tree changed while "
-			    "it was read", w->tree->workdir, w->path.buf);
+			    "it was read", w->wt->workdir, w->path.buf);
 		}
 		up->fd = fd;
 	}
@@ -517,6 +577,29 @@ leave(struct walk *w)
 }
 
 /*
+ * The d_type of name in directory dfd, found with fstatat(2) when dtype
+ * does not say (DT_UNKNOWN for a FIFO, a socket, a device); -1 when the
+ * name is gone meanwhile.
+ */
+static int
+entry_type(int dfd, const char *name, int dtype)
+{
+	struct stat st;
+
+	if (dtype == DT_REG || dtype == DT_DIR || dtype == DT_LNK)
+		return dtype;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return -1;
+	if (S_ISREG(st.st_mode))
+		return DT_REG;
+	if (S_ISDIR(st.st_mode))
+		return DT_DIR;
+	if (S_ISLNK(st.st_mode))
+		return DT_LNK;
+	return DT_UNKNOWN;
+}
+
+/*
  * One name of the deepest level: tracked, untracked, ignored, or a
  * directory, which is entered.
  */
@@ -525,70 +608,72 @@ walk_entry(struct walk *w, const char *name, int dtype)
 {
 	struct tree_entry *te, *hit;
 	struct level *lv;
-	struct stat st;
-	size_t i, lo, hi, plen, sublo, subhi, klen;
-	int dfd, fd, ign;
+	size_t i, plen;
 
 	lv = &w->lv[w->depth - 1];
-	te = w->tree->entries;
-	dfd = lv->fd;
+	te = w->wt->base.entries;
 	plen = lv->plen;
-	lo = lv->lo;
-	hi = lv->hi;
 	strbuf_setlen(&w->path, plen);
 	strbuf_addstr(&w->path, name);
-	if (dtype != DT_REG && dtype != DT_DIR && dtype != DT_LNK) {
-		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
-			return 0;	/* gone meanwhile */
-		if (S_ISREG(st.st_mode))
-			dtype = DT_REG;
-		else if (S_ISDIR(st.st_mode))
-			dtype = DT_DIR;
-		else if (S_ISLNK(st.st_mode))
-			dtype = DT_LNK;
-		else
-			dtype = DT_UNKNOWN;	/* fifo, socket, device */
-	}
+	if ((dtype = entry_type(lv->fd, name, dtype)) == -1)
+		return 0;	/* gone meanwhile */
 
 	hit = NULL;
-	i = bound(te, lo, hi, plen, w->path.buf + plen, 0, 0);
-	if (i < hi && strcmp(te[i].path + plen, w->path.buf + plen) == 0)
+	i = bound(te, lv->lo, lv->hi, plen, w->path.buf + plen, 0, 0);
+	if (i < lv->hi && strcmp(te[i].path + plen, w->path.buf + plen) == 0)
 		hit = &te[i];
 	if (hit != NULL && hit->mode == TREE_MODE_SUBMODULE &&
 	    dtype == DT_DIR)
 		return 0;	/* a submodule: not entered */
 	if (hit != NULL && (dtype == DT_REG || dtype == DT_LNK))
 		hit->mode = dtype == DT_LNK ? TREE_MODE_LINK :
-		    file_mode(w, dfd, name, hit->mode);
+		    file_mode(w, lv->fd, name, hit->mode);
 
-	if (dtype == DT_DIR) {
-		ign = lv->ignored;
-		strbuf_addch(&w->path, '/');
-		klen = w->path.len - plen;
-		sublo = bound(te, i, hi, plen, w->path.buf + plen, klen, 0);
-		subhi = bound(te, sublo, hi, plen, w->path.buf + plen, klen,
-		    1);
-		if (sublo == subhi)
-			return walk_untracked_dir(w, dfd, name);
-		if (!ign) {
-			strbuf_setlen(&w->path, w->path.len - 1);
-			ign = ignore_match(w->ig, w->path.buf, 1);
-			strbuf_addch(&w->path, '/');
-		}
-		if ((fd = open_dir(w, dfd, name)) == -1)
-			return 0;
-		return enter(w, fd, sublo, subhi, ign);
-	}
+	if (dtype == DT_DIR)
+		return walk_dir(w, name, i);
 	if (hit != NULL || (dtype != DT_REG && dtype != DT_LNK))
 		return 0;
 
 	/* An untracked file or link. */
 	if (lv->ignored || ignore_match(w->ig, w->path.buf, 0))
 		return 0;
-	tree_add(w->others, xstrndup(w->path.buf, w->path.len),
-	    dtype == DT_LNK ? TREE_MODE_LINK : file_mode(w, dfd, name, 0),
+	tree_add(&w->others->base, xstrndup(w->path.buf, w->path.len),
+	    dtype == DT_LNK ? TREE_MODE_LINK : file_mode(w, lv->fd, name, 0),
 	    NULL);
 	return 0;
+}
+
+/*
+ * The directory name of the deepest level (at w->path, without '/'),
+ * whose tracked entries, if any, start at entry i: entered, or handed to
+ * walk_untracked_dir() when it has none.
+ */
+static int
+walk_dir(struct walk *w, const char *name, size_t i)
+{
+	struct tree_entry *te;
+	struct level *lv;
+	size_t plen, klen, sublo, subhi;
+	int fd, ign;
+
+	lv = &w->lv[w->depth - 1];
+	te = w->wt->base.entries;
+	plen = lv->plen;
+	ign = lv->ignored;
+	strbuf_addch(&w->path, '/');
+	klen = w->path.len - plen;
+	sublo = bound(te, i, lv->hi, plen, w->path.buf + plen, klen, 0);
+	subhi = bound(te, sublo, lv->hi, plen, w->path.buf + plen, klen, 1);
+	if (sublo == subhi)
+		return walk_untracked_dir(w, lv->fd, name);
+	if (!ign) {
+		strbuf_setlen(&w->path, w->path.len - 1);
+		ign = ignore_match(w->ig, w->path.buf, 1);
+		strbuf_addch(&w->path, '/');
+	}
+	if ((fd = open_dir(w, lv->fd, name)) == -1)
+		return 0;
+	return enter(w, fd, sublo, subhi, ign);
 }
 
 /*
@@ -612,7 +697,7 @@ walk_untracked_dir(struct walk *w, int dfd, const char *name)
 		return 0;
 	if (gitfile_is_toplevel(fd, ".")) {
 		close(fd);
-		tree_add(w->others, xstrndup(w->path.buf, w->path.len),
+		tree_add(&w->others->base, xstrndup(w->path.buf, w->path.len),
 		    TREE_MODE_SUBMODULE, NULL);
 		return 0;
 	}
@@ -627,10 +712,10 @@ walk(struct walk *w)
 	size_t i;
 	int fd, r;
 
-	fd = openat(w->tree->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(w->wt->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd == -1)
-		return ec_error("%s: %s", w->tree->workdir, strerror(errno));
-	r = enter(w, fd, 0, w->tree->nentries, 0);
+		return ec_error("%s: %s", w->wt->workdir, strerror(errno));
+	r = enter(w, fd, 0, w->wt->base.nentries, 0);
 	while (r == 0 && w->depth > 0) {
 		lv = &w->lv[w->depth - 1];
 		if (lv->next == lv->n) {
@@ -677,33 +762,45 @@ merge_others(struct tree *t, struct tree *o)
 	o->nentries = 0;
 }
 
-int
-tree_open_worktree(struct tree **tp, git_repository *repo)
+/* The working tree of repo with its top directory open, or NULL. */
+static struct worktree_tree *
+worktree_root(git_repository *repo)
 {
-	struct tree *t;
-	struct walk w;
-	git_config *cfg;
+	struct worktree_tree *t;
 	const char *workdir;
-	int r, v, icase;
 
-	*tp = NULL;
-	if ((workdir = git_repository_workdir(repo)) == NULL)
-		return ec_error("%s: a bare repository has no working tree",
+	if ((workdir = git_repository_workdir(repo)) == NULL) {
+		ec_error("%s: a bare repository has no working tree",
 		    git_repository_path(repo));
-	t = tree_new(&tree_worktree_ops, repo);
+		return NULL;
+	}
+	t = worktree_new(repo);
 	if (workdir[0] != '\0' && workdir[strlen(workdir) - 1] == '/')
 		t->workdir = xstrdup(workdir);
 	else
 		t->workdir = xasprintf("%s/", workdir);
 	t->rootfd = open(t->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (t->rootfd == -1) {
-		r = ec_error("%s: %s", t->workdir, strerror(errno));
-		tree_free(t);
-		return r;
+		ec_error("%s: %s", t->workdir, strerror(errno));
+		tree_free(&t->base);
+		return NULL;
 	}
+	return t;
+}
 
+int
+tree_open_worktree(struct tree **tp, git_repository *repo)
+{
+	struct worktree_tree *t;
+	struct walk w;
+	git_config *cfg;
+	int r, v, icase;
+
+	*tp = NULL;
+	if ((t = worktree_root(repo)) == NULL)
+		return -1;
 	memset(&w, 0, sizeof(w));
-	w.tree = t;
+	w.wt = t;
 	strbuf_init(&w.path);
 	strbuf_init(&w.text);
 	w.filemode = 1;
@@ -720,22 +817,23 @@ tree_open_worktree(struct tree **tp, git_repository *repo)
 
 	/* Read (never write, never refresh) the index. */
 	r = -1;
-	if (load_global(&w, repo) < 0 || tree_load_index(t, 0) < 0)
+	if (load_global(&w, repo) < 0 || tree_load_index(&t->base, 0) < 0)
 		goto out;
-	tree_sort(t);
-	w.others = tree_new(&tree_worktree_ops, repo);
+	tree_sort(&t->base);
+	w.others = worktree_new(repo);
 	if ((r = walk(&w)) == 0)
-		merge_others(t, w.others);
+		merge_others(&t->base, &w.others->base);
 out:
-	tree_free(w.others);
+	if (w.others != NULL)
+		tree_free(&w.others->base);
 	ignore_free(w.ig);
 	strbuf_release(&w.path);
 	strbuf_release(&w.text);
 	if (r < 0) {
-		tree_free(t);
+		tree_free(&t->base);
 		return -1;
 	}
-	*tp = t;
+	*tp = &t->base;
 	return 0;
 }
 
@@ -766,7 +864,7 @@ bad_path(const char *path)
  * Returns a descriptor (maybe t->rootfd), TREE_EMISSING, or -1.
  */
 static int
-open_parent(const struct tree *t, char *path, const char **base)
+open_parent(const struct worktree_tree *t, char *path, const char **base)
 {
 	char *p, *slash;
 	int fd, nfd, err;
@@ -804,7 +902,7 @@ worktree_read_disk(const struct tree *t, const struct tree_entry *e,
 	if (bad_path(e->path))
 		return TREE_EMISSING;
 	path = xstrdup(e->path);
-	if ((dfd = open_parent(t, path, &base)) < 0) {
+	if ((dfd = open_parent(worktree_of(t), path, &base)) < 0) {
 		free(path);
 		return dfd;
 	}
@@ -824,7 +922,7 @@ worktree_read_disk(const struct tree *t, const struct tree_entry *e,
 		else
 			r = ec_error("%s: %s", e->path, strerror(gf.err));
 	}
-	if (dfd != t->rootfd)
+	if (dfd != worktree_of(t)->rootfd)
 		close(dfd);
 	free(path);
 	return r;
@@ -874,7 +972,7 @@ worktree_size_disk(const struct tree *t, const struct tree_entry *e,
 	if (bad_path(e->path))
 		return TREE_EMISSING;
 	path = xstrdup(e->path);
-	if ((dfd = open_parent(t, path, &base)) < 0) {
+	if ((dfd = open_parent(worktree_of(t), path, &base)) < 0) {
 		free(path);
 		return dfd;
 	}
@@ -891,7 +989,7 @@ worktree_size_disk(const struct tree *t, const struct tree_entry *e,
 		*size = st.st_size > 0 ? (uint64_t)st.st_size : 0;
 		r = 0;
 	}
-	if (dfd != t->rootfd)
+	if (dfd != worktree_of(t)->rootfd)
 		close(dfd);
 	free(path);
 	return r;
@@ -923,7 +1021,7 @@ worktree_readlink_disk(const struct tree *t, const struct tree_entry *e,
 	if (bad_path(e->path))
 		return TREE_EMISSING;
 	path = xstrdup(e->path);
-	if ((dfd = open_parent(t, path, &base)) < 0) {
+	if ((dfd = open_parent(worktree_of(t), path, &base)) < 0) {
 		free(path);
 		return dfd;
 	}
@@ -947,7 +1045,7 @@ worktree_readlink_disk(const struct tree *t, const struct tree_entry *e,
 		}
 		strbuf_grow(out, out->alloc);
 	}
-	if (dfd != t->rootfd)
+	if (dfd != worktree_of(t)->rootfd)
 		close(dfd);
 	free(path);
 	return r;
@@ -960,9 +1058,20 @@ worktree_describe(const struct tree *t, const char *root, const char *path)
 	return xasprintf("%s/%s", root, path);
 }
 
-static void
-worktree_free(struct tree *t)
+/* The directories the walk could not read. */
+static const char *
+worktree_unreadable(const struct tree *t, size_t i)
 {
+	const struct worktree_tree *wt;
+
+	wt = worktree_of(t);
+	return i < wt->nunreadable ? wt->unreadable[i] : NULL;
+}
+
+static void
+worktree_free(struct tree *tree)
+{
+	struct worktree_tree *t = (struct worktree_tree *)tree;
 	size_t i;
 
 	for (i = 0; i < t->nunreadable; i++)

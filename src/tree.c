@@ -34,16 +34,14 @@ static int	 blob_stream(const struct tree_entry *, git_odb *, size_t,
 		    struct strbuf *);
 static int	 blob_corrupt(const struct tree_entry *, const char *);
 
-struct tree *
-tree_new(const struct tree_ops *ops, git_repository *repo)
+void
+tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
 {
-	struct tree *t;
-
-	t = xcalloc(1, sizeof(*t));
 	t->ops = ops;
 	t->repo = repo;
-	t->rootfd = -1;
-	return t;
+	t->entries = NULL;
+	t->nentries = 0;
+	t->alloc = 0;
 }
 
 void
@@ -256,7 +254,9 @@ tree_glob(const struct tree *t, const char *pattern, int icase,
 const char *
 tree_unreadable(const struct tree *t, size_t i)
 {
-	return i < t->nunreadable ? t->unreadable[i] : NULL;
+	if (t->ops->unreadable == NULL)
+		return NULL;
+	return t->ops->unreadable(t, i);
 }
 
 size_t
