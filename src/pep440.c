@@ -20,6 +20,11 @@ static int	 is_sep(int);
 static size_t	 suffix(const char *, size_t, size_t, const char *const *,
 		    struct pep440_seg *, const char **);
 static int	 parse_local(struct pep440_version *, size_t, size_t);
+static int	 parse_release(struct pep440_version *, size_t, size_t *,
+		    const char **);
+static size_t	 parse_suffixes(struct pep440_version *, size_t, size_t);
+static void	 version_error(struct strbuf *, const char *, size_t, size_t,
+		    const char *);
 static int	 cmp_num(const struct pep440_version *, struct pep440_seg,
 		    const struct pep440_version *, struct pep440_seg);
 static int	 cmp_release(const struct pep440_version *,
@@ -30,6 +35,11 @@ static int	 cmp_local(const struct pep440_version *,
 		    const struct pep440_version *);
 static int	 str_eq_nocase(const char *, const char *);
 static int	 pre_rank(const struct pep440_version *);
+static const struct spec_op *clause_op(const char *, size_t);
+static const char *clause_arbitrary(struct pep440_clause *, const char *,
+		    size_t);
+static const char *clause_version(struct pep440_clause *, const char *,
+		    size_t);
 static int	 clause_parse(const char *, size_t, struct pep440_clause *,
 		    struct strbuf *, struct strbuf *);
 static int	 clause_matches(const struct pep440_clause *,
@@ -44,6 +54,22 @@ static const char *const pre_words[] = {
 };
 static const char *const post_words[] = { "post", "rev", "r", NULL };
 static const char *const dev_words[] = { "dev", NULL };
+
+/* The operators of a clause, longest first where one starts another. */
+static const struct spec_op {
+	const char	*text;
+	enum pep440_op	 op;
+} spec_ops[] = {
+	{ "===",	PEP440_ARBITRARY },
+	{ "~=",		PEP440_COMPAT },
+	{ "==",		PEP440_EQ },
+	{ "!=",		PEP440_NE },
+	{ "<=",		PEP440_LE },
+	{ ">=",		PEP440_GE },
+	{ "<",		PEP440_LT },
+	{ ">",		PEP440_GT },
+	{ NULL,		0 }
+};
 
 /*
  * The length of the white space character at s (n bytes left), as
@@ -210,40 +236,28 @@ parse_local(struct pep440_version *v, size_t i, size_t n)
 	}
 }
 
-int
-pep440_parse(const char *str, struct pep440_version *v, struct strbuf *err)
+/*
+ * The release of v->s (n bytes) from *ip: an optional "v", an epoch and
+ * the release numbers, *ip past them. -1 with *why when there are none.
+ */
+static int
+parse_release(struct pep440_version *v, size_t n, size_t *ip,
+    const char **why)
 {
-	const char *t = str, *word;
-	size_t n, i = 0, k, alloc = 0;
-	struct pep440_version z = PEP440_VERSION_INIT;
-	const char *why = NULL;
+	size_t i = *ip, k, alloc = 0;
 
-	*v = z;
-	n = strlen(str);
-	if (n > PEP440_MAX_LEN) {
-		if (err != NULL)
-			strbuf_addf(err, "version longer than %d bytes",
-			    PEP440_MAX_LEN);
-		return -1;
-	}
-	trim(&t, &n);
-	v->raw = xstrdup(str);
-	v->s = xmalloc(n + 1);
-	for (k = 0; k < n; k++)
-		v->s[k] = ascii_tolower((unsigned char)t[k]);
-	v->s[n] = '\0';
 	if (i < n && v->s[i] == 'v')
 		i++;
 	if ((k = digits(v->s, n, i)) == 0) {
-		why = "no release number";
-		goto bad;
+		*why = "no release number";
+		return -1;
 	}
 	if (i + k < n && v->s[i + k] == '!') {
 		v->epoch = number(v->s, i, k);
 		i += k + 1;
 		if ((k = digits(v->s, n, i)) == 0) {
-			why = "no release number after the epoch";
-			goto bad;
+			*why = "no release number after the epoch";
+			return -1;
 		}
 	}
 	for (;;) {
@@ -256,6 +270,20 @@ pep440_parse(const char *str, struct pep440_version *v, struct strbuf *err)
 		else
 			break;
 	}
+	*ip = i;
+	return 0;
+}
+
+/*
+ * The pre, post and dev suffixes of v->s (n bytes) at i, each optional;
+ * returns where they end.
+ */
+static size_t
+parse_suffixes(struct pep440_version *v, size_t n, size_t i)
+{
+	const char *word;
+	size_t k;
+
 	if ((k = suffix(v->s, n, i, pre_words, &v->pre_n, &word)) > 0) {
 		/* alpha: a, beta: b, c, rc, pre, preview: c (rc) */
 		v->pre = *word == 'a' || *word == 'b' ? *word : 'c';
@@ -274,6 +302,52 @@ pep440_parse(const char *str, struct pep440_version *v, struct strbuf *err)
 		v->dev = 1;
 		i += k;
 	}
+	return i;
+}
+
+/*
+ * Why the n bytes at t are not a version, into err: why, or else the
+ * unexpected text from byte i.
+ */
+static void
+version_error(struct strbuf *err, const char *t, size_t n, size_t i,
+    const char *why)
+{
+	quote(err, t, n);
+	strbuf_addstr(err, " is not a PEP 440 version");
+	if (why != NULL)
+		strbuf_addf(err, " (%s)", why);
+	else if (i < n) {
+		strbuf_addstr(err, ": unexpected ");
+		quote(err, t + i, n - i);
+	}
+}
+
+int
+pep440_parse(const char *str, struct pep440_version *v, struct strbuf *err)
+{
+	const char *t = str;
+	size_t n, i = 0, k;
+	struct pep440_version z = PEP440_VERSION_INIT;
+	const char *why = NULL;
+
+	*v = z;
+	n = strlen(str);
+	if (n > PEP440_MAX_LEN) {
+		if (err != NULL)
+			strbuf_addf(err, "version longer than %d bytes",
+			    PEP440_MAX_LEN);
+		return -1;
+	}
+	trim(&t, &n);
+	v->raw = xstrdup(str);
+	v->s = xmalloc(n + 1);
+	for (k = 0; k < n; k++)
+		v->s[k] = ascii_tolower((unsigned char)t[k]);
+	v->s[n] = '\0';
+	if (parse_release(v, n, &i, &why) == -1)
+		goto bad;
+	i = parse_suffixes(v, n, i);
 	if (i < n && v->s[i] == '+') {
 		if (parse_local(v, i + 1, n) == -1) {
 			why = "a local version label is [a-z0-9]+ segments "
@@ -282,22 +356,12 @@ pep440_parse(const char *str, struct pep440_version *v, struct strbuf *err)
 		}
 		i = n;
 	}
-	if (i < n) {
-		why = NULL;
+	if (i < n)
 		goto bad;
-	}
 	return 0;
 bad:
-	if (err != NULL) {
-		quote(err, t, n);
-		strbuf_addstr(err, " is not a PEP 440 version");
-		if (why != NULL)
-			strbuf_addf(err, " (%s)", why);
-		else if (i < n) {
-			strbuf_addstr(err, ": unexpected ");
-			quote(err, t + i, n - i);
-		}
-	}
+	if (err != NULL)
+		version_error(err, t, n, i, why);
 	pep440_version_clear(v);
 	return -1;
 }
@@ -483,6 +547,72 @@ pep440_cmp(const struct pep440_version *a, const struct pep440_version *b)
 	return cmp_local(a, b);
 }
 
+/* The operator a clause of n bytes at s starts with; NULL if none. */
+static const struct spec_op *
+clause_op(const char *s, size_t n)
+{
+	const struct spec_op *o;
+
+	for (o = spec_ops; o->text != NULL; o++)
+		if (n >= strlen(o->text) &&
+		    memcmp(s, o->text, strlen(o->text)) == 0)
+			return o;
+	return NULL;
+}
+
+/* The string of m bytes at t of a === clause into c; NULL, or why not. */
+static const char *
+clause_arbitrary(struct pep440_clause *c, const char *t, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		if (t[i] == ';' || t[i] == ')' || uspace_at(t + i, m - i))
+			break;
+	if (i < m)
+		return "=== takes one string without white space, ';' or ')'";
+	c->arbitrary = xstrndup(t, m);
+	/* Only to know whether it names a pre-release. */
+	(void)pep440_parse(c->arbitrary, &c->v, NULL);
+	return NULL;
+}
+
+/*
+ * The version of m bytes at t of a clause (c->op set) into c, with
+ * ".*" for == and !=; NULL, or why it is not one c->op takes.
+ */
+static const char *
+clause_version(struct pep440_clause *c, const char *t, size_t m)
+{
+	char *ver;
+	size_t i;
+	int bad;
+
+	if ((c->op == PEP440_EQ || c->op == PEP440_NE) && m >= 2 &&
+	    t[m - 2] == '.' && t[m - 1] == '*') {
+		c->wildcard = 1;
+		m -= 2;
+		if (m == 0 || !ascii_isdigit((unsigned char)t[m - 1]))
+			return "'.*' follows a release number only";
+	}
+	for (i = 0; i < m; i++)
+		if (uspace_at(t + i, m - i))
+			break;
+	ver = xstrndup(t, m);
+	bad = i < m || pep440_parse(ver, &c->v, NULL) == -1;
+	free(ver);
+	if (bad)
+		return "not a PEP 440 version";
+	if (c->wildcard && (c->v.pre || c->v.post || c->v.dev ||
+	    c->v.nlocal > 0))
+		return "'.*' follows a release number only";
+	if (c->v.nlocal > 0 && c->op != PEP440_EQ && c->op != PEP440_NE)
+		return "only == and != take a local version label";
+	if (c->op == PEP440_COMPAT && c->v.nrelease < 2)
+		return "~= needs at least two release numbers (~=2.0, not ~=2)";
+	return NULL;
+}
+
 /*
  * One clause of n bytes at s (not NUL-terminated) into *c; its text is
  * appended to norm. -1 with err set when it is not a specifier.
@@ -491,91 +621,38 @@ static int
 clause_parse(const char *s, size_t n, struct pep440_clause *c,
     struct strbuf *norm, struct strbuf *err)
 {
-	static const char *const ops[] = {
-		"===", "~=", "==", "!=", "<=", ">=", "<", ">", NULL
-	};
-	static const enum pep440_op opv[] = {
-		PEP440_ARBITRARY, PEP440_COMPAT, PEP440_EQ, PEP440_NE,
-		PEP440_LE, PEP440_GE, PEP440_LT, PEP440_GT
-	};
-	const char *t = s, *why = NULL;
-	char *ver = NULL;
-	size_t k, i, m;
-	int o;
+	const struct spec_op *o;
+	const char *t, *why;
+	size_t k, m;
 
 	memset(c, 0, sizeof(*c));
-	trim(&t, &n);
-	s = t;
-	for (o = 0; ops[o] != NULL; o++)
-		if (n >= strlen(ops[o]) && memcmp(t, ops[o], strlen(ops[o])) == 0)
-			break;
-	if (ops[o] == NULL) {
+	trim(&s, &n);
+	if ((o = clause_op(s, n)) == NULL) {
 		why = "no operator (one of ==, !=, <=, >=, <, >, ~=, ===)";
 		goto bad;
 	}
-	c->op = opv[o];
-	k = strlen(ops[o]);
-	t += k;
+	c->op = o->op;
+	k = strlen(o->text);
+	t = s + k;
 	m = n - k;
 	trim(&t, &m);
 	if (m == 0) {
 		why = "no version after the operator";
 		goto bad;
 	}
-	strbuf_addstr(norm, ops[o]);
+	strbuf_addstr(norm, o->text);
 	strbuf_add(norm, t, m);
-	if (c->op == PEP440_ARBITRARY) {
-		for (i = 0; i < m; i++)
-			if (t[i] == ';' || t[i] == ')' || uspace_at(t + i, m - i))
-				break;
-		if (i < m) {
-			why = "=== takes one string without white space, ';' "
-			    "or ')'";
-			goto bad;
-		}
-		c->arbitrary = xstrndup(t, m);
-		/* Only to know whether it names a pre-release. */
-		(void)pep440_parse(c->arbitrary, &c->v, NULL);
+	if (c->op == PEP440_ARBITRARY)
+		why = clause_arbitrary(c, t, m);
+	else
+		why = clause_version(c, t, m);
+	if (why == NULL)
 		return 0;
-	}
-	if ((c->op == PEP440_EQ || c->op == PEP440_NE) && m >= 2 &&
-	    t[m - 2] == '.' && t[m - 1] == '*') {
-		c->wildcard = 1;
-		m -= 2;
-		if (m == 0 || !ascii_isdigit((unsigned char)t[m - 1])) {
-			why = "'.*' follows a release number only";
-			goto bad;
-		}
-	}
-	ver = xstrndup(t, m);
-	for (i = 0; i < m; i++)
-		if (uspace_at(t + i, m - i))
-			break;
-	if (i < m || pep440_parse(ver, &c->v, NULL) == -1) {
-		why = "not a PEP 440 version";
-		goto bad;
-	}
-	if (c->wildcard && (c->v.pre || c->v.post || c->v.dev ||
-	    c->v.nlocal > 0)) {
-		why = "'.*' follows a release number only";
-		goto bad;
-	}
-	if (c->v.nlocal > 0 && c->op != PEP440_EQ && c->op != PEP440_NE) {
-		why = "only == and != take a local version label";
-		goto bad;
-	}
-	if (c->op == PEP440_COMPAT && c->v.nrelease < 2) {
-		why = "~= needs at least two release numbers (~=2.0, not ~=2)";
-		goto bad;
-	}
-	free(ver);
-	return 0;
 bad:
 	if (err != NULL) {
 		quote(err, s, n);
 		strbuf_addf(err, " is not a version specifier: %s", why);
 	}
-	free(ver);
 	free(c->arbitrary);
 	pep440_version_clear(&c->v);
 	memset(c, 0, sizeof(*c));

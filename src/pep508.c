@@ -66,11 +66,25 @@ static int	 parse_marker(const char *, size_t, struct pep508_req *,
 		    struct strbuf *);
 static int	 req_fail(struct pep508_req *, struct strbuf *, const char *,
 		    const char *);
+static size_t	 skip_space(const char *, size_t, size_t);
+static char	*req_url(const char *, size_t *, size_t, struct pep508_req *,
+		    struct strbuf *);
+static char	*req_paren_spec(const char *, size_t *, size_t,
+		    struct pep508_req *, struct strbuf *);
+static char	*req_spec_text(const char *, size_t *, size_t,
+		    struct pep508_req *, struct strbuf *);
+static int	 req_marker(const char *, size_t, size_t, struct pep508_req *,
+		    struct strbuf *);
 static int	 is_path_or_url(const char *);
 static void	 read_logical(struct reqline_reader *, struct strbuf *);
 static void	 strip_comment(struct strbuf *);
 static size_t	 next_token(const char *, size_t *, size_t *);
 static int	 req_options(struct reqline *, const char *, size_t,
+		    struct strbuf *);
+static int	 next_line(struct reqline_reader *, struct reqline *,
+		    struct strbuf *);
+static int	 option_line(struct reqline *, const char *, struct strbuf *);
+static int	 requirement_line(struct reqline *, const char *, size_t,
 		    struct strbuf *);
 
 static int
@@ -389,67 +403,141 @@ req_fail(struct pep508_req *req, struct strbuf *err, const char *s,
 	return -1;
 }
 
+/* Past the white space at s[i] (n bytes in all). */
+static size_t
+skip_space(const char *s, size_t i, size_t n)
+{
+	while (i < n && ascii_isspace((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/*
+ * "@ url" at s[*ip] into req->url, *ip past it and the white space after;
+ * the spec text ("": none), NULL with req released on error.
+ */
+static char *
+req_url(const char *s, size_t *ip, size_t n, struct pep508_req *req,
+    struct strbuf *err)
+{
+	size_t i, j;
+
+	i = skip_space(s, *ip + 1, n);
+	for (j = i; j < n && !ascii_isspace((unsigned char)s[j]); j++)
+		;
+	if (j == i) {
+		req_fail(req, err, s, "no URL after '@'");
+		return NULL;
+	}
+	req->url = xstrndup(s + i, j - i);
+	req->flags |= PEP508_URL;
+	i = skip_space(s, j, n);
+	if (i < n && s[i] != ';') {
+		req_fail(req, err, s, "unexpected text after the URL");
+		return NULL;
+	}
+	*ip = i;
+	return xstrdup("");
+}
+
+/*
+ * "(spec)" at s[*ip], *ip past it and the white space after: the spec
+ * text, NULL with req released on error.
+ */
+static char *
+req_paren_spec(const char *s, size_t *ip, size_t n, struct pep508_req *req,
+    struct strbuf *err)
+{
+	const char *paren;
+	char *spec;
+	size_t i = *ip;
+
+	paren = memchr(s + i, ')', n - i);
+	if (paren == NULL) {
+		req_fail(req, err, s, "no ')' after the version specifier");
+		return NULL;
+	}
+	spec = xstrndup(s + i + 1, paren - s - i - 1);
+	i = skip_space(s, (size_t)(paren - s) + 1, n);
+	if (i < n && s[i] != ';') {
+		free(spec);
+		req_fail(req, err, s, "unexpected text after the version "
+		    "specifier");
+		return NULL;
+	}
+	*ip = i;
+	return spec;
+}
+
+/*
+ * What follows the name and extras at s[*ip]: "@ url", "(spec)" or a
+ * bare spec up to ';' or the end; *ip past it. The spec text, NULL with
+ * req released on error.
+ */
+static char *
+req_spec_text(const char *s, size_t *ip, size_t n, struct pep508_req *req,
+    struct strbuf *err)
+{
+	const char *semi;
+	char *spec;
+	size_t j;
+
+	if (*ip < n && s[*ip] == '@')
+		return req_url(s, ip, n, req, err);
+	if (*ip < n && s[*ip] == '(')
+		return req_paren_spec(s, ip, n, req, err);
+	semi = memchr(s + *ip, ';', n - *ip);
+	j = semi == NULL ? n : (size_t)(semi - s);
+	spec = xstrndup(s + *ip, j - *ip);
+	*ip = j;
+	return spec;
+}
+
+/*
+ * The marker at s[i..n) of the requirement s into req; -1 with req
+ * released on error.
+ */
+static int
+req_marker(const char *s, size_t i, size_t n, struct pep508_req *req,
+    struct strbuf *err)
+{
+	struct strbuf sb = STRBUF_INIT, e2 = STRBUF_INIT;
+
+	if (parse_marker(s + i, n - i, req, &e2) == -1) {
+		req_fail(req, err, s, e2.buf);
+		strbuf_release(&e2);
+		return -1;
+	}
+	strbuf_addstr(&sb, s + i);
+	strbuf_trim(&sb);
+	req->marker = strbuf_detach(&sb, NULL);
+	strbuf_release(&e2);
+	return 0;
+}
+
 int
 pep508_parse(const char *s, struct pep508_req *req, struct strbuf *err)
 {
 	struct strbuf sb = STRBUF_INIT, e2 = STRBUF_INIT;
-	size_t n, i = 0, j;
-	const char *semi;
+	size_t n, i;
 	char *spec;
 
 	memset(req, 0, sizeof(*req));
 	n = strlen(s);
 	if (n > PEP440_MAX_LEN)
 		return req_fail(req, err, s, "too long");
-	while (i < n && ascii_isspace((unsigned char)s[i]))
-		i++;
+	i = skip_space(s, 0, n);
 	if (parse_name(s, &i, n, &sb) == -1)
 		return req_fail(req, err, s, "expected a project name");
 	req->name = strbuf_detach(&sb, NULL);
 	pep503_normalize(req->name, strlen(req->name), &sb);
 	req->key = strbuf_detach(&sb, NULL);
-	while (i < n && ascii_isspace((unsigned char)s[i]))
-		i++;
+	i = skip_space(s, i, n);
 	if (i < n && s[i] == '[' && parse_extras(s, &i, n, req, err) == -1)
 		return -1;
-	while (i < n && ascii_isspace((unsigned char)s[i]))
-		i++;
-	semi = NULL;
-	if (i < n && s[i] == '@') {
-		for (i++; i < n && ascii_isspace((unsigned char)s[i]); i++)
-			;
-		for (j = i; j < n && !ascii_isspace((unsigned char)s[j]); j++)
-			;
-		if (j == i)
-			return req_fail(req, err, s, "no URL after '@'");
-		req->url = xstrndup(s + i, j - i);
-		req->flags |= PEP508_URL;
-		for (i = j; i < n && ascii_isspace((unsigned char)s[i]); i++)
-			;
-		if (i < n && s[i] != ';')
-			return req_fail(req, err, s, "unexpected text after "
-			    "the URL");
-		spec = xstrdup("");
-	} else if (i < n && s[i] == '(') {
-		semi = memchr(s + i, ')', n - i);
-		if (semi == NULL)
-			return req_fail(req, err, s, "no ')' after the version "
-			    "specifier");
-		spec = xstrndup(s + i + 1, semi - s - i - 1);
-		for (i = semi - s + 1; i < n &&
-		    ascii_isspace((unsigned char)s[i]); i++)
-			;
-		if (i < n && s[i] != ';') {
-			free(spec);
-			return req_fail(req, err, s, "unexpected text after "
-			    "the version specifier");
-		}
-	} else {
-		semi = memchr(s + i, ';', n - i);
-		j = semi == NULL ? n : (size_t)(semi - s);
-		spec = xstrndup(s + i, j - i);
-		i = j;
-	}
+	i = skip_space(s, i, n);
+	if ((spec = req_spec_text(s, &i, n, req, err)) == NULL)
+		return -1;
 	if (pep440_spec_parse(spec, &req->spec, &e2) == -1) {
 		free(spec);
 		req_fail(req, err, s, e2.buf);
@@ -457,19 +545,10 @@ pep508_parse(const char *s, struct pep508_req *req, struct strbuf *err)
 		return -1;
 	}
 	free(spec);
-	req->spec_text = xstrdup(req->spec->text);
-	if (i < n && s[i] == ';') {
-		i++;
-		if (parse_marker(s + i, n - i, req, &e2) == -1) {
-			req_fail(req, err, s, e2.buf);
-			strbuf_release(&e2);
-			return -1;
-		}
-		strbuf_addstr(&sb, s + i);
-		strbuf_trim(&sb);
-		req->marker = strbuf_detach(&sb, NULL);
-	}
 	strbuf_release(&e2);
+	req->spec_text = xstrdup(req->spec->text);
+	if (i < n && s[i] == ';')
+		return req_marker(s, i + 1, n, req, err);
 	return 0;
 }
 
@@ -603,9 +682,31 @@ req_options(struct reqline *line, const char *s, size_t i, struct strbuf *err)
 	return 0;
 }
 
-int
-reqline_next(struct reqline_reader *r, struct reqline *line,
-    struct strbuf *err)
+/*
+ * The next logical line that is not empty once its comment is cut, into
+ * sb, line->lineno where it starts; 0 at the end.
+ */
+static int
+next_line(struct reqline_reader *r, struct reqline *line, struct strbuf *sb)
+{
+	do {
+		strbuf_reset(sb);
+		if (r->pos >= r->len)
+			return 0;
+		line->lineno = r->lineno + 1;
+		read_logical(r, sb);
+		strip_comment(sb);
+	} while (sb->len == 0);
+	return 1;
+}
+
+/*
+ * The option line s into line: -r, -c or -e with its value and
+ * per-requirement options, or any other option as written. 1, or -1
+ * with err.
+ */
+static int
+option_line(struct reqline *line, const char *s, struct strbuf *err)
 {
 	static const struct {
 		const char		*s, *l;
@@ -615,66 +716,56 @@ reqline_next(struct reqline_reader *r, struct reqline *line,
 		{ "-c", "--constraint", REQLINE_CONSTRAINT },
 		{ "-e", "--editable", REQLINE_EDITABLE },
 	};
-	struct strbuf sb = STRBUF_INIT, e2 = STRBUF_INIT;
 	size_t i, k, st, o, ol;
-	const char *p;
+
+	line->kind = REQLINE_OPTION;
+	for (o = 0; o < sizeof(fileopts) / sizeof(fileopts[0]); o++) {
+		ol = strlen(fileopts[o].l);
+		if (strncmp(s, fileopts[o].l, ol) == 0 &&
+		    (s[ol] == '=' || ascii_isspace((unsigned char)s[ol])))
+			i = ol + 1;
+		else if (strncmp(s, fileopts[o].s, 2) == 0 && s[2] != '-')
+			i = 2;
+		else
+			continue;
+		line->kind = fileopts[o].kind;
+		if ((k = next_token(s, &i, &st)) == 0) {
+			if (err != NULL)
+				strbuf_addf(err, "%s needs a value",
+				    fileopts[o].l);
+			return -1;
+		}
+		line->text = xstrndup(s + st, k);
+		return req_options(line, s, i, err) == -1 ? -1 : 1;
+	}
+	line->text = xstrdup(s);
+	return 1;
+}
+
+/*
+ * The requirement line s (len bytes) into line: a PEP 508 requirement
+ * or a path or URL, then its options. 1, or -1 with err.
+ */
+static int
+requirement_line(struct reqline *line, const char *s, size_t len,
+    struct strbuf *err)
+{
+	struct strbuf e2 = STRBUF_INIT;
+	size_t i, k, st;
 	int ret = 1;
 
-	memset(line, 0, sizeof(*line));
-	do {
-		strbuf_reset(&sb);
-		if (r->pos >= r->len) {
-			strbuf_release(&sb);
-			return 0;
-		}
-		line->lineno = r->lineno + 1;
-		read_logical(r, &sb);
-		strip_comment(&sb);
-	} while (sb.len == 0);
-
-	if (sb.buf[0] == '-') {
-		line->kind = REQLINE_OPTION;
-		for (o = 0; o < sizeof(fileopts) / sizeof(fileopts[0]); o++) {
-			ol = strlen(fileopts[o].l);
-			if (strncmp(sb.buf, fileopts[o].l, ol) == 0 &&
-			    (sb.buf[ol] == '=' || ascii_isspace((unsigned char)sb.buf[ol])))
-				p = sb.buf + ol + 1;
-			else if (strncmp(sb.buf, fileopts[o].s, 2) == 0 &&
-			    sb.buf[2] != '-')
-				p = sb.buf + 2;
-			else
-				continue;
-			line->kind = fileopts[o].kind;
-			i = p - sb.buf;
-			if ((k = next_token(sb.buf, &i, &st)) == 0) {
-				if (err != NULL)
-					strbuf_addf(err, "%s needs a value",
-					    fileopts[o].l);
-				ret = -1;
-				goto out;
-			}
-			line->text = xstrndup(sb.buf + st, k);
-			if (req_options(line, sb.buf, i, err) == -1)
-				ret = -1;
-			goto out;
-		}
-		line->text = xstrdup(sb.buf);
-		goto out;
-	}
 	/* The requirement runs up to the first token that is an option. */
-	for (i = 0; (k = next_token(sb.buf, &i, &st)) > 0; )
-		if (sb.buf[st] == '-')
+	for (i = 0; (k = next_token(s, &i, &st)) > 0; )
+		if (s[st] == '-')
 			break;
 	if (k == 0)
-		st = sb.len;
-	line->text = xstrndup(sb.buf, st);
+		st = len;
+	line->text = xstrndup(s, st);
 	for (k = strlen(line->text); k > 0 &&
 	    ascii_isspace((unsigned char)line->text[k - 1]); k--)
 		line->text[k - 1] = '\0';
-	if (req_options(line, sb.buf, st, err) == -1) {
-		ret = -1;
-		goto out;
-	}
+	if (req_options(line, s, st, err) == -1)
+		return -1;
 	if (pep508_parse(line->text, &line->req, &e2) == 0)
 		line->kind = REQLINE_REQ;
 	else if (is_path_or_url(line->text))
@@ -684,9 +775,25 @@ reqline_next(struct reqline_reader *r, struct reqline *line,
 			strbuf_addstr(err, e2.buf);
 		ret = -1;
 	}
-out:
-	strbuf_release(&sb);
 	strbuf_release(&e2);
+	return ret;
+}
+
+int
+reqline_next(struct reqline_reader *r, struct reqline *line,
+    struct strbuf *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	memset(line, 0, sizeof(*line));
+	if (next_line(r, line, &sb) == 0)
+		ret = 0;
+	else if (sb.buf[0] == '-')
+		ret = option_line(line, sb.buf, err);
+	else
+		ret = requirement_line(line, sb.buf, sb.len, err);
+	strbuf_release(&sb);
 	return ret;
 }
 

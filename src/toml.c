@@ -108,6 +108,13 @@ static int	 parse_simple_key(struct parser *, struct strbuf *);
 static int	 parse_key(struct parser *, struct keypath *);
 static void	 keypath_release(struct keypath *);
 static int	 digits(const char *, size_t, size_t *, int);
+static size_t	 number_span(const struct parser *);
+static int	 special_float(struct parser *, struct toml_value *, int, int,
+		    size_t);
+static int	 parse_float(struct parser *, struct toml_value *, size_t,
+		    size_t);
+static int	 parse_integer(struct parser *, struct toml_value *, size_t,
+		    size_t, int, int);
 static int	 parse_number(struct parser *, struct toml_value *);
 static int	 two(const char *, int *);
 static int	 parse_time(struct parser *, struct strbuf *);
@@ -117,6 +124,15 @@ static struct toml_value *parse_array(struct parser *, int);
 static struct toml_value *parse_inline(struct parser *, int);
 static struct toml_value *parse_value(struct parser *, int);
 static int	 keyval(struct parser *, struct toml_value *);
+static int	 too_deep(struct parser *, const struct keypath *, int);
+static struct toml_value *header_new(struct parser *, const struct keypath *,
+		    size_t, struct toml_value *, enum toml_kind, unsigned, int);
+static struct toml_value *header_walk(struct parser *, const struct keypath *,
+		    size_t, struct toml_value *, int);
+static struct toml_value *header_aot(struct parser *, const struct keypath *,
+		    struct toml_value *, int);
+static struct toml_value *header_define(struct parser *,
+		    const struct keypath *, struct toml_value *, int);
 static int	 header(struct parser *);
 
 /*
@@ -710,81 +726,86 @@ digits(const char *s, size_t n, size_t *i, int base)
 	return 0;
 }
 
-/* An integer or a float (inf and nan too) at the position, into v. */
-static int
-parse_number(struct parser *p, struct toml_value *v)
+/* The length of the number-like token at the position. */
+static size_t
+number_span(const struct parser *p)
 {
 	const char *s = p->s + p->pos;
-	struct strbuf sb = STRBUF_INIT;
-	uint64_t u = 0, lim;
-	size_t n = 0, i = 0, j;
-	int c, base = 10, neg = 0;
+	size_t n = 0;
+	int c;
 
 	while (p->pos + n < p->len && (is_bare(c = s[n]) || c == '+' ||
 	    c == '.'))
 		n++;
-	if (s[0] == '+' || s[0] == '-') {
-		neg = s[0] == '-';
-		i = 1;
+	return n;
+}
+
+/* inf (or nan when !inf), negative when neg, the n bytes at the position. */
+static int
+special_float(struct parser *p, struct toml_value *v, int inf, int neg,
+    size_t n)
+{
+	v->kind = TOML_FLOAT;
+	v->u.f = inf ? INFINITY : NAN;
+	if (neg)
+		v->u.f = -v->u.f;
+	p->pos += n;
+	return 0;
+}
+
+/*
+ * The decimal float of n bytes at the position whose integer part ends
+ * at byte j (at a '.', 'e' or 'E'), into v.
+ */
+static int
+parse_float(struct parser *p, struct toml_value *v, size_t n, size_t j)
+{
+	const char *s = p->s + p->pos;
+	struct strbuf sb = STRBUF_INIT;
+	int range;
+
+	if (s[j] == '.') {
+		j++;
+		if (digits(s, n, &j, 10) == -1)
+			return perr(p, "a decimal point needs digits on both "
+			    "sides");
 	}
-	if (n == 0)
-		return unexpected(p, "expected a value");
-	if (n - i == 3 && (memcmp(s + i, "inf", 3) == 0 ||
-	    memcmp(s + i, "nan", 3) == 0)) {
-		v->kind = TOML_FLOAT;
-		v->u.f = s[i] == 'i' ? INFINITY : NAN;
-		if (neg)
-			v->u.f = -v->u.f;
-		p->pos += n;
-		return 0;
-	}
-	if (i == 0 && (s[0] < '0' || s[0] > '9'))
-		return unexpected(p, "expected a value");
-	if (n - i > 2 && s[i] == '0' &&
-	    (s[i + 1] == 'x' || s[i + 1] == 'o' || s[i + 1] == 'b')) {
-		if (i > 0)
-			return perr(p, "a sign before a hex, octal or binary "
-			    "integer");
-		base = s[1] == 'x' ? 16 : s[1] == 'o' ? 8 : 2;
-		i = 2;
-	}
-	j = i;
-	if (digits(s, n, &j, base) == -1)
-		return perr(p, "invalid number");
-	if (base == 10 && s[i] == '0' && j > i + 1)
-		return perr(p, "a leading zero in a number");
-	if (base == 10 && j < n && (s[j] == '.' || s[j] == 'e' ||
-	    s[j] == 'E')) {
-		if (s[j] == '.') {
+	if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+		j++;
+		if (j < n && (s[j] == '+' || s[j] == '-'))
 			j++;
-			if (digits(s, n, &j, 10) == -1)
-				return perr(p, "a decimal point needs digits "
-				    "on both sides");
-		}
-		if (j < n && (s[j] == 'e' || s[j] == 'E')) {
-			j++;
-			if (j < n && (s[j] == '+' || s[j] == '-'))
-				j++;
-			if (digits(s, n, &j, 10) == -1)
-				return perr(p, "invalid exponent");
-		}
-		if (j != n)
-			return perr(p, "invalid float");
-		for (j = 0; j < n; j++)
-			if (s[j] != '_')
-				strbuf_addch(&sb, s[j]);
-		errno = 0;
-		v->kind = TOML_FLOAT;
-		v->u.f = strtod(sb.buf, NULL);
-		c = errno == ERANGE && isinf(v->u.f);
-		strbuf_release(&sb);
-		if (c)
-			return perr(p, "float out of range");
-		p->pos += n;
-		return 0;
+		if (digits(s, n, &j, 10) == -1)
+			return perr(p, "invalid exponent");
 	}
 	if (j != n)
-		return perr(p, "invalid number");
+		return perr(p, "invalid float");
+	for (j = 0; j < n; j++)
+		if (s[j] != '_')
+			strbuf_addch(&sb, s[j]);
+	errno = 0;
+	v->kind = TOML_FLOAT;
+	v->u.f = strtod(sb.buf, NULL);
+	range = errno == ERANGE && isinf(v->u.f);
+	strbuf_release(&sb);
+	if (range)
+		return perr(p, "float out of range");
+	p->pos += n;
+	return 0;
+}
+
+/*
+ * The integer of n bytes at the position, its digits (checked) from
+ * byte i in base, negative when neg, into v; out of range is an error.
+ */
+static int
+parse_integer(struct parser *p, struct toml_value *v, size_t n, size_t i,
+    int base, int neg)
+{
+	const char *s = p->s + p->pos;
+	uint64_t u = 0, lim;
+	size_t j;
+	int c;
+
 	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	for (j = i; j < n; j++) {
 		if (s[j] == '_')
@@ -801,6 +822,47 @@ parse_number(struct parser *p, struct toml_value *v)
 		v->u.i = (int64_t)u;
 	p->pos += n;
 	return 0;
+}
+
+/* An integer or a float (inf and nan too) at the position, into v. */
+static int
+parse_number(struct parser *p, struct toml_value *v)
+{
+	const char *s = p->s + p->pos;
+	size_t n, i = 0, j;
+	int base = 10, neg = 0;
+
+	n = number_span(p);
+	if (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	if (n == 0)
+		return unexpected(p, "expected a value");
+	if (n - i == 3 && (memcmp(s + i, "inf", 3) == 0 ||
+	    memcmp(s + i, "nan", 3) == 0))
+		return special_float(p, v, s[i] == 'i', neg, n);
+	if (i == 0 && (s[0] < '0' || s[0] > '9'))
+		return unexpected(p, "expected a value");
+	if (n - i > 2 && s[i] == '0' &&
+	    (s[i + 1] == 'x' || s[i + 1] == 'o' || s[i + 1] == 'b')) {
+		if (i > 0)
+			return perr(p, "a sign before a hex, octal or binary "
+			    "integer");
+		base = s[1] == 'x' ? 16 : s[1] == 'o' ? 8 : 2;
+		i = 2;
+	}
+	j = i;
+	if (digits(s, n, &j, base) == -1)
+		return perr(p, "invalid number");
+	if (base == 10 && s[i] == '0' && j > i + 1)
+		return perr(p, "a leading zero in a number");
+	if (base == 10 && j < n && (s[j] == '.' || s[j] == 'e' ||
+	    s[j] == 'E'))
+		return parse_float(p, v, n, j);
+	if (j != n)
+		return perr(p, "invalid number");
+	return parse_integer(p, v, n, i, base, neg);
 }
 
 /* Two decimal digits. */
@@ -1109,6 +1171,122 @@ fail:
 	return -1;
 }
 
+/* Whether depth is past TOML_MAX_DEPTH: then an error at the key. */
+static int
+too_deep(struct parser *p, const struct keypath *kp, int depth)
+{
+	if (depth <= TOML_MAX_DEPTH)
+		return 0;
+	perr_at(p, kp->pos, "nested more than %d deep", TOML_MAX_DEPTH);
+	return 1;
+}
+
+/*
+ * A new table or array (kind, flags) in t under segment i of kp, made
+ * on line; NULL when it would be nested too deep.
+ */
+static struct toml_value *
+header_new(struct parser *p, const struct keypath *kp, size_t i,
+    struct toml_value *t, enum toml_kind kind, unsigned flags, int line)
+{
+	struct toml_value *v;
+
+	if (too_deep(p, kp, t->depth + 1))
+		return NULL;
+	v = new_value(kind, line, t->depth + 1);
+	v->flags = flags;
+	table_add(t, kp->seg[i].buf, kp->seg[i].len, v);
+	return v;
+}
+
+/*
+ * The table segment i (not the last) of a header names in t: made
+ * implicitly, an existing table, or the last table of an array of
+ * tables; NULL when it is something else.
+ */
+static struct toml_value *
+header_walk(struct parser *p, const struct keypath *kp, size_t i,
+    struct toml_value *t, int line)
+{
+	struct toml_value *v;
+	char name[96];
+
+	v = table_find(t, kp->seg[i].buf, kp->seg[i].len);
+	if (v == NULL)
+		return header_new(p, kp, i, t, TOML_TABLE, 0, line);
+	if (v->kind == TOML_ARRAY && (v->flags & T_AOT))
+		return v->u.arr.v[v->u.arr.n - 1];
+	if (v->kind == TOML_TABLE && !(v->flags & T_FROZEN))
+		return v;
+	keyname(name, sizeof(name), kp, i + 1);
+	perr_at(p, kp->pos, "cannot add a table under '%s': it is %s "
+	    "defined on line %d", name, what(v), v->line);
+	return NULL;
+}
+
+/*
+ * [[a.b]]: a new table appended to the array of tables the last
+ * segment of kp names in t (made if new); NULL when that is not one.
+ */
+static struct toml_value *
+header_aot(struct parser *p, const struct keypath *kp,
+    struct toml_value *t, int line)
+{
+	struct toml_value *v;
+	char name[96];
+	size_t i = kp->n - 1;
+
+	v = table_find(t, kp->seg[i].buf, kp->seg[i].len);
+	if (v == NULL) {
+		v = header_new(p, kp, i, t, TOML_ARRAY, T_AOT, line);
+		if (v == NULL)
+			return NULL;
+	} else if (v->kind != TOML_ARRAY || !(v->flags & T_AOT)) {
+		keyname(name, sizeof(name), kp, kp->n);
+		perr_at(p, kp->pos, "cannot make '%s' an array of tables: it "
+		    "is %s defined on line %d", name, what(v), v->line);
+		return NULL;
+	}
+	if (too_deep(p, kp, v->depth + 1))
+		return NULL;
+	t = new_value(TOML_TABLE, line, v->depth + 1);
+	t->flags = T_EXPLICIT;
+	array_push(v, t);
+	return t;
+}
+
+/*
+ * [a.b]: the table the last segment of kp names in t, defined now: new,
+ * or made only implicitly so far; NULL when it cannot be.
+ */
+static struct toml_value *
+header_define(struct parser *p, const struct keypath *kp,
+    struct toml_value *t, int line)
+{
+	struct toml_value *v;
+	char name[96];
+	size_t i = kp->n - 1;
+
+	v = table_find(t, kp->seg[i].buf, kp->seg[i].len);
+	if (v == NULL)
+		return header_new(p, kp, i, t, TOML_TABLE, T_EXPLICIT, line);
+	keyname(name, sizeof(name), kp, kp->n);
+	if (v->kind == TOML_TABLE && (v->flags & (T_EXPLICIT | T_DOTTED)) &&
+	    !(v->flags & T_FROZEN)) {
+		perr_at(p, kp->pos, "table '%s' defined twice (first on line "
+		    "%d)", name, v->line);
+		return NULL;
+	}
+	if (v->kind != TOML_TABLE || (v->flags & T_FROZEN)) {
+		perr_at(p, kp->pos, "cannot define table '%s': it is %s "
+		    "defined on line %d", name, what(v), v->line);
+		return NULL;
+	}
+	v->flags |= T_EXPLICIT;
+	v->line = line;
+	return v;
+}
+
 /*
  * [a.b] or [[a.b]]: walk or make the tables on the way (through the last
  * table of an array of tables), then define the last one, which must be
@@ -1118,10 +1296,9 @@ static int
 header(struct parser *p)
 {
 	struct keypath kp;
-	struct toml_value *t = p->root, *v;
-	char name[96];
+	struct toml_value *t = p->root;
 	size_t i;
-	int aot, line = p->line, last;
+	int aot, line = p->line;
 
 	aot = peek(p, 1) == '[';
 	p->pos += aot ? 2 : 1;
@@ -1135,68 +1312,16 @@ header(struct parser *p)
 	}
 	p->pos += aot ? 2 : 1;
 	p->section++;
-	for (i = 0; i < kp.n; i++) {
-		last = i + 1 == kp.n;
-		keyname(name, sizeof(name), &kp, i + 1);
-		v = table_find(t, kp.seg[i].buf, kp.seg[i].len);
-		if (v == NULL && t->depth + 1 > TOML_MAX_DEPTH) {
-			perr_at(p, kp.pos, "nested more than %d deep",
-			    TOML_MAX_DEPTH);
-			goto fail;
-		}
-		if (v == NULL && last && aot) {
-			v = new_value(TOML_ARRAY, line, t->depth + 1);
-			v->flags = T_AOT;
-			table_add(t, kp.seg[i].buf, kp.seg[i].len, v);
-		} else if (v == NULL) {
-			v = new_value(TOML_TABLE, line, t->depth + 1);
-			v->flags = last ? T_EXPLICIT : 0;
-			table_add(t, kp.seg[i].buf, kp.seg[i].len, v);
-			t = v;
-			continue;
-		}
-		if (last && aot) {
-			if (v->kind != TOML_ARRAY || !(v->flags & T_AOT)) {
-				perr_at(p, kp.pos, "cannot make '%s' an array "
-				    "of tables: it is %s defined on line %d",
-				    name, what(v), v->line);
-				goto fail;
-			}
-			if (v->depth + 1 > TOML_MAX_DEPTH) {
-				perr_at(p, kp.pos, "nested more than %d deep",
-				    TOML_MAX_DEPTH);
-				goto fail;
-			}
-			t = new_value(TOML_TABLE, line, v->depth + 1);
-			t->flags = T_EXPLICIT;
-			array_push(v, t);
-		} else if (last) {
-			if (v->kind == TOML_TABLE &&
-			    (v->flags & (T_EXPLICIT | T_DOTTED)) &&
-			    !(v->flags & T_FROZEN)) {
-				perr_at(p, kp.pos, "table '%s' defined twice "
-				    "(first on line %d)", name, v->line);
-				goto fail;
-			}
-			if (v->kind != TOML_TABLE || (v->flags & T_FROZEN)) {
-				perr_at(p, kp.pos, "cannot define table '%s': "
-				    "it is %s defined on line %d", name,
-				    what(v), v->line);
-				goto fail;
-			}
-			v->flags |= T_EXPLICIT;
-			v->line = line;
-			t = v;
-		} else if (v->kind == TOML_ARRAY && (v->flags & T_AOT))
-			t = v->u.arr.v[v->u.arr.n - 1];
-		else if (v->kind == TOML_TABLE && !(v->flags & T_FROZEN))
-			t = v;
-		else {
-			perr_at(p, kp.pos, "cannot add a table under '%s': it "
-			    "is %s defined on line %d", name, what(v), v->line);
-			goto fail;
-		}
+	for (i = 0; i < kp.n && t != NULL; i++) {
+		if (i + 1 < kp.n)
+			t = header_walk(p, &kp, i, t, line);
+		else if (aot)
+			t = header_aot(p, &kp, t, line);
+		else
+			t = header_define(p, &kp, t, line);
 	}
+	if (t == NULL)
+		goto fail;
 	p->cur = t;
 	keypath_release(&kp);
 	return end_of_line(p);
