@@ -365,6 +365,7 @@ parse_extras(const char *s, size_t *i, size_t n, struct pep508_req *req,
 		strbuf_reset(&name);
 		if (parse_name(s, &j, n, &name) == -1) {
 			strbuf_release(&name);
+			strbuf_release(&key);
 			return req_fail(req, err, s, "expected an extra name");
 		}
 		strbuf_reset(&key);

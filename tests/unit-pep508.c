@@ -84,6 +84,8 @@ test_requirements(void)
 	ok(pep508_parse("-torch", &r, NULL) == -1, "a bad name is refused");
 	ok(pep508_parse("torch-", &r, NULL) == -1, "a name ends alphanumeric");
 	ok(pep508_parse("torch[cuda", &r, NULL) == -1, "unclosed extras");
+	ok(pep508_parse("torch[cuda, !]", &r, NULL) == -1,
+	    "a bad second extra is refused (nothing leaks: LSan)");
 	ok(pep508_parse("torch @ ", &r, NULL) == -1, "@ with no URL");
 	ok(pep508_parse("torch @ https://x/y.whl junk", &r, NULL) == -1,
 	    "text after the URL");
