@@ -11,13 +11,13 @@
 
 #include <git2.h>
 
-#include "codeowners.h"
+#include "read/codeowners.h"
 #include "ctx.h"
 #include "finding.h"
 #include "history.h"
-#include "markdown.h"
+#include "read/markdown.h"
 #include "read/reader.h"
-#include "rst.h"
+#include "read/rst.h"
 #include "ruleset.h"
 #include "strbuf.h"
 #include "tree.h"

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "finding.h"
-#include "markdown.h"
+#include "read/markdown.h"
 #include "ruleset.h"
 #include "strbuf.h"
 

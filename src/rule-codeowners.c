@@ -24,7 +24,7 @@
 #include <strings.h>
 
 #include "ascii.h"
-#include "codeowners.h"
+#include "read/codeowners.h"
 #include "ctx.h"
 #include "finding.h"
 #include "history.h"

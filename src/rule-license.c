@@ -28,7 +28,7 @@
 #include "ctx.h"
 #include "error.h"
 #include "finding.h"
-#include "license.h"
+#include "read/license.h"
 #include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"

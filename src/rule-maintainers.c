@@ -20,12 +20,12 @@
 #include <string.h>
 
 #include "ascii.h"
-#include "codeowners.h"
+#include "read/codeowners.h"
 #include "ctx.h"
 #include "finding.h"
-#include "markdown.h"
-#include "people.h"
-#include "rst.h"
+#include "read/markdown.h"
+#include "read/people.h"
+#include "read/rst.h"
 #include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"

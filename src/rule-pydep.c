@@ -1,9 +1,9 @@
 /*
  * rule-pydep.c: the "python-dependency" rule type: whether the version
  * constraint a Python project declares on a package (torch) admits every
- * release series the rule names (the two latest), from the metadata
- * pymeta.c reads; without a declared dependency, from the versions the
- * CI workflows and the README name.
+ * release series the rule names (the two latest), from the metadata the
+ * Python project (pymeta.h) holds; without a declared dependency, from
+ * the versions the CI workflows and the README name.
  *
  * A constraint admits a series when it admits the series' first release
  * (2.14 admits "2.14" when it admits 2.14.0), pre-releases as PEP 440's
@@ -16,11 +16,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ci.h"
+#include "read/ci.h"
 #include "ctx.h"
 #include "finding.h"
-#include "pep440.h"
-#include "pep508.h"
+#include "read/pep440.h"
+#include "read/pep508.h"
 #include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"

@@ -4,7 +4,8 @@
  * [build-system] or a project name, setup.py, or setup.cfg with a name;
  * conda: a conda recipe, or conda install instructions in the README.
  * Either one passes; the message names what was found. Everything comes
- * from pymeta.c, the README through the check context.
+ * from the Python project (pymeta.h), the README through the check
+ * context.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1		/* memmem */

@@ -26,11 +26,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown.h"
+#include "read/markdown.h"
 #include "ctx.h"
-#include "doclink.h"
+#include "read/doclink.h"
 #include "finding.h"
-#include "prose.h"
+#include "read/prose.h"
 #include "regex.h"
 #include "rulecheck.h"
 #include "rules.h"

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ci.h"
+#include "read/ci.h"
 #include "ctx.h"
 #include "finding.h"
 #include "pymeta.h"

@@ -22,7 +22,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "codeowners.h"
+#include "read/codeowners.h"
 #include "error.h"
 #include "strbuf.h"
 #include "xalloc.h"

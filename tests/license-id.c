@@ -22,7 +22,7 @@
 #include <time.h>
 
 #include "error.h"
-#include "license.h"
+#include "read/license.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

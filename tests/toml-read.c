@@ -1,5 +1,5 @@
 /*
- * toml-read.c: read a TOML file with src/toml.c and print it as
+ * toml-read.c: read a TOML file with src/read/toml.c and print it as
  * toml-test's tagged JSON (for tests/bench/toml-conformance.sh)
  *
  * Usage: toml-read [FILE]   (standard input without FILE)
@@ -16,7 +16,7 @@
 
 #include "json.h"
 #include "strbuf.h"
-#include "toml.h"
+#include "read/toml.h"
 
 static void	 put_value(struct strbuf *, const struct toml_value *);
 static int	 slurp(FILE *, struct strbuf *);

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ci.h"
+#include "read/ci.h"
 #include "strbuf.h"
 #include "tap.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codeowners.h"
+#include "read/codeowners.h"
 #include "strbuf.h"
 #include "tap.h"
 

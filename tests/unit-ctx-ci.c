@@ -8,7 +8,7 @@
 
 #include <git2.h>
 
-#include "ci.h"
+#include "read/ci.h"
 #include "ctx.h"
 #include "finding.h"
 #include "read/reader.h"

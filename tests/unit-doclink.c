@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doclink.h"
+#include "read/doclink.h"
 #include "strbuf.h"
 #include "tap.h"
 

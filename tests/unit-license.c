@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "license.h"
+#include "read/license.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "xalloc.h"

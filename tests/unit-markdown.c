@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "markdown.h"
+#include "read/markdown.h"
 #include "regex.h"
 #include "strbuf.h"
 #include "tap.h"

@@ -7,9 +7,9 @@
 
 #include <cmark.h>
 
-#include "markdown.h"
-#include "people.h"
-#include "rst.h"
+#include "read/markdown.h"
+#include "read/people.h"
+#include "read/rst.h"
 #include "strbuf.h"
 #include "tap.h"
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pep440.h"
+#include "read/pep440.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "xalloc.h"

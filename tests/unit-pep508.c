@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pep440.h"
-#include "pep508.h"
+#include "read/pep440.h"
+#include "read/pep508.h"
 #include "strbuf.h"
 #include "tap.h"
 

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown.h"
-#include "prose.h"
+#include "read/markdown.h"
+#include "read/prose.h"
 #include "strbuf.h"
 #include "tap.h"
 

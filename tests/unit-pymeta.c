@@ -1,11 +1,12 @@
 /* unit-pymeta.c: Poetry and conda constraints, setup.py and setup.cfg
- * literals, requirement files and license agreement of pymeta.c */
+ * literals, requirement files and license agreement of the Python
+ * readers (src/read/) */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "pep440.h"
+#include "read/pep440.h"
 #include "pymeta.h"
 #include "strbuf.h"
 #include "tap.h"

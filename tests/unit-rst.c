@@ -9,8 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "markdown.h"
-#include "rst.h"
+#include "read/markdown.h"
+#include "read/rst.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "unit-doc.h"

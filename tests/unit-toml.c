@@ -9,7 +9,7 @@
 
 #include "strbuf.h"
 #include "tap.h"
-#include "toml.h"
+#include "read/toml.h"
 
 #define FIXTURES EC_SRCDIR "/tests/fixtures/toml"
 

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "license.h"
-#include "pep440.h"
-#include "pep508.h"
+#include "read/license.h"
+#include "read/pep440.h"
+#include "read/pep508.h"
 #include "pymeta.h"
 #include "read/pymodel.h"
 #include "strbuf.h"

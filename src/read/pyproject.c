@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pep440.h"
+#include "read/pep440.h"
 #include "pymeta.h"
 #include "read/pymodel.h"
 #include "read/reader.h"
 #include "strbuf.h"
-#include "toml.h"
+#include "read/toml.h"
 
 static int	 poetry_clause(const char *, size_t, struct strbuf *);
 static void	 toml_reqs(struct pymeta *, const struct toml_value *,

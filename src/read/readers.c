@@ -3,12 +3,12 @@
 
 #include <stddef.h>
 
-#include "ci.h"
-#include "codeowners.h"
-#include "markdown.h"
+#include "read/ci.h"
+#include "read/codeowners.h"
+#include "read/markdown.h"
 #include "read/pymodel.h"
 #include "read/reader.h"
-#include "rst.h"
+#include "read/rst.h"
 
 const struct reader *const readers[] = {
 	&reader_ci,

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "pep508.h"
+#include "read/pep508.h"
 #include "pymeta.h"
 #include "read/pymodel.h"
 #include "read/reader.h"

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "markdown.h"
-#include "rst.h"
+#include "read/markdown.h"
+#include "read/rst.h"
 #include "strbuf.h"
 
 int

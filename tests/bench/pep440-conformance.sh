@@ -18,7 +18,7 @@
 # Pre-release settings map as follows: prereleases=True is "allow",
 # False is "never"; when neither the specifier nor the call sets it,
 # packaging (since 26.0) admits a lone pre-release because there is no
-# other candidate, which is "allow" too (see src/pep440.h); installed=True
+# other candidate, which is "allow" too (see src/read/pep440.h); installed=True
 # allows a pre-release.
 set -eu
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# toml-conformance.sh: how many of toml-test's TOML 1.0 cases src/toml.c reads as the suite says
+# toml-conformance.sh: how many of toml-test's TOML 1.0 cases src/read/toml.c reads as the suite says
 #
 # Usage: tests/bench/toml-conformance.sh [-v]
 #

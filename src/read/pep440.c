@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ascii.h"
-#include "pep440.h"
+#include "read/pep440.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

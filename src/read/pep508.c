@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "ascii.h"
-#include "pep440.h"
-#include "pep508.h"
+#include "read/pep440.h"
+#include "read/pep508.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

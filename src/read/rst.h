@@ -44,7 +44,7 @@
 
 #include <stddef.h>
 
-#include "markdown.h"
+#include "read/markdown.h"
 
 /*
  * Parse len bytes of buf into doc (which need not be initialised; free

@@ -11,7 +11,7 @@
 
 #include <yaml.h>
 
-#include "ci.h"
+#include "read/ci.h"
 #include "read/reader.h"
 #include "strbuf.h"
 #include "xalloc.h"

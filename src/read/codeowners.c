@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ascii.h"
-#include "codeowners.h"
+#include "read/codeowners.h"
 #include "glob.h"
 #include "read/reader.h"
 #include "strbuf.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "strbuf.h"
-#include "toml.h"
+#include "read/toml.h"
 #include "utf8.h"
 #include "xalloc.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ascii.h"
-#include "doclink.h"
+#include "read/doclink.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown.h"
-#include "prose.h"
+#include "read/markdown.h"
+#include "read/prose.h"
 #include "read/inline.h"
 #include "strbuf.h"
 #include "xalloc.h"

@@ -15,7 +15,7 @@
 #include "ascii.h"
 #include "datadir.h"
 #include "error.h"
-#include "license.h"
+#include "read/license.h"
 #include "read/inline.h"
 #include "strbuf.h"
 #include "text.h"

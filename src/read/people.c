@@ -10,8 +10,8 @@
 #include <strings.h>
 
 #include "ascii.h"
-#include "markdown.h"
-#include "people.h"
+#include "read/markdown.h"
+#include "read/people.h"
 #include "read/inline.h"
 #include "strbuf.h"
 #include "text.h"

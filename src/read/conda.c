@@ -1,5 +1,5 @@
 /*
- * pymeta.c: the YAML readers of Python packaging into the model of
+ * conda.c: the YAML readers of Python packaging into the model of
  * pymeta.h: conda environment files and recipes (meta.yaml without its
  * Jinja, recipe.yaml). The torch versions CI names are the CI model's
  * (ci.h).
@@ -13,8 +13,8 @@
 
 #include <yaml.h>
 
-#include "pep440.h"
-#include "pep508.h"
+#include "read/pep440.h"
+#include "read/pep508.h"
 #include "pymeta.h"
 #include "read/pymodel.h"
 #include "read/reader.h"

@@ -9,7 +9,7 @@
 
 #include "ascii.h"
 #include "error.h"
-#include "markdown.h"
+#include "read/markdown.h"
 #include "read/inline.h"
 #include "read/reader.h"
 #include "regex.h"

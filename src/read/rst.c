@@ -7,9 +7,9 @@
 
 #include "ascii.h"
 #include "error.h"
-#include "markdown.h"
+#include "read/markdown.h"
 #include "read/reader.h"
-#include "rst.h"
+#include "read/rst.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
