@@ -290,6 +290,5 @@ ctx_file_query(const struct rule *r, struct file_query *q)
 	q->names = rule_key(r, "path");
 	q->accept = rule_key(r, "accept");
 	q->dirs = rule_key(r, "dirs");
-	q->icase = strcmp(rule_str(r, "case", "sensitive"),
-	    "insensitive") == 0;
+	q->icase = r->icase;
 }

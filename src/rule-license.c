@@ -580,7 +580,7 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 	memset(&q, 0, sizeof(q));
 	q.names = rule_key(r, "file");
 	q.dirs = rule_key(r, "dirs");
-	q.icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") == 0;
+	q.icase = r->icase;
 	if ((e = ctx_locate(ctx, &q, &accepted, &looked)) == NULL) {
 		finding_result(f, RESULT_FAIL, "no license file (looked for "
 		    "%s)", looked.buf);

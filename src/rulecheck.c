@@ -202,6 +202,8 @@ finish_rule(struct rule *r)
 	level_parse(rule_str(r, "level", "error"), &r->level);
 	r->title = rule_str(r, "title", NULL);
 	r->help = rule_str(r, "help", NULL);
+	r->icase = strcmp(rule_str(r, "case", "sensitive"), "insensitive") ==
+	    0;
 	free(r->req);
 	r->req = NULL;
 	r->nreq = 0;

@@ -53,6 +53,7 @@ struct rule {
 	enum level		 level;
 	const char		*title;
 	const char		*help;
+	int			 icase;		/* case = insensitive, read once */
 	int			*req;		/* requirement numbers */
 	size_t			 nreq;
 	struct rule_key		*keys;
