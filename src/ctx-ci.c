@@ -36,6 +36,8 @@ static int	 scan_has(const struct ci_scan *, const char *);
 static int	 scan_cb(const struct tree_entry *, void *);
 static int	 scan_build(struct check_ctx *, struct ci_scan *);
 static int	 hit_rank(const struct ci_hit *);
+static void	 refused_judged(struct check_ctx *, const struct ci_scan *,
+		    struct finding *, struct strbuf *);
 
 /* Where CI services and test runners keep their configuration. */
 static const char *const ci_paths[] = {
@@ -162,20 +164,7 @@ size_t
 ci_scan_refused(struct check_ctx *ctx, const struct ci_scan *scan,
     struct finding *f, struct strbuf *msg)
 {
-	struct finding judged;
-	size_t i;
-
-	for (i = 0; i < scan->nrefused; i++) {
-		finding_init(&judged, f->rule);
-		(void)ctx_model(ctx, &reader_ci, scan->refused[i], CI_READ_CAP,
-		    &judged, NULL);
-		if (i == 0 && judged.message != NULL)
-			strbuf_addstr(msg, judged.message);
-		finding_copy_evidence(f, &judged);
-		if (f->fix == NULL && judged.fix != NULL)
-			finding_fix(f, "%s", judged.fix);
-		finding_release(&judged);
-	}
+	refused_judged(ctx, scan, f, msg);
 	return scan->nrefused;
 }
 
@@ -222,6 +211,18 @@ void
 ci_scan_refused_details(struct check_ctx *ctx, const struct ci_scan *scan,
     struct finding *f)
 {
+	refused_judged(ctx, scan, f, NULL);
+}
+
+/*
+ * What the read judge says of each refused file: with msg, the first
+ * one's message appended to it and every evidence and the first fix
+ * given to f; without, each message a detail of f.
+ */
+static void
+refused_judged(struct check_ctx *ctx, const struct ci_scan *scan,
+    struct finding *f, struct strbuf *msg)
+{
 	struct finding judged;
 	size_t i;
 
@@ -229,8 +230,14 @@ ci_scan_refused_details(struct check_ctx *ctx, const struct ci_scan *scan,
 		finding_init(&judged, f->rule);
 		(void)ctx_model(ctx, &reader_ci, scan->refused[i], CI_READ_CAP,
 		    &judged, NULL);
-		if (judged.message != NULL)
+		if (msg == NULL && judged.message != NULL)
 			finding_detail(f, "%s", judged.message);
+		if (msg != NULL && i == 0 && judged.message != NULL)
+			strbuf_addstr(msg, judged.message);
+		if (msg != NULL)
+			finding_copy_evidence(f, &judged);
+		if (msg != NULL && f->fix == NULL && judged.fix != NULL)
+			finding_fix(f, "%s", judged.fix);
 		finding_release(&judged);
 	}
 }
