@@ -34,6 +34,7 @@ static int	 guard_dir(int, const char *, int, int);
 static int	 guard_tree(const char *, const char *, int);
 static int	 guard_objects(const char *, int);
 static int	 guard_alternates(const char *, int);
+static char	*path_in_file(const char *, const char *, const char *);
 static char	*common_dir(const char *);
 static char	*gitlink_dir(const char *);
 
@@ -159,25 +160,36 @@ guard_alternates(const char *objdir, int depth)
 	return rc;
 }
 
+/*
+ * The path the first line of dir/name holds after prefix (a relative one
+ * from dir), or NULL when the file cannot be read or does not say one.
+ */
+static char *
+path_in_file(const char *dir, const char *name, const char *prefix)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(prefix);
+	char *path, *named;
+
+	path = xasprintf("%s/%s", dir, name);
+	named = NULL;
+	if (read_small_file(path, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
+	    GITFILE_OK && strncmp(sb.buf, prefix, n) == 0) {
+		strbuf_setlen(&sb, strcspn(sb.buf, "\r\n"));
+		if (sb.len > n)
+			named = sb.buf[n] == '/' ? xstrdup(sb.buf + n) :
+			    xasprintf("%s/%s", dir, sb.buf + n);
+	}
+	free(path);
+	strbuf_release(&sb);
+	return named;
+}
+
 /* The common directory a linked worktree's commondir names, or NULL. */
 static char *
 common_dir(const char *gitdir)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char *path, *common;
-
-	path = xasprintf("%s/commondir", gitdir);
-	common = NULL;
-	if (read_small_file(path, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
-	    GITFILE_OK && sb.len > 0) {
-		strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
-		if (sb.len > 0)
-			common = sb.buf[0] == '/' ? xstrdup(sb.buf) :
-			    xasprintf("%s/%s", gitdir, sb.buf);
-	}
-	free(path);
-	strbuf_release(&sb);
-	return common;
+	return path_in_file(gitdir, "commondir", "");
 }
 
 int
@@ -219,21 +231,7 @@ gitfile_guard(const char *path)
 static char *
 gitlink_dir(const char *path)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char *p, *dir;
-
-	p = xasprintf("%s/.git", path);
-	dir = NULL;
-	if (read_small_file(p, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
-	    GITFILE_OK && strncmp(sb.buf, "gitdir: ", 8) == 0) {
-		strbuf_setlen(&sb, strcspn(sb.buf, "\r\n"));
-		if (sb.len > 8)
-			dir = sb.buf[8] == '/' ? xstrdup(sb.buf + 8) :
-			    xasprintf("%s/%s", path, sb.buf + 8);
-	}
-	free(p);
-	strbuf_release(&sb);
-	return dir;
+	return path_in_file(path, ".git", "gitdir: ");
 }
 
 int
