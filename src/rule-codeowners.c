@@ -25,6 +25,7 @@
 
 #include "ascii.h"
 #include "read/codeowners.h"
+#include "ctx-people.h"
 #include "ctx.h"
 #include "finding.h"
 #include "history.h"
@@ -38,7 +39,8 @@
 #define SHOW_MESSAGE	3	/* and named in the message */
 #define SHOW_PATHS	5	/* unowned paths named */
 #define SHOW_RULES	20	/* pattern notes listed */
-#define DOC_BYTES	(1024 * 1024)	/* of a MAINTAINERS or GOVERNANCE */
+/* of a MAINTAINERS or GOVERNANCE: as much as the people are read from */
+#define DOC_BYTES	CTX_PEOPLE_MAX_BYTES
 #define INACTIVE_DAYS	365
 
 /* What walking the tree found. */

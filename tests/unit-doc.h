@@ -43,6 +43,38 @@ check_headings(const char *what, const struct md_doc *doc,
 	return doc->nheadings == n;
 }
 
+/* One text block (doc->text) a document must have. */
+struct want_text {
+	int	 kind;		/* MD_BLOCK_PARA, _ITEM, _HTML */
+	int	 line;
+	int	 end_line;
+	int	 col;
+	int	 level;
+	int	 quote;
+};
+
+/* Exactly these text blocks, in this order. */
+static void __attribute__((unused))
+check_text(const char *what, const struct md_doc *doc,
+    const struct want_text *want, size_t n)
+{
+	const struct md_block *b;
+	size_t i;
+
+	is_int(doc->ntext, n, "%s: %zu text blocks", what, n);
+	for (i = 0; i < n && i < doc->ntext; i++) {
+		b = &doc->text[i];
+		ok(b->kind == want[i].kind && b->line == want[i].line &&
+		    b->end_line == want[i].end_line && b->col == want[i].col &&
+		    b->level == want[i].level && b->quote == want[i].quote,
+		    "%s: block %zu is kind %d, lines %d-%d, col %d, level %d, "
+		    "quote %d (got %d, %d-%d, %d, %d, %d)", what, i,
+		    want[i].kind, want[i].line, want[i].end_line, want[i].col,
+		    want[i].level, want[i].quote, b->kind, b->line,
+		    b->end_line, b->col, b->level, b->quote);
+	}
+}
+
 /* Milliseconds of a monotonic clock. */
 static double __attribute__((unused))
 now_ms(void)

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cmark.h>
+
 #include "read/markdown.h"
 #include "regex.h"
 #include "strbuf.h"
@@ -44,6 +46,9 @@ static void	 test_nul(void);
 static void	 test_find_section(void);
 static void	 test_caps(void);
 static void	 test_big(void);
+static void	 test_text_blocks(void);
+static void	 test_text_oracle(void);
+static size_t	 cmark_text(const char *, size_t, struct want_text *, size_t);
 
 
 /* Read tests/fixtures/markdown/name from the source tree. */
@@ -928,5 +933,143 @@ main(void)
 	test_caps();
 	test_big();
 	test_find_section();
+	test_text_blocks();
+	test_text_oracle();
 	return done_testing();
+}
+
+/*
+ * The paragraphs, list items and HTML blocks of a document, with their
+ * first line and column, nesting and block quotes: cmark's nodes.
+ */
+static void
+test_text_blocks(void)
+{
+	static const char src[] =
+	    "# People\n"				/* 1 */
+	    "\n"
+	    "Intro text\n"
+	    "| Name | GitHub |\n"
+	    "|---|---|\n"				/* 5 */
+	    "| Jane | @jane |\n"
+	    "\n"
+	    "- Jane Doe\n"
+	    "  - Nested Two\n"
+	    "    more\n"				/* 10 */
+	    "\n"
+	    "  Second para\n"
+	    "> quoted\n"
+	    "> lines\n"
+	    "\n"					/* 15 */
+	    "<div>\n"
+	    "<a href=\"https://github.com/x\">x</a>\n"
+	    "</div>\n"
+	    "\n"
+	    "<!-- hidden -->\n"			/* 20 */
+	    "\n"
+	    "    code\n"
+	    "\n"
+	    "Maintainers:\n"
+	    "2. Not a list: cmark reads on\n";	/* 25 */
+	static const struct want_text want[] = {
+		/* a table is a paragraph of '|' lines to cmark 0.30 */
+		{ MD_BLOCK_PARA, 3, 6, 1, 0, 0 },
+		{ MD_BLOCK_ITEM, 8, 12, 1, 1, 0 },
+		{ MD_BLOCK_PARA, 8, 8, 3, 1, 0 },
+		{ MD_BLOCK_ITEM, 9, 10, 3, 2, 0 },
+		{ MD_BLOCK_PARA, 9, 10, 5, 2, 0 },
+		{ MD_BLOCK_PARA, 12, 12, 3, 1, 0 },
+		{ MD_BLOCK_PARA, 13, 14, 3, 0, 1 },
+		{ MD_BLOCK_HTML, 16, 18, 1, 0, 0 },
+		/* only a list starting at 1 interrupts a paragraph */
+		{ MD_BLOCK_PARA, 24, 25, 1, 0, 0 }
+	};
+	struct md_doc doc;
+
+	parse_str(src, &doc);
+	check_text("text", &doc, want, NWANT(want));
+	is_int(doc.nblocks, 2, "text: the comment and the code block apart");
+	md_doc_free(&doc);
+}
+
+/* What libcmark itself says of each fixture's text blocks. */
+static void
+test_text_oracle(void)
+{
+	static const char *const names[] = {
+		"sections-and-links.md", "html-headings.md",
+		"setext-headings.md", "heading-in-code-fence.md",
+		"atx-closing-hashes.md"
+	};
+	struct want_text want[512];
+	struct strbuf sb = STRBUF_INIT;
+	struct md_doc doc;
+	size_t i, n;
+
+	for (i = 0; i < NWANT(names); i++) {
+		load(names[i], &sb);
+		md_parse(sb.buf, sb.len, &doc);
+		n = cmark_text(sb.buf, sb.len, want, NWANT(want));
+		ok(n > 0, "oracle: %s has text blocks", names[i]);
+		check_text(names[i], &doc, want, n);
+		md_doc_free(&doc);
+	}
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, "-\tTabbed Jane\n> 1. quoted item\n>    lazy\n"
+	    ">    > deeper\n\n* * two items, one line\n\t+ tab\n");
+	md_parse(sb.buf, sb.len, &doc);
+	n = cmark_text(sb.buf, sb.len, want, NWANT(want));
+	check_text("oracle: tabs and quotes", &doc, want, n);
+	md_doc_free(&doc);
+	strbuf_release(&sb);
+}
+
+/* The text blocks of buf as cmark's own tree has them, at most max. */
+static size_t
+cmark_text(const char *buf, size_t len, struct want_text *w, size_t max)
+{
+	cmark_node *root, *n, *p;
+	cmark_iter *it;
+	const char *lit;
+	size_t k;
+	int type, kind;
+
+	root = cmark_parse_document(buf, len, CMARK_OPT_SOURCEPOS);
+	it = cmark_iter_new(root);
+	k = 0;
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		type = cmark_node_get_type(n);
+		lit = cmark_node_get_literal(n);
+		if (type == CMARK_NODE_PARAGRAPH)
+			kind = MD_BLOCK_PARA;
+		else if (type == CMARK_NODE_ITEM)
+			kind = MD_BLOCK_ITEM;
+		else if (type == CMARK_NODE_HTML_BLOCK && lit != NULL &&
+		    strncmp(lit + strspn(lit, " "), "<!--", 4) != 0)
+			kind = MD_BLOCK_HTML;
+		else
+			continue;
+		if (k == max)
+			break;
+		memset(&w[k], 0, sizeof(w[k]));
+		w[k].kind = kind;
+		w[k].line = cmark_node_get_start_line(n);
+		w[k].end_line = cmark_node_get_end_line(n);
+		if (cmark_node_get_end_column(n) == 0)
+			w[k].end_line--;
+		w[k].col = cmark_node_get_start_column(n);
+		for (p = n; p != NULL; p = cmark_node_parent(p))
+			if (cmark_node_get_type(p) == CMARK_NODE_ITEM)
+				w[k].level++;
+			else if (cmark_node_get_type(p) ==
+			    CMARK_NODE_BLOCK_QUOTE)
+				w[k].quote++;
+		k++;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	return k;
 }

@@ -21,6 +21,7 @@ static void	 test_rst(void);
 static void	 test_whole(void);
 static void	 test_hostile(void);
 static void	 test_fence(void);
+static void	 test_cmark_blocks(void);
 static int	 cmark_code_lines(const char *, int *, int *);
 static size_t	 read_doc(struct people *, const char *, const char *,
 		    unsigned);
@@ -449,6 +450,36 @@ test_fence(void)
 	people_release(&pp);
 }
 
+/*
+ * Items are cmark's: a list in a block quote is a list (its names bare,
+ * without the '>'), a table right after a line of text is rows, and
+ * "2." after a paragraph goes on with it, as cmark reads it.
+ */
+static void
+test_cmark_blocks(void)
+{
+	static const char text[] =
+	    "# X\n\n## Maintainers\n\n"
+	    "> - Jane Doe\n>   (University of X)\n> - John Roe\n\n"
+	    "The leads:\n| Name | GitHub |\n|---|---|\n| Ann Lee | ann |\n\n"
+	    "Since 2020 the project\n2. Bob Example is thanked\n";
+	struct people pp = PEOPLE_INIT;
+	const struct person *p;
+	char *got;
+
+	read_doc(&pp, "README.md", text, 0);
+	got = names(&pp);
+	is_str(got, "Jane Doe; John Roe; Ann Lee (@ann)",
+	    "cmark blocks: quoted list items and table rows");
+	p = find(&pp, "John Roe");
+	ok(p != NULL && p->nrefs == 1 && p->refs[0].line == 7,
+	    "cmark blocks: a quoted item's line");
+	p = find(&pp, "Ann Lee (@ann)");
+	ok(p != NULL && p->refs[0].line == 12, "cmark blocks: a row's line");
+	free(got);
+	people_release(&pp);
+}
+
 int
 main(void)
 {
@@ -460,5 +491,6 @@ main(void)
 	test_whole();
 	test_hostile();
 	test_fence();
+	test_cmark_blocks();
 	return done_testing();
 }

@@ -18,6 +18,7 @@
 /* A heading as a test expects it. */
 
 static int	 parse(const char *, struct md_doc *);
+static void	 test_text_blocks(void);
 static void	 test_same_totals(void);
 static int	 has_link(const struct md_doc *, const char *);
 static int	 valid_utf8(const char *);
@@ -839,5 +840,67 @@ main(void)
 	test_linear();
 	test_is_path();
 	test_same_totals();
+	test_text_blocks();
 	return done_testing();
+}
+
+/*
+ * The paragraphs and list items rst.c reads: items by their bullets and
+ * enumerators, nested by indentation; a field list and a grid table are
+ * paragraphs; nothing in a literal block or a comment.
+ */
+static void
+test_text_blocks(void)
+{
+	static const char src[] =
+	    "Team\n"					/* 1 */
+	    "====\n"
+	    "\n"
+	    "Maintained by:\n"
+	    "\n"						/* 5 */
+	    "- Jane Doe\n"
+	    "  continued\n"
+	    "\n"
+	    "  - Nested\n"
+	    "\n"						/* 10 */
+	    "  Body of Jane\n"
+	    "- `John <https://github.com/john>`_\n"
+	    "\n"
+	    ":Author: Ann\n"
+	    ":Email: a@x.org\n"				/* 15 */
+	    "\n"
+	    "+------+-----+\n"
+	    "| Name | Ann |\n"
+	    "+------+-----+\n"
+	    "\n"						/* 20 */
+	    "Code::\n"
+	    "\n"
+	    "    Jane Code\n"
+	    "\n"
+	    ".. Jane Comment\n"				/* 25 */
+	    "\n"
+	    "#. Enumerated\n"
+	    "(2) and parenthesised\n";
+	static const struct want_text want[] = {
+		{ MD_BLOCK_PARA, 4, 4, 1, 0, 0 },
+		{ MD_BLOCK_ITEM, 6, 11, 1, 1, 0 },
+		{ MD_BLOCK_PARA, 6, 7, 3, 1, 0 },
+		{ MD_BLOCK_ITEM, 9, 9, 3, 2, 0 },
+		{ MD_BLOCK_PARA, 9, 9, 5, 2, 0 },
+		{ MD_BLOCK_PARA, 11, 11, 3, 1, 0 },
+		{ MD_BLOCK_ITEM, 12, 12, 1, 1, 0 },
+		{ MD_BLOCK_PARA, 12, 12, 3, 1, 0 },
+		{ MD_BLOCK_PARA, 14, 15, 1, 0, 0 },
+		{ MD_BLOCK_PARA, 17, 19, 1, 0, 0 },
+		{ MD_BLOCK_PARA, 21, 21, 1, 0, 0 },
+		{ MD_BLOCK_ITEM, 27, 27, 1, 1, 0 },
+		{ MD_BLOCK_PARA, 27, 27, 4, 1, 0 },
+		{ MD_BLOCK_ITEM, 28, 28, 1, 1, 0 },
+		{ MD_BLOCK_PARA, 28, 28, 5, 1, 0 }
+	};
+	struct md_doc doc;
+
+	parse(src, &doc);
+	check_text("text", &doc, want, NWANT(want));
+	md_doc_free(&doc);
 }

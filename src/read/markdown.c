@@ -54,6 +54,8 @@ struct walk {
 	struct md_seg	*seg;		/* doc->nheadings + 1 of them */
 	size_t		 segalloc;
 	int		 nested;	/* block quotes and list items open */
+	int		 items;		/* of them, list items */
+	int		 quotes;	/*   and block quotes */
 
 	/* An <hN> element being read. */
 	int		 hopen;
@@ -126,6 +128,8 @@ static void	 walk_doc(struct walk *, cmark_node *);
 static int	 is_comment_block(const char *);
 static int	 leave_node(struct walk *, cmark_node *, int);
 static void	 read_html_block(struct walk *, cmark_node *);
+static void	 enter_block(struct walk *, cmark_node *, int);
+static void	 text_block(struct walk *, cmark_node *, int);
 static size_t	 line_off(struct linecur *, int);
 static int	 is_underline(const char *, size_t);
 static int	 setext_end(struct walk *, int, int);
@@ -996,8 +1000,13 @@ read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
 static int
 leave_node(struct walk *w, cmark_node *n, int type)
 {
-	if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM)
+	if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM) {
 		w->nested--;
+		if (type == CMARK_NODE_ITEM)
+			w->items--;
+		else
+			w->quotes--;
+	}
 	else if (type == CMARK_NODE_LINK && w->in_link > 0)
 		w->in_link--;
 	else if (type == CMARK_NODE_PARAGRAPH) {
@@ -1022,7 +1031,37 @@ read_html_block(struct walk *w, cmark_node *n)
 	if (lit != NULL && is_comment_block(lit))
 		md_block_add(w->doc, MD_BLOCK_HIDDEN,
 		    cmark_node_get_start_line(n), block_end_line(n));
+	else
+		text_block(w, n, MD_BLOCK_HTML);
 	block_end(w, node_end_line(n));
+}
+
+/* Record node n as a text block of kind in the document. */
+static void
+text_block(struct walk *w, cmark_node *n, int kind)
+{
+	struct md_block b;
+
+	b.kind = kind;
+	b.line = cmark_node_get_start_line(n);
+	b.end_line = kind == MD_BLOCK_PARA ? node_end_line(n) :
+	    block_end_line(n);
+	b.col = cmark_node_get_start_column(n);
+	b.level = w->items;
+	b.quote = w->quotes;
+	md_text_add(w->doc, &b);
+}
+
+/* Enter a block quote or a list item (type) n. */
+static void
+enter_block(struct walk *w, cmark_node *n, int type)
+{
+	w->nested++;
+	if (type == CMARK_NODE_ITEM) {
+		w->items++;
+		text_block(w, n, MD_BLOCK_ITEM);
+	} else
+		w->quotes++;
 }
 
 static void
@@ -1046,7 +1085,7 @@ walk_doc(struct walk *w, cmark_node *root)
 		switch (type) {
 		case CMARK_NODE_BLOCK_QUOTE:
 		case CMARK_NODE_ITEM:
-			w->nested++;
+			enter_block(w, n, type);
 			/* FALLTHROUGH */
 		case CMARK_NODE_LIST:
 		case CMARK_NODE_THEMATIC_BREAK:
@@ -1063,6 +1102,7 @@ walk_doc(struct walk *w, cmark_node *root)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		case CMARK_NODE_PARAGRAPH:
+			text_block(w, n, MD_BLOCK_PARA);
 			para = n;
 			memset(&w->inl, 0, sizeof(w->inl));
 			break;
@@ -1109,6 +1149,20 @@ md_block_add(struct md_doc *doc, int kind, int line, int end_line)
 	b->kind = kind;
 	b->line = line;
 	b->end_line = end_line;
+	b->col = b->level = b->quote = 0;
+}
+
+size_t
+md_text_add(struct md_doc *doc, const struct md_block *b)
+{
+	struct md_block *t;
+
+	XGROW(doc->text, doc->ntext + 1, doc->textalloc);
+	t = &doc->text[doc->ntext];
+	*t = *b;
+	if (t->end_line < t->line)
+		t->end_line = t->line;
+	return doc->ntext++;
 }
 
 int *
@@ -1395,6 +1449,7 @@ md_doc_free(struct md_doc *doc)
 		free(doc->links[i]);
 	free(doc->links);
 	free(doc->blocks);
+	free(doc->text);
 	memset(doc, 0, sizeof(*doc));
 	doc->title = doc->intro_section = MD_NONE;
 }

@@ -100,10 +100,42 @@ struct md_heading {
 #define MD_BLOCK_HIDDEN	2	/* never shown: an HTML comment block; a reST
 				   comment, target or directive body */
 
+/*
+ * The blocks of a document that hold text, as its reader decides (cmark
+ * for Markdown, rst.c for reST), in doc->text: rules that read people or
+ * prose from the source lines take their paragraphs and list items from
+ * here rather than grouping lines themselves. They nest (a list item
+ * holds its paragraphs and nested lists) and come in document order, a
+ * list item before the blocks inside it.
+ *
+ * Neither reader parses tables: cmark 0.30 has no table extension, so a
+ * GFM table is a paragraph whose lines start with '|' (and a reST grid
+ * table one whose lines start with '|', "+-" or "+="), one row a line;
+ * a reader of rows splits those lines at '|' itself. A paragraph may
+ * hold text lines before and after such rows ("Maintainers:" then a
+ * table, with no blank line between).
+ *
+ * In reST a list item is a line starting with a bullet or an enumerator
+ * ("- ", "* ", "1. ", "(a) ", "#. "), and its level is that of its
+ * indentation among the items open; a field list (":Author: Jane") is a
+ * paragraph, its fields its lines.
+ */
+#define MD_BLOCK_PARA	3	/* a paragraph (a table: see above) */
+#define MD_BLOCK_ITEM	4	/* a list item: all its lines */
+#define MD_BLOCK_HTML	5	/* an HTML block that is no comment */
+
 struct md_block {
 	int	 kind;		/* MD_BLOCK_* */
 	int	 line;		/* its first line */
 	int	 end_line;	/* its last line */
+	/* of text blocks (doc->text) only: */
+	int	 col;		/* byte where its text starts on its first
+				   line, 1-based (after a list marker) */
+	int	 level;		/* list items it lies in, an item itself
+				   included: 0 outside lists */
+	int	 quote;		/* block quotes it lies in; each of its
+				   lines after the first starts with as
+				   many '>' markers */
 };
 
 struct md_doc {
@@ -140,6 +172,10 @@ struct md_doc {
 						   overlapping */
 	size_t			 nblocks;
 	size_t			 blockalloc;
+	struct md_block		*text;		/* paragraphs, list items and
+						   HTML blocks (see above) */
+	size_t			 ntext;
+	size_t			 textalloc;
 };
 
 /*
@@ -179,6 +215,11 @@ void	 md_display_text(const char *, size_t, size_t, struct strbuf *);
  * kind ending on the line before, or overlapping, is extended instead.
  */
 void	 md_block_add(struct md_doc *, int, int, int);
+/*
+ * Append a copy of a text block (kind MD_BLOCK_PARA, _ITEM or _HTML) to
+ * doc->text; an end_line before line is line. Returns its index there.
+ */
+size_t	 md_text_add(struct md_doc *, const struct md_block *);
 /*
  * The kind of block (MD_BLOCK_*) each line 1..nlines lies in, 0 for
  * none: an array of nlines + 1, indexed by line number. Free it.

@@ -40,7 +40,6 @@ enum sclass {
 struct line {
 	size_t	 off;
 	size_t	 len;
-	int	 skip;		/* code, a comment, a directive */
 };
 
 struct lines {
@@ -49,7 +48,11 @@ struct lines {
 	size_t		 alloc;
 };
 
-/* One list item, table row or paragraph, its lines joined by spaces. */
+/*
+ * What is read of a list item, table row or paragraph: its lines joined
+ * by spaces. A list item is the first paragraph of an item of the
+ * document's model, up to a table row.
+ */
 enum item_kind { ITEM_LIST, ITEM_ROW, ITEM_PARA };
 
 struct item {
@@ -125,21 +128,22 @@ static int	 rst_piece(const char *, size_t, size_t, struct inline_piece *);
 static size_t	 link_end(const char *, size_t, size_t, int);
 static int	 name_stops(const char *, size_t, size_t);
 static void	 add_text(const char *, size_t, size_t, int *, struct strbuf *);
-static void	 split_lines(const char *, size_t, const struct md_doc *,
-		    struct lines *);
-static int	 line_indent(const char *, size_t, size_t *);
-static int	 list_marker(const char *, size_t, size_t *);
+static void	 split_lines(const char *, size_t, struct lines *);
+static void	 block_line(const char *, const struct lines *,
+		    const struct md_block *, size_t, const char **, size_t *);
 static int	 is_table_line(const char *, size_t);
+static size_t	 first_block(const struct md_doc *, size_t);
 static enum sclass classify(const char *, int *);
 static int	 has_word(const char *, const char *);
 static void	 read_region(struct people_reader *, const char *,
-		    const struct lines *, size_t, size_t);
+		    const struct lines *, const struct md_doc *, size_t, size_t);
 static void	 read_item(struct people_reader *, struct item *);
 static size_t	 read_table(struct people_reader *, const char *,
-		    const struct lines *, size_t, size_t, size_t, struct item *);
-static size_t	 read_block(struct people_reader *, const char *,
-		    const struct lines *, size_t, size_t, const char *, size_t,
+		    const struct lines *, const struct md_block *, size_t, size_t,
 		    struct item *);
+static void	 read_text(struct people_reader *, const char *,
+		    const struct lines *, const struct md_block *, enum item_kind,
+		    size_t, struct item *);
 static int	 separator_row(const char *, size_t);
 static void	 item_reset(struct item *, enum item_kind);
 static void	 item_addline(struct item *, const char *, size_t, int);
@@ -799,17 +803,11 @@ strip_markup(const char *s, size_t n, int rst, int stop, struct strbuf *out)
 
 /* ---- lines, items and sections ---- */
 
-/*
- * The lines of buf as CommonMark counts them, those in the blocks its
- * reader found to hold no prose (code, comments, reST directives)
- * marked to skip: the reader, cmark for Markdown, decides what is code.
- */
+/* The lines of buf as CommonMark counts them (LF, CRLF, CR). */
 static void
-split_lines(const char *buf, size_t len, const struct md_doc *doc,
-    struct lines *ls)
+split_lines(const char *buf, size_t len, struct lines *ls)
 {
 	size_t i, s;
-	int *kind;
 
 	for (i = s = 0; i <= len; i++) {
 		if (i < len && buf[i] != '\n' && buf[i] != '\r')
@@ -817,56 +815,49 @@ split_lines(const char *buf, size_t len, const struct md_doc *doc,
 		XGROW(ls->v, ls->n + 1, ls->alloc);
 		ls->v[ls->n].off = s;
 		ls->v[ls->n].len = i - s;
-		ls->v[ls->n].skip = 0;
 		ls->n++;
 		if (i < len && buf[i] == '\r' && i + 1 < len &&
 		    buf[i + 1] == '\n')
 			i++;
 		s = i + 1;
 	}
-	kind = md_line_blocks(doc, (int)ls->n);
-	for (i = 0; i < ls->n; i++)
-		ls->v[i].skip = kind[i + 1] != 0;
-	free(kind);
 }
 
-/* Set *ind to the columns of leading white space; 1 if blank. */
-static int
-line_indent(const char *s, size_t n, size_t *ind)
+/*
+ * The text of line j (0-based) of text block b into *t, *n: from the
+ * block's column on its first line, after its block quote markers on
+ * the others, without leading white space.
+ */
+static void
+block_line(const char *buf, const struct lines *ls, const struct md_block *b,
+    size_t j, const char **t, size_t *n)
 {
-	size_t i;
+	const char *s;
+	size_t i, len;
+	int q;
 
-	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
-		;
-	*ind = i;
-	return i == n;
+	s = buf + ls->v[j].off;
+	len = ls->v[j].len;
+	i = 0;
+	if ((size_t)b->line == j + 1)
+		i = b->col > 1 ? (size_t)b->col - 1 : 0;
+	else
+		for (q = 0; q < b->quote; q++) {
+			while (i < len && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i == len || s[i] != '>')
+				break;
+			i++;
+		}
+	if (i > len)
+		i = len;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*t = s + i;
+	*n = len - i;
 }
 
-/* The length of a list marker and its space at s, 0 if none. */
-static int
-list_marker(const char *s, size_t n, size_t *len)
-{
-	size_t i;
-
-	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
-	    (s[1] == ' ' || s[1] == '\t')) {
-		*len = 2;
-		return 1;
-	}
-	if (n >= 3 && s[0] == '#' && s[1] == '.' && s[2] == ' ') {
-		*len = 3;
-		return 1;
-	}
-	for (i = 0; i < n && i < 9 && ascii_isdigit((unsigned char)s[i]); i++)
-		;
-	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
-	    s[i + 1] == ' ') {
-		*len = i + 2;
-		return 1;
-	}
-	return 0;
-}
-
+/* A row of a table: a cmark paragraph's line starting '|', or "+-". */
 static int
 is_table_line(const char *s, size_t n)
 {
@@ -1332,94 +1323,127 @@ item_reset(struct item *it, enum item_kind kind)
 	it->kind = kind;
 }
 
-/* The table at line i (indented ind): its rows. Returns the line after. */
+/*
+ * The table at line i (0-based) of text block b, up to line to: its
+ * rows, read by the header's columns. Returns the line after it.
+ */
 static size_t
 read_table(struct people_reader *rd, const char *buf, const struct lines *ls,
-    size_t i, size_t to, size_t ind, struct item *it)
+    const struct md_block *b, size_t i, size_t to, struct item *it)
 {
-	const struct line *v = ls->v;
-	size_t j, hdr;
+	const char *t;
+	size_t j, hdr, end, n;
 
 	rd->col_name = rd->col_handle = rd->col_email = -1;
 	/* a header is the row before the first separator */
-	for (j = i, hdr = to; j < to && !v[j].skip && is_table_line(buf +
-	    v[j].off + ind, v[j].len > ind ? v[j].len - ind : 0); j++)
-		if (hdr == to && separator_row(buf + v[j].off, v[j].len))
+	for (j = i, hdr = to; j < to; j++) {
+		block_line(buf, ls, b, j, &t, &n);
+		if (!is_table_line(t, n))
+			break;
+		if (hdr == to && separator_row(t, n))
 			hdr = j;
-	for (j = i; j < hdr && j < to; j++)
-		if (!separator_row(buf + v[j].off, v[j].len))
-			header_cells(rd, buf + v[j].off, v[j].len);
+	}
+	end = j;
+	for (j = i; j < hdr && j < end; j++) {
+		block_line(buf, ls, b, j, &t, &n);
+		if (!separator_row(t, n))
+			header_cells(rd, t, n);
+	}
 	if (hdr == to)
 		rd->col_name = rd->col_handle = rd->col_email = -1;
-	for (j = hdr == to ? i : hdr; j < to && !v[j].skip &&
-	    v[j].len > ind && is_table_line(buf + v[j].off + ind,
-	    v[j].len - ind); j++) {
-		if (separator_row(buf + v[j].off, v[j].len))
+	for (j = hdr == to ? i : hdr; j < end; j++) {
+		block_line(buf, ls, b, j, &t, &n);
+		if (separator_row(t, n))
 			continue;
 		item_reset(it, ITEM_ROW);
-		item_addline(it, buf + v[j].off, v[j].len, (int)j + 1);
+		item_addline(it, t, n, (int)j + 1);
 		read_row(rd, it, (int)j + 1);
 	}
-	return j;
+	return end;
 }
 
 /*
- * The list item (with its marker of mlen bytes at t) or, with t NULL, the
- * paragraph at line i. Returns the line after it.
+ * A paragraph or HTML block b, up to line to: its table rows, and each
+ * run of other lines as one item, the first of kind, the others
+ * paragraphs.
  */
-static size_t
-read_block(struct people_reader *rd, const char *buf, const struct lines *ls,
-    size_t i, size_t to, const char *t, size_t mlen, struct item *it)
+static void
+read_text(struct people_reader *rd, const char *buf, const struct lines *ls,
+    const struct md_block *b, enum item_kind kind, size_t to,
+    struct item *it)
 {
-	const struct line *l;
-	size_t j, ind, m;
+	const char *t;
+	size_t j, n, last;
 
-	item_reset(it, t != NULL ? ITEM_LIST : ITEM_PARA);
-	j = i;
-	if (t != NULL) {
-		l = &ls->v[i];
-		item_addline(it, t + mlen, l->len - (size_t)(t - (buf +
-		    l->off)) - mlen, (int)i + 1);
-		j++;
+	last = (size_t)b->end_line < to ? (size_t)b->end_line : to;
+	for (j = (size_t)b->line - 1; j < last; ) {
+		block_line(buf, ls, b, j, &t, &n);
+		if (n == 0) {
+			j++;
+			continue;
+		}
+		if (is_table_line(t, n)) {
+			j = read_table(rd, buf, ls, b, j, last, it);
+			kind = ITEM_PARA;
+			continue;
+		}
+		item_reset(it, kind);
+		for (; j < last; j++) {
+			block_line(buf, ls, b, j, &t, &n);
+			if (n == 0 || is_table_line(t, n))
+				break;
+			item_addline(it, t, n, (int)j + 1);
+		}
+		read_item(rd, it);
+		kind = ITEM_PARA;
 	}
-	for (; j < to; j++) {
-		l = &ls->v[j];
-		if (l->skip || line_indent(buf + l->off, l->len, &ind) ||
-		    ((t != NULL || j > i) && (list_marker(buf + l->off + ind,
-		    l->len - ind, &m) || is_table_line(buf + l->off + ind,
-		    l->len - ind))))
-			break;
-		item_addline(it, buf + l->off + ind, l->len - ind, (int)j + 1);
-	}
-	read_item(rd, it);
-	return j;
 }
 
-/* Read the lines [from, to) (0-based) of a section. */
+/* The first text block of doc starting at line from + 1 or later. */
+static size_t
+first_block(const struct md_doc *doc, size_t from)
+{
+	size_t lo, hi, mid;
+
+	lo = 0;
+	hi = doc->ntext;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((size_t)doc->text[mid].line <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Read the text blocks starting in lines [from, to) (0-based) of a
+ * section: the first paragraph of a list item is a list item.
+ */
 static void
 read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
-    size_t from, size_t to)
+    const struct md_doc *doc, size_t from, size_t to)
 {
+	const struct md_block *b, *item;
 	struct item it;
-	const struct line *l;
-	const char *t;
-	size_t i, ind, mlen;
+	enum item_kind kind;
+	size_t i;
 
 	memset(&it, 0, sizeof(it));
 	strbuf_init(&it.text);
-	for (i = from; i < to && rd->read < SECTIONS_MAX; ) {
-		l = &ls->v[i];
-		if (line_indent(buf + l->off, l->len, &ind) || l->skip) {
-			i++;
+	item = NULL;
+	for (i = first_block(doc, from); i < doc->ntext &&
+	    (size_t)doc->text[i].line <= to && rd->read < SECTIONS_MAX; i++) {
+		b = &doc->text[i];
+		if (b->kind == MD_BLOCK_ITEM) {
+			item = b;
 			continue;
 		}
-		t = buf + l->off + ind;
-		if (is_table_line(t, l->len - ind))
-			i = read_table(rd, buf, ls, i, to, ind, &it);
-		else if (list_marker(t, l->len - ind, &mlen))
-			i = read_block(rd, buf, ls, i, to, t, mlen, &it);
-		else
-			i = read_block(rd, buf, ls, i, to, NULL, 0, &it);
+		kind = b->kind == MD_BLOCK_PARA && item != NULL &&
+		    b->line <= item->end_line ? ITEM_LIST : ITEM_PARA;
+		item = NULL;
+		read_text(rd, buf, ls, b, kind, to, &it);
 	}
 	reader_flush(rd);
 	strbuf_release(&it.text);
@@ -1454,7 +1478,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 	int *ret, r;
 	size_t i, from, to, par;
 
-	split_lines(buf, len, doc, &ls);
+	split_lines(buf, len, &ls);
 	memset(&rd, 0, sizeof(rd));
 	rd.pp = pp;
 	rd.path = path;
@@ -1465,7 +1489,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 	to = doc->nheadings > 0 ? (size_t)doc->h[0].line - 1 : ls.n;
 	if ((flags & PEOPLE_WHOLE) && to > 0) {
 		rd.sc = SC_STRONG;
-		read_region(&rd, buf, &ls, 0, to < ls.n ? to : ls.n);
+		read_region(&rd, buf, &ls, doc, 0, to < ls.n ? to : ls.n);
 	}
 	for (i = 0; i < doc->nheadings; i++) {
 		sc[i] = classify(doc->h[i].norm, &r);
@@ -1492,7 +1516,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 			continue;
 		rd.retired = ret[i];
 		rd.source = doc->h[i].text;
-		read_region(&rd, buf, &ls, from, to);
+		read_region(&rd, buf, &ls, doc, from, to);
 	}
 	free(rd.pend);
 	free(sc);

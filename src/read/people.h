@@ -26,6 +26,13 @@
  * paragraph that is a person's name ("- Jane Doe (University of X)").
  * A list most of whose items are not names (features under "Team") names
  * nobody; nothing in code blocks or comments counts.
+ *
+ * What is a list item, a paragraph or code is the document reader's to
+ * say (cmark for Markdown): people_from_doc() reads the text blocks of
+ * doc->text (markdown.h), never grouping lines itself. A list item is the
+ * first paragraph of an item, up to a table row; the lines of a
+ * paragraph or HTML block that start with '|' (or, in reST, "+-") are
+ * table rows, the runs of other lines between them paragraphs.
  */
 #ifndef EC_PEOPLE_H
 #define EC_PEOPLE_H

@@ -22,6 +22,7 @@
 #define RST_MAX_ROLE	64	/* bytes of a role name (":py:func:") */
 #define RST_MAX_WORD	128	/* bytes of a simple reference name */
 #define RST_MAX_FOOT	64	/* bytes of a footnote label */
+#define RST_MAX_ITEMS	32	/* list items nested in one another */
 
 /* A line of the input. */
 struct line {
@@ -124,6 +125,11 @@ struct walk {
 	int		 para_indent;	/* indent of its first line */
 	int		 literal;	/* base of an expected literal block,
 					   or -1 */
+	size_t		 text_cur;	/* its doc->text block */
+	/* The list items open, innermost last: indent, doc->text index. */
+	int		 item_indent[RST_MAX_ITEMS];
+	size_t		 item_at[RST_MAX_ITEMS];
+	int		 nitems;
 
 	enum skip	 skip;
 	int		 skip_kind;	/* MD_BLOCK_* of the lines skipped */
@@ -212,6 +218,8 @@ static int	 try_title(struct walk *, struct lookahead *, const char *);
 static void	 para_add(struct walk *, const char *, const struct line *,
 		    size_t);
 static void	 para_end(struct walk *);
+static void	 text_line(struct walk *, const struct line *, size_t, size_t,
+		    int);
 static enum dkind directive_kind(const char *, size_t);
 static void	 skip_options(struct lookahead *, const char *, int);
 static void	 toctree_entry(struct walk *, const char *, size_t);
@@ -1381,6 +1389,8 @@ para_add(struct walk *w, const char *s, const struct line *l, size_t skip)
 	n = l->off + l->len - l->toff - skip;
 	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
 		n--;
+	k = enumerator(t, n);
+	text_line(w, l, (size_t)(t - (s + l->off)), k, !w->in_para);
 	if (!w->in_para) {
 		w->in_para = 1;
 		w->para_indent = l->indent;
@@ -1390,11 +1400,48 @@ para_add(struct walk *w, const char *s, const struct line *l, size_t skip)
 	if (w->para_fields && !field_marker(t, n) && !(w->para.len > 0 &&
 	    l->indent > w->para_indent))
 		w->para_fields = 0;
-	k = enumerator(t, n);
 	w->para_base = l->indent + (int)k;
 	if (w->para.len > 0)
 		strbuf_addch(&w->para, '\n');
 	strbuf_add(&w->para, t + k, n - k);
+}
+
+/*
+ * The text blocks of a paragraph's line l, whose text starts off bytes
+ * into it with a list marker of k bytes: a line with a marker starts a
+ * list item and its paragraph, as does the first line of a paragraph
+ * (first); any other line goes on with the paragraph.
+ */
+static void
+text_line(struct walk *w, const struct line *l, size_t off, size_t k,
+    int first)
+{
+	struct md_block b;
+	int i;
+
+	if (!first && k == 0) {
+		w->doc->text[w->text_cur].end_line = l->no;
+		for (i = 0; i < w->nitems; i++)
+			w->doc->text[w->item_at[i]].end_line = l->no;
+		return;
+	}
+	while (w->nitems > 0 && w->item_indent[w->nitems - 1] >= l->indent)
+		w->nitems--;
+	for (i = 0; i < w->nitems; i++)
+		w->doc->text[w->item_at[i]].end_line = l->no;
+	memset(&b, 0, sizeof(b));
+	b.line = b.end_line = l->no;
+	b.col = (int)off + 1;
+	if (k > 0 && w->nitems < RST_MAX_ITEMS) {
+		b.kind = MD_BLOCK_ITEM;
+		b.level = w->nitems + 1;
+		w->item_indent[w->nitems] = l->indent;
+		w->item_at[w->nitems++] = md_text_add(w->doc, &b);
+	}
+	b.kind = MD_BLOCK_PARA;
+	b.level = w->nitems;
+	b.col = (int)(off + k) + 1;
+	w->text_cur = md_text_add(w->doc, &b);
 }
 
 /* The paragraph ends: read its inline markup and count it. */

@@ -1,0 +1,305 @@
+/*
+ * ctx-people.c: the people a project names, collected once per check
+ * for each set of sources (ctx-people.h), from the documents and the
+ * CODEOWNERS file the context has already parsed or will parse once.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ascii.h"
+#include "ctx-people.h"
+#include "ctx.h"
+#include "finding.h"
+#include "read/codeowners.h"
+#include "read/markdown.h"
+#include "read/people.h"
+#include "read/rst.h"
+#include "ruleset.h"
+#include "strbuf.h"
+#include "tree.h"
+#include "xalloc.h"
+
+/* A document to read and how. */
+struct doc {
+	const struct tree_entry	*e;
+	unsigned		 flags;		/* PEOPLE_* */
+};
+
+struct docs {
+	struct doc	*v;
+	size_t		 n;
+	size_t		 alloc;
+};
+
+/* One collection, and the sources it was collected from. */
+struct people_set {
+	char			*key;
+	struct ctx_people	 cp;
+};
+
+/* Every collection of a check. */
+struct people_sets {
+	struct people_set	**v;
+	size_t			  n;
+	size_t			  alloc;
+};
+
+static void	 sets_free(void *);
+static struct people_sets *sets_of(struct check_ctx *);
+static void	 sources_key(const struct rule *, struct strbuf *);
+static void	 stem(const char *, struct strbuf *);
+static void	 find_docs(const struct rule *, struct check_ctx *,
+		    const char *, unsigned, struct docs *, struct strbuf *);
+static void	 read_docs(const struct rule *, struct check_ctx *,
+		    const struct docs *, struct ctx_people *);
+static void	 owners_of(const struct rule *, struct check_ctx *,
+		    struct ctx_people *);
+static void	 collect(const struct rule *, struct check_ctx *,
+		    struct ctx_people *);
+
+/* The keys of a rule that say where its people are. */
+static const char *const source_keys[] = {
+	"file", "section_file", "codeowners", "dirs", "case", NULL
+};
+
+static void
+sets_free(void *p)
+{
+	struct people_sets *ss = p;
+	size_t i;
+
+	for (i = 0; i < ss->n; i++) {
+		free(ss->v[i]->key);
+		people_release(&ss->v[i]->cp.pp);
+		strbuf_release(&ss->v[i]->cp.looked);
+		strbuf_release(&ss->v[i]->cp.unread);
+		free(ss->v[i]);
+	}
+	free(ss->v);
+	free(ss);
+}
+
+/* The collections of a check, made empty on first use. */
+static struct people_sets *
+sets_of(struct check_ctx *ctx)
+{
+	struct people_sets *ss;
+
+	if ((ss = ctx_cache_find(ctx, "people", NULL, 0)) == NULL) {
+		ss = xcalloc(1, sizeof(*ss));
+		ctx_cache_add(ctx, "people", NULL, 0, ss, sets_free);
+	}
+	return ss;
+}
+
+/* The values of r's source keys as one string: equal sources, equal. */
+static void
+sources_key(const struct rule *r, struct strbuf *key)
+{
+	const struct rule_key *k;
+	size_t i, j;
+
+	strbuf_reset(key);
+	for (i = 0; source_keys[i] != NULL; i++) {
+		strbuf_addf(key, "%s%c", source_keys[i], 0x1e);
+		if ((k = rule_key(r, source_keys[i])) == NULL)
+			continue;
+		for (j = 0; j < k->n; j++)
+			strbuf_addf(key, "%s%c", k->v[j].value, 0x1f);
+	}
+}
+
+/* The stem of a name: "Governance.rst" -> "governance". */
+static void
+stem(const char *name, struct strbuf *out)
+{
+	const char *base, *dot;
+	size_t i, n;
+
+	base = strrchr(name, '/');
+	base = base != NULL ? base + 1 : name;
+	dot = strchr(base, '.');
+	n = dot != NULL ? (size_t)(dot - base) : strlen(base);
+	strbuf_reset(out);
+	for (i = 0; i < n; i++)
+		strbuf_addch(out, ascii_tolower((unsigned char)base[i]));
+}
+
+/*
+ * The documents the names of key find: of the names of one stem
+ * (README.md README.rst), the first found as GitHub looks (directory by
+ * directory); each added to ds unless already there.
+ */
+static void
+find_docs(const struct rule *r, struct check_ctx *ctx, const char *key,
+    unsigned flags, struct docs *ds, struct strbuf *looked)
+{
+	const struct rule_key *k;
+	const struct tree_entry *e;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct rule_value *vals;
+	struct rule_key group;
+	struct file_query q;
+	size_t i, j, n;
+	int accepted;
+	char *done;
+
+	if ((k = rule_key(r, key)) == NULL || k->n == 0)
+		return;
+	ctx_file_query(r, &q);
+	vals = xcalloc(k->n, sizeof(*vals));
+	done = xcalloc(k->n, 1);
+	for (i = 0; i < k->n; i++) {
+		if (done[i])
+			continue;
+		stem(k->v[i].value, &a);
+		for (j = i, n = 0; j < k->n; j++) {
+			stem(k->v[j].value, &b);
+			if (done[j] || strcmp(a.buf, b.buf) != 0)
+				continue;
+			vals[n++] = k->v[j];
+			done[j] = 1;
+		}
+		memset(&group, 0, sizeof(group));
+		group.name = k->name;
+		group.v = vals;
+		group.n = n;
+		q.names = &group;
+		q.accept = NULL;
+		if ((e = ctx_locate(ctx, &q, &accepted, NULL)) == NULL)
+			continue;
+		for (j = 0; j < ds->n && ds->v[j].e != e; j++)
+			;
+		if (j < ds->n)
+			continue;
+		XGROW(ds->v, ds->n + 1, ds->alloc);
+		ds->v[ds->n].e = e;
+		ds->v[ds->n++].flags = flags;
+		strbuf_addf(looked, "%s%s", looked->len > 0 ? ", " : "",
+		    e->path);
+	}
+	free(vals);
+	free(done);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
+/*
+ * Read the people of each document found; say in cp->unread, in the
+ * read judge's words, why those that could not be read could not.
+ */
+static void
+read_docs(const struct rule *r, struct check_ctx *ctx, const struct docs *ds,
+    struct ctx_people *cp)
+{
+	const struct md_file *m;
+	struct finding judged;
+	const char *buf;
+	size_t i, len;
+	int trunc;
+
+	for (i = 0; i < ds->n; i++) {
+		m = ctx_document(ctx, ds->v[i].e, CTX_PEOPLE_MAX_BYTES, NULL);
+		if (m != NULL && ctx_read(ctx, ds->v[i].e,
+		    CTX_PEOPLE_MAX_BYTES, 0, NULL, &buf, &len, &trunc) == 0) {
+			people_from_doc(&cp->pp, buf, len, &m->doc,
+			    ds->v[i].e->path, ds->v[i].flags |
+			    (rst_is_path(ds->v[i].e->path) ? PEOPLE_RST : 0));
+			continue;
+		}
+		/* What the read judge says of it: a link, binary, ... */
+		finding_init(&judged, r);
+		(void)ctx_document(ctx, ds->v[i].e, CTX_PEOPLE_MAX_BYTES,
+		    &judged);
+		strbuf_addf(&cp->unread, "%s%s", cp->unread.len > 0 ? "; " :
+		    "", judged.message != NULL ? judged.message :
+		    ds->v[i].e->path);
+		finding_release(&judged);
+	}
+}
+
+/*
+ * The owners of the first CODEOWNERS of the codeowners key that GitHub
+ * would load: each person once, each team counted as a team (its
+ * members cannot be seen offline).
+ */
+static void
+owners_of(const struct rule *r, struct check_ctx *ctx, struct ctx_people *cp)
+{
+	const struct rule_key *k;
+	const struct tree_entry *e;
+	const struct co_file *co;
+	const struct co_owner *o;
+	uint64_t size;
+	size_t i, j;
+
+	k = rule_key(r, "codeowners");
+	for (i = 0, e = NULL; k != NULL && i < k->n && e == NULL; i++)
+		e = tree_lookup(ctx_tree(ctx), k->v[i].value, 0);
+	if (e == NULL || (e->mode != TREE_MODE_FILE &&
+	    e->mode != TREE_MODE_EXEC) ||
+	    ctx_size(ctx, e, NULL, &size) != 0 || size >= CODEOWNERS_MAX ||
+	    (co = ctx_codeowners(ctx, e, NULL)) == NULL)
+		return;
+	strbuf_addf(&cp->looked, "%s%s", cp->looked.len > 0 ? ", " : "",
+	    e->path);
+	for (i = 0; i < co->nrules; i++) {
+		for (j = 0; j < co->rules[i].nowners; j++) {
+			o = &co->rules[i].owners[j];
+			if (o->kind == CO_EMAIL)
+				people_add(&cp->pp, NULL, NULL, o->name, 0,
+				    e->path, o->line, "CODEOWNERS");
+			else
+				people_add(&cp->pp, NULL, o->name, NULL, 0,
+				    e->path, o->line, "CODEOWNERS");
+		}
+	}
+}
+
+/* Collect the people of r's sources into cp. */
+static void
+collect(const struct rule *r, struct check_ctx *ctx, struct ctx_people *cp)
+{
+	struct docs ds = { NULL, 0, 0 };
+
+	find_docs(r, ctx, "file", PEOPLE_WHOLE, &ds, &cp->looked);
+	find_docs(r, ctx, "section_file", 0, &ds, &cp->looked);
+	read_docs(r, ctx, &ds, cp);
+	owners_of(r, ctx, cp);
+	cp->ndocs = ds.n;
+	free(ds.v);
+}
+
+const struct ctx_people *
+ctx_people(struct check_ctx *ctx, const struct rule *r)
+{
+	struct people_sets *ss;
+	struct people_set *s;
+	struct strbuf key = STRBUF_INIT;
+	size_t i;
+
+	ss = sets_of(ctx);
+	sources_key(r, &key);
+	for (i = 0; i < ss->n; i++)
+		if (strcmp(ss->v[i]->key, key.buf) == 0) {
+			strbuf_release(&key);
+			return &ss->v[i]->cp;
+		}
+	s = xcalloc(1, sizeof(*s));
+	s->key = strbuf_detach(&key, NULL);
+	strbuf_init(&s->cp.looked);
+	strbuf_init(&s->cp.unread);
+	collect(r, ctx, &s->cp);
+	XGROW(ss->v, ss->n + 1, ss->alloc);
+	ss->v[ss->n++] = s;
+	return &s->cp;
+}
+
+size_t
+ctx_people_builds(struct check_ctx *ctx)
+{
+	return sets_of(ctx)->n;
+}
