@@ -32,8 +32,16 @@ static int	 refuse(const char *);
 static int	 guard_file(const char *, const char *);
 static int	 guard_dir(int, const char *, int, int);
 static int	 guard_tree(const char *, const char *, int);
-static int	 guard_objects(const char *, int);
-static int	 guard_alternates(const char *, int);
+/* Object directories looked at, by device and inode (as libgit2). */
+struct seen_dirs {
+	dev_t	*dev;
+	ino_t	*ino;
+	size_t	 n, alloc;
+};
+
+static int	 seen_before(struct seen_dirs *, const char *);
+static int	 guard_objects(const char *, int, struct seen_dirs *);
+static int	 guard_alternates(const char *, int, struct seen_dirs *);
 static char	*path_in_file(const char *, const char *, const char *);
 static char	*common_dir(const char *);
 static char	*gitlink_dir(const char *);
@@ -116,20 +124,52 @@ guard_tree(const char *dir, const char *name, int idx_only)
 	return rc;
 }
 
+/*
+ * Whether the directory path was looked at already (or is no directory):
+ * an alternates file naming its own directory, or two naming each other,
+ * is followed once, not once a line at every depth.
+ */
+static int
+seen_before(struct seen_dirs *sd, const char *path)
+{
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 1;
+	for (i = 0; i < sd->n; i++)
+		if (sd->dev[i] == st.st_dev && sd->ino[i] == st.st_ino)
+			return 1;
+	if (sd->n == sd->alloc) {
+		sd->alloc = sd->alloc ? 2 * sd->alloc : 8;
+		sd->dev = xreallocarray(sd->dev, sd->alloc, sizeof(*sd->dev));
+		sd->ino = xreallocarray(sd->ino, sd->alloc, sizeof(*sd->ino));
+	}
+	sd->dev[sd->n] = st.st_dev;
+	sd->ino[sd->n++] = st.st_ino;
+	return 0;
+}
+
 /* The object directory objdir and the alternates it leads to. */
 static int
-guard_objects(const char *objdir, int depth)
+guard_objects(const char *objdir, int depth, struct seen_dirs *sd)
 {
+	if (seen_before(sd, objdir))
+		return 0;
 	if (guard_file(objdir, "pack/multi-pack-index") == -1 ||
 	    guard_tree(objdir, "pack", 1) == -1 ||
 	    guard_file(objdir, "info/alternates") == -1)
 		return -1;
-	return depth < ALTERNATES_DEPTH ? guard_alternates(objdir, depth) : 0;
+	return depth < ALTERNATES_DEPTH ?
+	    guard_alternates(objdir, depth, sd) : 0;
 }
 
-/* The object directories objdir/info/alternates names, one a line. */
+/*
+ * The object directories objdir/info/alternates names, one a line; a
+ * relative one only in the repository's own file (depth 0), as libgit2.
+ */
 static int
-guard_alternates(const char *objdir, int depth)
+guard_alternates(const char *objdir, int depth, struct seen_dirs *sd)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *path, *line, *next, *alt;
@@ -149,11 +189,12 @@ guard_alternates(const char *objdir, int depth)
 			*next++ = '\0';
 		else
 			next = sb.buf + sb.len;
-		if (*line == '\0' || *line == '#')
+		if (*line == '\0' || *line == '#' ||
+		    (*line != '/' && depth > 0))
 			continue;
 		alt = *line == '/' ? xstrdup(line) :
 		    xasprintf("%s/%s", objdir, line);
-		rc = guard_objects(alt, depth + 1);
+		rc = guard_objects(alt, depth + 1, sd);
 		free(alt);
 	}
 	strbuf_release(&sb);
@@ -196,6 +237,7 @@ int
 gitfile_guard(const char *path)
 {
 	static const char *const own[] = { "HEAD", "commondir", "gitdir" };
+	struct seen_dirs sd = { NULL, NULL, 0, 0 };
 	char *gitdir, *common, *objdir;
 	size_t i, n;
 	int rc;
@@ -220,8 +262,10 @@ gitfile_guard(const char *path)
 		rc = guard_file(common != NULL ? common : gitdir, "shallow");
 	objdir = xasprintf("%s/objects", common != NULL ? common : gitdir);
 	if (rc == 0)
-		rc = guard_objects(objdir, 0);
+		rc = guard_objects(objdir, 0, &sd);
 	free(objdir);
+	free(sd.dev);
+	free(sd.ino);
 	free(common);
 	free(gitdir);
 	return rc;

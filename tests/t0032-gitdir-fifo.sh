@@ -166,4 +166,17 @@ test_expect_success 'a FIFO index of a linked worktree is refused, exit 2' '
 	wt_refused index "cannot read the index: not a regular file"
 '
 
+test_expect_success 'alternates that name their own directory, or each other, are followed once' '
+	rm -rf "$TEST_TMP/r" "$TEST_TMP/o" &&
+	cp -R "$B" "$TEST_TMP/r" &&
+	awk "BEGIN { for (i = 0; i < 60; i++) print \".\" }" \
+		>"$TEST_TMP/r/.git/objects/info/alternates" &&
+	ec_bounded 1 "$TEST_TMP/r" &&
+	git init -q --bare "$TEST_TMP/o" &&
+	echo "$TEST_TMP/r/.git/objects" >"$TEST_TMP/o/objects/info/alternates" &&
+	{ echo "$TEST_TMP/o/objects" && echo "$TEST_TMP/o/objects"; } \
+		>"$TEST_TMP/r/.git/objects/info/alternates" &&
+	ec_bounded 1 "$TEST_TMP/r"
+'
+
 test_done
