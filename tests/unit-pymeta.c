@@ -164,6 +164,25 @@ test_setup_cfg(void)
 }
 
 static void
+test_requirements(void)
+{
+	static const char src[] =
+	    "torch>=2.0\n"
+	    "not a valid ==== req !!\n"
+	    "numpy --hash=sha256:00\n";
+	struct pymeta m;
+
+	pymeta_init(&m);
+	pymeta_read_text(&m, "requirements.txt", src, sizeof(src) - 1);
+	ok(dep(&m, "torch") != NULL && dep(&m, "numpy") != NULL,
+	    "requirements: the lines around a bad one are read");
+	ok(m.problems.n == 1 && strncmp(m.problems.v[0], "requirements.txt:2:",
+	    19) == 0, "requirements: the bad line is named (nothing of it "
+	    "leaks: LSan)");
+	pymeta_release(&m);
+}
+
+static void
 test_pyproject(void)
 {
 	static const char src[] =
@@ -235,6 +254,7 @@ main(void)
 	test_constraints();
 	test_setup_py();
 	test_setup_cfg();
+	test_requirements();
 	test_pyproject();
 	test_license();
 	return done_testing();

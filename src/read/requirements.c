@@ -40,6 +40,7 @@ requirements_parse(const struct reader_input *in)
 		if (rc < 0) {
 			pymeta_problem(m, in->path, rl.lineno, "%s", err.buf);
 			strbuf_reset(&err);
+			reqline_release(&rl);
 			continue;
 		}
 		if (rl.kind == REQLINE_REQ)

@@ -833,12 +833,12 @@ parse_number(struct parser *p, struct toml_value *v)
 	int base = 10, neg = 0;
 
 	n = number_span(p);
+	if (n == 0)
+		return unexpected(p, "expected a value");
 	if (s[0] == '+' || s[0] == '-') {
 		neg = s[0] == '-';
 		i = 1;
 	}
-	if (n == 0)
-		return unexpected(p, "expected a value");
 	if (n - i == 3 && (memcmp(s + i, "inf", 3) == 0 ||
 	    memcmp(s + i, "nan", 3) == 0))
 		return special_float(p, v, s[i] == 'i', neg, n);
