@@ -433,15 +433,18 @@ model_build(struct check_ctx *ctx, struct model_item *m,
 	struct strbuf decoded = STRBUF_INIT;
 	struct reader_input in;
 
-	m->rc = ctx_read(ctx, e, cap, rd->flags & READER_TEXT, NULL, &in.buf,
-	    &in.len, &in.truncated);
-	if (m->rc == 0 && (rd->flags & READER_DOC)) {
-		if (utf16_decode(in.buf, in.len, &decoded)) {
-			in.buf = decoded.buf;
-			in.len = decoded.len;
-		} else if (doc_binary(in.buf, in.len))
-			m->rc = CTX_EBINARY;
-	}
+	m->rc = ctx_read(ctx, e, cap, 0, NULL, &in.buf, &in.len,
+	    &in.truncated);
+	if (m->rc == 0 && (rd->flags & (READER_DOC | READER_BOM)) &&
+	    utf16_decode(in.buf, in.len, &decoded)) {
+		in.buf = decoded.buf;
+		in.len = decoded.len;
+	} else if (m->rc == 0 && (rd->flags & READER_DOC) &&
+	    doc_binary(in.buf, in.len))
+		m->rc = CTX_EBINARY;
+	else if (m->rc == 0 && (rd->flags & READER_TEXT))
+		m->rc = ctx_read(ctx, e, cap, CTX_READ_TEXT, NULL, &in.buf,
+		    &in.len, &in.truncated);
 	in.path = e->path;
 	if (m->rc == 0 && (m->model = rd->parse(&in)) == NULL)
 		m->rc = CTX_EPARSE;

@@ -137,10 +137,17 @@ const struct pymeta *pymeta_get(struct check_ctx *);
  * When a packaging file of one of kinds (PYFILE_*) was found but could
  * not be read, fill f with what the read judge says of the first (its
  * result, message, evidence and fix; the others as details) and return
- * 1; else 0. A rule cannot decide on what it could not read.
+ * 1; else 0. A rule cannot decide on what it could not read: for when
+ * nothing that was read decides.
  */
 int	 pymeta_judge(struct check_ctx *, const struct pymeta *, unsigned,
 	    struct finding *);
+/*
+ * What the read judge says of each such file, appended to msg ("; " between
+ * two) when msg is not NULL, else each a detail of f. The number of files.
+ */
+size_t	 pymeta_unread(struct check_ctx *, const struct pymeta *, unsigned,
+	    struct finding *, struct strbuf *);
 
 /*
  * For tests: read one file's text as the file at path, into m (its

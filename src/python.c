@@ -383,3 +383,27 @@ pymeta_judge(struct check_ctx *ctx, const struct pymeta *m, unsigned kinds,
 	}
 	return judged > 0;
 }
+
+size_t
+pymeta_unread(struct check_ctx *ctx, const struct pymeta *m, unsigned kinds,
+    struct finding *f, struct strbuf *msg)
+{
+	struct finding judged;
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nunread; i++) {
+		if ((m->unread[i].kind & kinds) == 0)
+			continue;
+		finding_init(&judged, f->rule);
+		(void)ctx_model(ctx, m->unread[i].rd, m->unread[i].e,
+		    PYMETA_MAX_BYTES, &judged, NULL);
+		if (msg != NULL && judged.message != NULL)
+			strbuf_addf(msg, "%s%s", n > 0 ? "; " : "",
+			    judged.message);
+		else if (judged.message != NULL)
+			finding_detail(f, "%s", judged.message);
+		finding_release(&judged);
+		n++;
+	}
+	return n;
+}

@@ -50,6 +50,8 @@ static int	 pydep_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 ci_unread(struct check_ctx *, struct finding *,
 		    const char *);
+static void	 judge_unread(struct check_ctx *, const struct pymeta *,
+		    struct finding *, const char *, size_t);
 
 static const struct rule_key_spec pydep_keys[] = {
 	{ "package", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -562,6 +564,36 @@ judge_unnamed(struct check_ctx *ctx, const struct pymeta *m,
 }
 
 /*
+ * The files of the Python project that could not be read, once the
+ * declarations of tier t decided: a file that outranks them (the
+ * package's own metadata over requirements and conda files, any of them
+ * over extras and groups) may declare pkg otherwise, so f becomes
+ * unknown for a person, saying what the judge says of it; the others are
+ * details of a result that stands.
+ */
+static void
+judge_unread(struct check_ctx *ctx, const struct pymeta *m,
+    struct finding *f, const char *pkg, size_t t)
+{
+	struct strbuf msg = STRBUF_INIT, why = STRBUF_INIT;
+	unsigned above;
+
+	above = t == 0 ? 0 : t == 1 ? PYFILE_METADATA : PYFILE_ALL;
+	if (above == 0 || pymeta_unread(ctx, m, above, f, &why) == 0) {
+		(void)pymeta_unread(ctx, m, PYFILE_ALL, f, NULL);
+		strbuf_release(&why);
+		return;
+	}
+	strbuf_addstr(&msg, f->message != NULL ? f->message : "");
+	f->judgment = 1;
+	finding_result(f, RESULT_UNKNOWN, "%s; but a packaging file that may "
+	    "declare %s otherwise could not be read: %s", msg.buf, pkg,
+	    why.buf);
+	strbuf_release(&msg);
+	strbuf_release(&why);
+}
+
+/*
  * Whether a CI file that could name versions of pkg could not be read (a
  * link, unreadable, binary): then f is unknown in the read judge's words,
  * for a person to look at, and 1.
@@ -641,9 +673,6 @@ pydep_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 
 	m = pymeta_get(ctx);
 	pkg = rule_key(r, "package")->v[0].value;
-	/* A file not read may declare it: the judge says why. */
-	if (pymeta_judge(ctx, m, PYFILE_ALL, f))
-		return 0;
 	if (!m->python) {
 		finding_result(f, RESULT_SKIP, "not a Python project: no "
 		    "pyproject.toml, setup.py, setup.cfg, requirements or "
@@ -675,10 +704,11 @@ pydep_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	for (t = 0; t < 3; t++)
 		if (n[t] > 0)
 			break;
-	if (t < 3)
+	if (t < 3) {
 		judge_deps(r, f, tier[t], n[t], t == 2);
-	else
-		judge_named(r, ctx, m, f, pkg);
+		judge_unread(ctx, m, f, pkg, t);
+	} else if (!pymeta_judge(ctx, m, PYFILE_ALL, f))
+		judge_named(r, ctx, m, f, pkg);	/* else a file not read may */
 	for (i = 0; i < m->problems.n; i++)
 		finding_detail(f, "%s", m->problems.v[i]);
 	for (t = 0; t < 3; t++)

@@ -124,9 +124,6 @@ pypkg_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	size_t i;
 
 	m = pymeta_get(ctx);
-	/* A packaging file not read may name the package. */
-	if (pymeta_judge(ctx, m, PYFILE_METADATA | PYFILE_RECIPE, f))
-		return 0;
 	pip = pip_decl(m);
 	setup_py = strvec_has(&m->files, "setup.py");
 	if ((recipe = conda_recipe(m)) == NULL)
@@ -149,9 +146,16 @@ pypkg_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		    sb.len ? "; " : "", readme, line);
 		finding_evidence(f, readme, line, NULL);
 	}
-	if (sb.len > 0)
+	if (sb.len > 0) {
 		finding_result(f, RESULT_PASS, "%s", sb.buf);
-	else {
+		/* found in what was read: the others are only named */
+		(void)pymeta_unread(ctx, m, PYFILE_METADATA | PYFILE_RECIPE, f,
+		    NULL);
+	} else if (pymeta_judge(ctx, m, PYFILE_METADATA | PYFILE_RECIPE, f)) {
+		/* a packaging file not read may name the package */
+		strbuf_release(&sb);
+		return 0;
+	} else {
 		finding_result(f, RESULT_FAIL, "no pip or conda package: no "
 		    "pyproject.toml with a [build-system] or a name, no "
 		    "setup.py or setup.cfg with a name, no conda recipe, no "

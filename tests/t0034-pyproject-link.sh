@@ -160,4 +160,54 @@ test_expect_success 'a readable pyproject.toml beside them is read as before' '
 		grep -F "but pyproject.toml:7 declares license expression '"'"'GPL-3.0-only'"'"'"
 '
 
+
+# What was read decides; a file not read only outranks what it could
+# override (found in review: each of these failed the rule before).
+
+test_expect_success 'a linked setup.py beside a good pyproject.toml: both rules pass, naming it' '
+	link_repo setup &&
+	cp "$TEST_TMP/setup/real/pyproject.toml" "$TEST_TMP/setup/pyproject.toml" &&
+	mkdir "$TEST_TMP/setup/tools" &&
+	echo "from setuptools import setup; setup()" >"$TEST_TMP/setup/tools/setup.py" &&
+	ln -s tools/setup.py "$TEST_TMP/setup/setup.py" &&
+	commit_all "$TEST_TMP/setup" &&
+	ec_json 1 "$TEST_TMP/setup" &&
+	test_eq "$(result_of pytorch-support result)" pass &&
+	test_eq "$(result_of packages result)" pass &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/setup" >text &&
+	grep -F "setup.py is a symbolic link to tools/setup.py" text
+'
+
+test_expect_success 'a linked docs requirements file does not sink a declared torch' '
+	link_repo docs &&
+	cp "$TEST_TMP/docs/real/pyproject.toml" "$TEST_TMP/docs/pyproject.toml" &&
+	mkdir "$TEST_TMP/docs/docs" &&
+	echo sphinx >"$TEST_TMP/docs/docs/requirements.txt" &&
+	ln -s docs/requirements.txt "$TEST_TMP/docs/requirements-docs.txt" &&
+	commit_all "$TEST_TMP/docs" &&
+	ec_json 1 "$TEST_TMP/docs" &&
+	test_eq "$(said pytorch-support)" "pass: torch>=2.14 (pyproject.toml:8) admits 2.15 and 2.14"
+'
+
+test_expect_success 'torch only in requirements.txt, pyproject.toml a link: unknown, for a person' '
+	link_repo outranked &&
+	ln -s real/pyproject.toml "$TEST_TMP/outranked/pyproject.toml" &&
+	echo "torch>=2.14" >"$TEST_TMP/outranked/requirements.txt" &&
+	commit_all "$TEST_TMP/outranked" &&
+	ec_json 1 "$TEST_TMP/outranked" &&
+	test_eq "$(result_of pytorch-support result)" unknown &&
+	test_eq "$(result_of pytorch-support judgment)" true &&
+	result_of pytorch-support message |
+		grep -F "admits 2.15 and 2.14; but a packaging file that may declare torch otherwise could not be read: $LINK"
+'
+
+test_expect_success 'a UTF-16 requirements.txt (pip freeze in PowerShell) is read, as pip reads it' '
+	rm -rf "$TEST_TMP/u16" && git init -q "$TEST_TMP/u16" &&
+	printf "numpy\ntorch>=2.14\n" | iconv -f UTF-8 -t UTF-16 >"$TEST_TMP/u16/requirements.txt" &&
+	test "$(head -c 2 "$TEST_TMP/u16/requirements.txt" | od -An -tx1 | tr -d " ")" = fffe &&
+	commit_all "$TEST_TMP/u16" &&
+	ec_json 1 "$TEST_TMP/u16" &&
+	test_eq "$(said pytorch-support)" "pass: torch>=2.14 (requirements.txt:2) admits 2.15 and 2.14"
+'
+
 test_done

@@ -28,6 +28,9 @@ struct reader_input {
 #define READER_DOC	0x2	/* a document: UTF-16 with a byte order mark
 				   is decoded; git's text heuristic tells
 				   binary (more than one control byte in 32) */
+#define READER_BOM	0x4	/* UTF-16 with a byte order mark is decoded
+				   before READER_TEXT looks (pip reads a
+				   requirements file so) */
 
 struct reader {
 	const char	*name;		/* unique; in messages: "Markdown" */

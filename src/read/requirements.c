@@ -18,7 +18,7 @@ static void	*requirements_parse(const struct reader_input *);
 
 const struct reader reader_requirements = {
 	.name = "requirements file",
-	.flags = READER_TEXT,
+	.flags = READER_TEXT | READER_BOM,
 	.parse = requirements_parse,
 	.free = pymeta_free,
 };
