@@ -956,10 +956,12 @@ metadata_agreement(struct check_ctx *ctx, const char *id, struct finding *f)
 		finding_cap_level(f, LEVEL_WARNING);
 		finding_fix(f, "make the license in the packaging metadata "
 		    "(license, classifiers) name %s, the license file's", id);
+	} else if (nagree > 0) {
+		/* what was read agrees: a file not read is only named */
+		finding_append(f, "; the packaging metadata agrees");
+		(void)pymeta_unread(ctx, m, PYFILE_METADATA, f, NULL);
 	} else if (pymeta_judge(ctx, m, PYFILE_METADATA, &unread))
 		metadata_unread(f, &unread);
-	else if (nagree > 0)
-		finding_append(f, "; the packaging metadata agrees");
 	finding_release(&unread);
 }
 

@@ -178,6 +178,13 @@ test_expect_success 'a linked setup.py beside a good pyproject.toml: both rules 
 	grep -F "setup.py is a symbolic link to tools/setup.py" text
 '
 
+test_expect_success 'a linked setup.py beside metadata that agrees with the license: no warning' '
+	sed "s/GPL-3.0-only/MIT/" "$TEST_TMP/setup/real/pyproject.toml" >"$TEST_TMP/setup/pyproject.toml" &&
+	commit_all "$TEST_TMP/setup" &&
+	ec_json 1 "$TEST_TMP/setup" &&
+	test_eq "$(said license-permissive)" "pass: LICENSE.md is MIT (100.0%); the packaging metadata agrees"
+'
+
 test_expect_success 'a linked docs requirements file does not sink a declared torch' '
 	link_repo docs &&
 	cp "$TEST_TMP/docs/real/pyproject.toml" "$TEST_TMP/docs/pyproject.toml" &&
