@@ -113,6 +113,7 @@ static void	 sections_free(void *);
 static void	 judging_init(struct judging *);
 static void	 judging_release(struct judging *);
 static void	 judge_intro(struct judging *);
+static void	 intro_later(struct judging *, const struct md_doc *);
 static int	 judge_want(struct judging *, const struct want *);
 static void	 judge_short(struct judging *, const struct want *, size_t);
 static int	 judge_unheaded(struct judging *, const struct want *);
@@ -791,11 +792,31 @@ judge_intro(struct judging *j)
 		strbuf_addf(&j->miss, ", fewer than %lld", intro);
 		finding_evidence(j->f, j->e->path, d->nheadings > 0 ?
 		    d->h[0].line : 1, "introduction");
+		intro_later(j, d);
 	} else if (intro > 0) {
 		strbuf_addf(&j->good, "%zu %s of introduction",
 		    d->intro_words, words_noun(d->intro_words));
 		intro_where(j->m, &j->good);
 	}
+}
+
+/*
+ * The introduction is short at the top, but a later section is named
+ * like one: a sign for a person, so a warning naming it (when the rule
+ * asks for no sections besides, whose misses it would soften).
+ */
+static void
+intro_later(struct judging *j, const struct md_doc *d)
+{
+	if (d->intro_later >= d->nheadings || rule_key(j->r, "section") !=
+	    NULL)
+		return;
+	strbuf_addf(&j->miss, "; section '%s' at line %d reads like one, "
+	    "but comes after the first section", d->h[d->intro_later].text,
+	    d->h[d->intro_later].line);
+	finding_evidence(j->f, j->e->path, d->h[d->intro_later].line,
+	    "a later introduction");
+	finding_cap_level(j->f, LEVEL_WARNING);
 }
 
 /*

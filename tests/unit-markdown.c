@@ -575,6 +575,17 @@ test_intro_section(void)
 	ok(doc.intro_section == MD_NONE && doc.intro_words == 0,
 	    "intro section: only the first section");
 	md_doc_free(&doc);
+	parse_str("![logo](logo.png)\n\n## Here is Demo.\n\nDemo does four "
+	    "things.\n\n## Usage\n\nRun.\n", &doc);
+	ok(doc.intro_section == 0 && doc.intro_words == 4,
+	    "no title, only an image above: the first section is the intro");
+	md_doc_free(&doc);
+	parse_str("![logo](logo.png)\n\n## Installation\n\nDemo does four "
+	    "things.\n\n## Overview\n\nMore.\n", &doc);
+	ok(doc.intro_section == MD_NONE && doc.intro_words == 0 &&
+	    doc.intro_later == 1, "no title: not a section named as something "
+	    "else; an overview after it is a later introduction");
+	md_doc_free(&doc);
 	strbuf_release(&sb);
 }
 

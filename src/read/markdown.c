@@ -136,6 +136,8 @@ static int	 setext_end(struct walk *, int, int);
 static size_t	 next_line(const struct linecur *, size_t);
 static int	 count_lines(const struct linecur *);
 static int	 is_intro_name(const char *);
+static int	 is_other_name(const char *);
+static int	 name_ends_intro(const char *);
 static void	 find_intro(struct md_doc *, const struct md_seg *,
 		    const struct md_seg *);
 static void	 finish(struct walk *);
@@ -1315,12 +1317,57 @@ is_intro_name(const char *norm)
 	return 0;
 }
 
+/* "PyTorch Metric Learning Overview", "Project description". */
+static int
+name_ends_intro(const char *norm)
+{
+	static const char *const ends[] = { " overview", " description",
+	    " introduction", NULL };
+	size_t i, n, e;
+
+	n = strlen(norm);
+	for (i = 0; ends[i] != NULL; i++) {
+		e = strlen(ends[i]);
+		if (n > e && strcmp(norm + n - e, ends[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a section of this (normalised) name is something else than
+ * the introduction even when it opens the README: installing, using,
+ * news, contents, citing, licensing, contributing.
+ */
+static int
+is_other_name(const char *norm)
+{
+	static const char *const starts[] = {
+		"install", "getting started", "get started", "quick start",
+		"quickstart", "usage", "how to ", "example", "tutorial",
+		"table of contents", "contents", "toc", "news", "latest news",
+		"update", "changelog", "change log", "release", "documentation",
+		"docs", "citation", "cite", "citing", "license", "requirement",
+		"dependenc", "setup", "build", "contribut", "acknowledg",
+		"contact", "faq", "roadmap", "status", "announcement",
+		"warning", "note", "deprecat", "notice", NULL
+	};
+	size_t i;
+
+	for (i = 0; starts[i] != NULL; i++)
+		if (strncmp(norm, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The introduction, as a reader sees it: the prose before the first
  * heading and under the title, HTML taglines (<h2>..<h6> headings
  * before the first section whose sections hold no code and no prose),
- * and the words of a first section named like an introduction. direct[]
- * are the segments, sum[] their running totals.
+ * and the words of a first section named like an introduction, or, in
+ * a README with no title of its own and no word above it (badges, then
+ * "## Here is X."), of a first section not named as something else.
+ * direct[] are the segments, sum[] their running totals.
  */
 static void
 find_intro(struct md_doc *doc, const struct md_seg *direct,
@@ -1354,12 +1401,18 @@ find_intro(struct md_doc *doc, const struct md_seg *direct,
 			doc->tagline_line = h[i].line;
 	}
 	doc->intro_words += doc->tagline_words;
-	if (i < n && is_intro_name(h[i].norm)) {
+	if (i < n && (is_intro_name(h[i].norm) || (doc->title == MD_NONE &&
+	    doc->intro_words == 0 && !is_other_name(h[i].norm)))) {
 		doc->intro_section = i;
 		doc->intro_section_words = direct[i + 1].words -
 		    direct[i + 1].nav_words;
 		doc->intro_words += doc->intro_section_words;
+		return;
 	}
+	/* "## Overview" after "## News": there, but not where it is read */
+	for (; i < n && doc->intro_later == MD_NONE; i++)
+		if (is_intro_name(h[i].norm) || name_ends_intro(h[i].norm))
+			doc->intro_later = i;
 }
 
 /* Section extents and totals from the segments. */
@@ -1406,7 +1459,7 @@ md_parse(const char *buf, size_t len, struct md_doc *doc)
 	cmark_node *root;
 
 	memset(doc, 0, sizeof(*doc));
-	doc->title = doc->intro_section = MD_NONE;
+	doc->title = doc->intro_section = doc->intro_later = MD_NONE;
 	if (len > MD_MAX_INPUT)
 		return ec_error("markdown: %zu bytes, more than the %u read",
 		    len, (unsigned)MD_MAX_INPUT);
@@ -1451,7 +1504,7 @@ md_doc_free(struct md_doc *doc)
 	free(doc->blocks);
 	free(doc->text);
 	memset(doc, 0, sizeof(*doc));
-	doc->title = doc->intro_section = MD_NONE;
+	doc->title = doc->intro_section = doc->intro_later = MD_NONE;
 }
 
 int

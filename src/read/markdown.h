@@ -176,6 +176,9 @@ struct md_doc {
 						   HTML blocks (see above) */
 	size_t			 ntext;
 	size_t			 textalloc;
+	size_t			 intro_later;	/* a later section named like an
+						   introduction, when the
+						   first is not, or MD_NONE */
 };
 
 /*

@@ -1797,7 +1797,7 @@ rst_parse(const char *buf, size_t len, struct md_doc *doc)
 	struct walk w;
 
 	memset(doc, 0, sizeof(*doc));
-	doc->title = MD_NONE;
+	doc->title = doc->intro_later = MD_NONE;
 	if (len > MD_MAX_INPUT)
 		return ec_error("restructuredtext: %zu bytes, more than the %u "
 		    "read", len, (unsigned)MD_MAX_INPUT);
