@@ -997,6 +997,90 @@ header_names_license(struct check_ctx *ctx, const char *path)
 	return 0;
 }
 
+/*
+ * Whether a loose Python file holds no code: only white space and
+ * comments (an empty __init__.py making the directory a package).
+ */
+static int
+no_code(struct check_ctx *ctx, const char *path)
+{
+	const struct tree_entry *e;
+	const char *text, *p, *end;
+	size_t len, n;
+	int trunc;
+
+	n = strlen(path);
+	if (n < 3 || strcmp(path + n - 3, ".py") != 0 ||
+	    (e = tree_lookup(ctx_tree(ctx), path, 0)) == NULL ||
+	    ctx_read(ctx, e, SPDX_HEAD_BYTES, 0, NULL, &text, &len, &trunc)
+	    != 0 || trunc)
+		return 0;
+	for (p = text, end = text + len; p < end; p++) {
+		if (*p == '#') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (!isspace((unsigned char)*p))
+			return 0;
+	}
+	return 1;
+}
+
+/* Drop the loose files of vd that hold no code. */
+static void
+drop_no_code(struct check_ctx *ctx, struct vendored *vd)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < vd->n; i++) {
+		if (vd->v[i].loose && no_code(ctx, vd->v[i].path)) {
+			free(vd->v[i].path);
+			continue;
+		}
+		vd->v[j++] = vd->v[i];
+	}
+	vd->n = j;
+}
+
+/* The source files of a component, each naming a license or not. */
+struct headers {
+	struct check_ctx *ctx;
+	size_t		  nsource;
+	int		  unnamed;
+};
+
+#define HEADERS_MAX	200	/* a component's files read at most */
+
+static int
+headers_cb(const struct tree_entry *e, void *arg)
+{
+	struct headers *h = arg;
+
+	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
+	    !source_like(e->path))
+		return 0;
+	if (++h->nsource > HEADERS_MAX || !header_names_license(h->ctx,
+	    e->path)) {
+		h->unnamed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether every source file of directory component c names a license. */
+static int
+headers_name_license(struct check_ctx *ctx, const struct component *c)
+{
+	struct headers h;
+	char *pat;
+
+	memset(&h, 0, sizeof(h));
+	h.ctx = ctx;
+	pat = xasprintf("%s/**", c->path);
+	tree_glob(ctx_tree(ctx), pat, 0, headers_cb, &h);
+	free(pat);
+	return h.nsource > 0 && !h.unnamed;
+}
+
 /* The notice files: their text, and their paths for the message. */
 struct notices {
 	struct check_ctx *ctx;
@@ -1017,6 +1101,8 @@ notice_cb(const struct tree_entry *e, void *arg)
 	if (ctx_read(nt->ctx, e, LICENSE_DEFAULT_MAX, CTX_READ_TEXT, NULL,
 	    &text, &len, &trunc) != 0)
 		return 0;
+	/* a file name may be the entry: LICENSES/zstd-BSD-3-Clause.txt */
+	strbuf_addf(&nt->text, "%s\n", e->path);
 	strbuf_add(&nt->text, text, len);
 	strbuf_addch(&nt->text, '\n');
 	strvec_push(&nt->paths, e->path);
@@ -1068,6 +1154,10 @@ component_covered(struct check_ctx *ctx, const struct vendored *vd,
 		c->covered = c->how != NULL;
 		free(dir);
 	}
+	if (!c->covered && !c->loose && headers_name_license(ctx, c)) {
+		c->covered = 1;
+		c->how = "a license named in each source file's header";
+	}
 	if (!c->covered && notice_lists(nt, c)) {
 		c->covered = 1;
 		c->how = "an entry in the notice file";
@@ -1091,6 +1181,9 @@ third_party_result(const struct rule *r, struct finding *f,
 	if (vd->dirs.n == 0)
 		finding_result(f, RESULT_PASS, "no vendored third-party "
 		    "directory (looked for %s)", names.buf);
+	else if (vd->n == 0)
+		finding_result(f, RESULT_PASS, "no vendored code in %s (only "
+		    "files that hold none)", vd->dirs.v[0]);
 	else if (nmissing == 0) {
 		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
 		    "%s, each with its license", vd->n, vd->n == 1 ? "" : "s",
@@ -1138,6 +1231,7 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	k = rule_key(r, "notice");
 	for (i = 0; k != NULL && i < k->n; i++)
 		tree_glob(ctx_tree(ctx), k->v[i].value, 1, notice_cb, &nt);
+	drop_no_code(ctx, &vd);
 
 	nmissing = 0;
 	for (i = 0; i < vd.n; i++) {
