@@ -78,7 +78,29 @@ struct vendored {
 	struct strvec	  licensed;	/* those with a loose license file */
 };
 
+/* One file of a license layout and what it holds. */
+struct layout_file {
+	char		*path;
+	int		 kind;		/* enum of struct license_result */
+	const char	*id;		/* the corpus's; NULL: no match */
+	unsigned	 score;
+	int		 allowed;
+};
+
+/* The files of a layout (LICENSE-MIT beside LICENSE-APACHE). */
+struct layout {
+	struct layout_file *v;
+	size_t		  n, alloc;
+	size_t		  nallowed, nbad, nunknown;
+	const struct layout_file *bad, *unknown;
+};
+
 static int	 license_parse(struct rule *);
+static void	 list_words(const struct rule_key *, const char *,
+		    struct strbuf *);
+static const char *mem_find_icase(const char *, size_t, const char *, int);
+static void	 judge_file(const struct rule *, struct check_ctx *,
+		    struct finding *, const struct tree_entry *);
 static int	 license_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 metadata_unread(struct finding *, const struct finding *);
@@ -88,6 +110,8 @@ static void	 metadata_agreement(struct check_ctx *, const char *,
 static const struct rule_key_spec license_keys[] = {
 	{ "file", KEY_WORDS, .doc = "license file names, first found wins" },
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
+	{ "each", KEY_WORDS, .doc = "when no 'file' is found: files that "
+	    "each hold one of the project's licenses (globs)" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
 	    .doc = "how names compare" },
 	{ "allow", KEY_WORDS,
@@ -124,6 +148,8 @@ license_parse(struct rule *r)
 		    "'third_party' (one of them)");
 	if (rule_key(r, "notice") != NULL && rule_key(r, "third_party") == NULL)
 		return rule_error(r, "notice", "only with 'third_party'");
+	if (rule_key(r, "each") != NULL && rule_key(r, "file") == NULL)
+		return rule_error(r, "each", "only with 'file'");
 	return 0;
 }
 
@@ -563,39 +589,27 @@ license_matched(const struct rule *r, struct check_ctx *ctx,
 		metadata_agreement(ctx, lr->main.id, f);
 }
 
-/* Find the rule's license file and say which license it holds. */
-static int
-file_license_check(const struct rule *r, struct check_ctx *ctx,
-    struct finding *f)
+/* Say which license e, the license file found, holds. */
+static void
+judge_file(const struct rule *r, struct check_ctx *ctx, struct finding *f,
+    const struct tree_entry *e)
 {
 	const struct license_corpus *lc;
-	const struct tree_entry *e;
 	struct license_result lr;
-	struct file_query q;
-	struct strbuf looked = STRBUF_INIT;
 	const char *text;
 	size_t len, cap;
-	int accepted, trunc;
+	int trunc;
 
-	memset(&q, 0, sizeof(q));
-	q.names = rule_key(r, "file");
-	q.dirs = rule_key(r, "dirs");
-	q.icase = r->icase;
-	if ((e = ctx_locate(ctx, &q, &accepted, &looked)) == NULL) {
-		finding_result(f, RESULT_FAIL, "no license file (looked for "
-		    "%s)", looked.buf);
-		goto out;
-	}
 	cap = (size_t)rule_int(r, "max_bytes", LICENSE_DEFAULT_MAX);
 	if (ctx_usable(ctx, e, f) == -1 ||
 	    ctx_read(ctx, e, cap, CTX_READ_TEXT, f, &text, &len, &trunc) != 0)
-		goto out;
+		return;
 	finding_evidence(f, e->path, 0, NULL);
 	if ((lc = corpus_get(ctx)) == NULL) {
 		finding_result(f, RESULT_UNKNOWN, "%s: the license texts "
 		    "ecocheck compares with could not be loaded (see the error "
 		    "above)", e->path);
-		goto out;
+		return;
 	}
 	license_identify(lc, text, len, &lr);
 	switch (lr.kind) {
@@ -612,7 +626,237 @@ file_license_check(const struct rule *r, struct check_ctx *ctx,
 		break;
 	}
 	license_result_release(&lr);
-out:
+}
+
+/* A file of the layout, unless it is a notice of third-party code. */
+static int
+layout_cb(const struct tree_entry *e, void *arg)
+{
+	static const char *const notices[] = { "third", "3rd", "notice",
+	    NULL };
+	struct layout *lo = arg;
+	const char *b;
+	size_t i;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	b = strrchr(e->path, '/');
+	b = b != NULL ? b + 1 : e->path;
+	for (i = 0; notices[i] != NULL; i++)
+		if (mem_find_icase(b, strlen(b), notices[i], 0) != NULL)
+			return 0;
+	for (i = 0; i < lo->n; i++)
+		if (strcmp(lo->v[i].path, e->path) == 0)
+			return 0;
+	XGROW(lo->v, lo->n + 1, lo->alloc);
+	memset(&lo->v[lo->n], 0, sizeof(lo->v[0]));
+	lo->v[lo->n++].path = xstrdup(e->path);
+	return 0;
+}
+
+/* Collect the files the rule's `each` globs name in its directories. */
+static void
+layout_find(const struct rule *r, struct check_ctx *ctx, struct layout *lo)
+{
+	const struct rule_key *each, *dirs;
+	struct strbuf pat = STRBUF_INIT;
+	const char *dir;
+	size_t i, j, ndirs;
+
+	each = rule_key(r, "each");
+	dirs = rule_key(r, "dirs");
+	ndirs = dirs != NULL && dirs->n > 0 ? dirs->n : 1;
+	for (j = 0; j < ndirs; j++) {
+		dir = dirs != NULL && dirs->n > 0 ? dirs->v[j].value : ".";
+		for (i = 0; each != NULL && i < each->n; i++) {
+			strbuf_reset(&pat);
+			if (strcmp(dir, ".") != 0 && dir[0] != '\0')
+				strbuf_addf(&pat, "%s/", dir);
+			strbuf_addstr(&pat, each->v[i].value);
+			tree_glob(ctx_tree(ctx), pat.buf, r->icase, layout_cb,
+			    lo);
+		}
+	}
+	strbuf_release(&pat);
+}
+
+/* Identify each file of the layout; 0, or -1 without a corpus. */
+static int
+layout_identify(const struct rule *r, struct check_ctx *ctx,
+    struct layout *lo)
+{
+	const struct license_corpus *lc;
+	const struct tree_entry *e;
+	struct license_result lr;
+	struct layout_file *lf;
+	const char *text;
+	size_t i, len;
+	int trunc;
+
+	if ((lc = corpus_get(ctx)) == NULL)
+		return -1;
+	for (i = 0; i < lo->n; i++) {
+		lf = &lo->v[i];
+		lf->kind = LICENSE_NONE;
+		if ((e = tree_lookup(ctx_tree(ctx), lf->path, 0)) == NULL ||
+		    ctx_read(ctx, e, (size_t)rule_int(r, "max_bytes",
+		    LICENSE_DEFAULT_MAX), CTX_READ_TEXT, NULL, &text, &len,
+		    &trunc) != 0)
+			continue;
+		license_identify(lc, text, len, &lr);
+		lf->kind = lr.kind;
+		lf->id = lr.kind == LICENSE_MATCH ? lr.main.id : NULL;
+		lf->score = lr.main.score;
+		license_result_release(&lr);
+		lf->allowed = lf->id != NULL && (rule_key(r, "allow") == NULL ||
+		    listed(rule_key(r, "allow"), lf->id));
+		if (lf->allowed)
+			lo->nallowed++;
+		else if (lf->id != NULL) {
+			if (lo->nbad++ == 0)
+				lo->bad = lf;
+		} else if (lf->kind == LICENSE_NOASSERTION) {
+			if (lo->nunknown++ == 0)
+				lo->unknown = lf;
+		}
+	}
+	return 0;
+}
+
+/* "A is MIT (100.0%), B is Apache-2.0 (100.0%)", the value the ids. */
+static void
+layout_words(const struct layout *lo, const char *op, struct strbuf *sb,
+    struct strbuf *value)
+{
+	const struct layout_file *lf;
+	size_t i;
+
+	for (i = 0; i < lo->n; i++) {
+		lf = &lo->v[i];
+		strbuf_addf(sb, "%s%s ", i > 0 ? ", " : "", lf->path);
+		if (lf->id == NULL) {
+			strbuf_addstr(sb, lf->kind == LICENSE_NONE ? "holds no "
+			    "license text" : "matches no known license");
+			continue;
+		}
+		strbuf_addf(sb, "is %s (", lf->id);
+		score_words(lf->score, sb);
+		strbuf_addch(sb, ')');
+		strbuf_addf(value, "%s%s", value->len > 0 ? op : "", lf->id);
+	}
+}
+
+/* The packaging metadata's license expression offering a choice. */
+static const struct pydecl *
+stated_choice(struct check_ctx *ctx)
+{
+	const struct pymeta *m;
+	size_t i;
+
+	m = pymeta_get(ctx);
+	for (i = 0; i < m->licenses.n; i++)
+		if (strstr(m->licenses.v[i].text, " OR ") != NULL)
+			return &m->licenses.v[i];
+	return NULL;
+}
+
+/*
+ * Judge the licenses of a layout of several files: without a stated
+ * choice each applies, so all must be allowed; a file not allowed beside
+ * an allowed one is a warning naming it.
+ */
+static void
+layout_judge(struct check_ctx *ctx, struct finding *f,
+    const struct layout *lo)
+{
+	const struct pydecl *choice;
+	struct strbuf sb = STRBUF_INIT, value = STRBUF_INIT;
+
+	choice = lo->nbad > 0 && lo->nallowed > 0 ? stated_choice(ctx) : NULL;
+	layout_words(lo, choice != NULL ? " OR " : " AND ", &sb, &value);
+	finding_value_str(f, value.len > 0 ? value.buf : "NONE");
+	if (choice != NULL)
+		finding_result(f, RESULT_PASS, "%s; %s:%d offers a choice: %s",
+		    sb.buf, choice->path, choice->line, choice->text);
+	else if (lo->nallowed == 0 && lo->nunknown == 0)
+		finding_result(f, RESULT_FAIL, "no license this rule allows: "
+		    "%s", sb.buf);
+	else if (lo->nbad > 0) {
+		finding_result(f, RESULT_FAIL, "%s: %s is %s, which this rule "
+		    "does not allow, and nothing says the licenses are a choice "
+		    "rather than each applying", sb.buf, lo->bad->path,
+		    lo->bad->id);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "read %s; when the licenses are a choice, say so "
+		    "(license = \"MIT OR Apache-2.0\" in pyproject.toml)",
+		    lo->bad->path);
+	} else if (lo->nunknown > 0) {
+		finding_result(f, RESULT_UNKNOWN, "%s: %s matches no known "
+		    "license closely enough", sb.buf, lo->unknown->path);
+		f->judgment = 1;
+		finding_fix(f, "read %s: a person decides", lo->unknown->path);
+	} else
+		finding_result(f, RESULT_PASS, "%s: each allowed", sb.buf);
+	strbuf_release(&sb);
+	strbuf_release(&value);
+}
+
+/*
+ * No license file: the licenses of a layout (`each`), one file judged
+ * as the license file, several together; 0 when there is none.
+ */
+static int
+layout_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	struct layout lo;
+	size_t i;
+	int found;
+
+	memset(&lo, 0, sizeof(lo));
+	layout_find(r, ctx, &lo);
+	found = lo.n > 0;
+	if (lo.n == 1)
+		judge_file(r, ctx, f, tree_lookup(ctx_tree(ctx), lo.v[0].path,
+		    0));
+	else if (lo.n > 1 && layout_identify(r, ctx, &lo) == -1)
+		finding_result(f, RESULT_UNKNOWN, "%s and %zu more: the license "
+		    "texts ecocheck compares with could not be loaded (see the "
+		    "error above)", lo.v[0].path, lo.n - 1);
+	else if (lo.n > 1)
+		layout_judge(ctx, f, &lo);
+	for (i = 0; i < lo.n; i++) {
+		if (i < SHOW_MAX && lo.n > 1)
+			finding_evidence(f, lo.v[i].path, 0, NULL);
+		free(lo.v[i].path);
+	}
+	free(lo.v);
+	return found;
+}
+
+/* Find the rule's license file and say which license it holds. */
+static int
+file_license_check(const struct rule *r, struct check_ctx *ctx,
+    struct finding *f)
+{
+	const struct tree_entry *e;
+	struct file_query q;
+	struct strbuf looked = STRBUF_INIT;
+	int accepted;
+
+	memset(&q, 0, sizeof(q));
+	q.names = rule_key(r, "file");
+	q.dirs = rule_key(r, "dirs");
+	q.icase = r->icase;
+	if ((e = ctx_locate(ctx, &q, &accepted, &looked)) != NULL)
+		judge_file(r, ctx, f, e);
+	else if (!layout_check(r, ctx, f)) {
+		if (rule_key(r, "each") != NULL) {
+			strbuf_addstr(&looked, "; nor ");
+			list_words(rule_key(r, "each"), ", ", &looked);
+		}
+		finding_result(f, RESULT_FAIL, "no license file (looked for "
+		    "%s)", looked.buf);
+	}
 	strbuf_release(&looked);
 	return 0;
 }
@@ -753,6 +997,90 @@ header_names_license(struct check_ctx *ctx, const char *path)
 	return 0;
 }
 
+/*
+ * Whether a loose Python file holds no code: only white space and
+ * comments (an empty __init__.py making the directory a package).
+ */
+static int
+no_code(struct check_ctx *ctx, const char *path)
+{
+	const struct tree_entry *e;
+	const char *text, *p, *end;
+	size_t len, n;
+	int trunc;
+
+	n = strlen(path);
+	if (n < 3 || strcmp(path + n - 3, ".py") != 0 ||
+	    (e = tree_lookup(ctx_tree(ctx), path, 0)) == NULL ||
+	    ctx_read(ctx, e, SPDX_HEAD_BYTES, 0, NULL, &text, &len, &trunc)
+	    != 0 || trunc)
+		return 0;
+	for (p = text, end = text + len; p < end; p++) {
+		if (*p == '#') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (!isspace((unsigned char)*p))
+			return 0;
+	}
+	return 1;
+}
+
+/* Drop the loose files of vd that hold no code. */
+static void
+drop_no_code(struct check_ctx *ctx, struct vendored *vd)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < vd->n; i++) {
+		if (vd->v[i].loose && no_code(ctx, vd->v[i].path)) {
+			free(vd->v[i].path);
+			continue;
+		}
+		vd->v[j++] = vd->v[i];
+	}
+	vd->n = j;
+}
+
+/* The source files of a component, each naming a license or not. */
+struct headers {
+	struct check_ctx *ctx;
+	size_t		  nsource;
+	int		  unnamed;
+};
+
+#define HEADERS_MAX	200	/* a component's files read at most */
+
+static int
+headers_cb(const struct tree_entry *e, void *arg)
+{
+	struct headers *h = arg;
+
+	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
+	    !source_like(e->path))
+		return 0;
+	if (++h->nsource > HEADERS_MAX || !header_names_license(h->ctx,
+	    e->path)) {
+		h->unnamed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether every source file of directory component c names a license. */
+static int
+headers_name_license(struct check_ctx *ctx, const struct component *c)
+{
+	struct headers h;
+	char *pat;
+
+	memset(&h, 0, sizeof(h));
+	h.ctx = ctx;
+	pat = xasprintf("%s/**", c->path);
+	tree_glob(ctx_tree(ctx), pat, 0, headers_cb, &h);
+	free(pat);
+	return h.nsource > 0 && !h.unnamed;
+}
+
 /* The notice files: their text, and their paths for the message. */
 struct notices {
 	struct check_ctx *ctx;
@@ -773,6 +1101,8 @@ notice_cb(const struct tree_entry *e, void *arg)
 	if (ctx_read(nt->ctx, e, LICENSE_DEFAULT_MAX, CTX_READ_TEXT, NULL,
 	    &text, &len, &trunc) != 0)
 		return 0;
+	/* a file name may be the entry: LICENSES/zstd-BSD-3-Clause.txt */
+	strbuf_addf(&nt->text, "%s\n", e->path);
 	strbuf_add(&nt->text, text, len);
 	strbuf_addch(&nt->text, '\n');
 	strvec_push(&nt->paths, e->path);
@@ -824,6 +1154,10 @@ component_covered(struct check_ctx *ctx, const struct vendored *vd,
 		c->covered = c->how != NULL;
 		free(dir);
 	}
+	if (!c->covered && !c->loose && headers_name_license(ctx, c)) {
+		c->covered = 1;
+		c->how = "a license named in each source file's header";
+	}
 	if (!c->covered && notice_lists(nt, c)) {
 		c->covered = 1;
 		c->how = "an entry in the notice file";
@@ -847,6 +1181,9 @@ third_party_result(const struct rule *r, struct finding *f,
 	if (vd->dirs.n == 0)
 		finding_result(f, RESULT_PASS, "no vendored third-party "
 		    "directory (looked for %s)", names.buf);
+	else if (vd->n == 0)
+		finding_result(f, RESULT_PASS, "no vendored code in %s (only "
+		    "files that hold none)", vd->dirs.v[0]);
 	else if (nmissing == 0) {
 		finding_result(f, RESULT_PASS, "%zu vendored component%s in "
 		    "%s, each with its license", vd->n, vd->n == 1 ? "" : "s",
@@ -894,6 +1231,7 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	k = rule_key(r, "notice");
 	for (i = 0; k != NULL && i < k->n; i++)
 		tree_glob(ctx_tree(ctx), k->v[i].value, 1, notice_cb, &nt);
+	drop_no_code(ctx, &vd);
 
 	nmissing = 0;
 	for (i = 0; i < vd.n; i++) {
