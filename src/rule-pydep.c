@@ -65,6 +65,7 @@ static void	 named_add(struct nameds *, const char *, size_t,
 static void	 named_list(struct finding *, const struct nameds *,
 		    struct strbuf *);
 static void	 nameds_clear(struct nameds *);
+static void	 named_series(struct named *);
 
 static const struct rule_key_spec pydep_keys[] = {
 	{ "package", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -199,6 +200,29 @@ describe_dep(const struct pydep *d, struct strbuf *sb)
 }
 
 /*
+ * A named constraint as the version it names, when it says that version
+ * works (==2.14.0, >=2.14, ~=2.15, <=2.15.1; not <2.15 or !=2.14): a
+ * README's "PyTorch >= 1.6" admits 2.14 but says nothing of testing it.
+ */
+static void
+named_series(struct named *x)
+{
+	size_t ops;
+	char *t;
+
+	ops = strspn(x->text, "<>=~!");
+	if (ops == 0)
+		return;
+	if (x->text[0] == '!' || (x->text[0] == '<' && x->text[1] != '='))
+		x->text[0] = '\0';
+	else {
+		t = xstrdup(x->text + ops);
+		free(x->text);
+		x->text = t;
+	}
+}
+
+/*
  * Which admit series (bits) the constraint of d names itself (>=2.14,
  * ~=2.15) or the CI and README name (ci_named(), named_versions()); the
  * versions of the CI and README are listed into sb.
@@ -225,8 +249,10 @@ dep_covered(const struct rule *r, struct check_ctx *ctx,
 	    &ci_covered);
 	(void)ci_named(ctx, &ns, f);
 	(void)named_versions(r, ctx, m, &ns);
-	(void)named_cover(rule_key(r, "admit"), &ns, &covered, &ci_covered);
 	named_list(f, &ns, sb);
+	for (i = 0; i < ns.n; i++)
+		named_series(&ns.v[i]);
+	(void)named_cover(rule_key(r, "admit"), &ns, &covered, &ci_covered);
 	nameds_clear(&own);
 	nameds_clear(&ns);
 	strbuf_release(&v);

@@ -238,6 +238,19 @@ test_expect_success 'the CI matrix or the README naming a latest series: pass' '
 	result_of pytorch-support message | grep -F "torch with no version constraint (requirements.txt:1) admits 2.15 and 2.14"
 '
 
+test_expect_success 'a README lower bound below them admits them but names neither' '
+	req_repo rdlow "torch>=1.6" &&
+	printf "# R\n\nRequires PyTorch >= 1.6.\n" >"$TEST_TMP/rdlow/README.md" &&
+	git -C "$TEST_TMP/rdlow" add -A && git -C "$TEST_TMP/rdlow" commit -q -m readme &&
+	ec_json 1 "$TEST_TMP/rdlow" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message | grep -F "name >=1.6 (the README, README.md:3)" &&
+	printf "# R\n\nRequires PyTorch >= 2.14.\n" >"$TEST_TMP/rdlow/README.md" &&
+	git -C "$TEST_TMP/rdlow" commit -q -a -m readme &&
+	ec_json 1 "$TEST_TMP/rdlow" &&
+	test_eq "$(support)" "pass error"
+'
+
 test_expect_success 'a lower bound in a latest series names it: pass' '
 	req_repo own "torch>=2.14" &&
 	ec_json 1 "$TEST_TMP/own" &&
