@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,10 @@ static const struct history *rule_window(const struct rule *,
 		    struct history_opts *);
 static void	 window_text(const struct history_opts *, char *,
 		    size_t);
+static long long people_by_name(const struct history *,
+		    const unsigned char *, struct strbuf *);
+static void	 judge_people(struct finding *, const struct history *,
+		    const unsigned char *, long long, long long);
 static void	 judge_window(const struct rule *, struct finding *,
 		    const struct history *, long long, long long,
 		    const char *, const struct history_opts *);
@@ -248,6 +253,110 @@ commits_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	return 0;
 }
 
+/* A counted author's name, trimmed and lowercased, with its index. */
+struct pname {
+	char	*key;
+	char	*name;	/* trimmed, as written */
+	size_t	 i;
+};
+
+static int
+pname_cmp(const void *a, const void *b)
+{
+	const struct pname *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->key, y->key)) != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * People by name among the authors counted (not excluded): addresses
+ * whose names, trimmed and compared without case, are the same count
+ * once. The names under more than one address go into sb ("'Jane Doe'
+ * under 3 addresses").
+ */
+static long long
+people_by_name(const struct history *h, const unsigned char *excluded,
+    struct strbuf *sb)
+{
+	struct pname *v;
+	const char *s, *e;
+	size_t i, j, n = 0, k, shown = 0, more = 0;
+	long long people = 0;
+
+	v = xcalloc(h->nauthors + 1, sizeof(*v));
+	for (i = 0; i < h->nauthors; i++) {
+		if (excluded[i])
+			continue;
+		s = h->authors[i].name;
+		while (isspace((unsigned char)*s))
+			s++;
+		e = s + strlen(s);
+		while (e > s && isspace((unsigned char)e[-1]))
+			e--;
+		v[n].key = xstrndup(s, (size_t)(e - s));
+		v[n].name = xstrndup(s, (size_t)(e - s));
+		for (k = 0; v[n].key[k] != '\0'; k++)
+			v[n].key[k] = (char)tolower((unsigned char)v[n].key[k]);
+		v[n++].i = i;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), pname_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(v[i].key, v[j].key) == 0; j++)
+			;
+		people++;
+		if (j - i < 2)
+			continue;
+		if (shown++ < 3)
+			strbuf_addf(sb, "%s'%s' under %zu addresses", shown > 1 ?
+			    ", " : "", v[i].name, j - i);
+		else
+			more++;
+	}
+	if (more > 0)
+		strbuf_addf(sb, " and %zu more names", more);
+	for (i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].name);
+	}
+	free(v);
+	return people;
+}
+
+/*
+ * Addresses that share a name: said in the result; a Caution when the
+ * addresses meet the minimum and the people by name do not.
+ */
+static void
+judge_people(struct finding *f, const struct history *h,
+    const unsigned char *excluded, long long n, long long min)
+{
+	struct strbuf names = STRBUF_INIT, msg = STRBUF_INIT;
+	long long people;
+
+	people = people_by_name(h, excluded, &names);
+	if (people >= n || f->message == NULL) {
+		strbuf_release(&names);
+		return;
+	}
+	strbuf_addf(&msg, "%s; %lld addresses, %lld %s by name: %s", f->message,
+	    n, people, people == 1 ? "person" : "people", names.buf);
+	if (f->result == RESULT_PASS && people < min && !h->truncated) {
+		finding_result(f, RESULT_FAIL, "%s, fewer than %lld (the "
+		    "Working Group counts people, not addresses; no .mailmap "
+		    "entry joins them)", msg.buf, min);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "if these are the same people, add a .mailmap "
+		    "joining their addresses; the count is then %lld", people);
+	} else
+		finding_result(f, f->result, "%s", msg.buf);
+	strbuf_release(&names);
+	strbuf_release(&msg);
+}
+
 static int
 contributors_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
@@ -303,6 +412,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 		return 0;
 	}
 	judge_window(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
+	judge_people(f, h, excluded, n, rule_int(r, "min", 1));
 	show_authors(f, h, excluded);
 	free(excluded);
 	return 0;

@@ -46,12 +46,26 @@ struct nameds {
 };
 
 static int	 pydep_parse(struct rule *);
+static void	 list_join(const struct rule_key *, unsigned long,
+		    const char *, struct strbuf *);
 static int	 pydep_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 ci_unread(struct check_ctx *, struct finding *,
 		    const char *);
 static void	 judge_unread(struct check_ctx *, const struct pymeta *,
 		    struct finding *, const char *, size_t);
+static size_t	 ci_named(struct check_ctx *, struct nameds *,
+		    struct finding *);
+static int	 named_versions(const struct rule *, struct check_ctx *,
+		    const struct pymeta *, struct nameds *);
+static unsigned long named_cover(const struct rule_key *,
+		    const struct nameds *, unsigned long *, unsigned long *);
+static void	 named_add(struct nameds *, const char *, size_t,
+		    const char *, const char *, int);
+static void	 named_list(struct finding *, const struct nameds *,
+		    struct strbuf *);
+static void	 nameds_clear(struct nameds *);
+static void	 named_series(struct named *);
 
 static const struct rule_key_spec pydep_keys[] = {
 	{ "package", KEY_WORDS, .flags = KEYF_REQUIRED,
@@ -120,6 +134,14 @@ static void
 list_admit(const struct rule_key *admit, unsigned long mask,
     struct strbuf *sb)
 {
+	list_join(admit, mask, " and ", sb);
+}
+
+/* The admit versions in mask, the last two joined by conj (" or "). */
+static void
+list_join(const struct rule_key *admit, unsigned long mask,
+    const char *conj, struct strbuf *sb)
+{
 	size_t i, n = 0, total = 0;
 
 	for (i = 0; i < admit->n && i < 64; i++)
@@ -129,7 +151,7 @@ list_admit(const struct rule_key *admit, unsigned long mask,
 		if (!(mask & (1UL << i)))
 			continue;
 		if (n > 0)
-			strbuf_addstr(sb, n + 1 == total ? " and " : ", ");
+			strbuf_addstr(sb, n + 1 == total ? conj : ", ");
 		strbuf_addstr(sb, admit->v[i].value);
 		n++;
 	}
@@ -177,15 +199,85 @@ describe_dep(const struct pydep *d, struct strbuf *sb)
 	strbuf_addch(sb, ')');
 }
 
-/* Every version admitted by d: a pass, or a warning if only optional. */
+/*
+ * A named constraint as the version it names, when it says that version
+ * works (==2.14.0, >=2.14, ~=2.15, <=2.15.1; not <2.15 or !=2.14): a
+ * README's "PyTorch >= 1.6" admits 2.14 but says nothing of testing it.
+ */
 static void
-judge_admitted(const struct rule_key *admit, struct finding *f,
-    const struct pydep *d, int optional)
+named_series(struct named *x)
 {
-	struct strbuf sb = STRBUF_INIT, ex = STRBUF_INIT;
+	size_t ops;
+	char *t;
 
+	ops = strspn(x->text, "<>=~!");
+	if (ops == 0)
+		return;
+	if (x->text[0] == '!' || (x->text[0] == '<' && x->text[1] != '='))
+		x->text[0] = '\0';
+	else {
+		t = xstrdup(x->text + ops);
+		free(x->text);
+		x->text = t;
+	}
+}
+
+/*
+ * Which admit series (bits) the constraint of d names itself (>=2.14,
+ * ~=2.15) or the CI and README name (ci_named(), named_versions()); the
+ * versions of the CI and README are listed into sb.
+ */
+static unsigned long
+dep_covered(const struct rule *r, struct check_ctx *ctx,
+    const struct pymeta *m, const struct pydep *d, struct finding *f,
+    struct strbuf *sb)
+{
+	struct nameds ns = { NULL, 0, 0 }, own = { NULL, 0, 0 };
+	struct strbuf v = STRBUF_INIT;
+	unsigned long covered, own_covered, ci_covered;
+	size_t i;
+
+	for (i = 0; i < d->spec->n; i++) {
+		if (d->spec->clause[i].op == PEP440_ARBITRARY)
+			continue;
+		strbuf_reset(&v);
+		pep440_str(&d->spec->clause[i].v, &v);
+		named_add(&own, v.buf, v.len, "the constraint", d->path,
+		    d->line);
+	}
+	(void)named_cover(rule_key(r, "admit"), &own, &own_covered,
+	    &ci_covered);
+	(void)ci_named(ctx, &ns, f);
+	(void)named_versions(r, ctx, m, &ns);
+	named_list(f, &ns, sb);
+	for (i = 0; i < ns.n; i++)
+		named_series(&ns.v[i]);
+	(void)named_cover(rule_key(r, "admit"), &ns, &covered, &ci_covered);
+	nameds_clear(&own);
+	nameds_clear(&ns);
+	strbuf_release(&v);
+	return covered | own_covered;
+}
+
+/*
+ * Every version admitted by d: a pass when something in the repository
+ * names one of them (dep_covered()), a warning if only optional or when
+ * nothing does (a constraint with no upper bound admits releases nobody
+ * tested).
+ */
+static void
+judge_admitted(const struct rule *r, struct check_ctx *ctx,
+    const struct pymeta *m, struct finding *f, const struct pydep *d,
+    int optional)
+{
+	const struct rule_key *admit;
+	struct strbuf sb = STRBUF_INIT, ex = STRBUF_INIT, nv = STRBUF_INIT;
+	struct strbuf or = STRBUF_INIT;
+
+	admit = rule_key(r, "admit");
 	describe_dep(d, &sb);
 	list_admit(admit, ~0UL, &ex);
+	list_join(admit, ~0UL, " or ", &or);
 	if (optional) {
 		finding_result(f, RESULT_FAIL, "%s only in an optional extra "
 		    "or group: %s admits %s, but a plain install does not get "
@@ -193,10 +285,21 @@ judge_admitted(const struct rule_key *admit, struct finding *f,
 		finding_cap_level(f, LEVEL_WARNING);
 		finding_fix(f, "declare %s in [project] dependencies (or say "
 		    "in the README why users install it themselves)", d->key);
+	} else if (dep_covered(r, ctx, m, d, f, &nv) == 0) {
+		finding_result(f, RESULT_FAIL, "%s admits %s, but nothing in "
+		    "the repository says it was tested with %s: %s%s", sb.buf,
+		    ex.buf, or.buf, nv.len > 0 ? "the CI and README name " :
+		    "the CI and README name no version of it", nv.buf);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_fix(f, "test %s in the CI matrix (or name them in the "
+		    "README, or in the constraint at %s:%d)", ex.buf, d->path,
+		    d->line);
 	} else
 		finding_result(f, RESULT_PASS, "%s admits %s", sb.buf, ex.buf);
 	strbuf_release(&sb);
 	strbuf_release(&ex);
+	strbuf_release(&nv);
+	strbuf_release(&or);
 }
 
 /*
@@ -204,7 +307,8 @@ judge_admitted(const struct rule_key *admit, struct finding *f,
  * finding.
  */
 static int
-judge_deps(const struct rule *r, struct finding *f, const struct pydep **v,
+judge_deps(const struct rule *r, struct check_ctx *ctx,
+    const struct pymeta *m, struct finding *f, const struct pydep **v,
     size_t n, int optional)
 {
 	const struct rule_key *admit;
@@ -246,7 +350,7 @@ judge_deps(const struct rule *r, struct finding *f, const struct pydep **v,
 		    "cannot be known (%s)", sb.buf, unk->note);
 		f->judgment = 1;
 	} else
-		judge_admitted(admit, f, v[0], optional);
+		judge_admitted(r, ctx, m, f, v[0], optional);
 	for (i = 0; i < n; i++) {
 		if (v[i] == bad || v[i] == unk || (bad == NULL && unk ==
 		    NULL && i == 0))
@@ -705,7 +809,7 @@ pydep_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		if (n[t] > 0)
 			break;
 	if (t < 3) {
-		judge_deps(r, f, tier[t], n[t], t == 2);
+		judge_deps(r, ctx, m, f, tier[t], n[t], t == 2);
 		judge_unread(ctx, m, f, pkg, t);
 	} else if (!pymeta_judge(ctx, m, PYFILE_ALL, f))
 		judge_named(r, ctx, m, f, pkg);	/* else a file not read may */

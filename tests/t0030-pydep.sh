@@ -54,8 +54,11 @@ test_expect_success 'maintenance tells what pytorch-support found (its note), re
 
 test_expect_success '--set pytorch-support.admit changes the series' '
 	ec_json 1 --set pytorch-support.admit="2.6 2.5" "$TEST_TMP/lt" &&
-	test_eq "$(support)" "pass error" &&
-	result_of pytorch-support message | grep -F "admits 2.6 and 2.5"
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message |
+		grep -F "admits 2.6 and 2.5, but nothing in the repository says it was tested with 2.6 or 2.5" &&
+	ec_json 1 --set pytorch-support.admit="2.6 2.0" "$TEST_TMP/lt" &&
+	test_eq "$(support)" "pass error"
 '
 
 test_expect_success 'an admit value that is no version is a config error' '
@@ -80,12 +83,12 @@ test_expect_success 'an exact pin to an old release fails with what it excludes'
 		grep -F "torch is pinned to ==2.1.0 (pyproject.toml:3), which excludes 2.15 and 2.14"
 '
 
-test_expect_success 'Poetry ^2.3 is >=2.3,<3: it admits both' '
+test_expect_success 'Poetry ^2.3 is >=2.3,<3: it admits both, nothing names them' '
 	py_repo poetry pyproject-poetry-caret.toml=pyproject.toml &&
 	ec_json 1 "$TEST_TMP/poetry" &&
-	test_eq "$(support)" "pass error" &&
+	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message |
-		grep -F "torch^2.3 (pyproject.toml:7) admits 2.15 and 2.14"
+		grep -F "torch^2.3 (pyproject.toml:7) admits 2.15 and 2.14, but nothing"
 '
 
 test_expect_success 'Poetry || has no PEP 440 form: unknown, not a guess' '
@@ -105,7 +108,7 @@ test_expect_success 'a broken pyproject.toml is named with its line: unknown' '
 test_expect_success 'setup.py literals are read, comments are not' '
 	py_repo lit setup-literal.py=setup.py &&
 	ec_json 1 "$TEST_TMP/lit" &&
-	test_eq "$(support)" "pass error" &&
+	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message | grep -F "torch>=2.2 (setup.py:9) admits"
 '
 
@@ -157,7 +160,7 @@ test_expect_success 'a developer file including requirements.txt does not make i
 	echo "torch>=2.0" >>"$TEST_TMP/inc/requirements.txt" &&
 	git -C "$TEST_TMP/inc" commit -q -a -m torch &&
 	ec_json 1 "$TEST_TMP/inc" &&
-	test_eq "$(support)" "pass error" &&
+	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message | grep -F "torch>=2.0 (requirements.txt:2) admits"
 '
 
@@ -179,12 +182,83 @@ test_expect_success 'an environment file names pytorch (conda)' '
 test_expect_success 'a conda recipe with Jinja: its run requirements' '
 	py_repo recipe meta-pytorch.yaml=conda.recipe/meta.yaml &&
 	ec_json 1 "$TEST_TMP/recipe" &&
-	test_eq "$(support)" "pass error" &&
+	test_eq "$(support)" "fail warning" &&
 	result_of pytorch-support message | grep -F "(conda.recipe/meta.yaml:11)" &&
 	py_repo jinja meta-jinja.yaml=recipe/meta.yaml &&
 	ec_json 1 "$TEST_TMP/jinja" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "Jinja"
+'
+
+# A repository $1 declaring torch as $2 in requirements.txt, with a .py.
+req_repo() {
+	make_repo "$TEST_TMP/$1" pkg/__init__.py &&
+	echo "$2" >"$TEST_TMP/$1/requirements.txt" &&
+	git -C "$TEST_TMP/$1" add -A &&
+	git -C "$TEST_TMP/$1" commit -q -m requirements
+}
+
+test_expect_success 'torch>=1.10, nothing names 2.15 or 2.14: a caution, not a fail' '
+	req_repo low "torch>=1.10" &&
+	ec_json 1 "$TEST_TMP/low" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message >msg &&
+	grep -F "torch>=1.10 (requirements.txt:1) admits 2.15 and 2.14, but nothing in the repository says it was tested with 2.15 or 2.14" msg &&
+	grep -F "the CI and README name no version of it" msg &&
+	test_eq "$(result_of pytorch-support evidence[0].path)" requirements.txt
+'
+
+test_expect_success 'torch with no constraint: a caution naming it' '
+	req_repo bare torch &&
+	ec_json 1 "$TEST_TMP/bare" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message |
+		grep -F "torch with no version constraint (requirements.txt:1) admits 2.15 and 2.14, but nothing"
+'
+
+test_expect_success 'the CI names only old versions: a caution naming them' '
+	mkdir -p "$TEST_TMP/low/.github/workflows" &&
+	cp "$FIX/workflow-old-pin.yml" "$TEST_TMP/low/.github/workflows/ci.yml" &&
+	git -C "$TEST_TMP/low" add -A && git -C "$TEST_TMP/low" commit -q -m ci &&
+	ec_json 1 "$TEST_TMP/low" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message |
+		grep -F "tested with 2.15 or 2.14: the CI and README name ==1.13.1 (the CI, .github/workflows/ci.yml:7)"
+'
+
+test_expect_success 'the CI matrix or the README naming a latest series: pass' '
+	cp "$FIX/workflow-matrix.yml" "$TEST_TMP/low/.github/workflows/ci.yml" &&
+	git -C "$TEST_TMP/low" commit -q -a -m matrix &&
+	ec_json 1 "$TEST_TMP/low" &&
+	test_eq "$(support)" "pass error" &&
+	printf "# B\n\nTested with PyTorch 2.15.\n" >"$TEST_TMP/bare/README.md" &&
+	git -C "$TEST_TMP/bare" add -A && git -C "$TEST_TMP/bare" commit -q -m readme &&
+	ec_json 1 "$TEST_TMP/bare" &&
+	test_eq "$(support)" "pass error" &&
+	result_of pytorch-support message | grep -F "torch with no version constraint (requirements.txt:1) admits 2.15 and 2.14"
+'
+
+test_expect_success 'a README lower bound below them admits them but names neither' '
+	req_repo rdlow "torch>=1.6" &&
+	printf "# R\n\nRequires PyTorch >= 1.6.\n" >"$TEST_TMP/rdlow/README.md" &&
+	git -C "$TEST_TMP/rdlow" add -A && git -C "$TEST_TMP/rdlow" commit -q -m readme &&
+	ec_json 1 "$TEST_TMP/rdlow" &&
+	test_eq "$(support)" "fail warning" &&
+	result_of pytorch-support message | grep -F "name >=1.6 (the README, README.md:3)" &&
+	printf "# R\n\nRequires PyTorch >= 2.14.\n" >"$TEST_TMP/rdlow/README.md" &&
+	git -C "$TEST_TMP/rdlow" commit -q -a -m readme &&
+	ec_json 1 "$TEST_TMP/rdlow" &&
+	test_eq "$(support)" "pass error"
+'
+
+test_expect_success 'a lower bound in a latest series names it: pass' '
+	req_repo own "torch>=2.14" &&
+	ec_json 1 "$TEST_TMP/own" &&
+	test_eq "$(support)" "pass error" &&
+	req_repo own "torch<2.14" &&
+	ec_json 1 "$TEST_TMP/own" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message | grep -F "excludes 2.15 and 2.14"
 '
 
 test_expect_success 'undeclared torch, versions in the README and the CI matrix: pass' '
