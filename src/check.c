@@ -594,7 +594,9 @@ fold_hint(struct finding *f, const struct rule *other,
 /*
  * A veto that fails makes the rule fail, whatever it found: a README
  * saying the project is no longer maintained fails the maintenance
- * commitment, given or not. The veto's title says what it found.
+ * commitment, given or not. The veto's title says what it found, or,
+ * when it quotes what it read (a value), its message does; a veto at a
+ * lower level (a statement a person should read) lowers the rule's.
  */
 static void
 fold_veto(struct finding *f, const struct rule *other,
@@ -604,9 +606,11 @@ fold_veto(struct finding *f, const struct rule *other,
 	const char *what;
 	size_t i;
 
-	what = other->title != NULL ? other->title : of->message;
+	what = other->title != NULL && of->value_str == NULL ? other->title :
+	    of->message;
 	finding_release(f);
 	finding_init(f, r);
+	finding_cap_level(f, of->cap);
 	if (of->nev > 0 && of->ev[0].line > 0)
 		finding_result(f, RESULT_FAIL, "%s:%d: %s", of->ev[0].path,
 		    of->ev[0].line, what);

@@ -10,6 +10,12 @@
  * work for each pattern and label over the whole file (see regex.h): a
  * pattern that runs out gives "unknown", never a hang.
  *
+ * With match = none, a `caution` pattern that matches where no pattern
+ * does is a warning naming the line (the README says the project is "in
+ * maintenance mode"); when the text it matched names a date that has
+ * passed as of the window's end ("bug fixes only until January 1,
+ * 2025"), it fails at the rule's level.
+ *
  * Messages never show a pattern: `describe` says in words what each
  * pattern looks for ("the Linux Foundation Code of Conduct"); without
  * it, patterns are named by their number.
@@ -26,6 +32,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "timeutil.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -68,6 +75,8 @@ static int	 judge_pass(const struct contains *,
 		    const struct contains_text *, struct finding *);
 static int	 judge_labels(const struct rule *,
 		    const struct contains_text *, struct finding *);
+static int	 judge_caution(const struct rule *, struct check_ctx *,
+		    const struct contains_text *, struct finding *);
 static int	 contains_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 contains_free(void *);
@@ -81,6 +90,9 @@ static const struct rule_key_spec contains_keys[] = {
 	{ "pattern", KEY_REGEX,
 	    .flags = KEYF_REQUIRED | KEYF_CASELESS | KEYF_MULTILINE,
 	    .case_key = "case", .doc = "PCRE2 patterns" },
+	{ "caution", KEY_REGEX, .flags = KEYF_CASELESS | KEYF_MULTILINE,
+	    .case_key = "case", .doc = "with match = none, patterns whose "
+	    "match is a warning, or a failure once a date it names passed" },
 	{ "match", KEY_ENUM, .choices = "all|any|none",
 	    .doc = "how many patterns must match" },
 	{ "case", KEY_ENUM, .choices = "sensitive|insensitive",
@@ -324,6 +336,64 @@ judge_labels(const struct rule *r, const struct contains_text *ct,
 	return done;
 }
 
+/*
+ * With match = none and nothing matched: the first caution pattern that
+ * matches makes f a warning naming the line, or a failure when a date in
+ * what it matched has passed as of the window's end. 1 when f has its
+ * result (unknown when a pattern ran out of budget), else 0.
+ */
+static int
+judge_caution(const struct rule *r, struct check_ctx *ctx,
+    const struct contains_text *ct, struct finding *f)
+{
+	struct strbuf err = STRBUF_INIT, said = STRBUF_INIT;
+	const struct rule_key *k;
+	struct regex_budget budget;
+	char date[32];
+	size_t i, s, e;
+	int64_t day;
+	int rc, line;
+
+	k = rule_key(r, "caution");
+	for (i = 0, rc = 0; k != NULL && i < k->n && rc == 0; i++) {
+		regex_budget_init(&budget);
+		rc = regex_search(rule_regex(r, "caution", i), ct->text,
+		    ct->len, 0, &s, &e, &budget, &err);
+	}
+	strbuf_release(&err);
+	if (rc == 0)
+		return 0;
+	if (rc < 0) {
+		finding_result(f, RESULT_UNKNOWN, "%s: caution %zu could not "
+		    "be matched by rule '%s'", ct->e->path, i, r->id);
+		finding_evidence(f, ct->e->path, 0, NULL);
+		return 1;
+	}
+	line = regex_line_of(ct->text, s);
+	strbuf_add(&said, ct->text + s, e - s);
+	f->value_str = xstrdup(said.buf);
+	if (time_find_date(ct->text + s, e - s, &day)) {
+		time_format_date(day, date, sizeof(date));
+		if (ctx_as_of(ctx) >= day + 86400)
+			finding_result(f, RESULT_FAIL, "the README says '%s': "
+			    "the date it gives, %s, has passed", said.buf, date);
+		else {
+			finding_result(f, RESULT_FAIL, "the README says '%s': "
+			    "the project is maintained until %s; a person should "
+			    "read what follows", said.buf, date);
+			finding_cap_level(f, LEVEL_WARNING);
+		}
+	} else {
+		finding_result(f, RESULT_FAIL, "the README says '%s': a person "
+		    "should read whether the project is still maintained",
+		    said.buf);
+		finding_cap_level(f, LEVEL_WARNING);
+	}
+	finding_evidence(f, ct->e->path, line, said.buf);
+	strbuf_release(&said);
+	return 1;
+}
+
 /* The text of the rule's file, read: 0, or -1 when f has the result. */
 static int
 contains_read(const struct rule *r, struct check_ctx *ctx,
@@ -366,7 +436,9 @@ contains_check(const struct rule *r, struct check_ctx *ctx,
 	strbuf_init(&ct.matched);
 	strbuf_init(&ct.missed);
 	if (contains_read(r, ctx, &ct, f) == -1 ||
-	    match_patterns(r, &ct, f) == -1 || judge_pass(c, &ct, f))
+	    match_patterns(r, &ct, f) == -1 ||
+	    (c->match == MATCH_NONE && ct.nmatched == 0 &&
+	    judge_caution(r, ctx, &ct, f)) || judge_pass(c, &ct, f))
 		goto out;
 	if (c->has_miss_level)
 		finding_cap_level(f, c->miss_level);

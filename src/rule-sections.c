@@ -58,6 +58,8 @@ struct want {
 	int			 several;	/* given more than once */
 	size_t			*clue;	/* its mention values */
 	size_t			 nclue;
+	size_t			*subst;	/* its substance values */
+	size_t			 nsubst;
 };
 
 struct sections {
@@ -123,6 +125,9 @@ static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
 static size_t	 want_of(const struct sections *, const char *);
 static int	 compile_several(struct rule *, struct sections *);
 static int	 add_mentions(struct rule *, struct sections *);
+static int	 add_substance(struct rule *, struct sections *);
+static int	 has_substance(struct judging *, const struct want *, size_t);
+static int	 judge_thin(struct judging *, const struct want *, size_t);
 static int	 prose_make(const struct rule *, struct check_ctx *,
 		    const struct md_file *, struct prose *);
 static int	 clue_hits(const struct rule *, const struct md_file *,
@@ -164,6 +169,9 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "a section may live in a linked file" },
 	{ "mention", KEY_LABELLED, .flags = KEYF_CASELESS,
 	    .doc = "LABEL: REGEX of a clue to a section in the prose" },
+	{ "substance", KEY_LABELLED, .flags = KEYF_CASELESS,
+	    .doc = "LABEL: REGEX the text of a section found by its "
+	    "heading must match (one of them)" },
 	{ "mention_min", KEY_INT, .min = 1, .max = PROSE_MAX_CLUES,
 	    .doc = "distinct clues in one passage that pass (default 2)" },
 	{ "unlinked", KEY_ENUM, .choices = "warn",
@@ -190,6 +198,7 @@ sections_free(void *p)
 
 	for (i = 0; i < s->n; i++) {
 		free(s->w[i].clue);
+		free(s->w[i].subst);
 		if (s->w[i].own != NULL)
 			pcre2_code_free(s->w[i].own);
 		strbuf_release(&s->w[i].pat);
@@ -274,6 +283,27 @@ add_mentions(struct rule *r, struct sections *s)
 	return 0;
 }
 
+/* Give each substance pattern to the section labelled as it is. */
+static int
+add_substance(struct rule *r, struct sections *s)
+{
+	const struct rule_key *k;
+	const char *label;
+	size_t i, j;
+
+	k = rule_key(r, "substance");
+	for (i = 0; k != NULL && i < k->n; i++) {
+		label = rule_regex_label(r, "substance", i);
+		if ((j = want_of(s, label)) == s->n)
+			return rule_value_error(r, "substance", i, "no "
+			    "section is labelled '%s'", label);
+		s->w[j].subst = xreallocarray(s->w[j].subst,
+		    s->w[j].nsubst + 1, sizeof(*s->w[j].subst));
+		s->w[j].subst[s->w[j].nsubst++] = i;
+	}
+	return 0;
+}
+
 static int
 sections_parse(struct rule *r)
 {
@@ -302,9 +332,9 @@ sections_parse(struct rule *r)
 			s->w[j].several = 1;
 		}
 	}
-	if (compile_several(r, s) != 0)
+	if (compile_several(r, s) != 0 || add_mentions(r, s) != 0)
 		return -1;
-	return add_mentions(r, s);
+	return add_substance(r, s);
 }
 
 /* The normalised name of a file: "docs/RELEASE-process.md" -> "release process". */
@@ -886,13 +916,75 @@ judge_unheaded(struct judging *j, const struct want *w)
 	return J_NEXT;
 }
 
+/*
+ * Does the text of section idx (its body and subsections, as prose) match
+ * one of w's substance patterns? 1 when it does or w has none, 0 when
+ * not, -1 when a pattern could not be matched.
+ */
+static int
+has_substance(struct judging *j, const struct want *w, size_t idx)
+{
+	struct strbuf err = STRBUF_INIT;
+	const struct md_heading *hd = &j->m->doc.h[idx];
+	size_t i, from, to, st;
+	int rc;
+
+	if (w->nsubst == 0)
+		return 1;
+	if (!prose_make(j->r, j->ctx, j->m, &j->pr))
+		return 1;	/* unreadable: the heading is all there is */
+	from = hd->body_off;
+	to = j->pr.text.len;
+	if (hd->end < j->m->doc.nheadings &&
+	    (size_t)j->m->doc.h[hd->end].line <= j->pr.nlines)
+		to = j->pr.starts[j->m->doc.h[hd->end].line - 1];
+	for (i = 0, rc = 0; i < w->nsubst && rc == 0 && from < to; i++) {
+		regex_budget_init(&j->budget);
+		rc = regex_search(rule_regex(j->r, "substance", w->subst[i]),
+		    j->pr.text.buf, to, from, &st, NULL, &j->budget, &err);
+	}
+	strbuf_release(&err);
+	return rc < 0 ? -1 : rc;
+}
+
+/*
+ * Section idx is named like w but its text says none of its substance:
+ * delegated, with follow, to a file it links; said in the text elsewhere;
+ * else a warning that names it. Returns J_NEXT or J_OUT.
+ */
+static int
+judge_thin(struct judging *j, const struct want *w, size_t idx)
+{
+	const struct md_heading *hd = &j->m->doc.h[idx];
+
+	strbuf_reset(&j->where);
+	if (j->follow && hd->nlinks > 0 && delegate(j->r, j->ctx, j->m, idx,
+	    j->cap, w->re, j->f, w->label, &j->where, &j->budget)) {
+		strbuf_addf(&j->good, "%s%s at line %d delegated to %s",
+		    j->good.len ? "; " : "", w->label, hd->line, j->where.buf);
+		return J_NEXT;
+	}
+	strbuf_reset(&j->where);
+	if (mentioned(j->r, j->ctx, j->m, w, &j->pr, j->f, &j->where,
+	    &j->budget) == 2) {
+		strbuf_addf(&j->good, "%s%s in the text %s", j->good.len ?
+		    "; " : "", w->label, j->where.buf);
+		return J_NEXT;
+	}
+	finding_evidence(j->f, j->e->path, hd->line, "a heading only");
+	strbuf_addf(&j->weak, "%s%s: section '%s' at line %d is named for "
+	    "it but its text says nothing of it (a person should read it)",
+	    j->weak.len ? "; " : "", w->label, hd->text, hd->line);
+	return J_NEXT;
+}
+
 /* Look for one wanted section. Returns J_NEXT, J_STOP or J_OUT. */
 static int
 judge_want(struct judging *j, const struct want *w)
 {
 	const struct md_heading *hd;
 	size_t idx, nmatch;
-	int rc;
+	int rc, sub;
 
 	regex_budget_init(&j->budget);
 	strbuf_reset(&j->why);
@@ -900,6 +992,13 @@ judge_want(struct judging *j, const struct want *w)
 	    &j->budget);
 	if (rc == REGEX_EBUDGET)
 		return J_STOP;
+	if (rc == 1 && (sub = has_substance(j, w, idx)) != 1) {
+		if (sub == 0)
+			return judge_thin(j, w, idx);
+		finding_result(j->f, RESULT_UNKNOWN, "%s: the substance of "
+		    "'%s' could not be matched", j->e->path, w->label);
+		return J_OUT;
+	}
 	if (rc == 1) {
 		hd = &j->m->doc.h[idx];
 		finding_evidence(j->f, j->e->path, hd->line, w->label);

@@ -212,3 +212,101 @@ time_format_date(int64_t t, char *buf, size_t sz)
 	time_format_iso(t, full, sizeof(full));
 	snprintf(buf, sz, "%.*s", (int)strcspn(full, "T"), full);
 }
+
+/* The month (1-12) whose English name or abbreviation w (n bytes) is, or 0. */
+static int
+month_of(const char *w, size_t n)
+{
+	static const char *const names[] = { "january", "february", "march",
+	    "april", "may", "june", "july", "august", "september", "october",
+	    "november", "december" };
+	size_t i, k;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++) {
+		for (k = 0; k < n && names[i][k] != '\0' &&
+		    tolower((unsigned char)w[k]) == names[i][k]; k++)
+			;
+		if (k == n && (n == 3 || names[i][k] == '\0' ||
+		    (n == 4 && i == 8)))
+			return (int)i + 1;
+	}
+	return 0;
+}
+
+/* A word (letters or digits) of s at *i: its length, *i moved past it. */
+static size_t
+next_word(const char *s, size_t len, size_t *i, const char **w)
+{
+	size_t st;
+
+	while (*i < len && !isalnum((unsigned char)s[*i]))
+		(*i)++;
+	st = *i;
+	while (*i < len && isalnum((unsigned char)s[*i]))
+		(*i)++;
+	*w = s + st;
+	return *i - st;
+}
+
+/* A number of 1 to 4 digits, with an ordinal's letters ("1st"), or -1. */
+static int
+word_number(const char *w, size_t n)
+{
+	size_t k;
+	int v;
+
+	for (k = 0, v = 0; k < n && k < 4 && isdigit((unsigned char)w[k]); k++)
+		v = v * 10 + (w[k] - '0');
+	if (k == 0 || (k < n && !(n - k == 2 && isalpha((unsigned char)w[k]))))
+		return -1;
+	return v;
+}
+
+/*
+ * The first date written in len bytes of s, as the last day it names at
+ * 00:00 UTC: "2025-01-01", "January 1, 2025", "1 January 2025", "March
+ * 2025" (its last day), a year "2025" (December 31). Returns 1, or 0.
+ */
+int
+time_find_date(const char *s, size_t len, int64_t *day)
+{
+	const char *w[3];
+	size_t n[3], i, k;
+	int y, mo, d, a;
+
+	for (i = 0; i < len; ) {
+		n[0] = next_word(s, len, &i, &w[0]);
+		if (n[0] == 0)
+			break;
+		k = i;
+		n[1] = next_word(s, len, &k, &w[1]);
+		n[2] = next_word(s, len, &k, &w[2]);
+		y = mo = d = 0;
+		if (n[0] == 4 && (a = word_number(w[0], 4)) >= 1900 &&
+		    w[0] + 4 < s + len && w[0][4] == '-' && k <= len &&
+		    (mo = word_number(w[1], n[1])) >= 1 && mo <= 12 &&
+		    (d = word_number(w[2], n[2])) >= 1 && d <= 31)
+			y = a;
+		else if ((mo = month_of(w[0], n[0])) > 0) {
+			d = word_number(w[1], n[1]);
+			y = d >= 1900 ? d : word_number(w[2], n[2]);
+			d = d >= 1900 ? 0 : d;
+		} else if ((d = word_number(w[0], n[0])) >= 1 && d <= 31 &&
+		    (mo = month_of(w[1], n[1])) > 0)
+			y = word_number(w[2], n[2]);
+		else if (n[0] == 4 && (a = word_number(w[0], 4)) >= 1900) {
+			y = a;
+			mo = 12;
+			d = 31;
+		}
+		if (y >= 1900 && y <= 9999 && mo >= 1 && mo <= 12 && d <= 31) {
+			*day = d > 0 ? days_from_civil(y, (unsigned)mo,
+			    (unsigned)d) * 86400 : (days_from_civil(y + (mo == 12),
+			    mo == 12 ? 1 : (unsigned)mo + 1, 1) - 1) * 86400;
+			return 1;
+		}
+	}
+	return 0;
+}

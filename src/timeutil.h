@@ -30,6 +30,12 @@ int64_t	 time_clamp(int64_t);
  * whose year may be longer or negative, fits in 32).
  */
 void	 time_format_iso(int64_t, char *, size_t);
+/*
+ * The first date written in len bytes of text ("2025-01-01", "January 1,
+ * 2025", "1 Jan 2025", "March 2025", "2025"), as the last day it names at
+ * 00:00 UTC into *day: 1, or 0 when there is none.
+ */
+int	 time_find_date(const char *, size_t, int64_t *);
 /* "2026-08-20" into buf (at least 11 bytes). */
 void	 time_format_date(int64_t, char *, size_t);
 

@@ -120,6 +120,35 @@ test_expect_success 'a miss names the headings that are there' '
 	result_of readme-release message | grep -q "no release section (found: Demo, Install, License)"
 '
 
+test_expect_success 'a Releases section that only says which version to install is a Caution naming it' '
+	demo_readme <<-\EOF &&
+	## Releases
+
+	The latest stable version is 1.2. Install it with:
+
+	```
+	pip install demo==1.2
+	```
+	EOF
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of readme-release)" fail &&
+	test_eq "$(result_of readme-release level)" warning &&
+	test_eq "$(result_of readme-release "evidence[0].line")" 5 &&
+	result_of readme-release message | grep -q "section .Releases. at line 5 .*says nothing of it"
+'
+
+test_expect_success 'a Releases section that says how and how often passes' '
+	demo_readme <<-\EOF &&
+	## Releases
+
+	The latest stable version is 1.2. We tag a release from main every
+	quarter, once the tests pass on the two latest PyTorch releases.
+	EOF
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of readme-release)" pass &&
+	test_eq "$(result_of readme-release "evidence[0].line")" 5
+'
+
 test_expect_success 'the release section may live in a linked RELEASE.md (delegated)' '
 	demo_readme <<-\EOF &&
 	See [how we release](RELEASE.md).

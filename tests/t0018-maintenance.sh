@@ -65,6 +65,48 @@ test_expect_success 'a part that is unmaintained or deprecated is no verdict on 
 	test_eq "$(result_of maintenance)" pass
 '
 
+test_expect_success '"in maintenance mode", no date: a Caution naming the README line' '
+	readme "# Demo" "" "Demo checks things." "" \
+		"Demo is now in maintenance mode: we fix what breaks." &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance)" fail &&
+	test_eq "$(result_of maintenance level)" warning &&
+	test_eq "$(result_of maintenance evidence[0].path)" README.md &&
+	test_eq "$(result_of maintenance evidence[0].line)" 5 &&
+	result_of maintenance message | grep -q "^README.md:5: .*maintenance mode"
+'
+
+test_expect_success '"bug fixes only until <date>": a FAIL once the date has passed, a Caution before' '
+	readme "# Demo" "" "Demo checks things." "" \
+		"> Demo will receive bug fixes only until January 1, 2025." &&
+	ec_json 1 $NOHIST --as-of 2025-06-01T00:00:00Z "$R" &&
+	test_eq "$(result_of maintenance)" fail &&
+	test_eq "$(result_of maintenance level)" error &&
+	test_eq "$(result_of maintenance evidence[0].line)" 5 &&
+	result_of maintenance message | grep -q "^README.md:5: .*2025-01-01, has passed" &&
+	ec_json 1 $NOHIST --as-of 2024-06-01T00:00:00Z --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance)" fail &&
+	test_eq "$(result_of maintenance level)" warning &&
+	result_of maintenance message | grep -q "^README.md:5: .*until 2025-01-01" &&
+	readme "# Demo" "" "Only bug fixes until 2023-03-31; no new features." &&
+	ec_json 1 $NOHIST --as-of 2025-06-01T00:00:00Z "$R" &&
+	test_eq "$(result_of maintenance level)" error &&
+	test_eq "$(result_of maintenance evidence[0].line)" 3
+'
+
+test_expect_success '"no longer upgrading dependencies", "the X library is no longer developed": Cautions' '
+	readme "# Demo" "" "Demo checks things." "" \
+		"We are no longer upgrading dependencies of Demo." &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance)" fail &&
+	test_eq "$(result_of maintenance level)" warning &&
+	test_eq "$(result_of maintenance evidence[0].line)" 5 &&
+	readme "# Demo" "" "Note: the Demo library is no longer developed." &&
+	ec_json 1 $NOHIST --fact maintenance-commitment=yes "$R" &&
+	test_eq "$(result_of maintenance level)" warning &&
+	test_eq "$(result_of maintenance evidence[0].line)" 3
+'
+
 test_expect_success 'no README at all: no statement, no veto' '
 	rm -f "$R/README.md" &&
 	ec_json 1 $NOHIST "$R" &&

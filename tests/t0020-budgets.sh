@@ -47,7 +47,7 @@ test_expect_success 'lines of "](" runs with no closing parenthesis: the prose s
 	  echo && echo "## Releases" && echo &&
 	  for i in 1 2 3 4 5 6 7 8 9 10; do
 		repeat 100000 "](" && echo || exit 1
-	  done; } >"$R/README.md" &&
+	  done && echo "We tag a release every month."; } >"$R/README.md" &&
 	test_expect_code 1 timeout 60 "$ECOCHECK" --format json \
 		-r pytorch-ecosystem $NOHIST "$R" >"$TEST_TMP/out.json" \
 		2>"$TEST_TMP/err" &&
