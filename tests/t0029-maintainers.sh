@@ -248,4 +248,14 @@ test_expect_success 'a maintainers rule needs file, section_file or codeowners' 
 	grep "bad.ini:4: rule .m.: a maintainers rule needs" err
 '
 
+test_expect_success 'a steering committee named in CONTRIBUTING.md, after a list of its duties' '
+	people_repo tsc steering-committee-in-contributing.md CONTRIBUTING.md &&
+	ec_json 1 "$TEST_TMP/tsc" &&
+	maint >got &&
+	printf "pass\n3\nerror\n" >want &&
+	test_cmp want got &&
+	result_of core-maintainers message |
+		grep -F "3 maintainers named: Ada Lovelace (CONTRIBUTING.md:21), Grace Hopper (CONTRIBUTING.md:22), Katherine Johnson (CONTRIBUTING.md:23)"
+'
+
 test_done

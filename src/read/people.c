@@ -983,8 +983,9 @@ reader_add(struct people_reader *rd, const char *name, const char *handle,
 }
 
 /*
- * Add the people of a section, in order; its names alone only when at
- * least half the items that could have been names were.
+ * Add the people of a list (or of the paragraphs of a section between
+ * lists), in order; its names alone only when at least half the items
+ * that could have been names were.
  */
 static void
 reader_flush(struct people_reader *rd)
@@ -1427,7 +1428,7 @@ read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
 {
 	const struct md_block *b, *item;
 	struct item it;
-	enum item_kind kind;
+	enum item_kind kind, last = ITEM_PARA;
 	size_t i;
 
 	memset(&it, 0, sizeof(it));
@@ -1443,6 +1444,10 @@ read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
 		kind = b->kind == MD_BLOCK_PARA && item != NULL &&
 		    b->line <= item->end_line ? ITEM_LIST : ITEM_PARA;
 		item = NULL;
+		/* a list ends: its names are judged as a list of their own */
+		if (kind == ITEM_PARA && last == ITEM_LIST)
+			reader_flush(rd);
+		last = kind;
 		read_text(rd, buf, ls, b, kind, to, &it);
 	}
 	reader_flush(rd);
