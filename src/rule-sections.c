@@ -109,6 +109,7 @@ struct judging {
 #define J_OUT	(-1)	/* the result is set: done */
 
 static int	 sections_parse(struct rule *);
+static void	 judge_partial(struct judging *);
 static int	 sections_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 sections_free(void *);
@@ -176,6 +177,8 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "distinct clues in one passage that pass (default 2)" },
 	{ "unlinked", KEY_ENUM, .choices = "warn",
 	    .doc = "a file named like a missing section is a warning" },
+	{ "partial", KEY_ENUM, .choices = "warn",
+	    .doc = "some sections found, others missing: a warning" },
 	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes read at most (default 8 MiB)" },
 	{ .name = NULL }
@@ -1050,6 +1053,7 @@ judge_result(struct judging *j)
 		    j->why.buf);
 		if (j->f->nev == 0)
 			finding_evidence(j->f, path, 0, j->why.buf);
+		judge_partial(j);
 	} else if (j->weak.len > 0) {
 		finding_result(j->f, RESULT_FAIL, "%s: %s%s%s", path,
 		    j->weak.buf, j->good.len ? "; " : "", j->good.buf);
@@ -1063,6 +1067,22 @@ judge_result(struct judging *j)
 	}
 	if (j->m->truncated)
 		finding_append(j->f, " (only the first part was read)");
+}
+
+/*
+ * With partial = warn, a file that holds some of the sections asked for
+ * (or a passing mention of them) but not all is a Caution, saying what
+ * it holds: FAIL only when every sign is absent.
+ */
+static void
+judge_partial(struct judging *j)
+{
+	if (rule_str(j->r, "partial", NULL) == NULL ||
+	    (j->good.len == 0 && j->weak.len == 0))
+		return;
+	if (j->good.len > 0)
+		finding_append(j->f, "; it has %s", j->good.buf);
+	finding_cap_level(j->f, LEVEL_WARNING);
 }
 
 static int

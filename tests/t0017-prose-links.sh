@@ -44,13 +44,28 @@ test_expect_success 'a single passing mention is a warning quoting it' '
 	result_of contributing message | grep -q "only mentioned in passing at line 9 (.bugs.)"
 '
 
-test_expect_success 'nothing of the kinds of contributions fails' '
+test_expect_success 'the process but nothing of the kinds of contributions: a Caution saying what it has' '
 	contributing <<-\EOF &&
 	# Contributing
 
 	## Pull requests
 
 	Fork, branch, open a pull request; a maintainer reviews it.
+	EOF
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of contributing)" fail &&
+	test_eq "$(result_of contributing level)" warning &&
+	result_of contributing message | grep -F "no types of contributions section" &&
+	result_of contributing message | grep -F "; it has development process at line 3"
+'
+
+test_expect_success 'neither the kinds of contributions nor the process: a failure' '
+	contributing <<-\EOF &&
+	# Contributing
+
+	## Thanks
+
+	We are glad you are here.
 	EOF
 	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
@@ -74,7 +89,8 @@ test_expect_success 'clues in code, comments and URLs do not count' '
 	EOF
 	ec_json 1 $NOHIST "$R" &&
 	test_eq "$(result_of contributing)" fail &&
-	test_eq "$(result_of contributing level)" error
+	result_of contributing message | grep -F "no types of contributions section" &&
+	! result_of contributing message | grep -F "mentioned in passing"
 '
 
 test_expect_success 'clues far apart are only passing mentions' '
