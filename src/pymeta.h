@@ -120,6 +120,7 @@ struct pymeta {
 	struct pydecls	 backends;	/* build backends */
 	struct pydecls	 licenses;	/* license, license-files, classifier */
 	struct pydecls	 testpaths;
+	struct pydecls	 maintainers;	/* [project] maintainers' names */
 	struct pydecls	 recipes;	/* conda recipes and environments */
 	struct strvec	 problems;	/* "path:line: what could not be read" */
 	struct strvec	 files;		/* the packaging files read */

@@ -19,6 +19,7 @@
 #include "ctx-people.h"
 #include "ctx.h"
 #include "finding.h"
+#include "pymeta.h"
 #include "read/people.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -32,6 +33,8 @@ static int	 maintainers_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 name_people(const struct people *, int, int, struct finding *,
 		    struct strbuf *);
+static void	 packaging_maintainers(struct check_ctx *, long long,
+		    struct finding *);
 static void	 judge_teams(const struct people *, size_t, long long,
 		    struct finding *, struct strbuf *);
 static void	 judge_few(const struct rule *, const struct people *, size_t,
@@ -154,6 +157,33 @@ judge_few(const struct rule *r, const struct people *pp, size_t ndocs,
 		    "e.g. a table with Name and GitHub columns");
 }
 
+/*
+ * Too few maintainers in the documents, but the packaging metadata names
+ * enough ([project] maintainers): a sign for a person, so a warning
+ * naming them, not a failure.
+ */
+static void
+packaging_maintainers(struct check_ctx *ctx, long long min,
+    struct finding *f)
+{
+	const struct pydecls *d;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	d = &pymeta_get(ctx)->maintainers;
+	if (f->result != RESULT_FAIL || (long long)d->n < min)
+		return;
+	for (i = 0; i < d->n; i++)
+		strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", d->v[i].text);
+	finding_append(f, "; the packaging metadata names %zu maintainers "
+	    "(%s, %s:%d): a person should confirm they are the core "
+	    "maintainers and name them in MAINTAINERS.md", d->n, sb.buf,
+	    d->v[0].path, d->v[0].line);
+	finding_evidence(f, d->v[0].path, d->v[0].line, "maintainers");
+	finding_cap_level(f, LEVEL_WARNING);
+	strbuf_release(&sb);
+}
+
 static int
 maintainers_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
@@ -180,9 +210,11 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 		judge_teams(pp, cur, min, f, &msg);
 	else if (cp->ndocs == 0 && ctx_not_found(ctx, f, "maintainers"))
 		retired = 0;
-	else
+	else {
 		judge_few(r, pp, cp->ndocs, &cp->looked, &cp->unread, cur, min,
 		    f, &msg);
+		packaging_maintainers(ctx, min, f);
+	}
 	if (retired > 0) {
 		strbuf_reset(&msg);
 		name_people(pp, 1, 0, f, &msg);

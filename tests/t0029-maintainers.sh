@@ -258,4 +258,20 @@ test_expect_success 'a steering committee named in CONTRIBUTING.md, after a list
 		grep -F "3 maintainers named: Ada Lovelace (CONTRIBUTING.md:21), Grace Hopper (CONTRIBUTING.md:22), Katherine Johnson (CONTRIBUTING.md:23)"
 '
 
+test_expect_success 'maintainers named only in pyproject.toml: a warning naming them, not a failure' '
+	R=$TEST_TMP/pkgmaint &&
+	rm -rf "$R" && make_repo "$R" >/dev/null &&
+	printf "[project]\nname = \"demo\"\nmaintainers = [\n  {name = \"Ada Lovelace\"},\n  {name = \"Grace Hopper\", email = \"g@example.org\"},\n]\n" >"$R/pyproject.toml" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m pkg &&
+	ec_json 1 "$TEST_TMP/pkgmaint" &&
+	test_eq "$(result_of core-maintainers result)" fail &&
+	test_eq "$(result_of core-maintainers level)" warning &&
+	result_of core-maintainers message |
+		grep -F "the packaging metadata names 2 maintainers (Ada Lovelace, Grace Hopper, pyproject.toml:4)" &&
+	printf "[project]\nname = \"demo\"\nmaintainers = [{name = \"Ada Lovelace\"}]\n" >"$R/pyproject.toml" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m one &&
+	ec_json 1 "$TEST_TMP/pkgmaint" &&
+	test_eq "$(result_of core-maintainers level)" error
+'
+
 test_done

@@ -90,6 +90,7 @@ pymeta_release(struct pymeta *m)
 	decls_clear(&m->backends);
 	decls_clear(&m->licenses);
 	decls_clear(&m->testpaths);
+	decls_clear(&m->maintainers);
 	decls_clear(&m->recipes);
 	strvec_clear(&m->problems);
 	strvec_clear(&m->files);
@@ -282,6 +283,7 @@ pymeta_merge_decls(struct pymeta *m, const struct pymeta *src)
 	decls_copy(&m->backends, &src->backends);
 	decls_copy(&m->licenses, &src->licenses);
 	decls_copy(&m->testpaths, &src->testpaths);
+	decls_copy(&m->maintainers, &src->maintainers);
 	decls_copy(&m->recipes, &src->recipes);
 	m->computed += src->computed;
 }

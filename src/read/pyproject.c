@@ -31,6 +31,8 @@ static void	 read_poetry(struct pymeta *, const struct toml_value *,
 static void	 read_pyproject(struct pymeta *, const char *, const char *,
 		    size_t);
 static void	*pyproject_parse(const struct reader_input *);
+static void	 pyproject_maintainers(struct pymeta *,
+		    const struct toml_value *, const char *);
 
 /* How many pyproject.toml files this process parsed, for tests. */
 static unsigned long	 parses;
@@ -270,6 +272,24 @@ read_poetry(struct pymeta *m, const struct toml_value *t, const char *path)
 		    PYDEP_GROUP, toml_key_at(g, i, NULL));
 }
 
+/* The names of PEP 621's [project] maintainers = [{name = ...}, ...]. */
+static void
+pyproject_maintainers(struct pymeta *m, const struct toml_value *list,
+    const char *path)
+{
+	const struct toml_value *name;
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < toml_len(list) && m->maintainers.n < 64; i++) {
+		name = toml_get(toml_at(list, i), "name");
+		if (toml_kind(name) == TOML_STRING &&
+		    (s = toml_string(name, NULL)) != NULL && *s != '\0')
+			pymeta_decl_add(&m->maintainers, s, strlen(s),
+			    "maintainer", path, toml_line(name));
+	}
+}
+
 static void
 read_pyproject(struct pymeta *m, const char *path, const char *text,
     size_t len)
@@ -313,6 +333,7 @@ read_pyproject(struct pymeta *m, const char *path, const char *text,
 	read_poetry(m, toml_get(root, "tool.poetry"), path);
 	t = toml_get(root, "tool.pytest.ini_options.testpaths");
 	toml_decls(&m->testpaths, t, "testpaths", path);
+	pyproject_maintainers(m, toml_get(proj, "maintainers"), path);
 	toml_free(root);
 }
 
