@@ -44,6 +44,8 @@
 #define LINKS_MAX		16	/* distinct files a section's links
 					   lead to that are read */
 #define LINK_BYTES		(1024 * 1024)	/* bytes read of each */
+/* A file of at most this many words that links to a document points to it. */
+#define POINTER_WORDS		40
 #define MENTION_SPAN		12	/* lines a passage of prose spans */
 #define MENTION_MIN		2	/* default mention_min */
 #define MENTION_HITS		256	/* hits of one clue kept */
@@ -93,6 +95,8 @@ struct judging {
 	int			 follow;
 	const char		*accepted;	/* the name asked for, when the
 						   file has an accepted one */
+	const char		*pointer;	/* the file that only points to
+						   the one judged, or NULL */
 	int			 missing;
 	struct strbuf		 miss;
 	struct strbuf		 good;
@@ -110,6 +114,7 @@ struct judging {
 
 static int	 sections_parse(struct rule *);
 static void	 judge_partial(struct judging *);
+static void	 follow_pointer(struct judging *);
 static int	 sections_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static void	 sections_free(void *);
@@ -179,6 +184,8 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "a file named like a missing section is a warning" },
 	{ "partial", KEY_ENUM, .choices = "warn",
 	    .doc = "some sections found, others missing: a warning" },
+	{ "pointer", KEY_BOOL,
+	    .doc = "a file that only points to a document: judge that" },
 	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes read at most (default 8 MiB)" },
 	{ .name = NULL }
@@ -1067,6 +1074,8 @@ judge_result(struct judging *j)
 	}
 	if (j->m->truncated)
 		finding_append(j->f, " (only the first part was read)");
+	if (j->pointer != NULL)
+		finding_append(j->f, " (%s only points to it)", j->pointer);
 }
 
 /*
@@ -1083,6 +1092,41 @@ judge_partial(struct judging *j)
 	if (j->good.len > 0)
 		finding_append(j->f, "; it has %s", j->good.buf);
 	finding_cap_level(j->f, LEVEL_WARNING);
+}
+
+/*
+ * A file of a few words under a title at most that links to a document
+ * of the repository ("Please refer to docs/contributing.rst", or that
+ * page on the docs site) is a pointer: that document is judged instead.
+ */
+static void
+follow_pointer(struct judging *j)
+{
+	struct strvec cand = STRVEC_INIT;
+	const struct tree_entry *e;
+	const struct md_file *lm;
+	size_t i, k;
+	int line;
+
+	if (j->m->doc.words > POINTER_WORDS || j->m->doc.nheadings > 1)
+		return;
+	for (i = 0; i < j->m->doc.nlinks && j->pointer == NULL; i++) {
+		strvec_clear(&cand);
+		doclink_candidates(j->e->path, j->m->doc.links[i], &cand);
+		for (e = NULL, k = 0; k < cand.n && e == NULL; k++)
+			e = tree_lookup(ctx_tree(j->ctx), cand.v[k], 0);
+		if (e == NULL || e == j->e || !is_document(e->path) ||
+		    (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
+		    (lm = ctx_document(j->ctx, e, j->cap, NULL)) == NULL)
+			continue;
+		line = link_line(j->ctx, j->m, MD_NONE, j->cap,
+		    j->m->doc.links[i]);
+		finding_evidence(j->f, j->e->path, line, "points to");
+		j->pointer = j->e->path;
+		j->e = e;
+		j->m = lm;
+	}
+	strvec_clear(&cand);
 }
 
 static int
@@ -1117,6 +1161,8 @@ sections_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		return 0;
 	j.follow = rule_bool(r, "follow_links", 0);
 	j.accepted = accepted ? q.names->v[0].value : NULL;
+	if (rule_bool(r, "pointer", 0))
+		follow_pointer(&j);
 	judging_init(&j);
 	judge_intro(&j);
 	regex_budget_init(&j.budget);

@@ -260,4 +260,22 @@ test_expect_success 'a section label given twice is one section with both patter
 	result_of s message | grep -q "^CONTRIBUTING.md: no process section"
 '
 
+test_expect_success 'a CONTRIBUTING.md that only points to the docs: the page it points to is judged' '
+	mkdir -p "$R/docs/source/developer" &&
+	printf "Contributing\n============\n\nPull requests\n-------------\n\nFork, branch, open a pull request; a maintainer reviews it.\n\nWays to contribute\n------------------\n\nBug reports, new features and documentation.\n" \
+		>"$R/docs/source/developer/contributing.rst" &&
+	contributing <<-\EOF &&
+	# Contributing to Demo
+
+	Please refer to [demo.readthedocs.io/en/latest/developer/contributing.html](https://demo.readthedocs.io/en/latest/developer/contributing.html)
+	EOF
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m pointer &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of contributing)" pass &&
+	result_of contributing message | grep -F "docs/source/developer/contributing.rst: " &&
+	result_of contributing message | grep -F "(CONTRIBUTING.md only points to it)" &&
+	test_eq "$(result_of contributing "evidence[0].path")" CONTRIBUTING.md &&
+	test_eq "$(result_of contributing "evidence[0].line")" 3
+'
+
 test_done
