@@ -634,6 +634,7 @@ struct unlinked_ctx {
 	struct strbuf		 name;
 	const char		*found;
 	struct regex_budget	*budget;
+	int			 deep;	/* a folder's: Markdown or reST only */
 };
 
 static int
@@ -652,6 +653,8 @@ unlinked_cb(const struct tree_entry *e, void *p)
 	if (dot != NULL && strcmp(dot, ".md") != 0 &&
 	    strcmp(dot, ".rst") != 0 && strcmp(dot, ".txt") != 0)
 		return 0;
+	if (u->deep && (dot == NULL || strcmp(dot, ".txt") == 0))
+		return 0;
 	file_words(e->path, &u->name);
 	rc = regex_search(u->re, u->name.buf, u->name.len, 0, NULL, NULL,
 	    u->budget, &err);
@@ -666,13 +669,14 @@ unlinked_cb(const struct tree_entry *e, void *p)
 
 /*
  * A file in the rule's dirs named like a missing section (RELEASE.md for
- * "release"); 1 and its path in *path when there is one.
+ * "release"), else a Markdown or reST document of a folder of the root
+ * (notes/release.md); 1 and its path in *path when there is one.
  */
 static int
 unlinked_file(const struct rule *r, struct check_ctx *ctx,
     const pcre2_code *re, struct strbuf *path, struct regex_budget *budget)
 {
-	struct unlinked_ctx u = { re, STRBUF_INIT, NULL, budget };
+	struct unlinked_ctx u = { re, STRBUF_INIT, NULL, budget, 0 };
 	const struct rule_key *dirs;
 	struct strbuf glob = STRBUF_INIT;
 	size_t i;
@@ -686,6 +690,10 @@ unlinked_file(const struct rule *r, struct check_ctx *ctx,
 			strbuf_addf(&glob, "%s/*", dirs->v[i].value);
 		tree_glob(ctx_tree(ctx), glob.buf, 0, unlinked_cb, &u);
 	}
+	/* then a document of any top folder: notes/release.md */
+	u.deep = 1;
+	if (u.found == NULL)
+		tree_glob(ctx_tree(ctx), "*/*", 0, unlinked_cb, &u);
 	if (u.found != NULL)
 		strbuf_addstr(path, u.found);
 	strbuf_release(&glob);

@@ -152,6 +152,24 @@ test_expect_success 'an unlinked RELEASE-MANAGEMENT.md is a warning naming it' '
 	rm "$R/RELEASE-MANAGEMENT.md"
 '
 
+test_expect_success 'an unlinked notes/release.md is a warning naming it; requirements/release.txt is not one' '
+	readme <<-\EOF &&
+	# Demo
+
+	Demo turns repository checklists into something a machine can check for you.
+	EOF
+	mkdir -p "$R/requirements" "$R/notes" &&
+	echo "twine" >"$R/requirements/release.txt" &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of readme-release level)" error &&
+	printf "# Release\n\nHow to release demo packages.\n" >"$R/notes/release.md" &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of readme-release)" fail &&
+	test_eq "$(result_of readme-release level)" warning &&
+	result_of readme-release message | grep -F "notes/release.md is in the repository but README.md does not link to it" &&
+	rm -r "$R/notes" "$R/requirements"
+'
+
 test_expect_success 'a quick start on a documentation site is judged in docs/' '
 	mkdir -p "$R/docs/source/getting_started" &&
 	demo_readme <<-\EOF &&
