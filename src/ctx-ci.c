@@ -191,12 +191,14 @@ ci_scan_tests(const struct ci_scan *scan, size_t *hit)
 
 	best = NULL;
 	bj = 0;
-	br = 3;
+	br = 9;
 	for (i = 0; i < scan->n; i++) {
 		if (!ci_kind_is_service(scan->v[i].f->kind))
 			continue;
+		/* a workflow run on every push before a side one */
 		for (j = 0; j < scan->v[i].f->tests.n; j++)
-			if ((rank = hit_rank(&scan->v[i].f->tests.v[j])) < br) {
+			if ((rank = hit_rank(&scan->v[i].f->tests.v[j]) +
+			    3 * (2 - scan->v[i].f->trigger)) < br) {
 				best = &scan->v[i];
 				bj = j;
 				br = rank;
@@ -240,4 +242,19 @@ refused_judged(struct check_ctx *ctx, const struct ci_scan *scan,
 			finding_fix(f, "%s", judged.fix);
 		finding_release(&judged);
 	}
+}
+
+const struct ci_seen *
+ci_scan_named(const struct ci_scan *scan, size_t *hit)
+{
+	size_t i;
+
+	for (i = 0; i < scan->n; i++)
+		if (ci_kind_is_service(scan->v[i].f->kind) &&
+		    scan->v[i].f->named.n > 0) {
+			if (hit != NULL)
+				*hit = 0;
+			return &scan->v[i];
+		}
+	return NULL;
 }

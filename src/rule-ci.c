@@ -39,6 +39,8 @@ static void	 report_tests(const struct ci_scan *, const struct ci_seen *,
 		    size_t, const char *, struct finding *);
 static void	 report_no_tests(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, const char *, struct finding *);
+static void	 report_named(const struct ci_seen *, size_t, const char *,
+		    const struct ci_scan *, struct finding *);
 static int	 report_stale(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 static int	 report_none(struct check_ctx *, const struct ci_scan *,
@@ -268,6 +270,28 @@ report_tests(const struct ci_scan *scan, const struct ci_seen *t, size_t h,
 }
 
 /*
+ * No step ecocheck can follow runs tests, but a step named as a test runs
+ * what it cannot follow: a Caution naming the step.
+ */
+static void
+report_named(const struct ci_seen *s, size_t h, const char *services,
+    const struct ci_scan *scan, struct finding *f)
+{
+	const struct ci_hit *n;
+
+	n = &s->f->named.v[h];
+	finding_result(f, RESULT_FAIL, "%s: step '%s' (%s:%d) runs %s, which "
+	    "ecocheck cannot follow; no other step runs tests: a person "
+	    "should look at whether it runs the tests", services, n->what,
+	    s->path, n->line, n->text);
+	finding_cap_level(f, LEVEL_WARNING);
+	finding_evidence(f, s->path, n->line, n->what);
+	report_torch(scan, f);
+	finding_fix(f, "run the test runner in the step itself (pytest, "
+	    "tox...), or a task the repository defines");
+}
+
+/*
  * CI services that run no tests: fail naming what they do; unknown when
  * a file could not be read (it may be the one that runs them).
  */
@@ -321,7 +345,7 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct ci_scan *scan;
-	const struct ci_seen *t;
+	const struct ci_seen *t, *n;
 	size_t i, h, services;
 	int rc;
 
@@ -335,7 +359,9 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	if ((t = ci_scan_tests(scan, &h)) != NULL) {
 		report_tests(scan, t, h, sb.buf, f);
 		rc = report_stale(r, ctx, scan, f);
-	} else if (services > 0)
+	} else if ((n = ci_scan_named(scan, &h)) != NULL)
+		report_named(n, h, sb.buf, scan, f);
+	else if (services > 0)
 		report_no_tests(r, ctx, scan, sb.buf, f);
 	else if (scan->nrefused > 0) {
 		/* a link or a file that cannot be read: a sign of CI */

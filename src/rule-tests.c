@@ -264,6 +264,17 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 	const struct ci_seen *t;
 	size_t i, h;
 
+	if ((t = ci_scan_named(scan, &h)) != NULL &&
+	    ci_scan_tests(scan, NULL) == NULL) {
+		finding_result(f, RESULT_FAIL, "%s; step '%s' (%s:%d) may run "
+		    "them, but runs %s, which ecocheck cannot follow: a person "
+		    "should look", files, t->f->named.v[h].what, t->path,
+		    t->f->named.v[h].line, t->f->named.v[h].text);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_evidence(f, t->path, t->f->named.v[h].line,
+		    t->f->named.v[h].what);
+		return;
+	}
 	if ((t = ci_scan_tests(scan, &h)) != NULL) {
 		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
 		    files, ci_kind_name(t->f->kind), t->f->tests.v[h].what,

@@ -60,6 +60,12 @@ struct ci_file {
 	enum ci_kind	 kind;
 	struct ci_hits	 tests;		/* commands that run tests */
 	struct ci_hits	 torch;		/* torch versions named, in order */
+	struct ci_hits	 named;		/* steps named as tests that run
+					   what cannot be followed: what is
+					   the name, text the command */
+	int		 trigger;	/* 2: runs on push or pull request
+					   (or not GitHub), 1: only when
+					   some paths change, 0: neither */
 	struct strvec	 does;		/* distinct actions and commands */
 	size_t		 commands;	/* commands seen */
 	char		*error;		/* why the file could not be read */
@@ -136,10 +142,17 @@ void		 ci_scan_refused_details(struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 /*
  * The file of a CI service that runs tests, or NULL, and in *hit its
- * best step: a test runner named (pytest, unittest, tox, nox, ctest)
- * before make targets, scripts and tasks, then the first in path order.
+ * best step: in a workflow run on push or pull request before one run
+ * only when some paths change or on a schedule; then a test runner
+ * named (pytest, unittest, tox, nox, ctest) before make targets,
+ * scripts and tasks; then the first in path order.
  */
 const struct ci_seen *ci_scan_tests(const struct ci_scan *, size_t *);
+/*
+ * The first CI service file with a step named as a test ("Run tests")
+ * whose command cannot be followed, or NULL; the step's hit in *hit.
+ */
+const struct ci_seen *ci_scan_named(const struct ci_scan *, size_t *);
 
 /*
  * Whether one shell command line runs tests: the runner's name ("pytest",

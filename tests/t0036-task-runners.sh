@@ -1,0 +1,119 @@
+#!/bin/sh
+# t0036-task-runners.sh: CI that runs tests through a task runner, a step
+# named as a test whose command cannot be followed (a Caution naming it,
+# never "runs no tests"), lint sessions that are not tests, and the
+# workflow a reviewer would cite.
+. "$(dirname "$0")/lib.sh"
+
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+
+NOHIST="--set commits.level=off --set contributors.level=off"
+
+# ci_repo NAME PATH TEXT: a repository with one CI file and a test.
+ci_repo() {
+	_r=$TEST_TMP/$1
+	rm -rf "$_r" &&
+	make_repo "$_r" tests/test_a.py >/dev/null &&
+	mkdir -p "$_r/$(dirname "$2")" &&
+	printf '%s\n' "$3" >"$_r/$2" &&
+	git -C "$_r" add -A &&
+	test_tick &&
+	git -C "$_r" commit -q -m ci
+}
+
+test_expect_success 'poetry run poe test runs the tests' '
+	ci_repo poe .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - name: Test with pytest
+        run: poetry run poe test" &&
+	ec_json 1 $NOHIST "$TEST_TMP/poe" &&
+	test_eq "$(result_of ci)" pass &&
+	test_eq "$(result_of ci evidence[0].line)" 6 &&
+	test_eq "$(result_of tests)" pass
+'
+
+test_expect_success 'a step named as a test that cannot be followed is a Caution' '
+	ci_repo opaque .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - uses: actions/checkout@v4
+      - name: Run tests
+        run: |
+          if [ -n \"\$CI\" ]; then
+            ./ci/go.sh
+          fi" &&
+	ec_json 1 $NOHIST "$TEST_TMP/opaque" &&
+	test_eq "$(result_of ci)" fail &&
+	test_eq "$(result_of ci level)" warning &&
+	result_of ci message >msg &&
+	grep -q "step .Run tests. (.github/workflows/t.yml:6)" msg &&
+	grep -q "a person should look" msg &&
+	! grep -q "runs no tests" msg &&
+	! grep -q "if \[" msg &&
+	test_eq "$(result_of tests level)" warning &&
+	result_of tests message | grep -q "step .Run tests."
+'
+
+test_expect_success 'shell keywords are never shown as commands' '
+	ci_repo kw .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - run: |
+          if [ -f x ]; then
+            echo hi
+          fi" &&
+	ec_json 1 $NOHIST "$TEST_TMP/kw" &&
+	test_eq "$(result_of ci)" fail &&
+	! result_of ci message | grep -q "if \[" &&
+	! result_of ci message | grep -q "fi"
+'
+
+test_expect_success 'lint, format, type and docs sessions are not tests' '
+	ci_repo lint .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - run: nox -s lint
+      - run: tox -e format,mypy
+      - run: tox -e docs
+      - run: python -m unittest discover tests" &&
+	ec_json 1 $NOHIST "$TEST_TMP/lint" &&
+	test_eq "$(result_of ci)" pass &&
+	test_eq "$(result_of ci evidence[0].line)" 8 &&
+	test_eq "$(jq -r ".results[] | select(.rule == \"ci\") | .evidence | length" "$TEST_TMP/out.json")" 1 &&
+	ci_repo lint2 .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - run: nox -s lint
+      - run: tox -e flake8" &&
+	ec_json 1 $NOHIST "$TEST_TMP/lint2" &&
+	test_eq "$(result_of ci)" fail
+'
+
+test_expect_success 'a workflow run on push or pull_request is cited first' '
+	ci_repo trig .github/workflows/a-deps.yml "on:
+  schedule:
+    - cron: 0 0 * * 0
+jobs:
+  t:
+    steps:
+      - run: pytest tests" &&
+	mkdir -p "$TEST_TMP/trig/.github/workflows" &&
+	printf "%s\n" "on: [push, pull_request]" "jobs:" "  t:" "    steps:" \
+		"      - run: pytest" >"$TEST_TMP/trig/.github/workflows/b-main.yml" &&
+	git -C "$TEST_TMP/trig" add -A &&
+	git -C "$TEST_TMP/trig" commit -q -m main &&
+	ec_json 1 $NOHIST "$TEST_TMP/trig" &&
+	test_eq "$(result_of ci evidence[0].path)" .github/workflows/b-main.yml &&
+	result_of tests message | grep -q "b-main.yml:5"
+'
+
+test_done
