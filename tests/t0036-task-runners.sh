@@ -116,4 +116,72 @@ jobs:
 	result_of tests message | grep -q "b-main.yml:5"
 '
 
+# task_repo NAME CMD FILE TEXT: a workflow step running CMD, FILE defining it.
+task_repo() {
+	ci_repo "$1" .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - name: Check
+        run: $2" &&
+	printf '%s\n' "$4" >"$TEST_TMP/$1/$3" &&
+	git -C "$TEST_TMP/$1" add -A &&
+	git -C "$TEST_TMP/$1" commit -q -m tasks
+}
+
+test_expect_success 'a task is followed through its definition' '
+	task_repo poe1 "poetry run poe check" pyproject.toml "[tool.poe.tasks]
+lint = \"ruff check .\"
+check = \"pytest test\"" &&
+	task_repo poe2 "poe check" pyproject.toml "[tool.poe.tasks]
+check = { cmd = \"python -m pytest -q\", help = \"tests\" }" &&
+	task_repo poe3 "poe check" pyproject.toml "[tool.poe.tasks.check]
+shell = \"\"\"
+cd src
+pytest
+\"\"\"" &&
+	task_repo poe4 "poe all" pyproject.toml "[tool.poe.tasks]
+unit = \"pytest tests\"
+all = { sequence = [\"lint\", \"unit\"] }" &&
+	task_repo poe5 "poe all" pyproject.toml "[tool.poe.tasks]
+all = [\"lint\", \"unit\"]
+unit = \"pytest tests\"" &&
+	task_repo mk "make ci" Makefile "ci: lint unit
+lint:
+	ruff check .
+unit:
+	@python -m pytest tests" &&
+	task_repo jf "just ci" justfile "ci:
+    python -m unittest discover tests" &&
+	task_repo px "pixi run check" pixi.toml "[tasks]
+check = \"pytest\"" &&
+	task_repo ht "hatch run cov" pyproject.toml "[tool.hatch.envs.default.scripts]
+cov = [\"coverage run -m pytest\", \"coverage report\"]" &&
+	task_repo iv "invoke check" tasks.py "from invoke import task
+
+@task
+def check(c):
+    c.run(\"pytest tests\")" &&
+	for k in poe1 poe2 poe3 poe4 poe5 mk jf px ht iv; do
+		ec_json 1 $NOHIST "$TEST_TMP/$k" &&
+		test_eq "$(result_of ci)" pass &&
+		test_eq "$(result_of ci evidence[0].line)" 6 &&
+		result_of ci message | grep -q ", through " &&
+		test_eq "$(result_of tests)" pass || { echo "$k"; exit 1; }
+	done
+'
+
+test_expect_success 'a task that runs no tests, or calls itself, is no test' '
+	task_repo mk2 "make ci" Makefile "ci: a
+a: ci
+	ruff check ." &&
+	ec_json 1 $NOHIST "$TEST_TMP/mk2" &&
+	test_eq "$(result_of ci)" fail &&
+	test_eq "$(result_of ci level)" error &&
+	task_repo poe6 "poe check" pyproject.toml "[tool.poe.tasks]
+check = \"ruff check .\"" &&
+	ec_json 1 $NOHIST "$TEST_TMP/poe6" &&
+	test_eq "$(result_of ci)" fail
+'
+
 test_done

@@ -354,7 +354,7 @@ runner_options(char **w, size_t n, size_t i)
 /*
  * The index of the command that w[i..n) runs, past VAR=value words,
  * wrappers (sudo, env, timeout N, mpirun -np N) and task runners ("uv
- * run", "conda run -n NAME": then *task is set).
+ * run", "conda run -n NAME": then *task is the runner's index + 1).
  */
 static size_t
 command_start(char **w, size_t n, size_t i, int *task)
@@ -390,8 +390,8 @@ command_start(char **w, size_t n, size_t i, int *task)
 		for (k = 0; !wrapped && runners[k] != NULL; k++)
 			if (i + 1 < n && word_is(w[i], runners[k]) &&
 			    word_is(w[i + 1], "run")) {
+				*task = (int)i + 1;
 				i = runner_options(w, n, i + 2);
-				*task = 1;
 				wrapped = 1;
 			}
 	} while (wrapped && i < n);
@@ -531,7 +531,7 @@ opaque_note(char **w, size_t n, size_t i, int any, struct strbuf *opaque)
 		any = 1;
 	if (!any)
 		return;
-	for (j = i; j < n && j < i + 3; j++)
+	for (j = i; j < n && j < i + 4; j++)
 		strbuf_addf(opaque, "%s%s", j > i ? " " : "", w[j]);
 }
 
@@ -577,7 +577,12 @@ simple_command(char **w, size_t n, int depth, struct strbuf *opaque)
 	if (word_is(c, "bash") || word_is(c, "sh") || word_is(c, "zsh") ||
 	    word_is(c, "torchrun") || word_is(c, "deepspeed"))
 		return launcher_tests(c, w, n, i, depth, opaque);
-	opaque_note(w, n, i, task, opaque);
+	/* "pixi run check": the runner named with its task */
+	if (task > 0 && (word_is(w[task - 1], "pixi") ||
+	    word_is(w[task - 1], "hatch")))
+		opaque_note(w, n, (size_t)task - 1, 1, opaque);
+	else
+		opaque_note(w, n, i, task, opaque);
 	/* ./run_tests.sh, tests/run.sh; a bare "test" is the shell's test */
 	if (w[i][0] != '\0' && w[i][strlen(w[i]) - 1] == '/')
 		return NULL;
@@ -683,6 +688,12 @@ const char *
 ci_command_tests(const char *s, size_t len)
 {
 	return line_tests(s, len, 1, NULL);
+}
+
+const char *
+ci_command_look(const char *s, size_t len, struct strbuf *opaque)
+{
+	return line_tests(s, len, 1, opaque);
 }
 
 /*
@@ -815,6 +826,7 @@ static void
 scan_line(struct ci_file *out, const char *s, size_t len, int line,
     struct strbuf *opaque)
 {
+	struct strbuf op = STRBUF_INIT;
 	const char *t;
 	size_t i, words, want;
 
@@ -825,8 +837,14 @@ scan_line(struct ci_file *out, const char *s, size_t len, int line,
 	if (len == 0 || *s == '#')
 		return;
 	out->commands++;
-	if ((t = line_tests(s, len, 1, opaque)) != NULL)
+	if ((t = line_tests(s, len, 1, &op)) != NULL)
 		hit_add(&out->tests, line, t, s, len);
+	else if (op.len > 0) {
+		hit_add(&out->calls, line, op.buf, s, len);
+		if (opaque != NULL && opaque->len == 0)
+			strbuf_add(opaque, op.buf, op.len);
+	}
+	strbuf_release(&op);
 	scan_torch(out, s, len, line);
 	/* the first words say what it does: "pip install", "python -m
 	 * build" */
@@ -1348,6 +1366,7 @@ ci_file_release(struct ci_file *f)
 	hits_release(&f->tests);
 	hits_release(&f->torch);
 	hits_release(&f->named);
+	hits_release(&f->calls);
 	strvec_clear(&f->does);
 	free(f->error);
 	f->error = NULL;

@@ -63,6 +63,9 @@ struct ci_file {
 	struct ci_hits	 named;		/* steps named as tests that run
 					   what cannot be followed: what is
 					   the name, text the command */
+	struct ci_hits	 calls;		/* what may run tests but cannot be
+					   followed here: what is the call
+					   ("make ci", "poe check") */
 	int		 trigger;	/* 2: runs on push or pull request
 					   (or not GitHub), 1: only when
 					   some paths change, 0: neither */
@@ -110,6 +113,9 @@ int		 ci_torch_key(const char *);
 struct ci_seen {
 	const char		*path;
 	const struct ci_file	*f;	/* the context's model */
+	struct ci_hits		 via;	/* calls that run tests through a
+					   task the repository defines:
+					   "pytest, through poe check" */
 };
 
 struct ci_scan {
@@ -142,12 +148,13 @@ void		 ci_scan_refused_details(struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 /*
  * The file of a CI service that runs tests, or NULL, and in *hit its
- * best step: in a workflow run on push or pull request before one run
+ * best step (one of its tests or via): in a workflow run on push or pull request before one run
  * only when some paths change or on a schedule; then a test runner
  * named (pytest, unittest, tox, nox, ctest) before make targets,
  * scripts and tasks; then the first in path order.
  */
-const struct ci_seen *ci_scan_tests(const struct ci_scan *, size_t *);
+const struct ci_seen *ci_scan_tests(const struct ci_scan *,
+		    const struct ci_hit **);
 /*
  * The first CI service file with a step named as a test ("Run tests")
  * whose command cannot be followed, or NULL; the step's hit in *hit.
@@ -159,5 +166,19 @@ const struct ci_seen *ci_scan_named(const struct ci_scan *, size_t *);
  * "python -m unittest", "make test", "a test script"...) or NULL.
  */
 const char	*ci_command_tests(const char *, size_t);
+/*
+ * The same; when it runs none, what it calls that may (a script, a task
+ * of a task runner: "make ci", "poe check") appended to the strbuf.
+ */
+const char	*ci_command_look(const char *, size_t, struct strbuf *);
+/*
+ * The command lines of a task as its definition holds them (tasks.c):
+ * runner is "make", "just", "poe", "pixi", "hatch" or "invoke"; buf the
+ * text of its file (Makefile, justfile, pyproject.toml, pixi.toml,
+ * tasks.py). A task that runs another is a line "RUNNER OTHER". The
+ * number of lines added to out.
+ */
+size_t		 ci_task_lines(const char *, const char *, size_t,
+		    const char *, struct strvec *);
 
 #endif
