@@ -98,7 +98,7 @@ jobs:
 	test_eq "$(result_of ci)" fail
 '
 
-test_expect_success 'a workflow run on push or pull_request is cited first' '
+test_expect_success 'a workflow run on push, pull_request or workflow_call is cited first' '
 	ci_repo trig .github/workflows/a-deps.yml "on:
   schedule:
     - cron: 0 0 * * 0
@@ -113,7 +113,16 @@ jobs:
 	git -C "$TEST_TMP/trig" commit -q -m main &&
 	ec_json 1 $NOHIST "$TEST_TMP/trig" &&
 	test_eq "$(result_of ci evidence[0].path)" .github/workflows/b-main.yml &&
-	result_of tests message | grep -q "b-main.yml:5"
+	result_of tests message | grep -q "b-main.yml:5" &&
+	printf "%s\n" "on:" "  push:" "    paths:" "      - requirements.txt" \
+		"jobs:" "  t:" "    steps:" "      - run: pytest" \
+		>"$TEST_TMP/trig/.github/workflows/a-deps.yml" &&
+	printf "%s\n" "on:" "  workflow_call:" "jobs:" "  t:" "    steps:" \
+		"      - run: pytest" >"$TEST_TMP/trig/.github/workflows/b-main.yml" &&
+	git -C "$TEST_TMP/trig" commit -q -a -m paths &&
+	ec_json 1 $NOHIST "$TEST_TMP/trig" &&
+	test_eq "$(result_of ci evidence[0].path)" .github/workflows/b-main.yml &&
+	test_eq "$(result_of ci evidence[0].line)" 6
 '
 
 # task_repo NAME CMD FILE TEXT: a workflow step running CMD, FILE defining it.

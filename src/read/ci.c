@@ -955,14 +955,15 @@ is_test_name(const char *name)
 }
 
 /*
- * A GitHub workflow's trigger: "on: push", "on: [push]", a key of "on:";
- * "paths:" under it filters the runs.
+ * A GitHub workflow's trigger: "on: push", "on: [push]", a key of "on:"
+ * (a reusable workflow, workflow_call, runs as its callers do); "paths:"
+ * under it filters the runs.
  */
 static void
 yaml_trigger(struct yaml_walk *yw, const char *v, size_t len)
 {
 	static const char *const events[] = { "push", "pull_request",
-	    "pull_request_target", "merge_group", NULL };
+	    "pull_request_target", "merge_group", "workflow_call", NULL };
 	size_t k;
 
 	if (yw->depth < 1 || !yw->st[0].map || strcmp(yw->st[0].key, "on") != 0)
