@@ -122,7 +122,13 @@ jobs:
 	git -C "$TEST_TMP/trig" commit -q -a -m paths &&
 	ec_json 1 $NOHIST "$TEST_TMP/trig" &&
 	test_eq "$(result_of ci evidence[0].path)" .github/workflows/b-main.yml &&
-	test_eq "$(result_of ci evidence[0].line)" 6
+	test_eq "$(result_of ci evidence[0].line)" 6 &&
+	printf "%s\n" "on:" "  pull_request:" "    paths:" "      - src/**" \
+		"      - tests/**" "jobs:" "  t:" "    steps:" "      - run: pytest" \
+		>"$TEST_TMP/trig/.github/workflows/a-deps.yml" &&
+	git -C "$TEST_TMP/trig" commit -q -a -m broad &&
+	ec_json 1 $NOHIST "$TEST_TMP/trig" &&
+	test_eq "$(result_of ci evidence[0].path)" .github/workflows/a-deps.yml
 '
 
 # task_repo NAME CMD FILE TEXT: a workflow step running CMD, FILE defining it.

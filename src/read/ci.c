@@ -40,6 +40,7 @@ struct yaml_walk {
 	int		 depth;
 	int		 push;		/* run on push or pull_request */
 	int		 paths;		/* only when some paths change */
+	int		 broad;		/* those take in tests or sources */
 };
 
 static int	 yaml_name(const char *);
@@ -957,7 +958,7 @@ is_test_name(const char *name)
 /*
  * A GitHub workflow's trigger: "on: push", "on: [push]", a key of "on:"
  * (a reusable workflow, workflow_call, runs as its callers do); "paths:"
- * under it filters the runs.
+ * under it filters the runs, unless it takes in the tests or sources.
  */
 static void
 yaml_trigger(struct yaml_walk *yw, const char *v, size_t len)
@@ -968,10 +969,17 @@ yaml_trigger(struct yaml_walk *yw, const char *v, size_t len)
 
 	if (yw->depth < 1 || !yw->st[0].map || strcmp(yw->st[0].key, "on") != 0)
 		return;
-	if (yw->depth == 3 && yw->st[2].map && (len == 5 || len == 11) &&
-	    (strncmp(v, "paths", len) == 0 ||
-	    strncmp(v, "paths-ignore", len) == 0)) {
+	if (yw->depth == 3 && yw->st[2].map && yw->st[2].expect_key &&
+	    len == 5 && strncmp(v, "paths", 5) == 0) {
 		yw->paths = 1;
+		return;
+	}
+	/* a filter that takes in the tests or the sources runs on most */
+	if (yw->depth == 4 && strcmp(yw->st[2].key, "paths") == 0 &&
+	    (strncmp(v, "tests/", 6) == 0 || strncmp(v, "test/", 5) == 0 ||
+	    strncmp(v, "src/", 4) == 0 || strncmp(v, "**", 2) == 0 ||
+	    memmem(v, len, "*.py", 4) != NULL)) {
+		yw->broad = 1;
 		return;
 	}
 	if (yw->depth > 2)
@@ -1181,7 +1189,7 @@ read_yaml(const char *buf, size_t len, struct ci_file *out)
 	}
 	yaml_parser_delete(&parser);
 	if (out->kind == CI_GITHUB)
-		out->trigger = yw.push ? (yw.paths ? 1 : 2) : 0;
+		out->trigger = yw.push ? (yw.paths && !yw.broad ? 1 : 2) : 0;
 	return rc == 1 ? 0 : -1;
 }
 
