@@ -43,6 +43,10 @@ static const char *call_tests(struct check_ctx *, const char *, int,
 static size_t	 task_lines(struct check_ctx *, const char *,
 		    struct strvec *);
 static void	 resolve_calls(struct check_ctx *, struct ci_seen *);
+static size_t	 recipe_lines(struct check_ctx *, const char *,
+		    struct strvec *);
+static int	 read_text(struct check_ctx *, const char *, const char **,
+		    size_t *);
 
 /* Where each task runner keeps its tasks. */
 static const struct {
@@ -305,15 +309,16 @@ ci_scan_named(const struct ci_scan *scan, size_t *hit)
 static size_t
 task_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
 {
-	const struct tree_entry *e;
 	char runner[32], task[128];
 	const char *p, *q, *buf;
 	size_t i, len;
-	int trunc;
 
 	if ((p = strchr(call, ' ')) == NULL || (size_t)(p - call) >=
 	    sizeof(runner) || ctx_tree(ctx) == NULL)
 		return 0;
+	if (strncmp(call, "conda ", 6) == 0 || strncmp(call, "mamba ", 6) ==
+	    0 || strncmp(call, "rattler-build ", 14) == 0)
+		return recipe_lines(ctx, call, lines);
 	memcpy(runner, call, (size_t)(p - call));
 	runner[p - call] = '\0';
 	for (;;) {
@@ -334,10 +339,7 @@ task_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
 	task[q - p] = '\0';
 	for (i = 0; task_files[i].runner != NULL && lines->n == 0; i++)
 		if (strcmp(task_files[i].runner, runner) == 0 &&
-		    (e = tree_lookup(ctx_tree(ctx), task_files[i].path,
-		    0)) != NULL &&
-		    ctx_read(ctx, e, CI_READ_CAP, CTX_READ_TEXT, NULL, &buf,
-		    &len, &trunc) == 0)
+		    read_text(ctx, task_files[i].path, &buf, &len) == 0)
 			(void)ci_task_lines(runner, buf, len, task, lines);
 	return lines->n;
 }
@@ -395,4 +397,81 @@ resolve_calls(struct check_ctx *ctx, struct ci_seen *s)
 		x->text = xstrdup(c->text);
 	}
 	strvec_clear(&seen);
+}
+
+/* The text of a file of the tree: 0, or -1 when there is none to read. */
+static int
+read_text(struct check_ctx *ctx, const char *path, const char **buf,
+    size_t *len)
+{
+	const struct tree_entry *e;
+	int trunc;
+
+	if ((e = tree_lookup(ctx_tree(ctx), path, 0)) == NULL ||
+	    ctx_read(ctx, e, CI_READ_CAP, CTX_READ_TEXT, NULL, buf, len,
+	    &trunc) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * "conda build DIR", "conda mambabuild DIR", "rattler-build build
+ * --recipe DIR": the test commands of the recipe the repository holds
+ * there (meta.yaml, recipe.yaml).
+ */
+static size_t
+recipe_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
+{
+	static const char *const names[] = { "meta.yaml", "recipe.yaml",
+	    NULL };
+	struct strbuf dir = STRBUF_INIT, path = STRBUF_INIT;
+	const char *p, *q, *buf;
+	size_t i, len;
+	int valued;
+
+	valued = 0;
+	for (p = strchr(call, ' '); *p == ' '; p++)
+		;
+	if (strncmp(p, "build", 5) == 0)
+		p += 5;
+	else if (strncmp(p, "mambabuild", 10) == 0)
+		p += 10;
+	else
+		return 0;
+	for (; *p != '\0'; p = q) {
+		while (*p == ' ')
+			p++;
+		if ((q = strchr(p, ' ')) == NULL)
+			q = p + strlen(p);
+		if (*p != '-' && !valued) {
+			if (q - p > 2 && strncmp(p, "./", 2) == 0)
+				p += 2;
+			strbuf_add(&dir, p, (size_t)(q - p));
+			break;
+		}
+		/* "-c conda-forge", "--output-folder out": a value next */
+		valued = *p == '-' && (q - p == 2 || (memchr(p, '=',
+		    (size_t)(q - p)) == NULL && strncmp(p, "--no-", 5) != 0 &&
+		    (strncmp(p, "--channel", 9) == 0 || strncmp(p, "--output",
+		    8) == 0 || strncmp(p, "--variant", 9) == 0 ||
+		    strncmp(p, "--croot", 7) == 0 || strncmp(p, "--python", 8) ==
+		    0)));
+		if ((q - p == 8 && strncmp(p, "--recipe", 8) == 0) ||
+		    (q - p == 2 && p[1] == 'r'))
+			valued = 0;
+	}
+	while (dir.len > 0 && dir.buf[dir.len - 1] == '/')
+		strbuf_setlen(&dir, dir.len - 1);
+	for (i = 0; names[i] != NULL && lines->n == 0 && dir.len > 0; i++) {
+		strbuf_reset(&path);
+		if (strstr(dir.buf, ".yaml") != NULL)
+			strbuf_addstr(&path, dir.buf);
+		else
+			strbuf_addf(&path, "%s/%s", dir.buf, names[i]);
+		if (read_text(ctx, path.buf, &buf, &len) == 0)
+			(void)ci_recipe_tests(buf, len, lines);
+	}
+	strbuf_release(&dir);
+	strbuf_release(&path);
+	return lines->n;
 }

@@ -139,6 +139,7 @@ jobs:
     steps:
       - name: Check
         run: $2" &&
+	mkdir -p "$TEST_TMP/$1/$(dirname "$3")" &&
 	printf '%s\n' "$4" >"$TEST_TMP/$1/$3" &&
 	git -C "$TEST_TMP/$1" add -A &&
 	git -C "$TEST_TMP/$1" commit -q -m tasks
@@ -196,6 +197,32 @@ a: ci
 	task_repo poe6 "poe check" pyproject.toml "[tool.poe.tasks]
 check = \"ruff check .\"" &&
 	ec_json 1 $NOHIST "$TEST_TMP/poe6" &&
+	test_eq "$(result_of ci)" fail
+'
+
+test_expect_success 'a conda recipe built by a step runs its test commands' '
+	task_repo cb "conda build -c conda-forge conda.recipe/" conda.recipe/meta.yaml "{% set v = \"1.0\" %}
+package:
+  name: x
+test:
+  imports:
+    - x
+  commands:
+    - pytest tests -q" &&
+	ec_json 1 $NOHIST "$TEST_TMP/cb" &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -q "pytest, through conda build" &&
+	task_repo rb "rattler-build build --recipe recipe" recipe/recipe.yaml "package:
+  name: x
+tests:
+  - script:
+      - python -m pytest tests" &&
+	ec_json 1 $NOHIST "$TEST_TMP/rb" &&
+	test_eq "$(result_of ci)" pass &&
+	task_repo cb2 "conda mambabuild recipe" recipe/meta.yaml "test:
+  imports:
+    - x" &&
+	ec_json 1 $NOHIST "$TEST_TMP/cb2" &&
 	test_eq "$(result_of ci)" fail
 '
 

@@ -532,7 +532,7 @@ opaque_note(char **w, size_t n, size_t i, int any, struct strbuf *opaque)
 		any = 1;
 	if (!any)
 		return;
-	for (j = i; j < n && j < i + 4; j++)
+	for (j = i; j < n && j < i + 6; j++)
 		strbuf_addf(opaque, "%s%s", j > i ? " " : "", w[j]);
 }
 

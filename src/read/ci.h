@@ -180,5 +180,10 @@ const char	*ci_command_look(const char *, size_t, struct strbuf *);
  */
 size_t		 ci_task_lines(const char *, const char *, size_t,
 		    const char *, struct strvec *);
+/*
+ * The test commands of a conda recipe (meta.yaml "test: commands:",
+ * recipe.yaml "tests: - script:"), read line by line: how many added.
+ */
+size_t		 ci_recipe_tests(const char *, size_t, struct strvec *);
 
 #endif

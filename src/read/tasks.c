@@ -30,6 +30,7 @@ static size_t	 toml_lines(const char *, const char *, size_t,
 		    const char *, struct strvec *);
 static size_t	 invoke_lines(const char *, size_t, const char *,
 		    struct strvec *);
+static int	 indent_of(const char *, const char *);
 
 static const char *
 line_end(const char *p, const char *end)
@@ -330,4 +331,66 @@ ci_task_lines(const char *runner, const char *buf, size_t len,
 	if (strcmp(runner, "invoke") == 0 || strcmp(runner, "inv") == 0)
 		return invoke_lines(buf, len, task, out);
 	return toml_lines(runner, buf, len, task, out);
+}
+
+/* The indentation of a line, or -1 when it is blank or a comment. */
+static int
+indent_of(const char *p, const char *e)
+{
+	const char *s;
+
+	for (s = p; s < e && (*s == ' ' || *s == '\t'); s++)
+		;
+	return s == e || *s == '#' ? -1 : (int)(s - p);
+}
+
+/*
+ * A conda recipe (meta.yaml, recipe.yaml) read line by line, as its
+ * Jinja may not be YAML: the commands and scripts of its test section
+ * ("test:" of conda-build, "tests:" of rattler-build).
+ */
+size_t
+ci_recipe_tests(const char *buf, size_t len, struct strvec *out)
+{
+	const char *p, *end, *e, *s;
+	size_t before;
+	int in, key, ind;
+
+	end = buf + len;
+	before = out->n;
+	in = 0;
+	key = -1;
+	for (p = buf; p < end; p = e + 1) {
+		e = line_end(p, end);
+		if ((ind = indent_of(p, e)) == -1)
+			continue;
+		s = p + ind;
+		if (ind == 0) {
+			in = strncmp(s, "test:", 5) == 0 ||
+			    strncmp(s, "tests:", 6) == 0;
+			key = -1;
+			continue;
+		}
+		if (!in)
+			continue;
+		if (*s == '-' && s + 1 < e && s[1] == ' ') {
+			s += 2;
+			while (s < e && *s == ' ')
+				s++;
+		}
+		if (key >= 0 && ((ind >= key && p[ind] == '-') ||
+		    (ind > key && memchr(s, ':', (size_t)(e - s)) == NULL))) {
+			add_line(out, NULL, s, e);
+			continue;
+		}
+		key = -1;
+		if (strncmp(s, "commands:", 9) == 0 ||
+		    strncmp(s, "script:", 7) == 0) {
+			s = (const char *)memchr(s, ':', (size_t)(e - s)) + 1;
+			key = ind;
+			if (indent_of(s, e) != -1)
+				add_line(out, NULL, s, e);
+		}
+	}
+	return out->n - before;
 }
