@@ -38,6 +38,7 @@ static int	 scan_has(const struct ci_scan *, const char *);
 static int	 scan_cb(const struct tree_entry *, void *);
 static int	 scan_build(struct check_ctx *, struct ci_scan *);
 static int	 hit_rank(const struct ci_hit *);
+static int	 side_name(const struct ci_seen *);
 static const char *call_tests(struct check_ctx *, const char *, int,
 		    struct strvec *);
 static size_t	 task_lines(struct check_ctx *, const char *,
@@ -219,6 +220,23 @@ hit_rank(const struct ci_hit *h)
 	return 0;
 }
 
+/*
+ * 1 for a GitHub workflow whose file is not named for the tests or the
+ * CI ("test.yml", "unit-tests.yml", "ci.yml", "main.yml"): a side one.
+ */
+static int
+side_name(const struct ci_seen *s)
+{
+	const char *b;
+
+	if (s->f->kind != CI_GITHUB)
+		return 0;
+	b = strrchr(s->path, '/') != NULL ? strrchr(s->path, '/') + 1 :
+	    s->path;
+	return strstr(b, "test") == NULL && strncmp(b, "ci.", 3) != 0 &&
+	    strncmp(b, "main.", 5) != 0 && strncmp(b, "build.", 6) != 0;
+}
+
 const struct ci_seen *
 ci_scan_tests(const struct ci_scan *scan, const struct ci_hit **hit)
 {
@@ -228,7 +246,7 @@ ci_scan_tests(const struct ci_scan *scan, const struct ci_hit **hit)
 	int rank, br;
 
 	best = NULL;
-	br = 9;
+	br = 99;
 	if (hit != NULL)
 		*hit = NULL;
 	for (i = 0; i < scan->n; i++) {
@@ -239,7 +257,8 @@ ci_scan_tests(const struct ci_scan *scan, const struct ci_hit **hit)
 			hs = pass == 0 ? &scan->v[i].f->tests : &scan->v[i].via;
 			for (j = 0; j < hs->n; j++) {
 				rank = (pass == 0 ? hit_rank(&hs->v[j]) : 2) +
-				    3 * (2 - scan->v[i].f->trigger);
+				    3 * side_name(&scan->v[i]) +
+				    6 * (2 - scan->v[i].f->trigger);
 				if (rank >= br)
 					continue;
 				best = &scan->v[i];

@@ -226,4 +226,18 @@ tests:
 	test_eq "$(result_of ci)" fail
 '
 
+test_expect_success 'a workflow named for the tests is cited before a side one' '
+	ci_repo side .github/workflows/a-extra.yml "on: push
+jobs:
+  t:
+    steps:
+      - run: pytest tests/extra" &&
+	printf "%s\n" "on: push" "jobs:" "  t:" "    steps:" "      - run: pytest" \
+		>"$TEST_TMP/side/.github/workflows/unit-tests.yml" &&
+	git -C "$TEST_TMP/side" add -A &&
+	git -C "$TEST_TMP/side" commit -q -m tests &&
+	ec_json 1 $NOHIST "$TEST_TMP/side" &&
+	test_eq "$(result_of ci evidence[0].path)" .github/workflows/unit-tests.yml
+'
+
 test_done

@@ -149,7 +149,8 @@ void		 ci_scan_refused_details(struct check_ctx *,
 /*
  * The file of a CI service that runs tests, or NULL, and in *hit its
  * best step (one of its tests or via): in a workflow run on push or pull request before one run
- * only when some paths change or on a schedule; then a test runner
+ * only when some paths change or on a schedule; then in a workflow
+ * whose file is named for the tests or the CI; then a test runner
  * named (pytest, unittest, tox, nox, ctest) before make targets,
  * scripts and tasks; then the first in path order.
  */
