@@ -240,4 +240,31 @@ jobs:
 	test_eq "$(result_of ci evidence[0].path)" .github/workflows/unit-tests.yml
 '
 
+test_expect_success 'a CircleCI pytorch_version parameter names every version' '
+	ci_repo circ .circleci/config.yml "version: 2.1
+parameters:
+  pytorch_version:
+    type: enum
+    enum: [\"1.13.1\", \"2.0.1\", \"2.1.0\"]
+    default: \"2.1.0\"
+jobs:
+  t:
+    parameters:
+      pytorch_version:
+        type: string
+        default: \"2.2.0\"
+    steps:
+      - run: pytest
+workflows:
+  all:
+    jobs:
+      - t:
+          matrix:
+            parameters:
+              pytorch_version: [\"2.3.0\", \"2.4.0\"]" &&
+	{ "$ECOCHECK" $NOHIST "$TEST_TMP/circ" >"$TEST_TMP/circ.txt"; test $? -eq 1; } &&
+	grep -q "torch versions the CI names: 1.13.1, 2.0.1, 2.1.0, 2.2.0, 2.3.0, 2.4.0" "$TEST_TMP/circ.txt" &&
+	! grep -q "the only torch version" "$TEST_TMP/circ.txt"
+'
+
 test_done

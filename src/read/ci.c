@@ -64,6 +64,7 @@ static int	 checks_only(char **, size_t, size_t);
 static void	 opaque_note(char **, size_t, size_t, int, struct strbuf *);
 static int	 is_shell_keyword(const char *, size_t);
 static int	 is_test_name(const char *);
+static int	 param_of_torch(const struct yaml_walk *, int, const char *);
 static void	 yaml_trigger(struct yaml_walk *, const char *, size_t);
 static void	 yaml_commands(struct yaml_walk *, struct frame *, const char *,
 		    size_t, int);
@@ -1010,6 +1011,21 @@ yaml_commands(struct yaml_walk *yw, struct frame *fr, const char *v,
 }
 
 /*
+ * Whether the key of frame d is the default or the enum of a parameter
+ * naming torch (CircleCI's "pytorch_version: {enum: [...], default:}").
+ */
+static int
+param_of_torch(const struct yaml_walk *yw, int d, const char *key)
+{
+	if (strcmp(key, "default") != 0 && strcmp(key, "enum") != 0)
+		return 0;
+	for (d--; d >= 0; d--)
+		if (yw->st[d].map)
+			return ci_torch_key(yw->st[d].key);
+	return 0;
+}
+
+/*
  * A scalar value: commands under a command key, actions under "uses",
  * a torch version under a torch key (a matrix, env, variables), a
  * step's name.
@@ -1042,7 +1058,7 @@ yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
 		fr->name_line = line;
 	} else if (is_command_key(key))
 		yaml_commands(yw, fr, v, len, block ? line + 1 : line);
-	else if (ci_torch_key(key))
+	else if (ci_torch_key(key) || param_of_torch(yw, d, key))
 		torch_value(yw->out, v, len, line);
 }
 
