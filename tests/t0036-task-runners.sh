@@ -267,4 +267,23 @@ workflows:
 	! grep -q "the only torch version" "$TEST_TMP/circ.txt"
 '
 
+test_expect_success 'a command after if, then or do is read' '
+	ci_repo ifthen .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - run: if [ -n \"\$CI\" ]; then python -m pytest; fi" &&
+	ec_json 1 $NOHIST "$TEST_TMP/ifthen" &&
+	test_eq "$(result_of ci)" pass &&
+	ci_repo ifscript .github/workflows/t.yml "on: push
+jobs:
+  t:
+    steps:
+      - name: Run tests
+        run: if ./ci/go.sh; then echo ok; fi" &&
+	ec_json 1 $NOHIST "$TEST_TMP/ifscript" &&
+	test_eq "$(result_of ci level)" warning &&
+	result_of ci message | grep -q "runs ./ci/go.sh, which"
+'
+
 test_done

@@ -355,7 +355,8 @@ runner_options(char **w, size_t n, size_t i)
 
 /*
  * The index of the command that w[i..n) runs, past VAR=value words,
- * wrappers (sudo, env, timeout N, mpirun -np N) and task runners ("uv
+ * the shell's grammar ("if", "then", "do"), wrappers (sudo, env,
+ * timeout N, mpirun -np N) and task runners ("uv
  * run", "conda run -n NAME": then *task is the runner's index + 1).
  */
 static size_t
@@ -363,7 +364,8 @@ command_start(char **w, size_t n, size_t i, int *task)
 {
 	static const char *const wrappers[] = { "sudo", "time", "env",
 	    "exec", "nohup", "command", "xvfb-run", "catchsegv", "srun",
-	    "mpirun", "mpiexec", NULL };
+	    "mpirun", "mpiexec", "if", "then", "else", "elif", "do",
+	    "while", "until", "!", NULL };
 	static const char *const runners[] = { "uv", "poetry", "pipenv",
 	    "hatch", "pdm", "pixi", "rye", "conda", "mamba", "micromamba",
 	    "npm", "yarn", "pnpm", NULL };
