@@ -17,6 +17,8 @@
 #include "tree.h"
 #include "xalloc.h"
 
+#define CI_TASK_DEPTH	4		/* tasks calling tasks followed */
+
 /* Every scan of a check: one per set of globs. */
 struct ci_scans {
 	struct ci_scan	*v;
@@ -36,6 +38,31 @@ static int	 scan_has(const struct ci_scan *, const char *);
 static int	 scan_cb(const struct tree_entry *, void *);
 static int	 scan_build(struct check_ctx *, struct ci_scan *);
 static int	 hit_rank(const struct ci_hit *);
+static int	 side_name(const struct ci_seen *);
+static const char *call_tests(struct check_ctx *, const char *, int,
+		    struct strvec *);
+static size_t	 task_lines(struct check_ctx *, const char *,
+		    struct strvec *);
+static void	 resolve_calls(struct check_ctx *, struct ci_seen *);
+static size_t	 recipe_lines(struct check_ctx *, const char *,
+		    struct strvec *);
+static int	 read_text(struct check_ctx *, const char *, const char **,
+		    size_t *);
+
+/* Where each task runner keeps its tasks. */
+static const struct {
+	const char	*runner;
+	const char	*path;
+} task_files[] = {
+	{ "make", "Makefile" }, { "make", "makefile" },
+	{ "make", "GNUmakefile" }, { "gmake", "Makefile" },
+	{ "just", "justfile" }, { "just", "Justfile" },
+	{ "just", ".justfile" }, { "poe", "pyproject.toml" },
+	{ "pixi", "pixi.toml" }, { "pixi", "pyproject.toml" },
+	{ "hatch", "hatch.toml" }, { "hatch", "pyproject.toml" },
+	{ "invoke", "tasks.py" }, { "inv", "tasks.py" },
+	{ NULL, NULL }
+};
 static void	 refused_judged(struct check_ctx *, const struct ci_scan *,
 		    struct finding *, struct strbuf *);
 
@@ -53,10 +80,17 @@ static void
 scans_free(void *p)
 {
 	struct ci_scans *ss = p;
-	size_t i;
+	size_t i, j, k;
 
 	for (i = 0; i < ss->n; i++) {
 		strvec_clear(&ss->v[i].globs);
+		for (j = 0; j < ss->v[i].n; j++) {
+			for (k = 0; k < ss->v[i].v[j].via.n; k++) {
+				free(ss->v[i].v[j].via.v[k].what);
+				free(ss->v[i].v[j].via.v[k].text);
+			}
+			free(ss->v[i].v[j].via.v);
+		}
 		free(ss->v[i].v);
 		free(ss->v[i].refused);
 	}
@@ -101,8 +135,12 @@ scan_cb(const struct tree_entry *e, void *arg)
 		return 0;
 	}
 	XGROW(scan->v, scan->n + 1, scan->alloc);
+	memset(&scan->v[scan->n], 0, sizeof(scan->v[scan->n]));
 	scan->v[scan->n].path = e->path;
-	scan->v[scan->n++].f = f;
+	scan->v[scan->n].f = f;
+	if (ci_kind_is_service(f->kind))
+		resolve_calls(a->ctx, &scan->v[scan->n]);
+	scan->n++;
 	return 0;
 }
 
@@ -182,28 +220,54 @@ hit_rank(const struct ci_hit *h)
 	return 0;
 }
 
+/*
+ * 1 for a GitHub workflow whose file is not named for the tests or the
+ * CI ("test.yml", "unit-tests.yml", "ci.yml", "main.yml"): a side one.
+ */
+static int
+side_name(const struct ci_seen *s)
+{
+	const char *b;
+
+	if (s->f->kind != CI_GITHUB)
+		return 0;
+	b = strrchr(s->path, '/') != NULL ? strrchr(s->path, '/') + 1 :
+	    s->path;
+	return strstr(b, "test") == NULL && strncmp(b, "ci.", 3) != 0 &&
+	    strncmp(b, "main.", 5) != 0 && strncmp(b, "build.", 6) != 0;
+}
+
 const struct ci_seen *
-ci_scan_tests(const struct ci_scan *scan, size_t *hit)
+ci_scan_tests(const struct ci_scan *scan, const struct ci_hit **hit)
 {
 	const struct ci_seen *best;
-	size_t i, j, bj;
+	const struct ci_hits *hs;
+	size_t i, j, pass;
 	int rank, br;
 
 	best = NULL;
-	bj = 0;
-	br = 3;
+	br = 99;
+	if (hit != NULL)
+		*hit = NULL;
 	for (i = 0; i < scan->n; i++) {
 		if (!ci_kind_is_service(scan->v[i].f->kind))
 			continue;
-		for (j = 0; j < scan->v[i].f->tests.n; j++)
-			if ((rank = hit_rank(&scan->v[i].f->tests.v[j])) < br) {
+		/* a workflow run on every push before a side one */
+		for (pass = 0; pass < 2; pass++) {
+			hs = pass == 0 ? &scan->v[i].f->tests : &scan->v[i].via;
+			for (j = 0; j < hs->n; j++) {
+				rank = (pass == 0 ? hit_rank(&hs->v[j]) : 2) +
+				    3 * side_name(&scan->v[i]) +
+				    6 * (2 - scan->v[i].f->trigger);
+				if (rank >= br)
+					continue;
 				best = &scan->v[i];
-				bj = j;
 				br = rank;
+				if (hit != NULL)
+					*hit = &hs->v[j];
 			}
+		}
 	}
-	if (hit != NULL)
-		*hit = bj;
 	return best;
 }
 
@@ -240,4 +304,193 @@ refused_judged(struct check_ctx *ctx, const struct ci_scan *scan,
 			finding_fix(f, "%s", judged.fix);
 		finding_release(&judged);
 	}
+}
+
+const struct ci_seen *
+ci_scan_named(const struct ci_scan *scan, size_t *hit)
+{
+	size_t i;
+
+	for (i = 0; i < scan->n; i++)
+		if (ci_kind_is_service(scan->v[i].f->kind) &&
+		    scan->v[i].f->named.n > 0) {
+			if (hit != NULL)
+				*hit = 0;
+			return &scan->v[i];
+		}
+	return NULL;
+}
+
+/*
+ * The command lines of a task "RUNNER [run] TASK" from the first file of
+ * the runner the repository holds: how many.
+ */
+static size_t
+task_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
+{
+	char runner[32], task[128];
+	const char *p, *q, *buf;
+	size_t i, len;
+
+	if ((p = strchr(call, ' ')) == NULL || (size_t)(p - call) >=
+	    sizeof(runner) || ctx_tree(ctx) == NULL)
+		return 0;
+	if (strncmp(call, "conda ", 6) == 0 || strncmp(call, "mamba ", 6) ==
+	    0 || strncmp(call, "rattler-build ", 14) == 0)
+		return recipe_lines(ctx, call, lines);
+	memcpy(runner, call, (size_t)(p - call));
+	runner[p - call] = '\0';
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if ((q = strchr(p, ' ')) == NULL)
+			q = p + strlen(p);
+		if (*p != '-' && memchr(p, '=', (size_t)(q - p)) == NULL &&
+		    (q - p != 3 || strncmp(p, "run", 3) != 0))
+			break;
+		if (*q == '\0')
+			return 0;
+		p = q;
+	}
+	if (q == p || (size_t)(q - p) >= sizeof(task))
+		return 0;
+	memcpy(task, p, (size_t)(q - p));
+	task[q - p] = '\0';
+	for (i = 0; task_files[i].runner != NULL && lines->n == 0; i++)
+		if (strcmp(task_files[i].runner, runner) == 0 &&
+		    read_text(ctx, task_files[i].path, &buf, &len) == 0)
+			(void)ci_task_lines(runner, buf, len, task, lines);
+	return lines->n;
+}
+
+/*
+ * Whether a call runs tests through the tasks the repository defines:
+ * the runner's name, or NULL. Tasks calling tasks are followed while
+ * depth lasts, each once (seen).
+ */
+static const char *
+call_tests(struct check_ctx *ctx, const char *call, int depth,
+    struct strvec *seen)
+{
+	struct strvec lines = STRVEC_INIT;
+	struct strbuf op = STRBUF_INIT;
+	const char *t;
+	size_t i;
+
+	t = NULL;
+	if (depth <= 0 || strvec_has(seen, call))
+		return NULL;
+	strvec_push(seen, call);
+	(void)task_lines(ctx, call, &lines);
+	for (i = 0; i < lines.n && t == NULL; i++) {
+		strbuf_reset(&op);
+		t = ci_command_look(lines.v[i], strlen(lines.v[i]), &op);
+		if (t == NULL && op.len > 0)
+			t = call_tests(ctx, op.buf, depth - 1, seen);
+	}
+	strbuf_release(&op);
+	strvec_clear(&lines);
+	return t;
+}
+
+/* The calls of a CI file that run tests through the repository's tasks. */
+static void
+resolve_calls(struct check_ctx *ctx, struct ci_seen *s)
+{
+	struct strvec seen = STRVEC_INIT;
+	const struct ci_hit *c;
+	struct ci_hit *x;
+	const char *t;
+	size_t i;
+
+	for (i = 0; i < s->f->calls.n && s->via.n < 50; i++) {
+		c = &s->f->calls.v[i];
+		strvec_clear(&seen);
+		if ((t = call_tests(ctx, c->what, CI_TASK_DEPTH, &seen)) ==
+		    NULL)
+			continue;
+		XGROW(s->via.v, s->via.n + 1, s->via.alloc);
+		x = &s->via.v[s->via.n++];
+		x->line = c->line;
+		x->what = xasprintf("%s, through %s", t, c->what);
+		x->text = xstrdup(c->text);
+	}
+	strvec_clear(&seen);
+}
+
+/* The text of a file of the tree: 0, or -1 when there is none to read. */
+static int
+read_text(struct check_ctx *ctx, const char *path, const char **buf,
+    size_t *len)
+{
+	const struct tree_entry *e;
+	int trunc;
+
+	if ((e = tree_lookup(ctx_tree(ctx), path, 0)) == NULL ||
+	    ctx_read(ctx, e, CI_READ_CAP, CTX_READ_TEXT, NULL, buf, len,
+	    &trunc) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * "conda build DIR", "conda mambabuild DIR", "rattler-build build
+ * --recipe DIR": the test commands of the recipe the repository holds
+ * there (meta.yaml, recipe.yaml).
+ */
+static size_t
+recipe_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
+{
+	static const char *const names[] = { "meta.yaml", "recipe.yaml",
+	    NULL };
+	struct strbuf dir = STRBUF_INIT, path = STRBUF_INIT;
+	const char *p, *q, *buf;
+	size_t i, len;
+	int valued;
+
+	valued = 0;
+	for (p = strchr(call, ' '); *p == ' '; p++)
+		;
+	if (strncmp(p, "build", 5) == 0)
+		p += 5;
+	else if (strncmp(p, "mambabuild", 10) == 0)
+		p += 10;
+	else
+		return 0;
+	for (; *p != '\0'; p = q) {
+		while (*p == ' ')
+			p++;
+		if ((q = strchr(p, ' ')) == NULL)
+			q = p + strlen(p);
+		if (*p != '-' && !valued) {
+			if (q - p > 2 && strncmp(p, "./", 2) == 0)
+				p += 2;
+			strbuf_add(&dir, p, (size_t)(q - p));
+			break;
+		}
+		/* "-c conda-forge", "--output-folder out": a value next */
+		valued = *p == '-' && (q - p == 2 || (memchr(p, '=',
+		    (size_t)(q - p)) == NULL && strncmp(p, "--no-", 5) != 0 &&
+		    (strncmp(p, "--channel", 9) == 0 || strncmp(p, "--output",
+		    8) == 0 || strncmp(p, "--variant", 9) == 0 ||
+		    strncmp(p, "--croot", 7) == 0 || strncmp(p, "--python", 8) ==
+		    0)));
+		if ((q - p == 8 && strncmp(p, "--recipe", 8) == 0) ||
+		    (q - p == 2 && p[1] == 'r'))
+			valued = 0;
+	}
+	while (dir.len > 0 && dir.buf[dir.len - 1] == '/')
+		strbuf_setlen(&dir, dir.len - 1);
+	for (i = 0; names[i] != NULL && lines->n == 0 && dir.len > 0; i++) {
+		strbuf_reset(&path);
+		if (strstr(dir.buf, ".yaml") != NULL)
+			strbuf_addstr(&path, dir.buf);
+		else
+			strbuf_addf(&path, "%s/%s", dir.buf, names[i]);
+		if (read_text(ctx, path.buf, &buf, &len) == 0)
+			(void)ci_recipe_tests(buf, len, lines);
+	}
+	strbuf_release(&dir);
+	strbuf_release(&path);
+	return lines->n;
 }

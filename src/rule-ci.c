@@ -36,9 +36,11 @@ static void	 describe_services(const struct ci_scan *, struct strbuf *);
 static const char *torch_shown(const char *);
 static void	 report_torch(const struct ci_scan *, struct finding *);
 static void	 report_tests(const struct ci_scan *, const struct ci_seen *,
-		    size_t, const char *, struct finding *);
+		    const struct ci_hit *, const char *, struct finding *);
 static void	 report_no_tests(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, const char *, struct finding *);
+static void	 report_named(const struct ci_seen *, size_t, const char *,
+		    const struct ci_scan *, struct finding *);
 static int	 report_stale(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 static int	 report_none(struct check_ctx *, const struct ci_scan *,
@@ -161,14 +163,16 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 	undecided = 0;
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
-		if (!ci_kind_is_service(s->f->kind) || s->f->tests.n == 0)
+		if (!ci_kind_is_service(s->f->kind) ||
+		    s->f->tests.n + s->via.n == 0)
 			continue;
 		if (s->f->kind == CI_GITHUB)
 			return 0;
 	}
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
-		if (!ci_kind_is_service(s->f->kind) || s->f->tests.n == 0)
+		if (!ci_kind_is_service(s->f->kind) ||
+		    s->f->tests.n + s->via.n == 0)
 			continue;
 		rc = ctx_last_change(ctx, s->path, &when, hex, sizeof(hex));
 		if (rc == -1)
@@ -245,26 +249,47 @@ report_none(struct check_ctx *ctx, const struct ci_scan *scan,
 
 /* A CI service runs tests: the best step, others as evidence. */
 static void
-report_tests(const struct ci_scan *scan, const struct ci_seen *t, size_t h,
-    const char *services, struct finding *f)
+report_tests(const struct ci_scan *scan, const struct ci_seen *t,
+    const struct ci_hit *h, const char *services, struct finding *f)
 {
 	const struct ci_hits *tests;
 	size_t i, j, nev;
 
 	finding_result(f, RESULT_PASS, "%s runs tests: %s at %s:%d (whether "
 	    "its runs pass cannot be seen offline)", services,
-	    t->f->tests.v[h].what, t->path, t->f->tests.v[h].line);
-	finding_evidence(f, t->path, t->f->tests.v[h].line,
-	    t->f->tests.v[h].text);
+	    h->what, t->path, h->line);
+	finding_evidence(f, t->path, h->line, h->text);
 	for (i = 0, nev = 1; i < scan->n && nev < CI_EVIDENCE; i++) {
 		tests = &scan->v[i].f->tests;
 		for (j = 0; j < tests->n && nev < CI_EVIDENCE; j++, nev++)
 			if (ci_kind_is_service(scan->v[i].f->kind) &&
-			    (&scan->v[i] != t || j != h))
+			    &tests->v[j] != h)
 				finding_evidence(f, scan->v[i].path,
 				    tests->v[j].line, tests->v[j].text);
 	}
 	report_torch(scan, f);
+}
+
+/*
+ * No step ecocheck can follow runs tests, but a step named as a test runs
+ * what it cannot follow: a Caution naming the step.
+ */
+static void
+report_named(const struct ci_seen *s, size_t h, const char *services,
+    const struct ci_scan *scan, struct finding *f)
+{
+	const struct ci_hit *n;
+
+	n = &s->f->named.v[h];
+	finding_result(f, RESULT_FAIL, "%s: step '%s' (%s:%d) runs %s, which "
+	    "ecocheck cannot follow; no other step runs tests: a person "
+	    "should look at whether it runs the tests", services, n->what,
+	    s->path, n->line, n->text);
+	finding_cap_level(f, LEVEL_WARNING);
+	finding_evidence(f, s->path, n->line, n->what);
+	report_torch(scan, f);
+	finding_fix(f, "run the test runner in the step itself (pytest, "
+	    "tox...), or a task the repository defines");
 }
 
 /*
@@ -321,7 +346,8 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct ci_scan *scan;
-	const struct ci_seen *t;
+	const struct ci_seen *t, *n;
+	const struct ci_hit *hit;
 	size_t i, h, services;
 	int rc;
 
@@ -332,10 +358,12 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	for (i = 0, services = 0; i < scan->n; i++)
 		if (ci_kind_is_service(scan->v[i].f->kind))
 			services++;
-	if ((t = ci_scan_tests(scan, &h)) != NULL) {
-		report_tests(scan, t, h, sb.buf, f);
+	if ((t = ci_scan_tests(scan, &hit)) != NULL) {
+		report_tests(scan, t, hit, sb.buf, f);
 		rc = report_stale(r, ctx, scan, f);
-	} else if (services > 0)
+	} else if ((n = ci_scan_named(scan, &h)) != NULL)
+		report_named(n, h, sb.buf, scan, f);
+	else if (services > 0)
 		report_no_tests(r, ctx, scan, sb.buf, f);
 	else if (scan->nrefused > 0) {
 		/* a link or a file that cannot be read: a sign of CI */

@@ -262,14 +262,25 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 {
 	struct strbuf why = STRBUF_INIT;
 	const struct ci_seen *t;
+	const struct ci_hit *hit;
 	size_t i, h;
 
-	if ((t = ci_scan_tests(scan, &h)) != NULL) {
+	if ((t = ci_scan_named(scan, &h)) != NULL &&
+	    ci_scan_tests(scan, NULL) == NULL) {
+		finding_result(f, RESULT_FAIL, "%s; step '%s' (%s:%d) may run "
+		    "them, but runs %s, which ecocheck cannot follow: a person "
+		    "should look", files, t->f->named.v[h].what, t->path,
+		    t->f->named.v[h].line, t->f->named.v[h].text);
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_evidence(f, t->path, t->f->named.v[h].line,
+		    t->f->named.v[h].what);
+		return;
+	}
+	if ((t = ci_scan_tests(scan, &hit)) != NULL) {
 		finding_result(f, RESULT_PASS, "%s; %s runs tests: %s at %s:%d",
-		    files, ci_kind_name(t->f->kind), t->f->tests.v[h].what,
-		    t->path, t->f->tests.v[h].line);
-		finding_evidence(f, t->path, t->f->tests.v[h].line,
-		    t->f->tests.v[h].text);
+		    files, ci_kind_name(t->f->kind), hit->what, t->path,
+		    hit->line);
+		finding_evidence(f, t->path, hit->line, hit->text);
 		return;
 	}
 	if (ci_scan_refused(ctx, scan, f, &why) > 0) {

@@ -30,12 +30,17 @@ struct frame {
 	int	 expect_key;	/* the next scalar is a key */
 	int	 complex;	/* a collection is its current key */
 	char	 key[CI_MAX_KEY];
+	char	 name[CI_MAX_KEY];	/* its "name:" value (a step's) */
+	int	 name_line;
 };
 
 struct yaml_walk {
 	struct ci_file	*out;
 	struct frame	 st[CI_MAX_DEPTH];
 	int		 depth;
+	int		 push;		/* run on push or pull_request */
+	int		 paths;		/* only when some paths change */
+	int		 broad;		/* those take in tests or sources */
 };
 
 static int	 yaml_name(const char *);
@@ -53,18 +58,30 @@ static size_t	 runner_options(char **, size_t, size_t);
 static size_t	 command_start(char **, size_t, size_t, int *);
 static const char *build_tests(const char *, char **, size_t, size_t);
 static const char *launcher_tests(const char *, char **, size_t, size_t,
-		    int);
+		    int, struct strbuf *);
+static int	 is_check_name(const char *);
+static int	 checks_only(char **, size_t, size_t);
+static void	 opaque_note(char **, size_t, size_t, int, struct strbuf *);
+static int	 is_shell_keyword(const char *, size_t);
+static int	 is_test_name(const char *);
+static int	 param_of_torch(const struct yaml_walk *, int, const char *);
+static void	 yaml_trigger(struct yaml_walk *, const char *, size_t);
+static void	 yaml_commands(struct yaml_walk *, struct frame *, const char *,
+		    size_t, int);
 static int	 is_task_runner(const char *);
-static const char *simple_command(char **, size_t, int);
+static const char *simple_command(char **, size_t, int, struct strbuf *);
 static int	 is_op(int);
 static void	 shell_word(const char **, const char *, char **);
-static const char *line_tests(const char *, size_t, int);
+static const char *line_tests(const char *, size_t, int,
+		    struct strbuf *);
 static size_t	 torch_clause(const char *, size_t, int, struct strbuf *);
 static size_t	 torch_spec(const char *, size_t, int, struct strbuf *);
 static void	 scan_torch(struct ci_file *, const char *, size_t, int);
 static void	 torch_value(struct ci_file *, const char *, size_t, int);
-static void	 scan_line(struct ci_file *, const char *, size_t, int);
-static void	 scan_script(struct ci_file *, const char *, size_t, int);
+static void	 scan_line(struct ci_file *, const char *, size_t, int,
+		    struct strbuf *);
+static void	 scan_script(struct ci_file *, const char *, size_t, int,
+		    struct strbuf *);
 static int	 is_command_key(const char *);
 static void	 yaml_value(struct yaml_walk *, const char *, size_t, int,
 		    int);
@@ -338,15 +355,17 @@ runner_options(char **w, size_t n, size_t i)
 
 /*
  * The index of the command that w[i..n) runs, past VAR=value words,
- * wrappers (sudo, env, timeout N, mpirun -np N) and task runners ("uv
- * run", "conda run -n NAME": then *task is set).
+ * the shell's grammar ("if", "then", "do"), wrappers (sudo, env,
+ * timeout N, mpirun -np N) and task runners ("uv
+ * run", "conda run -n NAME": then *task is the runner's index + 1).
  */
 static size_t
 command_start(char **w, size_t n, size_t i, int *task)
 {
 	static const char *const wrappers[] = { "sudo", "time", "env",
 	    "exec", "nohup", "command", "xvfb-run", "catchsegv", "srun",
-	    "mpirun", "mpiexec", NULL };
+	    "mpirun", "mpiexec", "if", "then", "else", "elif", "do",
+	    "while", "until", "!", NULL };
 	static const char *const runners[] = { "uv", "poetry", "pipenv",
 	    "hatch", "pdm", "pixi", "rye", "conda", "mamba", "micromamba",
 	    "npm", "yarn", "pnpm", NULL };
@@ -375,8 +394,8 @@ command_start(char **w, size_t n, size_t i, int *task)
 		for (k = 0; !wrapped && runners[k] != NULL; k++)
 			if (i + 1 < n && word_is(w[i], runners[k]) &&
 			    word_is(w[i + 1], "run")) {
+				*task = (int)i + 1;
 				i = runner_options(w, n, i + 2);
-				*task = 1;
 				wrapped = 1;
 			}
 	} while (wrapped && i < n);
@@ -407,7 +426,8 @@ build_tests(const char *c, char **w, size_t n, size_t i)
  * "bash -c '...'" read as a line while depth lasts.
  */
 static const char *
-launcher_tests(const char *c, char **w, size_t n, size_t i, int depth)
+launcher_tests(const char *c, char **w, size_t n, size_t i, int depth,
+    struct strbuf *opaque)
 {
 	int shell;
 
@@ -415,8 +435,12 @@ launcher_tests(const char *c, char **w, size_t n, size_t i, int depth)
 	for (i++; i < n && w[i][0] == '-'; i++)
 		if (shell && word_is(w[i], "-c") && i + 1 < n)
 			return depth > 0 ? line_tests(w[i + 1],
-			    strlen(w[i + 1]), depth - 1) : NULL;
-	return i < n && is_test_path(w[i]) ? "a test script" : NULL;
+			    strlen(w[i + 1]), depth - 1, opaque) : NULL;
+	if (i < n && is_test_path(w[i]))
+		return "a test script";
+	if (i < n)
+		opaque_note(w, n, i, 1, opaque);
+	return NULL;
 }
 
 /* A task of a task runner that runs tests: "npm test", "just test". */
@@ -424,7 +448,7 @@ static int
 is_task_runner(const char *c)
 {
 	static const char *const tools[] = { "npm", "yarn", "pnpm", "cargo",
-	    "go", "hatch", "just", "invoke", "inv", "task", NULL };
+	    "go", "hatch", "just", "invoke", "inv", "task", "poe", NULL };
 	size_t k;
 
 	for (k = 0; tools[k] != NULL; k++)
@@ -433,14 +457,97 @@ is_task_runner(const char *c)
 	return 0;
 }
 
+/* A session, env or target that checks rather than tests: lint, docs. */
+static int
+is_check_name(const char *w)
+{
+	static const char *const names[] = { "lint", "linting", "format",
+	    "fmt", "style", "types", "typing", "typecheck", "type-check",
+	    "mypy", "pyright", "flake8", "ruff", "pylint", "black", "isort",
+	    "docs", "doc", "docs-build", "build-docs", "pre-commit",
+	    "precommit", "check-manifest", "spell", "codespell", NULL };
+	size_t k;
+
+	for (k = 0; names[k] != NULL; k++)
+		if (strcmp(w, names[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether "tox -e a,b" or "nox -s a b" from w[i] names only lint, format,
+ * type-check and docs envs or sessions.
+ */
+static int
+checks_only(char **w, size_t n, size_t i)
+{
+	char buf[CI_MAX_KEY];
+	const char *p, *comma;
+	size_t len, named;
+
+	for (named = 0, i++; i < n; i++) {
+		if (!word_is(w[i], "-e") && !word_is(w[i], "-s") &&
+		    !word_is(w[i], "--session") && !word_is(w[i], "--sessions"))
+			continue;
+		for (i++; i < n && w[i][0] != '-'; i++)
+			for (p = w[i]; *p != '\0'; p = *comma ? comma + 1 :
+			    comma) {
+				if ((comma = strchr(p, ',')) == NULL)
+					comma = p + strlen(p);
+				len = (size_t)(comma - p);
+				if (len == 0 || len >= sizeof(buf))
+					continue;
+				memcpy(buf, p, len);
+				buf[len] = '\0';
+				if (!is_check_name(buf))
+					return 0;
+				named++;
+			}
+		i--;
+	}
+	return named > 0;
+}
+
+/*
+ * Note in opaque (unless NULL, or already noted) a command that may run
+ * tests but cannot be followed here: a script, a task of a task runner,
+ * a recipe build, a container. w[i] is the command; any: whatever it is.
+ */
+static void
+opaque_note(char **w, size_t n, size_t i, int any, struct strbuf *opaque)
+{
+	static const char *const tools[] = { "make", "gmake", "just",
+	    "invoke", "inv", "poe", "nox", "tox", "hatch", "pixi", "task",
+	    "docker", "podman", "rattler-build", "conda", "mamba", "bash",
+	    "sh", "npm", "yarn", "pnpm", NULL };
+	const char *c;
+	size_t k, j;
+
+	if (opaque == NULL || opaque->len > 0 || i >= n)
+		return;
+	c = base_name(w[i]);
+	for (k = 0; !any && tools[k] != NULL; k++)
+		if (word_is(c, tools[k]))
+			any = 1;
+	if (!any && (strchr(w[i], '/') != NULL || (strlen(c) > 3 &&
+	    (strcmp(c + strlen(c) - 3, ".sh") == 0 ||
+	    strcmp(c + strlen(c) - 3, ".py") == 0))))
+		any = 1;
+	if (!any)
+		return;
+	for (j = i; j < n && j < i + 6; j++)
+		strbuf_addf(opaque, "%s%s", j > i ? " " : "", w[j]);
+}
+
 /*
  * Whether the simple command w[0..n) runs tests; depth bounds the shells
- * of "bash -c '...'" looked into.
+ * of "bash -c '...'" looked into; what may run tests but cannot be
+ * followed is noted in opaque.
  */
 static const char *
-simple_command(char **w, size_t n, int depth)
+simple_command(char **w, size_t n, int depth, struct strbuf *opaque)
 {
-	const char *c;
+	const char *c, *t;
 	size_t i;
 	int task;
 
@@ -455,6 +562,8 @@ simple_command(char **w, size_t n, int depth)
 	if (word_is(c, "pytest") || word_is(c, "py.test") ||
 	    strncmp(c, "pytest-", 7) == 0)
 		return "pytest";
+	if ((word_is(c, "tox") || word_is(c, "nox")) && checks_only(w, n, i))
+		return NULL;
 	if (word_is(c, "tox") || word_is(c, "nox") || word_is(c, "ctest"))
 		return c[0] == 't' ? "tox" : c[0] == 'n' ? "nox" : "ctest";
 	if (word_is(c, "coverage") && i + 1 < n && word_is(w[i + 1], "run"))
@@ -462,13 +571,22 @@ simple_command(char **w, size_t n, int depth)
 	if (is_python(c))
 		return python_args(w, n, i + 1);
 	if (word_is(c, "make") || word_is(c, "gmake") ||
-	    word_is(c, "ninja") || word_is(c, "cmake"))
-		return build_tests(c, w, n, i);
+	    word_is(c, "ninja") || word_is(c, "cmake")) {
+		if ((t = build_tests(c, w, n, i)) == NULL)
+			opaque_note(w, n, i, 1, opaque);
+		return t;
+	}
 	if (is_task_runner(c) && i + 1 < n && is_test_task(w[i + 1]))
 		return "a test task";
 	if (word_is(c, "bash") || word_is(c, "sh") || word_is(c, "zsh") ||
 	    word_is(c, "torchrun") || word_is(c, "deepspeed"))
-		return launcher_tests(c, w, n, i, depth);
+		return launcher_tests(c, w, n, i, depth, opaque);
+	/* "pixi run check": the runner named with its task */
+	if (task > 0 && (word_is(w[task - 1], "pixi") ||
+	    word_is(w[task - 1], "hatch")))
+		opaque_note(w, n, (size_t)task - 1, 1, opaque);
+	else
+		opaque_note(w, n, i, task, opaque);
 	/* ./run_tests.sh, tests/run.sh; a bare "test" is the shell's test */
 	if (w[i][0] != '\0' && w[i][strlen(w[i]) - 1] == '/')
 		return NULL;
@@ -530,7 +648,7 @@ shell_word(const char **pp, const char *end, char **o)
  * dropped) and simple commands (at ;, &&, ||, |, &, parentheses).
  */
 static const char *
-line_tests(const char *s, size_t len, int depth)
+line_tests(const char *s, size_t len, int depth, struct strbuf *opaque)
 {
 	char *w[CI_MAX_WORDS], *buf, *o, *word;
 	const char *p, *end, *found;
@@ -554,7 +672,7 @@ line_tests(const char *s, size_t len, int depth)
 			while (p < end && is_op(*p))
 				p++;
 			if (n > 0)
-				found = simple_command(w, n, depth);
+				found = simple_command(w, n, depth, opaque);
 			n = 0;
 			continue;
 		}
@@ -565,7 +683,7 @@ line_tests(const char *s, size_t len, int depth)
 			w[n++] = word;
 	}
 	if (found == NULL && n > 0)
-		found = simple_command(w, n, depth);
+		found = simple_command(w, n, depth, opaque);
 	free(buf);
 	return found;
 }
@@ -573,7 +691,13 @@ line_tests(const char *s, size_t len, int depth)
 const char *
 ci_command_tests(const char *s, size_t len)
 {
-	return line_tests(s, len, 1);
+	return line_tests(s, len, 1, NULL);
+}
+
+const char *
+ci_command_look(const char *s, size_t len, struct strbuf *opaque)
+{
+	return line_tests(s, len, 1, opaque);
 }
 
 /*
@@ -680,10 +804,33 @@ torch_value(struct ci_file *out, const char *v, size_t len, int line)
 	strbuf_release(&spec);
 }
 
-/* One command line at line: tests, torch installs, what it does. */
-static void
-scan_line(struct ci_file *out, const char *s, size_t len, int line)
+/* Whether s starts with a word of the shell's grammar: if, then, fi. */
+static int
+is_shell_keyword(const char *s, size_t len)
 {
+	static const char *const kw[] = { "if", "then", "else", "elif", "fi",
+	    "do", "done", "for", "while", "until", "case", "esac", "{", "}",
+	    "[", "[[", "!", "function", NULL };
+	size_t k, n;
+
+	for (n = 0; n < len && s[n] != ' ' && s[n] != '\t' && s[n] != ';';
+	    n++)
+		;
+	for (k = 0; kw[k] != NULL; k++)
+		if (strlen(kw[k]) == n && strncmp(s, kw[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * One command line at line: tests, torch installs, what it does; what
+ * may run tests but cannot be followed, in opaque (unless NULL).
+ */
+static void
+scan_line(struct ci_file *out, const char *s, size_t len, int line,
+    struct strbuf *opaque)
+{
+	struct strbuf op = STRBUF_INIT;
 	const char *t;
 	size_t i, words, want;
 
@@ -694,8 +841,14 @@ scan_line(struct ci_file *out, const char *s, size_t len, int line)
 	if (len == 0 || *s == '#')
 		return;
 	out->commands++;
-	if ((t = line_tests(s, len, 1)) != NULL)
+	if ((t = line_tests(s, len, 1, &op)) != NULL)
 		hit_add(&out->tests, line, t, s, len);
+	else if (op.len > 0) {
+		hit_add(&out->calls, line, op.buf, s, len);
+		if (opaque != NULL && opaque->len == 0)
+			strbuf_add(opaque, op.buf, op.len);
+	}
+	strbuf_release(&op);
 	scan_torch(out, s, len, line);
 	/* the first words say what it does: "pip install", "python -m
 	 * build" */
@@ -710,7 +863,7 @@ scan_line(struct ci_file *out, const char *s, size_t len, int line)
 	}
 	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\\'))
 		i--;
-	if (t == NULL)
+	if (t == NULL && !is_shell_keyword(s, len))
 		does_add(out, s, i);
 }
 
@@ -719,7 +872,8 @@ scan_line(struct ci_file *out, const char *s, size_t len, int line)
  * next when it ends in a backslash) scanned on its own.
  */
 static void
-scan_script(struct ci_file *out, const char *s, size_t len, int line)
+scan_script(struct ci_file *out, const char *s, size_t len, int line,
+    struct strbuf *opaque)
 {
 	struct strbuf joined = STRBUF_INIT;
 	const char *p, *end, *nl, *e;
@@ -743,13 +897,13 @@ scan_script(struct ci_file *out, const char *s, size_t len, int line)
 				continue;
 		} else
 			strbuf_add(&joined, p, (size_t)(e - p));
-		scan_line(out, joined.buf, joined.len, first);
+		scan_line(out, joined.buf, joined.len, first, opaque);
 		strbuf_reset(&joined);
 		if (nl == end)
 			break;
 	}
 	if (joined.len > 0)
-		scan_line(out, joined.buf, joined.len, first);
+		scan_line(out, joined.buf, joined.len, first, opaque);
 	strbuf_release(&joined);
 }
 
@@ -791,31 +945,122 @@ ci_torch_key(const char *k)
 	return 0;
 }
 
+/* A step name that says it runs tests: "Run tests", "Test with pytest". */
+static int
+is_test_name(const char *name)
+{
+	char buf[CI_MAX_KEY];
+	size_t i;
+
+	for (i = 0; name[i] != '\0' && i < sizeof(buf) - 1; i++)
+		buf[i] = (char)tolower((unsigned char)name[i]);
+	buf[i] = '\0';
+	return strstr(buf, "test") != NULL || strstr(buf, "pytest") != NULL;
+}
+
+/*
+ * A GitHub workflow's trigger: "on: push", "on: [push]", a key of "on:"
+ * (a reusable workflow, workflow_call, runs as its callers do); "paths:"
+ * under it filters the runs, unless it takes in the tests or sources.
+ */
+static void
+yaml_trigger(struct yaml_walk *yw, const char *v, size_t len)
+{
+	static const char *const events[] = { "push", "pull_request",
+	    "pull_request_target", "merge_group", "workflow_call", NULL };
+	size_t k;
+
+	if (yw->depth < 1 || !yw->st[0].map || strcmp(yw->st[0].key, "on") != 0)
+		return;
+	if (yw->depth == 3 && yw->st[2].map && yw->st[2].expect_key &&
+	    len == 5 && strncmp(v, "paths", 5) == 0) {
+		yw->paths = 1;
+		return;
+	}
+	/* a filter that takes in the tests or the sources runs on most */
+	if (yw->depth == 4 && strcmp(yw->st[2].key, "paths") == 0 &&
+	    (strncmp(v, "tests/", 6) == 0 || strncmp(v, "test/", 5) == 0 ||
+	    strncmp(v, "src/", 4) == 0 || strncmp(v, "**", 2) == 0 ||
+	    memmem(v, len, "*.py", 4) != NULL)) {
+		yw->broad = 1;
+		return;
+	}
+	if (yw->depth > 2)
+		return;
+	for (k = 0; events[k] != NULL; k++)
+		if (strlen(events[k]) == len && strncmp(v, events[k], len) == 0)
+			yw->push = 1;
+}
+
+/*
+ * The commands of a step: in a step named as a test, what may run tests
+ * but cannot be followed is kept as a sign.
+ */
+static void
+yaml_commands(struct yaml_walk *yw, struct frame *fr, const char *v,
+    size_t len, int line)
+{
+	struct strbuf opaque = STRBUF_INIT;
+	size_t before;
+
+	before = yw->out->tests.n;
+	scan_script(yw->out, v, len, line, &opaque);
+	if (fr->name[0] != '\0' && is_test_name(fr->name) &&
+	    yw->out->tests.n == before && opaque.len > 0)
+		hit_add(&yw->out->named, fr->name_line, fr->name, opaque.buf,
+		    opaque.len);
+	strbuf_release(&opaque);
+}
+
+/*
+ * Whether the key of frame d is the default or the enum of a parameter
+ * naming torch (CircleCI's "pytorch_version: {enum: [...], default:}").
+ */
+static int
+param_of_torch(const struct yaml_walk *yw, int d, const char *key)
+{
+	if (strcmp(key, "default") != 0 && strcmp(key, "enum") != 0)
+		return 0;
+	for (d--; d >= 0; d--)
+		if (yw->st[d].map)
+			return ci_torch_key(yw->st[d].key);
+	return 0;
+}
+
 /*
  * A scalar value: commands under a command key, actions under "uses",
- * a torch version under a torch key (a matrix, env, variables).
+ * a torch version under a torch key (a matrix, env, variables), a
+ * step's name.
  */
 static void
 yaml_value(struct yaml_walk *yw, const char *v, size_t len, int line,
     int block)
 {
+	struct frame *fr;
 	const char *key, *at;
 	int d;
 
-	key = NULL;
+	fr = NULL;
 	for (d = yw->depth - 1; d >= 0; d--)
 		if (yw->st[d].map) {
-			key = yw->st[d].key;
+			fr = &yw->st[d];
 			break;
 		}
-	if (key == NULL)
+	if (fr == NULL)
 		return;
+	key = fr->key;
 	if (strcmp(key, "uses") == 0) {
 		at = memchr(v, '@', len);
 		does_add(yw->out, v, at != NULL ? (size_t)(at - v) : len);
+	} else if (strcmp(key, "name") == 0 && d == yw->depth - 1) {
+		if (len >= sizeof(fr->name))
+			len = sizeof(fr->name) - 1;
+		memcpy(fr->name, v, len);
+		fr->name[len] = '\0';
+		fr->name_line = line;
 	} else if (is_command_key(key))
-		scan_script(yw->out, v, len, block ? line + 1 : line);
-	else if (ci_torch_key(key))
+		yaml_commands(yw, fr, v, len, block ? line + 1 : line);
+	else if (ci_torch_key(key) || param_of_torch(yw, d, key))
 		torch_value(yw->out, v, len, line);
 }
 
@@ -844,6 +1089,8 @@ yaml_push(struct yaml_walk *yw, int map, int line)
 	f->expect_key = map;
 	f->complex = 0;
 	f->key[0] = '\0';
+	f->name[0] = '\0';
+	f->name_line = 0;
 	return 0;
 }
 
@@ -875,6 +1122,9 @@ yaml_scalar(struct yaml_walk *yw, const yaml_event_t *ev, int line)
 	int block;
 
 	top = yw->depth > 0 ? &yw->st[yw->depth - 1] : NULL;
+	if (ev->type == YAML_SCALAR_EVENT)
+		yaml_trigger(yw, (const char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
 	if (top != NULL && top->map && top->expect_key) {
 		n = 0;
 		if (ev->type == YAML_SCALAR_EVENT) {
@@ -956,6 +1206,8 @@ read_yaml(const char *buf, size_t len, struct ci_file *out)
 		}
 	}
 	yaml_parser_delete(&parser);
+	if (out->kind == CI_GITHUB)
+		out->trigger = yw.push ? (yw.paths && !yw.broad ? 1 : 2) : 0;
 	return rc == 1 ? 0 : -1;
 }
 
@@ -977,7 +1229,7 @@ read_tox(const char *buf, size_t len, struct ci_file *out)
 			incmd = 0;
 		} else if (testenv && (*p == ' ' || *p == '\t')) {
 			if (incmd)
-				scan_line(out, p, (size_t)(e - p), line);
+				scan_line(out, p, (size_t)(e - p), line, NULL);
 		} else if (testenv && *p != '#' && *p != ';') {
 			incmd = 0;
 			if (strncmp(p, "commands", 8) == 0) {
@@ -987,7 +1239,7 @@ read_tox(const char *buf, size_t len, struct ci_file *out)
 				if (v < e && *v == '=') {
 					incmd = 1;
 					scan_line(out, v + 1,
-					    (size_t)(e - v - 1), line);
+					    (size_t)(e - v - 1), line, NULL);
 				}
 			}
 		}
@@ -1042,7 +1294,7 @@ read_nox(const char *buf, size_t len, struct ci_file *out)
 				q = close;
 			}
 			if ((q < nl && *q == ')') || --more == 0) {
-				scan_line(out, cmd.buf, cmd.len, start);
+				scan_line(out, cmd.buf, cmd.len, start, NULL);
 				more = 0;
 			}
 		}
@@ -1076,7 +1328,7 @@ read_jenkins(const char *buf, size_t len, struct ci_file *out)
 			    "\"\"\"", 3) != NULL))
 				triple = 0;
 			else
-				scan_line(out, s, (size_t)(nl - s), line);
+				scan_line(out, s, (size_t)(nl - s), line, NULL);
 		} else if ((nl - s > 3 && (strncmp(s, "sh", 2) == 0 ||
 		    strncmp(s, "bat", 3) == 0)) &&
 		    (s[2] == ' ' || s[2] == '(' || s[3] == ' ' ||
@@ -1090,13 +1342,13 @@ read_jenkins(const char *buf, size_t len, struct ci_file *out)
 				s += 3;
 				if (s < nl)
 					scan_line(out, s, (size_t)(nl - s),
-					    line);
+					    line, NULL);
 				continue;
 			}
 			quote = *s++;
 			close = memchr(s, quote, (size_t)(nl - s));
 			scan_line(out, s, (size_t)((close != NULL ? close :
-			    nl) - s), line);
+			    nl) - s), line, NULL);
 		}
 		if (nl == end)
 			break;
@@ -1109,6 +1361,7 @@ ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->kind = kind;
+	out->trigger = 2;
 	switch (kind) {
 	case CI_TOX:
 		return read_tox(buf, len, out);
@@ -1139,6 +1392,8 @@ ci_file_release(struct ci_file *f)
 {
 	hits_release(&f->tests);
 	hits_release(&f->torch);
+	hits_release(&f->named);
+	hits_release(&f->calls);
 	strvec_clear(&f->does);
 	free(f->error);
 	f->error = NULL;

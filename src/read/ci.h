@@ -60,6 +60,15 @@ struct ci_file {
 	enum ci_kind	 kind;
 	struct ci_hits	 tests;		/* commands that run tests */
 	struct ci_hits	 torch;		/* torch versions named, in order */
+	struct ci_hits	 named;		/* steps named as tests that run
+					   what cannot be followed: what is
+					   the name, text the command */
+	struct ci_hits	 calls;		/* what may run tests but cannot be
+					   followed here: what is the call
+					   ("make ci", "poe check") */
+	int		 trigger;	/* 2: runs on push or pull request
+					   (or not GitHub), 1: only when
+					   some paths change, 0: neither */
 	struct strvec	 does;		/* distinct actions and commands */
 	size_t		 commands;	/* commands seen */
 	char		*error;		/* why the file could not be read */
@@ -104,6 +113,9 @@ int		 ci_torch_key(const char *);
 struct ci_seen {
 	const char		*path;
 	const struct ci_file	*f;	/* the context's model */
+	struct ci_hits		 via;	/* calls that run tests through a
+					   task the repository defines:
+					   "pytest, through poe check" */
 };
 
 struct ci_scan {
@@ -136,15 +148,43 @@ void		 ci_scan_refused_details(struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 /*
  * The file of a CI service that runs tests, or NULL, and in *hit its
- * best step: a test runner named (pytest, unittest, tox, nox, ctest)
- * before make targets, scripts and tasks, then the first in path order.
+ * best step (one of its tests or via): in a workflow run on push or pull request before one run
+ * only when some paths change or on a schedule; then in a workflow
+ * whose file is named for the tests or the CI; then a test runner
+ * named (pytest, unittest, tox, nox, ctest) before make targets,
+ * scripts and tasks; then the first in path order.
  */
-const struct ci_seen *ci_scan_tests(const struct ci_scan *, size_t *);
+const struct ci_seen *ci_scan_tests(const struct ci_scan *,
+		    const struct ci_hit **);
+/*
+ * The first CI service file with a step named as a test ("Run tests")
+ * whose command cannot be followed, or NULL; the step's hit in *hit.
+ */
+const struct ci_seen *ci_scan_named(const struct ci_scan *, size_t *);
 
 /*
  * Whether one shell command line runs tests: the runner's name ("pytest",
  * "python -m unittest", "make test", "a test script"...) or NULL.
  */
 const char	*ci_command_tests(const char *, size_t);
+/*
+ * The same; when it runs none, what it calls that may (a script, a task
+ * of a task runner: "make ci", "poe check") appended to the strbuf.
+ */
+const char	*ci_command_look(const char *, size_t, struct strbuf *);
+/*
+ * The command lines of a task as its definition holds them (tasks.c):
+ * runner is "make", "just", "poe", "pixi", "hatch" or "invoke"; buf the
+ * text of its file (Makefile, justfile, pyproject.toml, pixi.toml,
+ * tasks.py). A task that runs another is a line "RUNNER OTHER". The
+ * number of lines added to out.
+ */
+size_t		 ci_task_lines(const char *, const char *, size_t,
+		    const char *, struct strvec *);
+/*
+ * The test commands of a conda recipe (meta.yaml "test: commands:",
+ * recipe.yaml "tests: - script:"), read line by line: how many added.
+ */
+size_t		 ci_recipe_tests(const char *, size_t, struct strvec *);
 
 #endif
