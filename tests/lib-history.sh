@@ -1,11 +1,30 @@
-# lib-history.sh: what the history tests share (t0009, t0023), sourced
-# after lib.sh: a window, commits at given times, and git's own counts of
-# the same window to compare ecocheck's with. A script sets H to its
-# rule-set options ("-r FILE") before calling same_as_git.
+# lib-history.sh: what the history tests share (t0009, t0023, t0038),
+# sourced after lib.sh: a window, a rule set of the two history rules,
+# commits at given times, and git's own counts of the same window to
+# compare ecocheck's with. The numbers are read from the JSON report, so
+# a script without jq is skipped here.
+
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
 
 DAY=86400
 END=1780000000			# the end of the window used below
 START=$((END - 10 * DAY))	# window_days = 10
+
+# history_rules COMMITS CONTRIBUTORS [EXCLUDE]: a rule set of the commits
+# and contributors rules over a window of ten days, with these minimums
+# (and bots matching EXCLUDE left out), in H as ecocheck's options.
+history_rules() {
+	{
+		printf '[ruleset]\nname = history\nwindow_days = 10\n'
+		printf '[commits]\ntype = commits\nmin = %s\n' "$1"
+		printf '[contributors]\ntype = contributors\nmin = %s\n' "$2"
+		test -z "${3:-}" || printf 'exclude = %s\n' "$3"
+	} >"$TEST_TMP/h.ini"
+	H="-r $TEST_TMP/h.ini"
+}
 
 # commit_at DIR EPOCH NAME [MESSAGE]: an empty commit by NAME at EPOCH.
 commit_at() {

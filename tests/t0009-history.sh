@@ -5,26 +5,9 @@
 # roots, .mailmap, case, bots, co-authors, shallow clones, bare repositories
 . "$(dirname "$0")/lib.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
 . "$ECOCHECK_SRCDIR/tests/lib-history.sh"
 
-cat >"$TEST_TMP/h.ini" <<'INI'
-[ruleset]
-name = history
-window_days = 10
-[commits]
-type = commits
-min = 3
-[contributors]
-type = contributors
-min = 2
-exclude = \[bot\]
-INI
-H="-r $TEST_TMP/h.ini"
+history_rules 3 2 "\[bot\]"
 
 R=$TEST_TMP/linear
 test_expect_success 'linear history: commits and authors as git counts them' '

@@ -6,25 +6,9 @@
 # corrupt objects. The numbers are git's, or unknown; never a wrong count.
 . "$(dirname "$0")/lib.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
 . "$ECOCHECK_SRCDIR/tests/lib-history.sh"
 
-cat >"$TEST_TMP/h.ini" <<'INI'
-[ruleset]
-name = history
-window_days = 10
-[commits]
-type = commits
-min = 1
-[contributors]
-type = contributors
-min = 2
-INI
-H="-r $TEST_TMP/h.ini"
+history_rules 1 2
 
 # five_commits DIR: five commits by five authors inside the window.
 five_commits() {

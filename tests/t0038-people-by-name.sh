@@ -5,26 +5,9 @@
 # the minimum and the people by name do not.
 . "$(dirname "$0")/lib.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
 . "$ECOCHECK_SRCDIR/tests/lib-history.sh"
 
-cat >"$TEST_TMP/h.ini" <<'INI'
-[ruleset]
-name = history
-window_days = 10
-[commits]
-type = commits
-min = 1
-[contributors]
-type = contributors
-min = 5
-exclude = \[bot\]
-INI
-H="-r $TEST_TMP/h.ini"
+history_rules 1 5 "\[bot\]"
 
 # commit_as DIR DAYS_BEFORE_END NAME EMAIL
 commit_as() {
