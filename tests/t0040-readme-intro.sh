@@ -48,4 +48,35 @@ test_expect_success 'no introduction anywhere stays a failure at level error' '
 	test_eq "$(result_of readme-value level)" error
 '
 
+# The same shapes in reST: the README the rule reads is README.rst.
+rst_readme() {
+	rm -f "$R/README.md" &&
+	cat >"$R/README.rst"
+}
+
+# README.rst is read in place of README.md at level warning: the
+# introduction is judged all the same.
+test_expect_success 'reST: a title over badges, then an "Overview" section: the introduction' '
+	printf "Demo\n====\n\n%s\n%s\n\nOverview\n--------\n\n%s\n\nInstallation\n------------\n\n::\n\n    pip install demo\n" \
+		".. image:: https://img.shields.io/pypi/v/demo" \
+		"   :target: https://pypi.org/project/demo/" \
+		"Demo turns repository checklists into something a machine can check for you." |
+		rst_readme &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of readme-value level)" warning &&
+	result_of readme-value message |
+		grep -F "12 words of introduction (in section '\''Overview'\'', line 7) (read instead of README.md)"
+'
+
+test_expect_success 'reST: an overview after the news is a warning naming it' '
+	printf "News\n====\n\nVersion 2 is out.\n\nDemo Overview\n=============\n\n%s\n" \
+		"Demo turns repository checklists into something a machine can check for you." |
+		rst_readme &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of readme-value)" fail &&
+	test_eq "$(result_of readme-value level)" warning &&
+	result_of readme-value message |
+		grep -F "section '\''Demo Overview'\'' at line 6 reads like one"
+'
+
 test_done

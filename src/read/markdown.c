@@ -138,8 +138,6 @@ static int	 count_lines(const struct linecur *);
 static int	 is_intro_name(const char *);
 static int	 is_other_name(const char *);
 static int	 name_ends_intro(const char *);
-static void	 find_intro(struct md_doc *, const struct md_seg *,
-		    const struct md_seg *);
 static void	 finish(struct walk *);
 
 /*
@@ -1367,10 +1365,11 @@ is_other_name(const char *norm)
  * and the words of a first section named like an introduction, or, in
  * a README with no title of its own and no word above it (badges, then
  * "## Here is X."), of a first section not named as something else.
- * direct[] are the segments, sum[] their running totals.
+ * direct[] are the segments, sum[] their running totals. The reST reader
+ * calls it too: a README is read the same way whatever its markup.
  */
-static void
-find_intro(struct md_doc *doc, const struct md_seg *direct,
+void
+md_find_intro(struct md_doc *doc, const struct md_seg *direct,
     const struct md_seg *sum)
 {
 	struct md_heading *h = doc->h;
@@ -1432,7 +1431,7 @@ finish(struct walk *w)
 	direct = xcalloc(n + 1, sizeof(*direct));
 	memcpy(direct, sg, (n + 1) * sizeof(*direct));
 	md_totals(doc, sg);
-	find_intro(doc, direct, sg);
+	md_find_intro(doc, direct, sg);
 	free(direct);
 	start = xcalloc(n + 1, sizeof(*start));
 	for (i = 0; i < n; i++)

@@ -252,6 +252,8 @@ void	 md_seg_unit(struct md_seg *, size_t, size_t, int);
  * links. Extents (body lines and offsets) are the reader's.
  */
 void	 md_totals(struct md_doc *, struct md_seg *);
+void	 md_find_intro(struct md_doc *, const struct md_seg *,
+	    const struct md_seg *);
 /* Set each heading's parent and the heading that ends its section. */
 void	 md_nest(struct md_doc *);
 

@@ -1766,17 +1766,15 @@ finish(struct walk *w, size_t len)
 {
 	struct md_doc *doc = w->doc;
 	struct md_heading *h = doc->h;
-	struct md_seg *sg = w->seg;
+	struct md_seg *sg = w->seg, *direct;
 	size_t i, e, n;
 
 	n = doc->nheadings;
-	doc->lead_words = sg[0].words - sg[0].nav_words;
-	doc->intro_words = doc->lead_words;
-	if (n > 0 && h[0].level == 1) {
-		doc->title = 0;
-		doc->intro_words += sg[1].words - sg[1].nav_words;
-	}
+	direct = xcalloc(n + 1, sizeof(*direct));
+	memcpy(direct, sg, (n + 1) * sizeof(*direct));
 	md_totals(doc, sg);
+	md_find_intro(doc, direct, sg);
+	free(direct);
 	for (i = 0; i < n; i++) {
 		e = h[i].end;
 		h[i].body_line = h[i].end_line + 1;
@@ -1797,7 +1795,7 @@ rst_parse(const char *buf, size_t len, struct md_doc *doc)
 	struct walk w;
 
 	memset(doc, 0, sizeof(*doc));
-	doc->title = doc->intro_later = MD_NONE;
+	doc->title = doc->intro_section = doc->intro_later = MD_NONE;
 	if (len > MD_MAX_INPUT)
 		return ec_error("restructuredtext: %zu bytes, more than the %u "
 		    "read", len, (unsigned)MD_MAX_INPUT);
