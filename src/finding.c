@@ -23,6 +23,66 @@ result_name(enum result r)
 	return result_names[r];
 }
 
+enum wg_status
+finding_wg_status(const struct finding *f)
+{
+	switch (f->result) {
+	case RESULT_PASS:
+		return WG_PASS;
+	case RESULT_SKIP:
+		return WG_SKIP;
+	case RESULT_FAIL:
+	case RESULT_UNKNOWN:
+	default:
+		break;
+	}
+	if (f->judgment)
+		return WG_JUDGMENT;
+	if (f->result == RESULT_FAIL && f->level == LEVEL_ERROR)
+		return WG_FAIL;
+	return WG_CAUTION;
+}
+
+static const char *const wg_names[] = {
+	[WG_PASS] = "pass",
+	[WG_CAUTION] = "caution",
+	[WG_FAIL] = "fail",
+	[WG_JUDGMENT] = "judgment",
+	[WG_SKIP] = "skip",
+};
+
+/* The Working Group's marks, as its review tables write them. */
+static const char *const wg_labels[] = {
+	[WG_PASS] = "\xe2\x9c\x85 Pass",
+	[WG_CAUTION] = "\xe2\x9a\xa0\xef\xb8\x8f Caution",
+	[WG_FAIL] = "\xe2\x9d\x8c Fail",
+	[WG_JUDGMENT] = "\xe2\x9d\x93 Needs human judgment",
+	[WG_SKIP] = "Skipped",
+};
+
+const char *
+wg_status_name(enum wg_status s)
+{
+	return wg_names[s];
+}
+
+const char *
+wg_status_label(enum wg_status s)
+{
+	return wg_labels[s];
+}
+
+enum wg_status
+wg_status_worse(enum wg_status a, enum wg_status b)
+{
+	static const int rank[] = {
+		[WG_SKIP] = 0, [WG_PASS] = 1, [WG_CAUTION] = 2,
+		[WG_JUDGMENT] = 3, [WG_FAIL] = 4,
+	};
+
+	return rank[b] > rank[a] ? b : a;
+}
+
 void
 finding_init(struct finding *f, const struct rule *r)
 {

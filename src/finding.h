@@ -119,4 +119,27 @@ void	 status_raise(int *, int);
 
 const char	*result_name(enum result);
 
+/*
+ * The Working Group's four statuses (DESIGN.md, "The Working Group's own
+ * scoring"), decided here for every format: pass is Pass; a failure at
+ * level error is Fail; one at a lower level, or unknown, is Caution; a
+ * result a person must decide (f->judgment) is Needs human judgment. A
+ * skipped rule has none of the four (WG_SKIP).
+ */
+enum wg_status {
+	WG_PASS,
+	WG_CAUTION,
+	WG_FAIL,
+	WG_JUDGMENT,
+	WG_SKIP
+};
+
+enum wg_status	 finding_wg_status(const struct finding *);
+/* "pass", "caution", "fail", "judgment", "skip" */
+const char	*wg_status_name(enum wg_status);
+/* The table's words: "✅ Pass", "⚠️ Caution", "❌ Fail", ... */
+const char	*wg_status_label(enum wg_status);
+/* The worse of two statuses for one row: Fail > judgment > Caution > Pass. */
+enum wg_status	 wg_status_worse(enum wg_status, enum wg_status);
+
 #endif

@@ -46,6 +46,7 @@ json_finding(struct json *j, const struct finding *f)
 	json_string(j, "type", r->type->name);
 	json_string(j, "level", level_name(f->level));
 	json_string(j, "result", result_name(f->result));
+	json_string(j, "status", wg_status_name(finding_wg_status(f)));
 	if (f->value_str != NULL)
 		json_string(j, "value", f->value_str);
 	else if (f->has_value)
@@ -69,6 +70,25 @@ json_finding(struct json *j, const struct finding *f)
 	if (f->judgment && f->result != RESULT_PASS)
 		json_bool(j, "judgment", 1);
 	json_object_end(j);
+}
+
+/* The titles of the rule set's requirements, by number. */
+static void
+json_requirements(struct json *j, const struct ruleset *rs)
+{
+	const char *title;
+	size_t n;
+
+	json_array_begin(j, "requirements");
+	for (n = 1; n < rs->nreq_title; n++) {
+		if ((title = ruleset_requirement_title(rs, (int)n)) == NULL)
+			continue;
+		json_object_begin(j, NULL);
+		json_int(j, "number", (long long)n);
+		json_string(j, "title", title);
+		json_object_end(j);
+	}
+	json_array_end(j);
 }
 
 void
@@ -103,6 +123,7 @@ report_json_document(struct strbuf *sb, const struct repo_result *res,
 		if (strcmp(res->rs.files.v[i], "--set") != 0)
 			json_string(&j, NULL, res->rs.files.v[i]);
 	json_array_end(&j);
+	json_requirements(&j, &res->rs);
 	json_object_end(&j);
 	json_object_begin(&j, "window");
 	time_format_iso(res->as_of, tbuf, sizeof(tbuf));

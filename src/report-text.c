@@ -16,8 +16,12 @@
 #include "timeutil.h"
 #include "utf8.h"
 
+struct style;
+
 static void	 text_repo(FILE *, const struct repo_result *,
 		    const struct report_opts *, size_t);
+static void	 group_header(FILE *, struct style *,
+		    const struct repo_result *, int, int);
 
 const struct report_format report_text = {
 	.name = "text",
@@ -114,6 +118,29 @@ shown(const struct finding *f, const struct report_opts *o)
 	    (o->strict && f->result == RESULT_UNKNOWN);
 }
 
+/*
+ * A group's header: "3 Governance" when the rule set titles requirement
+ * req, "requirement 3" when it does not; "other checks" after them.
+ */
+static void
+group_header(FILE *fp, struct style *st, const struct repo_result *res,
+    int req, int maxreq)
+{
+	const char *title;
+
+	if (req > maxreq) {
+		if (maxreq > 0)
+			fputs("other checks\n", fp);
+		return;
+	}
+	title = ruleset_requirement_title(&res->rs, req);
+	if (title != NULL)
+		fprintf(fp, "%s%d %s%s\n", st->color ? C_BOLD : "", req,
+		    clean(st, 0, title), st->color ? C_RESET : "");
+	else
+		fprintf(fp, "requirement %d\n", req);
+}
+
 static int
 first_req(const struct finding *f)
 {
@@ -153,10 +180,7 @@ text_repo(FILE *fp, const struct repo_result *res,
 			    first_req(f) != 0) || !shown(f, o))
 				continue;
 			if (!printed) {
-				if (req <= maxreq)
-					fprintf(fp, "requirement %d\n", req);
-				else if (maxreq > 0)
-					fputs("other checks\n", fp);
+				group_header(fp, &st, res, req, maxreq);
 				printed = 1;
 			}
 			text_finding(fp, f, &st);

@@ -73,6 +73,8 @@ static int	 parse_buffer(struct ruleset *, const char *, const char *,
 		    size_t, int);
 static int	 set_key(struct ruleset *, const char *, const char *, int,
 		    struct strbuf *);
+static int	 requirement_title(struct ruleset *, const char *,
+		    struct strbuf *);
 static int	 vrule_error(const struct rule *, const char *, size_t,
 		    const char *, va_list) __attribute__((format(printf, 4, 0)));
 
@@ -83,6 +85,8 @@ static const struct rule_key_spec ruleset_keys[] = {
 	{ "description", KEY_TEXT, .doc = "what the set is for" },
 	{ "window_days", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 36500,
 	    .doc = "days of the history window" },
+	{ "requirement", KEY_LIST, .doc = "NUMBER TITLE: the title reports "
+	    "give a requirement (\"3 Governance\")" },
 	{ .name = NULL }
 };
 
@@ -131,6 +135,9 @@ ruleset_release(struct ruleset *rs)
 	free(rs->rules);
 	free(rs->name);
 	free(rs->title);
+	for (i = 0; i < rs->nreq_title; i++)
+		free(rs->req_title[i]);
+	free(rs->req_title);
 	strvec_clear(&rs->files);
 	strvec_clear(&rs->fact_names);
 	strvec_clear(&rs->fact_values);
@@ -523,6 +530,8 @@ set_key(struct ruleset *rs, const char *name, const char *value,
 		return -1;
 	}
 	strbuf_release(&why);
+	if (strcmp(name, "requirement") == 0)
+		return requirement_title(rs, value, err);
 	if (strcmp(name, "name") == 0) {
 		free(rs->name);
 		rs->name = xstrdup(value);
@@ -532,6 +541,52 @@ set_key(struct ruleset *rs, const char *name, const char *value,
 	} else if (spec->kind == KEY_INT && keyspec_uint(value, &n) == 0)
 		rs->window_days = (int)n;
 	return 0;
+}
+
+/*
+ * "3 Governance": requirement 3 is titled Governance. A later value for
+ * the same number replaces the title; other numbers keep theirs.
+ */
+static int
+requirement_title(struct ruleset *rs, const char *value, struct strbuf *err)
+{
+	const char *p;
+	long long n;
+	char *num;
+	size_t i;
+	int bad;
+
+	for (p = value; *p >= '0' && *p <= '9'; p++)
+		;
+	num = xstrndup(value, (size_t)(p - value));
+	bad = keyspec_uint(num, &n) == -1 || n < 1 || n > 999 ||
+	    (*p != ' ' && *p != '\t');
+	free(num);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (bad || *p == '\0') {
+		strbuf_addf(err, "requirement: expected NUMBER TITLE (1 to "
+		    "999, e.g. '3 Governance'), not '%s'", value);
+		return -1;
+	}
+	if ((size_t)n >= rs->nreq_title) {
+		rs->req_title = xreallocarray(rs->req_title, (size_t)n + 1,
+		    sizeof(*rs->req_title));
+		for (i = rs->nreq_title; i <= (size_t)n; i++)
+			rs->req_title[i] = NULL;
+		rs->nreq_title = (size_t)n + 1;
+	}
+	free(rs->req_title[n]);
+	rs->req_title[n] = xstrdup(p);
+	return 0;
+}
+
+const char *
+ruleset_requirement_title(const struct ruleset *rs, int n)
+{
+	if (n < 0 || (size_t)n >= rs->nreq_title)
+		return NULL;
+	return rs->req_title[n];
 }
 
 int

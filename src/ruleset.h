@@ -70,6 +70,8 @@ struct ruleset {
 	char		*name;
 	char		*title;
 	int		 window_days;
+	char		**req_title;	/* [N]: requirement N's title, or NULL */
+	size_t		  nreq_title;	/* entries of req_title */
 	struct rule	**rules;
 	size_t		  nrules;
 	size_t		  alloc;
@@ -114,6 +116,8 @@ void	 ruleset_finish(struct ruleset *);
 /* The rule with this id, or NULL. */
 struct rule *ruleset_find(const struct ruleset *, const char *);
 const char *ruleset_get_fact(const struct ruleset *, const char *);
+/* The title of requirement n ("Governance"), or NULL. */
+const char *ruleset_requirement_title(const struct ruleset *, int);
 /* Where a fact was given: "--fact" or a rule file's name. */
 const char *ruleset_get_fact_source(const struct ruleset *, const char *);
 

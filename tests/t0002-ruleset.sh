@@ -156,6 +156,36 @@ test_expect_success JQ 'a rule set only the user has is found by name' '
 	test_eq "$(jq ".results | length" "$TEST_TMP/out.json")" 1
 '
 
+test_expect_success JQ 'requirement titles: a later layer retitles one number, the rest stay' '
+	printf "[ruleset]\nname = titled\nrequirement = 1 Read me\nrequirement = 2 Licence\n[readme]\ntype = file\npath = README.md\nrequirement = 1\n[lic]\ntype = file\npath = LICENSE\nrequirement = 2\n" \
+		>"$XDG_CONFIG_HOME/ecocheck/rules/titled.ini" &&
+	printf "[ruleset]\nrequirement = 2 License file\n" >"$TEST_TMP/retitle.ini" &&
+	ec_json 0 -r titled -r "$TEST_TMP/retitle.ini" "$R" &&
+	test_eq "$(jq -c .ruleset.requirements "$TEST_TMP/out.json")" \
+		"[{\"number\":1,\"title\":\"Read me\"},{\"number\":2,\"title\":\"License file\"}]" &&
+	"$ECOCHECK" -r titled -r "$TEST_TMP/retitle.ini" "$R" >out &&
+	grep -x "1 Read me" out &&
+	grep -x "2 License file" out &&
+	! grep "^requirement" out
+'
+
+test_expect_success 'a requirement title without its number, or out of range: file:line, exit 2' '
+	for v in "Governance" "0 Nothing" "1000 Too far" "3" "3x Governance"; do
+		printf "[ruleset]\nname = bad\n\nrequirement = %s\n" "$v" >"$TEST_TMP/badreq.ini" &&
+		test_expect_code 2 "$ECOCHECK" -r "$TEST_TMP/badreq.ini" "$R" >out 2>err &&
+		test_must_be_empty out &&
+		grep -F "$TEST_TMP/badreq.ini:4: requirement: expected NUMBER TITLE (1 to 999, e.g. '\''3 Governance'\''), not '\''$v'\''" err ||
+		return 1
+	done
+'
+
+test_expect_success 'a repository may not retitle requirements' '
+	printf "[ruleset]\nrequirement = 3 Anything goes\n" >"$R/.ecocheck.ini" &&
+	test_when_finished "rm -f \"$R/.ecocheck.ini\"" &&
+	test_expect_code 2 "$ECOCHECK" -r community-health "$R" >out 2>err &&
+	grep -F ".ecocheck.ini:2: a repository'\''s configuration may not change [ruleset] requirement" err
+'
+
 test_expect_success 'an unknown rule set name is an error, exit 2' '
 	test_expect_code 2 "$ECOCHECK" -r no-such-set "$R" >out 2>err &&
 	grep -q "no rule set named .no-such-set." err &&
