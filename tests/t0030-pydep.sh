@@ -121,6 +121,24 @@ test_expect_success 'a computed install_requires is said so, never guessed' '
 	grep -F "setup.py:6: install_requires is computed, not a list of strings" text
 '
 
+test_expect_success 'setup.py lists given by name are read where they are assigned' '
+	py_repo named setup-named.py=setup.py &&
+	ec_json 1 "$TEST_TMP/named" &&
+	test_eq "$(support)" "fail error" &&
+	result_of pytorch-support message |
+		grep -F "torch is pinned to ==2.2.1 (setup.py:9, optional extra '\''torch'\'')" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/named" >text &&
+	! grep -F "computed" text
+'
+
+test_expect_success 'a list changed after its assignment is computed, never guessed' '
+	py_repo changed setup-named-changed.py=setup.py &&
+	ec_json 1 "$TEST_TMP/changed" &&
+	test_eq "$(support)" "unknown error" &&
+	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/changed" >text &&
+	grep -F "setup.py:7: install_requires is computed, not a list of strings" text
+'
+
 test_expect_success 'setup.cfg extras_require through inih: a warning' '
 	py_repo cfg setup-torch-extra.cfg=setup.cfg &&
 	ec_json 1 "$TEST_TMP/cfg" &&

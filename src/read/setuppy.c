@@ -25,9 +25,13 @@ static int	 py_list(struct pysrc *, void (*)(struct pysrc *, const char *,
 		    int, void *), void *);
 static void	 py_item(struct pysrc *, const char *, int, void *);
 static int	 py_extras(struct pysrc *, struct pyctx *);
+static int	 py_named(struct pysrc *, struct pysrc *);
+static size_t	 py_ident_len(const char *, size_t);
+static int	 py_changes(const struct pysrc *, const char *, size_t);
+static size_t	 py_skip_string(const char *, size_t, size_t);
 static int	 py_keyword(struct pysrc *, const char *);
 static void	 py_requires(struct pysrc *, struct pyctx *, size_t, int);
-static void	 py_argument(struct pysrc *, struct pyctx *, int, int,
+static void	 py_argument(struct pysrc *, struct pyctx *, int, int, int,
 		    struct strbuf *);
 static void	*setuppy_parse(const struct reader_input *);
 
@@ -227,6 +231,129 @@ computed:
 	return -1;
 }
 
+/* The length of the Python identifier at s (of at most n bytes), or 0. */
+static size_t
+py_ident_len(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	for (i = 1; i < n && (isalnum((unsigned char)s[i]) || s[i] == '_');
+	    i++)
+		;
+	return i;
+}
+
+/* Past the string literal opening at i (its quote): where it ends. */
+static size_t
+py_skip_string(const char *s, size_t len, size_t i)
+{
+	char c = s[i];
+	int triple;
+
+	triple = i + 2 < len && s[i + 1] == c && s[i + 2] == c;
+	for (i += triple ? 3 : 1; i < len; i++) {
+		if (s[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (s[i] == c && (!triple || (i + 2 < len && s[i + 1] == c &&
+		    s[i + 2] == c)))
+			return i + (triple ? 3 : 1);
+		if (s[i] == '\n' && !triple)
+			return i;
+	}
+	return len;
+}
+
+/*
+ * Whether the name (of n bytes) is changed anywhere in the file other
+ * than by one assignment at the top of a statement (outside brackets:
+ * inside, "name=" is a keyword argument): name.append(...), name += ...,
+ * name[k] = ..., name.update(...), or a second assignment.
+ */
+static int
+py_changes(const struct pysrc *p, const char *name, size_t n)
+{
+	static const char *const ops[] = { ".append", ".extend", ".insert",
+	    ".update", ".setdefault", ".pop", ".remove", "+=", "|=", "[",
+	    NULL };
+	const char *s = p->s, *t;
+	size_t i, k, id, assigned = 0;
+	int depth = 0;
+
+	for (i = 0; i < p->len; i++) {
+		if (s[i] == '#')
+			while (i + 1 < p->len && s[i + 1] != '\n')
+				i++;
+		else if (s[i] == '"' || s[i] == '\'')
+			i = py_skip_string(s, p->len, i) - 1;
+		else if (strchr("([{", s[i]) != NULL)
+			depth++;
+		else if (strchr(")]}", s[i]) != NULL && depth > 0)
+			depth--;
+		if (i >= p->len || (id = py_ident_len(s + i, p->len - i)) == 0 ||
+		    (i > 0 && (isalnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '_' || s[i - 1] == '.')))
+			continue;
+		if (id == n && memcmp(s + i, name, n) == 0) {
+			for (t = s + i + n; t < s + p->len && (*t == ' ' ||
+			    *t == '\t'); t++)
+				;
+			for (k = 0; ops[k] != NULL; k++)
+				if ((size_t)(s + p->len - t) >= strlen(ops[k]) &&
+				    memcmp(t, ops[k], strlen(ops[k])) == 0)
+					return 1;
+			if (depth == 0 && t < s + p->len && *t == '=' &&
+			    (t + 1 >= s + p->len || t[1] != '='))
+				assigned++;
+		}
+		i += id - 1;
+	}
+	return assigned != 1;
+}
+
+/*
+ * install_requires=requirements, a name: the value of its one top-level
+ * assignment ("requirements = [...]" at the start of a line), in q, when
+ * the file never changes it after; 1 then, 0 when pos holds no bare
+ * name, -1 when the name cannot be followed (it stays computed).
+ */
+static int
+py_named(struct pysrc *p, struct pysrc *q)
+{
+	const char *s = p->s + p->pos, *t;
+	size_t n, i;
+
+	py_space(p);
+	s = p->s + p->pos;
+	n = py_ident_len(s, p->len - p->pos);
+	if (n == 0)
+		return 0;
+	for (t = s + n; t < p->s + p->len && (*t == ' ' || *t == '\t'); t++)
+		;
+	if (t < p->s + p->len && *t != ',' && *t != ')' && *t != '\n')
+		return 0;
+	if (py_changes(p, s, n))
+		return -1;
+	for (i = 0; i + n < p->len; i++) {
+		if ((i > 0 && p->s[i - 1] != '\n') ||
+		    memcmp(p->s + i, s, n) != 0 ||
+		    py_ident_len(p->s + i, p->len - i) != n)
+			continue;
+		*q = *p;
+		q->pos = i + n;
+		py_space(q);
+		if (q->pos < q->len && q->s[q->pos] == '=') {
+			q->pos++;
+			p->pos += n;
+			return 1;
+		}
+	}
+	return -1;
+}
+
 /* The keyword argument or dict key at pos, if it is one: its name. */
 static int
 py_keyword(struct pysrc *p, const char *name)
@@ -266,11 +393,14 @@ py_keyword(struct pysrc *p, const char *name)
 static void
 py_requires(struct pysrc *p, struct pyctx *c, size_t at, int line)
 {
+	struct pysrc q;
+
 	c->kind = p->s[at] == 's' || p->s[at + 1] == 's' ? PYDEP_BUILD :
 	    PYDEP_REQUIRED;
 	c->group = NULL;
 	c->classifiers = 0;
-	if (py_list(p, py_item, c) != 0) {
+	if (py_named(p, &q) == 1 ? py_list(&q, py_item, c) != 0 :
+	    py_list(p, py_item, c) != 0) {
 		pymeta_problem(c->m, c->path, line, "%s is computed, not a "
 		    "list of strings: not read", c->kind == PYDEP_BUILD ?
 		    "setup_requires" : "install_requires");
@@ -282,22 +412,25 @@ py_requires(struct pysrc *p, struct pyctx *c, size_t at, int line)
  * What the keyword argument at pos declares, if it is one setup.py
  * names; in_setup: a name there is the project's. A string literal that
  * is no argument is skipped whole, so that its text is never read as
- * code.
+ * code. in_call: pos is inside brackets; outside, "install_requires =
+ * [...]" is a variable, read when setup() names it (py_named), not twice.
  */
 static void
 py_argument(struct pysrc *p, struct pyctx *c, int line, int in_setup,
-    struct strbuf *s)
+    int in_call, struct strbuf *s)
 {
+	struct pysrc q;
 	size_t at = p->pos;
 	int name;
 
-	if (py_keyword(p, "install_requires") ||
-	    py_keyword(p, "setup_requires"))
+	if (in_call && (py_keyword(p, "install_requires") ||
+	    py_keyword(p, "setup_requires")))
 		py_requires(p, c, at, line);
-	else if (py_keyword(p, "extras_require")) {
+	else if (in_call && py_keyword(p, "extras_require")) {
 		c->kind = PYDEP_OPTIONAL;
 		c->classifiers = 0;
-		if (py_extras(p, c) != 0)
+		if (py_named(p, &q) == 1 ? py_extras(&q, c) != 0 :
+		    py_extras(p, c) != 0)
 			pymeta_problem(c->m, c->path, line, "extras_require is "
 			    "computed, not a dict of lists: not read");
 	} else if (py_keyword(p, "classifiers")) {
@@ -328,6 +461,7 @@ setuppy_parse(const struct reader_input *in)
 	struct strbuf s = STRBUF_INIT;
 	size_t at;
 	long last_setup = -1, last_ext = -1;
+	int depth = 0;
 
 	c.m = pymeta_new(in);
 	while (!c.m->truncated && p.pos < p.len) {
@@ -346,8 +480,12 @@ setuppy_parse(const struct reader_input *in)
 				p.pos++;
 			continue;
 		}
+		if (strchr("([{", p.s[p.pos]) != NULL)
+			depth++;
+		else if (strchr(")]}", p.s[p.pos]) != NULL && depth > 0)
+			depth--;
 		py_argument(&p, &c, py_line(&p, at), last_setup >= 0 &&
-		    last_setup > last_ext, &s);
+		    last_setup > last_ext, depth > 0, &s);
 		if (p.pos == at)
 			p.pos++;
 	}
