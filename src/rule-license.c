@@ -82,9 +82,11 @@ struct vendored {
 struct layout_file {
 	char		*path;
 	int		 kind;		/* enum of struct license_result */
-	const char	*id;		/* the corpus's; NULL: no match */
+	const char	*id;		/* the corpus's or own; NULL: no match */
+	char		*own;		/* the id a REUSE file's name gives */
 	unsigned	 score;
 	int		 allowed;
+	int		 base;		/* the GPL an LGPL beside it supplements */
 };
 
 /* The files of a layout (LICENSE-MIT beside LICENSE-APACHE). */
@@ -106,6 +108,12 @@ static int	 license_check(const struct rule *, struct check_ctx *,
 static void	 metadata_unread(struct finding *, const struct finding *);
 static void	 metadata_agreement(struct check_ctx *, const char *,
 		    struct finding *);
+static int	 lesser_check(const struct rule *, struct check_ctx *,
+		    struct finding *, const struct tree_entry *, const char *);
+static void	 layout_find(const struct rule *, struct check_ctx *,
+		    struct layout *);
+static const char *later_id(const struct license_corpus *,
+		    struct check_ctx *, const char *);
 
 static const struct rule_key_spec license_keys[] = {
 	{ "file", KEY_WORDS, .doc = "license file names, first found wins" },
@@ -612,6 +620,13 @@ judge_file(const struct rule *r, struct check_ctx *ctx, struct finding *f,
 		return;
 	}
 	license_identify(lc, text, len, &lr);
+	if (lr.kind == LICENSE_MATCH) {
+		lr.main.id = later_id(lc, ctx, lr.main.id);
+		if (lesser_check(r, ctx, f, e, lr.main.id)) {
+			license_result_release(&lr);
+			return;
+		}
+	}
 	switch (lr.kind) {
 	case LICENSE_NONE:
 		finding_value_str(f, "NONE");
@@ -626,6 +641,147 @@ judge_file(const struct rule *r, struct check_ctx *ctx, struct finding *f,
 		break;
 	}
 	license_result_release(&lr);
+}
+
+/* The length of the directory part of path, with its '/': 0 at the root. */
+static size_t
+dir_len(const char *path)
+{
+	const char *s;
+
+	return (s = strrchr(path, '/')) != NULL ? (size_t)(s - path) + 1 : 0;
+}
+
+/*
+ * Whether declaration text t names the license id's family and major
+ * version ("LGPL-3.0", "LGPLv3", "Lesser General Public License v3").
+ */
+static int
+names_family(const char *t, const char *id)
+{
+	const char *dash, *fam;
+	char *want[4];
+	size_t i;
+	int r;
+
+	if ((dash = strchr(id, '-')) == NULL || !isdigit((unsigned char)
+	    dash[1]))
+		return 0;
+	/* the LGPL's names hold the GPL's */
+	if (strncmp(id, "GPL-", 4) == 0 && (strcasestr(t, "Lesser") != NULL ||
+	    strcasestr(t, "LGPL") != NULL))
+		return 0;
+	fam = strncmp(id, "LGPL-", 5) == 0 ? "Lesser General Public" :
+	    strncmp(id, "GPL-", 4) == 0 ? "General Public" : NULL;
+	want[0] = xasprintf("%.*s-%c", (int)(dash - id), id, dash[1]);
+	want[1] = xasprintf("%.*sv%c", (int)(dash - id), id, dash[1]);
+	want[2] = xasprintf("%.*s v%c", (int)(dash - id), id, dash[1]);
+	want[3] = fam != NULL ? xasprintf("%s License v%c", fam, dash[1]) :
+	    NULL;
+	for (i = 0, r = 0; i < 4; i++) {
+		if (want[i] != NULL && strcasestr(t, want[i]) != NULL)
+			r = 1;
+		free(want[i]);
+	}
+	return r;
+}
+
+/*
+ * The id a license file's text matched, or its "-or-later" id when the
+ * packaging metadata says so (LGPL-3.0-or-later, LGPLv3+, "v3 or
+ * later"): the text of a GNU license cannot show that choice.
+ */
+static const char *
+later_id(const struct license_corpus *lc, struct check_ctx *ctx,
+    const char *id)
+{
+	const struct pymeta *m;
+	const struct pydecl *d;
+	const char *later;
+	size_t i;
+
+	if ((later = license_corpus_later(lc, id)) == NULL)
+		return id;
+	m = pymeta_get(ctx);
+	for (i = 0; i < m->licenses.n; i++) {
+		d = &m->licenses.v[i];
+		if (pymeta_license_agrees(d, id) != 1 &&
+		    !names_family(d->text, id))
+			continue;
+		if (strcasestr(d->text, "or-later") != NULL ||
+		    strcasestr(d->text, "or later") != NULL ||
+		    strchr(d->text, '+') != NULL)
+			return later;
+	}
+	return id;
+}
+
+/*
+ * The file of the rule's `each` beside e (not e) that holds an LGPL,
+ * *lr its result (released by the caller), or NULL.
+ */
+static const struct tree_entry *
+lesser_find(const struct rule *r, struct check_ctx *ctx,
+    const struct license_corpus *lc, const struct tree_entry *e,
+    struct license_result *lr)
+{
+	const struct tree_entry *le, *found = NULL;
+	struct layout lo;
+	const char *text;
+	size_t i, len, dl;
+	int trunc;
+
+	memset(&lo, 0, sizeof(lo));
+	layout_find(r, ctx, &lo);
+	dl = dir_len(e->path);
+	for (i = 0; i < lo.n; i++) {
+		if (found == NULL && strcmp(lo.v[i].path, e->path) != 0 &&
+		    dir_len(lo.v[i].path) == dl &&
+		    strncmp(lo.v[i].path, e->path, dl) == 0 &&
+		    (le = tree_lookup(ctx_tree(ctx), lo.v[i].path, 0)) != NULL &&
+		    ctx_read(ctx, le, (size_t)rule_int(r, "max_bytes",
+		    LICENSE_DEFAULT_MAX), CTX_READ_TEXT, NULL, &text, &len,
+		    &trunc) == 0) {
+			license_identify(lc, text, len, lr);
+			if (lr->kind == LICENSE_MATCH &&
+			    strncmp(lr->main.id, "LGPL-", 5) == 0)
+				found = le;
+			else
+				license_result_release(lr);
+		}
+		free(lo.v[i].path);
+	}
+	free(lo.v);
+	return found;
+}
+
+/*
+ * The GNU layout of the LGPL: the license file e holds the GPL (gpl),
+ * and a file beside it (COPYING.LESSER) the LGPL, whose additional
+ * permissions to the GPL make the project's license the LGPL. Judge that
+ * file as the license file; 1 when there is one.
+ */
+static int
+lesser_check(const struct rule *r, struct check_ctx *ctx, struct finding *f,
+    const struct tree_entry *e, const char *gpl)
+{
+	const struct license_corpus *lc;
+	const struct tree_entry *le;
+	struct license_result lr;
+	char *what;
+
+	if (strncmp(gpl, "GPL-", 4) != 0 || rule_key(r, "each") == NULL ||
+	    (lc = corpus_get(ctx)) == NULL ||
+	    (le = lesser_find(r, ctx, lc, e, &lr)) == NULL)
+		return 0;
+	lr.main.id = later_id(lc, ctx, lr.main.id);
+	finding_evidence(f, le->path, 0, NULL);
+	what = xasprintf("%s (the additional permissions to %s's %s, the GNU "
+	    "layout of the LGPL)", le->path, e->path, gpl);
+	license_matched(r, ctx, f, what, &lr);
+	free(what);
+	license_result_release(&lr);
+	return 1;
 }
 
 /* A file of the layout, unless it is a notice of third-party code. */
@@ -680,6 +836,67 @@ layout_find(const struct rule *r, struct check_ctx *ctx, struct layout *lo)
 	strbuf_release(&pat);
 }
 
+/*
+ * The id of a REUSE file (LICENSES/LGPL-3.0-or-later.txt) when its name
+ * is the license its text matched: the name shows what the text cannot,
+ * "-only" or "-or-later". Else id.
+ */
+static const char *
+reuse_id(struct layout_file *lf, const char *id)
+{
+	const char *b, *dot;
+	size_t n;
+
+	b = lf->path + dir_len(lf->path);
+	if (b - lf->path < 9 || strncasecmp(b - 9, "LICENSES/", 9) != 0)
+		return id;
+	dot = strrchr(b, '.');
+	n = dot != NULL && dot > b ? (size_t)(dot - b) : strlen(b);
+	if (!license_same_id(b, n, id))
+		return id;
+	lf->own = xstrndup(b, n);
+	return lf->own;
+}
+
+/*
+ * Count what the layout's files hold. A GPL beside an LGPL in its
+ * directory is the license the LGPL adds permissions to (COPYING and
+ * COPYING.LESSER, the GNU layout): the LGPL is the project's, the GPL
+ * not judged apart.
+ */
+static void
+layout_count(const struct rule *r, struct layout *lo)
+{
+	struct layout_file *lf;
+	size_t i, j;
+
+	for (i = 0; i < lo->n; i++)
+		for (j = 0; lo->v[i].id != NULL && j < lo->n; j++)
+			if (strncmp(lo->v[i].id, "GPL-", 4) == 0 &&
+			    lo->v[j].id != NULL &&
+			    strncmp(lo->v[j].id, "LGPL-", 5) == 0 &&
+			    dir_len(lo->v[i].path) == dir_len(lo->v[j].path) &&
+			    strncmp(lo->v[i].path, lo->v[j].path,
+			    dir_len(lo->v[i].path)) == 0)
+				lo->v[i].base = 1;
+	for (i = 0; i < lo->n; i++) {
+		lf = &lo->v[i];
+		lf->allowed = lf->id != NULL && (rule_key(r, "allow") == NULL ||
+		    listed(rule_key(r, "allow"), lf->id));
+		if (lf->base)
+			continue;
+		if (lf->allowed)
+			lo->nallowed++;
+		else if (lf->id != NULL) {
+			if (lo->nbad++ == 0)
+				lo->bad = lf;
+		} else if (lf->kind == LICENSE_NOASSERTION) {
+			if (lo->nunknown++ == 0)
+				lo->unknown = lf;
+		}
+	}
+}
+
 /* Identify each file of the layout; 0, or -1 without a corpus. */
 static int
 layout_identify(const struct rule *r, struct check_ctx *ctx,
@@ -705,21 +922,12 @@ layout_identify(const struct rule *r, struct check_ctx *ctx,
 			continue;
 		license_identify(lc, text, len, &lr);
 		lf->kind = lr.kind;
-		lf->id = lr.kind == LICENSE_MATCH ? lr.main.id : NULL;
+		lf->id = lr.kind == LICENSE_MATCH ? reuse_id(lf,
+		    later_id(lc, ctx, lr.main.id)) : NULL;
 		lf->score = lr.main.score;
 		license_result_release(&lr);
-		lf->allowed = lf->id != NULL && (rule_key(r, "allow") == NULL ||
-		    listed(rule_key(r, "allow"), lf->id));
-		if (lf->allowed)
-			lo->nallowed++;
-		else if (lf->id != NULL) {
-			if (lo->nbad++ == 0)
-				lo->bad = lf;
-		} else if (lf->kind == LICENSE_NOASSERTION) {
-			if (lo->nunknown++ == 0)
-				lo->unknown = lf;
-		}
 	}
+	layout_count(r, lo);
 	return 0;
 }
 
@@ -742,6 +950,11 @@ layout_words(const struct layout *lo, const char *op, struct strbuf *sb,
 		strbuf_addf(sb, "is %s (", lf->id);
 		score_words(lf->score, sb);
 		strbuf_addch(sb, ')');
+		if (lf->base) {
+			strbuf_addstr(sb, ", the GPL the LGPL beside it adds "
+			    "permissions to");
+			continue;
+		}
 		strbuf_addf(value, "%s%s", value->len > 0 ? op : "", lf->id);
 	}
 }
@@ -828,6 +1041,7 @@ layout_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		if (i < SHOW_MAX && lo.n > 1)
 			finding_evidence(f, lo.v[i].path, 0, NULL);
 		free(lo.v[i].path);
+		free(lo.v[i].own);
 	}
 	free(lo.v);
 	return found;
