@@ -30,6 +30,8 @@
 #include "finding.h"
 #include "read/license.h"
 #include "pymeta.h"
+#include "regex.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -134,6 +136,16 @@ static const struct rule_key_spec license_keys[] = {
 	    .doc = "names of vendored directories, each part needing a license" },
 	{ "notice", KEY_WORDS,
 	    .doc = "root files that may list third-party code instead" },
+	{ "adapted", KEY_REGEX, .flags = KEYF_CASELESS,
+	    .doc = "with 'third_party': a statement that code was adapted "
+	    "from elsewhere (a README line, a Python file's first comment)" },
+	{ "adapted_in", KEY_WORDS,
+	    .doc = "root files read for 'adapted' statements (globs)" },
+	{ "cited", KEY_REGEX, .flags = KEYF_CASELESS,
+	    .doc = "what makes an 'adapted' line a citation (a paper)" },
+	{ "adapted_min", KEY_INT, .min = 1, .max = 1000,
+	    .doc = "outside repositories the statements must name for a "
+	    "Caution (default 1)" },
 	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes of the license file read at most (default 1 MiB)" },
 	{ .name = NULL }
@@ -158,6 +170,13 @@ license_parse(struct rule *r)
 		return rule_error(r, "notice", "only with 'third_party'");
 	if (rule_key(r, "each") != NULL && rule_key(r, "file") == NULL)
 		return rule_error(r, "each", "only with 'file'");
+	if ((rule_key(r, "adapted_in") != NULL || rule_key(r, "cited") !=
+	    NULL) && rule_key(r, "adapted") == NULL)
+		return rule_error(r, rule_key(r, "cited") != NULL ? "cited" :
+		    "adapted_in", "only with 'adapted'");
+	if (rule_key(r, "adapted") != NULL && rule_key(r, "third_party") ==
+	    NULL)
+		return rule_error(r, "adapted", "only with 'third_party'");
 	return 0;
 }
 
@@ -1424,6 +1443,275 @@ third_party_result(const struct rule *r, struct finding *f,
 	strbuf_release(&names);
 }
 
+/*
+ * Code adapted from elsewhere, said only in prose: a README line ("this
+ * library contains code adapted from the following repos:") or the first
+ * comment of a Python file ("# adapted from https://..."). The outside
+ * places it names, each once, and where it was said.
+ */
+struct adapted {
+	const struct rule *r;
+	struct check_ctx  *ctx;
+	struct finding	  *f;
+	struct strvec	   repos;	/* "github.com/owner/name" */
+	char		  *first;	/* "README.md:277" */
+	size_t		   nplaces, nread;
+};
+
+#define ADAPTED_HEAD_BYTES	2048	/* of a Python file: its first comment */
+#define ADAPTED_FILES_MAX	20000	/* Python files read at most */
+
+/* Collect the paths of the files a glob names. */
+static int
+collect_cb(const struct tree_entry *e, void *arg)
+{
+	if (e->mode == TREE_MODE_FILE || e->mode == TREE_MODE_EXEC)
+		strvec_push(arg, e->path);
+	return 0;
+}
+
+/* Whether the words of a header name a license. */
+static int
+names_license(const char *text, size_t len)
+{
+	static const char *const words[] = {
+		"SPDX-License-Identifier", "license", "licence", "copyright",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (mem_find_icase(text, len, words[i], 0) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Add each http(s) URL of s[0, n) to a->repos as its host and first two
+ * path parts (a repository on a forge); the number of URLs.
+ */
+static size_t
+adapted_urls(struct adapted *a, const char *s, size_t n)
+{
+	const char *p, *u, *q, *end = s + n;
+	size_t got = 0, parts;
+	char *key, *c;
+
+	for (p = s; (p = memmem(p, (size_t)(end - p), "://", 3)) != NULL;
+	    p = q) {
+		q = u = p + 3;
+		if (!(p - s >= 4 && strncasecmp(p - 4, "http", 4) == 0) &&
+		    !(p - s >= 5 && strncasecmp(p - 5, "https", 5) == 0))
+			continue;
+		if ((size_t)(end - u) > 4 && strncasecmp(u, "www.", 4) == 0)
+			u += 4;
+		for (q = u, parts = 0; q < end && strchr(" \t\r\n)]>\"'`,|",
+		    *q) == NULL; q++)
+			if (*q == '/' && ++parts == 3)
+				break;
+		while (q > u && (q[-1] == '.' || q[-1] == '/' || q[-1] == ':'))
+			q--;
+		if (q == u)
+			continue;
+		got++;
+		key = xstrndup(u, (size_t)(q - u));
+		for (c = key; *c != '\0'; c++)
+			*c = (char)tolower((unsigned char)*c);
+		if (strvec_has(&a->repos, key))
+			free(key);
+		else
+			strvec_push_nodup(&a->repos, key);
+	}
+	return got;
+}
+
+/* Whether a `cited` pattern matches s[0, n): a paper, not code. */
+static int
+adapted_cited(const struct adapted *a, const char *s, size_t n)
+{
+	const struct rule_key *k;
+	struct regex_budget budget;
+	struct strbuf err = STRBUF_INIT;
+	size_t i, ms, me;
+	int rc = 0;
+
+	k = rule_key(a->r, "cited");
+	for (i = 0; k != NULL && i < k->n && rc != 1; i++) {
+		regex_budget_init(&budget);
+		rc = regex_search(rule_regex(a->r, "cited", i), s, n, 0, &ms,
+		    &me, &budget, &err);
+	}
+	strbuf_release(&err);
+	return rc == 1;
+}
+
+/* Record a statement of path at byte off of text naming outside places. */
+static void
+adapted_place(struct adapted *a, const char *path, const char *text,
+    size_t off)
+{
+	int line;
+
+	line = regex_line_of(text, off);
+	if (a->nplaces++ == 0)
+		a->first = xasprintf("%s:%d", path, line);
+	if (a->nplaces <= SHOW_MAX)
+		finding_evidence(a->f, path, line, "says code was adapted from "
+		    "elsewhere");
+}
+
+/*
+ * The end of what a statement at s[ls, le) (its line) names: the line,
+ * or, when it ends in a colon, the list items after it.
+ */
+static size_t
+adapted_span(const char *s, size_t n, size_t ls, size_t le)
+{
+	size_t e, p, q;
+
+	for (e = le; e > ls && isspace((unsigned char)s[e - 1]); e--)
+		;
+	if (e == ls || s[e - 1] != ':')
+		return le;
+	for (p = le; p < n; p = q) {
+		q = p + 1;
+		while (q < n && s[q - 1] != '\n')
+			q++;
+		while (p < q && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n'))
+			p++;
+		if (p == q)
+			continue;	/* a blank line */
+		if (s[p] != '-' && s[p] != '*' && s[p] != '+' &&
+		    !isdigit((unsigned char)s[p]))
+			break;
+		le = q;
+	}
+	return le;
+}
+
+/*
+ * Find the `adapted` statements in text[0, n) of path (which names
+ * outside places after the statement); one statement a line at most.
+ */
+static void
+adapted_scan(struct adapted *a, const char *path, const char *text,
+    size_t n)
+{
+	const struct rule_key *k;
+	struct regex_budget budget;
+	struct strbuf err = STRBUF_INIT;
+	size_t i, off, ms, me, ls, le, span;
+
+	k = rule_key(a->r, "adapted");
+	for (i = 0; k != NULL && i < k->n; i++) {
+		regex_budget_init(&budget);
+		for (off = 0; off < n && regex_search(rule_regex(a->r,
+		    "adapted", i), text, n, off, &ms, &me, &budget, &err) == 1;
+		    off = span > me ? span : me + 1) {
+			for (ls = ms; ls > 0 && text[ls - 1] != '\n'; ls--)
+				;
+			for (le = me; le < n && text[le] != '\n'; le++)
+				;
+			span = adapted_span(text, n, ls, le);
+			if (!adapted_cited(a, text + ls, le - ls) &&
+			    adapted_urls(a, text + ms, span - ms) > 0)
+				adapted_place(a, path, text, ms);
+		}
+	}
+	strbuf_release(&err);
+}
+
+/* The first comment block of a Python file, when it names no license. */
+static int
+adapted_py_cb(const struct tree_entry *e, void *arg)
+{
+	struct adapted *a = arg;
+	const char *text;
+	size_t len, n;
+	int trunc;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	if (++a->nread > ADAPTED_FILES_MAX)
+		return 1;
+	if (ctx_read(a->ctx, e, ADAPTED_HEAD_BYTES, 0, NULL, &text, &len,
+	    &trunc) != 0)
+		return 0;
+	/* the leading lines that begin with '#' (a shebang among them) */
+	for (n = 0; n < len && text[n] == '#'; n++)
+		while (n < len && text[n] != '\n')
+			n++;
+	if (n > 0 && !names_license(text, n))
+		adapted_scan(a, e->path, text, n);
+	return 0;
+}
+
+/* Read the `adapted_in` files and the Python files' first comments. */
+static void
+adapted_find(struct adapted *a)
+{
+	const struct rule_key *k;
+	const struct tree_entry *e;
+	const char *text;
+	size_t i, j, len;
+	int trunc;
+	struct strvec files = STRVEC_INIT;
+
+	k = rule_key(a->r, "adapted_in");
+	for (i = 0; k != NULL && i < k->n; i++)
+		tree_glob(ctx_tree(a->ctx), k->v[i].value, 1, collect_cb,
+		    &files);
+	for (j = 0; j < files.n; j++)
+		if ((e = tree_lookup(ctx_tree(a->ctx), files.v[j], 0)) != NULL &&
+		    ctx_read(a->ctx, e, LICENSE_DEFAULT_MAX, CTX_READ_TEXT, NULL,
+		    &text, &len, &trunc) == 0)
+			adapted_scan(a, e->path, text, len);
+	strvec_clear(&files);
+	tree_glob(ctx_tree(a->ctx), "**/*.py", 0, adapted_py_cb, a);
+}
+
+/*
+ * No vendored code lacks a license and no notice file lists any: code
+ * the project says it adapted from outside repositories (at least
+ * `adapted_min` of them) is a Caution naming where it says so, since the
+ * licenses of that code are nowhere in the repository.
+ */
+static void
+adapted_judge(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	struct adapted a;
+	long long min;
+	char *was;
+
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	a.ctx = ctx;
+	a.f = f;
+	min = rule_int(r, "adapted_min", 1);
+	adapted_find(&a);
+	if (a.nplaces > 0 && a.repos.n >= (size_t)min) {
+		finding_result(f, RESULT_FAIL, "%s says code was adapted from "
+		    "%zu outside repositor%s; their licenses are not in the "
+		    "repository: a person decides whether notices are needed",
+		    a.first, a.repos.n, a.repos.n == 1 ? "y" : "ies");
+		if (a.nplaces > 1)
+			finding_append(f, " (%zu places say so)", a.nplaces);
+		finding_cap_level(f, LEVEL_WARNING);
+		f->judgment = 1;
+		finding_fix(f, "read %s: list each outside project the code "
+		    "came from with its license in THIRD_PARTY_NOTICES.md, or "
+		    "keep its license beside the code", a.first);
+	} else if (a.nplaces > 0) {
+		was = xstrdup(f->message != NULL ? f->message : "");
+		finding_result(f, RESULT_PASS, "%s; %s names code adapted from "
+		    "one outside repository, %s (a Caution needs %lld)", was,
+		    a.first, a.repos.v[0], min);
+		free(was);
+	}
+	free(a.first);
+	strvec_clear(&a.repos);
+}
+
 /* Whether every vendored component carries or is given a license. */
 static int
 third_party_check(const struct rule *r, struct check_ctx *ctx,
@@ -1458,6 +1746,8 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 		finding_evidence(f, c->path, 0, "no license");
 	}
 	third_party_result(r, f, &vd, &nt, nmissing, &missing);
+	if (nmissing == 0 && nt.paths.n == 0 && rule_key(r, "adapted") != NULL)
+		adapted_judge(r, ctx, f);
 	for (i = 0; i < vd.n; i++)
 		free(vd.v[i].path);
 	free(vd.v);
