@@ -93,6 +93,20 @@ judge_missing(const struct rule *r, struct check_ctx *ctx,
 		finding_fix(f, "add the file");
 }
 
+static const char *const notices[] = { "third", "3rd", "notice", NULL };
+
+/* Whether a file's name says it is a notice of third-party code. */
+static int
+is_notice(const char *base)
+{
+	size_t i;
+
+	for (i = 0; notices[i] != NULL; i++)
+		if (strcasestr(base, notices[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 /* The files beside the one found that a glob of accept names. */
 struct beside {
 	const char	*path;		/* the file found */
@@ -103,21 +117,15 @@ struct beside {
 static int
 beside_cb(const struct tree_entry *e, void *arg)
 {
-	static const char *const notices[] = { "third", "3rd", "notice",
-	    NULL };
 	struct beside *b = arg;
-	const char *base;
-	size_t i;
 
 	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
 	    strncmp(e->path, b->path, b->dlen) != 0 ||
 	    strchr(e->path + b->dlen, '/') != NULL)
 		return 0;
 	/* a notice of third-party code is not one of the project's files */
-	base = e->path + b->dlen;
-	for (i = 0; notices[i] != NULL; i++)
-		if (strcasestr(base, notices[i]) != NULL)
-			return 0;
+	if (is_notice(e->path + b->dlen))
+		return 0;
 	if (!strvec_has(&b->found, e->path))
 		strvec_push(&b->found, e->path);
 	return 0;
@@ -173,14 +181,18 @@ judge_accepted(const struct check_ctx *ctx, const struct file_query *q,
 	b.path = e->path;
 	b.dlen = (s = strrchr(e->path, '/')) != NULL ?
 	    (size_t)(s - e->path) + 1 : 0;
-	strvec_push(&b.found, e->path);
+	if (!is_notice(e->path + b.dlen))
+		strvec_push(&b.found, e->path);
 	beside_find(ctx, q, &b);
 	for (i = 0; i < b.found.n; i++) {
 		strbuf_addf(&names, "%s%s", i == 0 ? "" : i + 1 == b.found.n ?
 		    " and " : ", ", b.found.v[i]);
-		if (i > 0)
+		if (strcmp(b.found.v[i], e->path) != 0)
 			finding_evidence(f, b.found.v[i], 0, NULL);
 	}
+	/* the file found is a notice: the one beside it is the license */
+	if (b.found.n == 1 && strcmp(b.found.v[0], e->path) != 0)
+		finding_fix(f, "rename %s to %s", b.found.v[0], want);
 	if (b.found.n > 1) {
 		finding_result(f, RESULT_FAIL, "%zu files found (%s), but %s "
 		    "is asked for", b.found.n, names.buf, want);

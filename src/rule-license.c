@@ -1561,14 +1561,22 @@ adapted_place(struct adapted *a, const char *path, const char *text,
 }
 
 /*
- * The end of what a statement at s[ls, le) (its line) names: the line,
- * or, when it ends in a colon, the list items after it.
+ * The end of what a statement ending at s[me] names, its line s[ls, le):
+ * the line; the next line too when nothing follows the statement on its
+ * own ("# copied from" above the URL); the list items after it when the
+ * line ends in a colon.
  */
 static size_t
-adapted_span(const char *s, size_t n, size_t ls, size_t le)
+adapted_span(const char *s, size_t n, size_t ls, size_t me, size_t le)
 {
 	size_t e, p, q;
 
+	for (p = me; p < le && (isspace((unsigned char)s[p]) || s[p] == ':');
+	    p++)
+		;
+	if (p == le && le < n)
+		for (le++; le < n && s[le] != '\n'; le++)
+			;
 	for (e = le; e > ls && isspace((unsigned char)s[e - 1]); e--)
 		;
 	if (e == ls || s[e - 1] != ':')
@@ -1612,7 +1620,7 @@ adapted_scan(struct adapted *a, const char *path, const char *text,
 				;
 			for (le = me; le < n && text[le] != '\n'; le++)
 				;
-			span = adapted_span(text, n, ls, le);
+			span = adapted_span(text, n, ls, me, le);
 			if (!adapted_cited(a, text + ls, le - ls) &&
 			    adapted_urls(a, text + ms, span - ms) > 0)
 				adapted_place(a, path, text, ms);
