@@ -8,12 +8,16 @@
  * context's (ctx-locate.c): the contains and sections types look the
  * same way.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* strcasestr */
+#endif
 #include "config.h"
 
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ctx.h"
 #include "finding.h"
@@ -28,6 +32,9 @@ static int	 file_check(const struct rule *, struct check_ctx *,
 static int	 has_glob(const struct rule_key *);
 static void	 judge_missing(const struct rule *, struct check_ctx *,
 		    const struct file_query *, const char *, struct finding *);
+static void	 judge_accepted(const struct check_ctx *,
+		    const struct file_query *, const struct tree_entry *,
+		    const char *, struct finding *);
 static int	 too_small(const struct rule *, struct check_ctx *,
 		    const struct tree_entry *, long long, struct finding *);
 
@@ -86,6 +93,121 @@ judge_missing(const struct rule *r, struct check_ctx *ctx,
 		finding_fix(f, "add the file");
 }
 
+static const char *const notices[] = { "third", "3rd", "notice", NULL };
+
+/* Whether a file's name says it is a notice of third-party code. */
+static int
+is_notice(const char *base)
+{
+	size_t i;
+
+	for (i = 0; notices[i] != NULL; i++)
+		if (strcasestr(base, notices[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The files beside the one found that a glob of accept names. */
+struct beside {
+	const char	*path;		/* the file found */
+	size_t		 dlen;		/* its directory part, with '/' */
+	struct strvec	 found;		/* it first */
+};
+
+static int
+beside_cb(const struct tree_entry *e, void *arg)
+{
+	struct beside *b = arg;
+
+	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
+	    strncmp(e->path, b->path, b->dlen) != 0 ||
+	    strchr(e->path + b->dlen, '/') != NULL)
+		return 0;
+	/* a notice of third-party code is not one of the project's files */
+	if (is_notice(e->path + b->dlen))
+		return 0;
+	if (!strvec_has(&b->found, e->path))
+		strvec_push(&b->found, e->path);
+	return 0;
+}
+
+/* Collect into b the files beside b->path that accept's globs name. */
+static void
+beside_find(const struct check_ctx *ctx, const struct file_query *q,
+    struct beside *b)
+{
+	struct strbuf pat = STRBUF_INIT;
+	const char *dir, *v;
+	size_t i, j, nd;
+
+	nd = q->dirs != NULL && q->dirs->n > 0 ? q->dirs->n : 1;
+	for (j = 0; j < nd; j++) {
+		dir = q->dirs != NULL && q->dirs->n > 0 ? q->dirs->v[j].value :
+		    ".";
+		for (i = 0; q->accept != NULL && i < q->accept->n; i++) {
+			v = q->accept->v[i].value;
+			if (strpbrk(v, "*?[") == NULL || *v == '!')
+				continue;
+			strbuf_reset(&pat);
+			if (strcmp(dir, ".") != 0 && dir[0] != '\0')
+				strbuf_addf(&pat, "%s/", dir);
+			strbuf_addstr(&pat, v);
+			tree_glob(ctx_tree(ctx), pat.buf, q->icase, beside_cb, b);
+		}
+	}
+	strbuf_release(&pat);
+}
+
+/*
+ * A name of accept found instead of the file asked for: the fix renames
+ * it, unless it is one of several license files (LICENSE-MIT beside
+ * LICENSE-APACHE, COPYING and COPYING.LESSER, a REUSE LICENSES/ folder):
+ * those stay, and the file asked for names them.
+ */
+static void
+judge_accepted(const struct check_ctx *ctx, const struct file_query *q,
+    const struct tree_entry *e, const char *want, struct finding *f)
+{
+	struct beside b;
+	struct strbuf names = STRBUF_INIT;
+	const char *s;
+	size_t i;
+
+	finding_evidence(f, e->path, 0, NULL);
+	finding_result(f, RESULT_PASS, "%s found, but %s is asked for",
+	    e->path, want);
+	ctx_accepted_name(f, e->path, want);
+	memset(&b, 0, sizeof(b));
+	b.path = e->path;
+	b.dlen = (s = strrchr(e->path, '/')) != NULL ?
+	    (size_t)(s - e->path) + 1 : 0;
+	if (!is_notice(e->path + b.dlen))
+		strvec_push(&b.found, e->path);
+	beside_find(ctx, q, &b);
+	for (i = 0; i < b.found.n; i++) {
+		strbuf_addf(&names, "%s%s", i == 0 ? "" : i + 1 == b.found.n ?
+		    " and " : ", ", b.found.v[i]);
+		if (strcmp(b.found.v[i], e->path) != 0)
+			finding_evidence(f, b.found.v[i], 0, NULL);
+	}
+	/* the file found is a notice: the one beside it is the license */
+	if (b.found.n == 1 && strcmp(b.found.v[0], e->path) != 0)
+		finding_fix(f, "rename %s to %s", b.found.v[0], want);
+	if (b.found.n > 1) {
+		finding_result(f, RESULT_FAIL, "%zu files found (%s), but %s "
+		    "is asked for", b.found.n, names.buf, want);
+		finding_fix(f, "keep %s, and add %s that names the licenses "
+		    "they hold (an SPDX expression such as \"MIT OR "
+		    "Apache-2.0\") and points to each; there is nothing to "
+		    "rename", names.buf, want);
+	} else if (b.dlen > 0 && strncasecmp(e->path, "LICENSES/", 9) == 0)
+		finding_fix(f, "keep %.*s (the REUSE layout), and add %s that "
+		    "names its license and points to %s", (int)b.dlen,
+		    e->path, want, e->path);
+	strbuf_release(&names);
+	strvec_clear(&b.found);
+}
+
 /*
  * Whether e, the first file found when none is min bytes, is too small
  * (failing f) or cannot be sized (f says why); 0 when it is big enough.
@@ -136,12 +258,9 @@ file_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	else if (ctx_usable(ctx, e, f) == -1 || (small && too_small(r, ctx,
 	    e, q.min, f)))
 		;	/* f says why */
-	else if (accepted) {
-		finding_evidence(f, e->path, 0, NULL);
-		finding_result(f, RESULT_PASS, "%s found, but %s is asked for",
-		    e->path, want);
-		ctx_accepted_name(f, e->path, want);
-	} else {
+	else if (accepted)
+		judge_accepted(ctx, &q, e, want, f);
+	else {
 		finding_evidence(f, e->path, 0, NULL);
 		finding_result(f, RESULT_PASS, "found %s", e->path);
 	}

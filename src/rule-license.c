@@ -30,6 +30,8 @@
 #include "finding.h"
 #include "read/license.h"
 #include "pymeta.h"
+#include "regex.h"
+#include "rulecheck.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -82,9 +84,11 @@ struct vendored {
 struct layout_file {
 	char		*path;
 	int		 kind;		/* enum of struct license_result */
-	const char	*id;		/* the corpus's; NULL: no match */
+	const char	*id;		/* the corpus's or own; NULL: no match */
+	char		*own;		/* the id a REUSE file's name gives */
 	unsigned	 score;
 	int		 allowed;
+	int		 base;		/* the GPL an LGPL beside it supplements */
 };
 
 /* The files of a layout (LICENSE-MIT beside LICENSE-APACHE). */
@@ -106,6 +110,12 @@ static int	 license_check(const struct rule *, struct check_ctx *,
 static void	 metadata_unread(struct finding *, const struct finding *);
 static void	 metadata_agreement(struct check_ctx *, const char *,
 		    struct finding *);
+static int	 lesser_check(const struct rule *, struct check_ctx *,
+		    struct finding *, const struct tree_entry *, const char *);
+static void	 layout_find(const struct rule *, struct check_ctx *,
+		    struct layout *);
+static const char *later_id(const struct license_corpus *,
+		    struct check_ctx *, const char *);
 
 static const struct rule_key_spec license_keys[] = {
 	{ "file", KEY_WORDS, .doc = "license file names, first found wins" },
@@ -126,6 +136,16 @@ static const struct rule_key_spec license_keys[] = {
 	    .doc = "names of vendored directories, each part needing a license" },
 	{ "notice", KEY_WORDS,
 	    .doc = "root files that may list third-party code instead" },
+	{ "adapted", KEY_REGEX, .flags = KEYF_CASELESS,
+	    .doc = "with 'third_party': a statement that code was adapted "
+	    "from elsewhere (a README line, a Python file's first comment)" },
+	{ "adapted_in", KEY_WORDS,
+	    .doc = "root files read for 'adapted' statements (globs)" },
+	{ "cited", KEY_REGEX, .flags = KEYF_CASELESS,
+	    .doc = "what makes an 'adapted' line a citation (a paper)" },
+	{ "adapted_min", KEY_INT, .min = 1, .max = 1000,
+	    .doc = "outside repositories the statements must name for a "
+	    "Caution (default 1)" },
 	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes of the license file read at most (default 1 MiB)" },
 	{ .name = NULL }
@@ -150,6 +170,13 @@ license_parse(struct rule *r)
 		return rule_error(r, "notice", "only with 'third_party'");
 	if (rule_key(r, "each") != NULL && rule_key(r, "file") == NULL)
 		return rule_error(r, "each", "only with 'file'");
+	if ((rule_key(r, "adapted_in") != NULL || rule_key(r, "cited") !=
+	    NULL) && rule_key(r, "adapted") == NULL)
+		return rule_error(r, rule_key(r, "cited") != NULL ? "cited" :
+		    "adapted_in", "only with 'adapted'");
+	if (rule_key(r, "adapted") != NULL && rule_key(r, "third_party") ==
+	    NULL)
+		return rule_error(r, "adapted", "only with 'third_party'");
 	return 0;
 }
 
@@ -612,6 +639,13 @@ judge_file(const struct rule *r, struct check_ctx *ctx, struct finding *f,
 		return;
 	}
 	license_identify(lc, text, len, &lr);
+	if (lr.kind == LICENSE_MATCH) {
+		lr.main.id = later_id(lc, ctx, lr.main.id);
+		if (lesser_check(r, ctx, f, e, lr.main.id)) {
+			license_result_release(&lr);
+			return;
+		}
+	}
 	switch (lr.kind) {
 	case LICENSE_NONE:
 		finding_value_str(f, "NONE");
@@ -626,6 +660,147 @@ judge_file(const struct rule *r, struct check_ctx *ctx, struct finding *f,
 		break;
 	}
 	license_result_release(&lr);
+}
+
+/* The length of the directory part of path, with its '/': 0 at the root. */
+static size_t
+dir_len(const char *path)
+{
+	const char *s;
+
+	return (s = strrchr(path, '/')) != NULL ? (size_t)(s - path) + 1 : 0;
+}
+
+/*
+ * Whether declaration text t names the license id's family and major
+ * version ("LGPL-3.0", "LGPLv3", "Lesser General Public License v3").
+ */
+static int
+names_family(const char *t, const char *id)
+{
+	const char *dash, *fam;
+	char *want[4];
+	size_t i;
+	int r;
+
+	if ((dash = strchr(id, '-')) == NULL || !isdigit((unsigned char)
+	    dash[1]))
+		return 0;
+	/* the LGPL's names hold the GPL's */
+	if (strncmp(id, "GPL-", 4) == 0 && (strcasestr(t, "Lesser") != NULL ||
+	    strcasestr(t, "LGPL") != NULL))
+		return 0;
+	fam = strncmp(id, "LGPL-", 5) == 0 ? "Lesser General Public" :
+	    strncmp(id, "GPL-", 4) == 0 ? "General Public" : NULL;
+	want[0] = xasprintf("%.*s-%c", (int)(dash - id), id, dash[1]);
+	want[1] = xasprintf("%.*sv%c", (int)(dash - id), id, dash[1]);
+	want[2] = xasprintf("%.*s v%c", (int)(dash - id), id, dash[1]);
+	want[3] = fam != NULL ? xasprintf("%s License v%c", fam, dash[1]) :
+	    NULL;
+	for (i = 0, r = 0; i < 4; i++) {
+		if (want[i] != NULL && strcasestr(t, want[i]) != NULL)
+			r = 1;
+		free(want[i]);
+	}
+	return r;
+}
+
+/*
+ * The id a license file's text matched, or its "-or-later" id when the
+ * packaging metadata says so (LGPL-3.0-or-later, LGPLv3+, "v3 or
+ * later"): the text of a GNU license cannot show that choice.
+ */
+static const char *
+later_id(const struct license_corpus *lc, struct check_ctx *ctx,
+    const char *id)
+{
+	const struct pymeta *m;
+	const struct pydecl *d;
+	const char *later;
+	size_t i;
+
+	if ((later = license_corpus_later(lc, id)) == NULL)
+		return id;
+	m = pymeta_get(ctx);
+	for (i = 0; i < m->licenses.n; i++) {
+		d = &m->licenses.v[i];
+		if (pymeta_license_agrees(d, id) != 1 &&
+		    !names_family(d->text, id))
+			continue;
+		if (strcasestr(d->text, "or-later") != NULL ||
+		    strcasestr(d->text, "or later") != NULL ||
+		    strchr(d->text, '+') != NULL)
+			return later;
+	}
+	return id;
+}
+
+/*
+ * The file of the rule's `each` beside e (not e) that holds an LGPL,
+ * *lr its result (released by the caller), or NULL.
+ */
+static const struct tree_entry *
+lesser_find(const struct rule *r, struct check_ctx *ctx,
+    const struct license_corpus *lc, const struct tree_entry *e,
+    struct license_result *lr)
+{
+	const struct tree_entry *le, *found = NULL;
+	struct layout lo;
+	const char *text;
+	size_t i, len, dl;
+	int trunc;
+
+	memset(&lo, 0, sizeof(lo));
+	layout_find(r, ctx, &lo);
+	dl = dir_len(e->path);
+	for (i = 0; i < lo.n; i++) {
+		if (found == NULL && strcmp(lo.v[i].path, e->path) != 0 &&
+		    dir_len(lo.v[i].path) == dl &&
+		    strncmp(lo.v[i].path, e->path, dl) == 0 &&
+		    (le = tree_lookup(ctx_tree(ctx), lo.v[i].path, 0)) != NULL &&
+		    ctx_read(ctx, le, (size_t)rule_int(r, "max_bytes",
+		    LICENSE_DEFAULT_MAX), CTX_READ_TEXT, NULL, &text, &len,
+		    &trunc) == 0) {
+			license_identify(lc, text, len, lr);
+			if (lr->kind == LICENSE_MATCH &&
+			    strncmp(lr->main.id, "LGPL-", 5) == 0)
+				found = le;
+			else
+				license_result_release(lr);
+		}
+		free(lo.v[i].path);
+	}
+	free(lo.v);
+	return found;
+}
+
+/*
+ * The GNU layout of the LGPL: the license file e holds the GPL (gpl),
+ * and a file beside it (COPYING.LESSER) the LGPL, whose additional
+ * permissions to the GPL make the project's license the LGPL. Judge that
+ * file as the license file; 1 when there is one.
+ */
+static int
+lesser_check(const struct rule *r, struct check_ctx *ctx, struct finding *f,
+    const struct tree_entry *e, const char *gpl)
+{
+	const struct license_corpus *lc;
+	const struct tree_entry *le;
+	struct license_result lr;
+	char *what;
+
+	if (strncmp(gpl, "GPL-", 4) != 0 || rule_key(r, "each") == NULL ||
+	    (lc = corpus_get(ctx)) == NULL ||
+	    (le = lesser_find(r, ctx, lc, e, &lr)) == NULL)
+		return 0;
+	lr.main.id = later_id(lc, ctx, lr.main.id);
+	finding_evidence(f, le->path, 0, NULL);
+	what = xasprintf("%s (the additional permissions to %s's %s, the GNU "
+	    "layout of the LGPL)", le->path, e->path, gpl);
+	license_matched(r, ctx, f, what, &lr);
+	free(what);
+	license_result_release(&lr);
+	return 1;
 }
 
 /* A file of the layout, unless it is a notice of third-party code. */
@@ -680,6 +855,67 @@ layout_find(const struct rule *r, struct check_ctx *ctx, struct layout *lo)
 	strbuf_release(&pat);
 }
 
+/*
+ * The id of a REUSE file (LICENSES/LGPL-3.0-or-later.txt) when its name
+ * is the license its text matched: the name shows what the text cannot,
+ * "-only" or "-or-later". Else id.
+ */
+static const char *
+reuse_id(struct layout_file *lf, const char *id)
+{
+	const char *b, *dot;
+	size_t n;
+
+	b = lf->path + dir_len(lf->path);
+	if (b - lf->path < 9 || strncasecmp(b - 9, "LICENSES/", 9) != 0)
+		return id;
+	dot = strrchr(b, '.');
+	n = dot != NULL && dot > b ? (size_t)(dot - b) : strlen(b);
+	if (!license_same_id(b, n, id))
+		return id;
+	lf->own = xstrndup(b, n);
+	return lf->own;
+}
+
+/*
+ * Count what the layout's files hold. A GPL beside an LGPL in its
+ * directory is the license the LGPL adds permissions to (COPYING and
+ * COPYING.LESSER, the GNU layout): the LGPL is the project's, the GPL
+ * not judged apart.
+ */
+static void
+layout_count(const struct rule *r, struct layout *lo)
+{
+	struct layout_file *lf;
+	size_t i, j;
+
+	for (i = 0; i < lo->n; i++)
+		for (j = 0; lo->v[i].id != NULL && j < lo->n; j++)
+			if (strncmp(lo->v[i].id, "GPL-", 4) == 0 &&
+			    lo->v[j].id != NULL &&
+			    strncmp(lo->v[j].id, "LGPL-", 5) == 0 &&
+			    dir_len(lo->v[i].path) == dir_len(lo->v[j].path) &&
+			    strncmp(lo->v[i].path, lo->v[j].path,
+			    dir_len(lo->v[i].path)) == 0)
+				lo->v[i].base = 1;
+	for (i = 0; i < lo->n; i++) {
+		lf = &lo->v[i];
+		lf->allowed = lf->id != NULL && (rule_key(r, "allow") == NULL ||
+		    listed(rule_key(r, "allow"), lf->id));
+		if (lf->base)
+			continue;
+		if (lf->allowed)
+			lo->nallowed++;
+		else if (lf->id != NULL) {
+			if (lo->nbad++ == 0)
+				lo->bad = lf;
+		} else if (lf->kind == LICENSE_NOASSERTION) {
+			if (lo->nunknown++ == 0)
+				lo->unknown = lf;
+		}
+	}
+}
+
 /* Identify each file of the layout; 0, or -1 without a corpus. */
 static int
 layout_identify(const struct rule *r, struct check_ctx *ctx,
@@ -705,21 +941,12 @@ layout_identify(const struct rule *r, struct check_ctx *ctx,
 			continue;
 		license_identify(lc, text, len, &lr);
 		lf->kind = lr.kind;
-		lf->id = lr.kind == LICENSE_MATCH ? lr.main.id : NULL;
+		lf->id = lr.kind == LICENSE_MATCH ? reuse_id(lf,
+		    later_id(lc, ctx, lr.main.id)) : NULL;
 		lf->score = lr.main.score;
 		license_result_release(&lr);
-		lf->allowed = lf->id != NULL && (rule_key(r, "allow") == NULL ||
-		    listed(rule_key(r, "allow"), lf->id));
-		if (lf->allowed)
-			lo->nallowed++;
-		else if (lf->id != NULL) {
-			if (lo->nbad++ == 0)
-				lo->bad = lf;
-		} else if (lf->kind == LICENSE_NOASSERTION) {
-			if (lo->nunknown++ == 0)
-				lo->unknown = lf;
-		}
 	}
+	layout_count(r, lo);
 	return 0;
 }
 
@@ -742,6 +969,11 @@ layout_words(const struct layout *lo, const char *op, struct strbuf *sb,
 		strbuf_addf(sb, "is %s (", lf->id);
 		score_words(lf->score, sb);
 		strbuf_addch(sb, ')');
+		if (lf->base) {
+			strbuf_addstr(sb, ", the GPL the LGPL beside it adds "
+			    "permissions to");
+			continue;
+		}
 		strbuf_addf(value, "%s%s", value->len > 0 ? op : "", lf->id);
 	}
 }
@@ -828,6 +1060,7 @@ layout_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		if (i < SHOW_MAX && lo.n > 1)
 			finding_evidence(f, lo.v[i].path, 0, NULL);
 		free(lo.v[i].path);
+		free(lo.v[i].own);
 	}
 	free(lo.v);
 	return found;
@@ -1210,6 +1443,283 @@ third_party_result(const struct rule *r, struct finding *f,
 	strbuf_release(&names);
 }
 
+/*
+ * Code adapted from elsewhere, said only in prose: a README line ("this
+ * library contains code adapted from the following repos:") or the first
+ * comment of a Python file ("# adapted from https://..."). The outside
+ * places it names, each once, and where it was said.
+ */
+struct adapted {
+	const struct rule *r;
+	struct check_ctx  *ctx;
+	struct finding	  *f;
+	struct strvec	   repos;	/* "github.com/owner/name" */
+	char		  *first;	/* "README.md:277" */
+	size_t		   nplaces, nread;
+};
+
+#define ADAPTED_HEAD_BYTES	2048	/* of a Python file: its first comment */
+#define ADAPTED_FILES_MAX	20000	/* Python files read at most */
+
+/* Collect the paths of the files a glob names. */
+static int
+collect_cb(const struct tree_entry *e, void *arg)
+{
+	if (e->mode == TREE_MODE_FILE || e->mode == TREE_MODE_EXEC)
+		strvec_push(arg, e->path);
+	return 0;
+}
+
+/* Whether the words of a header name a license. */
+static int
+names_license(const char *text, size_t len)
+{
+	static const char *const words[] = {
+		"SPDX-License-Identifier", "license", "licence", "copyright",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (mem_find_icase(text, len, words[i], 0) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Add each http(s) URL of s[0, n) to a->repos as its host and first two
+ * path parts (a repository on a forge); the number of URLs.
+ */
+static size_t
+adapted_urls(struct adapted *a, const char *s, size_t n)
+{
+	const char *p, *u, *q, *end = s + n;
+	size_t got = 0, parts;
+	char *key, *c;
+
+	for (p = s; (p = memmem(p, (size_t)(end - p), "://", 3)) != NULL;
+	    p = q) {
+		q = u = p + 3;
+		if (!(p - s >= 4 && strncasecmp(p - 4, "http", 4) == 0) &&
+		    !(p - s >= 5 && strncasecmp(p - 5, "https", 5) == 0))
+			continue;
+		if ((size_t)(end - u) > 4 && strncasecmp(u, "www.", 4) == 0)
+			u += 4;
+		for (q = u, parts = 0; q < end && strchr(" \t\r\n)]>\"'`,|",
+		    *q) == NULL; q++)
+			if (*q == '/' && ++parts == 3)
+				break;
+		while (q > u && (q[-1] == '.' || q[-1] == '/' || q[-1] == ':'))
+			q--;
+		if (q == u)
+			continue;
+		got++;
+		key = xstrndup(u, (size_t)(q - u));
+		for (c = key; *c != '\0'; c++)
+			*c = (char)tolower((unsigned char)*c);
+		if (strvec_has(&a->repos, key))
+			free(key);
+		else
+			strvec_push_nodup(&a->repos, key);
+	}
+	return got;
+}
+
+/* Whether a `cited` pattern matches s[0, n): a paper, not code. */
+static int
+adapted_cited(const struct adapted *a, const char *s, size_t n)
+{
+	const struct rule_key *k;
+	struct regex_budget budget;
+	struct strbuf err = STRBUF_INIT;
+	size_t i, ms, me;
+	int rc = 0;
+
+	k = rule_key(a->r, "cited");
+	for (i = 0; k != NULL && i < k->n && rc != 1; i++) {
+		regex_budget_init(&budget);
+		rc = regex_search(rule_regex(a->r, "cited", i), s, n, 0, &ms,
+		    &me, &budget, &err);
+	}
+	strbuf_release(&err);
+	return rc == 1;
+}
+
+/* Record a statement of path at byte off of text naming outside places. */
+static void
+adapted_place(struct adapted *a, const char *path, const char *text,
+    size_t off)
+{
+	int line;
+
+	line = regex_line_of(text, off);
+	if (a->nplaces++ == 0)
+		a->first = xasprintf("%s:%d", path, line);
+	if (a->nplaces <= SHOW_MAX)
+		finding_evidence(a->f, path, line, "says code was adapted from "
+		    "elsewhere");
+}
+
+/*
+ * The end of what a statement ending at s[me] names, its line s[ls, le):
+ * the line; the next line too when nothing follows the statement on its
+ * own ("# copied from" above the URL); the list items after it when the
+ * line ends in a colon.
+ */
+static size_t
+adapted_span(const char *s, size_t n, size_t ls, size_t me, size_t le)
+{
+	size_t e, p, q;
+
+	for (p = me; p < le && (isspace((unsigned char)s[p]) || s[p] == ':');
+	    p++)
+		;
+	if (p == le && le < n)
+		for (le++; le < n && s[le] != '\n'; le++)
+			;
+	for (e = le; e > ls && isspace((unsigned char)s[e - 1]); e--)
+		;
+	if (e == ls || s[e - 1] != ':')
+		return le;
+	for (p = le; p < n; p = q) {
+		q = p + 1;
+		while (q < n && s[q - 1] != '\n')
+			q++;
+		while (p < q && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n'))
+			p++;
+		if (p == q)
+			continue;	/* a blank line */
+		if (s[p] != '-' && s[p] != '*' && s[p] != '+' &&
+		    !isdigit((unsigned char)s[p]))
+			break;
+		le = q;
+	}
+	return le;
+}
+
+/*
+ * Find the `adapted` statements in text[0, n) of path (which names
+ * outside places after the statement); one statement a line at most.
+ */
+static void
+adapted_scan(struct adapted *a, const char *path, const char *text,
+    size_t n)
+{
+	const struct rule_key *k;
+	struct regex_budget budget;
+	struct strbuf err = STRBUF_INIT;
+	size_t i, off, ms, me, ls, le, span;
+
+	k = rule_key(a->r, "adapted");
+	for (i = 0; k != NULL && i < k->n; i++) {
+		regex_budget_init(&budget);
+		for (off = 0; off < n && regex_search(rule_regex(a->r,
+		    "adapted", i), text, n, off, &ms, &me, &budget, &err) == 1;
+		    off = span > me ? span : me + 1) {
+			for (ls = ms; ls > 0 && text[ls - 1] != '\n'; ls--)
+				;
+			for (le = me; le < n && text[le] != '\n'; le++)
+				;
+			span = adapted_span(text, n, ls, me, le);
+			if (!adapted_cited(a, text + ls, le - ls) &&
+			    adapted_urls(a, text + ms, span - ms) > 0)
+				adapted_place(a, path, text, ms);
+		}
+	}
+	strbuf_release(&err);
+}
+
+/* The first comment block of a Python file, when it names no license. */
+static int
+adapted_py_cb(const struct tree_entry *e, void *arg)
+{
+	struct adapted *a = arg;
+	const char *text;
+	size_t len, n;
+	int trunc;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	if (++a->nread > ADAPTED_FILES_MAX)
+		return 1;
+	if (ctx_read(a->ctx, e, ADAPTED_HEAD_BYTES, 0, NULL, &text, &len,
+	    &trunc) != 0)
+		return 0;
+	/* the leading lines that begin with '#' (a shebang among them) */
+	for (n = 0; n < len && text[n] == '#'; n++)
+		while (n < len && text[n] != '\n')
+			n++;
+	if (n > 0 && !names_license(text, n))
+		adapted_scan(a, e->path, text, n);
+	return 0;
+}
+
+/* Read the `adapted_in` files and the Python files' first comments. */
+static void
+adapted_find(struct adapted *a)
+{
+	const struct rule_key *k;
+	const struct tree_entry *e;
+	const char *text;
+	size_t i, j, len;
+	int trunc;
+	struct strvec files = STRVEC_INIT;
+
+	k = rule_key(a->r, "adapted_in");
+	for (i = 0; k != NULL && i < k->n; i++)
+		tree_glob(ctx_tree(a->ctx), k->v[i].value, 1, collect_cb,
+		    &files);
+	for (j = 0; j < files.n; j++)
+		if ((e = tree_lookup(ctx_tree(a->ctx), files.v[j], 0)) != NULL &&
+		    ctx_read(a->ctx, e, LICENSE_DEFAULT_MAX, CTX_READ_TEXT, NULL,
+		    &text, &len, &trunc) == 0)
+			adapted_scan(a, e->path, text, len);
+	strvec_clear(&files);
+	tree_glob(ctx_tree(a->ctx), "**/*.py", 0, adapted_py_cb, a);
+}
+
+/*
+ * No vendored code lacks a license and no notice file lists any: code
+ * the project says it adapted from outside repositories (at least
+ * `adapted_min` of them) is a Caution naming where it says so, since the
+ * licenses of that code are nowhere in the repository.
+ */
+static void
+adapted_judge(const struct rule *r, struct check_ctx *ctx, struct finding *f)
+{
+	struct adapted a;
+	long long min;
+	char *was;
+
+	memset(&a, 0, sizeof(a));
+	a.r = r;
+	a.ctx = ctx;
+	a.f = f;
+	min = rule_int(r, "adapted_min", 1);
+	adapted_find(&a);
+	if (a.nplaces > 0 && a.repos.n >= (size_t)min) {
+		finding_result(f, RESULT_FAIL, "%s says code was adapted from "
+		    "%zu outside repositor%s; their licenses are not in the "
+		    "repository: a person decides whether notices are needed",
+		    a.first, a.repos.n, a.repos.n == 1 ? "y" : "ies");
+		if (a.nplaces > 1)
+			finding_append(f, " (%zu places say so)", a.nplaces);
+		finding_cap_level(f, LEVEL_WARNING);
+		f->judgment = 1;
+		finding_fix(f, "read %s: list each outside project the code "
+		    "came from with its license in THIRD_PARTY_NOTICES.md, or "
+		    "keep its license beside the code", a.first);
+	} else if (a.nplaces > 0) {
+		was = xstrdup(f->message != NULL ? f->message : "");
+		finding_result(f, RESULT_PASS, "%s; %s names code adapted from "
+		    "one outside repository, %s (a Caution needs %lld)", was,
+		    a.first, a.repos.v[0], min);
+		free(was);
+	}
+	free(a.first);
+	strvec_clear(&a.repos);
+}
+
 /* Whether every vendored component carries or is given a license. */
 static int
 third_party_check(const struct rule *r, struct check_ctx *ctx,
@@ -1244,6 +1754,8 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 		finding_evidence(f, c->path, 0, "no license");
 	}
 	third_party_result(r, f, &vd, &nt, nmissing, &missing);
+	if (nmissing == 0 && nt.paths.n == 0 && rule_key(r, "adapted") != NULL)
+		adapted_judge(r, ctx, f);
 	for (i = 0; i < vd.n; i++)
 		free(vd.v[i].path);
 	free(vd.v);

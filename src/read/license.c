@@ -1192,6 +1192,17 @@ license_corpus_count(const struct license_corpus *c)
 	return c->nl;
 }
 
+const char *
+license_corpus_later(const struct license_corpus *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->nl; i++)
+		if (strcmp(c->l[i].id, id) == 0)
+			return c->l[i].later;
+	return NULL;
+}
+
 char *
 license_corpus_dir(void)
 {

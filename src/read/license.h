@@ -70,6 +70,13 @@ void	 license_corpus_free(struct license_corpus *);
 /* Number of templates. */
 size_t	 license_corpus_count(const struct license_corpus *);
 /*
+ * The corpus's "-or-later" id of the "-only" id given (owned by the
+ * corpus), or NULL when it has none: a text cannot show the choice, the
+ * project's notices can.
+ */
+const char *license_corpus_later(const struct license_corpus *,
+	    const char *);
+/*
  * Load the DIR/ID.txt templates only (not corpus.tok) and write to out
  * what corpus.tok must hold for them. Returns 0, or -1 after ec_error().
  */
