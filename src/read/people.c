@@ -1515,19 +1515,29 @@ read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
 	free(it.lno);
 }
 
-/* Whether the lines [from, to) say the section's people maintain. */
+/*
+ * Whether the lines [from, to) say the section's people maintain, or
+ * are its core developers or core team.
+ */
 static int
 says_maintained(const char *buf, const struct lines *ls, size_t from,
     size_t to)
 {
-	size_t i, j;
+	static const char *const says[] = {
+		"maintain", "core dev", "core team", NULL
+	};
 	const struct line *l;
+	size_t i, j, k, n;
 
 	for (i = from; i < to; i++) {
 		l = &ls->v[i];
-		for (j = 0; j + 8 <= l->len; j++)
-			if (ascii_eq_lower(buf + l->off + j, "maintain", 8))
-				return 1;
+		for (j = 0; j < l->len; j++)
+			for (k = 0; says[k] != NULL; k++) {
+				n = strlen(says[k]);
+				if (j + n <= l->len && ascii_eq_lower(buf +
+				    l->off + j, says[k], n))
+					return 1;
+			}
 	}
 	return 0;
 }
