@@ -174,7 +174,8 @@ judge_few(const struct rule *r, const struct ctx_people *cp, size_t cur,
 	else
 		strbuf_addstr(msg, "no maintainers named");
 	if (cp->missing.len > 0) {
-		strbuf_addstr(msg, cp->ndocs > 0 || cur > 0 ? "; no " : ": no ");
+		strbuf_addstr(msg, cp->ndocs > 0 || cur > 0 ? "; no " :
+		    ": no ");
 		add_or_list(msg, cp->missing.buf);
 		strbuf_addstr(msg, " found");
 	}

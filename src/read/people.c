@@ -136,6 +136,7 @@ static void	 block_line(const char *, const struct lines *,
 static int	 is_table_line(const char *, size_t);
 static size_t	 first_block(const struct md_doc *, size_t);
 static enum sclass classify(const char *, int *);
+static enum sclass credit_class(const char *, int);
 static int	 has_word(const char *, const char *);
 static void	 read_region(struct people_reader *, const char *,
 		    const struct lines *, const struct md_doc *, size_t, size_t);
@@ -900,6 +901,35 @@ has_word(const char *norm, const char *w)
 	return 0;
 }
 
+/* Words of headings of credits; the first two, of contributors. */
+static const char *const credit_w[] = {
+	"contributors", "contributor", "contributing", "contribute",
+	"contributions", "contribution", "thanks", "thank",
+	"acknowledgements", "acknowledgments", "acknowledgement",
+	"acknowledgment", "credits", "sponsors", "backers",
+	"supporters", "funding", "citing", "citation", "cite",
+	"users", "license", "partners", NULL
+};
+
+/*
+ * What a heading of credits says: a section of contributors alone
+ * (SC_CREDIT), other credits (SC_NONE), or not credits (SC_UNSET).
+ */
+static enum sclass
+credit_class(const char *norm, int process)
+{
+	size_t i;
+
+	for (i = 0; credit_w[i] != NULL && !has_word(norm, credit_w[i]); i++)
+		;
+	if (i >= 2)
+		return credit_w[i] != NULL ? SC_NONE : SC_UNSET;
+	/* "Contributors" alone: who maintains may be said, or shown */
+	for (i = 2; credit_w[i] != NULL && !has_word(norm, credit_w[i]); i++)
+		;
+	return credit_w[i] == NULL && !process ? SC_CREDIT : SC_NONE;
+}
+
 /* What a heading (normalised) says of its section; *retired set. */
 static enum sclass
 classify(const char *norm, int *retired)
@@ -925,18 +955,11 @@ classify(const char *norm, int *retired)
 		"checklist", "onboarding", "release", "releasing", "for",
 		"contents", "guidance", NULL
 	};
-	static const char *const credit_w[] = {
-		"contributors", "contributor", "contributing", "contribute",
-		"contributions", "contribution", "thanks", "thank",
-		"acknowledgements", "acknowledgments", "acknowledgement",
-		"acknowledgment", "credits", "sponsors", "backers",
-		"supporters", "funding", "citing", "citation", "cite",
-		"users", "license", "partners", NULL
-	};
 	static const char *const team_w[] = {
 		"team", "people", "authors", "author", "members", "staff",
 		"who we are", NULL
 	};
+	enum sclass sc;
 	size_t i;
 	int strong, process;
 
@@ -952,18 +975,8 @@ classify(const char *norm, int *retired)
 		process |= has_word(norm, process_w[i]);
 	if (strong)
 		return process ? SC_WEAK : SC_STRONG;
-	for (i = 0; credit_w[i] != NULL; i++)
-		if (has_word(norm, credit_w[i]))
-			break;
-	/* "Contributors" alone: who maintains may be said, or shown */
-	if (i < 2 && credit_w[i] != NULL) {
-		for (i = 2; credit_w[i] != NULL && !has_word(norm,
-		    credit_w[i]); i++)
-			;
-		return credit_w[i] == NULL && !process ? SC_CREDIT : SC_NONE;
-	}
-	if (credit_w[i] != NULL)
-		return SC_NONE;
+	if ((sc = credit_class(norm, process)) != SC_UNSET)
+		return sc;
 	for (i = 0; team_w[i] != NULL; i++)
 		if (has_word(norm, team_w[i]))
 			return process ? SC_WEAK : SC_TEAM;
@@ -1222,7 +1235,8 @@ read_item(struct people_reader *rd, struct item *it, size_t from, size_t n,
 				continue;
 		}
 		if (i > b)
-			read_segment(rd, it, b, i, every || (bare && nseg == 0));
+			read_segment(rd, it, b, i, every ||
+			    (bare && nseg == 0));
 		nseg++;
 		b = i + 1;
 		if (i < n && s[i] == ' ' && !eol)
