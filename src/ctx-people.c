@@ -14,6 +14,7 @@
 #include "ctx.h"
 #include "finding.h"
 #include "read/codeowners.h"
+#include "read/doclink.h"
 #include "read/markdown.h"
 #include "read/people.h"
 #include "read/rst.h"
@@ -21,6 +22,8 @@
 #include "strbuf.h"
 #include "tree.h"
 #include "xalloc.h"
+
+#define FOLLOW_MAX	64	/* pages a document's links lead to, read */
 
 /* A document to read and how. */
 struct doc {
@@ -52,7 +55,16 @@ static struct people_sets *sets_of(struct check_ctx *);
 static void	 sources_key(const struct rule *, struct strbuf *);
 static void	 stem(const char *, struct strbuf *);
 static void	 find_docs(const struct rule *, struct check_ctx *,
-		    const char *, unsigned, struct docs *, struct strbuf *);
+		    const char *, unsigned, struct docs *, struct strbuf *,
+		    struct strbuf *);
+static void	 list_add(struct strbuf *, const char *);
+static void	 place_name(const char *, struct strbuf *);
+static void	 say_missing(const struct rule_value *, size_t, struct strbuf *,
+		    struct strbuf *);
+static int	 docs_add(struct docs *, const struct tree_entry *, unsigned);
+static int	 is_page(const struct tree_entry *);
+static void	 follow_links(const struct rule *, struct check_ctx *,
+		    struct docs *, struct strbuf *);
 static void	 read_docs(const struct rule *, struct check_ctx *,
 		    const struct docs *, struct ctx_people *);
 static void	 owners_of(const struct rule *, struct check_ctx *,
@@ -62,7 +74,7 @@ static void	 collect(const struct rule *, struct check_ctx *,
 
 /* The keys of a rule that say where its people are. */
 static const char *const source_keys[] = {
-	"file", "section_file", "codeowners", "dirs", "case", NULL
+	"file", "section_file", "follow", "codeowners", "dirs", "case", NULL
 };
 
 static void
@@ -75,6 +87,7 @@ sets_free(void *p)
 		free(ss->v[i]->key);
 		people_release(&ss->v[i]->cp.pp);
 		strbuf_release(&ss->v[i]->cp.looked);
+		strbuf_release(&ss->v[i]->cp.missing);
 		strbuf_release(&ss->v[i]->cp.unread);
 		free(ss->v[i]);
 	}
@@ -128,14 +141,87 @@ stem(const char *name, struct strbuf *out)
 		strbuf_addch(out, ascii_tolower((unsigned char)base[i]));
 }
 
+/* Append s to a list of ", " between, unless there. */
+static void
+list_add(struct strbuf *sb, const char *s)
+{
+	const char *p;
+	size_t n;
+
+	n = strlen(s);
+	for (p = sb->buf; sb->len > 0 && (p = strstr(p, s)) != NULL; p++)
+		if ((p == sb->buf || p[-1] == ' ') && (p[n] == '\0' ||
+		    p[n] == ','))
+			return;
+	strbuf_addf(sb, "%s%s", sb->len > 0 ? ", " : "", s);
+}
+
+/*
+ * How a name looked for is said when not found: without the root's '/'
+ * and the extension of its last part: "MAINTAINERS.md" is "MAINTAINERS",
+ * a glob under docs/ the glob without ".rst".
+ */
+static void
+place_name(const char *name, struct strbuf *out)
+{
+	const char *base, *dot;
+
+	if (*name == '/')
+		name++;
+	base = strrchr(name, '/');
+	base = base != NULL ? base + 1 : name;
+	dot = strchr(base, '.');
+	strbuf_reset(out);
+	strbuf_add(out, name, dot != NULL ? (size_t)(dot - name) :
+	    strlen(name));
+}
+
+/*
+ * Say the n names of one stem not found: the first in the directories
+ * looked in and the first with a path of its own ("GOVERNANCE",
+ * "docs/(glob)/governance").
+ */
+static void
+say_missing(const struct rule_value *vals, size_t n, struct strbuf *tmp,
+    struct strbuf *missing)
+{
+	size_t i;
+	int plain, path;
+
+	for (i = 0, plain = path = 0; i < n; i++) {
+		if (strchr(vals[i].value, '/') != NULL ? path++ : plain++)
+			continue;
+		place_name(vals[i].value, tmp);
+		list_add(missing, tmp->buf);
+	}
+}
+
+/* Add e to ds unless there: 1 if added. */
+static int
+docs_add(struct docs *ds, const struct tree_entry *e, unsigned flags)
+{
+	size_t j;
+
+	for (j = 0; j < ds->n && ds->v[j].e != e; j++)
+		;
+	if (j < ds->n)
+		return 0;
+	XGROW(ds->v, ds->n + 1, ds->alloc);
+	ds->v[ds->n].e = e;
+	ds->v[ds->n++].flags = flags;
+	return 1;
+}
+
 /*
  * The documents the names of key find: of the names of one stem
  * (README.md README.rst), the first found as GitHub looks (directory by
- * directory); each added to ds unless already there.
+ * directory); each added to ds unless already there. The names of a
+ * stem none of which is found are said in missing.
  */
 static void
 find_docs(const struct rule *r, struct check_ctx *ctx, const char *key,
-    unsigned flags, struct docs *ds, struct strbuf *looked)
+    unsigned flags, struct docs *ds, struct strbuf *looked,
+    struct strbuf *missing)
 {
 	const struct rule_key *k;
 	const struct tree_entry *e;
@@ -169,22 +255,79 @@ find_docs(const struct rule *r, struct check_ctx *ctx, const char *key,
 		group.n = n;
 		q.names = &group;
 		q.accept = NULL;
-		if ((e = ctx_locate(ctx, &q, &accepted, NULL)) == NULL)
+		if ((e = ctx_locate(ctx, &q, &accepted, NULL)) == NULL) {
+			say_missing(vals, n, &b, missing);
 			continue;
-		for (j = 0; j < ds->n && ds->v[j].e != e; j++)
-			;
-		if (j < ds->n)
-			continue;
-		XGROW(ds->v, ds->n + 1, ds->alloc);
-		ds->v[ds->n].e = e;
-		ds->v[ds->n++].flags = flags;
-		strbuf_addf(looked, "%s%s", looked->len > 0 ? ", " : "",
-		    e->path);
+		}
+		if (docs_add(ds, e, flags))
+			list_add(looked, e->path);
 	}
 	free(vals);
 	free(done);
 	strbuf_release(&a);
 	strbuf_release(&b);
+}
+
+/* A page a link may lead to: a Markdown, reST or text file. */
+static int
+is_page(const struct tree_entry *e)
+{
+	static const char *const ext[] = {
+		".md", ".markdown", ".rst", ".txt", NULL
+	};
+	size_t i, n, k;
+
+	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC)
+		return 0;
+	n = strlen(e->path);
+	for (i = 0; ext[i] != NULL; i++) {
+		k = strlen(ext[i]);
+		if (n > k && ascii_eq_lower(e->path + n - k, ext[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The pages of the repository the documents of `follow` link to whose
+ * headings are of maintainers or a team (people_page()), added to ds to
+ * be read in those sections; at most FOLLOW_MAX pages are looked at.
+ */
+static void
+follow_links(const struct rule *r, struct check_ctx *ctx, struct docs *ds,
+    struct strbuf *looked)
+{
+	struct docs from = { NULL, 0, 0 };
+	struct strbuf none = STRBUF_INIT;
+	struct strvec cand = STRVEC_INIT, seen = STRVEC_INIT;
+	const struct md_file *m, *lm;
+	const struct tree_entry *e;
+	size_t i, j, k;
+
+	find_docs(r, ctx, "follow", 0, &from, &none, &none);
+	for (i = 0; i < from.n; i++) {
+		m = ctx_document(ctx, from.v[i].e, CTX_PEOPLE_MAX_BYTES, NULL);
+		for (j = 0; m != NULL && j < m->doc.nlinks &&
+		    seen.n < FOLLOW_MAX; j++) {
+			strvec_clear(&cand);
+			doclink_candidates(from.v[i].e->path, m->doc.links[j],
+			    &cand);
+			for (e = NULL, k = 0; k < cand.n && e == NULL; k++)
+				e = tree_lookup(ctx_tree(ctx), cand.v[k], 0);
+			if (e == NULL || !is_page(e) || strvec_has(&seen,
+			    e->path))
+				continue;
+			strvec_push(&seen, e->path);
+			lm = ctx_document(ctx, e, CTX_PEOPLE_MAX_BYTES, NULL);
+			if (lm != NULL && people_page(&lm->doc) &&
+			    docs_add(ds, e, 0))
+				list_add(looked, e->path);
+		}
+	}
+	strvec_clear(&cand);
+	strvec_clear(&seen);
+	strbuf_release(&none);
+	free(from.v);
 }
 
 /*
@@ -239,13 +382,14 @@ owners_of(const struct rule *r, struct check_ctx *ctx, struct ctx_people *cp)
 	k = rule_key(r, "codeowners");
 	for (i = 0, e = NULL; k != NULL && i < k->n && e == NULL; i++)
 		e = tree_lookup(ctx_tree(ctx), k->v[i].value, 0);
+	if (e == NULL && k != NULL && k->n > 0)
+		list_add(&cp->missing, "CODEOWNERS");
 	if (e == NULL || (e->mode != TREE_MODE_FILE &&
 	    e->mode != TREE_MODE_EXEC) ||
 	    ctx_size(ctx, e, NULL, &size) != 0 || size >= CODEOWNERS_MAX ||
 	    (co = ctx_codeowners(ctx, e, NULL)) == NULL)
 		return;
-	strbuf_addf(&cp->looked, "%s%s", cp->looked.len > 0 ? ", " : "",
-	    e->path);
+	list_add(&cp->looked, e->path);
 	for (i = 0; i < co->nrules; i++) {
 		for (j = 0; j < co->rules[i].nowners; j++) {
 			o = &co->rules[i].owners[j];
@@ -265,8 +409,10 @@ collect(const struct rule *r, struct check_ctx *ctx, struct ctx_people *cp)
 {
 	struct docs ds = { NULL, 0, 0 };
 
-	find_docs(r, ctx, "file", PEOPLE_WHOLE, &ds, &cp->looked);
-	find_docs(r, ctx, "section_file", 0, &ds, &cp->looked);
+	find_docs(r, ctx, "file", PEOPLE_WHOLE, &ds, &cp->looked,
+	    &cp->missing);
+	find_docs(r, ctx, "section_file", 0, &ds, &cp->looked, &cp->missing);
+	follow_links(r, ctx, &ds, &cp->looked);
 	read_docs(r, ctx, &ds, cp);
 	owners_of(r, ctx, cp);
 	cp->ndocs = ds.n;
@@ -292,6 +438,7 @@ ctx_people(struct check_ctx *ctx, const struct rule *r)
 	s->key = strbuf_detach(&key, NULL);
 	strbuf_init(&s->cp.looked);
 	strbuf_init(&s->cp.unread);
+	strbuf_init(&s->cp.missing);
 	collect(r, ctx, &s->cp);
 	XGROW(ss->v, ss->n + 1, ss->alloc);
 	ss->v[ss->n++] = s;

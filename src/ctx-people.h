@@ -8,7 +8,10 @@
  * team and former-maintainers sections (GOVERNANCE, the README), both
  * looked for in `dirs` with `case` as every type looks (ctx-locate.c),
  * the first found of each stem (README.md README.rst) read; and the
- * owners of the first CODEOWNERS of `codeowners`. Documents come
+ * owners of the first CODEOWNERS of `codeowners`; and the pages of the
+ * repository that the documents of `follow` (the README) link to whose
+ * headings are of maintainers or a team, read as section_file's (a docs
+ * page "Team" or "Core developers"). Documents come
  * through ctx_document() and CODEOWNERS through ctx_codeowners(), so
  * each file is parsed once whoever else reads it. Two rules with the
  * same values of those keys share one collection.
@@ -36,6 +39,9 @@ struct ctx_people {
 	size_t		 ndocs;		/* documents found */
 	struct strbuf	 looked;	/* their paths and the CODEOWNERS
 					   read, ", " between */
+	struct strbuf	 missing;	/* what was looked for and not found:
+					   "MAINTAINERS", "CODEOWNERS", a
+					   glob of docs pages, ", " between */
 	struct strbuf	 unread;	/* why the documents found but not
 					   read were not, in the read judge's
 					   words, "; " between */

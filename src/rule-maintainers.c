@@ -12,9 +12,15 @@
  * check for each set of sources (ctx_people(), ctx-people.c). The
  * message names the people with file:line; GitHub teams found when too
  * few people are named make the result unknown: how many people a team
- * holds cannot be told offline, a person decides.
+ * holds cannot be told offline, a person decides. Too few named, the
+ * message says every place looked in and every one looked for and not
+ * found; a section of contributors that shows people (people.h) makes
+ * that a warning naming it: whether they are the core maintainers a
+ * person decides.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "ctx-people.h"
 #include "ctx.h"
@@ -37,9 +43,10 @@ static void	 packaging_maintainers(struct check_ctx *, long long,
 		    struct finding *);
 static void	 judge_teams(const struct people *, size_t, long long,
 		    struct finding *, struct strbuf *);
-static void	 judge_few(const struct rule *, const struct people *, size_t,
-		    const struct strbuf *, const struct strbuf *, size_t,
-		    long long, struct finding *, struct strbuf *);
+static void	 judge_few(const struct rule *, const struct ctx_people *,
+		    size_t, long long, struct finding *, struct strbuf *);
+static void	 add_or_list(struct strbuf *, const char *);
+static void	 contributors_sign(const struct people *, struct finding *);
 
 static const struct rule_key_spec maintainers_keys[] = {
 	{ "min", KEY_INT, .flags = KEYF_REPO, .min = 1, .max = 1000000,
@@ -48,6 +55,8 @@ static const struct rule_key_spec maintainers_keys[] = {
 	    .doc = "documents of maintainers, read whole (MAINTAINERS.md)" },
 	{ "section_file", KEY_WORDS,
 	    .doc = "documents read in their maintainers or team sections" },
+	{ "follow", KEY_WORDS,
+	    .doc = "documents whose links lead to team pages read too" },
 	{ "codeowners", KEY_WORDS,
 	    .doc = "CODEOWNERS paths, the first found read for its owners" },
 	{ "dirs", KEY_WORDS, .doc = "directories to look in (default .)" },
@@ -133,28 +142,74 @@ judge_teams(const struct people *pp, size_t cur, long long min,
 	f->judgment = 1;
 }
 
-/* Too few maintainers named, where looked says was searched. */
+/* Append a list of ", " between as "a, b or c". */
 static void
-judge_few(const struct rule *r, const struct people *pp, size_t ndocs,
-    const struct strbuf *looked, const struct strbuf *unread, size_t cur,
+add_or_list(struct strbuf *sb, const char *list)
+{
+	const char *last;
+
+	if ((last = strrchr(list, ',')) == NULL) {
+		strbuf_addstr(sb, list);
+		return;
+	}
+	strbuf_add(sb, list, (size_t)(last - list));
+	strbuf_addf(sb, " or%s", last + 1);
+}
+
+/*
+ * Too few maintainers named: say where ecocheck looked (cp->looked) and
+ * what it looked for and did not find (cp->missing).
+ */
+static void
+judge_few(const struct rule *r, const struct ctx_people *cp, size_t cur,
     long long min, struct finding *f, struct strbuf *msg)
 {
 	if (cur > 0) {
 		strbuf_addf(msg, "only %zu maintainer named: ", cur);
-		name_people(pp, 0, 0, f, msg);
-	} else if (ndocs > 0)
-		strbuf_addf(msg, "no maintainers named in %s", looked->buf);
+		name_people(&cp->pp, 0, 0, f, msg);
+		strbuf_addf(msg, "; looked in %s", cp->looked.buf);
+	} else if (cp->ndocs > 0)
+		strbuf_addf(msg, "no maintainers named in %s",
+		    cp->looked.buf);
 	else
-		strbuf_addstr(msg, "no maintainers named: no "
-		    "MAINTAINERS, GOVERNANCE or README document found");
+		strbuf_addstr(msg, "no maintainers named");
+	if (cp->missing.len > 0) {
+		strbuf_addstr(msg, cp->ndocs > 0 || cur > 0 ? "; no " :
+		    ": no ");
+		add_or_list(msg, cp->missing.buf);
+		strbuf_addstr(msg, " found");
+	}
 	strbuf_addf(msg, "; at least %lld are needed", min);
-	finding_result(f, unread->len > 0 ? RESULT_UNKNOWN : RESULT_FAIL,
+	finding_result(f, cp->unread.len > 0 ? RESULT_UNKNOWN : RESULT_FAIL,
 	    "%s", msg->buf);
-	if (unread->len > 0)
-		finding_append(f, " (could not be read: %s)", unread->buf);
+	if (cp->unread.len > 0)
+		finding_append(f, " (could not be read: %s)", cp->unread.buf);
 	if (r->help == NULL)
 		finding_fix(f, "name the maintainers in MAINTAINERS.md, "
 		    "e.g. a table with Name and GitHub columns");
+}
+
+/*
+ * Too few maintainers, but a section of contributors shows people: a
+ * sign a person must read, so a warning naming each, not a failure.
+ */
+static void
+contributors_sign(const struct people *pp, struct finding *f)
+{
+	const struct people_sign *g;
+	size_t i;
+
+	if (f->result != RESULT_FAIL || pp->nsigns == 0)
+		return;
+	for (i = 0; i < pp->nsigns; i++) {
+		g = &pp->signs[i];
+		finding_append(f, "%s %s '%s' at line %d", i > 0 ? "," : ";",
+		    g->path, g->heading, g->line);
+		finding_evidence(f, g->path, g->line, "contributors");
+	}
+	finding_append(f, " list%s contributors; whether they are core "
+	    "maintainers a person decides", pp->nsigns > 1 ? "" : "s");
+	finding_cap_level(f, LEVEL_WARNING);
 }
 
 /*
@@ -211,8 +266,8 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 	else if (cp->ndocs == 0 && ctx_not_found(ctx, f, "maintainers"))
 		retired = 0;
 	else {
-		judge_few(r, pp, cp->ndocs, &cp->looked, &cp->unread, cur, min,
-		    f, &msg);
+		judge_few(r, cp, cur, min, f, &msg);
+		contributors_sign(pp, f);
 		packaging_maintainers(ctx, min, f);
 	}
 	if (retired > 0) {

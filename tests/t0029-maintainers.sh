@@ -104,7 +104,7 @@ test_expect_success 'features under a Team heading are nobody: a failure, not a 
 	printf "fail\n0\nerror\n" >want &&
 	test_cmp want got &&
 	result_of core-maintainers message |
-		grep "^no maintainers named in README.md; at least 2 are needed"
+		grep "^no maintainers named in README.md; no MAINTAINERS, GOVERNANCE, docs/\*\*/governance, CONTRIBUTING, docs/\*\*/team, .* or CODEOWNERS found; at least 2 are needed"
 '
 
 test_expect_success 'a Name/Handle table in .github/MAINTAINERS.md passes' '
@@ -182,7 +182,7 @@ test_expect_success 'nothing at all: a failure that says what to write' '
 	ec_json 1 "$TEST_TMP/empty" &&
 	test_eq "$(result_of core-maintainers result)" fail &&
 	result_of core-maintainers message |
-		grep "no MAINTAINERS, GOVERNANCE or README document found" &&
+		grep "^no maintainers named: no MAINTAINERS, GOVERNANCE, docs/\*\*/governance, README, CONTRIBUTING, .* or CODEOWNERS found; at least 2" &&
 	result_of core-maintainers fix | grep "MAINTAINERS.md"
 '
 

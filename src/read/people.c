@@ -31,6 +31,8 @@ enum sclass {
 	SC_UNSET,	/* its heading says nothing: as its parent */
 	SC_NONE,	/* names nobody (contributors, credits) */
 	SC_WEAK,	/* handles and emails only */
+	SC_CREDIT,	/* the contributors: only whom its prose says
+			   "maintained by" names; else a sign */
 	SC_TEAM,	/* a team section: weak, strong if it says
 			   "maintained by" */
 	SC_STRONG	/* maintainers: bare names count too */
@@ -134,10 +136,24 @@ static void	 block_line(const char *, const struct lines *,
 static int	 is_table_line(const char *, size_t);
 static size_t	 first_block(const struct md_doc *, size_t);
 static enum sclass classify(const char *, int *);
+static enum sclass credit_class(const char *, int);
 static int	 has_word(const char *, const char *);
 static void	 read_region(struct people_reader *, const char *,
 		    const struct lines *, const struct md_doc *, size_t, size_t);
-static void	 read_item(struct people_reader *, struct item *);
+static void	 read_item(struct people_reader *, struct item *, size_t,
+		    size_t, int);
+static void	 block_item(const char *, const struct lines *,
+		    const struct md_block *, size_t, struct item *);
+static size_t	 maintained_by(const struct item *, size_t *);
+static size_t	 read_maintained_by(struct people_reader *, const char *,
+		    const struct lines *, const struct md_doc *, size_t, size_t);
+static int	 shows_people(const struct people_reader *, const char *,
+		    const struct lines *, const struct md_doc *, size_t, size_t);
+static void	 sign_add(struct people *, const char *, int, const char *);
+static void	 read_section(struct people_reader *, const char *,
+		    const struct lines *, const struct md_doc *, size_t,
+		    enum sclass);
+static void	 cell_handle(const char *, size_t, size_t, struct strbuf *);
 static size_t	 read_table(struct people_reader *, const char *,
 		    const struct lines *, const struct md_block *, size_t, size_t,
 		    struct item *);
@@ -499,7 +515,12 @@ people_release(struct people *pp)
 		free(pp->v[i].handle);
 		free(pp->v[i].email);
 	}
+	for (i = 0; i < pp->nsigns; i++) {
+		free(pp->signs[i].path);
+		free(pp->signs[i].heading);
+	}
 	free(pp->v);
+	free(pp->signs);
 	memset(pp, 0, sizeof(*pp));
 }
 
@@ -880,6 +901,35 @@ has_word(const char *norm, const char *w)
 	return 0;
 }
 
+/* Words of headings of credits; the first two, of contributors. */
+static const char *const credit_w[] = {
+	"contributors", "contributor", "contributing", "contribute",
+	"contributions", "contribution", "thanks", "thank",
+	"acknowledgements", "acknowledgments", "acknowledgement",
+	"acknowledgment", "credits", "sponsors", "backers",
+	"supporters", "funding", "citing", "citation", "cite",
+	"users", "license", "partners", NULL
+};
+
+/*
+ * What a heading of credits says: a section of contributors alone
+ * (SC_CREDIT), other credits (SC_NONE), or not credits (SC_UNSET).
+ */
+static enum sclass
+credit_class(const char *norm, int process)
+{
+	size_t i;
+
+	for (i = 0; credit_w[i] != NULL && !has_word(norm, credit_w[i]); i++)
+		;
+	if (i >= 2)
+		return credit_w[i] != NULL ? SC_NONE : SC_UNSET;
+	/* "Contributors" alone: who maintains may be said, or shown */
+	for (i = 2; credit_w[i] != NULL && !has_word(norm, credit_w[i]); i++)
+		;
+	return credit_w[i] == NULL && !process ? SC_CREDIT : SC_NONE;
+}
+
 /* What a heading (normalised) says of its section; *retired set. */
 static enum sclass
 classify(const char *norm, int *retired)
@@ -905,18 +955,11 @@ classify(const char *norm, int *retired)
 		"checklist", "onboarding", "release", "releasing", "for",
 		"contents", "guidance", NULL
 	};
-	static const char *const credit_w[] = {
-		"contributors", "contributor", "contributing", "contribute",
-		"contributions", "contribution", "thanks", "thank",
-		"acknowledgements", "acknowledgments", "acknowledgement",
-		"acknowledgment", "credits", "sponsors", "backers",
-		"supporters", "funding", "citing", "citation", "cite",
-		"users", "license", "partners", NULL
-	};
 	static const char *const team_w[] = {
 		"team", "people", "authors", "author", "members", "staff",
 		"who we are", NULL
 	};
+	enum sclass sc;
 	size_t i;
 	int strong, process;
 
@@ -932,9 +975,8 @@ classify(const char *norm, int *retired)
 		process |= has_word(norm, process_w[i]);
 	if (strong)
 		return process ? SC_WEAK : SC_STRONG;
-	for (i = 0; credit_w[i] != NULL; i++)
-		if (has_word(norm, credit_w[i]))
-			return SC_NONE;
+	if ((sc = credit_class(norm, process)) != SC_UNSET)
+		return sc;
 	for (i = 0; team_w[i] != NULL; i++)
 		if (has_word(norm, team_w[i]))
 			return process ? SC_WEAK : SC_TEAM;
@@ -1144,27 +1186,33 @@ read_segment(struct people_reader *rd, const struct item *it, size_t b, size_t e
 	strbuf_release(&name);
 }
 
-/* Split an item at commas, semicolons and " and " outside brackets. */
+/*
+ * Split the text [from, n) of an item at commas, semicolons and " and "
+ * outside brackets; with every (a list of names in prose), each part may
+ * be a name alone.
+ */
 static void
-read_item(struct people_reader *rd, struct item *it)
+read_item(struct people_reader *rd, struct item *it, size_t from, size_t n,
+    int every)
 {
 	const char *s = it->text.buf;
-	size_t n = it->text.len, i, b, words, nextl;
+	size_t i, b, words, nextl;
 	int depth, tick, bare, nseg, eol;
 
-	if (n > ITEM_MAX)
+	if (n - from > ITEM_MAX)
 		return;
-	rd->read += n;
+	rd->read += n - from;
 	words = 0;
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+	for (i = from; i < n; i++)
+		if (s[i] != ' ' && (i == from || s[i - 1] == ' '))
 			words++;
 	/* A name alone: a list item, or a short paragraph, in its first part. */
 	bare = rd->sc == SC_STRONG && (it->kind != ITEM_PARA ||
 	    words <= SHORT_PARA);
 	depth = tick = nseg = 0;
-	nextl = 1;
-	for (i = b = 0; i <= n; i++) {
+	for (nextl = 1; nextl < it->nl && it->loff[nextl] <= from; nextl++)
+		;
+	for (i = b = from; i <= n; i++) {
 		/* the space joining two lines: lines are parts too */
 		eol = nextl < it->nl && i + 1 == it->loff[nextl];
 		if (eol)
@@ -1187,7 +1235,8 @@ read_item(struct people_reader *rd, struct item *it)
 				continue;
 		}
 		if (i > b)
-			read_segment(rd, it, b, i, bare && nseg == 0);
+			read_segment(rd, it, b, i, every ||
+			    (bare && nseg == 0));
 		nseg++;
 		b = i + 1;
 		if (i < n && s[i] == ' ' && !eol)
@@ -1255,6 +1304,24 @@ header_cells(struct people_reader *rd, const char *s, size_t n)
 	strbuf_release(&t);
 }
 
+/* The first handle (a link to a GitHub profile, @jdoe) of s[b..e). */
+static void
+cell_handle(const char *s, size_t b, size_t e, struct strbuf *out)
+{
+	struct marks mk;
+	size_t i;
+
+	memset(&mk, 0, sizeof(mk));
+	scan_marks(s, b, e, &mk);
+	for (i = 0; i < mk.n; i++) {
+		if (out->len == 0 && strchr(mk.m[i].handle, '/') == NULL)
+			strbuf_addstr(out, mk.m[i].handle);
+		free(mk.m[i].handle);
+	}
+	free(mk.m);
+	free(mk.email);
+}
+
 /* A table row: by its header's columns, else as a list item. */
 static void
 read_row(struct people_reader *rd, struct item *it, int lno)
@@ -1276,6 +1343,12 @@ read_row(struct people_reader *rd, struct item *it, int lno)
 	if (rd->col_name >= 0 && (size_t)rd->col_name < nc)
 		strip_markup(s + cb[rd->col_name], ce[rd->col_name] -
 		    cb[rd->col_name], rd->rst, 1, &name);
+	/* "[Jane Doe](https://github.com/jdoe)": the name's own handle */
+	if (hd.len == 0 && rd->col_name >= 0 && (size_t)rd->col_name < nc) {
+		cell_handle(s, cb[rd->col_name], ce[rd->col_name], &hd);
+		if (hd.len > 0 && !people_name_like(name.buf, name.len))
+			strbuf_reset(&name);
+	}
 	if (rd->col_handle >= 0 && (size_t)rd->col_handle < nc) {
 		i = (size_t)rd->col_handle;
 		strip_markup(s + cb[i], ce[i] - cb[i], rd->rst, 0, &hd);
@@ -1395,7 +1468,7 @@ read_text(struct people_reader *rd, const char *buf, const struct lines *ls,
 				break;
 			item_addline(it, t, n, (int)j + 1);
 		}
-		read_item(rd, it);
+		read_item(rd, it, 0, it->text.len, 0);
 		kind = ITEM_PARA;
 	}
 }
@@ -1456,21 +1529,228 @@ read_region(struct people_reader *rd, const char *buf, const struct lines *ls,
 	free(it.lno);
 }
 
-/* Whether the lines [from, to) say the section's people maintain. */
+/*
+ * Whether the lines [from, to) say the section's people maintain, or
+ * are its core developers or core team.
+ */
 static int
 says_maintained(const char *buf, const struct lines *ls, size_t from,
     size_t to)
 {
-	size_t i, j;
+	static const char *const says[] = {
+		"maintain", "core dev", "core team", NULL
+	};
 	const struct line *l;
+	size_t i, j, k, n;
 
 	for (i = from; i < to; i++) {
 		l = &ls->v[i];
-		for (j = 0; j + 8 <= l->len; j++)
-			if (ascii_eq_lower(buf + l->off + j, "maintain", 8))
-				return 1;
+		for (j = 0; j < l->len; j++)
+			for (k = 0; says[k] != NULL; k++) {
+				n = strlen(says[k]);
+				if (j + n <= l->len && ascii_eq_lower(buf +
+				    l->off + j, says[k], n))
+					return 1;
+			}
 	}
 	return 0;
+}
+
+/*
+ * The text lines of block b up to line to (0-based), table rows left
+ * out, as one item of the kind of a paragraph.
+ */
+static void
+block_item(const char *buf, const struct lines *ls, const struct md_block *b,
+    size_t to, struct item *it)
+{
+	const char *t;
+	size_t j, n, last;
+
+	item_reset(it, ITEM_PARA);
+	last = (size_t)b->end_line < to ? (size_t)b->end_line : to;
+	for (j = (size_t)b->line - 1; j < last; j++) {
+		block_line(buf, ls, b, j, &t, &n);
+		if (n > 0 && !is_table_line(t, n))
+			item_addline(it, t, n, (int)j + 1);
+	}
+}
+
+/*
+ * Where the people of "maintained by" in an item start (after "by"),
+ * and in *end where its sentence ends; 0 when it says no such thing.
+ * A sentence ends at '.', '!' or '?' before a space or the end, but
+ * not after an initial ("Jane A. Doe").
+ */
+static size_t
+maintained_by(const struct item *it, size_t *end)
+{
+	static const char phrase[] = "maintained by";
+	const char *s = it->text.buf;
+	size_t n = it->text.len, i, p, k;
+
+	for (i = 0; i + sizeof(phrase) - 1 <= n; i++)
+		if (ascii_eq_lower(s + i, phrase, sizeof(phrase) - 1) &&
+		    (i + sizeof(phrase) - 1 == n || !ascii_isalnum(
+		    (unsigned char)s[i + sizeof(phrase) - 1])))
+			break;
+	if (i + sizeof(phrase) - 1 > n)
+		return 0;
+	p = i + sizeof(phrase) - 1;
+	for (i = p; i < n; i++) {
+		if (strchr(".!?", s[i]) == NULL || (i + 1 < n &&
+		    s[i + 1] != ' '))
+			continue;
+		for (k = i; k > p && s[k - 1] != ' '; k--)
+			;
+		if (s[i] != '.' || i - k != 1 || s[k] < 'A' || s[k] > 'Z')
+			break;
+	}
+	*end = i;
+	return p;
+}
+
+/*
+ * Read the people that prose saying "maintained by" names in lines
+ * [from, to) of a section, each a name even alone: the rest of its
+ * sentence, or the list after it when the sentence ends there
+ * ("maintained by:", "by the following people:"). Returns how many
+ * were added.
+ */
+static size_t
+read_maintained_by(struct people_reader *rd, const char *buf,
+    const struct lines *ls, const struct md_doc *doc, size_t from, size_t to)
+{
+	const struct md_block *b;
+	struct item it;
+	enum sclass sc = rd->sc;
+	size_t i, p, e, added = rd->added;
+	int follow;
+
+	memset(&it, 0, sizeof(it));
+	strbuf_init(&it.text);
+	rd->sc = SC_STRONG;
+	for (i = first_block(doc, from), follow = 0; i < doc->ntext &&
+	    (size_t)doc->text[i].line <= to && rd->read < SECTIONS_MAX; i++) {
+		b = &doc->text[i];
+		if (b->kind == MD_BLOCK_ITEM)
+			continue;
+		if (follow && b->level > 0) {
+			read_text(rd, buf, ls, b, ITEM_LIST, to, &it);
+			continue;
+		}
+		reader_flush(rd);
+		block_item(buf, ls, b, to, &it);
+		follow = 0;
+		if ((p = maintained_by(&it, &e)) == 0)
+			continue;
+		while (e > p && it.text.buf[e - 1] == ' ')
+			e--;
+		if (e > p && it.text.buf[e - 1] != ':')
+			read_item(rd, &it, p, e, 1);
+		follow = e == p || it.text.buf[e - 1] == ':';
+	}
+	reader_flush(rd);
+	rd->sc = sc;
+	strbuf_release(&it.text);
+	free(it.loff);
+	free(it.lno);
+	return rd->added - added;
+}
+
+/*
+ * Whether lines [from, to) of a section show people: an image (a
+ * contributors graph), or a person a maintainers section would count.
+ */
+static int
+shows_people(const struct people_reader *rd, const char *buf,
+    const struct lines *ls, const struct md_doc *doc, size_t from, size_t to)
+{
+	struct people scratch = PEOPLE_INIT;
+	struct people_reader sr;
+	const struct line *l;
+	size_t i, j;
+	int shown;
+
+	for (i = from; i < to; i++) {
+		l = &ls->v[i];
+		for (j = 0; j + 4 <= l->len; j++)
+			if (memcmp(buf + l->off + j, "![", 2) == 0 ||
+			    ascii_eq_lower(buf + l->off + j, "<img", 4))
+				return 1;
+	}
+	memset(&sr, 0, sizeof(sr));
+	sr.pp = &scratch;
+	sr.path = rd->path;
+	sr.rst = rd->rst;
+	sr.sc = SC_STRONG;
+	read_region(&sr, buf, ls, doc, from, to);
+	shown = scratch.n > 0;
+	free(sr.pend);
+	people_release(&scratch);
+	return shown;
+}
+
+static void
+sign_add(struct people *pp, const char *path, int line, const char *heading)
+{
+	struct people_sign *g;
+
+	XGROW(pp->signs, pp->nsigns + 1, pp->signalloc);
+	g = &pp->signs[pp->nsigns++];
+	g->path = xstrdup(path);
+	g->line = line;
+	g->heading = xstrdup(heading);
+}
+
+/*
+ * Read section h (its own lines, [from, to) 0-based) as sc says: the
+ * people "maintained by" names in any section that may name people;
+ * of a contributors section only those, or its heading as a sign.
+ */
+static void
+read_section(struct people_reader *rd, const char *buf,
+    const struct lines *ls, const struct md_doc *doc, size_t h,
+    enum sclass sc)
+{
+	size_t from, to, said;
+
+	from = doc->h[h].body_line > 0 ? (size_t)doc->h[h].body_line - 1 :
+	    (size_t)doc->h[h].end_line;
+	to = h + 1 < doc->nheadings ? (size_t)doc->h[h + 1].line - 1 : ls->n;
+	if (to > ls->n)
+		to = ls->n;
+	if (from >= to || sc == SC_NONE || sc == SC_UNSET)
+		return;
+	rd->sc = sc;
+	/* a process section (how to become a maintainer) names no one so */
+	said = sc != SC_WEAK ? read_maintained_by(rd, buf, ls, doc, from,
+	    to) : 0;
+	if (sc == SC_CREDIT) {
+		if (said == 0 && shows_people(rd, buf, ls, doc, from, to))
+			sign_add(rd->pp, rd->path, doc->h[h].line,
+			    doc->h[h].text);
+		return;
+	}
+	if (sc == SC_TEAM)
+		rd->sc = says_maintained(buf, ls, from, to) ? SC_STRONG :
+		    SC_WEAK;
+	read_region(rd, buf, ls, doc, from, to);
+}
+
+int
+people_page(const struct md_doc *doc)
+{
+	enum sclass sc;
+	int r;
+
+	/* its title: a page whose one section of authors is no team page */
+	if (doc->nheadings == 0)
+		return 0;
+	sc = classify(doc->h[0].norm, &r);
+	return !r && (sc == SC_STRONG || (sc == SC_TEAM &&
+	    !has_word(doc->h[0].norm, "author") &&
+	    !has_word(doc->h[0].norm, "authors")));
 }
 
 size_t
@@ -1481,7 +1761,7 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 	struct people_reader rd;
 	enum sclass *sc;
 	int *ret, r;
-	size_t i, from, to, par;
+	size_t i, to, par;
 
 	split_lines(buf, len, &ls);
 	memset(&rd, 0, sizeof(rd));
@@ -1505,23 +1785,13 @@ people_from_doc(struct people *pp, const char *buf, size_t len,
 		else if (sc[i] == SC_UNSET)
 			sc[i] = par != MD_NONE && par < i ? sc[par] :
 			    (flags & PEOPLE_WHOLE) ? SC_STRONG : SC_NONE;
-		from = doc->h[i].body_line > 0 ? (size_t)doc->h[i].body_line -
-		    1 : (size_t)doc->h[i].end_line;
-		to = i + 1 < doc->nheadings ? (size_t)doc->h[i + 1].line - 1 :
-		    ls.n;
-		if (to > ls.n)
-			to = ls.n;
-		if (from >= to)
-			continue;
-		rd.sc = sc[i];
-		if (rd.sc == SC_TEAM)
-			rd.sc = says_maintained(buf, &ls, from, to) ?
-			    SC_STRONG : SC_WEAK;
-		if (rd.sc == SC_NONE || rd.sc == SC_UNSET)
-			continue;
+		/* contributors in acknowledgements are thanked, no sign */
+		if (sc[i] == SC_CREDIT && par != MD_NONE && par < i &&
+		    classify(doc->h[par].norm, &r) == SC_NONE)
+			sc[i] = SC_NONE;
 		rd.retired = ret[i];
 		rd.source = doc->h[i].text;
-		read_region(&rd, buf, &ls, doc, from, to);
+		read_section(&rd, buf, &ls, doc, i, sc[i]);
 	}
 	free(rd.pend);
 	free(sc);

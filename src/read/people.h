@@ -24,6 +24,19 @@
  * Email column, or, only in a section headed like maintainers (or a
  * team section saying "maintained by"), a list item or a short
  * paragraph that is a person's name ("- Jane Doe (University of X)").
+ * A handle in the Name cell of a table ("[Jane Doe](https://github.com/
+ * jdoe)", "Jane Doe (@jdoe)") is that person's.
+ *
+ * Prose saying "maintained by" ("written and maintained by", "developed
+ * and maintained by") in a section of a team, of maintainers or of
+ * contributors names the people after it: every name, link and handle
+ * of the rest of its sentence, or, when the sentence ends there ("is
+ * maintained by:"), of the list that follows. A section headed like the
+ * contributors (Contributors) is otherwise no list of maintainers, but a
+ * sign of them when it shows people (a table or list of them, handles,
+ * an image such as a contributors graph) and is not itself a part of
+ * acknowledgements: its heading is kept in people.signs for the rule to
+ * name when nothing else names enough maintainers.
  * A list most of whose items are not names (features under "Team") names
  * nobody; nothing in code blocks or comments counts.
  *
@@ -63,14 +76,24 @@ struct person {
 	size_t			 refalloc;
 };
 
-struct people {
-	struct person	*v;
-	size_t		 n;
-	size_t		 alloc;
-	size_t		 teams;		/* of v, the teams */
+/* A section that shows contributors without naming maintainers. */
+struct people_sign {
+	char	*path;
+	int	 line;		/* of its heading */
+	char	*heading;	/* the heading's text */
 };
 
-#define PEOPLE_INIT { NULL, 0, 0, 0 }
+struct people {
+	struct person		*v;
+	size_t			 n;
+	size_t			 alloc;
+	size_t			 teams;		/* of v, the teams */
+	struct people_sign	*signs;		/* in the order found */
+	size_t			 nsigns;
+	size_t			 signalloc;
+};
+
+#define PEOPLE_INIT { NULL, 0, 0, 0, NULL, 0, 0 }
 
 /* people_from_doc() flags */
 #define PEOPLE_WHOLE	0x1	/* every section may name maintainers */
@@ -90,6 +113,12 @@ void	 people_add(struct people *, const char *, const char *,
  */
 size_t	 people_from_doc(struct people *, const char *, size_t,
 	    const struct md_doc *, const char *, unsigned);
+/*
+ * Whether a document parsed into doc is a page of maintainers or of a
+ * team: its first heading is ("Team", "Core developers", "Maintainers";
+ * not "Contact the author").
+ */
+int	 people_page(const struct md_doc *);
 /* People who are neither teams nor retired. */
 size_t	 people_current(const struct people *);
 /* Append how a person is named: "Jane Doe (@jane)", "@org/team". */
