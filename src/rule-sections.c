@@ -150,6 +150,7 @@ static int	 delegate(const struct rule *, struct check_ctx *,
 		    struct finding *, const char *, struct strbuf *,
 		    struct regex_budget *);
 static int	 is_document(const char *);
+static int	 is_listed(const struct md_heading *);
 static void	 add_quote(struct strbuf *, const char *, size_t);
 static int	 unlinked_cb(const struct tree_entry *, void *);
 static int	 unlinked_file(const struct rule *, struct check_ctx *,
@@ -723,6 +724,13 @@ delegate_matches(const struct rule *r, struct check_ctx *ctx,
 	return 0;
 }
 
+/* Is h a heading a list shows (no tagline, no banner without text)? */
+static int
+is_listed(const struct md_heading *h)
+{
+	return (h->flags & MD_TAGLINE) == 0 && h->text[0] != '\0';
+}
+
 /* The headings of m (taglines aside), for a message: "found: Install, Usage". */
 static void
 list_headings(const struct md_file *m, struct strbuf *sb)
@@ -730,14 +738,14 @@ list_headings(const struct md_file *m, struct strbuf *sb)
 	size_t i, n, shown;
 
 	for (i = n = 0; i < m->doc.nheadings; i++)
-		n += (m->doc.h[i].flags & MD_TAGLINE) == 0;
+		n += is_listed(&m->doc.h[i]);
 	if (n == 0) {
 		strbuf_addstr(sb, "no headings");
 		return;
 	}
 	strbuf_addstr(sb, "found: ");
 	for (i = shown = 0; i < m->doc.nheadings && shown < SHOW_HEADINGS; i++)
-		if ((m->doc.h[i].flags & MD_TAGLINE) == 0)
+		if (is_listed(&m->doc.h[i]))
 			strbuf_addf(sb, "%s%s", shown++ ? ", " : "",
 			    m->doc.h[i].text);
 	if (n > SHOW_HEADINGS)
