@@ -14,6 +14,11 @@
  * mention_min distinct clues of the section in one passage pass, fewer
  * make a warning that names what was found. With unlinked, a file named
  * like a missing section that the document does not link is a warning.
+ * Before the prose, the document's structure may say it: two or more
+ * headings that each name a kind of it (kind_heading: "Fixes", "New
+ * features"), or a sentence leading into a list (list_lead: "There are
+ * many ways to contribute:" and two or more items). With skip_title, the
+ * document's title names the document, never one of its sections.
  *
  * The searches for one section (its headings, linked file names) spend
  * from one budget of matching work, and each mention's scan of the prose
@@ -355,6 +360,7 @@ add_kinds(struct rule *r, struct sections *s, const char *key)
 	const struct rule_key *k;
 	const char *label;
 	size_t i, j, **v, *n;
+	int kind;
 
 	k = rule_key(r, key);
 	for (i = 0; k != NULL && i < k->n; i++) {
@@ -362,8 +368,9 @@ add_kinds(struct rule *r, struct sections *s, const char *key)
 		if ((j = want_of(s, label)) == s->n)
 			return rule_value_error(r, key, i, "no section is "
 			    "labelled '%s'", label);
-		v = key[0] == 'k' ? &s->w[j].kind : &s->w[j].lead;
-		n = key[0] == 'k' ? &s->w[j].nkind : &s->w[j].nlead;
+		kind = strcmp(key, "kind_heading") == 0;
+		v = kind ? &s->w[j].kind : &s->w[j].lead;
+		n = kind ? &s->w[j].nkind : &s->w[j].nlead;
 		*v = xreallocarray(*v, *n + 1, sizeof(**v));
 		(*v)[(*n)++] = i;
 	}
