@@ -14,6 +14,11 @@
  * mention_min distinct clues of the section in one passage pass, fewer
  * make a warning that names what was found. With unlinked, a file named
  * like a missing section that the document does not link is a warning.
+ * Before the prose, the document's structure may say it: two or more
+ * headings that each name a kind of it (kind_heading: "Fixes", "New
+ * features"), or a sentence leading into a list (list_lead: "There are
+ * many ways to contribute:" and two or more items). With skip_title, the
+ * document's title names the document, never one of its sections.
  *
  * The searches for one section (its headings, linked file names) spend
  * from one budget of matching work, and each mention's scan of the prose
@@ -22,6 +27,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +57,9 @@
 #define MENTION_HITS		256	/* hits of one clue kept */
 #define MENTION_SHOW		4	/* clues quoted in a message */
 #define MENTION_QUOTE		48	/* bytes of a clue quoted */
+#define KIND_MIN		2	/* headings naming kinds that pass */
+#define KIND_SHOW		4	/* of them named in a message */
+#define LEAD_ITEMS		2	/* items of a list a lead-in needs */
 
 struct want {
 	const char		*label;	/* the rule's, compiled once */
@@ -62,6 +71,10 @@ struct want {
 	size_t			 nclue;
 	size_t			*subst;	/* its substance values */
 	size_t			 nsubst;
+	size_t			*kind;	/* its kind_heading values */
+	size_t			 nkind;
+	size_t			*lead;	/* its list_lead values */
+	size_t			 nlead;
 };
 
 struct sections {
@@ -105,6 +118,8 @@ struct judging {
 	struct strbuf		 where;
 	struct prose		 pr;
 	struct regex_budget	 budget;
+	size_t			 lone;	/* the one heading naming a kind of
+					   the section looked for, or MD_NONE */
 };
 
 /* judge_want(): what to do next */
@@ -125,6 +140,7 @@ static void	 intro_later(struct judging *, const struct md_doc *);
 static int	 judge_want(struct judging *, const struct want *);
 static void	 judge_short(struct judging *, const struct want *, size_t);
 static int	 judge_unheaded(struct judging *, const struct want *);
+static int	 judge_absent(struct judging *, const struct want *);
 static void	 judge_result(struct judging *);
 static int	 link_line(struct check_ctx *, const struct md_file *, size_t,
 		    size_t, const char *);
@@ -132,6 +148,17 @@ static size_t	 want_of(const struct sections *, const char *);
 static int	 compile_several(struct rule *, struct sections *);
 static int	 add_mentions(struct rule *, struct sections *);
 static int	 add_substance(struct rule *, struct sections *);
+static int	 add_kinds(struct rule *, struct sections *, const char *);
+static int	 is_title(const struct rule *, const struct md_doc *, size_t);
+static int	 judge_kinds(struct judging *, const struct want *);
+static int	 kind_headings(struct judging *, const struct want *,
+		    struct strbuf *);
+static int	 lead_list(struct judging *, const struct want *,
+		    struct strbuf *);
+static int	 lead_matches(struct judging *, const struct want *,
+		    const struct md_block *, size_t, struct strbuf *);
+static size_t	 list_items(const struct md_doc *, size_t, int);
+static size_t	 last_sentence(const char *, size_t, size_t);
 static int	 has_substance(struct judging *, const struct want *, size_t);
 static int	 judge_thin(struct judging *, const struct want *, size_t);
 static int	 prose_make(const struct rule *, struct check_ctx *,
@@ -150,6 +177,7 @@ static int	 delegate(const struct rule *, struct check_ctx *,
 		    struct finding *, const char *, struct strbuf *,
 		    struct regex_budget *);
 static int	 is_document(const char *);
+static int	 is_listed(const struct md_heading *);
 static void	 add_quote(struct strbuf *, const char *, size_t);
 static int	 unlinked_cb(const struct tree_entry *, void *);
 static int	 unlinked_file(const struct rule *, struct check_ctx *,
@@ -178,6 +206,15 @@ static const struct rule_key_spec sections_keys[] = {
 	{ "substance", KEY_LABELLED, .flags = KEYF_CASELESS,
 	    .doc = "LABEL: REGEX the text of a section found by its "
 	    "heading must match (one of them)" },
+	{ "kind_heading", KEY_LABELLED, .flags = KEYF_CASELESS,
+	    .doc = "LABEL: REGEX of a heading naming one kind of the "
+	    "section; two or more such headings are the section" },
+	{ "list_lead", KEY_LABELLED, .flags = KEYF_CASELESS,
+	    .doc = "LABEL: REGEX of a sentence that, followed by a list of "
+	    "two or more items, is the section" },
+	{ "skip_title", KEY_BOOL,
+	    .doc = "a first heading covering the whole document names it, "
+	    "not a section" },
 	{ "mention_min", KEY_INT, .min = 1, .max = PROSE_MAX_CLUES,
 	    .doc = "distinct clues in one passage that pass (default 2)" },
 	{ "unlinked", KEY_ENUM, .choices = "warn",
@@ -209,6 +246,8 @@ sections_free(void *p)
 	for (i = 0; i < s->n; i++) {
 		free(s->w[i].clue);
 		free(s->w[i].subst);
+		free(s->w[i].kind);
+		free(s->w[i].lead);
 		if (s->w[i].own != NULL)
 			pcre2_code_free(s->w[i].own);
 		strbuf_release(&s->w[i].pat);
@@ -314,6 +353,30 @@ add_substance(struct rule *r, struct sections *s)
 	return 0;
 }
 
+/* Give each kind_heading or list_lead (key) to the section labelled so. */
+static int
+add_kinds(struct rule *r, struct sections *s, const char *key)
+{
+	const struct rule_key *k;
+	const char *label;
+	size_t i, j, **v, *n;
+	int kind;
+
+	k = rule_key(r, key);
+	for (i = 0; k != NULL && i < k->n; i++) {
+		label = rule_regex_label(r, key, i);
+		if ((j = want_of(s, label)) == s->n)
+			return rule_value_error(r, key, i, "no section is "
+			    "labelled '%s'", label);
+		kind = strcmp(key, "kind_heading") == 0;
+		v = kind ? &s->w[j].kind : &s->w[j].lead;
+		n = kind ? &s->w[j].nkind : &s->w[j].nlead;
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = i;
+	}
+	return 0;
+}
+
 static int
 sections_parse(struct rule *r)
 {
@@ -342,7 +405,9 @@ sections_parse(struct rule *r)
 			s->w[j].several = 1;
 		}
 	}
-	if (compile_several(r, s) != 0 || add_mentions(r, s) != 0)
+	if (compile_several(r, s) != 0 || add_mentions(r, s) != 0 ||
+	    add_kinds(r, s, "kind_heading") != 0 ||
+	    add_kinds(r, s, "list_lead") != 0)
 		return -1;
 	return add_substance(r, s);
 }
@@ -715,12 +780,20 @@ delegate_matches(const struct rule *r, struct check_ctx *ctx,
 
 	for (i = 0; md_find_section(&m->doc, w->re, i, &idx, budget) == 1;
 	    i = idx + 1)
-		if (m->doc.h[idx].nlinks > 0 && delegate(r, ctx, m, idx, cap,
-		    w->re, f, w->label, where, budget)) {
+		if (!is_title(r, &m->doc, idx) && m->doc.h[idx].nlinks > 0 &&
+		    delegate(r, ctx, m, idx, cap, w->re, f, w->label, where,
+		    budget)) {
 			*at = idx;
 			return 1;
 		}
 	return 0;
+}
+
+/* Is h a heading a list shows (no tagline, no banner without text)? */
+static int
+is_listed(const struct md_heading *h)
+{
+	return (h->flags & MD_TAGLINE) == 0 && h->text[0] != '\0';
 }
 
 /* The headings of m (taglines aside), for a message: "found: Install, Usage". */
@@ -730,14 +803,14 @@ list_headings(const struct md_file *m, struct strbuf *sb)
 	size_t i, n, shown;
 
 	for (i = n = 0; i < m->doc.nheadings; i++)
-		n += (m->doc.h[i].flags & MD_TAGLINE) == 0;
+		n += is_listed(&m->doc.h[i]);
 	if (n == 0) {
 		strbuf_addstr(sb, "no headings");
 		return;
 	}
 	strbuf_addstr(sb, "found: ");
 	for (i = shown = 0; i < m->doc.nheadings && shown < SHOW_HEADINGS; i++)
-		if ((m->doc.h[i].flags & MD_TAGLINE) == 0)
+		if (is_listed(&m->doc.h[i]))
 			strbuf_addf(sb, "%s%s", shown++ ? ", " : "",
 			    m->doc.h[i].text);
 	if (n > SHOW_HEADINGS)
@@ -805,6 +878,8 @@ find_good_section(const struct rule *r, const struct md_file *m,
 	*nmatch = 0;
 	for (i = 0; (rc = md_find_section(&m->doc, w->re, i, idx,
 	    budget)) == 1; i = *idx + 1) {
+		if (is_title(r, &m->doc, *idx))
+			continue;
 		hd = &m->doc.h[*idx];
 		strbuf_reset(&why);
 		if (body_ok(r, hd->has_code, hd->words, &why)) {
@@ -902,14 +977,19 @@ judge_unheaded(struct judging *j, const struct want *w)
 {
 	int mrc;
 
-	strbuf_reset(&j->where);
-	mrc = mentioned(j->r, j->ctx, j->m, w, &j->pr, j->f, &j->where,
-	    &j->budget);
+	mrc = judge_kinds(j, w);
+	if (mrc == 0) {
+		strbuf_reset(&j->where);
+		mrc = mentioned(j->r, j->ctx, j->m, w, &j->pr, j->f,
+		    &j->where, &j->budget);
+	} else if (mrc == 1)
+		return J_NEXT;
 	if (mrc == REGEX_EBUDGET)
 		return J_STOP;
-	if (mrc == -1) {
-		finding_result(j->f, RESULT_UNKNOWN, "%s: a mention of '%s' "
-		    "could not be matched", j->e->path, w->label);
+	if (mrc < 0) {
+		finding_result(j->f, RESULT_UNKNOWN, "%s: a heading, list or "
+		    "mention pattern of '%s' could not be matched",
+		    j->e->path, w->label);
 		return J_OUT;
 	}
 	if (mrc == 2 || mrc == 1) {
@@ -917,6 +997,27 @@ judge_unheaded(struct judging *j, const struct want *w)
 		    (mrc == 2 ? j->good.len : j->weak.len) ? "; " : "",
 		    w->label, mrc == 2 ? "in the text" :
 		    "only mentioned in passing", j->where.buf);
+		return J_NEXT;
+	}
+	return judge_absent(j, w);
+}
+
+/*
+ * Nothing says w, neither headings nor the text: one heading naming a
+ * kind of it, or a file named like it that is not linked, is a warning
+ * naming it; else it is missing. Returns J_NEXT.
+ */
+static int
+judge_absent(struct judging *j, const struct want *w)
+{
+	const struct md_heading *hd;
+
+	if (j->lone != MD_NONE) {
+		hd = &j->m->doc.h[j->lone];
+		finding_evidence(j->f, j->e->path, hd->line, "a lone heading");
+		strbuf_addf(&j->weak, "%s%s: only section '%s' at line %d "
+		    "names one (a person should read it)", j->weak.len ?
+		    "; " : "", w->label, hd->text, hd->line);
 		return J_NEXT;
 	}
 	strbuf_reset(&j->where);
@@ -994,6 +1095,200 @@ judge_thin(struct judging *j, const struct want *w, size_t idx)
 	    "it but its text says nothing of it (a person should read it)",
 	    j->weak.len ? "; " : "", w->label, hd->text, hd->line);
 	return J_NEXT;
+}
+
+/*
+ * Is heading i of d the title of the whole document: the first heading,
+ * with only decoration before it unless it is of level 1, and no heading
+ * of its level or higher after it? With r, only when r asks skip_title.
+ */
+static int
+is_title(const struct rule *r, const struct md_doc *d, size_t i)
+{
+	if (r != NULL && !rule_bool(r, "skip_title", 0))
+		return 0;
+	return i == 0 && d->nheadings > 0 && d->h[0].end >= d->nheadings &&
+	    (d->h[0].level == 1 || d->lead_words == 0);
+}
+
+/*
+ * The headings of m, the title aside, that name a kind of w (its
+ * kind_heading patterns): KIND_MIN or more are the section, said in what
+ * ("in headings 'Fixes' (line 17), 'New features' (line 22)") with
+ * evidence. Returns 1 then, else 0 (a lone one in j->lone), or what
+ * regex_search() failed with.
+ */
+static int
+kind_headings(struct judging *j, const struct want *w, struct strbuf *what)
+{
+	struct strbuf err = STRBUF_INIT;
+	const struct md_doc *d = &j->m->doc;
+	const struct md_heading *hd;
+	size_t i, k, n, at[KIND_SHOW];
+	int rc;
+
+	regex_budget_init(&j->budget);
+	for (i = n = 0, rc = 0; i < d->nheadings && rc >= 0; i++) {
+		hd = &d->h[i];
+		if (!is_listed(hd) || is_title(NULL, d, i))
+			continue;
+		for (k = 0, rc = 0; k < w->nkind && rc == 0; k++)
+			rc = regex_search(rule_regex(j->r, "kind_heading",
+			    w->kind[k]), hd->norm, strlen(hd->norm), 0, NULL,
+			    NULL, &j->budget, &err);
+		if (rc == 1 && n < KIND_SHOW)
+			at[n] = i;
+		n += rc == 1;
+	}
+	strbuf_release(&err);
+	if (rc < 0)
+		return rc;
+	if (n == 1)
+		j->lone = at[0];
+	if (n < KIND_MIN)
+		return 0;
+	strbuf_addstr(what, "in headings ");
+	for (k = 0; k < n && k < KIND_SHOW; k++) {
+		hd = &d->h[at[k]];
+		strbuf_addf(what, "%s'%s' (line %d)", k > 0 ? ", " : "",
+		    hd->text, hd->line);
+		finding_evidence(j->f, j->e->path, hd->line, w->label);
+	}
+	if (n > KIND_SHOW)
+		strbuf_addf(what, ", and %zu more", n - KIND_SHOW);
+	return 1;
+}
+
+/*
+ * The items of the list that follows text block t of d, a paragraph, at
+ * once (nested one level deeper, before line limit, the next heading's);
+ * 0 when none does.
+ */
+static size_t
+list_items(const struct md_doc *d, size_t t, int limit)
+{
+	const struct md_block *p = &d->text[t];
+	size_t u, n;
+	int level;
+
+	level = p->level + 1;
+	u = t + 1;
+	if (u >= d->ntext || d->text[u].kind != MD_BLOCK_ITEM ||
+	    d->text[u].level != level || d->text[u].quote != p->quote)
+		return 0;
+	for (n = 0; u < d->ntext && d->text[u].level >= level &&
+	    d->text[u].line < limit; u++)
+		n += d->text[u].kind == MD_BLOCK_ITEM &&
+		    d->text[u].level == level;
+	return n;
+}
+
+/*
+ * Where the last sentence of s[from, to) starts: after the last '.', '!'
+ * or '?' followed by white space, trailing ones aside.
+ */
+static size_t
+last_sentence(const char *s, size_t from, size_t to)
+{
+	size_t e, i;
+
+	for (e = to; e > from && (strchr(" \t\r\n.:!?", s[e - 1]) != NULL);
+	    e--)
+		;
+	for (i = e; i > from; i--)
+		if (strchr(".!?", s[i - 1]) != NULL && i < e &&
+		    strchr(" \t\r\n", s[i]) != NULL)
+			break;
+	while (i < e && strchr(" \t\r\n", s[i]) != NULL)
+		i++;
+	return i;
+}
+
+/*
+ * Does the last sentence of paragraph p, followed by a list of items,
+ * match one of w's list_lead patterns? 1 and what ("in a list of 3 items
+ * at line 5, after 'Contribution examples:'") with evidence, 0, or what
+ * regex_search() failed with.
+ */
+static int
+lead_matches(struct judging *j, const struct want *w,
+    const struct md_block *p, size_t items, struct strbuf *what)
+{
+	struct strbuf err = STRBUF_INIT;
+	const struct prose *pr = &j->pr;
+	size_t from, to, st, k;
+	int rc, line;
+
+	if (p->line < 1 || (size_t)p->line > pr->nlines)
+		return 0;
+	from = pr->starts[p->line - 1];
+	to = (size_t)p->end_line < pr->nlines ? pr->starts[p->end_line] :
+	    pr->text.len;
+	st = last_sentence(pr->text.buf, from, to);
+	for (k = 0, rc = 0; k < w->nlead && rc == 0 && st < to; k++)
+		rc = regex_search(rule_regex(j->r, "list_lead", w->lead[k]),
+		    pr->text.buf, to, st, NULL, NULL, &j->budget, &err);
+	strbuf_release(&err);
+	if (rc != 1)
+		return rc;
+	line = prose_line_of(pr->starts, pr->nlines, st);
+	strbuf_addf(what, "in a list of %zu items at line %d, after ", items,
+	    line);
+	add_quote(what, pr->text.buf + st, to - st);
+	finding_evidence(j->f, j->e->path, line, w->label);
+	return 1;
+}
+
+/*
+ * A paragraph whose last sentence leads into a list of w's (list_lead)
+ * and a list of LEAD_ITEMS or more right after it: the section. Returns
+ * 1 and says where in what, 0, or what regex_search() failed with.
+ */
+static int
+lead_list(struct judging *j, const struct want *w, struct strbuf *what)
+{
+	const struct md_doc *d = &j->m->doc;
+	size_t t, h, items;
+	int rc;
+
+	if (w->nlead == 0 || !prose_make(j->r, j->ctx, j->m, &j->pr))
+		return 0;
+	regex_budget_init(&j->budget);
+	for (t = h = 0; t + 1 < d->ntext; t++) {
+		if (d->text[t].kind != MD_BLOCK_PARA)
+			continue;
+		/* the first heading after the paragraph: text comes in order */
+		while (h < d->nheadings && d->h[h].line <= d->text[t].end_line)
+			h++;
+		items = list_items(d, t, h < d->nheadings ? d->h[h].line :
+		    INT_MAX);
+		if (items < LEAD_ITEMS)
+			continue;
+		if ((rc = lead_matches(j, w, &d->text[t], items, what)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Is w in m's structure rather than its headings' names: headings that
+ * each name a kind of it, or a list led into as one? 1 (said in good), 0,
+ * or what regex_search() failed with.
+ */
+static int
+judge_kinds(struct judging *j, const struct want *w)
+{
+	int rc;
+
+	j->lone = MD_NONE;
+	strbuf_reset(&j->where);
+	rc = w->nkind > 0 ? kind_headings(j, w, &j->where) : 0;
+	if (rc == 0)
+		rc = lead_list(j, w, &j->where);
+	if (rc == 1)
+		strbuf_addf(&j->good, "%s%s %s", j->good.len ? "; " : "",
+		    w->label, j->where.buf);
+	return rc;
 }
 
 /* Look for one wanted section. Returns J_NEXT, J_STOP or J_OUT. */

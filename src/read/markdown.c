@@ -69,6 +69,7 @@ struct walk {
 	size_t		 hwords;	/*   all but image alt text */
 	size_t		 hplain;	/*   outside links and alt text */
 	size_t		 hlinks;	/* links in it */
+	size_t		 himages;	/* images in it */
 	int		 in_alt;	/* reading image alt text */
 
 	/* Words of the current paragraph or HTML unit. */
@@ -408,7 +409,7 @@ open_html_heading(struct walk *w, int level, int line)
 	w->hnested = w->nested > 0;
 	strbuf_reset(&w->htext);
 	memset(&w->hw, 0, sizeof(w->hw));
-	w->hwords = w->hplain = w->hlinks = 0;
+	w->hwords = w->hplain = w->hlinks = w->himages = 0;
 }
 
 static void
@@ -422,9 +423,13 @@ close_html_heading(struct walk *w)
 		unit_end(w);
 		return;
 	}
+	/*
+	 * A logo and a link or two (<h1><img> <a>with</a></h1>): a banner
+	 * whose words name no section, so it has no text to show.
+	 */
 	add_heading(w, w->hlevel, w->hline, w->hlast,
 	    MD_HTML | (w->hnested ? MD_NESTED : 0), w->htext.buf,
-	    w->htext.len);
+	    w->himages > 0 && w->hplain == 0 ? 0 : w->htext.len);
 }
 
 /*
@@ -661,6 +666,8 @@ handle_tag(struct walk *w, const struct tag *t, int line, struct html *st)
 		}
 		w->words.in_word = 0;
 	} else if (is_block_tag(nm)) {
+		if (w->hopen && !t->closing && strcmp(nm, "img") == 0)
+			w->himages++;
 		w_sep(w);
 		if (!w->hopen && strcmp(nm, "img") != 0)
 			unit_end(w);
@@ -982,6 +989,7 @@ read_inline(struct walk *w, cmark_iter *it, cmark_node *n, cmark_node *para)
 	case CMARK_NODE_IMAGE:
 		/* Alt text is no prose, but it is part of a heading. */
 		if (w->hopen) {
+			w->himages++;
 			flatten(n, &w->tmp);
 			w->in_alt = 1;
 			w_text(w, w->tmp.buf, w->tmp.len);
@@ -1516,7 +1524,9 @@ md_find_section(const struct md_doc *doc, const pcre2_code *re, size_t from,
 	int rc;
 
 	for (i = from; i < doc->nheadings; i++) {
-		if (doc->h[i].flags & MD_TAGLINE)
+		/* a heading without text (a banner) names no section */
+		if ((doc->h[i].flags & MD_TAGLINE) ||
+		    doc->h[i].norm[0] == '\0')
 			continue;
 		s = doc->h[i].norm;
 		rc = regex_search(re, s, strlen(s), 0, NULL, NULL, budget,

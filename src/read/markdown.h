@@ -12,7 +12,10 @@
  * block. Headings in block quotes and list items count, flagged.
  * Decoration is no heading: a heading of only images (badges underlined
  * with ---), a bar of two or more links and nothing else, or one empty
- * without its images; its body runs on in the section before it.
+ * without its images; its body runs on in the section before it. An
+ * <hN> of images and links with no words outside them (a logo beside a
+ * link, <h1><img src=...> <a href=...>with</a></h1>) is a heading with
+ * no text: it names no section and lists of headings leave it out.
  *
  * The introduction is what a reader takes for the project's value
  * proposition: the prose before the first heading and under a level-1
@@ -72,7 +75,8 @@ struct md_heading {
 	int		 line;		/* first line of the heading */
 	int		 end_line;	/* last line (setext underline, </hN>) */
 	unsigned	 flags;
-	char		*text;		/* display text, spaces collapsed */
+	char		*text;		/* display text, spaces collapsed;
+					   "" for a banner (see above) */
 	char		*norm;		/* text_normalise(text, MD_NORMALISE) */
 	size_t		 parent;	/* enclosing heading, or MD_NONE */
 	size_t		 end;		/* heading ending the section, or
