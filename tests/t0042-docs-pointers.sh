@@ -86,6 +86,17 @@ test_expect_success 'a site URL names its page at any depth of the docs tree, on
 	result_of quick-start message | grep -F "delegated to docs/source/user/tutorials/basics.md: section"
 '
 
+test_expect_success 'a Getting started section linking to a deep page of the site: found at any depth' '
+	demo_readme <<-\EOF &&
+	## Getting started
+
+	Follow [the tutorial](https://demo.readthedocs.io/en/stable/tutorials/basics/).
+	EOF
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of quick-start)" pass &&
+	result_of quick-start message | grep -F "quick start at line 5 delegated to docs/source/user/tutorials/basics.md (linked at line 7)"
+'
+
 test_expect_success 'a .html page names its reST source, and a directory its index page' '
 	rm -r "$R/docs" &&
 	printf "Start\n=====\n\nGetting started\n---------------\n\n.. code-block:: sh\n\n    pip install demo\n" |

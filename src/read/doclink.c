@@ -295,14 +295,16 @@ tail_is(const char *stem, size_t n, const char *tail, size_t tlen)
 
 /*
  * Is a page (stem[0..n), its extension dropped) the source of the site
- * path tail: ".../tail", or ".../tail/index" and ".../tail/README", the
- * page of its directory? An empty tail (the site's root) is any index.
+ * path tail: ".../tail" (1), ".../tail/index" (2) or ".../tail/README"
+ * (3), the page of its directory? An empty tail (the site's root) is any
+ * index. 0: it is not.
  */
 static int
 page_names(const char *stem, size_t n, const char *tail, size_t tlen)
 {
 	const char *base;
 	size_t bn;
+	int kind;
 
 	if (tail_is(stem, n, tail, tlen))
 		return 1;
@@ -310,16 +312,23 @@ page_names(const char *stem, size_t n, const char *tail, size_t tlen)
 	while (base > stem && base[-1] != '/')
 		base--;
 	bn = (size_t)(stem + n - base);
-	if (!((bn == 5 && ascii_eq_lower(base, "index", 5)) ||
-	    (bn == 6 && ascii_eq_lower(base, "readme", 6))) || base == stem)
+	if (bn == 5 && ascii_eq_lower(base, "index", 5))
+		kind = 2;
+	else if (bn == 6 && ascii_eq_lower(base, "readme", 6))
+		kind = 3;
+	else
+		return 0;
+	if (base == stem)
 		return 0;
 	return tlen == 0 || tail_is(stem, (size_t)(base - 1 - stem), tail,
-	    tlen);
+	    tlen) ? kind : 0;
 }
 
 /*
- * Push the pages that are the source of tail, the shallowest first and,
- * at one depth, Markdown before reST before notebooks.
+ * Push the pages that are the source of tail: the page named so before
+ * a directory's index before its README (a docs/README.md tells how to
+ * build the docs), then the shallowest first and, at one depth,
+ * Markdown before reST before notebooks.
  */
 static void
 push_matches(const struct strvec *pages, const char *tail, size_t tlen,
@@ -327,15 +336,15 @@ push_matches(const struct strvec *pages, const char *tail, size_t tlen,
 {
 	size_t best[SUFFIX_MATCHES], key[SUFFIX_MATCHES], nb, i, k, stem, d;
 	const char *p;
-	int rank;
+	int rank, kind;
 
 	for (nb = 0, i = 0; i < pages->n; i++) {
 		if ((rank = page_rank(pages->v[i], &stem)) < 0 ||
-		    !page_names(pages->v[i], stem, tail, tlen))
+		    (kind = page_names(pages->v[i], stem, tail, tlen)) == 0)
 			continue;
 		for (d = 0, p = pages->v[i]; (p = strchr(p, '/')) != NULL; p++)
 			d++;
-		d = d * 4 + (size_t)rank;
+		d = (size_t)kind * 4096 + d * 4 + (size_t)rank;
 		/* insertion into the few best kept */
 		for (k = nb; k > 0 && key[k - 1] > d; k--)
 			if (k < SUFFIX_MATCHES) {
