@@ -8,7 +8,11 @@
  * links to a file of the repository (RELEASE.md, GOVERNANCE.md, or the
  * source under docs/ of a documentation site's page) is checked in that
  * file, and a missing section is found in a linked file named like it;
- * the message says it was delegated and names the link's line.
+ * the message says it was delegated and names the link's line. A site's
+ * page is found at any depth of the docs tree, on the hosts the project
+ * declares too (site_files). With doc_link, a link named like the
+ * documentation, or in a section so named, leads to a page whose section
+ * holds what the missing or short one must.
  *
  * A section no heading names may be found in the prose by its mentions:
  * mention_min distinct clues of the section in one passage pass, fewer
@@ -32,11 +36,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "read/markdown.h"
 #include "ctx.h"
 #include "read/doclink.h"
+#include "read/dochost.h"
 #include "finding.h"
 #include "read/prose.h"
+#include "read/reader.h"
 #include "regex.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -50,6 +57,11 @@
 #define LINKS_MAX		16	/* distinct files a section's links
 					   lead to that are read */
 #define LINK_BYTES		(1024 * 1024)	/* bytes read of each */
+#define SITE_PAGES		20000	/* pages of a docs tree kept */
+#define SITE_BYTES		(256 * 1024)	/* of a file declaring the site */
+#define LINK_TEXT		1024	/* bytes looked back for a link's text */
+#define DOC_SECTIONS		16	/* documentation sections whose links
+					   are followed */
 /* A file of at most this many words that links to a document points to it. */
 #define POINTER_WORDS		40
 #define MENTION_SPAN		12	/* lines a passage of prose spans */
@@ -122,6 +134,14 @@ struct judging {
 					   the section looked for, or MD_NONE */
 };
 
+/* The documentation site of the repository, for one rule (site_files). */
+struct docsite {
+	struct strvec		 hosts;
+	struct strvec		 pages;
+	struct strvec		 roots;
+	struct doclink_site	 s;
+};
+
 /* judge_want(): what to do next */
 #define J_NEXT	0	/* look for the next section */
 #define J_STOP	1	/* the budget is spent: stop looking */
@@ -178,6 +198,23 @@ static int	 delegate(const struct rule *, struct check_ctx *,
 		    struct regex_budget *);
 static int	 is_document(const char *);
 static int	 is_listed(const struct md_heading *);
+static void	 docsite_free(void *);
+static int	 page_cb(const struct tree_entry *, void *);
+static void	 docsite_declared(const struct rule *, struct check_ctx *,
+		    struct docsite *);
+static const struct doclink_site *docsite_of(const struct rule *,
+		    struct check_ctx *);
+static const struct tree_entry *link_target(const struct rule *,
+		    struct check_ctx *, const char *, const char *);
+static void	 link_text(const char *, size_t, const char *,
+		    struct strbuf *);
+static size_t	 doc_sections(struct judging *, size_t *, size_t *);
+static int	 is_doc_link(struct judging *, size_t, const size_t *, size_t);
+static int	 page_has(struct judging *, const struct want *,
+		    const struct md_file *, size_t *);
+static int	 doc_page(struct judging *, const struct want *, size_t,
+		    struct strvec *);
+static int	 judge_doc_links(struct judging *, const struct want *);
 static void	 add_quote(struct strbuf *, const char *, size_t);
 static int	 unlinked_cb(const struct tree_entry *, void *);
 static int	 unlinked_file(const struct rule *, struct check_ctx *,
@@ -225,6 +262,11 @@ static const struct rule_key_spec sections_keys[] = {
 	    .doc = "a file that only points to a document: judge that" },
 	{ "max_bytes", KEY_INT, .min = 1, .max = 1073741824,
 	    .doc = "bytes read at most (default 8 MiB)" },
+	{ "doc_link", KEY_REGEX, .flags = KEYF_CASELESS,
+	    .doc = "REGEX of a documentation link's text or section: its "
+	    "page may hold a section" },
+	{ "site_files", KEY_WORDS,
+	    .doc = "files that declare the docs site's host or sources" },
 	{ .name = NULL }
 };
 
@@ -502,19 +544,16 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 {
 	const struct tree_entry *e;
 	struct strbuf err = STRBUF_INIT, name = STRBUF_INIT, why = STRBUF_INIT;
-	struct strvec seen = STRVEC_INIT, cand = STRVEC_INIT;
+	struct strvec seen = STRVEC_INIT;
 	const struct md_file *lm;
-	size_t i, j, first, n;
+	size_t i, first, n;
 	int found, line, ok;
 
 	first = h == MD_NONE ? 0 : m->doc.h[h].link_first;
 	n = h == MD_NONE ? m->doc.nlinks : m->doc.h[h].nlinks;
 	found = 0;
 	for (i = first; i < first + n && !found && seen.n < LINKS_MAX; i++) {
-		strvec_clear(&cand);
-		doclink_candidates(m->e->path, m->doc.links[i], &cand);
-		for (e = NULL, j = 0; j < cand.n && e == NULL; j++)
-			e = tree_lookup(ctx_tree(ctx), cand.v[j], 0);
+		e = link_target(r, ctx, m->e->path, m->doc.links[i]);
 		if (e == NULL || e == m->e || !is_document(e->path) ||
 		    strvec_has(&seen, e->path) ||
 		    (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC))
@@ -543,10 +582,314 @@ delegate(const struct rule *r, struct check_ctx *ctx, const struct md_file *m,
 		finding_evidence(f, e->path, 1, ok ? label : why.buf);
 	}
 	strvec_clear(&seen);
-	strvec_clear(&cand);
 	strbuf_release(&err);
 	strbuf_release(&name);
 	strbuf_release(&why);
+	return found;
+}
+
+static void
+docsite_free(void *p)
+{
+	struct docsite *ds = p;
+
+	strvec_clear(&ds->hosts);
+	strvec_clear(&ds->pages);
+	strvec_clear(&ds->roots);
+	free(ds);
+}
+
+/* Keep a page's source of the docs tree. */
+static int
+page_cb(const struct tree_entry *e, void *p)
+{
+	struct strvec *pages = p;
+
+	if (pages->n >= SITE_PAGES)
+		return 1;
+	if ((e->mode == TREE_MODE_FILE || e->mode == TREE_MODE_EXEC) &&
+	    doclink_page_source(e->path))
+		strvec_push(pages, e->path);
+	return 0;
+}
+
+/* The hosts and the folders of sources the rule's site_files declare. */
+static void
+docsite_declared(const struct rule *r, struct check_ctx *ctx,
+    struct docsite *ds)
+{
+	const struct rule_key *k = rule_key(r, "site_files");
+	const struct tree_entry *e;
+	const struct dochost *d;
+	const struct reader *rd;
+	size_t i;
+
+	for (i = 0; k != NULL && i < k->n; i++) {
+		if ((rd = dochost_reader(k->v[i].value)) == NULL ||
+		    (e = tree_lookup(ctx_tree(ctx), k->v[i].value, 0)) ==
+		    NULL || (e->mode != TREE_MODE_FILE &&
+		    e->mode != TREE_MODE_EXEC) ||
+		    (d = ctx_model(ctx, rd, e, SITE_BYTES, NULL, NULL)) == NULL)
+			continue;
+		if (d->host != NULL && !strvec_has(&ds->hosts, d->host))
+			strvec_push(&ds->hosts, d->host);
+		if (d->root != NULL && !strvec_has(&ds->roots, d->root))
+			strvec_push(&ds->roots, d->root);
+	}
+}
+
+/*
+ * What the repository tells of its docs site, made once per rule (its
+ * site_files say which files declare it): the hosts declared, and the
+ * pages under docs/, doc/ and the folders of sources declared.
+ */
+static const struct doclink_site *
+docsite_of(const struct rule *r, struct check_ctx *ctx)
+{
+	static const char *const trees[] = { "docs", "doc", NULL };
+	struct docsite *ds;
+	const char *root;
+	char *glob;
+	size_t i, k;
+
+	if ((ds = ctx_cache_find(ctx, "docsite", NULL,
+	    (size_t)(uintptr_t)r)) != NULL)
+		return &ds->s;
+	ds = xcalloc(1, sizeof(*ds));
+	docsite_declared(r, ctx, ds);
+	for (i = 0; trees[i] != NULL; i++)
+		strvec_push(&ds->roots, trees[i]);
+	for (i = 0; i < ds->roots.n; i++) {
+		root = ds->roots.v[i];
+		/* a folder inside docs/ or doc/ is globbed with it */
+		for (k = 0; trees[k] != NULL; k++)
+			if (strncmp(root, trees[k], strlen(trees[k])) == 0 &&
+			    root[strlen(trees[k])] == '/')
+				break;
+		if (trees[k] != NULL)
+			continue;
+		glob = xasprintf("%s/**/*", root);
+		(void)tree_glob(ctx_tree(ctx), glob, 0, page_cb, &ds->pages);
+		free(glob);
+	}
+	ds->s.hosts = &ds->hosts;
+	ds->s.pages = &ds->pages;
+	ctx_cache_add(ctx, "docsite", NULL, (size_t)(uintptr_t)r, ds,
+	    docsite_free);
+	return &ds->s;
+}
+
+/*
+ * The document of the repository a link names: the first of its
+ * candidates that is one, else the first that exists; NULL when none.
+ */
+static const struct tree_entry *
+link_target(const struct rule *r, struct check_ctx *ctx, const char *from,
+    const char *dest)
+{
+	struct strvec cand = STRVEC_INIT;
+	const struct tree_entry *e, *first;
+	size_t k;
+
+	(void)doclink_resolve(from, dest, ascii_eq_lower(dest, "http", 4) ?
+	    docsite_of(r, ctx) : NULL, &cand);
+	for (first = NULL, k = 0; k < cand.n; k++) {
+		if ((e = tree_lookup(ctx_tree(ctx), cand.v[k], 0)) == NULL)
+			continue;
+		if (is_document(e->path) && (e->mode == TREE_MODE_FILE ||
+		    e->mode == TREE_MODE_EXEC)) {
+			first = e;
+			break;
+		}
+		if (first == NULL)
+			first = e;
+	}
+	strvec_clear(&cand);
+	return first;
+}
+
+/*
+ * The text of the first link to dest in buf[0..len): a Markdown link's
+ * brackets (a badge's image with its alt text), a reST link's words, an
+ * HTML anchor's content; for a bare URL the line before it
+ * ("Documentation: https://...").
+ */
+static void
+link_text(const char *buf, size_t len, const char *dest, struct strbuf *sb)
+{
+	const char *p;
+	size_t n, i, k, depth;
+
+	strbuf_reset(sb);
+	n = strlen(dest);
+	for (i = 0; n > 0 && i + n <= len; i++)
+		if (buf[i] == dest[0] && memcmp(buf + i, dest, n) == 0)
+			break;
+	if (n == 0 || i + n > len)
+		return;
+	if (i >= 2 && buf[i - 1] == '(' && buf[i - 2] == ']') {
+		for (k = i - 2, depth = 0; k > 0 && i - k < LINK_TEXT; k--)
+			if (buf[k] == ']')
+				depth++;
+			else if (buf[k] == '[' && --depth == 0)
+				break;
+		if (buf[k] == '[' && depth == 0) {
+			strbuf_add(sb, buf + k + 1, i - 2 - (k + 1));
+			return;
+		}
+	}
+	if (i >= 6 && (buf[i - 1] == '"' || buf[i - 1] == '\'') &&
+	    ascii_eq_lower(buf + i - 6, "href=", 5) &&
+	    (p = memchr(buf + i + n, '>', len - i - n)) != NULL) {
+		for (k = (size_t)(p + 1 - buf); k < len && k < i + LINK_TEXT &&
+		    !(buf[k] == '<' && k + 1 < len && buf[k + 1] == '/'); k++)
+			;
+		strbuf_add(sb, p + 1, k - (size_t)(p + 1 - buf));
+		return;
+	}
+	/* reST's `text <dest>`_, within its paragraph */
+	if (i >= 1 && buf[i - 1] == '<')
+		for (k = i - 1; k > 1 && i - k < LINK_TEXT && buf[k - 1] != '>' &&
+		    !(buf[k - 1] == '\n' && buf[k - 2] == '\n'); k--)
+			if (buf[k - 1] == '`') {
+				strbuf_add(sb, buf + k, i - 1 - k);
+				return;
+			}
+	for (k = i; k > 0 && buf[k - 1] != '\n' && i - k < LINK_TEXT; k--)
+		;
+	strbuf_add(sb, buf + k, i - k);
+}
+
+/*
+ * The links of the sections doc_link names ("Documentation"): from[c]
+ * and n[c] for each; returns how many.
+ */
+static size_t
+doc_sections(struct judging *j, size_t *from, size_t *n)
+{
+	const struct rule_key *k = rule_key(j->r, "doc_link");
+	size_t v, i, idx, c;
+
+	for (c = 0, v = 0; k != NULL && v < k->n; v++)
+		for (i = 0; c < DOC_SECTIONS && md_find_section(&j->m->doc,
+		    rule_regex(j->r, "doc_link", v), i, &idx, &j->budget) == 1;
+		    i = idx + 1) {
+			from[c] = j->m->doc.h[idx].link_first;
+			n[c++] = j->m->doc.h[idx].nlinks;
+		}
+	return c;
+}
+
+/*
+ * Is link i a documentation link: in one of the ns sections (from, n),
+ * or with a text doc_link matches (the document's text is read)?
+ */
+static int
+is_doc_link(struct judging *j, size_t i, const size_t *from, size_t ns)
+{
+	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
+	const struct rule_key *k = rule_key(j->r, "doc_link");
+	const size_t *n = from + DOC_SECTIONS;
+	const char *buf;
+	size_t c, len;
+	int trunc, hit;
+
+	for (c = 0; c < ns; c++)
+		if (i >= from[c] && i < from[c] + n[c])
+			return 1;
+	if (k == NULL || ctx_read(j->ctx, j->m->e, j->cap, 0, NULL, &buf,
+	    &len, &trunc) != 0)
+		return 0;
+	link_text(buf, len, j->m->doc.links[i], &text);
+	for (c = 0, hit = 0; c < k->n && !hit && text.len > 0; c++)
+		hit = regex_search(rule_regex(j->r, "doc_link", c), text.buf,
+		    text.len, 0, NULL, NULL, &j->budget, &err) == 1;
+	strbuf_release(&text);
+	strbuf_release(&err);
+	return hit;
+}
+
+/*
+ * A section of page lm named like w that holds what w must (a code
+ * block, min_words): 1 and its heading in *at.
+ */
+static int
+page_has(struct judging *j, const struct want *w, const struct md_file *lm,
+    size_t *at)
+{
+	struct strbuf why = STRBUF_INIT;
+	const struct md_heading *hd;
+	size_t i, idx;
+	int ok;
+
+	for (i = 0, ok = 0; !ok && md_find_section(&lm->doc, w->re, i, &idx,
+	    &j->budget) == 1; i = idx + 1) {
+		hd = &lm->doc.h[idx];
+		strbuf_reset(&why);
+		if ((ok = body_ok(j->r, hd->has_code, hd->words, &why)))
+			*at = idx;
+	}
+	strbuf_release(&why);
+	return ok;
+}
+
+/*
+ * The page documentation link i leads to, read once (seen): when a
+ * section of it is named like w and holds what w must, say so and
+ * return 1.
+ */
+static int
+doc_page(struct judging *j, const struct want *w, size_t i,
+    struct strvec *seen)
+{
+	const struct tree_entry *e;
+	const struct md_file *lm;
+	size_t at;
+	int line;
+
+	e = link_target(j->r, j->ctx, j->m->e->path, j->m->doc.links[i]);
+	if (e == NULL || e == j->m->e || !is_document(e->path) ||
+	    strvec_has(seen, e->path) ||
+	    (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC))
+		return 0;
+	strvec_push(seen, e->path);
+	if ((lm = ctx_document(j->ctx, e, LINK_BYTES, NULL)) == NULL ||
+	    !page_has(j, w, lm, &at))
+		return 0;
+	line = link_line(j->ctx, j->m, MD_NONE, j->cap, j->m->doc.links[i]);
+	finding_evidence(j->f, j->m->e->path, line, "documentation link");
+	finding_evidence(j->f, e->path, lm->doc.h[at].line, w->label);
+	strbuf_addf(&j->good, "%s%s delegated to %s: section '%s' at line "
+	    "%d%s", j->good.len ? "; " : "", w->label, e->path,
+	    lm->doc.h[at].text, lm->doc.h[at].line,
+	    rule_str(j->r, "needs", NULL) != NULL ? ", with a code block" : "");
+	if (line > 0)
+		strbuf_addf(&j->good, " (the documentation, linked at line %d)",
+		    line);
+	return 1;
+}
+
+/*
+ * With doc_link, the section w the document lacks (or holds too thin)
+ * is looked for in the pages its documentation links lead to: links
+ * whose text, or whose section, doc_link names. At most LINKS_MAX
+ * distinct pages are read. Returns 1 when one has it.
+ */
+static int
+judge_doc_links(struct judging *j, const struct want *w)
+{
+	struct strvec seen = STRVEC_INIT;
+	size_t from[2 * DOC_SECTIONS], ns, i;
+	int found;
+
+	if (!j->follow || rule_key(j->r, "doc_link") == NULL)
+		return 0;
+	ns = doc_sections(j, from, from + DOC_SECTIONS);
+	for (i = 0, found = 0; i < j->m->doc.nlinks && !found &&
+	    seen.n < LINKS_MAX && !regex_budget_spent(&j->budget); i++)
+		if (is_doc_link(j, i, from, ns))
+			found = doc_page(j, w, i, &seen);
+	strvec_clear(&seen);
 	return found;
 }
 
@@ -958,6 +1301,8 @@ judge_short(struct judging *j, const struct want *w, size_t nmatch)
 		    j->where.buf);
 		return;
 	}
+	if (judge_doc_links(j, w))
+		return;
 	j->missing++;
 	strbuf_addf(&j->miss, "%s%s: %s", j->miss.len ? "; " : "", w->label,
 	    j->why.buf);
@@ -1331,6 +1676,8 @@ judge_want(struct judging *j, const struct want *w)
 		    "; " : "", w->label, j->where.buf);
 		return J_NEXT;
 	}
+	if (rc == 0 && judge_doc_links(j, w))
+		return J_NEXT;
 	if (rc == -1) {
 		finding_result(j->f, RESULT_UNKNOWN, "%s: the pattern of '%s' "
 		    "could not be matched", j->e->path, w->label);
@@ -1405,19 +1752,15 @@ judge_partial(struct judging *j)
 static void
 follow_pointer(struct judging *j)
 {
-	struct strvec cand = STRVEC_INIT;
 	const struct tree_entry *e;
 	const struct md_file *lm;
-	size_t i, k;
+	size_t i;
 	int line;
 
 	if (j->m->doc.words > POINTER_WORDS || j->m->doc.nheadings > 1)
 		return;
 	for (i = 0; i < j->m->doc.nlinks && j->pointer == NULL; i++) {
-		strvec_clear(&cand);
-		doclink_candidates(j->e->path, j->m->doc.links[i], &cand);
-		for (e = NULL, k = 0; k < cand.n && e == NULL; k++)
-			e = tree_lookup(ctx_tree(j->ctx), cand.v[k], 0);
+		e = link_target(j->r, j->ctx, j->e->path, j->m->doc.links[i]);
 		if (e == NULL || e == j->e || !is_document(e->path) ||
 		    (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
 		    (lm = ctx_document(j->ctx, e, j->cap, NULL)) == NULL)
@@ -1429,7 +1772,6 @@ follow_pointer(struct judging *j)
 		j->e = e;
 		j->m = lm;
 	}
-	strvec_clear(&cand);
 }
 
 static int

@@ -2,11 +2,22 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/doclink.h"
+#include "read/dochost.h"
+#include "read/reader.h"
 #include "strbuf.h"
 #include "tap.h"
+
+static const char *const tree_pages[] = {
+	"docs/basics.md", "docs/index.md", "docs/source/index.rst",
+	"docs/source/user/tutorials/basics.ipynb",
+	"docs/source/user/tutorials/basics.rst",
+	"docs/source/user/tutorials/basics.md",
+	"docs/deep/er/guides/first/index.md", "docs/x/first.rst", NULL
+};
 
 /* The candidates of a link joined by spaces. */
 static const char *
@@ -22,6 +33,136 @@ cands(const char *from, const char *dest, enum doclink_kind *kind)
 		strbuf_addf(&sb, "%s%s", i ? " " : "", v.v[i]);
 	strvec_clear(&v);
 	return sb.buf;
+}
+
+/* The candidates of a link knowing the site, joined by spaces. */
+static const char *
+resolved(const char *dest, const char *host, enum doclink_kind *kind)
+{
+	static struct strbuf sb = STRBUF_INIT;
+	struct strvec v = STRVEC_INIT, hosts = STRVEC_INIT, pages = STRVEC_INIT;
+	struct doclink_site site;
+	size_t i;
+
+	for (i = 0; tree_pages[i] != NULL; i++)
+		strvec_push(&pages, tree_pages[i]);
+	if (host != NULL)
+		strvec_push(&hosts, host);
+	site.hosts = &hosts;
+	site.pages = &pages;
+	strbuf_reset(&sb);
+	*kind = doclink_resolve("README.md", dest, &site, &v);
+	for (i = 0; i < v.n; i++)
+		strbuf_addf(&sb, "%s%s", i ? " " : "", v.v[i]);
+	strvec_clear(&v);
+	strvec_clear(&hosts);
+	strvec_clear(&pages);
+	return sb.buf;
+}
+
+/* What a reader makes of text as the file path: its host, or its root. */
+static const char *
+declared(const struct reader *rd, const char *path, const char *text,
+    int root)
+{
+	static struct strbuf sb = STRBUF_INIT;
+	struct reader_input in = { text, strlen(text), path, 0 };
+	struct dochost *d;
+
+	strbuf_reset(&sb);
+	if ((d = rd->parse(&in)) == NULL)
+		return "(none)";
+	strbuf_addstr(&sb, root ? (d->root ? d->root : "") :
+	    (d->host ? d->host : ""));
+	rd->free(d);
+	return sb.buf;
+}
+
+static void
+test_site(void)
+{
+	enum doclink_kind k;
+	const char *c;
+	char *h;
+
+	c = resolved("https://demo.readthedocs.io/en/latest/tutorials/basics/",
+	    NULL, &k);
+	is_int(k, DOCLINK_SITE, "a Read the Docs link is a site link");
+	ok(strncmp(c, "docs/source/user/tutorials/basics.md "
+	    "docs/source/user/tutorials/basics.rst "
+	    "docs/source/user/tutorials/basics.ipynb docs/basics.md", 120) == 0,
+	    "the longest suffix first, at any depth, Markdown before reST "
+	    "before notebooks: %s", c);
+	c = resolved("https://demo.readthedocs.io/en/latest/guides/first.html",
+	    NULL, &k);
+	ok(strncmp(c, "docs/deep/er/guides/first/index.md docs/x/first.rst",
+	    51) == 0, "a .html page names a directory's index, then the "
+	    "shorter suffix: %s", c);
+	c = resolved("https://demo.readthedocs.io/", NULL, &k);
+	ok(strncmp(c, "docs/index.md docs/source/index.rst", 35) == 0,
+	    "the site's root is the shallowest index: %s", c);
+	is_str(resolved("https://demo.example.org/manual/basics/", NULL, &k),
+	    "", "a host nobody declared is no site");
+	is_int(k, DOCLINK_NONE, "and is none");
+	c = resolved("https://www.demo.example.org/manual/basics/",
+	    "demo.example.org/manual", &k);
+	is_int(k, DOCLINK_SITE, "a declared host is a site, www. aside");
+	ok(strncmp(c, "docs/basics.md ", 15) == 0,
+	    "its base path is dropped: %s", c);
+	is_str(resolved("https://demo.readthedocs.io/en/latest/nowhere/", NULL,
+	    &k), "docs/nowhere.md docs/nowhere.rst docs/nowhere "
+	    "docs/nowhere/README.md docs/nowhere/index.md "
+	    "docs/nowhere/index.rst doc/nowhere.md doc/nowhere.rst doc/nowhere "
+	    "doc/nowhere/README.md doc/nowhere/index.md doc/nowhere/index.rst "
+	    "docs/source/nowhere.md docs/source/nowhere.rst docs/source/nowhere "
+	    "docs/source/nowhere/README.md docs/source/nowhere/index.md "
+	    "docs/source/nowhere/index.rst doc/source/nowhere.md "
+	    "doc/source/nowhere.rst doc/source/nowhere "
+	    "doc/source/nowhere/README.md doc/source/nowhere/index.md "
+	    "doc/source/nowhere/index.rst docs/src/nowhere.md "
+	    "docs/src/nowhere.rst docs/src/nowhere docs/src/nowhere/README.md "
+	    "docs/src/nowhere/index.md docs/src/nowhere/index.rst",
+	    "no page of the tree: the usual roots, as before");
+	h = doclink_host_of("https://WWW.Demo.org/docs/?x#y", 28);
+	is_str(h, "demo.org/docs", "a URL's host and path, lower case host");
+	free(h);
+	h = doclink_host_of("demo-docs.org", 13);
+	is_str(h, "demo-docs.org", "a bare host, as in CNAME");
+	free(h);
+	ok(doclink_host_of("localhost", 9) == NULL, "a name with no dot is none");
+	ok(doclink_host_of("", 0) == NULL, "nothing is none");
+}
+
+static void
+test_readers(void)
+{
+	is_str(declared(&reader_mkdocs, "mkdocs.yml", "site_name: D\n"
+	    "site_url: https://demo.org/manual/\nnav:\n  - a: b.md\n"
+	    "x: !!python/name:foo.bar\n", 0), "demo.org/manual",
+	    "mkdocs.yml: the host of site_url");
+	is_str(declared(&reader_mkdocs, "sub/mkdocs.yml", "docs_dir: pages\n"
+	    "extra:\n  site_url: https://no.org\n", 1), "sub/pages",
+	    "docs_dir from the file's folder; a nested site_url is none");
+	is_str(declared(&reader_mkdocs, "mkdocs.yml", "extra:\n  site_url: "
+	    "https://no.org\n", 0), "", "only the top level's site_url");
+	is_str(declared(&reader_mkdocs, "mkdocs.yml", "[oops", 0), "(none)",
+	    "no YAML, no model");
+	is_str(declared(&reader_rtdconf, ".readthedocs.yaml", "version: 2\n"
+	    "sphinx:\n  configuration: website/sphinx/conf.py\n", 1),
+	    "website/sphinx", "the folder of the Sphinx configuration");
+	is_str(declared(&reader_sphinxconf, "docs/source/conf.py", "x = 1\n"
+	    "html_baseurl = 'https://demo.org/'\n", 0), "demo.org",
+	    "conf.py: html_baseurl's literal");
+	is_str(declared(&reader_sphinxconf, "docs/conf.py", "html_baseurl = "
+	    "os.environ.get(\"READTHEDOCS_CANONICAL_URL\", \"\")\n", 0), "",
+	    "an environment variable with no URL is none");
+	is_str(declared(&reader_sphinxconf, "docs/conf.py", "", 1), "docs",
+	    "conf.py's folder holds the sources");
+	is_str(declared(&reader_cname, "CNAME", "\n  www.demo.org\n", 0),
+	    "demo.org", "CNAME: its first line");
+	ok(dochost_reader("docs/CNAME") == &reader_cname &&
+	    dochost_reader(".readthedocs.yml") == &reader_rtdconf &&
+	    dochost_reader("README.md") == NULL, "readers by file name");
 }
 
 int
@@ -74,5 +215,7 @@ main(void)
 	    &k);
 	ok(strncmp(c, "docs/index.md docs/index.rst", 28) == 0,
 	    "index.html is its directory's index");
+	test_site();
+	test_readers();
 	return done_testing();
 }

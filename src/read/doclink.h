@@ -2,8 +2,10 @@
  * doclink.h: the files of the repository a link of one of its documents
  * may point at: a relative link, a link to a file on GitHub
  * (github.com/OWNER/REPO/blob/REF/PATH), or a page of a documentation site
- * (Read the Docs, GitHub Pages, a docs.* host) whose source is a page under
- * docs/ or doc/, named by the last one or two parts of the URL's path.
+ * (Read the Docs, GitHub Pages, a docs.* host, or a host the project
+ * declares itself) whose source is a page under docs/ or doc/: at any
+ * depth, named by a suffix of the URL's path (the longest first), or at
+ * the usual roots by its last one or two parts.
  */
 #ifndef EC_DOCLINK_H
 #define EC_DOCLINK_H
@@ -24,5 +26,37 @@ enum doclink_kind {
  */
 enum doclink_kind doclink_candidates(const char *, const char *,
 		    struct strvec *);
+
+/*
+ * What a repository tells of its own documentation site, gathered by the
+ * caller: the hosts it declares (doclink_host_of() of mkdocs.yml's
+ * site_url, a CNAME, Sphinx's html_baseurl), and the pages of its docs
+ * tree (its doclink_page_source() files, in path order). Either may be NULL.
+ */
+struct doclink_site {
+	const struct strvec	*hosts;
+	const struct strvec	*pages;
+};
+
+/*
+ * doclink_candidates() knowing the site: a link to a declared host is a
+ * site link (its base path dropped), and a site link first names the
+ * pages whose path ends with a suffix of its path, the longest suffix
+ * first, at one suffix the shallowest page first (".../a/b/" or
+ * ".../a/b.html" is docs/ ** /a/b.md, a/b.rst, a/b.ipynb or
+ * a/b/index.md), then doclink_candidates()' own.
+ */
+enum doclink_kind doclink_resolve(const char *, const char *,
+		    const struct doclink_site *, struct strvec *);
+
+/* Is path the source of a page: Markdown, reST, a notebook? */
+int	 doclink_page_source(const char *);
+
+/*
+ * The host a URL (or a bare host name, as a CNAME holds) names, in lower
+ * case without "www.", with its path when it has one ("demo.org/docs"),
+ * allocated; NULL when url[0..len) names no host.
+ */
+char	*doclink_host_of(const char *, size_t);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "read/ci.h"
 #include "read/codeowners.h"
+#include "read/dochost.h"
 #include "read/markdown.h"
 #include "read/pymodel.h"
 #include "read/reader.h"
@@ -12,13 +13,17 @@
 
 const struct reader *const readers[] = {
 	&reader_ci,
+	&reader_cname,
 	&reader_codeowners,
 	&reader_conda,
 	&reader_markdown,
+	&reader_mkdocs,
 	&reader_pyproject,
 	&reader_requirements,
 	&reader_rst,
+	&reader_rtdconf,
 	&reader_setupcfg,
 	&reader_setuppy,
+	&reader_sphinxconf,
 	NULL
 };
