@@ -65,6 +65,32 @@ static const struct {
 };
 static void	 refused_judged(struct check_ctx *, const struct ci_scan *,
 		    struct finding *, struct strbuf *);
+static void	 outside_free(void *);
+static int	 outside_cb(const struct tree_entry *, void *);
+
+/*
+ * Where CI services ecocheck does not read keep their configuration:
+ * the files are a sign by being there. Scripts under ci/ are one when
+ * named for the tests (run_tests.sh) or when they run them.
+ */
+static const char *const outside_paths[] = {
+	".pfnci/**", "Jenkinsfile?*", "**/Jenkinsfile", "**/Jenkinsfile.*",
+	"**/*.jenkinsfile", ".jenkins/**", ".drone.yml", ".drone.yaml",
+	".woodpecker.yml", ".woodpecker.yaml", ".woodpecker/**",
+	".cirrus.yml", ".cirrus.star", "appveyor.yml", ".appveyor.yml",
+	".semaphore/**", "bitbucket-pipelines.yml", ".teamcity/**", NULL
+};
+static const char *const outside_scripts[] = { "ci/**", NULL };
+
+#define OUTSIDE_MAX	200		/* files of outside CI read */
+
+struct outside_arg {
+	struct check_ctx	*ctx;
+	const struct ci_scan	*scan;
+	struct ci_outside	*o;
+	int			 scripts;	/* a sign only when for tests */
+	size_t			 read;
+};
 
 /* Where CI services and test runners keep their configuration. */
 static const char *const ci_paths[] = {
@@ -493,4 +519,69 @@ recipe_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
 	strbuf_release(&dir);
 	strbuf_release(&path);
 	return lines->n;
+}
+
+static void
+outside_free(void *p)
+{
+	struct ci_outside *o = p;
+
+	strvec_clear(&o->paths);
+	free(o);
+}
+
+/* One file of an outside CI: a sign, and the first that runs tests. */
+static int
+outside_cb(const struct tree_entry *e, void *arg)
+{
+	struct outside_arg *a = arg;
+	const struct ci_file *f;
+	const char *b;
+	size_t i;
+
+	if (e->mode == TREE_MODE_LINK || e->mode == TREE_MODE_SUBMODULE ||
+	    scan_has(a->scan, e->path) || strvec_has(&a->o->paths, e->path) ||
+	    a->read >= OUTSIDE_MAX)
+		return 0;
+	a->read++;
+	f = ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL, NULL);
+	b = strrchr(e->path, '/') != NULL ? strrchr(e->path, '/') + 1 :
+	    e->path;
+	if (a->scripts && (f == NULL || f->tests.n == 0) &&
+	    strncmp(b, "run_tests", 9) != 0 && strncmp(b, "run-tests", 9) != 0)
+		return 0;
+	strvec_push(&a->o->paths, e->path);
+	/* a runner named before a script, then the first */
+	for (i = 0; f != NULL && i < f->tests.n; i++)
+		if (a->o->hit == NULL || hit_rank(&f->tests.v[i]) <
+		    hit_rank(a->o->hit)) {
+			a->o->hit_path = e->path;
+			a->o->hit = &f->tests.v[i];
+		}
+	return 0;
+}
+
+const struct ci_outside *
+ctx_ci_outside(struct check_ctx *ctx, const struct ci_scan *scan)
+{
+	struct outside_arg a;
+	struct ci_outside *o;
+	size_t i;
+
+	if ((o = ctx_cache_find(ctx, "ci-outside", NULL, 0)) != NULL)
+		return o;
+	if (ctx_tree(ctx) == NULL)
+		return NULL;
+	o = xcalloc(1, sizeof(*o));
+	ctx_cache_add(ctx, "ci-outside", NULL, 0, o, outside_free);
+	memset(&a, 0, sizeof(a));
+	a.ctx = ctx;
+	a.scan = scan;
+	a.o = o;
+	for (i = 0; outside_paths[i] != NULL; i++)
+		tree_glob(ctx_tree(ctx), outside_paths[i], 0, outside_cb, &a);
+	a.scripts = 1;
+	for (i = 0; outside_scripts[i] != NULL; i++)
+		tree_glob(ctx_tree(ctx), outside_scripts[i], 0, outside_cb, &a);
+	return o;
 }

@@ -45,6 +45,8 @@ static int	 report_stale(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 static int	 report_none(struct check_ctx *, const struct ci_scan *,
 		    struct finding *);
+static int	 report_outside(struct check_ctx *, const struct ci_outside *,
+		    const char *, const struct ci_scan *, struct finding *);
 
 static const struct rule_key_spec ci_keys[] = {
 	{ "path", KEY_WORDS,
@@ -341,12 +343,61 @@ report_no_tests(const struct rule *r, struct check_ctx *ctx,
 	strbuf_release(&sb);
 }
 
+/*
+ * No CI ecocheck reads runs tests, but the repository holds the
+ * configuration of a service it does not read: a Caution naming it (and
+ * the line that runs tests there), never "runs no tests". 0 or -1.
+ */
+static int
+report_outside(struct check_ctx *ctx, const struct ci_outside *o,
+    const char *services, const struct ci_scan *scan, struct finding *f)
+{
+	char hex[41], date[16];
+	const char *path;
+	int64_t when;
+	size_t i;
+	int rc;
+
+	if (o->hit != NULL)
+		finding_result(f, RESULT_FAIL, "%s%stests appear to run on an "
+		    "outside CI service (%s:%d runs %s); whether it runs them "
+		    "a person decides", services, *services != '\0' ?
+		    " runs no tests, but " : "", o->hit_path, o->hit->line,
+		    o->hit->what);
+	else
+		finding_result(f, RESULT_FAIL, "%s%sthe repository holds the "
+		    "configuration of a CI service ecocheck does not read "
+		    "(%s%s); whether it runs the tests a person decides",
+		    services, *services != '\0' ? " runs no tests, but " : "",
+		    o->paths.v[0], o->paths.n > 1 ? ", ..." : "");
+	finding_cap_level(f, LEVEL_WARNING);
+	if (o->hit != NULL)
+		finding_evidence(f, o->hit_path, o->hit->line, o->hit->text);
+	for (i = 0; i < o->paths.n && i < CI_EVIDENCE; i++)
+		if (o->hit == NULL || strcmp(o->paths.v[i], o->hit_path) != 0)
+			finding_evidence(f, o->paths.v[i], 0, NULL);
+	path = o->hit != NULL ? o->hit_path : o->paths.v[0];
+	if ((rc = ctx_last_change(ctx, path, &when, hex, sizeof(hex))) == -1)
+		return -1;
+	if (rc == 1) {
+		time_format_date(when, date, sizeof(date));
+		finding_append(f, "; %s was last changed on %s, %lld days ago",
+		    path, date, (long long)((ctx_as_of(ctx) - when) / DAY));
+	}
+	report_torch(scan, f);
+	finding_fix(f, "run the tests in a CI ecocheck reads (GitHub Actions "
+	    "reads .github/workflows/), or check that the outside service "
+	    "still runs them");
+	return 0;
+}
+
 static int
 ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct ci_scan *scan;
 	const struct ci_seen *t, *n;
+	const struct ci_outside *o;
 	const struct ci_hit *hit;
 	size_t i, h, services;
 	int rc;
@@ -358,11 +409,20 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	for (i = 0, services = 0; i < scan->n; i++)
 		if (ci_kind_is_service(scan->v[i].f->kind))
 			services++;
-	if ((t = ci_scan_tests(scan, &hit)) != NULL) {
+	/* a CI file that cannot be read may be the one: it is said first */
+	o = NULL;
+	if ((t = ci_scan_tests(scan, &hit)) == NULL && scan->nrefused == 0 &&
+	    (o = ctx_ci_outside(ctx, scan)) == NULL)
+		rc = -1;
+	else if (t != NULL) {
 		report_tests(scan, t, hit, sb.buf, f);
 		rc = report_stale(r, ctx, scan, f);
-	} else if ((n = ci_scan_named(scan, &h)) != NULL)
+	} else if (o != NULL && o->hit != NULL)
+		rc = report_outside(ctx, o, sb.buf, scan, f);
+	else if ((n = ci_scan_named(scan, &h)) != NULL)
 		report_named(n, h, sb.buf, scan, f);
+	else if (o != NULL && o->paths.n > 0)
+		rc = report_outside(ctx, o, sb.buf, scan, f);
 	else if (services > 0)
 		report_no_tests(r, ctx, scan, sb.buf, f);
 	else if (scan->nrefused > 0) {

@@ -328,10 +328,20 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
     const char *files, struct finding *f)
 {
 	struct strbuf why = STRBUF_INIT;
+	const struct ci_outside *o;
 	const struct ci_seen *t;
 	const struct ci_hit *hit;
 	size_t i, h;
 
+	o = ci_scan_tests(scan, NULL) == NULL && scan->nrefused == 0 ?
+	    ctx_ci_outside(ctx, scan) : NULL;
+	if (o != NULL && o->hit != NULL) {
+		finding_result(f, RESULT_PASS, "%s; tests appear to run on an "
+		    "outside CI service (%s:%d runs %s)", files, o->hit_path,
+		    o->hit->line, o->hit->what);
+		finding_evidence(f, o->hit_path, o->hit->line, o->hit->text);
+		return;
+	}
 	if ((t = ci_scan_named(scan, &h)) != NULL &&
 	    ci_scan_tests(scan, NULL) == NULL) {
 		finding_result(f, RESULT_FAIL, "%s; step '%s' (%s:%d) may run "
@@ -358,6 +368,13 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 	}
 	finding_result(f, RESULT_FAIL, "%s, but no CI service runs tests",
 	    files);
+	if (o != NULL && o->paths.n > 0) {
+		finding_append(f, " that ecocheck reads; the repository holds "
+		    "the configuration of one it does not read (%s%s): a "
+		    "person should look", o->paths.v[0], o->paths.n > 1 ?
+		    ", ..." : "");
+		finding_evidence(f, o->paths.v[0], 0, NULL);
+	}
 	for (i = 0; i < scan->n; i++)
 		if (scan->v[i].f->tests.n > 0)
 			finding_append(f, " (%s:%d runs %s)", scan->v[i].path,

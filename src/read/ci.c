@@ -93,6 +93,7 @@ static int	 read_yaml(const char *, size_t, struct ci_file *);
 static int	 read_tox(const char *, size_t, struct ci_file *);
 static int	 read_nox(const char *, size_t, struct ci_file *);
 static int	 read_jenkins(const char *, size_t, struct ci_file *);
+static int	 read_script(const char *, size_t, struct ci_file *);
 static void	*ci_parse(const struct reader_input *);
 static void	 ci_free(void *);
 
@@ -107,6 +108,7 @@ static const char *const kind_names[] = {
 	[CI_YAML] = "CI",
 	[CI_TOX] = "tox",
 	[CI_NOX] = "nox",
+	[CI_SCRIPT] = "script",
 };
 
 /* Keys whose values are shell commands, in the CI services' YAML. */
@@ -171,8 +173,12 @@ ci_kind_of_path(const char *path)
 		return CI_TOX;
 	if (strcmp(path, "noxfile.py") == 0)
 		return CI_NOX;
+	/* Jenkinsfile.gpu, ci/Jenkinsfile, build.jenkinsfile */
 	slash = strrchr(path, '/');
-	if (slash != NULL && strcmp(slash + 1, "Jenkinsfile") == 0)
+	slash = slash != NULL ? slash + 1 : path;
+	if (strncmp(slash, "Jenkinsfile", 11) == 0 ||
+	    (strlen(slash) > 12 && strcmp(slash + strlen(slash) - 12,
+	    ".jenkinsfile") == 0))
 		return CI_JENKINS;
 	return yaml_name(path) ? CI_YAML : -1;
 }
@@ -559,8 +565,11 @@ simple_command(char **w, size_t n, int depth, struct strbuf *opaque)
 	if (task && is_test_task(c) && strchr(w[i], '/') == NULL &&
 	    strchr(c, '.') == NULL && strncmp(c, "pytest", 6) != 0)
 		return "a test task";
+	/* pytest, pytest-3, and wrappers named for it (xpytest) */
 	if (word_is(c, "pytest") || word_is(c, "py.test") ||
-	    strncmp(c, "pytest-", 7) == 0)
+	    strncmp(c, "pytest-", 7) == 0 || (strlen(c) > 6 &&
+	    strcmp(c + strlen(c) - 6, "pytest") == 0 &&
+	    isalpha((unsigned char)c[0])))
 		return "pytest";
 	if ((word_is(c, "tox") || word_is(c, "nox")) && checks_only(w, n, i))
 		return NULL;
@@ -1356,6 +1365,27 @@ read_jenkins(const char *buf, size_t len, struct ci_file *out)
 	return 0;
 }
 
+/*
+ * A script (or configuration) of a CI service ecocheck does not read:
+ * each line on its own, so that a hit cites the line of the runner.
+ */
+static int
+read_script(const char *buf, size_t len, struct ci_file *out)
+{
+	const char *p, *end, *nl;
+	int line;
+
+	end = buf + len;
+	for (p = buf, line = 1; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		scan_line(out, p, (size_t)(nl - p), line, NULL);
+		if (nl == end)
+			break;
+	}
+	return 0;
+}
+
 int
 ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
 {
@@ -1369,6 +1399,8 @@ ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
 		return read_nox(buf, len, out);
 	case CI_JENKINS:
 		return read_jenkins(buf, len, out);
+	case CI_SCRIPT:
+		return read_script(buf, len, out);
 	default:
 		return read_yaml(buf, len, out);
 	}
@@ -1408,7 +1440,7 @@ ci_parse(const struct reader_input *in)
 
 	f = xmalloc(sizeof(*f));
 	if ((kind = ci_kind_of_path(in->path)) == -1)
-		kind = CI_YAML;
+		kind = yaml_name(in->path) ? CI_YAML : CI_SCRIPT;
 	(void)ci_read((enum ci_kind)kind, in->buf, in->len, f);
 	if (in->truncated && f->error == NULL) {
 		f->error = xasprintf("larger than %d bytes: only the first "

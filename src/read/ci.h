@@ -39,7 +39,9 @@ enum ci_kind {
 	CI_TRAVIS,
 	CI_YAML,	/* another YAML file named by a rule */
 	CI_TOX,		/* a test runner, not a CI service */
-	CI_NOX		/* likewise */
+	CI_NOX,		/* likewise */
+	CI_SCRIPT	/* a script or configuration of a CI service
+			   ecocheck does not read: read line by line */
 };
 
 /* Something found at a line of the file. */
@@ -161,6 +163,25 @@ const struct ci_seen *ci_scan_tests(const struct ci_scan *,
  * whose command cannot be followed, or NULL; the step's hit in *hit.
  */
 const struct ci_seen *ci_scan_named(const struct ci_scan *, size_t *);
+
+/*
+ * The configuration of CI services ecocheck does not read (.pfnci/,
+ * .drone.yml, a Jenkinsfile not at the root, appveyor.yml...), and
+ * scripts under ci/ named for the tests or that run them: each read as a
+ * script (or YAML, or a Jenkinsfile), once per check.
+ */
+struct ci_outside {
+	struct strvec		 paths;		/* the signs, in path order */
+	const char		*hit_path;	/* the first that runs tests */
+	const struct ci_hit	*hit;
+};
+
+/*
+ * The outside CI of a check (ctx-ci.c), with the scan of the services
+ * it reads left out; NULL when the repository could not be read.
+ */
+const struct ci_outside *ctx_ci_outside(struct check_ctx *,
+		    const struct ci_scan *);
 
 /*
  * Whether one shell command line runs tests: the runner's name ("pytest",
