@@ -166,7 +166,7 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
 		if (!ci_kind_is_service(s->f->kind) ||
-		    s->f->tests.n + s->via.n == 0)
+		    s->tests.n + s->via.n == 0)
 			continue;
 		if (s->f->kind == CI_GITHUB)
 			return 0;
@@ -174,7 +174,7 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
 		if (!ci_kind_is_service(s->f->kind) ||
-		    s->f->tests.n + s->via.n == 0)
+		    s->tests.n + s->via.n == 0)
 			continue;
 		rc = ctx_last_change(ctx, s->path, &when, hex, sizeof(hex));
 		if (rc == -1)
@@ -262,7 +262,7 @@ report_tests(const struct ci_scan *scan, const struct ci_seen *t,
 	    h->what, t->path, h->line);
 	finding_evidence(f, t->path, h->line, h->text);
 	for (i = 0, nev = 1; i < scan->n && nev < CI_EVIDENCE; i++) {
-		tests = &scan->v[i].f->tests;
+		tests = &scan->v[i].tests;
 		for (j = 0; j < tests->n && nev < CI_EVIDENCE; j++, nev++)
 			if (ci_kind_is_service(scan->v[i].f->kind) &&
 			    &tests->v[j] != h)
@@ -282,7 +282,7 @@ report_named(const struct ci_seen *s, size_t h, const char *services,
 {
 	const struct ci_hit *n;
 
-	n = &s->f->named.v[h];
+	n = &s->named.v[h];
 	finding_result(f, RESULT_FAIL, "%s: step '%s' (%s:%d) runs %s, which "
 	    "ecocheck cannot follow; no other step runs tests: a person "
 	    "should look at whether it runs the tests", services, n->what,

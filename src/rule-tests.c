@@ -346,11 +346,11 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 	    ci_scan_tests(scan, NULL) == NULL) {
 		finding_result(f, RESULT_FAIL, "%s; step '%s' (%s:%d) may run "
 		    "them, but runs %s, which ecocheck cannot follow: a person "
-		    "should look", files, t->f->named.v[h].what, t->path,
-		    t->f->named.v[h].line, t->f->named.v[h].text);
+		    "should look", files, t->named.v[h].what, t->path,
+		    t->named.v[h].line, t->named.v[h].text);
 		finding_cap_level(f, LEVEL_WARNING);
-		finding_evidence(f, t->path, t->f->named.v[h].line,
-		    t->f->named.v[h].what);
+		finding_evidence(f, t->path, t->named.v[h].line,
+		    t->named.v[h].what);
 		return;
 	}
 	if ((t = ci_scan_tests(scan, &hit)) != NULL) {
@@ -376,10 +376,10 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 		finding_evidence(f, o->paths.v[0], 0, NULL);
 	}
 	for (i = 0; i < scan->n; i++)
-		if (scan->v[i].f->tests.n > 0)
+		if (scan->v[i].tests.n > 0)
 			finding_append(f, " (%s:%d runs %s)", scan->v[i].path,
-			    scan->v[i].f->tests.v[0].line,
-			    scan->v[i].f->tests.v[0].what);
+			    scan->v[i].tests.v[0].line,
+			    scan->v[i].tests.v[0].what);
 	finding_cap_level(f, LEVEL_WARNING);
 	finding_fix(f, "run the tests in CI, e.g. a workflow step "
 	    "'run: pytest'");

@@ -114,6 +114,162 @@ jobs:
 	test_eq "$(result_of ci evidence[0].path)" .github/workflows/t.yml
 '
 
+# wf_repo NAME RUN: a repository whose one workflow step runs RUN.
+wf_repo() {
+	_r=$TEST_TMP/$1
+	rm -rf "$_r" &&
+	make_repo "$_r" tests/test_a.py >/dev/null &&
+	add_file "$_r" .github/workflows/ci.yml "on: push
+jobs:
+  t:
+    steps:
+      - uses: actions/checkout@v4
+      - run: $2"
+}
+
+test_expect_success 'tox -e ENV is followed into the env of tox.ini' '
+	wf_repo tox "tox -e py311" &&
+	add_file "$TEST_TMP/tox" tox.ini "[tox]
+envlist = py{310,311}, lint
+
+[testenv]
+deps = pytest
+commands =
+    lint: flake8 src
+    !lint: pytest {posargs:tests}
+
+[testenv:docs2]
+commands = sphinx-build docs out" &&
+	ec_json 1 $NOHIST "$TEST_TMP/tox" &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -q "runs tests: pytest, through tox -e py311 at .github/workflows/ci.yml:6" &&
+	test_eq "$(result_of tests)" pass &&
+	wf_repo tox2 "tox -e lint" &&
+	cp "$TEST_TMP/tox/tox.ini" "$TEST_TMP/tox2/" &&
+	git -C "$TEST_TMP/tox2" add -A && git -C "$TEST_TMP/tox2" commit -q -m tox &&
+	ec_json 1 $NOHIST "$TEST_TMP/tox2" &&
+	test_eq "$(result_of ci)" fail &&
+	test_eq "$(result_of ci level)" error &&
+	wf_repo tox3 "tox -e docs2" &&
+	cp "$TEST_TMP/tox/tox.ini" "$TEST_TMP/tox3/" &&
+	git -C "$TEST_TMP/tox3" add -A && git -C "$TEST_TMP/tox3" commit -q -m tox &&
+	ec_json 1 $NOHIST "$TEST_TMP/tox3" &&
+	test_eq "$(result_of ci)" fail &&
+	result_of ci message | grep -q "runs no tests" &&
+	wf_repo tox4 "tox" &&
+	cp "$TEST_TMP/tox/tox.ini" "$TEST_TMP/tox4/" &&
+	git -C "$TEST_TMP/tox4" add -A && git -C "$TEST_TMP/tox4" commit -q -m tox &&
+	ec_json 1 $NOHIST "$TEST_TMP/tox4" &&
+	result_of ci message | grep -q "pytest, through tox "
+'
+
+test_expect_success 'tox -e pytest: an env of legacy_tox_ini and of setup.cfg [tox:tox]' '
+	wf_repo legacy "python -m tox -e pytest" &&
+	add_file "$TEST_TMP/legacy" pyproject.toml "[project]
+name = \"x\"
+
+[tool.tox]
+legacy_tox_ini = \"\"\"
+[tox]
+envlist = pytest, format
+
+[testenv:pytest]
+commands = python -m pytest tests
+
+[testenv:format]
+commands = black --check .
+\"\"\"" &&
+	ec_json 1 $NOHIST "$TEST_TMP/legacy" &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -q "pytest, through tox -e pytest" &&
+	wf_repo cfg "tox -e unit" &&
+	add_file "$TEST_TMP/cfg" setup.cfg "[metadata]
+name = x
+
+[tox:tox]
+envlist = unit
+
+[testenv:unit]
+commands = python -m unittest discover tests" &&
+	ec_json 1 $NOHIST "$TEST_TMP/cfg" &&
+	result_of ci message | grep -q "python -m unittest, through tox -e unit"
+'
+
+test_expect_success 'nox -s SESSION is followed into noxfile.py; lint sessions are not tests' '
+	wf_repo nox "nox -s tests-3.11" &&
+	add_file "$TEST_TMP/nox" noxfile.py "import nox
+
+nox.options.sessions = [\"tests\", \"lint\"]
+
+
+@nox.session(python=[\"3.10\", \"3.11\"])
+def tests(session):
+    session.install(\".[test]\")
+    session.run(
+        \"pytest\",
+        \"--cov\",
+        *session.posargs,
+    )
+
+
+@nox.session(name=\"style\")
+def lint(session):
+    session.install(\"ruff\")
+    session.run(\"ruff\", \"check\", \".\")" &&
+	ec_json 1 $NOHIST "$TEST_TMP/nox" &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -q "pytest, through nox -s tests-3.11" &&
+	wf_repo nox2 "nox -s style" &&
+	cp "$TEST_TMP/nox/noxfile.py" "$TEST_TMP/nox2/" &&
+	git -C "$TEST_TMP/nox2" add -A && git -C "$TEST_TMP/nox2" commit -q -m nox &&
+	ec_json 1 $NOHIST "$TEST_TMP/nox2" &&
+	test_eq "$(result_of ci)" fail &&
+	test_eq "$(result_of ci level)" error &&
+	wf_repo nox3 "nox" &&
+	cp "$TEST_TMP/nox/noxfile.py" "$TEST_TMP/nox3/" &&
+	git -C "$TEST_TMP/nox3" add -A && git -C "$TEST_TMP/nox3" commit -q -m nox &&
+	ec_json 1 $NOHIST "$TEST_TMP/nox3" &&
+	test_eq "$(result_of ci)" pass
+'
+
+test_expect_success 'a nox session named for tests whose body cannot be followed is a Caution naming it' '
+	wf_repo opaque "nox -s tests" &&
+	add_file "$TEST_TMP/opaque" noxfile.py "import nox
+
+
+def _run(session, args):
+    session.run(*args)
+
+
+@nox.session
+def tests(session):
+    _run(session, [\"pytest\"])" &&
+	ec_json 1 $NOHIST "$TEST_TMP/opaque" &&
+	test_eq "$(result_of ci)" fail &&
+	test_eq "$(result_of ci level)" warning &&
+	result_of ci message >msg &&
+	grep -q "step .nox -s tests. (.github/workflows/ci.yml:6) runs session .tests. (noxfile.py:9), which ecocheck cannot follow" msg &&
+	! grep -q "runs no tests" msg &&
+	test_eq "$(result_of tests level)" warning &&
+	result_of tests message | grep -q "session .tests. (noxfile.py:9)"
+'
+
+test_expect_success 'pipx run nox and uv run --python X are followed to what they run' '
+	wf_repo pipx "pipx run nox -s tests" &&
+	add_file "$TEST_TMP/pipx" noxfile.py "import nox
+
+
+@nox.session
+def tests(session):
+    session.run(\"pytest\")" &&
+	ec_json 1 $NOHIST "$TEST_TMP/pipx" &&
+	result_of ci message | grep -q "pytest, through nox -s tests at" &&
+	wf_repo uvpy "uv run --python python3 python -m pytest" &&
+	ec_json 1 $NOHIST "$TEST_TMP/uvpy" &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -q "runs tests: pytest at .github/workflows/ci.yml:6"
+'
+
 test_expect_success 'tests: helpers, fixture generators and R scripts are no test files' '
 	R=$TEST_TMP/count &&
 	make_repo "$R" tests/test_model.py tests/io/loader_test.py \

@@ -62,6 +62,8 @@ static const char *launcher_tests(const char *, char **, size_t, size_t,
 static int	 is_check_name(const char *);
 static int	 checks_only(char **, size_t, size_t);
 static void	 opaque_note(char **, size_t, size_t, int, struct strbuf *);
+static void	 runner_call(char **, size_t, size_t, struct strbuf *);
+static const char *python_tests(char **, size_t, size_t, struct strbuf *);
 static int	 is_shell_keyword(const char *, size_t);
 static int	 is_test_name(const char *);
 static int	 param_of_torch(const struct yaml_walk *, int, const char *);
@@ -342,7 +344,8 @@ static size_t
 runner_options(char **w, size_t n, size_t i)
 {
 	static const char *const valued[] = { "-n", "--name", "-p", "-e",
-	    "--extra", "--group", "--with", NULL };
+	    "--extra", "--group", "--with", "--python", "--directory",
+	    "--project", "--package", "--env-file", "--spec", NULL };
 	size_t k;
 
 	for (; i < n && w[i][0] == '-'; i++) {
@@ -374,7 +377,7 @@ command_start(char **w, size_t n, size_t i, int *task)
 	    "while", "until", "!", NULL };
 	static const char *const runners[] = { "uv", "poetry", "pipenv",
 	    "hatch", "pdm", "pixi", "rye", "conda", "mamba", "micromamba",
-	    "npm", "yarn", "pnpm", NULL };
+	    "npm", "yarn", "pnpm", "pipx", NULL };
 	size_t k;
 	int wrapped;
 
@@ -546,6 +549,43 @@ opaque_note(char **w, size_t n, size_t i, int any, struct strbuf *opaque)
 }
 
 /*
+ * The call of tox or nox at w[i] ("tox -e py311", "nox -s tests"), in
+ * opaque (unless NULL) in place of any other: the CI file's reader keeps
+ * it, so that the envs or sessions it runs are followed.
+ */
+static void
+runner_call(char **w, size_t n, size_t i, struct strbuf *opaque)
+{
+	size_t j;
+
+	if (opaque == NULL)
+		return;
+	strbuf_reset(opaque);
+	for (j = i; j < n && j < i + 12 && !word_is(w[j], "--"); j++)
+		strbuf_addf(opaque, "%s%s", j > i ? " " : "", w[j]);
+}
+
+/*
+ * Whether python at w[i] runs tests; "python -m tox -e py311" is noted
+ * as the call of tox, to be followed.
+ */
+static const char *
+python_tests(char **w, size_t n, size_t i, struct strbuf *opaque)
+{
+	const char *t;
+
+	t = python_args(w, n, i + 1);
+	for (; t != NULL && (*t == 't' || *t == 'n') && i + 1 < n; i++)
+		if (word_is(w[i], "-m") && strcmp(w[i + 1], t) == 0) {
+			if (checks_only(w, n, i + 1))
+				return NULL;
+			runner_call(w, n, i + 1, opaque);
+			break;
+		}
+	return t;
+}
+
+/*
  * Whether the simple command w[0..n) runs tests; depth bounds the shells
  * of "bash -c '...'" looked into; what may run tests but cannot be
  * followed is noted in opaque.
@@ -573,12 +613,16 @@ simple_command(char **w, size_t n, int depth, struct strbuf *opaque)
 		return "pytest";
 	if ((word_is(c, "tox") || word_is(c, "nox")) && checks_only(w, n, i))
 		return NULL;
-	if (word_is(c, "tox") || word_is(c, "nox") || word_is(c, "ctest"))
-		return c[0] == 't' ? "tox" : c[0] == 'n' ? "nox" : "ctest";
+	if (word_is(c, "tox") || word_is(c, "nox")) {
+		runner_call(w, n, i, opaque);
+		return c[0] == 't' ? "tox" : "nox";
+	}
+	if (word_is(c, "ctest"))
+		return "ctest";
 	if (word_is(c, "coverage") && i + 1 < n && word_is(w[i + 1], "run"))
 		return python_args(w, n, i + 2);
 	if (is_python(c))
-		return python_args(w, n, i + 1);
+		return python_tests(w, n, i, opaque);
 	if (word_is(c, "make") || word_is(c, "gmake") ||
 	    word_is(c, "ninja") || word_is(c, "cmake")) {
 		if ((t = build_tests(c, w, n, i)) == NULL)
@@ -850,9 +894,13 @@ scan_line(struct ci_file *out, const char *s, size_t len, int line,
 	if (len == 0 || *s == '#')
 		return;
 	out->commands++;
-	if ((t = line_tests(s, len, 1, &op)) != NULL)
+	if ((t = line_tests(s, len, 1, &op)) != NULL) {
 		hit_add(&out->tests, line, t, s, len);
-	else if (op.len > 0) {
+		/* the call of tox or nox, to be followed */
+		if ((strcmp(t, "tox") == 0 || strcmp(t, "nox") == 0) &&
+		    strncmp(op.buf, t, 3) == 0)
+			hit_add(&out->calls, line, op.buf, s, len);
+	} else if (op.len > 0) {
 		hit_add(&out->calls, line, op.buf, s, len);
 		if (opaque != NULL && opaque->len == 0)
 			strbuf_add(opaque, op.buf, op.len);

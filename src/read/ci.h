@@ -115,6 +115,14 @@ int		 ci_torch_key(const char *);
 struct ci_seen {
 	const char		*path;
 	const struct ci_file	*f;	/* the context's model */
+	struct ci_hits		 tests;	/* f's tests, a call of tox or nox
+					   followed to its envs or sessions:
+					   "pytest, through tox -e py311";
+					   dropped when they run no tests */
+	struct ci_hits		 named;	/* f's named, and calls of tox or
+					   nox whose env or session cannot
+					   be followed: what is the call,
+					   text where it is defined */
 	struct ci_hits		 via;	/* calls that run tests through a
 					   task the repository defines:
 					   "pytest, through poe check" */

@@ -9,16 +9,19 @@
 #include "read/pymodel.h"
 #include "read/reader.h"
 #include "read/rst.h"
+#include "read/testrun.h"
 
 const struct reader *const readers[] = {
 	&reader_ci,
 	&reader_codeowners,
 	&reader_conda,
 	&reader_markdown,
+	&reader_nox,
 	&reader_pyproject,
 	&reader_requirements,
 	&reader_rst,
 	&reader_setupcfg,
 	&reader_setuppy,
+	&reader_tox,
 	NULL
 };
