@@ -12,13 +12,16 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/ci.h"
+#include "read/pep440.h"
 #include "ctx.h"
 #include "finding.h"
+#include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -45,6 +48,10 @@ static int	 report_stale(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 static int	 report_none(struct check_ctx *, const struct ci_scan *,
 		    struct finding *);
+static int	 version_admitted(const struct pymeta *, const char *,
+		    const struct pydep **);
+static void	 report_unsupported(struct check_ctx *,
+		    const struct ci_scan *, struct finding *);
 static int	 report_outside(struct check_ctx *, const struct ci_outside *,
 		    const char *, const struct ci_scan *, struct finding *);
 
@@ -273,6 +280,93 @@ report_tests(const struct ci_scan *scan, const struct ci_seen *t,
 }
 
 /*
+ * Whether a torch version CI names ("1.8.0", "==2.1.0+cpu", a series
+ * "2.1": any of its releases) is admitted by one of the project's own
+ * required torch declarations: 1, 0 (*by the first that rejects it), or
+ * -1 when that cannot be said (a specifier, no declaration, one not read).
+ */
+static int
+version_admitted(const struct pymeta *m, const char *what,
+    const struct pydep **by)
+{
+	char v[64], hi[72];
+	size_t i, n, decl;
+	int dots;
+
+	if (strncmp(what, "==", 2) == 0)
+		what += 2;
+	n = strcspn(what, "+");
+	if (n == 0 || n >= sizeof(v) || strchr(what, ',') != NULL ||
+	    !isdigit((unsigned char)*what) || strcspn(what, "<>=~!*") < n)
+		return -1;
+	memcpy(v, what, n);
+	v[n] = '\0';
+	for (i = 0, dots = 0; v[i] != '\0'; i++)
+		dots += v[i] == '.';
+	(void)snprintf(hi, sizeof(hi), "%s.9999", v);
+	for (i = 0, decl = 0; i < m->ndeps; i++) {
+		if (strcmp(m->deps[i].key, "torch") != 0 ||
+		    m->deps[i].kind != PYDEP_REQUIRED || m->deps[i].extra_only)
+			continue;
+		if (m->deps[i].spec == NULL)
+			return -1;
+		decl++;
+		if (pep440_spec_admits_str(m->deps[i].spec, v,
+		    PEP440_PRE_DEFAULT) || (dots == 1 &&
+		    pep440_spec_admits_str(m->deps[i].spec, hi,
+		    PEP440_PRE_DEFAULT)))
+			return 1;
+		if (*by == NULL)
+			*by = &m->deps[i];
+	}
+	return decl > 0 ? 0 : -1;
+}
+
+/*
+ * CI that runs tests, but every torch version it names is one the
+ * project's own torch constraint excludes: it tests versions the package
+ * does not support, a warning.
+ */
+static void
+report_unsupported(struct check_ctx *ctx, const struct ci_scan *scan,
+    struct finding *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct pymeta *m;
+	const struct pydep *by;
+	const struct ci_hit *h;
+	size_t i, j, n;
+	int rc;
+
+	if ((m = pymeta_get(ctx)) == NULL)
+		return;
+	by = NULL;
+	for (i = 0, n = 0; i < scan->n; i++)
+		for (j = 0; j < scan->v[i].f->torch.n; j++, n++) {
+			h = &scan->v[i].f->torch.v[j];
+			if ((rc = version_admitted(m, h->what, &by)) != 0) {
+				strbuf_release(&sb);
+				return;
+			}
+			if (strstr(sb.buf, torch_shown(h->what)) == NULL)
+				strbuf_addf(&sb, "%s%s", sb.len > 0 ? ", " : "",
+				    torch_shown(h->what));
+		}
+	if (n > 0 && by != NULL) {
+		f->result = RESULT_FAIL;
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_append(f, "; but every torch version it names (%s) is "
+		    "excluded by %s's torch%s (%s:%d): the CI tests versions "
+		    "the package does not support", sb.buf, by->path,
+		    by->spec_text, by->path, by->line);
+		finding_evidence(f, by->path, by->line, by->spec_text);
+		finding_fix(f, "test the torch versions the package supports "
+		    "in CI");
+	}
+	strbuf_release(&sb);
+}
+
+/*
  * No step ecocheck can follow runs tests, but a step named as a test runs
  * what it cannot follow: a Caution naming the step.
  */
@@ -416,6 +510,7 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		rc = -1;
 	else if (t != NULL) {
 		report_tests(scan, t, hit, sb.buf, f);
+		report_unsupported(ctx, scan, f);
 		rc = report_stale(r, ctx, scan, f);
 	} else if (o != NULL && o->hit != NULL)
 		rc = report_outside(ctx, o, sb.buf, scan, f);

@@ -270,6 +270,39 @@ def tests(session):
 	result_of ci message | grep -q "runs tests: pytest at .github/workflows/ci.yml:6"
 '
 
+# torch_repo NAME VERSIONS: CI whose matrix names VERSIONS, torch>=2.0.
+torch_repo() {
+	_r=$TEST_TMP/$1
+	rm -rf "$_r" &&
+	make_repo "$_r" tests/test_a.py >/dev/null &&
+	add_file "$_r" pyproject.toml "[project]
+name = \"x\"
+dependencies = [\"torch>=2.0\"]" &&
+	add_file "$_r" .github/workflows/ci.yml "on: push
+jobs:
+  t:
+    strategy:
+      matrix:
+        torch-version: [$2]
+    steps:
+      - run: pip install torch==\${{ matrix.torch-version }}
+      - run: pytest"
+}
+
+test_expect_success 'CI naming only torch versions the declared constraint excludes is a Caution' '
+	torch_repo old "\"1.8.0\", \"1.13\"" &&
+	ec_json 1 $NOHIST "$TEST_TMP/old" &&
+	test_eq "$(result_of ci)" fail &&
+	test_eq "$(result_of ci level)" warning &&
+	result_of ci message | grep -q "every torch version it names (1.8.0, 1.13) is excluded by pyproject.toml.s torch>=2.0 (pyproject.toml:3): the CI tests versions the package does not support" &&
+	torch_repo mixed "\"1.13\", \"2.1\"" &&
+	ec_json 1 $NOHIST "$TEST_TMP/mixed" &&
+	test_eq "$(result_of ci)" pass &&
+	torch_repo series "\"2.0\"" &&
+	ec_json 1 $NOHIST "$TEST_TMP/series" &&
+	test_eq "$(result_of ci)" pass
+'
+
 test_expect_success 'tests: helpers, fixture generators and R scripts are no test files' '
 	R=$TEST_TMP/count &&
 	make_repo "$R" tests/test_model.py tests/io/loader_test.py \

@@ -129,6 +129,8 @@ env_add_cmd(struct run_env *e, const char *s, size_t len, int line,
 		strbuf_addstr(&sb, e->cmds.v[e->cmds.n - 1]);
 		if (sb.len > 0 && sb.buf[sb.len - 1] == '\\')
 			strbuf_setlen(&sb, sb.len - 1);
+		while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
+			strbuf_setlen(&sb, sb.len - 1);
 		strbuf_addch(&sb, ' ');
 		strbuf_add(&sb, s, len);
 		free(e->cmds.v[e->cmds.n - 1]);
