@@ -8,7 +8,11 @@
  * GitHub workflows, says when the last change to .github/workflows (their
  * removal) was made. When only an outside service (CircleCI, Travis...)
  * runs the tests and its file has not changed for stale_days, the rule
- * fails as a warning: the service may no longer run it.
+ * fails as a warning: the service may no longer run it. CI that names
+ * only torch versions the project's own constraint excludes is a warning
+ * too. When no CI ecocheck reads runs tests but the configuration of a
+ * service it does not read is there (ctx_ci_outside()), a warning names
+ * it, never "runs no tests".
  */
 #include "config.h"
 

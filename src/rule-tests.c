@@ -1,6 +1,8 @@
 /*
  * rule-tests.c: the "tests" rule type: test files exist, how many, and
- * whether a CI service runs tests (ci.h; none: a warning).
+ * whether a CI service runs tests (ci.h; none: a warning; a line that
+ * runs tests in the configuration of a CI service ecocheck does not
+ * read: a pass naming it).
  *
  * Test files are what pytest would collect: Python files whose name
  * matches its python_files patterns (test_*.py and *_test.py unless the

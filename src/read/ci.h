@@ -4,7 +4,9 @@
  * GitHub Actions workflows, GitLab CI, CircleCI, Azure Pipelines,
  * Buildkite and Travis files are YAML, read with libyaml's event parser
  * (aliases are never expanded, nesting and events are bounded); a
- * Jenkinsfile, tox.ini and noxfile.py are read line by line. Nothing here
+ * Jenkinsfile, tox.ini and noxfile.py are read line by line, and so are
+ * the scripts of CI services ecocheck does not read (CI_SCRIPT). The
+ * envs and sessions a call of tox or nox runs are read by testrun.h. Nothing here
  * reads a file: the caller hands over the text, or the check context
  * hands it to reader_ci (read/reader.h). For each file: the steps that
  * run tests (with their line), a short account of what the other steps
