@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "read/ci.h"
+#include "read/testrun.h"
 #include "ctx.h"
 #include "finding.h"
 #include "ruleset.h"
@@ -33,7 +34,26 @@ struct scan_arg {
 	int			 rc;
 };
 
+/* What following a call of tox or nox found. */
+enum run_found {
+	RUN_UNDEFINED,		/* no definition here: the call stands */
+	RUN_TESTS,
+	RUN_NONE,		/* every env or session read runs none */
+	RUN_OPAQUE		/* one cannot be followed */
+};
+
 static void	 scans_free(void *);
+static void	 hits_free(struct ci_hits *);
+static void	 hit_copy(struct ci_hits *, int, const char *, const char *);
+static const struct run_defs *runner_defs(struct check_ctx *, int,
+		    const char **);
+static int	 runner_lines(struct check_ctx *, const char *,
+		    struct run_lines *, const char **);
+static enum run_found runner_follow(struct check_ctx *, const char *,
+		    struct strbuf *, struct strbuf *);
+static void	 runner_hit(struct check_ctx *, struct ci_seen *,
+		    const struct ci_hit *);
+static void	 effective_hits(struct check_ctx *, struct ci_seen *);
 static int	 scan_has(const struct ci_scan *, const char *);
 static int	 scan_cb(const struct tree_entry *, void *);
 static int	 scan_build(struct check_ctx *, struct ci_scan *);
@@ -65,6 +85,32 @@ static const struct {
 };
 static void	 refused_judged(struct check_ctx *, const struct ci_scan *,
 		    struct finding *, struct strbuf *);
+static void	 outside_free(void *);
+static int	 outside_cb(const struct tree_entry *, void *);
+
+/*
+ * Where CI services ecocheck does not read keep their configuration:
+ * the files are a sign by being there. Scripts under ci/ are one when
+ * named for the tests (run_tests.sh) or when they run them.
+ */
+static const char *const outside_paths[] = {
+	".pfnci/**", "Jenkinsfile?*", "**/Jenkinsfile", "**/Jenkinsfile.*",
+	"**/*.jenkinsfile", ".jenkins/**", ".drone.yml", ".drone.yaml",
+	".woodpecker.yml", ".woodpecker.yaml", ".woodpecker/**",
+	".cirrus.yml", ".cirrus.star", "appveyor.yml", ".appveyor.yml",
+	".semaphore/**", "bitbucket-pipelines.yml", ".teamcity/**", NULL
+};
+static const char *const outside_scripts[] = { "ci/**", NULL };
+
+#define OUTSIDE_MAX	200		/* files of outside CI read */
+
+struct outside_arg {
+	struct check_ctx	*ctx;
+	const struct ci_scan	*scan;
+	struct ci_outside	*o;
+	int			 scripts;	/* a sign only when for tests */
+	size_t			 read;
+};
 
 /* Where CI services and test runners keep their configuration. */
 static const char *const ci_paths[] = {
@@ -80,16 +126,14 @@ static void
 scans_free(void *p)
 {
 	struct ci_scans *ss = p;
-	size_t i, j, k;
+	size_t i, j;
 
 	for (i = 0; i < ss->n; i++) {
 		strvec_clear(&ss->v[i].globs);
 		for (j = 0; j < ss->v[i].n; j++) {
-			for (k = 0; k < ss->v[i].v[j].via.n; k++) {
-				free(ss->v[i].v[j].via.v[k].what);
-				free(ss->v[i].v[j].via.v[k].text);
-			}
-			free(ss->v[i].v[j].via.v);
+			hits_free(&ss->v[i].v[j].tests);
+			hits_free(&ss->v[i].v[j].named);
+			hits_free(&ss->v[i].v[j].via);
 		}
 		free(ss->v[i].v);
 		free(ss->v[i].refused);
@@ -138,6 +182,7 @@ scan_cb(const struct tree_entry *e, void *arg)
 	memset(&scan->v[scan->n], 0, sizeof(scan->v[scan->n]));
 	scan->v[scan->n].path = e->path;
 	scan->v[scan->n].f = f;
+	effective_hits(a->ctx, &scan->v[scan->n]);
 	if (ci_kind_is_service(f->kind))
 		resolve_calls(a->ctx, &scan->v[scan->n]);
 	scan->n++;
@@ -254,7 +299,7 @@ ci_scan_tests(const struct ci_scan *scan, const struct ci_hit **hit)
 			continue;
 		/* a workflow run on every push before a side one */
 		for (pass = 0; pass < 2; pass++) {
-			hs = pass == 0 ? &scan->v[i].f->tests : &scan->v[i].via;
+			hs = pass == 0 ? &scan->v[i].tests : &scan->v[i].via;
 			for (j = 0; j < hs->n; j++) {
 				rank = (pass == 0 ? hit_rank(&hs->v[j]) : 2) +
 				    3 * side_name(&scan->v[i]) +
@@ -313,7 +358,7 @@ ci_scan_named(const struct ci_scan *scan, size_t *hit)
 
 	for (i = 0; i < scan->n; i++)
 		if (ci_kind_is_service(scan->v[i].f->kind) &&
-		    scan->v[i].f->named.n > 0) {
+		    scan->v[i].named.n > 0) {
 			if (hit != NULL)
 				*hit = 0;
 			return &scan->v[i];
@@ -329,6 +374,7 @@ static size_t
 task_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
 {
 	char runner[32], task[128];
+	struct run_lines rl;
 	const char *p, *q, *buf;
 	size_t i, len;
 
@@ -356,6 +402,14 @@ task_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
 		return 0;
 	memcpy(task, p, (size_t)(q - p));
 	task[q - p] = '\0';
+	if (strcmp(runner, "tox") == 0 || strcmp(runner, "nox") == 0) {
+		memset(&rl, 0, sizeof(rl));
+		if (runner_lines(ctx, call, &rl, NULL) == 0)
+			for (i = 0; i < rl.cmds.n; i++)
+				strvec_push(lines, rl.cmds.v[i]);
+		run_lines_release(&rl);
+		return lines->n;
+	}
 	for (i = 0; task_files[i].runner != NULL && lines->n == 0; i++)
 		if (strcmp(task_files[i].runner, runner) == 0 &&
 		    read_text(ctx, task_files[i].path, &buf, &len) == 0)
@@ -405,6 +459,10 @@ resolve_calls(struct check_ctx *ctx, struct ci_seen *s)
 
 	for (i = 0; i < s->f->calls.n && s->via.n < 50; i++) {
 		c = &s->f->calls.v[i];
+		/* tox and nox: followed in place of the test they are */
+		if (strncmp(c->what, "tox", 3) == 0 ||
+		    strncmp(c->what, "nox", 3) == 0)
+			continue;
 		strvec_clear(&seen);
 		if ((t = call_tests(ctx, c->what, CI_TASK_DEPTH, &seen)) ==
 		    NULL)
@@ -493,4 +551,244 @@ recipe_lines(struct check_ctx *ctx, const char *call, struct strvec *lines)
 	strbuf_release(&dir);
 	strbuf_release(&path);
 	return lines->n;
+}
+
+static void
+outside_free(void *p)
+{
+	struct ci_outside *o = p;
+
+	strvec_clear(&o->paths);
+	free(o);
+}
+
+/* One file of an outside CI: a sign, and the first that runs tests. */
+static int
+outside_cb(const struct tree_entry *e, void *arg)
+{
+	struct outside_arg *a = arg;
+	const struct ci_file *f;
+	const char *b;
+	size_t i;
+
+	if (e->mode == TREE_MODE_LINK || e->mode == TREE_MODE_SUBMODULE ||
+	    scan_has(a->scan, e->path) || strvec_has(&a->o->paths, e->path) ||
+	    a->read >= OUTSIDE_MAX)
+		return 0;
+	a->read++;
+	f = ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL, NULL);
+	b = strrchr(e->path, '/') != NULL ? strrchr(e->path, '/') + 1 :
+	    e->path;
+	if (a->scripts && (f == NULL || f->tests.n == 0) &&
+	    strncmp(b, "run_tests", 9) != 0 && strncmp(b, "run-tests", 9) != 0)
+		return 0;
+	strvec_push(&a->o->paths, e->path);
+	/* a runner named before a script, then the first */
+	for (i = 0; f != NULL && i < f->tests.n; i++)
+		if (a->o->hit == NULL || hit_rank(&f->tests.v[i]) <
+		    hit_rank(a->o->hit)) {
+			a->o->hit_path = e->path;
+			a->o->hit = &f->tests.v[i];
+		}
+	return 0;
+}
+
+const struct ci_outside *
+ctx_ci_outside(struct check_ctx *ctx, const struct ci_scan *scan)
+{
+	struct outside_arg a;
+	struct ci_outside *o;
+	size_t i;
+
+	if ((o = ctx_cache_find(ctx, "ci-outside", NULL, 0)) != NULL)
+		return o;
+	if (ctx_tree(ctx) == NULL)
+		return NULL;
+	o = xcalloc(1, sizeof(*o));
+	ctx_cache_add(ctx, "ci-outside", NULL, 0, o, outside_free);
+	memset(&a, 0, sizeof(a));
+	a.ctx = ctx;
+	a.scan = scan;
+	a.o = o;
+	for (i = 0; outside_paths[i] != NULL; i++)
+		tree_glob(ctx_tree(ctx), outside_paths[i], 0, outside_cb, &a);
+	a.scripts = 1;
+	for (i = 0; outside_scripts[i] != NULL; i++)
+		tree_glob(ctx_tree(ctx), outside_scripts[i], 0, outside_cb, &a);
+	return o;
+}
+
+static void
+hits_free(struct ci_hits *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].what);
+		free(h->v[i].text);
+	}
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+static void
+hit_copy(struct ci_hits *h, int line, const char *what, const char *text)
+{
+	struct ci_hit *x;
+
+	XGROW(h->v, h->n + 1, h->alloc);
+	x = &h->v[h->n++];
+	x->line = line;
+	x->what = xstrdup(what);
+	x->text = xstrdup(text);
+}
+
+/*
+ * The definitions of tox (tox.ini, tox.toml, setup.cfg, pyproject.toml:
+ * the first that holds any) or of nox (noxfile.py), and their path; NULL
+ * when the repository holds none.
+ */
+static const struct run_defs *
+runner_defs(struct check_ctx *ctx, int nox, const char **path)
+{
+	static const char *const tox[] = { "tox.ini", "tox.toml",
+	    "setup.cfg", "pyproject.toml", NULL };
+	static const char *const noxf[] = { "noxfile.py", NULL };
+	const char *const *files = nox ? noxf : tox;
+	const struct tree_entry *e;
+	const struct run_defs *d;
+	size_t i;
+
+	for (i = 0; files[i] != NULL; i++) {
+		if ((e = tree_lookup(ctx_tree(ctx), files[i], 0)) == NULL)
+			continue;
+		d = ctx_model(ctx, nox ? &reader_nox : &reader_tox, e,
+		    CI_READ_CAP, NULL, NULL);
+		if (d != NULL && d->found) {
+			if (path != NULL)
+				*path = files[i];
+			return d;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The command lines a call of tox or nox runs, into rl: 0, or -1 when
+ * the repository holds no definition it can follow.
+ */
+static int
+runner_lines(struct check_ctx *ctx, const char *call, struct run_lines *rl,
+    const char **path)
+{
+	const struct run_defs *d;
+
+	if (ctx_tree(ctx) == NULL ||
+	    (d = runner_defs(ctx, call[0] == 'n', path)) == NULL)
+		return -1;
+	return run_select(d, call, rl);
+}
+
+/*
+ * Follow a call of tox or nox to the commands of its envs or sessions:
+ * what runs tests in what, where an env that cannot be followed is
+ * defined in where.
+ */
+static enum run_found
+runner_follow(struct check_ctx *ctx, const char *call, struct strbuf *what,
+    struct strbuf *where)
+{
+	struct strvec seen = STRVEC_INIT;
+	struct strbuf op = STRBUF_INIT;
+	struct run_lines rl;
+	const char *path, *t;
+	enum run_found found;
+	size_t i;
+	int unread;
+
+	memset(&rl, 0, sizeof(rl));
+	if (runner_lines(ctx, call, &rl, &path) == -1) {
+		run_lines_release(&rl);
+		return RUN_UNDEFINED;
+	}
+	for (i = 0, t = NULL, unread = 0; i < rl.cmds.n && t == NULL; i++) {
+		strbuf_reset(&op);
+		t = ci_command_look(rl.cmds.v[i], strlen(rl.cmds.v[i]), &op);
+		strvec_clear(&seen);
+		if (t == NULL && op.len > 0 && (t = call_tests(ctx, op.buf,
+		    CI_TASK_DEPTH, &seen)) == NULL)
+			unread = 1;
+	}
+	found = t != NULL ? RUN_TESTS : rl.opaque || rl.missing || unread ?
+	    RUN_OPAQUE : RUN_NONE;
+	if (t != NULL)
+		strbuf_addstr(what, t);
+	if (rl.env != NULL)
+		strbuf_addf(where, "%s '%s' (%s:%d)", call[0] == 'n' ?
+		    "session" : "env", rl.env->name[0] != '\0' ?
+		    rl.env->name : "testenv", path, rl.env->line);
+	else
+		strbuf_addf(where, "what %s does not define", path);
+	strbuf_release(&op);
+	strvec_clear(&seen);
+	run_lines_release(&rl);
+	return found;
+}
+
+/*
+ * A test hit of tox or nox, followed: its envs or sessions run tests (a
+ * hit saying through what), none (dropped), or cannot be followed (a
+ * sign, when named for tests or left to the defaults).
+ */
+static void
+runner_hit(struct check_ctx *ctx, struct ci_seen *s, const struct ci_hit *h)
+{
+	struct strbuf what = STRBUF_INIT, where = STRBUF_INIT;
+	const struct ci_hit *c;
+	size_t i;
+
+	for (i = 0, c = NULL; i < s->f->calls.n && c == NULL; i++)
+		if (s->f->calls.v[i].line == h->line &&
+		    strncmp(s->f->calls.v[i].what, h->what, 3) == 0)
+			c = &s->f->calls.v[i];
+	switch (c != NULL ? runner_follow(ctx, c->what, &what, &where) :
+	    RUN_UNDEFINED) {
+	case RUN_UNDEFINED:
+		hit_copy(&s->tests, h->line, h->what, h->text);
+		break;
+	case RUN_TESTS:
+		strbuf_addf(&what, ", through %s", c->what);
+		hit_copy(&s->tests, h->line, what.buf, h->text);
+		break;
+	case RUN_OPAQUE:
+		if (strstr(c->what, "test") != NULL ||
+		    strchr(c->what, ' ') == NULL ||
+		    strstr(where.buf, "test") != NULL)
+			hit_copy(&s->named, h->line, c->what, where.buf);
+		break;
+	case RUN_NONE:
+		break;
+	}
+	strbuf_release(&what);
+	strbuf_release(&where);
+}
+
+/* The tests and named steps of a file, calls of tox and nox followed. */
+static void
+effective_hits(struct check_ctx *ctx, struct ci_seen *s)
+{
+	const struct ci_hit *h;
+	size_t i;
+
+	for (i = 0; i < s->f->named.n; i++)
+		hit_copy(&s->named, s->f->named.v[i].line, s->f->named.v[i].what,
+		    s->f->named.v[i].text);
+	for (i = 0; i < s->f->tests.n; i++) {
+		h = &s->f->tests.v[i];
+		if (ci_kind_is_service(s->f->kind) && (strcmp(h->what, "tox") ==
+		    0 || strcmp(h->what, "nox") == 0))
+			runner_hit(ctx, s, h);
+		else
+			hit_copy(&s->tests, h->line, h->what, h->text);
+	}
 }

@@ -8,17 +8,24 @@
  * GitHub workflows, says when the last change to .github/workflows (their
  * removal) was made. When only an outside service (CircleCI, Travis...)
  * runs the tests and its file has not changed for stale_days, the rule
- * fails as a warning: the service may no longer run it.
+ * fails as a warning: the service may no longer run it. CI that names
+ * only torch versions the project's own constraint excludes is a warning
+ * too. When no CI ecocheck reads runs tests but the configuration of a
+ * service it does not read is there (ctx_ci_outside()), a warning names
+ * it, never "runs no tests".
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/ci.h"
+#include "read/pep440.h"
 #include "ctx.h"
 #include "finding.h"
+#include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -45,6 +52,12 @@ static int	 report_stale(const struct rule *, struct check_ctx *,
 		    const struct ci_scan *, struct finding *);
 static int	 report_none(struct check_ctx *, const struct ci_scan *,
 		    struct finding *);
+static int	 version_admitted(const struct pymeta *, const char *,
+		    const struct pydep **);
+static void	 report_unsupported(struct check_ctx *,
+		    const struct ci_scan *, struct finding *);
+static int	 report_outside(struct check_ctx *, const struct ci_outside *,
+		    const char *, const struct ci_scan *, struct finding *);
 
 static const struct rule_key_spec ci_keys[] = {
 	{ "path", KEY_WORDS,
@@ -164,7 +177,7 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
 		if (!ci_kind_is_service(s->f->kind) ||
-		    s->f->tests.n + s->via.n == 0)
+		    s->tests.n + s->via.n == 0)
 			continue;
 		if (s->f->kind == CI_GITHUB)
 			return 0;
@@ -172,7 +185,7 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 	for (i = 0; i < scan->n; i++) {
 		s = &scan->v[i];
 		if (!ci_kind_is_service(s->f->kind) ||
-		    s->f->tests.n + s->via.n == 0)
+		    s->tests.n + s->via.n == 0)
 			continue;
 		rc = ctx_last_change(ctx, s->path, &when, hex, sizeof(hex));
 		if (rc == -1)
@@ -260,7 +273,7 @@ report_tests(const struct ci_scan *scan, const struct ci_seen *t,
 	    h->what, t->path, h->line);
 	finding_evidence(f, t->path, h->line, h->text);
 	for (i = 0, nev = 1; i < scan->n && nev < CI_EVIDENCE; i++) {
-		tests = &scan->v[i].f->tests;
+		tests = &scan->v[i].tests;
 		for (j = 0; j < tests->n && nev < CI_EVIDENCE; j++, nev++)
 			if (ci_kind_is_service(scan->v[i].f->kind) &&
 			    &tests->v[j] != h)
@@ -268,6 +281,93 @@ report_tests(const struct ci_scan *scan, const struct ci_seen *t,
 				    tests->v[j].line, tests->v[j].text);
 	}
 	report_torch(scan, f);
+}
+
+/*
+ * Whether a torch version CI names ("1.8.0", "==2.1.0+cpu", a series
+ * "2.1": any of its releases) is admitted by one of the project's own
+ * required torch declarations: 1, 0 (*by the first that rejects it), or
+ * -1 when that cannot be said (a specifier, no declaration, one not read).
+ */
+static int
+version_admitted(const struct pymeta *m, const char *what,
+    const struct pydep **by)
+{
+	char v[64], hi[72];
+	size_t i, n, decl;
+	int dots;
+
+	if (strncmp(what, "==", 2) == 0)
+		what += 2;
+	n = strcspn(what, "+");
+	if (n == 0 || n >= sizeof(v) || strchr(what, ',') != NULL ||
+	    !isdigit((unsigned char)*what) || strcspn(what, "<>=~!*") < n)
+		return -1;
+	memcpy(v, what, n);
+	v[n] = '\0';
+	for (i = 0, dots = 0; v[i] != '\0'; i++)
+		dots += v[i] == '.';
+	(void)snprintf(hi, sizeof(hi), "%s.9999", v);
+	for (i = 0, decl = 0; i < m->ndeps; i++) {
+		if (strcmp(m->deps[i].key, "torch") != 0 ||
+		    m->deps[i].kind != PYDEP_REQUIRED || m->deps[i].extra_only)
+			continue;
+		if (m->deps[i].spec == NULL)
+			return -1;
+		decl++;
+		if (pep440_spec_admits_str(m->deps[i].spec, v,
+		    PEP440_PRE_DEFAULT) || (dots == 1 &&
+		    pep440_spec_admits_str(m->deps[i].spec, hi,
+		    PEP440_PRE_DEFAULT)))
+			return 1;
+		if (*by == NULL)
+			*by = &m->deps[i];
+	}
+	return decl > 0 ? 0 : -1;
+}
+
+/*
+ * CI that runs tests, but every torch version it names is one the
+ * project's own torch constraint excludes: it tests versions the package
+ * does not support, a warning.
+ */
+static void
+report_unsupported(struct check_ctx *ctx, const struct ci_scan *scan,
+    struct finding *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct pymeta *m;
+	const struct pydep *by;
+	const struct ci_hit *h;
+	size_t i, j, n;
+	int rc;
+
+	if ((m = pymeta_get(ctx)) == NULL)
+		return;
+	by = NULL;
+	for (i = 0, n = 0; i < scan->n; i++)
+		for (j = 0; j < scan->v[i].f->torch.n; j++, n++) {
+			h = &scan->v[i].f->torch.v[j];
+			if ((rc = version_admitted(m, h->what, &by)) != 0) {
+				strbuf_release(&sb);
+				return;
+			}
+			if (strstr(sb.buf, torch_shown(h->what)) == NULL)
+				strbuf_addf(&sb, "%s%s", sb.len > 0 ? ", " : "",
+				    torch_shown(h->what));
+		}
+	if (n > 0 && by != NULL) {
+		f->result = RESULT_FAIL;
+		finding_cap_level(f, LEVEL_WARNING);
+		finding_append(f, "; but every torch version it names (%s) is "
+		    "excluded by %s's torch%s (%s:%d): the CI tests versions "
+		    "the package does not support", sb.buf, by->path,
+		    by->spec_text, by->path, by->line);
+		finding_evidence(f, by->path, by->line, by->spec_text);
+		finding_fix(f, "test the torch versions the package supports "
+		    "in CI");
+	}
+	strbuf_release(&sb);
 }
 
 /*
@@ -280,7 +380,7 @@ report_named(const struct ci_seen *s, size_t h, const char *services,
 {
 	const struct ci_hit *n;
 
-	n = &s->f->named.v[h];
+	n = &s->named.v[h];
 	finding_result(f, RESULT_FAIL, "%s: step '%s' (%s:%d) runs %s, which "
 	    "ecocheck cannot follow; no other step runs tests: a person "
 	    "should look at whether it runs the tests", services, n->what,
@@ -341,12 +441,61 @@ report_no_tests(const struct rule *r, struct check_ctx *ctx,
 	strbuf_release(&sb);
 }
 
+/*
+ * No CI ecocheck reads runs tests, but the repository holds the
+ * configuration of a service it does not read: a Caution naming it (and
+ * the line that runs tests there), never "runs no tests". 0 or -1.
+ */
+static int
+report_outside(struct check_ctx *ctx, const struct ci_outside *o,
+    const char *services, const struct ci_scan *scan, struct finding *f)
+{
+	char hex[41], date[16];
+	const char *path;
+	int64_t when;
+	size_t i;
+	int rc;
+
+	if (o->hit != NULL)
+		finding_result(f, RESULT_FAIL, "%s%stests appear to run on an "
+		    "outside CI service (%s:%d runs %s); whether it runs them "
+		    "a person decides", services, *services != '\0' ?
+		    " runs no tests, but " : "", o->hit_path, o->hit->line,
+		    o->hit->what);
+	else
+		finding_result(f, RESULT_FAIL, "%s%sthe repository holds the "
+		    "configuration of a CI service ecocheck does not read "
+		    "(%s%s); whether it runs the tests a person decides",
+		    services, *services != '\0' ? " runs no tests, but " : "",
+		    o->paths.v[0], o->paths.n > 1 ? ", ..." : "");
+	finding_cap_level(f, LEVEL_WARNING);
+	if (o->hit != NULL)
+		finding_evidence(f, o->hit_path, o->hit->line, o->hit->text);
+	for (i = 0; i < o->paths.n && i < CI_EVIDENCE; i++)
+		if (o->hit == NULL || strcmp(o->paths.v[i], o->hit_path) != 0)
+			finding_evidence(f, o->paths.v[i], 0, NULL);
+	path = o->hit != NULL ? o->hit_path : o->paths.v[0];
+	if ((rc = ctx_last_change(ctx, path, &when, hex, sizeof(hex))) == -1)
+		return -1;
+	if (rc == 1) {
+		time_format_date(when, date, sizeof(date));
+		finding_append(f, "; %s was last changed on %s, %lld days ago",
+		    path, date, (long long)((ctx_as_of(ctx) - when) / DAY));
+	}
+	report_torch(scan, f);
+	finding_fix(f, "run the tests in a CI ecocheck reads (GitHub Actions "
+	    "reads .github/workflows/), or check that the outside service "
+	    "still runs them");
+	return 0;
+}
+
 static int
 ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct ci_scan *scan;
 	const struct ci_seen *t, *n;
+	const struct ci_outside *o;
 	const struct ci_hit *hit;
 	size_t i, h, services;
 	int rc;
@@ -358,11 +507,21 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	for (i = 0, services = 0; i < scan->n; i++)
 		if (ci_kind_is_service(scan->v[i].f->kind))
 			services++;
-	if ((t = ci_scan_tests(scan, &hit)) != NULL) {
+	/* a CI file that cannot be read may be the one: it is said first */
+	o = NULL;
+	if ((t = ci_scan_tests(scan, &hit)) == NULL && scan->nrefused == 0 &&
+	    (o = ctx_ci_outside(ctx, scan)) == NULL)
+		rc = -1;
+	else if (t != NULL) {
 		report_tests(scan, t, hit, sb.buf, f);
+		report_unsupported(ctx, scan, f);
 		rc = report_stale(r, ctx, scan, f);
-	} else if ((n = ci_scan_named(scan, &h)) != NULL)
+	} else if (o != NULL && o->hit != NULL)
+		rc = report_outside(ctx, o, sb.buf, scan, f);
+	else if ((n = ci_scan_named(scan, &h)) != NULL)
 		report_named(n, h, sb.buf, scan, f);
+	else if (o != NULL && o->paths.n > 0)
+		rc = report_outside(ctx, o, sb.buf, scan, f);
 	else if (services > 0)
 		report_no_tests(r, ctx, scan, sb.buf, f);
 	else if (scan->nrefused > 0) {

@@ -1,20 +1,28 @@
 /*
  * rule-tests.c: the "tests" rule type: test files exist, how many, and
- * whether a CI service runs tests (ci.h; none: a warning).
+ * whether a CI service runs tests (ci.h; none: a warning; a line that
+ * runs tests in the configuration of a CI service ecocheck does not
+ * read: a pass naming it).
  *
- * Test files are Python files named test_*.py or *_test.py anywhere,
- * Python files under a tests/ or test/ directory or under a pytest
- * testpaths entry (pyproject.toml, setup.cfg, pytest.ini, tox.ini), and
- * files named test* under tests/ or test/ in any language; __init__.py
- * and conftest.py are not counted, but a conftest.py is evidence.
+ * Test files are what pytest would collect: Python files whose name
+ * matches its python_files patterns (test_*.py and *_test.py unless the
+ * project's pytest configuration declares others) and files a testpaths
+ * entry names; helpers beside them (conftest.py, __init__.py, utils.py,
+ * basetest_*.py, fixture generators) and other languages' scripts are not
+ * counted, but a conftest.py is evidence.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* memmem */
+#endif
 #include "config.h"
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/ci.h"
+#include "read/toml.h"
 #include "ctx.h"
 #include "finding.h"
 #include "pymeta.h"
@@ -30,6 +38,7 @@
 struct count_arg {
 	struct strvec	 files;		/* counted, in path order */
 	const struct strvec *testpaths;	/* pytest's, or NULL */
+	const struct strvec *patterns;	/* python_files, or NULL */
 	const char	*conftest;	/* the first conftest.py, or NULL */
 	int		 any;		/* count any file (the rule's globs) */
 };
@@ -37,20 +46,22 @@ struct count_arg {
 static int	 tests_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 count_cb(const struct tree_entry *, void *);
-static int	 is_test_file(const char *, int);
-static int	 under_testpath(const char *, const struct strvec *);
+static int	 is_test_file(const char *, const struct count_arg *);
+static int	 under_testpath(const char *, const struct strvec *, int);
 static void	 testpaths_ini(const char *, size_t, const char *,
-		    struct strvec *);
+		    const char *, struct strvec *);
 static void	 testpaths_pyproject(struct check_ctx *, struct strvec *,
 		    struct strvec *);
+static void	 python_files_pyproject(struct check_ctx *, struct strvec *);
 static void	 read_testpaths(struct check_ctx *, struct strvec *,
-		    struct strvec *);
+		    struct strvec *, struct strvec *);
 static void	 report_ci(struct check_ctx *, const struct ci_scan *,
 		    const char *, struct finding *);
 static void	 count_tests(const struct rule *, struct check_ctx *,
 		    const struct strvec *, struct count_arg *);
 static void	 report_few(const struct count_arg *, long long,
-		    const struct strvec *, struct finding *);
+		    const struct strvec *, const struct strvec *,
+		    struct finding *);
 
 static const struct rule_key_spec tests_keys[] = {
 	{ "path", KEY_WORDS,
@@ -69,9 +80,12 @@ const struct rule_type rule_tests = {
 	.check = tests_check,
 };
 
-/* Whether a Python file is under one of pytest's testpaths. */
+/*
+ * Whether a Python file is one a pytest testpaths entry names (dir 0),
+ * or is under one (dir 1).
+ */
 static int
-under_testpath(const char *path, const struct strvec *tp)
+under_testpath(const char *path, const struct strvec *tp, int dir)
 {
 	const char *p;
 	size_t i, n, plen;
@@ -86,41 +100,52 @@ under_testpath(const char *path, const struct strvec *tp)
 		n = strlen(p);
 		while (n > 0 && p[n - 1] == '/')
 			n--;
-		if (n == 0 || (n == 1 && p[0] == '.'))
+		if (dir && (n == 0 || (n == 1 && p[0] == '.')))
 			return 1;
-		if (strncmp(path, p, n) == 0 && (path[n] == '/' ||
-		    path[n] == '\0'))
+		if (strncmp(path, p, n) == 0 && (path[n] == '\0' ||
+		    (dir && path[n] == '/')))
 			return 1;
 	}
 	return 0;
 }
 
 /*
- * Whether a path is a test file: test_*.py or *_test.py, a Python file
- * under tests/ or test/, a file named test* there; any file with any;
- * never __init__.py or conftest.py.
+ * Whether a path is a test file: a Python file named test_*.py or
+ * *_test.py (pytest's default python_files) anywhere, or one matching the
+ * python_files patterns the project declares under a testpaths entry (or
+ * tests/, test/ without one); any file with any; never __init__.py or
+ * conftest.py.
  */
 static int
-is_test_file(const char *path, int any)
+is_test_file(const char *path, const struct count_arg *a)
 {
+	const struct strvec *pat = a->patterns;
 	const char *b;
-	size_t n;
-	int dir;
+	size_t i, n;
 
 	b = strrchr(path, '/');
 	b = b != NULL ? b + 1 : path;
 	if (strcmp(b, "__init__.py") == 0 || strcmp(b, "conftest.py") == 0)
 		return 0;
-	if (any)
+	if (a->any)
 		return 1;
 	n = strlen(b);
-	dir = strncmp(path, "tests/", 6) == 0 || strncmp(path, "test/", 5) ==
+	if (n <= 3 || strcmp(b + n - 3, ".py") != 0)
+		return 0;
+	if (fnmatch("test_*.py", b, 0) == 0 || fnmatch("*_test.py", b, 0) == 0)
+		return 1;
+	if (pat == NULL)
+		return 0;
+	for (i = 0; i < pat->n; i++)
+		if (fnmatch(pat->v[i], b, 0) == 0)
+			break;
+	if (i == pat->n)
+		return 0;
+	if (a->testpaths != NULL && a->testpaths->n > 0)
+		return under_testpath(path, a->testpaths, 1);
+	return strncmp(path, "tests/", 6) == 0 || strncmp(path, "test/", 5) ==
 	    0 || strstr(path, "/tests/") != NULL || strstr(path, "/test/") !=
 	    NULL;
-	if (n > 3 && strcmp(b + n - 3, ".py") == 0)
-		return dir || strncmp(b, "test_", 5) == 0 ||
-		    (n > 8 && strcmp(b + n - 8, "_test.py") == 0);
-	return dir && strncmp(b, "test", 4) == 0 && strchr(b, '.') != NULL;
 }
 
 static int
@@ -137,8 +162,8 @@ count_cb(const struct tree_entry *e, void *arg)
 		a->conftest = e->path;
 	if (strcmp(b, "__init__.py") == 0 || strcmp(b, "conftest.py") == 0)
 		return 0;
-	if (!is_test_file(e->path, a->any) &&
-	    !under_testpath(e->path, a->testpaths))
+	if (!is_test_file(e->path, a) &&
+	    !under_testpath(e->path, a->testpaths, 0))
 		return 0;
 	/* the rule's globs may overlap */
 	if (a->any && a->files.n > 0 && strvec_has(&a->files, e->path))
@@ -148,19 +173,21 @@ count_cb(const struct tree_entry *e, void *arg)
 }
 
 /*
- * The testpaths of an INI file's section (setup.cfg [tool:pytest],
- * pytest.ini and tox.ini [pytest]): words, continuation lines too.
+ * The words of a key (testpaths, python_files) of an INI file's section
+ * (setup.cfg [tool:pytest], pytest.ini and tox.ini [pytest]),
+ * continuation lines too.
  */
 static void
 testpaths_ini(const char *buf, size_t len, const char *section,
-    struct strvec *out)
+    const char *key, struct strvec *out)
 {
 	const char *p, *end, *nl, *v, *w;
 	int in, on;
-	size_t slen;
+	size_t slen, klen;
 
 	end = buf + len;
 	slen = strlen(section);
+	klen = strlen(key);
 	in = on = 0;
 	for (p = buf; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -172,9 +199,9 @@ testpaths_ini(const char *buf, size_t len, const char *section,
 			on = 0;
 		} else if (in && on && (*p == ' ' || *p == '\t'))
 			v = p;
-		else if (in && (size_t)(nl - p) > 9 &&
-		    memcmp(p, "testpaths", 9) == 0) {
-			for (v = p + 9; v < nl && (*v == ' ' || *v == '\t');
+		else if (in && (size_t)(nl - p) > klen &&
+		    memcmp(p, key, klen) == 0) {
+			for (v = p + klen; v < nl && (*v == ' ' || *v == '\t');
 			    v++)
 				;
 			on = v < nl && (*v == '=' || *v == ':');
@@ -222,13 +249,53 @@ testpaths_pyproject(struct check_ctx *ctx, struct strvec *out,
 }
 
 /*
- * The pytest testpaths configured, and the files that configure them
- * (for evidence). A file that cannot be read configures none: what the
- * read judge says of it is for the rules that need it.
+ * [tool.pytest.ini_options] python_files of pyproject.toml: a string of
+ * patterns or an array of them.
+ */
+static void
+python_files_pyproject(struct check_ctx *ctx, struct strvec *out)
+{
+	const struct tree_entry *e;
+	struct toml_value *root;
+	struct toml_error err;
+	const struct toml_value *t, *g;
+	const char *buf, *s, *w;
+	size_t len, i, n;
+	int trunc;
+
+	if ((e = tree_lookup(ctx_tree(ctx), "pyproject.toml", 0)) == NULL ||
+	    ctx_read(ctx, e, CONFIG_CAP, CTX_READ_TEXT, NULL, &buf, &len,
+	    &trunc) != 0 || memmem(buf, len, "python_files", 12) == NULL ||
+	    toml_parse(buf, len, &root, &err) != 0)
+		return;
+	t = toml_get(root, "tool.pytest.ini_options.python_files");
+	n = toml_kind(t) == TOML_STRING ? 1 : toml_len(t);
+	for (i = 0; i < n && out->n < 64; i++) {
+		g = toml_kind(t) == TOML_STRING ? t : toml_at(t, i);
+		if ((s = toml_string(g, NULL)) == NULL)
+			continue;
+		for (; *s != '\0'; s = w) {
+			while (*s == ' ')
+				s++;
+			for (w = s; *w != '\0' && *w != ' '; w++)
+				;
+			if (w > s)
+				strvec_push_nodup(out, xstrndup(s,
+				    (size_t)(w - s)));
+		}
+	}
+	toml_free(root);
+}
+
+/*
+ * The pytest testpaths and python_files configured, and the files that
+ * configure testpaths (for evidence). A file that cannot be read
+ * configures none: what the read judge says of it is for the rules that
+ * need it.
  */
 static void
 read_testpaths(struct check_ctx *ctx, struct strvec *paths,
-    struct strvec *from)
+    struct strvec *from, struct strvec *patterns)
 {
 	static const char *const files[] = { "setup.cfg", "pytest.ini",
 	    "tox.ini", NULL };
@@ -240,13 +307,15 @@ read_testpaths(struct check_ctx *ctx, struct strvec *paths,
 	int trunc;
 
 	testpaths_pyproject(ctx, paths, from);
+	python_files_pyproject(ctx, patterns);
 	for (i = 0; files[i] != NULL; i++) {
 		if ((e = tree_lookup(ctx_tree(ctx), files[i], 0)) == NULL ||
 		    ctx_read(ctx, e, CONFIG_CAP, CTX_READ_TEXT, NULL, &buf,
 		    &len, &trunc) != 0)
 			continue;
 		before = paths->n;
-		testpaths_ini(buf, len, sections[i], paths);
+		testpaths_ini(buf, len, sections[i], "python_files", patterns);
+		testpaths_ini(buf, len, sections[i], "testpaths", paths);
 		if (paths->n > before)
 			strvec_push(from, files[i]);
 	}
@@ -261,19 +330,29 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
     const char *files, struct finding *f)
 {
 	struct strbuf why = STRBUF_INIT;
+	const struct ci_outside *o;
 	const struct ci_seen *t;
 	const struct ci_hit *hit;
 	size_t i, h;
 
+	o = ci_scan_tests(scan, NULL) == NULL && scan->nrefused == 0 ?
+	    ctx_ci_outside(ctx, scan) : NULL;
+	if (o != NULL && o->hit != NULL) {
+		finding_result(f, RESULT_PASS, "%s; tests appear to run on an "
+		    "outside CI service (%s:%d runs %s)", files, o->hit_path,
+		    o->hit->line, o->hit->what);
+		finding_evidence(f, o->hit_path, o->hit->line, o->hit->text);
+		return;
+	}
 	if ((t = ci_scan_named(scan, &h)) != NULL &&
 	    ci_scan_tests(scan, NULL) == NULL) {
 		finding_result(f, RESULT_FAIL, "%s; step '%s' (%s:%d) may run "
 		    "them, but runs %s, which ecocheck cannot follow: a person "
-		    "should look", files, t->f->named.v[h].what, t->path,
-		    t->f->named.v[h].line, t->f->named.v[h].text);
+		    "should look", files, t->named.v[h].what, t->path,
+		    t->named.v[h].line, t->named.v[h].text);
 		finding_cap_level(f, LEVEL_WARNING);
-		finding_evidence(f, t->path, t->f->named.v[h].line,
-		    t->f->named.v[h].what);
+		finding_evidence(f, t->path, t->named.v[h].line,
+		    t->named.v[h].what);
 		return;
 	}
 	if ((t = ci_scan_tests(scan, &hit)) != NULL) {
@@ -291,11 +370,18 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 	}
 	finding_result(f, RESULT_FAIL, "%s, but no CI service runs tests",
 	    files);
+	if (o != NULL && o->paths.n > 0) {
+		finding_append(f, " that ecocheck reads; the repository holds "
+		    "the configuration of one it does not read (%s%s): a "
+		    "person should look", o->paths.v[0], o->paths.n > 1 ?
+		    ", ..." : "");
+		finding_evidence(f, o->paths.v[0], 0, NULL);
+	}
 	for (i = 0; i < scan->n; i++)
-		if (scan->v[i].f->tests.n > 0)
+		if (scan->v[i].tests.n > 0)
 			finding_append(f, " (%s:%d runs %s)", scan->v[i].path,
-			    scan->v[i].f->tests.v[0].line,
-			    scan->v[i].f->tests.v[0].what);
+			    scan->v[i].tests.v[0].line,
+			    scan->v[i].tests.v[0].what);
 	finding_cap_level(f, LEVEL_WARNING);
 	finding_fix(f, "run the tests in CI, e.g. a workflow step "
 	    "'run: pytest'");
@@ -325,14 +411,17 @@ count_tests(const struct rule *r, struct check_ctx *ctx,
 /* Fewer test files than min: fail, saying where ecocheck looked. */
 static void
 report_few(const struct count_arg *a, long long min,
-    const struct strvec *testpaths, struct finding *f)
+    const struct strvec *testpaths, const struct strvec *patterns,
+    struct finding *f)
 {
 	size_t i;
 
-	finding_result(f, RESULT_FAIL, "%zu test files%s (looked for "
-	    "test_*.py, *_test.py, tests/, test/", a->files.n,
-	    a->files.n < (size_t)min && a->files.n > 0 ? ", fewer than "
-	    "the minimum" : "");
+	finding_result(f, RESULT_FAIL, "%zu test files%s (looked for %s",
+	    a->files.n, a->files.n < (size_t)min && a->files.n > 0 ?
+	    ", fewer than the minimum" : "", patterns->n > 0 ? "" :
+	    "test_*.py, *_test.py");
+	for (i = 0; i < patterns->n; i++)
+		finding_append(f, "%s%s", i > 0 ? ", " : "", patterns->v[i]);
 	for (i = 0; i < testpaths->n; i++)
 		finding_append(f, ", %s", testpaths->v[i]);
 	finding_append(f, ")");
@@ -346,6 +435,7 @@ static int
 tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	struct strvec paths = STRVEC_INIT, from = STRVEC_INIT;
+	struct strvec patterns = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	const struct ci_scan *scan;
 	struct count_arg a;
@@ -355,14 +445,15 @@ tests_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 
 	memset(&a, 0, sizeof(a));
 	rc = -1;
-	read_testpaths(ctx, &paths, &from);
+	read_testpaths(ctx, &paths, &from, &patterns);
+	a.patterns = &patterns;
 	count_tests(r, ctx, &paths, &a);
 	min = rule_int(r, "min", 1);
 	finding_min(f, min);
 	finding_value(f, (long long)a.files.n);
 	rc = 0;
 	if ((long long)a.files.n < min) {
-		report_few(&a, min, &paths, f);
+		report_few(&a, min, &paths, &patterns, f);
 		goto out;
 	}
 	strbuf_addf(&sb, "%zu test file%s", a.files.n,
@@ -387,6 +478,7 @@ out:
 	strvec_clear(&a.files);
 	strvec_clear(&paths);
 	strvec_clear(&from);
+	strvec_clear(&patterns);
 	strbuf_release(&sb);
 	return rc;
 }

@@ -271,16 +271,17 @@ test_expect_success 'tests: none at all fails; conftest.py alone is no test' '
 	test_eq "$(result_of tests)" fail &&
 	test_eq "$(result_of tests level)" error &&
 	test_eq "$(result_of tests value)" 0 &&
-	result_of tests message | grep -q "^0 test files (looked for test_\*.py, \*_test.py, tests/, test/)$" &&
+	result_of tests message | grep -q "^0 test files (looked for test_\*.py, \*_test.py)$" &&
 	test_eq "$(result_of tests evidence[0].path)" tests/conftest.py
 '
 
-test_expect_success 'tests: pytest testpaths of pyproject.toml and setup.cfg are counted' '
+test_expect_success 'tests: pytest testpaths and python_files of pyproject.toml and setup.cfg are counted' '
 	R=$TEST_TMP/testpaths &&
-	make_repo "$R" checks/unit/basic.py checks/helpers.py itests/run_all.py \
+	make_repo "$R" checks/unit/check_basic.py checks/helpers.py itests/run_all.py \
+		checks/check_more.py other/check_no.py \
 		pkg/thing_test.py pkg/test_other.py pkg/notatest.py >/dev/null &&
-	printf "[tool.pytest.ini_options]\ntestpaths = [\"checks\"]\n" >"$R/pyproject.toml" &&
-	printf "[metadata]\nname = x\n[tool:pytest]\ntestpaths =\n    ./itests/\n" >"$R/setup.cfg" &&
+	printf "[tool.pytest.ini_options]\ntestpaths = [\"checks\"]\npython_files = [\"check_*.py\", \"*_test.py\", \"test_*.py\"]\n" >"$R/pyproject.toml" &&
+	printf "[metadata]\nname = x\n[tool:pytest]\ntestpaths =\n    ./itests/run_all.py\n" >"$R/setup.cfg" &&
 	git -C "$R" add -A && git -C "$R" commit -q -m config &&
 	ec_json 1 $NOHIST --set tests.ci=no "$R" &&
 	test_eq "$(result_of tests)" pass &&
@@ -288,14 +289,14 @@ test_expect_success 'tests: pytest testpaths of pyproject.toml and setup.cfg are
 	result_of tests message | grep -q "; testpaths in pyproject.toml, setup.cfg$"
 '
 
-test_expect_success 'tests: non-Python tests under tests/ count, data files do not' '
+test_expect_success 'tests: files pytest does not collect are not counted, data files neither' '
 	R=$TEST_TMP/cpp &&
 	make_repo "$R" tests/test_ops.cpp tests/test_run.sh tests/data.json \
-		tests/README.md >/dev/null &&
-	ec_json 1 $NOHIST --set tests.ci=no --set tests.min=2 "$R" &&
+		tests/README.md tests/test_a.py >/dev/null &&
+	ec_json 1 $NOHIST --set tests.ci=no --set tests.min=1 "$R" &&
 	test_eq "$(result_of tests)" pass &&
-	test_eq "$(result_of tests value)" 2 &&
-	ec_json 1 $NOHIST --set tests.ci=no --set tests.min=3 "$R" &&
+	test_eq "$(result_of tests value)" 1 &&
+	ec_json 1 $NOHIST --set tests.ci=no --set tests.min=2 "$R" &&
 	test_eq "$(result_of tests)" fail
 '
 

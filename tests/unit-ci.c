@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "read/ci.h"
+#include "read/testrun.h"
 #include "strbuf.h"
 #include "tap.h"
 
@@ -310,6 +311,85 @@ test_hostile(void)
 	strbuf_release(&sb);
 }
 
+/* The command lines a call selects from a definition, joined by "|". */
+static char *
+selected(const char *path, const char *text, const char *call)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct run_defs d;
+	struct run_lines rl;
+	size_t i;
+
+	run_defs_read(path, text, strlen(text), &d);
+	memset(&rl, 0, sizeof(rl));
+	if (run_select(&d, call, &rl) == -1)
+		strbuf_addstr(&sb, "elsewhere");
+	for (i = 0; i < rl.cmds.n; i++)
+		strbuf_addf(&sb, "%s%s", i > 0 ? "|" : "", rl.cmds.v[i]);
+	if (rl.opaque)
+		strbuf_addstr(&sb, "|opaque");
+	if (rl.missing)
+		strbuf_addstr(&sb, "|missing");
+	run_lines_release(&rl);
+	run_defs_release(&d);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+is_sel(const char *path, const char *text, const char *call,
+    const char *want)
+{
+	char *got;
+
+	got = selected(path, text, call);
+	ok(strcmp(got, want) == 0, "%s: %s (got '%s')", path, call, got);
+	free(got);
+}
+
+static void
+test_testrun(void)
+{
+	static const char tox[] = "[tox]\nenvlist = py{310,311}-torch{1,2}, "
+	    "lint\n\n[testenv]\ncommands =\n    lint: flake8\n    !lint: "
+	    "pytest \\\n        tests\n    torch1-py310: echo old\n\n"
+	    "[testenv:docs]\ncommands = sphinx-build docs out\n\n"
+	    "[testenv:again]\ncommands = {[testenv:docs]commands}\n";
+	static const char nox[] = "import nox\n\nnox.options.sessions = "
+	    "[\"tests\"]\n\n@nox.session(python=[\"3.11\"])\ndef tests("
+	    "session):\n    session.run(\n        \"pytest\",\n        "
+	    "*session.posargs,\n    )\n    session.notify(\"cov\")\n\n\n"
+	    "@nox.session(name=\"cov\")\ndef coverage(session):\n    "
+	    "session.run(*ARGS)\n\n\ndef helper():\n    session.run("
+	    "\"nothing\")\n";
+
+	is_sel("tox.ini", tox, "tox -e py311-torch2", "pytest tests");
+	is_sel("tox.ini", tox, "tox -e py310-torch1",
+	    "pytest tests|echo old");
+	is_sel("tox.ini", tox, "tox -e lint", "flake8");
+	is_sel("tox.ini", tox, "tox r -e docs", "sphinx-build docs out");
+	is_sel("tox.ini", tox, "tox -e again", "sphinx-build docs out");
+	is_sel("tox.ini", tox, "tox -e unknown", "pytest tests");
+	is_sel("tox.ini", tox, "tox -c other.ini", "elsewhere");
+	is_sel("tox.ini", tox, "tox -p auto",
+	    "pytest tests|echo old|pytest tests|pytest tests|pytest tests|"
+	    "flake8");
+	is_sel("noxfile.py", nox, "nox", "pytest|nox -s cov");
+	is_sel("noxfile.py", nox, "nox -s tests-3.11", "pytest|nox -s cov");
+	is_sel("noxfile.py", nox, "nox -s cov", "|opaque");
+	is_sel("noxfile.py", nox, "nox -s helper", "|missing");
+	is_sel("noxfile.py", nox, "nox -s ${{ matrix.session }}",
+	    "pytest|nox -s cov|opaque");
+	is_sel("pyproject.toml", "[tool.tox]\nlegacy_tox_ini = \"\"\"\n"
+	    "[testenv:pytest]\ncommands = python -m pytest\n\"\"\"\n",
+	    "tox -e pytest", "python -m pytest");
+	is_sel("pyproject.toml", "[tool.tox]\nenv_list = [\"t\"]\n"
+	    "[tool.tox.env.t]\ncommands = [[\"pytest\", {replace = "
+	    "\"posargs\"}]]\n", "tox", "pytest {posargs}");
+	is_sel("setup.cfg", "[metadata]\nname = x\n[tox:tox]\nenvlist = u\n"
+	    "[testenv:u]\ncommands = python -m unittest\n", "tox",
+	    "python -m unittest");
+}
+
 int
 main(void)
 {
@@ -320,5 +400,6 @@ main(void)
 	test_other_yaml();
 	test_runners();
 	test_hostile();
+	test_testrun();
 	return done_testing();
 }

@@ -62,6 +62,8 @@ static const char *launcher_tests(const char *, char **, size_t, size_t,
 static int	 is_check_name(const char *);
 static int	 checks_only(char **, size_t, size_t);
 static void	 opaque_note(char **, size_t, size_t, int, struct strbuf *);
+static void	 runner_call(char **, size_t, size_t, struct strbuf *);
+static const char *python_tests(char **, size_t, size_t, struct strbuf *);
 static int	 is_shell_keyword(const char *, size_t);
 static int	 is_test_name(const char *);
 static int	 param_of_torch(const struct yaml_walk *, int, const char *);
@@ -93,6 +95,7 @@ static int	 read_yaml(const char *, size_t, struct ci_file *);
 static int	 read_tox(const char *, size_t, struct ci_file *);
 static int	 read_nox(const char *, size_t, struct ci_file *);
 static int	 read_jenkins(const char *, size_t, struct ci_file *);
+static int	 read_script(const char *, size_t, struct ci_file *);
 static void	*ci_parse(const struct reader_input *);
 static void	 ci_free(void *);
 
@@ -107,6 +110,7 @@ static const char *const kind_names[] = {
 	[CI_YAML] = "CI",
 	[CI_TOX] = "tox",
 	[CI_NOX] = "nox",
+	[CI_SCRIPT] = "script",
 };
 
 /* Keys whose values are shell commands, in the CI services' YAML. */
@@ -171,8 +175,12 @@ ci_kind_of_path(const char *path)
 		return CI_TOX;
 	if (strcmp(path, "noxfile.py") == 0)
 		return CI_NOX;
+	/* Jenkinsfile.gpu, ci/Jenkinsfile, build.jenkinsfile */
 	slash = strrchr(path, '/');
-	if (slash != NULL && strcmp(slash + 1, "Jenkinsfile") == 0)
+	slash = slash != NULL ? slash + 1 : path;
+	if (strncmp(slash, "Jenkinsfile", 11) == 0 ||
+	    (strlen(slash) > 12 && strcmp(slash + strlen(slash) - 12,
+	    ".jenkinsfile") == 0))
 		return CI_JENKINS;
 	return yaml_name(path) ? CI_YAML : -1;
 }
@@ -336,7 +344,8 @@ static size_t
 runner_options(char **w, size_t n, size_t i)
 {
 	static const char *const valued[] = { "-n", "--name", "-p", "-e",
-	    "--extra", "--group", "--with", NULL };
+	    "--extra", "--group", "--with", "--python", "--directory",
+	    "--project", "--package", "--env-file", "--spec", NULL };
 	size_t k;
 
 	for (; i < n && w[i][0] == '-'; i++) {
@@ -368,7 +377,7 @@ command_start(char **w, size_t n, size_t i, int *task)
 	    "while", "until", "!", NULL };
 	static const char *const runners[] = { "uv", "poetry", "pipenv",
 	    "hatch", "pdm", "pixi", "rye", "conda", "mamba", "micromamba",
-	    "npm", "yarn", "pnpm", NULL };
+	    "npm", "yarn", "pnpm", "pipx", NULL };
 	size_t k;
 	int wrapped;
 
@@ -540,6 +549,43 @@ opaque_note(char **w, size_t n, size_t i, int any, struct strbuf *opaque)
 }
 
 /*
+ * The call of tox or nox at w[i] ("tox -e py311", "nox -s tests"), in
+ * opaque (unless NULL) in place of any other: the CI file's reader keeps
+ * it, so that the envs or sessions it runs are followed.
+ */
+static void
+runner_call(char **w, size_t n, size_t i, struct strbuf *opaque)
+{
+	size_t j;
+
+	if (opaque == NULL)
+		return;
+	strbuf_reset(opaque);
+	for (j = i; j < n && j < i + 12 && !word_is(w[j], "--"); j++)
+		strbuf_addf(opaque, "%s%s", j > i ? " " : "", w[j]);
+}
+
+/*
+ * Whether python at w[i] runs tests; "python -m tox -e py311" is noted
+ * as the call of tox, to be followed.
+ */
+static const char *
+python_tests(char **w, size_t n, size_t i, struct strbuf *opaque)
+{
+	const char *t;
+
+	t = python_args(w, n, i + 1);
+	for (; t != NULL && (*t == 't' || *t == 'n') && i + 1 < n; i++)
+		if (word_is(w[i], "-m") && strcmp(w[i + 1], t) == 0) {
+			if (checks_only(w, n, i + 1))
+				return NULL;
+			runner_call(w, n, i + 1, opaque);
+			break;
+		}
+	return t;
+}
+
+/*
  * Whether the simple command w[0..n) runs tests; depth bounds the shells
  * of "bash -c '...'" looked into; what may run tests but cannot be
  * followed is noted in opaque.
@@ -559,17 +605,24 @@ simple_command(char **w, size_t n, int depth, struct strbuf *opaque)
 	if (task && is_test_task(c) && strchr(w[i], '/') == NULL &&
 	    strchr(c, '.') == NULL && strncmp(c, "pytest", 6) != 0)
 		return "a test task";
+	/* pytest, pytest-3, and wrappers named for it (xpytest) */
 	if (word_is(c, "pytest") || word_is(c, "py.test") ||
-	    strncmp(c, "pytest-", 7) == 0)
+	    strncmp(c, "pytest-", 7) == 0 || (strlen(c) > 6 &&
+	    strcmp(c + strlen(c) - 6, "pytest") == 0 &&
+	    isalpha((unsigned char)c[0])))
 		return "pytest";
 	if ((word_is(c, "tox") || word_is(c, "nox")) && checks_only(w, n, i))
 		return NULL;
-	if (word_is(c, "tox") || word_is(c, "nox") || word_is(c, "ctest"))
-		return c[0] == 't' ? "tox" : c[0] == 'n' ? "nox" : "ctest";
+	if (word_is(c, "tox") || word_is(c, "nox")) {
+		runner_call(w, n, i, opaque);
+		return c[0] == 't' ? "tox" : "nox";
+	}
+	if (word_is(c, "ctest"))
+		return "ctest";
 	if (word_is(c, "coverage") && i + 1 < n && word_is(w[i + 1], "run"))
 		return python_args(w, n, i + 2);
 	if (is_python(c))
-		return python_args(w, n, i + 1);
+		return python_tests(w, n, i, opaque);
 	if (word_is(c, "make") || word_is(c, "gmake") ||
 	    word_is(c, "ninja") || word_is(c, "cmake")) {
 		if ((t = build_tests(c, w, n, i)) == NULL)
@@ -841,9 +894,13 @@ scan_line(struct ci_file *out, const char *s, size_t len, int line,
 	if (len == 0 || *s == '#')
 		return;
 	out->commands++;
-	if ((t = line_tests(s, len, 1, &op)) != NULL)
+	if ((t = line_tests(s, len, 1, &op)) != NULL) {
 		hit_add(&out->tests, line, t, s, len);
-	else if (op.len > 0) {
+		/* the call of tox or nox, to be followed */
+		if ((strcmp(t, "tox") == 0 || strcmp(t, "nox") == 0) &&
+		    strncmp(op.buf, t, 3) == 0)
+			hit_add(&out->calls, line, op.buf, s, len);
+	} else if (op.len > 0) {
 		hit_add(&out->calls, line, op.buf, s, len);
 		if (opaque != NULL && opaque->len == 0)
 			strbuf_add(opaque, op.buf, op.len);
@@ -1356,6 +1413,27 @@ read_jenkins(const char *buf, size_t len, struct ci_file *out)
 	return 0;
 }
 
+/*
+ * A script (or configuration) of a CI service ecocheck does not read:
+ * each line on its own, so that a hit cites the line of the runner.
+ */
+static int
+read_script(const char *buf, size_t len, struct ci_file *out)
+{
+	const char *p, *end, *nl;
+	int line;
+
+	end = buf + len;
+	for (p = buf, line = 1; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		scan_line(out, p, (size_t)(nl - p), line, NULL);
+		if (nl == end)
+			break;
+	}
+	return 0;
+}
+
 int
 ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
 {
@@ -1369,6 +1447,8 @@ ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
 		return read_nox(buf, len, out);
 	case CI_JENKINS:
 		return read_jenkins(buf, len, out);
+	case CI_SCRIPT:
+		return read_script(buf, len, out);
 	default:
 		return read_yaml(buf, len, out);
 	}
@@ -1408,7 +1488,7 @@ ci_parse(const struct reader_input *in)
 
 	f = xmalloc(sizeof(*f));
 	if ((kind = ci_kind_of_path(in->path)) == -1)
-		kind = CI_YAML;
+		kind = yaml_name(in->path) ? CI_YAML : CI_SCRIPT;
 	(void)ci_read((enum ci_kind)kind, in->buf, in->len, f);
 	if (in->truncated && f->error == NULL) {
 		f->error = xasprintf("larger than %d bytes: only the first "

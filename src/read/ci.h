@@ -4,7 +4,9 @@
  * GitHub Actions workflows, GitLab CI, CircleCI, Azure Pipelines,
  * Buildkite and Travis files are YAML, read with libyaml's event parser
  * (aliases are never expanded, nesting and events are bounded); a
- * Jenkinsfile, tox.ini and noxfile.py are read line by line. Nothing here
+ * Jenkinsfile, tox.ini and noxfile.py are read line by line, and so are
+ * the scripts of CI services ecocheck does not read (CI_SCRIPT). The
+ * envs and sessions a call of tox or nox runs are read by testrun.h. Nothing here
  * reads a file: the caller hands over the text, or the check context
  * hands it to reader_ci (read/reader.h). For each file: the steps that
  * run tests (with their line), a short account of what the other steps
@@ -39,7 +41,9 @@ enum ci_kind {
 	CI_TRAVIS,
 	CI_YAML,	/* another YAML file named by a rule */
 	CI_TOX,		/* a test runner, not a CI service */
-	CI_NOX		/* likewise */
+	CI_NOX,		/* likewise */
+	CI_SCRIPT	/* a script or configuration of a CI service
+			   ecocheck does not read: read line by line */
 };
 
 /* Something found at a line of the file. */
@@ -113,6 +117,14 @@ int		 ci_torch_key(const char *);
 struct ci_seen {
 	const char		*path;
 	const struct ci_file	*f;	/* the context's model */
+	struct ci_hits		 tests;	/* f's tests, a call of tox or nox
+					   followed to its envs or sessions:
+					   "pytest, through tox -e py311";
+					   dropped when they run no tests */
+	struct ci_hits		 named;	/* f's named, and calls of tox or
+					   nox whose env or session cannot
+					   be followed: what is the call,
+					   text where it is defined */
 	struct ci_hits		 via;	/* calls that run tests through a
 					   task the repository defines:
 					   "pytest, through poe check" */
@@ -161,6 +173,25 @@ const struct ci_seen *ci_scan_tests(const struct ci_scan *,
  * whose command cannot be followed, or NULL; the step's hit in *hit.
  */
 const struct ci_seen *ci_scan_named(const struct ci_scan *, size_t *);
+
+/*
+ * The configuration of CI services ecocheck does not read (.pfnci/,
+ * .drone.yml, a Jenkinsfile not at the root, appveyor.yml...), and
+ * scripts under ci/ named for the tests or that run them: each read as a
+ * script (or YAML, or a Jenkinsfile), once per check.
+ */
+struct ci_outside {
+	struct strvec		 paths;		/* the signs, in path order */
+	const char		*hit_path;	/* the first that runs tests */
+	const struct ci_hit	*hit;
+};
+
+/*
+ * The outside CI of a check (ctx-ci.c), with the scan of the services
+ * it reads left out; NULL when the repository could not be read.
+ */
+const struct ci_outside *ctx_ci_outside(struct check_ctx *,
+		    const struct ci_scan *);
 
 /*
  * Whether one shell command line runs tests: the runner's name ("pytest",

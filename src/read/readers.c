@@ -10,6 +10,7 @@
 #include "read/pymodel.h"
 #include "read/reader.h"
 #include "read/rst.h"
+#include "read/testrun.h"
 
 const struct reader *const readers[] = {
 	&reader_ci,
@@ -18,6 +19,7 @@ const struct reader *const readers[] = {
 	&reader_conda,
 	&reader_markdown,
 	&reader_mkdocs,
+	&reader_nox,
 	&reader_pyproject,
 	&reader_requirements,
 	&reader_rst,
@@ -25,5 +27,6 @@ const struct reader *const readers[] = {
 	&reader_setupcfg,
 	&reader_setuppy,
 	&reader_sphinxconf,
+	&reader_tox,
 	NULL
 };
