@@ -15,10 +15,10 @@
 
 extern const struct report_format report_json;
 extern const struct report_format report_jsonl;
+extern const struct report_format report_markdown;
 extern const struct report_format report_text;
 
 static const struct report_format report_sarif = { .name = "sarif" };
-static const struct report_format report_markdown = { .name = "markdown" };
 static const struct report_format report_github = { .name = "github" };
 
 static void	 put_clean(FILE *, const char *);
