@@ -246,6 +246,16 @@ finding_note(struct strbuf *sb, const struct finding *f)
 	strbuf_release(&at);
 }
 
+void
+md_finding_note(struct strbuf *sb, const struct finding *f)
+{
+	struct strbuf note = STRBUF_INIT;
+
+	finding_note(&note, f);
+	md_escape(sb, note.buf);
+	strbuf_release(&note);
+}
+
 /* The Notes cell of requirement req, escaped. */
 static void
 row_note(struct strbuf *sb, const struct repo_result *res, int req)

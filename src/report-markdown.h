@@ -24,6 +24,11 @@ void	 md_escape(struct strbuf *, const char *);
 void	 md_criterion(struct strbuf *, const struct repo_result *, int);
 /* The highest requirement number of the rule set or its rules. */
 int	 md_max_requirement(const struct repo_result *);
+/*
+ * A rule's note, escaped: its message, the window of a count, and the
+ * files and lines of its evidence the message does not name.
+ */
+void	 md_finding_note(struct strbuf *, const struct finding *);
 /* The table "| Criterion | Status | Notes |", a row per requirement. */
 void	 md_review_table(FILE *, const struct repo_result *);
 

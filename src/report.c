@@ -13,6 +13,7 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+extern const struct report_format report_application;
 extern const struct report_format report_json;
 extern const struct report_format report_jsonl;
 extern const struct report_format report_markdown;
@@ -30,6 +31,7 @@ const struct report_format *const report_formats[] = {
 	&report_sarif,
 	&report_markdown,
 	&report_github,
+	&report_application,
 	NULL
 };
 

@@ -82,7 +82,7 @@ test_expect_success JQ 'check is the default command and can be named' '
 
 test_expect_success 'an unknown format is named with the known ones' '
 	test_expect_code 2 "$ECOCHECK" --format yaml "$TEST_TMP/ok" 2>err &&
-	grep -q "unknown format .yaml.: use text, json, jsonl, sarif, markdown or github" err
+	grep -q "unknown format .yaml.: use text, json, jsonl, sarif, markdown, github or application" err
 '
 
 test_expect_success 'an unknown format is a usage error' '

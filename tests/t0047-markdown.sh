@@ -217,4 +217,90 @@ test_expect_success CMARK_GFM 'markdown: hostile text renders as itself, in its 
 	! grep -q "<script>" "$TEST_TMP/h.md.html"
 '
 
+test_expect_success JQ 'readme-value: the title and first sentence of the introduction are evidence' '
+	ec_json 1 --as-of "$AS_OF" "$R" &&
+	jq -r ".results[] | select(.rule == \"readme-value\") | .evidence[] | \"\(.path):\(.line) \(.note)\"" \
+		"$TEST_TMP/out.json" >ev &&
+	printf "%s\n" "README.md:1 title: Demo" \
+		"README.md:3 summary: Demo is a small library that shows what a healthy project looks like to the reviewers of the PyTorch Ecosystem Working Group." >want &&
+	test_cmp want ev
+'
+
+test_expect_success JQ 'readme-value: badges and a bar of links are no summary; a tagline is' '
+	B=$TEST_TMP/badges &&
+	git init -q "$B" &&
+	cat >"$B/README.md" <<-\MD &&
+	<h1 align="center">Badged</h1>
+	<h3 align="center">Train models anywhere with one line of code</h3>
+
+	[![CI](https://e.org/ci.svg)](https://e.org/ci) [![PyPI](https://e.org/p.svg)](https://e.org/p)
+
+	[Docs](https://e.org/docs) | [Install](https://e.org/install) | [Community](https://e.org/c)
+
+	## Install
+
+	pip install badged
+	MD
+	git -C "$B" add -A && test_tick && git -C "$B" commit -q -m badges &&
+	ec_json 1 --as-of "$AS_OF" "$B" &&
+	test_eq "$(result_of readme-value)" pass &&
+	jq -r ".results[] | select(.rule == \"readme-value\") | .evidence[] | .note" "$TEST_TMP/out.json" >notes &&
+	printf "%s\n" "title: Badged" "summary: Train models anywhere with one line of code" >want &&
+	test_cmp want notes
+'
+
+test_expect_success 'application: the form drafted from the findings, pinned' '
+	cp -R "$R" "$TEST_TMP/demo-app" &&
+	golden demo-app application &&
+	test_eq "$golden_status" 1
+'
+
+test_expect_success 'application: each field from its finding, blanks marked, the same table' '
+	f=$TEST_TMP/demo-app.md &&
+	test_eq "$(sed -n 1p "$f")" "## Ecosystem application draft: Demo" &&
+	sed -n "/^### Project summary$/,/^### /p" "$f" >sum &&
+	grep -qx "Demo is a small library that shows what a healthy project looks like to the reviewers of the PyTorch Ecosystem Working Group." sum &&
+	sed -n "/^### Project license$/,/^### /p" "$f" >lic &&
+	grep -qx "MIT (SPDX)" lic &&
+	grep -q "(ecocheck rule license-permissive: ✅ Pass)$" lic &&
+	sed -n "/^### GitHub handles of the maintainers$/,/^### /p" "$f" >who &&
+	grep -qx "@ada, @aturing" who &&
+	sed -n "/^### Version of PyTorch$/,/^### /p" "$f" >torch &&
+	grep -q "^torch\\\\>=2.14 (pyproject.toml:7) admits 2.15 and 2.14" torch &&
+	sed -n "/^### How the project is built and tested (CI)$/,/^### /p" "$f" >ci &&
+	grep -q "^GitHub Actions runs tests: pytest at .github/workflows/tests.yml:9" ci &&
+	for field in "Contact emails" "Project description" "Project repo URL" \
+	    "Backing entity" "Components of PyTorch" \
+	    "How long the project will be maintained"; do
+		sed -n "/^### $field\$/,/^### /p" "$f" >blank &&
+		grep -q "^_(to fill in: .*)_" blank || exit 1
+	done &&
+	grep "^| " "$f" >app-table &&
+	grep "^| " "$TEST_TMP/demo.md" >md-table &&
+	test_cmp md-table app-table &&
+	test_eq "$(grep -c "^| [0-9]*\. " "$f")" 19
+'
+
+test_expect_success 'application: a maintenance commitment given as a fact fills its field' '
+	test_expect_code 1 "$ECOCHECK" -f application --fact maintenance-commitment=yes "$R" >app.md &&
+	sed -n "/^### How long the project will be maintained$/,/^### /p" app.md >m &&
+	! grep -q "to fill in" m &&
+	grep -q "(ecocheck rule maintenance: " m
+'
+
+if command -v nm >/dev/null 2>&1; then
+	test_set_prereq NM
+fi
+
+test_expect_success NM 'markdown and application read the findings only: no file, tree or context call' '
+	O=$(dirname "$ECOCHECK") &&
+	for o in report-markdown.o report-application.o; do
+		test -f "$O/$o" &&
+		nm -u "$O/$o" | sed -n "s/^ *U //p" >syms &&
+		if grep -E "^(ctx_|tree_|git_|open|open64|fopen|fopen64|stat|read|md_parse)" syms; then
+			echo "$o reads by itself" && exit 1
+		fi || exit 1
+	done
+'
+
 test_done
