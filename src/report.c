@@ -13,12 +13,13 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+extern const struct report_format report_application;
 extern const struct report_format report_json;
 extern const struct report_format report_jsonl;
+extern const struct report_format report_markdown;
 extern const struct report_format report_text;
 
 static const struct report_format report_sarif = { .name = "sarif" };
-static const struct report_format report_markdown = { .name = "markdown" };
 static const struct report_format report_github = { .name = "github" };
 
 static void	 put_clean(FILE *, const char *);
@@ -30,6 +31,7 @@ const struct report_format *const report_formats[] = {
 	&report_sarif,
 	&report_markdown,
 	&report_github,
+	&report_application,
 	NULL
 };
 

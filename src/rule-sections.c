@@ -42,6 +42,7 @@
 #include "read/doclink.h"
 #include "read/dochost.h"
 #include "finding.h"
+#include "read/inline.h"
 #include "read/prose.h"
 #include "read/reader.h"
 #include "regex.h"
@@ -156,6 +157,11 @@ static void	 sections_free(void *);
 static void	 judging_init(struct judging *);
 static void	 judging_release(struct judging *);
 static void	 judge_intro(struct judging *);
+static void	 intro_evidence(struct judging *);
+static size_t	 intro_stop(const struct md_doc *);
+static void	 plain_inline(const char *, size_t, int, struct strbuf *);
+static int	 first_sentence(const char *, size_t, const struct md_block *,
+		    struct strbuf *);
 static void	 intro_later(struct judging *, const struct md_doc *);
 static int	 judge_want(struct judging *, const struct want *);
 static void	 judge_short(struct judging *, const struct want *, size_t);
@@ -1263,7 +1269,139 @@ judge_intro(struct judging *j)
 		strbuf_addf(&j->good, "%zu %s of introduction",
 		    d->intro_words, words_noun(d->intro_words));
 		intro_where(j->m, &j->good);
+		intro_evidence(j);
 	}
+}
+
+#define SUMMARY_MAX	300	/* bytes of the introduction's first sentence */
+
+/*
+ * The line ending the introduction: that of the first heading that is
+ * neither the title nor a tagline, or the end of a first section named
+ * like an introduction; the document's end when there is none.
+ */
+static size_t
+intro_stop(const struct md_doc *d)
+{
+	size_t i;
+
+	if (d->intro_section < d->nheadings)
+		return (size_t)d->h[d->intro_section].body_end_line;
+	for (i = 0; i < d->nheadings; i++)
+		if (i != d->title && !(d->h[i].flags & MD_TAGLINE))
+			return (size_t)d->h[i].line;
+	return (size_t)d->nlines + 1;
+}
+
+/*
+ * The text a reader sees of Markdown inline markup: no images, tags or
+ * marks; the text of links only when links is set.
+ */
+static void
+plain_inline(const char *s, size_t n, int links, struct strbuf *out)
+{
+	struct inline_piece p;
+	size_t i;
+
+	for (i = 0; i < n; ) {
+		if (!inline_at(s, n, i, &p)) {
+			strbuf_addch(out, s[i++]);
+			continue;
+		}
+		if (p.kind == INLINE_LINK && links && !(p.text_end > p.text +
+		    1 && s[p.text] == '!' && s[p.text + 1] == '['))
+			plain_inline(s + p.text, p.text_end - p.text, 1, out);
+		else if (p.kind == INLINE_CODE || p.kind == INLINE_ESCAPE ||
+		    p.kind == INLINE_AUTOLINK || p.kind == INLINE_ENTITY)
+			strbuf_add(out, s + p.text, p.text_end - p.text);
+		i = p.end > i ? p.end : i + 1;
+	}
+}
+
+/*
+ * The first sentence of paragraph b of buf (len bytes), as a reader sees
+ * it, into out (at most SUMMARY_MAX bytes); 0 when it has fewer than
+ * three words (badges, a bar of links).
+ */
+static int
+first_sentence(const char *buf, size_t len, const struct md_block *b,
+    struct strbuf *out)
+{
+	struct strbuf plain = STRBUF_INIT;
+	struct text_words tw = { 0 };
+	const char *p, *from, *end;
+	size_t cut;
+	int line;
+
+	end = buf + len;
+	for (p = buf, line = 1; p < end && line < b->line; line++)
+		p = text_next_line(p, end);
+	for (from = p; p < end && line <= b->end_line; line++)
+		p = text_next_line(p, end);
+	/* a bar of links ("Docs | Install | Community") is no sentence */
+	plain_inline(from, (size_t)(p - from), 0, &plain);
+	if (text_count_words(&tw, plain.buf, plain.len) < 3) {
+		strbuf_release(&plain);
+		return 0;
+	}
+	strbuf_reset(&plain);
+	plain_inline(from, (size_t)(p - from), 1, &plain);
+	for (cut = 0; cut < plain.len; cut++)
+		if (strchr(".!?", plain.buf[cut]) != NULL && (cut + 1 ==
+		    plain.len || ascii_isspace((unsigned char)plain.buf[cut + 1])))
+			break;
+	strbuf_reset(out);
+	md_display_text(plain.buf, cut < plain.len ? cut + 1 : plain.len,
+	    SUMMARY_MAX, out);
+	strbuf_release(&plain);
+	return 1;
+}
+
+/*
+ * What an application form takes from a README that has a value
+ * proposition: its title and the first sentence of its introduction (of
+ * the first paragraph with words besides badges and links), as evidence
+ * at their lines, so that reports never read the file again.
+ */
+static void
+intro_evidence(struct judging *j)
+{
+	const struct md_doc *d = &j->m->doc;
+	struct strbuf note = STRBUF_INIT, sentence = STRBUF_INIT;
+	const char *buf;
+	size_t len, i, stop;
+	int trunc;
+
+	if (d->title < d->nheadings) {
+		strbuf_addf(&note, "title: %s", d->h[d->title].text);
+		finding_evidence(j->f, j->e->path, d->h[d->title].line,
+		    note.buf);
+	}
+	if (ctx_read(j->ctx, j->e, j->cap, 0, NULL, &buf, &len, &trunc) == 0) {
+		stop = intro_stop(d);
+		for (i = 0; i < d->ntext; i++) {
+			if (d->text[i].kind != MD_BLOCK_PARA ||
+			    (size_t)d->text[i].line >= stop ||
+			    !first_sentence(buf, len, &d->text[i], &sentence))
+				continue;
+			strbuf_reset(&note);
+			strbuf_addf(&note, "summary: %s", sentence.buf);
+			finding_evidence(j->f, j->e->path, d->text[i].line,
+			    note.buf);
+			break;
+		}
+	}
+	/* no paragraph says it: an HTML tagline (<h3>...</h3>) does */
+	for (i = 0; sentence.len == 0 && i < d->nheadings; i++)
+		if (d->h[i].flags & MD_TAGLINE) {
+			strbuf_reset(&note);
+			strbuf_addf(&note, "summary: %s", d->h[i].text);
+			finding_evidence(j->f, j->e->path, d->h[i].line,
+			    note.buf);
+			break;
+		}
+	strbuf_release(&note);
+	strbuf_release(&sentence);
 }
 
 /*

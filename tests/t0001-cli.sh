@@ -51,7 +51,7 @@ test_expect_success 'text output never passes control characters from the reposi
 	! grep -q "$(printf "\033")" out
 '
 
-for f in sarif markdown github; do
+for f in sarif github; do
 	test_expect_success "--format $f is refused until it exists" "
 		test_expect_code 2 \"\$ECOCHECK\" --format $f \"\$TEST_TMP/ok\" >out 2>err &&
 		grep -q 'not available' err && test ! -s out
@@ -82,7 +82,7 @@ test_expect_success JQ 'check is the default command and can be named' '
 
 test_expect_success 'an unknown format is named with the known ones' '
 	test_expect_code 2 "$ECOCHECK" --format yaml "$TEST_TMP/ok" 2>err &&
-	grep -q "unknown format .yaml.: use text, json, jsonl, sarif, markdown or github" err
+	grep -q "unknown format .yaml.: use text, json, jsonl, sarif, markdown, github or application" err
 '
 
 test_expect_success 'an unknown format is a usage error' '
