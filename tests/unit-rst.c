@@ -761,14 +761,18 @@ test_linear(void)
 	size_t i, h0, h1;
 
 	for (i = 0; i < NWANT(inputs); i++) {
-		small = time_parse(inputs[i].fill, 256 * 1024, &h0);
+		small = time_parse(inputs[i].fill, 64 * 1024, &h0);
 		big = time_parse(inputs[i].fill, 1024 * 1024, &h1);
-		printf("# linear: %s: 256 KB in %.1f ms, 1 MB in %.1f ms\n",
+		printf("# linear: %s: 64 KB in %.1f ms, 1 MB in %.1f ms\n",
 		    inputs[i].name, small, big);
-		/* 4 times the input; allow for noise, never quadratic (16x). */
-		ok(big < 10 * small + 50, "linear: %s", inputs[i].name);
+		/*
+		 * 16 times the input: linear is 16 times the CPU time,
+		 * quadratic 256 times; the bound sits 4 times from each, so
+		 * a sanitizer build or a loaded machine does not trip it.
+		 */
+		ok(big < 64 * small + 200, "linear: %s", inputs[i].name);
 		if (i == 0)
-			ok(h1 > 3 * h0, "linear: README headings grow");
+			ok(h1 > 12 * h0, "linear: README headings grow");
 	}
 }
 
