@@ -74,6 +74,7 @@ static void	 grant(struct jobs_state *);
 static void	 finish(struct jobs_state *, size_t);
 static void	 stopped(const struct job *, const char *);
 static void	 stop_all(struct jobs_state *);
+static void	 check_here(struct jobs_state *);
 
 static int
 send_all(int fd, const void *p, size_t n)
@@ -349,6 +350,43 @@ stop_all(struct jobs_state *st)
 		}
 }
 
+/*
+ * The first repository, checked in this process while the first
+ * children check theirs: it is printed first in any case, and what a
+ * check loads once for the process (the license corpus) is then loaded
+ * already in every child started after it, as in a run of one process.
+ */
+static void
+check_here(struct jobs_state *st)
+{
+	const struct jobs_run *run = st->run;
+	struct strbuf errs = STRBUF_INIT;
+	struct check_opts co;
+	struct repo_result *res = &run->res[0];
+	struct check *c;
+	double t0;
+
+	co = *run->co;
+	co.emit = ec_emit_strbuf;
+	co.emit_arg = &errs;
+	t0 = progress_now();
+	repo_result_release(res);
+	if (check_open(&co, run->paths->v[0], &c, res) == 0)
+		check_run(c, res);
+	check_close(c);
+	progress_done(run->progress, run->paths->v[0], progress_now() - t0);
+	progress_clear(run->progress);
+	child_print(run, res, 0, &errs);
+	fflush(stdout);
+	strbuf_release(&errs);
+	if (res->status != EXIT_TROUBLE)
+		st->nreported++;
+	status_raise(&st->worst, res->status);
+	st->job[0].done = 1;
+	st->next_print = 1;
+	progress_show(run->progress);
+}
+
 int
 jobs_check(const struct jobs_run *run)
 {
@@ -366,6 +404,11 @@ jobs_check(const struct jobs_run *run)
 	/* Checks done early wait for their turn, but only so many. */
 	st.max_live = 2 * (size_t)run->jobs;
 	progress_show(run->progress);
+	st.next_start = 1;
+	while (st.next_start < n && st.computing + 1 < (size_t)run->jobs &&
+	    start_job(&st) == 0)
+		;
+	check_here(&st);
 	while (st.next_print < n && !st.sigpipe) {
 		while (st.next_start < n && st.computing < (size_t)run->jobs &&
 		    st.live < st.max_live)

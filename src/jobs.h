@@ -3,6 +3,10 @@
  * its own (fork, no exec: the checks share nothing that could race, and
  * one that crashes takes no other down).
  *
+ * The first repository is checked in this process, beside the first
+ * children, so that what a check loads once (the license corpus) is
+ * loaded already in every child started after it.
+ *
  * Every child checks its repository with its diagnostics held back, then
  * waits for its turn: the parent lets the children print one after the
  * other in the order of the repositories (each one's errors, then its
