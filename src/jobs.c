@@ -7,10 +7,11 @@
  * repositories before it were reported (a format's repo hook is told
  * it). It prints its held diagnostics and its report to the stderr and
  * stdout it shares with the parent, sends 'O' (or 'E' when its standard
- * output failed) and its result, and exits. The parent hands out the
- * numbers one at a time, in order, and the next only once the child
- * before has sent everything and closed: nothing two children print
- * can meet.
+ * output failed), '1' when it was reported ('0' when it could not be
+ * checked), and its result, and exits. The parent hands out the numbers
+ * one at a time, in order, and the next only once the child before has
+ * said it printed (or has ended and been told of): nothing two children
+ * print can meet.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
@@ -53,6 +54,8 @@ struct jobs_state {
 	struct job		*job;
 	size_t			 next_start;
 	size_t			 next_print;
+	size_t			 next_grant;
+	size_t			 granted_reported; /* of those granted */
 	size_t			 computing;	/* started, not yet ready */
 	size_t			 live;		/* started, not yet reaped */
 	size_t			 max_live;
@@ -70,6 +73,7 @@ static int	 send_all(int, const void *, size_t);
 static int	 recv_all(int, void *, size_t);
 static int	 pump(struct jobs_state *);
 static void	 take(struct jobs_state *, size_t);
+static int	 printed(const struct jobs_state *, size_t);
 static void	 grant(struct jobs_state *);
 static void	 finish(struct jobs_state *, size_t);
 static void	 stopped(const struct job *, const char *);
@@ -145,6 +149,7 @@ child(const struct jobs_run *run, size_t i, int fd)
 	if (!out_ok)
 		ec_error("standard output: %s", strerror(errno));
 	strbuf_addch(&wire, out_ok ? 'O' : 'E');
+	strbuf_addch(&wire, res.status != EXIT_TROUBLE ? '1' : '0');
 	result_wire_put(&wire, &res);
 	if (send_all(fd, wire.buf, wire.len) == -1)
 		_exit(EXIT_TROUBLE);
@@ -203,22 +208,48 @@ start_job(struct jobs_state *st)
 	return 0;
 }
 
-/* Tell the first repository not yet printed to print, once it is ready. */
+/*
+ * Whether job i has printed all it prints: it sent 'R', then 'O' or 'E'
+ * and whether it was reported, or it has ended and been told of.
+ */
+static int
+printed(const struct jobs_state *st, size_t i)
+{
+	return st->job[i].buf.len >= 3 || st->next_print > i;
+}
+
+/*
+ * Tell the next repository to print once it is ready and the one before
+ * it has printed: its number among those reported, counted from what
+ * each child before it said. The next is told before this one has sent
+ * its result and ended, so that the turns follow each other closely.
+ */
 static void
 grant(struct jobs_state *st)
 {
 	struct job *j;
+	size_t g;
 
-	if (st->next_print >= st->run->paths->n)
-		return;
-	j = &st->job[st->next_print];
-	if (!j->ready || j->granted || j->fd == -1)
+	for (;;) {
+		g = st->next_grant;
+		if (g >= st->run->paths->n || (g > 0 && !printed(st, g - 1)))
+			return;
+		j = &st->job[g];
+		if (!j->done)
+			break;
+		/* Ended before its turn: finish() tells of it, in order. */
+		if (st->next_print <= g)
+			return;
+		st->next_grant++;
+	}
+	if (!j->ready)
 		return;
 	progress_clear(st->run->progress);
 	fflush(stdout);
 	j->granted = 1;
-	/* A child that died before its turn is told of in finish(). */
-	(void)send_all(j->fd, &st->nreported, sizeof(st->nreported));
+	st->next_grant++;
+	(void)send_all(j->fd, &st->granted_reported,
+	    sizeof(st->granted_reported));
 }
 
 /* Read what job i sent; on its end, reap it. */
@@ -233,6 +264,10 @@ take(struct jobs_state *st, size_t i)
 	if (r == -1 && (errno == EINTR || errno == EAGAIN))
 		return;
 	if (r > 0) {
+		/* 'R', 'O' or 'E', then '1' when it was reported. */
+		if (j->buf.len < 3 && j->buf.len + (size_t)r >= 3 &&
+		    tmp[2 - j->buf.len] == '1')
+			st->granted_reported++;
 		strbuf_add(&j->buf, tmp, (size_t)r);
 		if (!j->ready) {
 			j->ready = 1;
@@ -310,9 +345,9 @@ finish(struct jobs_state *st, size_t i)
 	int ok;
 
 	ok = j->pid != 0 && WIFEXITED(j->wstatus) &&
-	    WEXITSTATUS(j->wstatus) == EXIT_OK && j->buf.len >= 2 &&
-	    j->buf.buf[0] == 'R' && result_wire_get(res, j->buf.buf + 2,
-	    j->buf.len - 2) == 0;
+	    WEXITSTATUS(j->wstatus) == EXIT_OK && j->buf.len >= 3 &&
+	    j->buf.buf[0] == 'R' && result_wire_get(res, j->buf.buf + 3,
+	    j->buf.len - 3) == 0;
 	if (!ok) {
 		if (j->pid != 0 && WIFSIGNALED(j->wstatus) &&
 		    WTERMSIG(j->wstatus) == SIGPIPE && j->granted)
@@ -384,6 +419,8 @@ check_here(struct jobs_state *st)
 	status_raise(&st->worst, res->status);
 	st->job[0].done = 1;
 	st->next_print = 1;
+	st->next_grant = 1;
+	st->granted_reported = st->nreported;
 	progress_show(run->progress);
 }
 
