@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -23,7 +24,9 @@
 #include "error.h"
 #include "finding.h"
 #include "gitfile.h"
+#include "jobs.h"
 #include "options.h"
+#include "progress.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -49,14 +52,19 @@ list_each(const char *dir, struct strvec *out)
 	struct stat st;
 	DIR *d;
 	char *p;
+	size_t len;
 
 	d = opendir(dir);
 	if (d == NULL)
 		return ec_error("%s: %s", dir, strerror(errno));
+	/* "clones/" names clones/a, not clones//a. */
+	len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		p = xasprintf("%s/%s", dir, de->d_name);
+		p = xasprintf("%.*s/%s", (int)len, dir, de->d_name);
 		if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode)) {
 			/* It may lead out of dir, to anything. */
 			ec_warn("%s: a symbolic link; skipping it", p);
@@ -93,26 +101,60 @@ check_opts_of(const struct options *o, struct check_opts *co)
 	co->as_of = o->as_of;
 }
 
-/* Check one repository into res and report it; its exit status. */
+/*
+ * Check one repository into res and report it; its exit status. With
+ * the progress line on, its diagnostics are held until the line is
+ * cleared, so that the two never share a line of the terminal.
+ */
 static int
 check_one(const struct options *o, const struct check_opts *co,
     const char *path, struct repo_result *res, const struct report_opts *ro,
-    size_t *nreported)
+    size_t *nreported, struct progress *pg)
 {
+	struct strbuf held = STRBUF_INIT;
+	struct check_opts hco;
 	struct check *c;
+	double t0;
 
-	if (check_open(co, path, &c, res) == 0) {
+	hco = *co;
+	if (pg->on) {
+		hco.emit = ec_emit_strbuf;
+		hco.emit_arg = &held;
+	}
+	t0 = progress_now();
+	if (check_open(&hco, path, &c, res) == 0 && !o->list_rules)
+		check_run(c, res);
+	progress_done(pg, path, progress_now() - t0);
+	progress_clear(pg);
+	fwrite(held.buf, 1, held.len, stderr);
+	if (res->status != EXIT_TROUBLE) {
 		if (o->list_rules)
 			report_list_rules(stdout, res);
-		else {
-			check_run(c, res);
-			if (res->status != EXIT_TROUBLE)
-				o->format->repo(stdout, res, ro,
-				    (*nreported)++);
-		}
+		else
+			o->format->repo(stdout, res, ro, (*nreported)++);
 	}
+	fflush(stdout);
+	progress_show(pg);
 	check_close(c);
+	strbuf_release(&held);
 	return res->status;
+}
+
+/* How many checks at a time: -j, else one per online core, at most n. */
+static int
+jobs_of(const struct options *o, size_t n)
+{
+	long cores;
+	int jobs;
+
+	jobs = o->jobs;
+	if (jobs <= 0) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = cores < 1 ? 1 : cores > 1024 ? 1024 : (int)cores;
+	}
+	if ((size_t)jobs > n)
+		jobs = n > 0 ? (int)n : 1;
+	return jobs;
 }
 
 /*
@@ -124,17 +166,32 @@ check_all(const struct options *o, const struct check_opts *co,
     const struct strvec *paths, const struct report_opts *ro)
 {
 	struct repo_result *res;
+	struct progress pg;
+	struct jobs_run run;
 	size_t i, nreported;
 	int worst;
 
 	res = xreallocarray(NULL, paths->n + 1, sizeof(*res));
 	worst = EXIT_OK;
 	nreported = 0;
+	progress_init(&pg, paths->n);
 	if (!o->list_rules && o->format->begin != NULL)
 		o->format->begin(stdout, ro);
-	for (i = 0; i < paths->n; i++)
-		status_raise(&worst, check_one(o, co, paths->v[i], &res[i], ro,
-		    &nreported));
+	memset(&run, 0, sizeof(run));
+	run.jobs = jobs_of(o, paths->n);
+	if (run.jobs > 1 && !o->list_rules) {
+		run.format = o->format;
+		run.ro = ro;
+		run.co = co;
+		run.paths = paths;
+		run.res = res;
+		run.progress = &pg;
+		worst = jobs_check(&run);
+	} else
+		for (i = 0; i < paths->n; i++)
+			status_raise(&worst, check_one(o, co, paths->v[i],
+			    &res[i], ro, &nreported, &pg));
+	progress_release(&pg);
 	if (!o->list_rules && o->format->end != NULL)
 		o->format->end(stdout, ro, res, paths->n);
 	for (i = 0; i < paths->n; i++)

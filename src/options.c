@@ -35,7 +35,8 @@ const struct option_doc option_docs[] = {
 	{ "no-repo-config", 0, NULL,
 	    "ignore the checked repository's .ecocheck.ini" },
 	{ "strict", 0, NULL, "unknown results fail like errors" },
-	{ "jobs", 'j', "N", "check several PATHs in parallel" },
+	{ "jobs", 'j', "N",
+	    "check N repositories at a time (default: one per core)" },
 	{ "each", 0, "DIR", "check every repository directly under DIR" },
 	{ "list-rules", 0, NULL,
 	    "print the rules that would run, with their sources" },
@@ -171,8 +172,6 @@ parse_one(struct options *o, const char *name, const char *arg)
 		if (*arg == '\0' || *end != '\0' || n < 1 || n > 1024)
 			return usage_error("--jobs: bad number '%s'", arg);
 		o->jobs = (int)n;
-		if (n > 1)
-			return not_built("--jobs");
 	} else if (strcmp(name, "each") == 0)
 		o->each = arg;
 	else if (strcmp(name, "list-rules") == 0)
@@ -201,7 +200,7 @@ options_parse(struct options *o, int argc, char **argv)
 	int c, idx;
 
 	memset(o, 0, sizeof(*o));
-	o->jobs = 1;
+	o->jobs = 0;	/* not given: one per online core (cmd-check.c) */
 	o->format = report_formats[0];
 	getopt_tables(lopts, sopts);
 	optind = 1;

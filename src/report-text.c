@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "finding.h"
+#include "report-summary.h"
 #include "report.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -20,12 +21,15 @@ struct style;
 
 static void	 text_repo(FILE *, const struct repo_result *,
 		    const struct report_opts *, size_t);
+static void	 text_end(FILE *, const struct report_opts *,
+		    const struct repo_result *, size_t);
 static void	 group_header(FILE *, struct style *,
 		    const struct repo_result *, int, int);
 
 const struct report_format report_text = {
 	.name = "text",
 	.repo = text_repo,
+	.end = text_end,
 };
 
 #define C_RESET		"\033[0m"
@@ -194,4 +198,13 @@ text_repo(FILE *fp, const struct repo_result *res,
 	fputc('\n', fp);
 	for (i = 0; i < sizeof(st.clean) / sizeof(st.clean[0]); i++)
 		strbuf_release(&st.clean[i]);
+}
+
+/* Several repositories end with the table of them all (report-summary.c). */
+static void
+text_end(FILE *fp, const struct report_opts *o,
+    const struct repo_result *res, size_t n)
+{
+	if (o->many && n > 0)
+		report_summary(fp, o, res, n);
 }

@@ -33,7 +33,10 @@ struct report_opts {
  * checked, in order, those never passed to repo too (their status is
  * EXIT_TROUBLE; report_reported() counts the others), so that a report
  * across repositories can be a format. begin and end may be NULL; a
- * format with no repo function is planned and refused.
+ * format with no repo function is planned and refused. With -j, repo
+ * runs in the process that checked the repository and end in the parent,
+ * on results carried back as result-wire.h says: findings whole, but of
+ * the rules only id, type, level and requirements.
  */
 struct report_format {
 	const char	*name;

@@ -48,6 +48,8 @@ static void	 judge_people(struct finding *, const struct history *,
 static void	 judge_window(const struct rule *, struct finding *,
 		    const struct history *, long long, long long,
 		    const char *, const struct history_opts *);
+static void	 stale_head(struct check_ctx *, struct finding *,
+		    const struct history_opts *, long long, const char *);
 
 /*
  * A repository's config may change the thresholds and who counts, as
@@ -213,6 +215,33 @@ judge_window(const struct rule *r, struct finding *f,
 }
 
 /*
+ * A count that fails because HEAD itself is older than the window: an
+ * old clone (or --rev of an old commit) counts nothing in a window that
+ * ends today, and "0 commits" alone reads as a dead project. Say HEAD's
+ * date and how to count the window that ends there instead; a project
+ * that did stop has the same HEAD, so the result stays what it was.
+ */
+static void
+stale_head(struct check_ctx *ctx, struct finding *f,
+    const struct history_opts *ho, long long n, const char *what)
+{
+	char head[16], start[16];
+	int64_t when;
+
+	if (f->result != RESULT_FAIL || ctx_head_time(ctx, &when) == -1 ||
+	    when >= ho->since)
+		return;
+	time_format_date(when, head, sizeof(head));
+	time_format_date(ho->since, start, sizeof(start));
+	finding_result(f, RESULT_FAIL, "HEAD is from %s, before the window "
+	    "starting %s: %lld %.*s in the window; check with --as-of HEAD",
+	    head, start, n, (int)strlen(what) - (n == 1), what);
+	finding_fix(f, "check with --as-of HEAD to count the window that ends "
+	    "at HEAD's date; if the clone is older than the project, git fetch "
+	    "it and check again");
+}
+
+/*
  * The top authors as "git shortlog -sne" shows them; excluded[i] marks
  * those the rule does not count (NULL: none).
  */
@@ -246,6 +275,7 @@ commits_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		return ctx_has_head(ctx) ? -1 : 0;
 	judge_window(r, f, h, (long long)h->commits,
 	    rule_int(r, "min", 1), "commits", &ho);
+	stale_head(ctx, f, &ho, (long long)h->commits, "commits");
 	ctx_history_newest(h, hex, sizeof(hex));
 	if (*hex != '\0')
 		finding_evidence(f, hex, 0, "newest commit in the window");
@@ -413,6 +443,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 	}
 	judge_window(r, f, h, n, rule_int(r, "min", 1), "contributors", &ho);
 	judge_people(f, h, excluded, n, rule_int(r, "min", 1));
+	stale_head(ctx, f, &ho, n, "contributors");
 	show_authors(f, h, excluded);
 	free(excluded);
 	return 0;

@@ -58,9 +58,16 @@ for f in sarif github; do
 	"
 done
 
-test_expect_success '--jobs 2 is refused until it exists' '
-	test_expect_code 2 "$ECOCHECK" -j 2 "$TEST_TMP/ok" 2>err &&
-	grep -q "jobs" err
+test_expect_success '--jobs takes a number from 1 to 1024' '
+	test_expect_code 0 "$ECOCHECK" -j 2 -r community-health "$TEST_TMP/ok" \
+		>out 2>err &&
+	test_must_be_empty err &&
+	for bad in 0 -1 1025 x 2x ""; do
+		test_expect_code 2 "$ECOCHECK" --jobs "$bad" "$TEST_TMP/ok" \
+			>out 2>err &&
+		grep -q "^ecocheck: --jobs: bad number" err &&
+		test_must_be_empty out || return 1
+	done
 '
 
 test_expect_success 'suggest and diff are refused until they exist' '

@@ -195,6 +195,37 @@ test_expect_success '--rev counts the history of that commit' '
 	test_eq "$(result_of commits value)" "$(git_commits "$R" HEAD~3)"
 '
 
+OLD=$TEST_TMP/old-clone
+test_expect_success 'HEAD older than the window: the results say so and suggest --as-of HEAD' '
+	git init -q "$OLD" &&
+	old=$(TZ=UTC date -d 2023-07-06T12:00:00 +%s 2>/dev/null || echo 1688644800) &&
+	test_eq "$old" 1688644800 &&
+	commit_at "$OLD" $((old - 2 * DAY)) "Old One" &&
+	commit_at "$OLD" $((old - DAY)) "Old Two" &&
+	commit_at "$OLD" $old "Old One" &&
+	ec_json 1 $H --as-of 2026-09-18T00:00:00Z "$OLD" &&
+	for r in commits contributors; do
+		test_eq "$(result_of $r)" fail &&
+		test_eq "$(result_of $r value)" 0 &&
+		result_of $r message >msg &&
+		grep -F "HEAD is from 2023-07-06, before the window starting 2026-09-08: 0 $r in the window; check with --as-of HEAD" msg &&
+		result_of $r fix >fix &&
+		grep -F -e "--as-of HEAD" fix || return 1
+	done &&
+	ec_json 0 $H --as-of HEAD "$OLD" &&
+	test_eq "$(result_of commits value)" 3 &&
+	test_eq "$(result_of contributors value)" 2 &&
+	result_of commits message >msg &&
+	! grep -F "before the window" msg
+'
+
+test_expect_success 'a HEAD inside the window that counts too few is not called old' '
+	ec_json 1 $H --as-of "@$END" --set commits.min=1000 "$R" &&
+	result_of commits message >msg &&
+	! grep -F "before the window" msg &&
+	grep -F "fewer than 1000" msg
+'
+
 test_expect_success 'an empty repository has no commits: fail with 0' '
 	git init -q "$TEST_TMP/empty" &&
 	ec_json 1 $H --as-of "@$END" "$TEST_TMP/empty" &&

@@ -3,7 +3,9 @@
 # each would be alone: the same findings (the license corpus and the
 # rules' patterns shared, nothing of one check left to the next), each
 # one's errors told in its turn under its own cap, and a format's end
-# told of every repository, those that could not be checked too.
+# told of every repository, those that could not be checked too; with
+# -j, in parallel and printed exactly as one process prints them; text
+# ends with a summary table of them all.
 . "$(dirname "$0")/lib.sh"
 
 FIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
@@ -116,6 +118,149 @@ test_expect_success 'json: end closes the array whatever could be checked' '
 	tail -n 1 out >last &&
 	printf "[\n" >want && test_cmp want first &&
 	printf "]\n" >want && test_cmp want last
+'
+
+# Twelve repositories of the pytorch-ecosystem rule set, each with some of
+# the files it asks for: r03 lacks its README's blob (an error line, the
+# rest reported), r07's commit is corrupt (an error line, nothing judged,
+# exit 2).
+MANY_FILES="README.md LICENSE.md CONTRIBUTING.md CODE_OF_CONDUCT.md .github/CODEOWNERS GOVERNANCE.md SECURITY.md MAINTAINERS.md"
+test_expect_success 'setup: twelve repositories, two of them corrupt' '
+	mkdir many &&
+	i=1 && while [ $i -le 12 ]; do
+		files= && k=0 &&
+		for f in $MANY_FILES; do
+			k=$((k + 1)) &&
+			if [ $(( (i + k) % 3 )) -ne 0 ] || [ $k -eq 1 ]; then
+				files="$files $f"
+			fi || exit 1
+		done &&
+		make_repo many/r$(printf %02d $i) $files >/dev/null &&
+		i=$((i + 1)) || exit 1
+	done &&
+	blob=$(git -C many/r03 rev-parse HEAD:README.md) &&
+	rm many/r03/.git/objects/$(echo $blob | sed "s,^..,&/,") &&
+	bad=$(printf "tree %s\n\nbroken\n" "$(git -C many/r07 rev-parse HEAD^{tree} | tr 0-9a-f g-v)" |
+		git -C many/r07 hash-object -t commit -w --literally --stdin) &&
+	echo "$bad" >many/r07/.git/refs/heads/main &&
+	ls many >names &&
+	test_line_count 12 names
+'
+
+# ecocheck on the twelve with OPTIONS (status 2: one is corrupt).
+run_many() {
+	test_expect_code 2 "$ECOCHECK" --rev HEAD --as-of 2026-12-01T00:00:00Z \
+		"$@"
+}
+
+for fmt in text json jsonl; do
+	test_expect_success "$fmt: -j 1 and -j 4 print what one process prints" "
+		run_many -j 1 --format $fmt many/r* >seq.out 2>seq.err &&
+		run_many -j 4 --format $fmt many/r* >par.out 2>par.err &&
+		test_cmp seq.out par.out &&
+		test_cmp seq.err par.err &&
+		run_many -j 12 --format $fmt many/r* >par.out 2>par.err &&
+		test_cmp seq.out par.out &&
+		test_cmp seq.err par.err &&
+		test_line_count 2 seq.err &&
+		head -n 1 seq.err | grep -q \"README.md: the repository is corrupt\" &&
+		tail -n 1 seq.err | grep -q \"^ecocheck: \"
+	"
+done
+
+test_expect_success 'jsonl -j 4: each repository as it is alone, the corrupt one left out' '
+	: >alone.out &&
+	for r in many/r*; do
+		st=0 &&
+		"$ECOCHECK" --rev HEAD --as-of 2026-12-01T00:00:00Z --format jsonl \
+			"$r" >>alone.out 2>/dev/null || st=$? &&
+		case $r in
+		*/r07) test $st -eq 2 ;;
+		*) test $st -le 1 ;;
+		esac || exit 1
+	done &&
+	run_many -j 4 --format jsonl many/r* >par.out 2>par.err &&
+	test_cmp alone.out par.out &&
+	test_line_count 11 par.out
+'
+
+test_expect_success '--each with -j: the same as the paths in name order' '
+	run_many -j 1 --format text many/r* >seq.out 2>seq.err &&
+	run_many -j 3 --format text --each many >each.out 2>each.err &&
+	test_cmp seq.out each.out &&
+	test_cmp seq.err each.err &&
+	run_many --format text --each many/ >each.out 2>each.err &&
+	test_cmp seq.out each.out &&
+	test_cmp seq.err each.err
+'
+
+test_expect_success 'a path that is no repository is one error line; the others are reported' '
+	run_many -j 4 --format jsonl many/r01 nowhere many/r02 >out 2>err &&
+	test_line_count 2 out &&
+	test_line_count 1 err &&
+	grep -q "^ecocheck: nowhere: " err
+'
+
+test_expect_success JQ 'the summary table: each cell the worst status of its requirement in the JSON' '
+	run_many -j 4 --format text many/r* >out 2>/dev/null &&
+	sed -n "/^summary of 12 repositories (1 could not be checked)/,\$p" out >summary &&
+	test $(wc -l <summary) -eq 15 &&
+	sed -n 2p summary >header &&
+	echo "  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16 17 18 19  exit  repository" >want &&
+	test_cmp want header &&
+	grep -q "^  error: could not be checked  *2  many/r07\$" summary &&
+	for r in many/r01 many/r02 many/r03 many/r04 many/r05 many/r06 \
+	    many/r08 many/r09 many/r10 many/r11 many/r12; do
+		st=0 &&
+		"$ECOCHECK" --rev HEAD --as-of 2026-12-01T00:00:00Z --format json \
+			"$r" >one.json 2>/dev/null || st=$? &&
+		jq -r --arg st $st --arg r $r "
+			def rank: {pass: 1, caution: 2, judgment: 3, fail: 4}[.];
+			def mark: {pass: \"P\", caution: \"C\", judgment: \"J\", fail: \"F\"}[.];
+			[range(1; 20) as \$q | [.results[] | select(.status != \"skip\") |
+			  select(any(.requirement[]; . == \$q)) | .status] |
+			  if length == 0 then \".\" else (max_by(rank) | mark) end] +
+			[\$st, \$r] | join(\" \")" one.json >want &&
+		grep " $r\$" summary | tr -s " " | sed "s/^ //" >got &&
+		test_cmp want got || exit 1
+	done &&
+	grep -q " F .* F " summary &&
+	grep -q " P " summary &&
+	tail -n 1 summary | grep -q "^P pass, C caution, F fail, J needs human judgment"
+'
+
+test_expect_success 'one repository: no summary table; json and jsonl: none either' '
+	test_expect_code 1 "$ECOCHECK" --rev HEAD many/r01 >out 2>err &&
+	! grep -q "^summary of" out &&
+	run_many -j 4 --format jsonl many/r* >out 2>/dev/null &&
+	! grep -q "summary of" out
+'
+
+test_expect_success 'no progress line in a pipe or a file' '
+	run_many -j 4 many/r* >out 2>err &&
+	test_line_count 2 err &&
+	! grep -q "checked [0-9]*/12" err &&
+	! grep -q "$(printf "\r")" err &&
+	run_many -j 1 many/r* 2>&1 >/dev/null | cat >err &&
+	test_line_count 2 err &&
+	! grep -q "$(printf "\r")" err
+'
+
+if script -qec true /dev/null >/dev/null 2>&1; then
+	test_set_prereq SCRIPT
+fi
+test_expect_success SCRIPT 'on a terminal, stderr shows the progress line' '
+	test_expect_code 2 script -qec "\"$ECOCHECK\" --rev HEAD -j 4 many/r* >out" \
+		/dev/null >tty &&
+	grep -q "checked 12/12, slowest so far: many/r[01][0-9] ([0-9.]*s)" tty &&
+	grep -q "$(printf "\r")" tty &&
+	grep -q "README.md: the repository is corrupt" tty &&
+	grep -q "^summary of 12" out
+'
+
+test_expect_success 'a reader that stops early ends the run, no check left behind' '
+	"$ECOCHECK" --rev HEAD -j 4 many/r* many/r* many/r* 2>/dev/null | head -n 1 >out &&
+	test_line_count 1 out
 '
 
 test_done
