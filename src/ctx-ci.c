@@ -43,7 +43,6 @@ enum run_found {
 };
 
 static void	 scans_free(void *);
-static void	 hits_free(struct ci_hits *);
 static void	 hit_copy(struct ci_hits *, int, const char *, const char *);
 static const struct run_defs *runner_defs(struct check_ctx *, int,
 		    const char **);
@@ -131,9 +130,9 @@ scans_free(void *p)
 	for (i = 0; i < ss->n; i++) {
 		strvec_clear(&ss->v[i].globs);
 		for (j = 0; j < ss->v[i].n; j++) {
-			hits_free(&ss->v[i].v[j].tests);
-			hits_free(&ss->v[i].v[j].named);
-			hits_free(&ss->v[i].v[j].via);
+			ci_hits_release(&ss->v[i].v[j].tests);
+			ci_hits_release(&ss->v[i].v[j].named);
+			ci_hits_release(&ss->v[i].v[j].via);
 		}
 		free(ss->v[i].v);
 		free(ss->v[i].refused);
@@ -616,19 +615,6 @@ ctx_ci_outside(struct check_ctx *ctx, const struct ci_scan *scan)
 	for (i = 0; outside_scripts[i] != NULL; i++)
 		tree_glob(ctx_tree(ctx), outside_scripts[i], 0, outside_cb, &a);
 	return o;
-}
-
-static void
-hits_free(struct ci_hits *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++) {
-		free(h->v[i].what);
-		free(h->v[i].text);
-	}
-	free(h->v);
-	memset(h, 0, sizeof(*h));
 }
 
 static void

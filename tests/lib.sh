@@ -247,6 +247,23 @@ test_done() {
 	exit 0
 }
 
+# copy_repo NAME DIR PATH=FILE...: a repository $TEST_TMP/NAME with
+# src/x.py and DIR/FILE copied to each PATH, in one commit.
+copy_repo() {
+	_r=$TEST_TMP/$1
+	_from=$2
+	shift 2
+	rm -rf "$_r" &&
+	make_repo "$_r" src/x.py >/dev/null &&
+	for _pf in "$@"; do
+		mkdir -p "$_r/$(dirname "${_pf%%=*}")" &&
+		cp "$_from/${_pf#*=}" "$_r/${_pf%%=*}" || return 1
+	done &&
+	git -C "$_r" add -A &&
+	test_tick &&
+	git -C "$_r" commit -q -m files
+}
+
 # A new repository in directory $1 with one commit of the given files
 # (each argument after the first is a path; its content names itself).
 make_repo() {

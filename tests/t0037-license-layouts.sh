@@ -12,19 +12,11 @@ fi
 
 FIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
 
-# A repository $1 with fixture $3 copied to each path $2 (path=fixture).
+# layout_repo NAME PATH=FIXTURE...: license fixtures at those paths.
 layout_repo() {
-	_r=$TEST_TMP/$1
+	_name=$1
 	shift
-	rm -rf "$_r" &&
-	make_repo "$_r" src/x.py >/dev/null &&
-	for _pf in "$@"; do
-		mkdir -p "$_r/$(dirname "${_pf%%=*}")" &&
-		cp "$FIX/${_pf#*=}" "$_r/${_pf%%=*}" || return 1
-	done &&
-	git -C "$_r" add -A &&
-	test_tick &&
-	git -C "$_r" commit -q -m license
+	copy_repo "$_name" "$FIX" "$@"
 }
 
 test_expect_success 'LICENSE-MIT beside LICENSE-APACHE: both found, permissive' '

@@ -14,19 +14,16 @@ fi
 LIC=$ECOCHECK_SRCDIR/rules/licenses
 FIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
 
-# A repository $1 with corpus text $3 copied to each path $2 (path=ID).
+# gnu_repo NAME PATH=ID...: the corpus's text of license ID at each path.
 gnu_repo() {
-	_r=$TEST_TMP/$1
+	_name=$1
 	shift
-	rm -rf "$_r" &&
-	make_repo "$_r" src/x.py >/dev/null &&
+	_pairs=
 	for _pf in "$@"; do
-		mkdir -p "$_r/$(dirname "${_pf%%=*}")" &&
-		cp "$LIC/${_pf#*=}.txt" "$_r/${_pf%%=*}" || return 1
-	done &&
-	git -C "$_r" add -A &&
-	test_tick &&
-	git -C "$_r" commit -q -m license
+		_pairs="$_pairs ${_pf}.txt"
+	done
+	# unquoted: the pairs hold no white space
+	copy_repo "$_name" "$LIC" $_pairs
 }
 
 test_expect_success 'COPYING with COPYING.LESSER is the LGPL, not the GPL' '

@@ -44,7 +44,6 @@ struct yaml_walk {
 };
 
 static int	 yaml_name(const char *);
-static void	 hits_release(struct ci_hits *);
 static void	 hit_add(struct ci_hits *, int, const char *, const char *,
 		    size_t);
 static void	 does_add(struct ci_file *, const char *, size_t);
@@ -1454,8 +1453,8 @@ ci_read(enum ci_kind kind, const char *buf, size_t len, struct ci_file *out)
 	}
 }
 
-static void
-hits_release(struct ci_hits *h)
+void
+ci_hits_release(struct ci_hits *h)
 {
 	size_t i;
 
@@ -1470,10 +1469,10 @@ hits_release(struct ci_hits *h)
 void
 ci_file_release(struct ci_file *f)
 {
-	hits_release(&f->tests);
-	hits_release(&f->torch);
-	hits_release(&f->named);
-	hits_release(&f->calls);
+	ci_hits_release(&f->tests);
+	ci_hits_release(&f->torch);
+	ci_hits_release(&f->named);
+	ci_hits_release(&f->calls);
 	strvec_clear(&f->does);
 	free(f->error);
 	f->error = NULL;

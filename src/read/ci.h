@@ -93,6 +93,8 @@ const char	*ci_kind_name(enum ci_kind);
  */
 int		 ci_read(enum ci_kind, const char *, size_t, struct ci_file *);
 void		 ci_file_release(struct ci_file *);
+/* Free the hits of a list and empty it. */
+void		 ci_hits_release(struct ci_hits *);
 
 /*
  * The reader of a CI file: a struct ci_file of the kind its path names
