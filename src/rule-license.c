@@ -138,9 +138,12 @@ static const struct rule_key_spec license_keys[] = {
 	    .doc = "root files that may list third-party code instead" },
 	{ "adapted", KEY_REGEX, .flags = KEYF_CASELESS,
 	    .doc = "with 'third_party': a statement that code was adapted "
-	    "from elsewhere (a README line, a Python file's first comment)" },
+	    "from elsewhere (a README line, a source file's first comment)" },
 	{ "adapted_in", KEY_WORDS,
 	    .doc = "root files read for 'adapted' statements (globs)" },
+	{ "adapted_headers", KEY_WORDS,
+	    .doc = "files whose first '#' comment is read for 'adapted' "
+	    "statements (globs)" },
 	{ "cited", KEY_REGEX, .flags = KEYF_CASELESS,
 	    .doc = "what makes an 'adapted' line a citation (a paper)" },
 	{ "adapted_min", KEY_INT, .min = 1, .max = 1000,
@@ -171,9 +174,11 @@ license_parse(struct rule *r)
 	if (rule_key(r, "each") != NULL && rule_key(r, "file") == NULL)
 		return rule_error(r, "each", "only with 'file'");
 	if ((rule_key(r, "adapted_in") != NULL || rule_key(r, "cited") !=
-	    NULL) && rule_key(r, "adapted") == NULL)
+	    NULL || rule_key(r, "adapted_headers") != NULL) &&
+	    rule_key(r, "adapted") == NULL)
 		return rule_error(r, rule_key(r, "cited") != NULL ? "cited" :
-		    "adapted_in", "only with 'adapted'");
+		    rule_key(r, "adapted_in") != NULL ? "adapted_in" :
+		    "adapted_headers", "only with 'adapted'");
 	if (rule_key(r, "adapted") != NULL && rule_key(r, "third_party") ==
 	    NULL)
 		return rule_error(r, "adapted", "only with 'third_party'");
@@ -1629,7 +1634,7 @@ adapted_scan(struct adapted *a, const char *path, const char *text,
 	strbuf_release(&err);
 }
 
-/* The first comment block of a Python file, when it names no license. */
+/* The first comment block of a source file, when it names no license. */
 static int
 adapted_py_cb(const struct tree_entry *e, void *arg)
 {
@@ -1654,7 +1659,7 @@ adapted_py_cb(const struct tree_entry *e, void *arg)
 	return 0;
 }
 
-/* Read the `adapted_in` files and the Python files' first comments. */
+/* Read the `adapted_in` files and the first comments of `adapted_headers`. */
 static void
 adapted_find(struct adapted *a)
 {
@@ -1675,7 +1680,9 @@ adapted_find(struct adapted *a)
 		    &text, &len, &trunc) == 0)
 			adapted_scan(a, e->path, text, len);
 	strvec_clear(&files);
-	tree_glob(ctx_tree(a->ctx), "**/*.py", 0, adapted_py_cb, a);
+	k = rule_key(a->r, "adapted_headers");
+	for (i = 0; k != NULL && i < k->n; i++)
+		tree_glob(ctx_tree(a->ctx), k->v[i].value, 0, adapted_py_cb, a);
 }
 
 /*

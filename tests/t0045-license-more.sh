@@ -169,7 +169,9 @@ test_expect_success 'one outside repository named once is a PASS that names it' 
 		grep "README.md:3 names code adapted from one outside repository, github.com/e/viz"
 '
 
-test_expect_success 'Python files whose first comment says where they came from' '
+HEADERS="--set third-party-licenses.adapted_headers=**/*.py"
+
+test_expect_success 'Python files whose first comment says where they came from, when asked' '
 	adapted_repo py "# m\n\nUseful.\n" &&
 	R=$TEST_TMP/py &&
 	mkdir -p "$R/pkg" &&
@@ -177,6 +179,8 @@ test_expect_success 'Python files whose first comment says where they came from'
 	printf "# copied from\n# https://github.com/g/util/blob/main/u.py\n\nimport sys\n" >"$R/pkg/b.py" &&
 	git -C "$R" add -A && git -C "$R" commit -q -m py &&
 	ec_json 1 "$R" &&
+	test_eq "$(result_of third-party-licenses result)" pass &&
+	ec_json 1 $HEADERS "$R" &&
 	test_eq "$(result_of third-party-licenses result)" fail &&
 	test_eq "$(result_of third-party-licenses level)" warning &&
 	result_of third-party-licenses message >msg &&
@@ -189,7 +193,7 @@ test_expect_success 'a first comment that names a license, or a later comment, i
 	printf "# Copyright 2024 F. Licensed under the MIT License.\n# Adapted from https://github.com/f/loss\nimport os\n" >"$R/pkg/a.py" &&
 	printf "import sys\n# copied from https://github.com/g/util\n" >"$R/pkg/b.py" &&
 	git -C "$R" commit -q -a -m headers &&
-	ec_json 1 "$R" &&
+	ec_json 1 $HEADERS "$R" &&
 	test_eq "$(result_of third-party-licenses result)" pass
 '
 
