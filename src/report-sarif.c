@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "finding.h"
 #include "json.h"
 #include "report.h"
@@ -51,6 +52,7 @@ static const char *fallback_path(const struct repo_result *,
 		    const struct finding *, struct strbuf *);
 static void	 fingerprint(const struct finding *, const char *,
 		    char [17]);
+static uint64_t	 fnv(uint64_t, unsigned char);
 
 const struct report_format report_sarif = {
 	.name = "sarif",
@@ -487,10 +489,11 @@ fallback_path(const struct repo_result *res, const struct finding *f,
 
 /*
  * The partial fingerprint: FNV-1a (64 bits) of the rule id, the path of
- * the location and the message with every run of digits made one '#',
- * so that counts, dates and line numbers, which change with each commit,
- * do not make a new alert, and a result on another file or saying
- * another thing does.
+ * the location and a key of the message, so that counts, dates and line
+ * numbers, which change with each commit, do not make a new alert, and a
+ * result on another file or saying another thing does. The key is the
+ * message with every run of digits one '#' and the final 's' of every
+ * word dropped ("1 commit" and "2 commits" have one key).
  */
 static void
 fingerprint(const struct finding *f, const char *path, char out[17])
@@ -506,14 +509,24 @@ fingerprint(const struct finding *f, const char *path, char out[17])
 	h = UINT64_C(0xcbf29ce484222325);
 	for (i = 0; i < 3; i++) {
 		for (s = (const unsigned char *)parts[i]; *s != '\0'; s++) {
-			if (*s >= '0' && *s <= '9') {
+			if (i == 2 && *s >= '0' && *s <= '9') {
 				while (s[1] >= '0' && s[1] <= '9')
 					s++;
-				h = (h ^ '#') * UINT64_C(0x100000001b3);
-			} else
-				h = (h ^ *s) * UINT64_C(0x100000001b3);
+				h = fnv(h, '#');
+			} else if (i == 2 && *s == 's' && s > (const unsigned
+			    char *)parts[2] && ascii_isalpha(s[-1]) && !ascii_isalnum(s[1]))
+				continue;
+			else
+				h = fnv(h, *s);
 		}
-		h = (h ^ 0) * UINT64_C(0x100000001b3);
+		h = fnv(h, 0);
 	}
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* One byte more of an FNV-1a hash. */
+static uint64_t
+fnv(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * UINT64_C(0x100000001b3);
 }
