@@ -35,6 +35,9 @@ static void	 sarif_repo(FILE *, const struct repo_result *,
 static void	 sarif_end(FILE *, const struct report_opts *,
 		    const struct repo_result *, size_t);
 static void	 sarif_run(struct json *, const struct repo_result *);
+static void	 sarif_provenance(struct json *, const struct repo_result *);
+static void	 sarif_invocation(struct json *, const struct repo_result *,
+		    int);
 static void	 sarif_driver(struct json *, const struct repo_result *);
 static void	 sarif_rule(struct json *, const struct ruleset *,
 		    const struct rule *);
@@ -115,45 +118,9 @@ sarif_run(struct json *j, const struct repo_result *res)
 	    res->rs.name : "none");
 	json_string(j, "id", sb.buf);
 	json_object_end(j);
-	if (ok && res->abspath != NULL) {
-		strbuf_reset(&sb);
-		strbuf_addstr(&sb, "file://");
-		uri_escape(&sb, res->abspath);
-		if (sb.len == 0 || sb.buf[sb.len - 1] != '/')
-			strbuf_addch(&sb, '/');
-		json_object_begin(j, "originalUriBaseIds");
-		json_object_begin(j, "SRCROOT");
-		json_string(j, "uri", sb.buf);
-		json_object_end(j);
-		json_object_end(j);
-		if (res->has_head) {
-			json_array_begin(j, "versionControlProvenance");
-			json_object_begin(j, NULL);
-			json_string(j, "repositoryUri", sb.buf);
-			json_string(j, "revisionId", res->head);
-			json_object_begin(j, "mappedTo");
-			json_string(j, "uriBaseId", "SRCROOT");
-			json_object_end(j);
-			json_object_end(j);
-			json_array_end(j);
-		}
-	}
-	json_array_begin(j, "invocations");
-	json_object_begin(j, NULL);
-	json_bool(j, "executionSuccessful", ok);
-	if (!ok) {
-		json_array_begin(j, "toolExecutionNotifications");
-		json_object_begin(j, NULL);
-		json_string(j, "level", "error");
-		strbuf_reset(&sb);
-		strbuf_addstr(&sb, "could not check ");
-		strbuf_add_printable(&sb, res->path, strlen(res->path));
-		sarif_text(j, "message", sb.buf);
-		json_object_end(j);
-		json_array_end(j);
-	}
-	json_object_end(j);
-	json_array_end(j);
+	if (ok && res->abspath != NULL)
+		sarif_provenance(j, res);
+	sarif_invocation(j, res, ok);
 	json_array_begin(j, "results");
 	for (i = 0; ok && i < res->nfindings; i++)
 		sarif_result(j, res, i);
@@ -168,6 +135,62 @@ sarif_run(struct json *j, const struct repo_result *res)
 		json_object_end(j);
 	}
 	json_object_end(j);
+	strbuf_release(&sb);
+}
+
+/*
+ * Where the paths of the results start (SRCROOT, the repository's root
+ * as a file URI) and the commit checked, when there is one.
+ */
+static void
+sarif_provenance(struct json *j, const struct repo_result *res)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "file://");
+	uri_escape(&sb, res->abspath);
+	if (sb.len == 0 || sb.buf[sb.len - 1] != '/')
+		strbuf_addch(&sb, '/');
+	json_object_begin(j, "originalUriBaseIds");
+	json_object_begin(j, "SRCROOT");
+	json_string(j, "uri", sb.buf);
+	json_object_end(j);
+	json_object_end(j);
+	if (res->has_head) {
+		json_array_begin(j, "versionControlProvenance");
+		json_object_begin(j, NULL);
+		json_string(j, "repositoryUri", sb.buf);
+		json_string(j, "revisionId", res->head);
+		json_object_begin(j, "mappedTo");
+		json_string(j, "uriBaseId", "SRCROOT");
+		json_object_end(j);
+		json_object_end(j);
+		json_array_end(j);
+	}
+	strbuf_release(&sb);
+}
+
+/* The invocation: whether it succeeded, and why not. */
+static void
+sarif_invocation(struct json *j, const struct repo_result *res, int ok)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	json_array_begin(j, "invocations");
+	json_object_begin(j, NULL);
+	json_bool(j, "executionSuccessful", ok);
+	if (!ok) {
+		json_array_begin(j, "toolExecutionNotifications");
+		json_object_begin(j, NULL);
+		json_string(j, "level", "error");
+		strbuf_addstr(&sb, "could not check ");
+		strbuf_add_printable(&sb, res->path, strlen(res->path));
+		sarif_text(j, "message", sb.buf);
+		json_object_end(j);
+		json_array_end(j);
+	}
+	json_object_end(j);
+	json_array_end(j);
 	strbuf_release(&sb);
 }
 

@@ -51,7 +51,7 @@ test_expect_success 'text output never passes control characters from the reposi
 	! grep -q "$(printf "\033")" out
 '
 
-for f in sarif markdown github; do
+for f in markdown; do
 	test_expect_success "--format $f is refused until it exists" "
 		test_expect_code 2 \"\$ECOCHECK\" --format $f \"\$TEST_TMP/ok\" >out 2>err &&
 		grep -q 'not available' err && test ! -s out
