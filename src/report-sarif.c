@@ -44,6 +44,8 @@ static void	 sarif_rule(struct json *, const struct ruleset *,
 static void	 sarif_result(struct json *, const struct repo_result *,
 		    size_t);
 static const struct evidence *first_file(const struct finding *);
+static int	 same_place(const struct evidence *,
+		    const struct evidence *);
 static void	 sarif_related(struct json *, const struct finding *,
 		    const struct evidence *);
 static void	 sarif_location(struct json *, const char *, int,
@@ -362,17 +364,43 @@ first_file(const struct finding *f)
 	return NULL;
 }
 
-/* The files of the evidence after the first, with their notes. */
+/*
+ * Whether two pieces of evidence make the same SARIF location (a line
+ * not known is line 1).
+ */
+static int
+same_place(const struct evidence *a, const struct evidence *b)
+{
+	if (strcmp(a->path, b->path) != 0 ||
+	    (a->line > 0 ? a->line : 1) != (b->line > 0 ? b->line : 1))
+		return 0;
+	if (a->note == NULL || b->note == NULL)
+		return a->note == b->note;
+	return strcmp(a->note, b->note) == 0;
+}
+
+/*
+ * The files of the evidence after the first, with their notes, each
+ * once: SARIF wants the related locations unique, and a README line
+ * naming several versions is evidence once for each.
+ */
 static void
 sarif_related(struct json *j, const struct finding *f,
     const struct evidence *first)
 {
-	size_t i;
+	size_t i, k;
 	int any;
 
 	any = 0;
 	for (i = 0; i < f->nev; i++) {
-		if (&f->ev[i] == first || !report_evidence_is_file(&f->ev[i]))
+		if (&f->ev[i] == first || !report_evidence_is_file(&f->ev[i]) ||
+		    (first != NULL && same_place(first, &f->ev[i])))
+			continue;
+		for (k = 0; k < i; k++)
+			if (report_evidence_is_file(&f->ev[k]) &&
+			    &f->ev[k] != first && same_place(&f->ev[k], &f->ev[i]))
+				break;
+		if (k < i)
 			continue;
 		if (!any)
 			json_array_begin(j, "relatedLocations");

@@ -241,6 +241,15 @@ test_expect_success 'sarif: such a file name is an escaped URI and the message s
 	grep -q "^::error file=evil::injected,%0Ab/governance.md found" msg
 '
 
+test_expect_success 'in every log every result has one location and its related ones unique' '
+	for f in "$LOGS"/*.sarif; do
+		jq -e "[.runs[].results[] | select((.locations | length) != 1 or
+			(.relatedLocations // [] | length) !=
+			(.relatedLocations // [] | unique | length))] | length == 0" \
+			"$f" >/dev/null || exit 1
+	done
+'
+
 test_expect_success SARIF_SCHEMA 'every log is valid against the SARIF 2.1.0 schema' '
 	mkdir json &&
 	for f in "$LOGS"/*.sarif; do
