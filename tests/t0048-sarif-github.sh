@@ -243,11 +243,16 @@ test_expect_success 'sarif: such a file name is an escaped URI and the message s
 
 test_expect_success 'in every log every result has one location and its related ones unique' '
 	for f in "$LOGS"/*.sarif; do
-		jq -e "[.runs[].results[] | select((.locations | length) != 1 or
+		test -s "$f" &&
+		jq -e "(.runs | length) > 0 and
+			([.runs[].results[]] | length) > 0 and
+			([.runs[].results[] | select((.locations | length) != 1 or
 			(.relatedLocations // [] | length) !=
-			(.relatedLocations // [] | unique | length))] | length == 0" \
+			(.relatedLocations // [] | unique | length))] | length == 0)" \
 			"$f" >/dev/null || exit 1
-	done
+	done &&
+	ls "$LOGS"/*.sarif >loglist &&
+	test_line_count 6 loglist
 '
 
 test_expect_success SARIF_SCHEMA 'every log is valid against the SARIF 2.1.0 schema' '
