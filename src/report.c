@@ -18,9 +18,8 @@ extern const struct report_format report_json;
 extern const struct report_format report_jsonl;
 extern const struct report_format report_markdown;
 extern const struct report_format report_text;
-
-static const struct report_format report_sarif = { .name = "sarif" };
-static const struct report_format report_github = { .name = "github" };
+extern const struct report_format report_sarif;
+extern const struct report_format report_github;
 
 static void	 put_clean(FILE *, const char *);
 
@@ -56,6 +55,22 @@ report_reported(const struct repo_result *res, size_t n)
 		if (res[i].status != EXIT_TROUBLE)
 			k++;
 	return k;
+}
+
+int
+report_evidence_is_file(const struct evidence *e)
+{
+	size_t len;
+
+	len = strlen(e->path);
+	if (len == 0)
+		return 0;
+	if (len == 40 && strspn(e->path, "0123456789abcdef") == 40)
+		return 0;
+	if (e->path[len - 1] == '>' && strchr(e->path, '<') != NULL &&
+	    strchr(e->path, '@') != NULL)
+		return 0;
+	return 1;
 }
 
 int

@@ -55,6 +55,12 @@ const struct report_format *report_format_find(const char *);
 size_t	 report_reported(const struct repo_result *, size_t);
 /* Rules and the file:line each key came from (--list-rules). */
 void	 report_list_rules(FILE *, const struct repo_result *);
+/*
+ * Whether evidence names a file of the repository, a place a report can
+ * point at: history rules name commits (40 hex) and authors ("Name
+ * <address>") instead.
+ */
+int	 report_evidence_is_file(const struct evidence *);
 /* Whether to colour output on fp. */
 int	 report_use_color(FILE *, enum color);
 
