@@ -51,9 +51,9 @@ void
 options_usage(FILE *fp)
 {
 	const struct option_doc *o;
-	char left[64];
-
 	const struct report_format *const *f;
+	char left[64];
+	int planned;
 
 	fputs("usage: ecocheck [check] [OPTION]... [PATH]...\n"
 	    "       ecocheck suggest codeowners|governance [PATH]\n"
@@ -74,11 +74,13 @@ options_usage(FILE *fp)
 	for (f = report_formats; *f != NULL; f++)
 		if ((*f)->repo != NULL)
 			fprintf(fp, " %s", (*f)->name);
-	fputs(" (planned:", fp);
+	/* Formats named but not built yet, when there are any. */
+	planned = 0;
 	for (f = report_formats; *f != NULL; f++)
 		if ((*f)->repo == NULL)
-			fprintf(fp, " %s", (*f)->name);
-	fputs(")\n", fp);
+			fprintf(fp, "%s%s", planned++ == 0 ? " (planned: " :
+			    " ", (*f)->name);
+	fputs(planned > 0 ? ")\n" : "\n", fp);
 	fputs("\nExit status: 0 no error-level rule failed, 1 one did, "
 	    "2 usage, configuration\nor repository error. "
 	    "See ecocheck(1).\n", fp);
