@@ -76,6 +76,7 @@ static int	 set_key(struct ruleset *, const char *, const char *, int,
 static int	 requirement_title(struct ruleset *, const char *,
 		    struct strbuf *);
 static void	 window_from(struct ruleset *, const char *, int, int, int);
+static int	 ruleset_line(struct ini_state *, const char *, const char *);
 static void	 keep_base(struct ruleset *, struct rule_key *);
 static int	 vrule_error(const struct rule *, const char *, size_t,
 		    const char *, va_list) __attribute__((format(printf, 4, 0)));
@@ -346,16 +347,32 @@ valid_id(const char *s)
 	return 1;
 }
 
+/* A key of [ruleset]; where window_days was set is kept for reports. */
+static int
+ruleset_line(struct ini_state *st, const char *name, const char *value)
+{
+	struct strbuf err = STRBUF_INIT;
+	int rc, before;
+
+	before = st->rs->window_days;
+	rc = set_key(st->rs, name, value, st->restricted, &err);
+	if (rc == -1)
+		state_error(st, st->src->line, "%s", err.buf);
+	else if (strcmp(name, "window_days") == 0)
+		window_from(st->rs, st->src->name, st->src->line,
+		    st->restricted, before);
+	strbuf_release(&err);
+	return rc == 0;
+}
+
 static int
 ini_on_value(void *user, const char *section, const char *name,
     const char *value)
 {
 	struct ini_state *st = user;
 	struct ruleset *rs = st->rs;
-	struct strbuf err = STRBUF_INIT;
 	struct rule *r;
 	size_t i;
-	int rc, before;
 
 	if (st->err_line != 0)
 		return 0;
@@ -380,17 +397,8 @@ ini_on_value(void *user, const char *section, const char *name,
 	if (*section == '\0')
 		return state_error(st, st->src->line,
 		    "key '%s' outside a section", name);
-	if (strcmp(section, "ruleset") == 0) {
-		before = rs->window_days;
-		rc = set_key(rs, name, value, st->restricted, &err);
-		if (rc == -1)
-			state_error(st, st->src->line, "%s", err.buf);
-		else if (strcmp(name, "window_days") == 0)
-			window_from(rs, st->src->name, st->src->line,
-			    st->restricted, before);
-		strbuf_release(&err);
-		return rc == 0;
-	}
+	if (strcmp(section, "ruleset") == 0)
+		return ruleset_line(st, name, value);
 	if (strcmp(section, "facts") == 0) {
 		ruleset_fact(rs, name, value, st->src->name);
 		return 1;
