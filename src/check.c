@@ -483,8 +483,10 @@ load_repo_config(struct check *c, struct repo_result *res)
 	else if (rc == 0 && trunc)
 		rc = ec_error("%s: larger than %d bytes", name,
 		    REPO_CONFIG_MAX);
-	else if (rc == 0)
+	else if (rc == 0) {
 		rc = ruleset_add_repo_buffer(&res->rs, name, sb.buf, sb.len);
+		res->rs.repo_config = REPO_CONFIG;
+	}
 	else if (rc == TREE_EMISSING)
 		rc = 0;		/* deleted from the working tree: none */
 	else if (rc != -1)
@@ -642,6 +644,21 @@ fold_note(struct finding *f, const struct rule *other,
 		finding_evidence(f, of->ev[i].path, of->ev[i].line, other->id);
 }
 
+/*
+ * A rule folded in that the rule set exempts is told, so that a reader
+ * sees what no longer vetoes or notes: "maintenance-stated: exempt: ...".
+ */
+static void
+fold_exempt(struct finding *f, const struct rule *other,
+    const struct finding *of)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	finding_exempt_say(&sb, of->exempt);
+	finding_append(f, "; %s: %s", other->id, sb.buf);
+	strbuf_release(&sb);
+}
+
 #define FOLD_ANY	(-1)	/* any result of the other rule */
 
 /* The keys that name other rules, and what their results do. */
@@ -688,6 +705,10 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 			continue;
 		if (run_one(c, other, &of) == -1)
 			rc = -1;
+		/* Judged alone first: an exempted veto is a skip. */
+		finding_judge(&of, NULL, NULL);
+		if (of.exempt != NULL)
+			fold_exempt(f, other, &of);
 		if (fd->when == FOLD_ANY || (int)of.result == fd->when) {
 			fd->fn(f, other, &of);
 			folded = 1;
@@ -757,7 +778,8 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	if (open_tree(c, res, &c->tree) == -1)
 		return -1;
 	res->source = tree_source_name(c->tree);
-	if (load_rules(c, res) == -1 || set_window(c, res) == -1)
+	if (load_rules(c, res) == -1 || set_window(c, res) == -1 ||
+	    rulecheck_exemptions(&res->rs, res->as_of) == -1)
 		return -1;
 	c->ctx = ctx_new(c->repo, c->tree, &res->rs, c->has_head ? &c->head :
 	    NULL, res->as_of);

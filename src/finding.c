@@ -2,13 +2,20 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "finding.h"
+#include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
 #include "xalloc.h"
+
+static void	 exempt_free(struct finding_exempt *);
+static void	 note_changes(struct finding *, const struct ruleset *);
+static void	 note_window(struct finding *, const struct ruleset *);
+static void	 apply_exempt(struct finding *);
 
 static const char *const result_names[] = {
 	[RESULT_PASS] = "pass",
@@ -117,6 +124,14 @@ finding_release(struct finding *f)
 	free(f->fix);
 	free(f->value_str);
 	strvec_clear(&f->details);
+	for (i = 0; i < f->nchanges; i++) {
+		free(f->changes[i].key);
+		free(f->changes[i].value);
+		free(f->changes[i].file);
+		free(f->changes[i].base);
+	}
+	free(f->changes);
+	exempt_free(f->exempt);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -235,12 +250,179 @@ status_raise(int *status, int code)
 		*status = code;
 }
 
+static void
+exempt_free(struct finding_exempt *ex)
+{
+	if (ex == NULL)
+		return;
+	free(ex->reason);
+	free(ex->until);
+	free(ex->file);
+	free(ex);
+}
+
+void
+finding_add_change(struct finding *f, const char *key, const char *value,
+    const char *file, int line, const char *base)
+{
+	struct finding_change *c;
+
+	f->changes = xreallocarray(f->changes, f->nchanges + 1,
+	    sizeof(*f->changes));
+	c = &f->changes[f->nchanges++];
+	c->key = xstrdup(key);
+	c->value = xstrdup(value);
+	c->file = xstrdup(file);
+	c->line = line;
+	c->base = base != NULL ? xstrdup(base) : NULL;
+}
+
+struct finding_exempt *
+finding_set_exempt(struct finding *f, const char *reason, const char *until,
+    const char *file, int line)
+{
+	exempt_free(f->exempt);
+	f->exempt = xcalloc(1, sizeof(*f->exempt));
+	f->exempt->reason = xstrdup(reason);
+	f->exempt->until = until != NULL ? xstrdup(until) : NULL;
+	f->exempt->file = xstrdup(file);
+	f->exempt->line = line;
+	f->exempt->needed = 1;
+	f->exempt->found = RESULT_SKIP;
+	return f->exempt;
+}
+
+void
+finding_change_say(struct strbuf *sb, const struct finding_change *c)
+{
+	strbuf_addf(sb, "%s %s, set by %s", c->key, c->value, c->file);
+	if (c->line > 0)
+		strbuf_addf(sb, ":%d", c->line);
+	if (c->base != NULL)
+		strbuf_addf(sb, "; the rule set asks %s", c->base);
+	else
+		strbuf_addstr(sb, "; the rule set leaves it to the default");
+}
+
+void
+finding_exempt_say(struct strbuf *sb, const struct finding_exempt *ex)
+{
+	if (!ex->needed)
+		strbuf_addf(sb, "exempt, but it passes: remove the exemption "
+		    "(%s", ex->file);
+	else {
+		strbuf_addf(sb, "exempt: %s", ex->reason);
+		if (ex->until != NULL)
+			strbuf_addf(sb, " (until %s)", ex->until);
+		strbuf_addf(sb, ", %s", ex->file);
+	}
+	if (ex->line > 0)
+		strbuf_addf(sb, ":%d", ex->line);
+	if (!ex->needed)
+		strbuf_addch(sb, ')');
+}
+
+/*
+ * The keys of a rule of the rule set that the repository's config set
+ * (its own rules are all its own: nothing of them is a change).
+ */
+static void
+note_changes(struct finding *f, const struct ruleset *rs)
+{
+	const struct rule *r = f->rule;
+	const struct rule_key *k;
+	struct strbuf v = STRBUF_INIT;
+	size_t i, j;
+
+	if (rs->repo_layer == 0 || r->layer >= rs->repo_layer)
+		return;
+	for (i = 0; i < r->nkeys; i++) {
+		k = &r->keys[i];
+		if (k->layer != rs->repo_layer || k->n == 0 ||
+		    strcmp(k->name, RULE_KEY_EXEMPT) == 0 ||
+		    strcmp(k->name, RULE_KEY_UNTIL) == 0)
+			continue;
+		strbuf_reset(&v);
+		for (j = 0; j < k->n; j++) {
+			if (j > 0)
+				strbuf_addch(&v, ' ');
+			strbuf_addstr(&v, k->v[j].value);
+		}
+		finding_add_change(f, k->name, v.buf, rs->repo_config != NULL ?
+		    rs->repo_config : k->v[0].file, k->v[0].line, k->base);
+	}
+	strbuf_release(&v);
+	note_window(f, rs);
+}
+
+/*
+ * A history rule without a window_days of its own counts in the set's
+ * window: when the repository's config set [ruleset] window_days, that
+ * is a change of the rule too.
+ */
+static void
+note_window(struct finding *f, const struct ruleset *rs)
+{
+	char val[24], base[24];
+
+	if (!rs->window_repo || !(f->rule->type->flags & RULE_HISTORY) ||
+	    rule_key(f->rule, "window_days") != NULL)
+		return;
+	snprintf(val, sizeof(val), "%d", rs->window_days);
+	snprintf(base, sizeof(base), "%d", rs->window_base);
+	finding_add_change(f, "window_days", val, rs->repo_config != NULL ?
+	    rs->repo_config : rs->window_file, rs->window_line, base);
+}
+
+/*
+ * The rule set exempts the rule. One that passes without it stays a
+ * pass and says so, as an unfulfilled expectation is told; any other
+ * result becomes a skip giving the reason, what was found kept as the
+ * first detail.
+ */
+static void
+apply_exempt(struct finding *f)
+{
+	const struct rule *r = f->rule;
+	struct finding_exempt *ex;
+	struct strbuf sb = STRBUF_INIT;
+	char *was;
+
+	if (r->exempt == NULL || f->result == RESULT_SKIP || f->exempt != NULL)
+		return;
+	ex = finding_set_exempt(f, r->exempt, r->until, r->exempt_file,
+	    r->exempt_line);
+	ex->found = f->result;
+	ex->needed = f->result != RESULT_PASS;
+	finding_exempt_say(&sb, ex);
+	if (!ex->needed) {
+		finding_append(f, "; %s", sb.buf);
+		strbuf_release(&sb);
+		return;
+	}
+	was = xasprintf("without the exemption: %s: %s", result_name(f->result),
+	    f->message != NULL ? f->message : "");
+	strvec_push_nodup(&f->details, was);
+	memmove(&f->details.v[1], &f->details.v[0],
+	    (f->details.n - 1) * sizeof(*f->details.v));
+	f->details.v[0] = was;
+	f->result = RESULT_SKIP;
+	free(f->message);
+	f->message = strbuf_detach(&sb, NULL);
+	free(f->fix);
+	f->fix = NULL;
+	f->judgment = 0;
+}
+
 void
 finding_judge(struct finding *f, struct repo_result *res,
     const struct judge_opts *jo)
 {
 	const struct rule *r = f->rule;
 
+	if (res != NULL && f->nchanges == 0)
+		note_changes(f, &res->rs);
+	apply_exempt(f);
 	f->level = r->level < f->cap ? r->level : f->cap;
 	if (f->result == RESULT_FAIL && f->fix == NULL && r->help != NULL)
 		finding_fix(f, "%s", r->help);

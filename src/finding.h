@@ -37,6 +37,33 @@ struct evidence {
 	char	*note;		/* may be NULL */
 };
 
+/*
+ * A key of the rule that the checked repository's .ecocheck.ini set,
+ * replacing what the rule set said ("min 1, set by .ecocheck.ini:3; the
+ * rule set asks 30").
+ */
+struct finding_change {
+	char	*key;
+	char	*value;
+	char	*file;		/* as reports name it */
+	int	 line;
+	char	*base;		/* what the rule set said, or NULL */
+};
+
+/*
+ * The rule set exempts the rule: a finding that does not pass becomes a
+ * skip saying why; one that passes stays a pass and says the exemption
+ * is not needed (needed 0).
+ */
+struct finding_exempt {
+	char		*reason;
+	char		*until;		/* YYYY-MM-DD, or NULL */
+	char		*file;
+	int		 line;
+	int		 needed;
+	enum result	 found;		/* what the rule found */
+};
+
 struct finding {
 	const struct rule	*rule;
 	enum result		 result;
@@ -54,6 +81,9 @@ struct finding {
 	long long		 min;
 	int			 judgment;	/* a person must decide */
 	struct strvec		 details;	/* more lines for text output */
+	struct finding_change	*changes;	/* set by finding_judge() */
+	size_t			 nchanges;
+	struct finding_exempt	*exempt;	/* set by finding_judge() */
 };
 
 /* One repository checked: where, what was read, what was found. */
@@ -106,11 +136,24 @@ void	 finding_cap_level(struct finding *, enum level);
 void	 finding_copy_evidence(struct finding *, const struct finding *);
 
 /*
- * The one judge: the effective level, the default fix, and the counts
- * and exit status of res (NULL: judge the finding alone).
+ * The one judge: the rule's exemption, the effective level, the default
+ * fix, and with res what the repository's config changed of the rule and
+ * the counts and exit status of res (NULL: judge the finding alone).
  */
 void	 finding_judge(struct finding *, struct repo_result *,
 	    const struct judge_opts *);
+/* "min 1, set by .ecocheck.ini:3; the rule set asks 30" */
+void	 finding_change_say(struct strbuf *, const struct finding_change *);
+/*
+ * "exempt: REASON (until DATE), FILE:LINE", or for one not needed
+ * "exempt, but it passes: remove the exemption (FILE:LINE)".
+ */
+void	 finding_exempt_say(struct strbuf *, const struct finding_exempt *);
+/* Give the finding a change, or an exemption (result-wire.c). */
+void	 finding_add_change(struct finding *, const char *, const char *,
+	    const char *, int, const char *);
+struct finding_exempt *finding_set_exempt(struct finding *, const char *,
+	    const char *, const char *, int);
 
 void	 repo_result_init(struct repo_result *, const char *);
 void	 repo_result_release(struct repo_result *);

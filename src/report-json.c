@@ -18,6 +18,8 @@
 
 #define JSON_SCHEMA	1
 
+static void	 json_changes(struct json *, const struct finding *);
+static void	 json_exempt(struct json *, const struct finding_exempt *);
 static void	 json_begin(FILE *, const struct report_opts *);
 static void	 json_repo(FILE *, const struct repo_result *,
 		    const struct report_opts *, size_t);
@@ -69,6 +71,53 @@ json_finding(struct json *j, const struct finding *f)
 		json_string(j, "fix", f->fix);
 	if (f->judgment && f->result != RESULT_PASS)
 		json_bool(j, "judgment", 1);
+	json_changes(j, f);
+	if (f->exempt != NULL)
+		json_exempt(j, f->exempt);
+	json_object_end(j);
+}
+
+/* What the repository's .ecocheck.ini changed of the rule, when anything. */
+static void
+json_changes(struct json *j, const struct finding *f)
+{
+	const struct finding_change *c;
+	size_t i;
+
+	if (f->nchanges == 0)
+		return;
+	json_array_begin(j, "changed_by_repo");
+	for (i = 0; i < f->nchanges; i++) {
+		c = &f->changes[i];
+		json_object_begin(j, NULL);
+		json_string(j, "key", c->key);
+		json_string(j, "value", c->value);
+		json_string(j, "file", c->file);
+		if (c->line > 0)
+			json_int(j, "line", c->line);
+		if (c->base != NULL)
+			json_string(j, "ruleset_value", c->base);
+		else
+			json_null(j, "ruleset_value");
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+static void
+json_exempt(struct json *j, const struct finding_exempt *ex)
+{
+	json_object_begin(j, "exempt");
+	json_string(j, "reason", ex->reason);
+	if (ex->until != NULL)
+		json_string(j, "until", ex->until);
+	else
+		json_null(j, "until");
+	json_string(j, "file", ex->file);
+	if (ex->line > 0)
+		json_int(j, "line", ex->line);
+	json_bool(j, "needed", ex->needed);
+	json_string(j, "found", result_name(ex->found));
 	json_object_end(j);
 }
 

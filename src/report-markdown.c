@@ -227,6 +227,10 @@ finding_note(struct strbuf *sb, const struct finding *f)
 	start = sb->len;
 	strbuf_addstr(sb, msg);
 	window_of(sb, f);
+	for (i = 0; i < f->nchanges; i++) {
+		strbuf_addstr(sb, "; ");
+		finding_change_say(sb, &f->changes[i]);
+	}
 	if (f->rule->type->flags & RULE_HISTORY)
 		return;	/* its evidence is people and commits, not files */
 	for (i = shown = 0; i < f->nev; i++) {
@@ -275,7 +279,7 @@ row_note(struct strbuf *sb, const struct repo_result *res, int req)
 	for (i = 0; i < res->nfindings; i++) {
 		f = &res->findings[i];
 		if (!has_req(f->rule, req) || (many &&
-		    f->result == RESULT_SKIP))
+		    f->result == RESULT_SKIP && f->exempt == NULL))
 			continue;
 		if (n++ > 0)
 			strbuf_addstr(sb, " · ");

@@ -97,6 +97,11 @@ text_finding(FILE *fp, const struct finding *f, struct style *st)
 		    clean(st, 0, f->rule->id), clean(st, 1, f->message));
 	for (i = 0; i < f->details.n; i++)
 		fprintf(fp, "%30s%s\n", "", clean(st, 0, f->details.v[i]));
+	for (i = 0; i < f->nchanges; i++) {
+		strbuf_reset(&st->clean[2]);
+		finding_change_say(&st->clean[2], &f->changes[i]);
+		fprintf(fp, "%30s%s\n", "", clean(st, 0, st->clean[2].buf));
+	}
 	/* Details (a window, top authors) already say what evidence would. */
 	if (f->result != RESULT_PASS && f->result != RESULT_SKIP &&
 	    f->details.n == 0)

@@ -37,6 +37,8 @@ static char	*get_str(struct wire *);
 static void	 get_ruleset(struct wire *, struct ruleset *);
 static void	 get_finding(struct wire *, const struct ruleset *,
 		    struct finding *);
+static void	 get_changes(struct wire *, struct finding *);
+static void	 get_exempt(struct wire *, struct finding *);
 
 static void
 put_int(struct strbuf *sb, long long v)
@@ -108,6 +110,23 @@ put_finding(struct strbuf *sb, const struct repo_result *res,
 	put_int(sb, (long long)f->details.n);
 	for (i = 0; i < f->details.n; i++)
 		put_str(sb, f->details.v[i]);
+	put_int(sb, (long long)f->nchanges);
+	for (i = 0; i < f->nchanges; i++) {
+		put_str(sb, f->changes[i].key);
+		put_str(sb, f->changes[i].value);
+		put_str(sb, f->changes[i].file);
+		put_int(sb, f->changes[i].line);
+		put_str(sb, f->changes[i].base);
+	}
+	put_int(sb, f->exempt != NULL);
+	if (f->exempt != NULL) {
+		put_str(sb, f->exempt->reason);
+		put_str(sb, f->exempt->until);
+		put_str(sb, f->exempt->file);
+		put_int(sb, f->exempt->line);
+		put_int(sb, f->exempt->needed);
+		put_int(sb, f->exempt->found);
+	}
 }
 
 void
@@ -262,6 +281,58 @@ get_finding(struct wire *w, const struct ruleset *rs, struct finding *f)
 		else
 			w->bad = 1;
 	}
+	get_changes(w, f);
+	if (get_int(w, 0, 1))
+		get_exempt(w, f);
+}
+
+/* What the repository changed of the rule; its exemption. */
+static void
+get_changes(struct wire *w, struct finding *f)
+{
+	char *key, *value, *file, *base;
+	size_t i, n;
+	int line;
+
+	n = (size_t)get_int(w, 0, WIRE_MAX);
+	for (i = 0; i < n && !w->bad; i++) {
+		key = get_str(w);
+		value = get_str(w);
+		file = get_str(w);
+		line = (int)get_int(w, 0, INT_MAX);
+		base = get_str(w);
+		if (key == NULL || value == NULL || file == NULL)
+			w->bad = 1;
+		else
+			finding_add_change(f, key, value, file, line, base);
+		free(key);
+		free(value);
+		free(file);
+		free(base);
+	}
+}
+
+static void
+get_exempt(struct wire *w, struct finding *f)
+{
+	struct finding_exempt *ex;
+	char *reason, *until, *file;
+	int line;
+
+	reason = get_str(w);
+	until = get_str(w);
+	file = get_str(w);
+	line = (int)get_int(w, 0, INT_MAX);
+	if (reason == NULL || file == NULL)
+		w->bad = 1;
+	else {
+		ex = finding_set_exempt(f, reason, until, file, line);
+		ex->needed = (int)get_int(w, 0, 1);
+		ex->found = (enum result)get_int(w, RESULT_PASS, RESULT_SKIP);
+	}
+	free(reason);
+	free(until);
+	free(file);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "timeutil.h"
 #include "xalloc.h"
 
 /* The compiled form of a KEY_REGEX or KEY_LABELLED value. */
@@ -35,6 +36,7 @@ static int	 check_repo_layer(const struct ruleset *);
 static int	 find_type(const struct ruleset *, struct rule *);
 static int	 unknown_rule(const struct ruleset *, const struct rule *);
 static int	 finish_rule(struct rule *);
+static int	 finish_exempt(const struct ruleset *, struct rule *);
 static int	 unknown_key(const struct rule *, const struct rule_key *);
 static int	 check_key(struct rule *, struct rule_key *,
 		    const struct rule_key_spec *);
@@ -62,7 +64,8 @@ rulecheck_finish(struct ruleset *rs)
 	ec_error_cap(RULECHECK_MAX_ERRORS);
 	for (i = 0; i < rs->nrules; i++)
 		if (find_type(rs, rs->rules[i]) == -1 ||
-		    finish_rule(rs->rules[i]) == -1)
+		    finish_rule(rs->rules[i]) == -1 ||
+		    finish_exempt(rs, rs->rules[i]) == -1)
 			rc = -1;
 	held = ec_error_cap(-1);
 	if (held > 0)
@@ -216,6 +219,71 @@ finish_rule(struct rule *r)
 	r->priv_free = r->type->free;
 	if (r->type->parse != NULL && r->type->parse(r) == -1)
 		return -1;
+	return 0;
+}
+
+/*
+ * An exemption needs a reason; its until a date (YYYY-MM-DD, a day that
+ * exists) and an exemption to end. The file reports name is the
+ * repository's ".ecocheck.ini" when its config gave the reason.
+ */
+static int
+finish_exempt(const struct ruleset *rs, struct rule *r)
+{
+	const struct rule_key *k, *u;
+	const char *p;
+
+	k = rule_key(r, RULE_KEY_EXEMPT);
+	u = rule_key(r, RULE_KEY_UNTIL);
+	r->exempt = NULL;
+	r->until = NULL;
+	r->until_at = NULL;
+	if (u != NULL && u->n > 0) {
+		p = u->v[0].value;
+		if (strlen(p) != 10 || time_parse_iso(p, &r->until_end) == -1)
+			return rule_error(r, RULE_KEY_UNTIL, "'%s' is not a "
+			    "date: expected YYYY-MM-DD", p);
+		if (k == NULL || k->n == 0)
+			return rule_error(r, RULE_KEY_UNTIL, "an end date "
+			    "without an exemption: give 'exempt = REASON'");
+		r->until = p;
+		r->until_at = &u->v[0];
+		r->until_end += 86400;
+	}
+	if (k == NULL)
+		return 0;
+	for (p = k->n > 0 ? k->v[0].value : ""; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0')
+		return rule_error(r, RULE_KEY_EXEMPT, "an exemption needs a "
+		    "reason: 'exempt = WHY THE RULE DOES NOT APPLY'");
+	r->exempt = p;
+	r->exempt_file = k->v[0].file;
+	r->exempt_line = k->v[0].line;
+	if (rs->repo_layer != 0 && k->layer == rs->repo_layer &&
+	    rs->repo_config != NULL)
+		r->exempt_file = rs->repo_config;
+	return 0;
+}
+
+int
+rulecheck_exemptions(const struct ruleset *rs, int64_t as_of)
+{
+	const struct rule *r;
+	char date[16];
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++) {
+		r = rs->rules[i];
+		if (r->exempt == NULL || r->until == NULL ||
+		    as_of < r->until_end)
+			continue;
+		time_format_date(as_of, date, sizeof(date));
+		return ec_error_at(r->until_at->file, r->until_at->line,
+		    "rule '%s': until: the exemption ran out after %s (the "
+		    "report is as of %s): give a later date or remove it",
+		    r->id, r->until, date);
+	}
 	return 0;
 }
 

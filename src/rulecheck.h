@@ -12,12 +12,18 @@
 #define EC_RULECHECK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "regex.h"
 #include "ruleset.h"
 
 /* Check and parse every rule, then finish the set; -1 on any error. */
 int		 rulecheck_finish(struct ruleset *);
+/*
+ * Whether every exemption (exempt, until) still holds on the date the
+ * report is as of: 0, or -1 after an error naming the until's file:line.
+ */
+int		 rulecheck_exemptions(const struct ruleset *, int64_t);
 /* The compiled pattern of value i of a KEY_REGEX or KEY_LABELLED key. */
 const pcre2_code *rule_regex(const struct rule *, const char *, size_t);
 /*

@@ -41,8 +41,9 @@ const struct rule_type *const rule_types[] = {
 
 /*
  * Keys every rule takes, whatever its type. A repository's config may
- * change only the level of a rule of an earlier layer; alternative, hint
- * and veto name other rules of the set.
+ * change only the level of a rule of an earlier layer, and exempt it
+ * (with a reason, until a date); alternative, hint and veto name other
+ * rules of the set.
  */
 const struct rule_key_spec rule_common_keys[] = {
 	{ "type", KEY_STRING, .flags = KEYF_REQUIRED, .doc = "the rule type" },
@@ -62,6 +63,10 @@ const struct rule_key_spec rule_common_keys[] = {
 	    .doc = "rules whose failure makes this one fail" },
 	{ RULE_KEY_NOTE, KEY_WORDS, .flags = KEYF_RULE,
 	    .doc = "rules whose finding this one's message also tells" },
+	{ RULE_KEY_EXEMPT, KEY_TEXT, .flags = KEYF_REPO,
+	    .doc = "why the rule is not judged: it is skipped" },
+	{ RULE_KEY_UNTIL, KEY_STRING, .flags = KEYF_REPO,
+	    .doc = "YYYY-MM-DD: the last day the exemption holds" },
 	{ .name = NULL }
 };
 

@@ -42,6 +42,9 @@ extern const struct rule_type *const rule_types[];
 #define RULE_KEY_HINT		"hint"
 #define RULE_KEY_VETO		"veto"
 #define RULE_KEY_NOTE		"note"
+/* An exemption: the rule is skipped, with this reason, until that date. */
+#define RULE_KEY_EXEMPT		"exempt"
+#define RULE_KEY_UNTIL		"until"
 
 extern const struct rule_key_spec rule_common_keys[];
 

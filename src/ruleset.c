@@ -75,6 +75,9 @@ static int	 set_key(struct ruleset *, const char *, const char *, int,
 		    struct strbuf *);
 static int	 requirement_title(struct ruleset *, const char *,
 		    struct strbuf *);
+static void	 window_from(struct ruleset *, const char *, int, int, int);
+static int	 ruleset_line(struct ini_state *, const char *, const char *);
+static void	 keep_base(struct ruleset *, struct rule_key *);
 static int	 vrule_error(const struct rule *, const char *, size_t,
 		    const char *, va_list) __attribute__((format(printf, 4, 0)));
 
@@ -118,6 +121,7 @@ rule_free(struct rule *r)
 			value_release(&r->keys[i].v[j]);
 		free(r->keys[i].v);
 		free(r->keys[i].name);
+		free(r->keys[i].base);
 	}
 	free(r->keys);
 	free(r->req);
@@ -343,16 +347,32 @@ valid_id(const char *s)
 	return 1;
 }
 
+/* A key of [ruleset]; where window_days was set is kept for reports. */
+static int
+ruleset_line(struct ini_state *st, const char *name, const char *value)
+{
+	struct strbuf err = STRBUF_INIT;
+	int rc, before;
+
+	before = st->rs->window_days;
+	rc = set_key(st->rs, name, value, st->restricted, &err);
+	if (rc == -1)
+		state_error(st, st->src->line, "%s", err.buf);
+	else if (strcmp(name, "window_days") == 0)
+		window_from(st->rs, st->src->name, st->src->line,
+		    st->restricted, before);
+	strbuf_release(&err);
+	return rc == 0;
+}
+
 static int
 ini_on_value(void *user, const char *section, const char *name,
     const char *value)
 {
 	struct ini_state *st = user;
 	struct ruleset *rs = st->rs;
-	struct strbuf err = STRBUF_INIT;
 	struct rule *r;
 	size_t i;
-	int rc;
 
 	if (st->err_line != 0)
 		return 0;
@@ -377,13 +397,8 @@ ini_on_value(void *user, const char *section, const char *name,
 	if (*section == '\0')
 		return state_error(st, st->src->line,
 		    "key '%s' outside a section", name);
-	if (strcmp(section, "ruleset") == 0) {
-		rc = set_key(rs, name, value, st->restricted, &err);
-		if (rc == -1)
-			state_error(st, st->src->line, "%s", err.buf);
-		strbuf_release(&err);
-		return rc == 0;
-	}
+	if (strcmp(section, "ruleset") == 0)
+		return ruleset_line(st, name, value);
 	if (strcmp(section, "facts") == 0) {
 		ruleset_fact(rs, name, value, st->src->name);
 		return 1;
@@ -544,6 +559,21 @@ set_key(struct ruleset *rs, const char *name, const char *value,
 }
 
 /*
+ * Where [ruleset] window_days was last set; when by the repository's
+ * config (repo), what it replaced, so that reports can say both.
+ */
+static void
+window_from(struct ruleset *rs, const char *file, int line, int repo,
+    int before)
+{
+	if (repo && !rs->window_repo)
+		rs->window_base = before;
+	rs->window_repo = repo;
+	rs->window_file = file;
+	rs->window_line = line;
+}
+
+/*
  * "3 Governance": requirement 3 is titled Governance. A later value for
  * the same number replaces the title; other numbers keep theirs.
  */
@@ -614,6 +644,8 @@ ruleset_set(struct ruleset *rs, const char *arg)
 			    "be set", arg);
 		else if (set_key(rs, key, eq + 1, 1, &err) == -1)
 			rc = ec_error("--set %s: %s", arg, err.buf);
+		else
+			window_from(rs, intern(rs, "--set"), 0, 0, 0);
 	} else if (!valid_id(id))
 		rc = ec_error("--set %s: bad rule id '%s'", arg, id);
 	else {
@@ -721,6 +753,7 @@ drop_keys(struct rule *r, int layer, int in)
 			value_release(&r->keys[i].v[j]);
 		free(r->keys[i].v);
 		free(r->keys[i].name);
+		free(r->keys[i].base);
 	}
 	r->nkeys = n;
 }
@@ -759,6 +792,27 @@ retype(struct ruleset *rs, struct rule *r, const char *value)
 }
 
 /*
+ * The repository's config replaces a key of an earlier layer: keep what
+ * that layer said (its values joined by spaces) for reports.
+ */
+static void
+keep_base(struct ruleset *rs, struct rule_key *k)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t j;
+
+	if (rs->repo_layer == 0 || rs->layer != rs->repo_layer)
+		return;
+	for (j = 0; j < k->n; j++) {
+		if (j > 0)
+			strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, k->v[j].value);
+	}
+	free(k->base);
+	k->base = strbuf_detach(&sb, NULL);
+}
+
+/*
  * Add one value of a key. The first value a layer gives a key replaces
  * what earlier layers said; an empty value leaves the list empty.
  */
@@ -784,6 +838,7 @@ rule_add_value(struct ruleset *rs, struct rule *r, const char *name,
 		k->name = xstrdup(name);
 		k->layer = rs->layer;
 	} else if (k->layer != rs->layer) {
+		keep_base(rs, k);
 		for (j = 0; j < k->n; j++)
 			value_release(&k->v[j]);
 		k->n = 0;

@@ -17,6 +17,7 @@
 #define EC_RULESET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "keyspec.h"
 #include "strbuf.h"
@@ -43,6 +44,9 @@ struct rule_key {
 	size_t			 n;
 	size_t			 alloc;
 	int			 layer;		/* layer that last set it */
+	char			*base;		/* when the repository's config
+						   replaced it: what the layers
+						   before said, or NULL */
 };
 
 struct rule_type;
@@ -62,6 +66,12 @@ struct rule {
 	const char		*file;		/* where first defined */
 	int			 line;
 	int			 layer;		/* the layer that defined it */
+	const char		*exempt;	/* the reason, or NULL */
+	const char		*exempt_file;	/* as reports name it */
+	int			 exempt_line;
+	const char		*until;		/* YYYY-MM-DD, or NULL */
+	const struct rule_value	*until_at;
+	int64_t			 until_end;	/* the day after, 00:00 UTC */
 	void			*priv;		/* the type's parsed form */
 	void			(*priv_free)(void *);
 };
@@ -83,6 +93,13 @@ struct ruleset {
 	int		  layer;	/* the last layer read */
 	int		  repo_layer;	/* the repository's config, or 0 */
 	int		  set_layer;	/* the --set options, or 0 */
+	const char	 *repo_config;	/* the repository's config as reports
+					   name it (".ecocheck.ini"), or NULL */
+	int		  window_repo;	/* [ruleset] window_days is the
+					   repository's, */
+	int		  window_base;	/* replacing this */
+	const char	 *window_file;	/* where it was set */
+	int		  window_line;
 };
 
 void	 ruleset_init(struct ruleset *);

@@ -42,7 +42,11 @@ test_expect_success 'every shipped rule id is documented in ecocheck-rules(7)' '
 
 test_expect_success JQ 'every JSON field ecocheck writes is documented in ecocheck(1)' '
 	mkdir r && git -C r init -q && echo x >r/README.md &&
+	printf "[commits]\nmin = 1\n[governance]\nexempt = x\nuntil = 9999-12-31\n" \
+		>r/.ecocheck.ini &&
 	test_expect_code 1 "$ECOCHECK" --format json r >out.json &&
+	jq -e ".results[] | select(.changed_by_repo)" out.json >/dev/null &&
+	jq -e ".results[] | select(.exempt)" out.json >/dev/null &&
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" out.json |
 		grep -v "^null$" >fields &&
 	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
