@@ -831,6 +831,24 @@ check_sink(struct check *c)
 	return &c->sink;
 }
 
+git_repository *
+check_repository(const struct check *c)
+{
+	return c->repo;
+}
+
+const struct tree *
+check_tree(const struct check *c)
+{
+	return c->tree;
+}
+
+const git_oid *
+check_head(const struct check *c)
+{
+	return c->has_head ? &c->head : NULL;
+}
+
 void
 check_close(struct check *c)
 {

@@ -19,6 +19,9 @@
 #include "strbuf.h"
 
 struct check;
+struct git_oid;
+struct git_repository;
+struct tree;
 
 /*
  * What a check is asked for, filled by the command that runs it (the
@@ -67,6 +70,15 @@ int	 check_run(struct check *, struct repo_result *);
  * command may cap it or tell its own errors of that repository to it.
  */
 struct ec_sink	*check_sink(struct check *);
+/*
+ * What check_open() opened, for a command that reads more of the
+ * repository than the rules do (ecocheck suggest): the repository, the
+ * tree source, and the commit whose history counts (NULL: none). They
+ * live until check_close().
+ */
+struct git_repository	*check_repository(const struct check *);
+const struct tree	*check_tree(const struct check *);
+const struct git_oid	*check_head(const struct check *);
 void	 check_close(struct check *);
 
 #endif

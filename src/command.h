@@ -15,5 +15,6 @@ struct command {
 extern const struct command commands[];
 
 int	 cmd_check(int, char **);
+int	 cmd_suggest(int, char **);
 
 #endif
