@@ -299,16 +299,17 @@ print_emeritus(const struct suggest *s, struct strbuf *sb)
 {
 	const struct suggest_author *a;
 	char a1[16], a2[16];
-	size_t i, n;
+	size_t i, n, shown, *v;
 
 	time_format_date(s->h.old_since, a1, sizeof(a1));
 	time_format_date(s->h.since - 1, a2, sizeof(a2));
 	strbuf_addf(sb, "\n# Emeritus: the people who authored commits from "
-	    "%s to %s\n# (the year before) but none since, who may be "
+	    "%s until %s\n# (the year before) but none since, who may be "
 	    "retired committers,\n# most commits first:\n", a1, a2);
-	for (i = n = 0; i < s->h.na; i++) {
-		a = &s->h.a[i];
-		if (a->recent > 0 || a->older == 0 || a->bot)
+	v = suggest_by_commits(&s->h, 1, &n);
+	for (i = 0, shown = 0; i < n; i++) {
+		a = &s->h.a[v[i]];
+		if (a->recent > 0)
 			continue;
 		strbuf_addf(sb, "# %6zu  ", a->older);
 		add_clean(sb, a->name);
@@ -320,10 +321,11 @@ print_emeritus(const struct suggest *s, struct strbuf *sb)
 			strbuf_addch(sb, '>');
 		}
 		strbuf_addch(sb, '\n');
-		n++;
+		shown++;
 	}
-	if (n == 0)
+	if (shown == 0)
 		strbuf_addstr(sb, "#   nobody\n");
+	free(v);
 }
 
 static void

@@ -113,43 +113,7 @@ people_push(struct suggest_person **v, size_t *n, size_t *alloc)
 	return &(*v)[(*n)++];
 }
 
-/* Authors by a count (recent or older), most first, then by name. */
-static const struct suggest_history *order_h;
-static int order_older;
-
-static int
-by_commits(const void *x, const void *y)
-{
-	const struct suggest_author *a, *b;
-	size_t ca, cb;
-	int c;
-
-	a = &order_h->a[*(const size_t *)x];
-	b = &order_h->a[*(const size_t *)y];
-	ca = order_older ? a->older : a->recent;
-	cb = order_older ? b->older : b->recent;
-	if (ca != cb)
-		return ca > cb ? -1 : 1;
-	if ((c = strcmp(a->name, b->name)) != 0)
-		return c;
-	return strcmp(a->key, b->key);
-}
-
-static size_t *
-authors_by(const struct suggest_history *h, int older, size_t *n)
-{
-	size_t *v, i;
-
-	v = xcalloc(h->na + 1, sizeof(*v));
-	for (i = *n = 0; i < h->na; i++)
-		if (!h->a[i].bot && (older ? h->a[i].older : h->a[i].recent))
-			v[(*n)++] = i;
-	order_h = h;
-	order_older = older;
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), by_commits);
-	return v;
-}
+static const struct suggest_history *order_h;	/* by_group_name's */
 
 /* The top authors of the last year not named yet, up to want people. */
 static void
@@ -160,7 +124,7 @@ add_authors(const struct suggest_history *h, size_t want,
 	struct suggest_person *p;
 	size_t *v, n, i, j;
 
-	v = authors_by(h, 0, &n);
+	v = suggest_by_commits(h, 0, &n);
 	for (i = 0; i < n && pp->n < want; i++) {
 		a = &h->a[v[i]];
 		for (j = 0; j < pp->n && !person_is(&pp->v[j], a); j++)
@@ -228,7 +192,7 @@ add_emeritus(const struct suggest_history *h, struct suggest_people *pp)
 	struct suggest_person *p;
 	size_t *v, n, i, j;
 
-	v = authors_by(h, 1, &n);
+	v = suggest_by_commits(h, 1, &n);
 	for (i = 0; i < n && pp->nold < EMERITUS_MAX; i++) {
 		a = &h->a[v[i]];
 		for (j = 0; j < pp->n && !person_is(&pp->v[j], a); j++)

@@ -404,3 +404,41 @@ suggest_top(const struct suggest_history *h, const struct suggest_group *g,
 		qsort(*out, n, sizeof(**out), by_count);
 	return n;
 }
+
+/* Authors by a count (recent or older), most first, then by name. */
+static const struct suggest_history *order_h;
+static int order_older;
+
+static int
+by_commits(const void *x, const void *y)
+{
+	const struct suggest_author *a, *b;
+	size_t ca, cb;
+	int c;
+
+	a = &order_h->a[*(const size_t *)x];
+	b = &order_h->a[*(const size_t *)y];
+	ca = order_older ? a->older : a->recent;
+	cb = order_older ? b->older : b->recent;
+	if (ca != cb)
+		return ca > cb ? -1 : 1;
+	if ((c = strcmp(a->name, b->name)) != 0)
+		return c;
+	return strcmp(a->key, b->key);
+}
+
+size_t *
+suggest_by_commits(const struct suggest_history *h, int older, size_t *n)
+{
+	size_t *v, i;
+
+	v = xcalloc(h->na + 1, sizeof(*v));
+	for (i = *n = 0; i < h->na; i++)
+		if (!h->a[i].bot && (older ? h->a[i].older : h->a[i].recent))
+			v[(*n)++] = i;
+	order_h = h;
+	order_older = older;
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), by_commits);
+	return v;
+}

@@ -70,6 +70,12 @@ char	*suggest_noreply_handle(const char *);
  */
 size_t	 suggest_top(const struct suggest_history *, const struct
 	    suggest_group *, size_t **);
+/*
+ * The authors who are not bots with a commit in the last year (older:
+ * in the year before), by those commits, then name, then key; their
+ * number in *n, indices into h->a, allocated.
+ */
+size_t	*suggest_by_commits(const struct suggest_history *, int, size_t *);
 /* The group named name, or NULL. */
 const struct suggest_group *suggest_group(const struct suggest_history *,
 	    const char *);
