@@ -180,7 +180,6 @@ open_history(struct suggest *s)
 	co.sets = &none;
 	co.facts = &none;
 	co.no_repo_config = s->no_repo_config;
-	co.as_of_head = !s->has_as_of;
 	co.has_as_of = s->has_as_of;
 	co.as_of = s->as_of;
 	if (check_open(&co, s->path, &s->c, &s->res) == -1)
@@ -188,6 +187,14 @@ open_history(struct suggest *s)
 	if (check_head(s->c) == NULL)
 		return ec_error("%s: no commits: there is no history to "
 		    "suggest from", s->path);
+	/* as of HEAD, unless --as-of: after the open, so that a repository
+	 * without commits is told so, not that --as-of HEAD needs one */
+	if (!s->has_as_of) {
+		if (history_commit_time(check_repository(s->c),
+		    check_head(s->c), "HEAD", &s->as_of) == -1)
+			return -1;
+		s->as_of = time_clamp(s->as_of);
+	}
 	if (strcmp(s->kind, "codeowners") != 0 &&
 	    check_run(s->c, &s->res) == -1)
 		return -1;
@@ -195,14 +202,14 @@ open_history(struct suggest *s)
 		return -1;
 	if (why != NULL)
 		ec_warn("%s: %s: authors are not mailmapped", s->path, why);
-	s->h.until = s->res.as_of;
-	s->h.since = time_sub_days(s->res.as_of, YEAR_DAYS);
+	s->h.until = s->as_of;
+	s->h.since = time_sub_days(s->as_of, YEAR_DAYS);
 	s->h.old_since = time_sub_days(s->h.since, YEAR_DAYS);
-	rc = suggest_walk(check_repository(s->c), check_head(s->c), mm,
-	    contributors_rule(&s->res.rs), &s->h);
-	git_mailmap_free(mm);
+	rc = head_dirs(s);
 	if (rc == 0)
-		rc = head_dirs(s);
+		rc = suggest_walk(check_repository(s->c), check_head(s->c), mm,
+		    contributors_rule(&s->res.rs), &s->dirs, &s->h);
+	git_mailmap_free(mm);
 	return rc;
 }
 
@@ -337,7 +344,7 @@ print_codeowners(const struct suggest *s, struct strbuf *sb)
 	codeowners_header(s, sb);
 	owners_of(s, SUGGEST_ROOT, suggest_group(&s->h, SUGGEST_ROOT), sb);
 	for (i = 0; i < s->dirs.n; i++) {
-		if (suggest_group(&s->h, s->dirs.v[i]) == NULL)
+		if (suggest_group(&s->h, s->dirs.v[i])->commits == 0)
 			continue;
 		if (!plain_name(s->dirs.v[i])) {
 			strbuf_addstr(sb, "\n# a directory whose name this "
@@ -357,6 +364,9 @@ print_codeowners(const struct suggest *s, struct strbuf *sb)
 static void
 draft_warnings(const struct suggest *s, const struct suggest_people *pp)
 {
+	if (s->h.truncated)
+		ec_warn("%s: the history is cut short (a shallow clone?): the "
+		    "counts are lower bounds; git fetch --unshallow", s->path);
 	if (s->h.commits == 0)
 		ec_warn("%s: no commits in the last %d days: the draft names "
 		    "nobody from history", s->path, YEAR_DAYS);

@@ -2,19 +2,20 @@
  * suggest-history.c: who changed what in the last two years, for
  * ecocheck suggest (suggest.h).
  *
- * The walk pops commits newest first by committer date (libgit2's time
- * order, as "git rev-list" pops them) and stops at the first older than
- * the window of the year before, so its cost is that of two years of
- * commits. Which top-level entries a commit changed is told from the
- * root trees alone: an entry whose object or mode differs from the
- * parent's, or that only one of them has, changed; a directory is one
- * group, every other entry (files, links, submodules) the root's. The
- * walk does not prune side branches as "git log -- DIR" does when a
- * merge took nothing of them in DIR: their commits count, where git
- * would show them only through another path.
+ * The commits are those history.c walks (history_each()), as git walks
+ * them: replacements, grafts and a shallow boundary seen. Each author is
+ * counted as active in the year of its commit. Then a pass over the last
+ * year tells, for each top-level directory of HEAD and for the files at
+ * the root, which commits "git log -- PATH" shows, from the root trees
+ * alone: an entry whose object or mode differs from a parent's, or that
+ * only one of them has, changed; a directory is its own group, every
+ * other entry (files, links, submodules) the root's. git's default
+ * history simplification is followed: a merge the same as a parent in a
+ * group is not shown there and only that parent is followed for it.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@
 
 #include "ascii.h"
 #include "error.h"
+#include "history.h"
 #include "rulecheck.h"
 #include "ruleset.h"
 #include "regex.h"
@@ -32,6 +34,16 @@
 #define NOREPLY		"@users.noreply.github.com"
 #define HANDLE_MAX	39		/* GitHub's longest login */
 
+/* A commit of the walk, kept for the pass over paths. */
+struct srec {
+	git_oid		 id;
+	git_oid		 tree;
+	git_oid		*parents;
+	size_t		 np;
+	int64_t		 when;
+	size_t		 author;
+};
+
 /* What one walk holds besides its result. */
 struct swalk {
 	git_repository		*repo;
@@ -39,18 +51,29 @@ struct swalk {
 	const struct rule	*contrib;
 	struct suggest_history	*h;
 	struct regex_budget	 budget;
-	struct strvec		 changed;	/* groups a commit changed */
-	struct strvec		 other;		/* against another parent */
+	struct srec		*r;		/* in the walk's order */
+	size_t			 nr, ralloc;
+	size_t			*slot;		/* record index + 1, 0 empty */
+	size_t			 cap;
+	size_t			 words;		/* of a set of groups */
+	uint64_t		*live;		/* per record: the groups whose
+						   simplified history has it */
+	uint64_t		*chg;		/* per parent: groups changed */
+	size_t			 chgalloc;
 };
 
-static size_t	 author_of(struct swalk *, const git_signature *);
+static size_t	 author_of(struct swalk *, const char *, const char *);
 static int	 is_bot(struct swalk *, const char *, const char *);
-static size_t	 group_of(struct suggest_history *, const char *);
-static void	 add_change(struct strvec *, const git_tree_entry *);
-static void	 tree_changes(const git_tree *, const git_tree *,
-		    struct strvec *);
-static int	 commit_changes(struct swalk *, git_commit *);
-static int	 count_commit(struct swalk *, git_commit *);
+static int	 record(const struct history_commit *, void *);
+static void	 tree_changes(const struct suggest_history *, const git_tree *,
+		    const git_tree *, uint64_t *);
+static int	 parent_changes(struct swalk *, const struct srec *,
+		    const git_tree *, unsigned char *);
+static int	 pass_commit(struct swalk *, size_t);
+static void	 group_add(struct suggest_history *, const char *);
+
+#define BIT_SET(v, i)	((v)[(i) / 64] |= (uint64_t)1 << ((i) % 64))
+#define BIT_HAS(v, i)	(((v)[(i) / 64] >> ((i) % 64)) & 1)
 
 static char *
 lower_dup(const char *s)
@@ -110,9 +133,9 @@ is_bot(struct swalk *w, const char *name, const char *email)
 	return bot;
 }
 
-/* The index of the author of sig, mailmapped, added when new. */
+/* The index of the author name <email>, mailmapped, added when new. */
 static size_t
-author_of(struct swalk *w, const git_signature *sig)
+author_of(struct swalk *w, const char *sname, const char *semail)
 {
 	struct suggest_history *h = w->h;
 	struct suggest_author *a;
@@ -120,20 +143,20 @@ author_of(struct swalk *w, const git_signature *sig)
 	char *lname, *lemail, *key;
 	size_t i;
 
-	name = sig->name;
-	email = sig->email;
-	lname = lower_dup(sig->name);
-	lemail = lower_dup(sig->email);
+	name = sname;
+	email = semail;
+	lname = lower_dup(sname);
+	lemail = lower_dup(semail);
 	/* the mailmap's keys are lowercased, as history.c hands them */
 	if (w->mm != NULL && git_mailmap_resolve(&name, &email, w->mm, lname,
 	    lemail) < 0) {
-		name = sig->name;
-		email = sig->email;
+		name = sname;
+		email = semail;
 	}
 	if (name == lname)
-		name = sig->name;
+		name = sname;
 	if (email == lemail)
-		email = sig->email;
+		email = semail;
 	key = lower_dup(email);
 	for (i = 0; i < h->na && strcmp(h->a[i].key, key) != 0; i++)
 		;
@@ -156,40 +179,111 @@ author_of(struct swalk *w, const git_signature *sig)
 	return i;
 }
 
-static size_t
-group_of(struct suggest_history *h, const char *name)
+static uint64_t
+oid_hash(const git_oid *id)
 {
-	struct suggest_group *g;
+	uint64_t v;
+
+	memcpy(&v, id->id, sizeof(v));
+	return v;
+}
+
+/* The index of the record of id, or (size_t)-1. */
+static size_t
+rec_find(const struct swalk *w, const git_oid *id)
+{
 	size_t i;
 
-	for (i = 0; i < h->ng; i++)
-		if (strcmp(h->g[i].name, name) == 0)
-			return i;
-	if (h->ng == h->galloc) {
-		h->galloc = h->galloc ? 2 * h->galloc : 16;
-		h->g = xreallocarray(h->g, h->galloc, sizeof(*h->g));
-	}
-	g = &h->g[h->ng];
-	memset(g, 0, sizeof(*g));
-	g->name = xstrdup(name);
-	return h->ng++;
+	if (w->cap == 0)
+		return (size_t)-1;
+	for (i = oid_hash(id) & (w->cap - 1); w->slot[i] != 0;
+	    i = (i + 1) & (w->cap - 1))
+		if (git_oid_equal(&w->r[w->slot[i] - 1].id, id))
+			return w->slot[i] - 1;
+	return (size_t)-1;
 }
 
-/* The group of a changed entry: its directory, or the root's. */
 static void
-add_change(struct strvec *out, const git_tree_entry *e)
+rec_index(struct swalk *w)
 {
-	const char *name;
+	size_t i, j;
 
-	name = git_tree_entry_type(e) == GIT_OBJECT_TREE ?
-	    git_tree_entry_name(e) : SUGGEST_ROOT;
-	if (!strvec_has(out, name))
-		strvec_push(out, name);
+	for (w->cap = 16; w->cap < 2 * w->nr; w->cap *= 2)
+		;
+	w->slot = xcalloc(w->cap, sizeof(*w->slot));
+	for (i = 0; i < w->nr; i++) {
+		for (j = oid_hash(&w->r[i].id) & (w->cap - 1); w->slot[j] != 0;
+		    j = (j + 1) & (w->cap - 1))
+			;
+		w->slot[j] = i + 1;
+	}
 }
 
-/* The groups whose entries differ between t and its parent's tree p. */
+/* A commit of the walk: its author counted, kept for the paths. */
+static int
+record(const struct history_commit *hc, void *arg)
+{
+	struct swalk *w = arg;
+	struct suggest_history *h = w->h;
+	struct srec *r;
+	size_t ai;
+
+	h->truncated |= hc->truncated;
+	if (!hc->in_window && hc->when > h->until)
+		ai = (size_t)-1;
+	else {
+		ai = author_of(w, hc->name, hc->email);
+		if (hc->when >= h->since) {
+			h->commits++;
+			h->a[ai].recent++;
+		} else {
+			h->old_commits++;
+			h->a[ai].older++;
+		}
+	}
+	if (w->nr == w->ralloc) {
+		w->ralloc = w->ralloc ? 2 * w->ralloc : 256;
+		w->r = xreallocarray(w->r, w->ralloc, sizeof(*w->r));
+	}
+	r = &w->r[w->nr++];
+	git_oid_cpy(&r->id, hc->oid);
+	git_oid_cpy(&r->tree, &hc->tree);
+	r->np = hc->nparents;
+	r->parents = xreallocarray(NULL, r->np + 1, sizeof(*r->parents));
+	memcpy(r->parents, hc->parents, r->np * sizeof(*r->parents));
+	r->when = hc->when;
+	r->author = ai;
+	return 0;
+}
+
+/* The group of an entry: its directory's, the root's, or -1. */
+static long
+group_index(const struct suggest_history *h, const git_tree_entry *e)
+{
+	size_t i;
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return 0;
+	for (i = 1; i < h->ng; i++)
+		if (strcmp(h->g[i].name, git_tree_entry_name(e)) == 0)
+			return (long)i;
+	return -1;
+}
+
 static void
-tree_changes(const git_tree *t, const git_tree *p, struct strvec *out)
+add_change(const struct suggest_history *h, const git_tree_entry *e,
+    uint64_t *out)
+{
+	long gi;
+
+	if ((gi = group_index(h, e)) >= 0)
+		BIT_SET(out, (size_t)gi);
+}
+
+/* The groups whose entries differ between t and p (NULL: none). */
+static void
+tree_changes(const struct suggest_history *h, const git_tree *t,
+    const git_tree *p, uint64_t *out)
 {
 	const git_tree_entry *e, *pe;
 	size_t i, n;
@@ -203,104 +297,138 @@ tree_changes(const git_tree *t, const git_tree *p, struct strvec *out)
 		    git_tree_entry_id(pe)) && git_tree_entry_filemode(e) ==
 		    git_tree_entry_filemode(pe))
 			continue;
-		add_change(out, e);
+		add_change(h, e, out);
 		if (pe != NULL)
-			add_change(out, pe);
+			add_change(h, pe, out);
 	}
 	n = p != NULL ? git_tree_entrycount(p) : 0;
 	for (i = 0; i < n; i++) {
 		pe = git_tree_entry_byindex(p, i);
 		if (git_tree_entry_byname(t, git_tree_entry_name(pe)) == NULL)
-			add_change(out, pe);
+			add_change(h, pe, out);
 	}
 }
 
 /*
- * The groups commit c changed into w->changed: against its parent (the
- * empty tree for a root commit), or for a merge those it changed
- * against every parent, as git's default simplification shows a merge
- * only where it is like none of its parents.
+ * What r changed against each parent into w->chg (parent i's groups at
+ * i * words), present[i] set for the parents whose tree could be read:
+ * a parent of the walk, or one older than it read here; one missing (a
+ * partial clone) is none. Returns how many are present, or -1.
  */
 static int
-commit_changes(struct swalk *w, git_commit *c)
+parent_changes(struct swalk *w, const struct srec *r, const git_tree *t,
+    unsigned char *present)
 {
-	git_tree *t, *pt;
-	git_commit *p;
-	unsigned i, np;
-	size_t j;
+	git_odb *odb;
+	git_tree *pt;
+	git_oid ptree;
+	size_t i, k;
+	int n, ok;
 
-	strvec_clear(&w->changed);
-	if (git_commit_tree(&t, c) < 0)
-		return ec_error("commit %s: %s", git_oid_tostr_s(
-		    git_commit_id(c)), ec_git_error());
-	np = git_commit_parentcount(c);
-	if (np == 0)
-		tree_changes(t, NULL, &w->changed);
-	for (i = 0; i < np; i++) {
-		if (git_commit_parent(&p, c, i) < 0 ||
-		    git_commit_tree(&pt, p) < 0) {
-			git_tree_free(t);
-			return ec_error("commit %s: parent %u: %s",
-			    git_oid_tostr_s(git_commit_id(c)), i + 1,
-			    ec_git_error());
+	if (git_repository_odb(&odb, w->repo) < 0)
+		return ec_error("history: %s", ec_git_error());
+	for (i = 0, n = 0; i < r->np; i++) {
+		k = rec_find(w, &r->parents[i]);
+		ok = k != (size_t)-1;
+		if (ok)
+			git_oid_cpy(&ptree, &w->r[k].tree);
+		else if (git_odb_exists(odb, &r->parents[i]))
+			ok = history_commit_tree(w->repo, &r->parents[i],
+			    "history", &ptree) == 0;
+		present[i] = ok && git_tree_lookup(&pt, w->repo, &ptree) == 0;
+		if (!present[i]) {
+			w->h->truncated = 1;
+			continue;
 		}
-		strvec_clear(&w->other);
-		tree_changes(t, pt, i == 0 ? &w->changed : &w->other);
-		for (j = w->changed.n; i > 0 && j-- > 0; )
-			if (!strvec_has(&w->other, w->changed.v[j])) {
-				free(w->changed.v[j]);
-				w->changed.v[j] = w->changed.v[--w->changed.n];
-			}
+		tree_changes(w->h, t, pt, w->chg + i * w->words);
 		git_tree_free(pt);
-		git_commit_free(p);
+		n++;
 	}
-	git_tree_free(t);
-	return 0;
+	git_odb_free(odb);
+	return n;
 }
 
-/* Count one commit of either window. */
-static int
-count_commit(struct swalk *w, git_commit *c)
+/* Hand group g of r on to parent i, when the walk has it. */
+static void
+pass_on(struct swalk *w, const struct srec *r, size_t i, size_t g)
 {
-	struct suggest_history *h = w->h;
-	struct suggest_group *g;
-	size_t ai, gi, i;
+	size_t k;
 
-	ai = author_of(w, git_commit_author(c));
-	if (git_commit_time(c) < h->since) {
-		h->old_commits++;
-		h->a[ai].older++;
-		return 0;
+	if ((k = rec_find(w, &r->parents[i])) != (size_t)-1)
+		BIT_SET(w->live + k * w->words, g);
+}
+
+/*
+ * Record k in the history of each group live there, with git's default
+ * simplification: a merge like one of its parents in a group (the first
+ * such) is not shown there and hands the group on to that parent only;
+ * otherwise the commit is shown where it differs from every parent (its
+ * only one, or the empty tree for a root or a shallow boundary) and
+ * hands the group on to all.
+ */
+static int
+pass_commit(struct swalk *w, size_t k)
+{
+	const struct srec *r = &w->r[k];
+	const uint64_t *live = w->live + k * w->words;
+	unsigned char *present;
+	struct suggest_group *gr;
+	git_tree *t;
+	size_t g, i, same;
+	int n;
+
+	if ((r->np + 1) * w->words > w->chgalloc) {
+		w->chgalloc = (r->np + 1) * w->words;
+		w->chg = xreallocarray(w->chg, w->chgalloc, sizeof(*w->chg));
 	}
-	h->commits++;
-	h->a[ai].recent++;
-	if (commit_changes(w, c) == -1)
-		return -1;
-	for (i = 0; i < w->changed.n; i++) {
-		gi = group_of(h, w->changed.v[i]);
-		g = &h->g[gi];
-		if (g->alloc < h->na) {
-			g->counts = xreallocarray(g->counts, h->aalloc,
-			    sizeof(*g->counts));
-			memset(g->counts + g->alloc, 0, (h->aalloc - g->alloc) *
-			    sizeof(*g->counts));
-			g->alloc = h->aalloc;
+	memset(w->chg, 0, (r->np + 1) * w->words * sizeof(*w->chg));
+	if (git_tree_lookup(&t, w->repo, &r->tree) < 0)
+		return ec_error("commit %s: %s", git_oid_tostr_s(&r->id),
+		    ec_git_error());
+	present = xcalloc(r->np + 1, 1);
+	if ((n = parent_changes(w, r, t, present)) == 0)
+		tree_changes(w->h, t, NULL, w->chg);
+	for (g = 0; n >= 0 && g < w->h->ng; g++) {
+		if (!BIT_HAS(live, g))
+			continue;
+		for (i = 0, same = r->np; i < r->np && same == r->np; i++)
+			if (present[i] && !BIT_HAS(w->chg + i * w->words, g))
+				same = i;
+		if (same < r->np) {
+			pass_on(w, r, same, g);
+			continue;
 		}
-		g->counts[ai]++;
-		g->commits++;
+		if (n == 0 && !BIT_HAS(w->chg, g))
+			continue;
+		for (i = 0; i < r->np; i++)
+			if (present[i])
+				pass_on(w, r, i, g);
+		if (r->author == (size_t)-1 || r->when < w->h->since)
+			continue;
+		gr = &w->h->g[g];
+		if (gr->alloc < w->h->na) {
+			gr->counts = xreallocarray(gr->counts, w->h->aalloc,
+			    sizeof(*gr->counts));
+			memset(gr->counts + gr->alloc, 0, (w->h->aalloc -
+			    gr->alloc) * sizeof(*gr->counts));
+			gr->alloc = w->h->aalloc;
+		}
+		gr->counts[r->author]++;
+		gr->commits++;
 	}
-	return 0;
+	free(present);
+	git_tree_free(t);
+	return n < 0 ? -1 : 0;
 }
 
 int
 suggest_walk(git_repository *repo, const git_oid *head, git_mailmap *mm,
-    const struct rule *contrib, struct suggest_history *h)
+    const struct rule *contrib, const struct strvec *dirs,
+    struct suggest_history *h)
 {
+	struct history_opts ho;
 	struct swalk w;
-	git_revwalk *rw;
-	git_commit *c;
-	git_oid id;
-	int64_t when;
+	size_t i;
 	int rc;
 
 	memset(&w, 0, sizeof(w));
@@ -309,30 +437,41 @@ suggest_walk(git_repository *repo, const git_oid *head, git_mailmap *mm,
 	w.contrib = contrib;
 	w.h = h;
 	regex_budget_init(&w.budget);
-	if (git_revwalk_new(&rw, repo) < 0 ||
-	    git_revwalk_sorting(rw, GIT_SORT_TIME) < 0 ||
-	    git_revwalk_push(rw, head) < 0)
-		return ec_error("history: %s", ec_git_error());
-	rc = 0;
-	while (rc == 0 && git_revwalk_next(&id, rw) == 0) {
-		if (git_commit_lookup(&c, repo, &id) < 0) {
-			rc = ec_error("commit %s: %s", git_oid_tostr_s(&id),
-			    ec_git_error());
-			break;
-		}
-		when = git_commit_time(c);
-		if (when < h->old_since) {
-			git_commit_free(c);
-			break;
-		}
-		if (when <= h->until)
-			rc = count_commit(&w, c);
-		git_commit_free(c);
-	}
-	git_revwalk_free(rw);
-	strvec_clear(&w.changed);
-	strvec_clear(&w.other);
+	group_add(h, SUGGEST_ROOT);
+	for (i = 0; i < dirs->n; i++)
+		group_add(h, dirs->v[i]);
+	memset(&ho, 0, sizeof(ho));
+	ho.since = h->old_since;
+	ho.until = h->until;
+	ho.merges = 1;
+	rc = history_each(repo, head, &ho, record, &w);
+	w.words = (h->ng + 63) / 64;
+	w.live = xcalloc(w.nr * w.words + 1, sizeof(*w.live));
+	rec_index(&w);
+	if (w.nr > 0)
+		memset(w.live, 0xff, w.words * sizeof(*w.live));
+	/* below the last year nothing is counted: the pass stops there */
+	for (i = 0; rc == 0 && i < w.nr; i++)
+		if (w.r[i].when >= h->since)
+			rc = pass_commit(&w, i);
+	for (i = 0; i < w.nr; i++)
+		free(w.r[i].parents);
+	free(w.r);
+	free(w.slot);
+	free(w.live);
+	free(w.chg);
 	return rc;
+}
+
+static void
+group_add(struct suggest_history *h, const char *name)
+{
+	if (h->ng == h->galloc) {
+		h->galloc = h->galloc ? 2 * h->galloc : 16;
+		h->g = xreallocarray(h->g, h->galloc, sizeof(*h->g));
+	}
+	memset(&h->g[h->ng], 0, sizeof(*h->g));
+	h->g[h->ng++].name = xstrdup(name);
 }
 
 void

@@ -2,16 +2,17 @@
  * suggest.h: what ecocheck suggest reads of a repository's history to
  * draft a CODEOWNERS, a GOVERNANCE.md or a MAINTAINERS.md.
  *
- * One walk from HEAD over two years of committer dates: the last year
- * (since..until, both included, as "git log --since --until" takes them)
- * and the year before it (old_since..since - 1). Of the last year it
- * counts, for each top-level directory and for the files at the root
- * ("*"), the commits that changed it by author, as "git log --format=%aE
- * -- DIR" shows them: a commit with one parent (or none) when the path
- * differs from its parent, a merge when it differs from every parent.
- * Of the year before, only who was active. Authors are mailmapped and
- * keyed by lowercased email, as history.c keys them; the contributors
- * rule's exclude patterns mark bots.
+ * One walk from HEAD over two years of committer dates (history.c's):
+ * the last year (since..until, both included, as "git log --since
+ * --until" takes them) and the year before it (old_since..since - 1).
+ * Of the last year it counts, for each top-level directory of HEAD and
+ * for the files at the root ("*"), the commits that changed it by
+ * author, as "git log --format=%aE -- DIR" shows them (git's default
+ * history simplification: a merge counts where it differs from every
+ * parent; where it is the same as one, only that one is followed). Of
+ * the year before, only who was active. Authors are mailmapped and keyed
+ * by lowercased email, as history.c keys them; the contributors rule's
+ * exclude patterns mark bots.
  */
 #ifndef EC_SUGGEST_H
 #define EC_SUGGEST_H
@@ -22,6 +23,7 @@
 #include <git2.h>
 
 struct rule;
+struct strvec;
 
 #define SUGGEST_ROOT	"*"	/* the group of the files at the root */
 
@@ -52,6 +54,9 @@ struct suggest_history {
 	size_t			 ng, galloc;
 	size_t			 commits;	/* in the last year */
 	size_t			 old_commits;	/* in the year before */
+	int			 truncated;	/* a parent was missing (a
+						   shallow clone): counts are
+						   lower bounds */
 };
 
 /*
@@ -60,7 +65,8 @@ struct suggest_history {
  * 0, or -1: error printed.
  */
 int	 suggest_walk(git_repository *, const git_oid *, git_mailmap *,
-	    const struct rule *, struct suggest_history *);
+	    const struct rule *, const struct strvec *,
+	    struct suggest_history *);
 void	 suggest_history_release(struct suggest_history *);
 /* The GitHub login a users.noreply.github.com email gives, or NULL. */
 char	*suggest_noreply_handle(const char *);

@@ -48,7 +48,8 @@ recent() {
 
 # The project: Erin long ago (with the .mailmap), Dave and a bot and
 # Frank only in the year before the last, Alice (under an old address
-# too), Bob, Carol and the bot in the last; a merge of a side branch.
+# too), Bob, Carol and the bot in the last; a merge of a side branch, and
+# one that keeps none of Gina's docs/ (git log -- docs leaves her out).
 build_proj() {
 	git init -q "$R" &&
 	printf '%s\n' "Alice Able <$ALICE> <alice@old.example.org>" >"$R/.mailmap" &&
@@ -80,8 +81,15 @@ build_proj() {
 	recent 20 'Carol Cole' "$CAROL" docs/side.md &&
 	git -C "$R" checkout -q main &&
 	recent 21 'Alice Able' "$ALICE" src/d.py &&
+	GIT_AUTHOR_DATE="@$((SINCE + 22 * DAY)) +0000" \
+	GIT_COMMITTER_DATE="@$((SINCE + 22 * DAY)) +0000" \
+		git -C "$R" merge -q --no-ff -m merge side &&
+	git -C "$R" checkout -q -b discarded &&
+	recent 23 'Gina Gone' gina@example.com docs/gone.md &&
+	recent 24 'Gina Gone' gina@example.com docs/gone.md &&
+	git -C "$R" checkout -q main &&
 	GIT_AUTHOR_DATE="@$T0 +0000" GIT_COMMITTER_DATE="@$T0 +0000" \
-		git -C "$R" merge -q --no-ff -m merge side
+		git -C "$R" merge -q --no-ff -s ours -m "merge, keeping ours" discarded
 }
 
 # block FILE PATTERN: the "COUNT EMAIL" lines printed for PATTERN, sorted.
@@ -142,6 +150,12 @@ test_expect_success 'its counts are what git log says of the same window' '
 	git_block ":(glob)*" >"$TEST_TMP/git" &&
 	test_line_count 2 "$TEST_TMP/git" &&
 	test_cmp "$TEST_TMP/git" "$TEST_TMP/ours"
+'
+
+test_expect_success 'a merge that kept none of a side branch: not counted there' '
+	git -C "$R" log --format=%aE --since="@$SINCE +0000" >"$TEST_TMP/all" &&
+	test "$(grep -c gina@example.com "$TEST_TMP/all")" = 2 &&
+	! grep -F "Gina" "$TEST_TMP/co"
 '
 
 test_expect_success 'the mailmap joins old addresses, the bot is left out' '
