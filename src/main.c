@@ -15,8 +15,8 @@
 const struct command commands[] = {
 	{ "check", "check repositories against rules (the default)",
 	    cmd_check },
-	{ "suggest", "print a draft CODEOWNERS or GOVERNANCE.md",
-	    cmd_suggest },
+	{ "suggest", "print a draft CODEOWNERS, GOVERNANCE.md or "
+	    "MAINTAINERS.md", cmd_suggest },
 	{ "diff", "what changed status between two reports or revisions",
 	    NULL },
 	{ NULL, NULL, NULL }

@@ -56,7 +56,7 @@ options_usage(FILE *fp)
 	int planned;
 
 	fputs("usage: ecocheck [check] [OPTION]... [PATH]...\n"
-	    "       ecocheck suggest codeowners|governance [PATH]\n"
+	    "       ecocheck suggest codeowners|governance|maintainers [PATH]\n"
 	    "       ecocheck diff OLD NEW [PATH]\n"
 	    "Check a git checkout against repository-health rules.\n\n",
 	    fp);
