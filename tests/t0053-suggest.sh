@@ -155,6 +155,10 @@ test_expect_success 'its counts are what git log says of the same window' '
 test_expect_success 'a merge that kept none of a side branch: not counted there' '
 	git -C "$R" log --format=%aE --since="@$SINCE +0000" >"$TEST_TMP/all" &&
 	test "$(grep -c gina@example.com "$TEST_TMP/all")" = 2 &&
+	git -C "$R" log --format=%aE --since="@$SINCE +0000" -- docs >"$TEST_TMP/docs" &&
+	! grep gina@example.com "$TEST_TMP/docs" &&
+	grep -x "# /docs/: $(wc -l <"$TEST_TMP/docs" | tr -d " ") commits" "$TEST_TMP/co" >/dev/null &&
+	grep -x "/docs/ carol@example.com @bob-b @alice" "$TEST_TMP/co" >/dev/null &&
 	! grep -F "Gina" "$TEST_TMP/co"
 '
 
