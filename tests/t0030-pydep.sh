@@ -117,7 +117,7 @@ test_expect_success 'a computed install_requires is said so, never guessed' '
 	ec_json 1 "$TEST_TMP/comp" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "computed by code" &&
-	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/comp" >text &&
+	test_expect_code 1 "$ECOCHECK" --color never --width 0 "$TEST_TMP/comp" >text &&
 	grep -F "setup.py:6: install_requires is computed, not a list of strings" text
 '
 
@@ -135,7 +135,7 @@ test_expect_success 'a list changed after its assignment is computed, never gues
 	py_repo changed setup-named-changed.py=setup.py &&
 	ec_json 1 "$TEST_TMP/changed" &&
 	test_eq "$(support)" "unknown error" &&
-	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/changed" >text &&
+	test_expect_code 1 "$ECOCHECK" --color never --width 0 "$TEST_TMP/changed" >text &&
 	grep -F "setup.py:7: install_requires is computed, not a list of strings" text
 '
 
