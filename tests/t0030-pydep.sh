@@ -413,6 +413,24 @@ test_expect_success 'packages: conda install in the README alone passes' '
 	result_of packages message | grep -F "conda: install instructions in README.md:5"
 '
 
+test_expect_success 'packages: conda install as a command counts, in prose it does not' '
+	R=$TEST_TMP/condaprose &&
+	make_repo "$R" pkg/__init__.py &&
+	printf "# X\n\nThere are no conda install instructions yet: conda install is not supported.\n" \
+		>"$R/README.md" &&
+	git -C "$R" add -A && git -C "$R" commit -q -m prose &&
+	ec_json 1 "$R" &&
+	test_eq "$(result_of packages result)" fail &&
+	for cmd in "\$ conda install x" "> mamba install x" "Run \`conda install -c conda-forge x\` first." \
+	    "<code>conda install x</code>" "!conda install -y x" "    micromamba install x"; do
+		printf "# X\n\nSome prose about conda install options.\n\n%s\n" "$cmd" >"$R/README.md" &&
+		git -C "$R" commit -q -a -m "$cmd" &&
+		ec_json 1 "$R" &&
+		test_eq "$cmd: $(result_of packages result)" "$cmd: pass" &&
+		result_of packages message | grep -F "README.md:5" || return 1
+	done
+'
+
 test_expect_success 'packages: the readme key names other files to read' '
 	mkdir -p "$TEST_TMP/condareadme/docs" &&
 	git -C "$TEST_TMP/condareadme" mv README.md docs/INSTALL.md &&
