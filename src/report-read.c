@@ -263,7 +263,6 @@ read_ruleset(struct rd *rd, json_t *o, struct repo_result *res)
 		fail(rd, "ruleset", "\"requirements\" is not an array");
 		return;
 	}
-	rs->nreq_title = 1;
 	json_array_foreach(reqs, i, r) {
 		n = int_of(rd, r, "ruleset.requirements", "number", 1,
 		    REPORT_MAX_REQ);
@@ -280,8 +279,6 @@ read_ruleset(struct rd *rd, json_t *o, struct repo_result *res)
 		free(rs->req_title[n]);
 		rs->req_title[n] = xstrdup(s);
 	}
-	if (rs->req_title == NULL)
-		rs->nreq_title = 0;
 }
 
 static void
