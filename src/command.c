@@ -35,5 +35,5 @@ commands_list(FILE *fp)
 	    "options):\n", fp);
 	for (c = command_table; c->name != NULL; c++)
 		fprintf(fp, "  %-10s %s%s\n", c->name, c->summary,
-		    c->run == NULL ? " (planned)" : "");
+		    c->run == NULL ? " (not in this version yet)" : "");
 }

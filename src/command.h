@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "options.h"
+
 struct command {
 	const char	*name;
 	const char	*summary;
@@ -29,5 +31,7 @@ void	 commands_list(FILE *);
 
 int	 cmd_check(int, char **);
 int	 cmd_diff(int, char **);
+/* The options of diff, for its --help and the man page test. */
+extern const struct option_doc diff_option_docs[];
 
 #endif
