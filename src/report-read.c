@@ -461,6 +461,10 @@ read_extras(struct rd *rd, json_t *o, const char *where, struct finding *f)
 		finding_value(f, (long long)json_integer_value(v));
 	if (json_is_integer(v = json_object_get(o, "min")))
 		finding_min(f, (long long)json_integer_value(v));
+	/* The markdown note takes a count's window from them. */
+	json_array_foreach(json_object_get(o, "details"), i, c)
+		if (json_is_string(c))
+			finding_detail(f, "%s", json_string_value(c));
 	json_array_foreach(json_object_get(o, "changed_by_repo"), i, c) {
 		key = str_of(rd, c, where, "key", 1);
 		value = str_of(rd, c, where, "value", 1);

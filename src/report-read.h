@@ -5,8 +5,8 @@
  * jansson; what is read is what the comparison and the formats of diff
  * need: the repository (path, source, head), the rule set's name and
  * requirement titles, the window, and every result (rule id, type,
- * requirements, level, result, judgment, message, evidence, fix, value,
- * minimum, what the repository changed, the exemption). Each result gets
+ * requirements, level, result, judgment, message, evidence, details,
+ * fix, value, minimum, what the repository changed, the exemption). Each result gets
  * a rule of its own holding only id, type, level and requirements, as
  * result-wire.c rebuilds them for -j; a type this version does not know
  * is kept as a type of that name with no flags.

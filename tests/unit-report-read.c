@@ -64,6 +64,7 @@ make_result(struct repo_result *res)
 	f->judgment = 1;
 	finding_value(f, 12);
 	finding_min(f, 100);
+	finding_detail(f, "window: 2025-10-03 to 2026-01-01 (90 days)");
 	f = &res->findings[3];
 	finding_result(f, RESULT_FAIL, "an old rule");
 	finding_set_exempt(f, "moved away", "2027-01-01", ".ecocheck.ini", 9);
