@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "command.h"
 #include "error.h"
 #include "options.h"
 #include "strbuf.h"
@@ -57,11 +58,10 @@ options_usage(FILE *fp)
 	char left[64];
 	int planned;
 
-	fputs("usage: ecocheck [check] [OPTION]... [PATH]...\n"
-	    "       ecocheck suggest codeowners|governance [PATH]\n"
-	    "       ecocheck diff OLD NEW [PATH]\n"
-	    "Check a git checkout against repository-health rules.\n\n",
-	    fp);
+	commands_usage(fp);
+	fputs("Check a git checkout against repository-health rules.\n", fp);
+	commands_list(fp);
+	fputs("\nOptions of check:\n", fp);
 	for (o = option_docs; o->name != NULL; o++) {
 		if (o->shortopt != 0)
 			snprintf(left, sizeof(left), "-%c, --%s%s%s",
