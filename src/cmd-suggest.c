@@ -27,6 +27,7 @@
 #include "error.h"
 #include "finding.h"
 #include "history.h"
+#include "options.h"
 #include "read/codeowners.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -62,69 +63,107 @@ static void	 owners_of(const struct suggest *, const char *,
 		    const struct suggest_group *, struct strbuf *);
 static void	 print_emeritus(const struct suggest *, struct strbuf *);
 
+const struct option_doc suggest_option_docs[] = {
+	{ "as-of", 0, "DATE|HEAD",
+	    "the last year ends at DATE (default HEAD's commit date)" },
+	{ "rules", 'r', "NAME|FILE",
+	    "rule set by name or file (repeatable; default pytorch-ecosystem)" },
+	{ "no-repo-config", 0, NULL, "ignore the repository's .ecocheck.ini" },
+	{ "help", 'h', NULL, "print this help and exit" },
+	{ NULL, 0, NULL, NULL }
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: ecocheck suggest [OPTION]... "
+	const struct option_doc *o;
+	char left[64];
+
+	fputs("usage: ecocheck suggest [OPTION]... "
 	    "codeowners|governance|maintainers [PATH]\n"
 	    "Print a draft CODEOWNERS, GOVERNANCE.md or MAINTAINERS.md for "
 	    "the repository\nat PATH (default .), made from its history and "
-	    "what the check finds;\nnothing is written.\n\n"
-	    "      --as-of DATE|HEAD  the last year ends at DATE (default "
-	    "HEAD's commit date)\n"
-	    "  -r, --rules NAME|FILE  rule set by name or file (repeatable; "
-	    "default\n"
-	    "                         pytorch-ecosystem)\n"
-	    "      --no-repo-config   ignore the repository's .ecocheck.ini\n"
-	    "  -h, --help             show this help and exit\n");
+	    "what the check finds;\nnothing is written.\n\n", fp);
+	for (o = suggest_option_docs; o->name != NULL; o++) {
+		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
+		    o->shortopt ? '-' : ' ', o->shortopt ? o->shortopt : ' ',
+		    o->shortopt ? ',' : ' ', o->name, o->arg ? " " : "",
+		    o->arg ? o->arg : "");
+		fprintf(fp, "  %-26s %s\n", left, o->help);
+	}
+	fputs("\nExit status: 0 the draft was printed, 2 usage or repository "
+	    "error.\nSee ecocheck(1).\n", fp);
+}
+
+static int
+usage_error(const char *what, const char *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add_printable(&sb, arg, strlen(arg));
+	fprintf(stderr, "ecocheck: suggest: %s%s (see ecocheck suggest "
+	    "--help)\n", what, sb.buf);
+	strbuf_release(&sb);
+	return -1;
+}
+
+/* One option of the table; -1 on a bad value. */
+static int
+parse_one(struct suggest *s, const char *name, const char *arg)
+{
+	if (strcmp(name, "rules") == 0)
+		strvec_push(&s->rules, arg);
+	else if (strcmp(name, "no-repo-config") == 0)
+		s->no_repo_config = 1;
+	else if (strcmp(name, "as-of") == 0) {
+		s->has_as_of = strcmp(arg, "HEAD") != 0;
+		if (s->has_as_of && time_parse_iso(arg, &s->as_of) == -1)
+			return usage_error("--as-of: bad date (use YYYY-MM-DD "
+			    "or HEAD): ", arg);
+	}
+	return 0;
 }
 
 /* 0 to go on, 1 when help was printed, -1 on a usage error. */
 static int
 parse_args(struct suggest *s, int argc, char **argv)
 {
-	static const struct option lopts[] = {
-		{ "as-of", required_argument, NULL, 'A' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-repo-config", no_argument, NULL, 'N' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct option lopts[8];
+	const struct option_doc *d;
 	size_t i;
 	int c;
 
+	for (i = 0, d = suggest_option_docs; d->name != NULL; d++, i++) {
+		lopts[i].name = d->name;
+		lopts[i].has_arg = d->arg ? required_argument : no_argument;
+		lopts[i].flag = NULL;
+		lopts[i].val = d->shortopt != 0 ? d->shortopt : 256 + (int)i;
+	}
+	memset(&lopts[i], 0, sizeof(lopts[i]));
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:h", lopts, NULL)) != -1) {
 		if (c == 'h') {
 			usage(stdout);
 			return 1;
-		} else if (c == 'r')
-			strvec_push(&s->rules, optarg);
-		else if (c == 'N')
-			s->no_repo_config = 1;
-		else if (c == 'A') {
-			s->has_as_of = strcmp(optarg, "HEAD") != 0;
-			if (s->has_as_of && time_parse_iso(optarg,
-			    &s->as_of) == -1)
-				return ec_error("--as-of: bad date '%s': use "
-				    "YYYY-MM-DD or HEAD", optarg);
-		} else {
-			ec_error("suggest: %s '%s'", c == ':' ? "option needs "
-			    "a value:" : "unknown option", argv[optind - 1]);
-			usage(stderr);
-			return -1;
 		}
+		if (c == '?' || c == ':')
+			return usage_error(c == ':' ? "needs a value: " :
+			    "unknown option: ", argv[optind - 1]);
+		d = c == 'r' ? &suggest_option_docs[1] :
+		    &suggest_option_docs[c - 256];
+		if (parse_one(s, d->name, optarg) == -1)
+			return -1;
 	}
-	if (optind >= argc || argc - optind > 2) {
-		usage(stderr);
-		return -1;
-	}
+	if (argc - optind < 1 || argc - optind > 2)
+		return usage_error(argc - optind < 1 ? "needs codeowners, "
+		    "governance or maintainers" : "too many operands, from ",
+		    argc - optind < 1 ? "" : argv[optind + 2]);
 	for (i = 0; kinds[i] != NULL && strcmp(kinds[i], argv[optind]); i++)
 		;
 	if (kinds[i] == NULL)
-		return ec_error("suggest: '%s' is not codeowners, governance "
-		    "or maintainers", argv[optind]);
+		return usage_error("not codeowners, governance or "
+		    "maintainers: ", argv[optind]);
 	s->kind = kinds[i];
 	s->path = optind + 1 < argc ? argv[optind + 1] : ".";
 	return 0;

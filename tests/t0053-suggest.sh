@@ -267,15 +267,18 @@ test_expect_success 'one person found: said on stderr, the draft has blanks' '
 	grep "to fill in: at least two maintainers are needed" "$TEST_TMP/mnt" >/dev/null
 '
 
-test_expect_success 'usage: a kind is needed, and known' '
+test_expect_success 'usage: a kind is needed, and known; options of its own' '
 	test_expect_code 2 "$ECOCHECK" suggest >"$TEST_TMP/out" 2>"$TEST_TMP/err" &&
 	test_must_be_empty "$TEST_TMP/out" &&
-	grep "^usage: ecocheck suggest" "$TEST_TMP/err" >/dev/null &&
+	grep "^ecocheck: suggest: needs codeowners, governance or maintainers" "$TEST_TMP/err" >/dev/null &&
 	test_expect_code 2 "$ECOCHECK" suggest owners "$R" 2>"$TEST_TMP/err" &&
 	grep "not codeowners, governance or maintainers" "$TEST_TMP/err" >/dev/null &&
 	test_expect_code 2 "$ECOCHECK" suggest --format json codeowners 2>"$TEST_TMP/err" &&
 	grep "unknown option" "$TEST_TMP/err" >/dev/null &&
+	test_expect_code 2 "$ECOCHECK" suggest --as-of tomorrow codeowners "$R" 2>"$TEST_TMP/err" &&
+	grep "as-of: bad date" "$TEST_TMP/err" >/dev/null &&
 	"$ECOCHECK" suggest --help >"$TEST_TMP/out" &&
+	grep "^usage: ecocheck suggest \[OPTION\]\.\.\. codeowners|governance|maintainers \[PATH\]" "$TEST_TMP/out" >/dev/null &&
 	grep -e "--no-repo-config" "$TEST_TMP/out" >/dev/null
 '
 
