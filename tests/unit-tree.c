@@ -13,6 +13,7 @@
 
 #include <git2.h>
 
+#include "glob.h"
 #include "history.h"
 #include "strbuf.h"
 #include "tree-impl.h"
@@ -703,6 +704,55 @@ test_glob_semantics(void)
 	tree_free(t);
 }
 
+/*
+ * tree_glob() skips whole directories a pattern cannot reach: its answer
+ * is the one of matching every entry, in every case.
+ */
+static void
+test_glob_pruning(void)
+{
+	static const char *const paths[] = {
+		"A.md", "DOCS/Team.rst", "Docs/x/team.RST", "README",
+		"a-b/x", "a.b", "a/b", "a/b/c/x", "a/bb/x", "a/x", "a[/]b",
+		"docs/a/b/c/team.rst", "docs/team.rst", "docsx/team.rst",
+		"pkg/d0/m.py", "pkg/d1/m.py", "pkg/team.rst", "x/docs/team.rst",
+	};
+	static const char *const patterns[] = {
+		"docs/**/team.rst", "README", "readme", "*", "*/*", "a/*",
+		"a/*/x", "[Dd]ocs/*", "**/x", "a/**", "D*/**/*.rst", "a?b/x",
+		"docs/", "a/b/c/x", "a[/]b", "a\\/b", "*/**/m.py", "a/b*",
+		"**", "pkg/*/m.py", "*s/team.rst", "a/b/**/x", "a**/x",
+	};
+	struct strbuf want = STRBUF_INIT;
+	struct tree *t;
+	char *got;
+	size_t i, k;
+	int icase, flags;
+
+	t = xcalloc(1, sizeof(*t));
+	tree_init(t, &tree_index_ops, NULL);
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		tree_add(t, xstrdup(paths[i]), TREE_MODE_FILE, NULL);
+	tree_sort(t);
+	for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]) * 2; k++) {
+		icase = k % 2;
+		flags = GLOB_PATHNAME | (icase ? GLOB_CASEFOLD : 0);
+		strbuf_reset(&want);
+		for (i = 0; i < t->nentries; i++)
+			if (glob_match(patterns[k / 2], t->entries[i].path,
+			    flags)) {
+				strbuf_addstr(&want, t->entries[i].path);
+				strbuf_addch(&want, '\n');
+			}
+		got = glob_list(t, patterns[k / 2], icase);
+		is_str(got, want.buf, "glob %s%s: as matching every entry",
+		    patterns[k / 2], icase ? " (icase)" : "");
+		free(got);
+	}
+	strbuf_release(&want);
+	tree_free(t);
+}
+
 /* Index versions 2, 3 (extended flags) and 4 (prefix-compressed paths). */
 static void
 test_index_formats(void)
@@ -858,6 +908,7 @@ main(void)
 	test_index(repo);
 	test_commit(repo);
 	test_queries(repo);
+	test_glob_pruning();
 	after = fingerprint("r");
 	is_str(after, before, "nothing in .git changed, the index "
 	    "byte for byte, with stale stat data in it");
