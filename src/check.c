@@ -375,7 +375,8 @@ open_repo(const char *path, git_repository **repo)
 /*
  * The tree of the commit find_head() found, read raw as git reads it: a
  * commit libgit2 cannot parse (no author line, a date beyond 64 bits)
- * still has a tree.
+ * still has a tree. HEAD's beside the index (--staged) shares the
+ * index's entries of every directory the commit leaves as it is.
  */
 static int
 open_commit_tree(struct check *c, struct repo_result *res, struct tree **t)
@@ -390,7 +391,8 @@ open_commit_tree(struct check *c, struct repo_result *res, struct tree **t)
 		what = xasprintf("%s: HEAD", res->path);
 	rc = history_commit_tree(c->repo, &c->head, what, &root);
 	if (rc == 0)
-		rc = tree_open_commit(t, c->repo, &c->head, &root, what);
+		rc = tree_open_commit_shared(t, c->repo, &c->head, &root, what,
+		    c->o->staged ? c->tree : NULL);
 	free(what);
 	return rc;
 }

@@ -72,8 +72,12 @@ tree_free(struct tree *t)
 	if (t->ops->free != NULL)
 		t->ops->free(t);
 	for (i = 0; i < t->nentries; i++)
-		free(t->entries[i].path);
+		if (!t->entries[i].borrowed)
+			free(t->entries[i].path);
 	free(t->entries);
+	for (i = 0; i < t->ncache; i++)
+		free(t->cache[i].path);
+	free(t->cache);
 	free(t);
 }
 
@@ -119,11 +123,32 @@ tree_add(struct tree *t, char *path, unsigned mode, const git_oid *oid)
 	e = &t->entries[t->nentries++];
 	e->path = path;
 	e->mode = mode;
+	e->borrowed = 0;
 	e->has_oid = oid != NULL;
 	if (oid != NULL)
 		git_oid_cpy(&e->oid, oid);
 	else
 		memset(&e->oid, 0, sizeof(e->oid));
+}
+
+void
+tree_add_borrowed(struct tree *t, const struct tree *from, size_t lo,
+    size_t hi)
+{
+	size_t i;
+
+	XGROW(t->entries, t->nentries + (hi - lo), t->alloc);
+	for (i = lo; i < hi; i++) {
+		t->entries[t->nentries] = from->entries[i];
+		t->entries[t->nentries++].borrowed = 1;
+	}
+}
+
+void
+tree_prefix_range(const struct tree *t, const char *pfx, size_t len,
+    size_t *lo, size_t *hi)
+{
+	prefix_range(t, pfx, len, lo, hi);
 }
 
 static int
@@ -148,7 +173,8 @@ tree_sort(struct tree *t)
 	for (i = j = 0; i < t->nentries; i++) {
 		if (j > 0 &&
 		    strcmp(t->entries[j - 1].path, t->entries[i].path) == 0) {
-			free(t->entries[i].path);
+			if (!t->entries[i].borrowed)
+				free(t->entries[i].path);
 			continue;
 		}
 		t->entries[j++] = t->entries[i];
