@@ -87,7 +87,8 @@ staged_repo(FILE *fp, const struct repo_result *res,
 	(void)n;
 	if (b == NULL)
 		return;
-	if (!o->quiet || b->nregressed > 0 || b->nblocks > 0) {
+	/* With several repositories each says which it is. */
+	if (!o->quiet || o->many || b->nregressed > 0 || b->nblocks > 0) {
 		fputs(o->color ? C_BOLD : "", fp);
 		put_clean(fp, res->abspath);
 		fputs(o->color ? C_RESET : "", fp);

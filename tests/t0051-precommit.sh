@@ -56,6 +56,13 @@ test_expect_success 'the text report of that edit: the one "already failing" lin
 	grep -q "^$TEST_TMP/edit: the index against HEAD [0-9a-f]\{12\}: nothing made worse$" out
 '
 
+test_expect_success 'with several repositories, each names itself, even with -q' '
+	"$ECOCHECK" --staged -q "$TEST_TMP/edit" "$TEST_TMP/edit" >out 2>err &&
+	test_must_be_empty err &&
+	test_line_count 4 out &&
+	test "$(grep -c "^$TEST_TMP/edit: the index against HEAD [0-9a-f]*: nothing made worse$" out)" = 2
+'
+
 test_expect_success '--staged --absolute judges the index alone, as before' '
 	test_expect_code 1 "$ECOCHECK" --staged --absolute -q "$TEST_TMP/edit" >out &&
 	grep -q "^  FAIL  governance " out &&
