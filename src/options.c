@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "command.h"
 #include "error.h"
 #include "options.h"
 #include "strbuf.h"
@@ -44,7 +45,9 @@ const struct option_doc option_docs[] = {
 	{ "list-rules", 0, NULL,
 	    "print the rules that would run, with their sources" },
 	{ "color", 0, "WHEN", "auto | always | never (NO_COLOR is honoured)" },
-	{ "quiet", 'q', NULL, "print only failures" },
+	{ "quiet", 'q', NULL, "print only what fails (error level)" },
+	{ "width", 0, "N",
+	    "wrap text at N columns, 0 never (default: terminal, 80)" },
 	{ "help", 'h', NULL, "print this help and exit" },
 	{ "version", 'V', NULL, "print the version and exit" },
 	{ NULL, 0, NULL, NULL }
@@ -58,11 +61,10 @@ options_usage(FILE *fp)
 	char left[64];
 	int planned;
 
-	fputs("usage: ecocheck [check] [OPTION]... [PATH]...\n"
-	    "       ecocheck suggest codeowners|governance [PATH]\n"
-	    "       ecocheck diff OLD NEW [PATH]\n"
-	    "Check a git checkout against repository-health rules.\n\n",
-	    fp);
+	commands_usage(fp);
+	fputs("Check a git checkout against repository-health rules.\n", fp);
+	commands_list(fp);
+	fputs("\nOptions of check:\n", fp);
 	for (o = option_docs; o->name != NULL; o++) {
 		if (o->shortopt != 0)
 			snprintf(left, sizeof(left), "-%c, --%s%s%s",
@@ -137,6 +139,23 @@ parse_format(struct options *o, const char *arg)
 	return rc;
 }
 
+/* --width N: 0 (never wrap) or a width the text report can use. */
+static int
+parse_width(struct options *o, const char *arg)
+{
+	char *end;
+	long n;
+
+	n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || (n != 0 &&
+	    (n < REPORT_WIDTH_MIN || n > REPORT_WIDTH_MAX)))
+		return usage_error("--width: bad number '%s': use 0 (no "
+		    "wrapping) or %d to %d", arg, REPORT_WIDTH_MIN,
+		    REPORT_WIDTH_MAX);
+	o->width = (int)n;
+	return 0;
+}
+
 static int
 parse_one(struct options *o, const char *name, const char *arg)
 {
@@ -195,6 +214,8 @@ parse_one(struct options *o, const char *name, const char *arg)
 			    "or never", arg);
 	} else if (strcmp(name, "quiet") == 0)
 		o->quiet = 1;
+	else if (strcmp(name, "width") == 0)
+		return parse_width(o, arg);
 	return 0;
 }
 
@@ -208,6 +229,7 @@ options_parse(struct options *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->jobs = 0;	/* not given: one per online core (cmd-check.c) */
+	o->width = -1;	/* not given: the terminal's (report_width()) */
 	o->format = report_formats[0];
 	getopt_tables(lopts, sopts);
 	optind = 1;
@@ -330,4 +352,5 @@ options_report(const struct options *o, FILE *fp, struct report_opts *ro)
 	ro->strict = o->strict;
 	ro->color = report_use_color(fp, o->color);
 	ro->many = o->each != NULL || o->paths.n > 1;
+	ro->width = o->width >= 0 ? o->width : report_width(fp);
 }

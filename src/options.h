@@ -26,6 +26,7 @@ struct options {
 	int		 list_rules;
 	enum color	 color;
 	int		 quiet;
+	int		 width;		/* --width N, -1 when not given */
 	struct strvec	 paths;
 };
 

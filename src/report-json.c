@@ -68,6 +68,14 @@ json_finding(struct json *j, const struct finding *f)
 		json_object_end(j);
 	}
 	json_array_end(j);
+	/* The lines the text report prints under the message, unindented. */
+	if (f->details.n > 0) {
+		json_array_begin(j, "details");
+		for (i = 0; i < f->details.n; i++)
+			json_string(j, NULL, f->details.v[i] +
+			    strspn(f->details.v[i], " "));
+		json_array_end(j);
+	}
 	if (f->fix != NULL)
 		json_string(j, "fix", f->fix);
 	if (f->judgment && f->result != RESULT_PASS)

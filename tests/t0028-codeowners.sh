@@ -30,9 +30,9 @@ co_repo() {
 	git -C "$_r" commit -q -m codeowners
 }
 
-# The text report's lines about the codeowners rule.
+# The text report's lines about the codeowners rule, one line each.
 co_text() {
-	"$ECOCHECK" --color never -r pytorch-ecosystem "$@" "$TEST_TMP/repo" \
+	"$ECOCHECK" --color never --width 0 -r pytorch-ecosystem "$@" "$TEST_TMP/repo" \
 		>"$TEST_TMP/text" 2>&1 || :
 	sed -n '/ codeowners  /,/^requirement\|^[0-9]* pass/p' "$TEST_TMP/text"
 }
