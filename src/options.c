@@ -157,6 +157,21 @@ parse_width(struct options *o, const char *arg)
 }
 
 static int
+parse_color(struct options *o, const char *arg)
+{
+	if (strcmp(arg, "auto") == 0)
+		o->color = COLOR_AUTO;
+	else if (strcmp(arg, "always") == 0)
+		o->color = COLOR_ALWAYS;
+	else if (strcmp(arg, "never") == 0)
+		o->color = COLOR_NEVER;
+	else
+		return usage_error("--color: '%s' is not auto, always or "
+		    "never", arg);
+	return 0;
+}
+
+static int
 parse_one(struct options *o, const char *name, const char *arg)
 {
 	char *end;
@@ -202,17 +217,9 @@ parse_one(struct options *o, const char *name, const char *arg)
 		o->each = arg;
 	else if (strcmp(name, "list-rules") == 0)
 		o->list_rules = 1;
-	else if (strcmp(name, "color") == 0) {
-		if (strcmp(arg, "auto") == 0)
-			o->color = COLOR_AUTO;
-		else if (strcmp(arg, "always") == 0)
-			o->color = COLOR_ALWAYS;
-		else if (strcmp(arg, "never") == 0)
-			o->color = COLOR_NEVER;
-		else
-			return usage_error("--color: '%s' is not auto, always "
-			    "or never", arg);
-	} else if (strcmp(name, "quiet") == 0)
+	else if (strcmp(name, "color") == 0)
+		return parse_color(o, arg);
+	else if (strcmp(name, "quiet") == 0)
 		o->quiet = 1;
 	else if (strcmp(name, "width") == 0)
 		return parse_width(o, arg);
