@@ -34,6 +34,14 @@ struct check_opts {
 	const struct strvec	*facts;		/* NAME=VAL */
 	const char		*rev;		/* the commit to read, or NULL */
 	int			 staged;	/* the index, not the worktree */
+	/*
+	 * With staged: 0 judges HEAD's tree too and decides by what the
+	 * index makes worse (baseline.h; res->baseline); 1 judges the index
+	 * alone. With baseline_all every rule is judged at HEAD, else only
+	 * those the index does not pass (all a text report shows).
+	 */
+	int			 absolute;
+	int			 baseline_all;
 	int			 no_repo_config; /* no .ecocheck.ini */
 	int			 strict;	/* unknown counts as failure */
 	int			 as_of_head;	/* as of HEAD's date */

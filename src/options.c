@@ -30,7 +30,10 @@ const struct option_doc option_docs[] = {
 	    "end of the history window (ISO 8601, or HEAD)" },
 	{ "rev", 0, "REV", "check the tree of a commit" },
 	{ "staged", 0, NULL,
-	    "check the index (pre-commit); history rules are skipped" },
+	    "check the index (pre-commit): fail only on what it makes worse "
+	    "than HEAD" },
+	{ "absolute", 0, NULL,
+	    "with --staged: fail on every failure, as of the index alone" },
 	{ "set", 0, "RULE.KEY=VAL", "change one key of one rule (repeatable)" },
 	{ "fact", 0, "NAME=VAL", "give a fact no checkout holds, e.g. stars=250" },
 	{ "no-repo-config", 0, NULL,
@@ -154,6 +157,21 @@ parse_width(struct options *o, const char *arg)
 }
 
 static int
+parse_color(struct options *o, const char *arg)
+{
+	if (strcmp(arg, "auto") == 0)
+		o->color = COLOR_AUTO;
+	else if (strcmp(arg, "always") == 0)
+		o->color = COLOR_ALWAYS;
+	else if (strcmp(arg, "never") == 0)
+		o->color = COLOR_NEVER;
+	else
+		return usage_error("--color: '%s' is not auto, always or "
+		    "never", arg);
+	return 0;
+}
+
+static int
 parse_one(struct options *o, const char *name, const char *arg)
 {
 	char *end;
@@ -174,6 +192,8 @@ parse_one(struct options *o, const char *name, const char *arg)
 		o->rev = arg;
 	else if (strcmp(name, "staged") == 0)
 		o->staged = 1;
+	else if (strcmp(name, "absolute") == 0)
+		o->absolute = 1;
 	else if (strcmp(name, "set") == 0) {
 		if (strchr(arg, '=') == NULL || strchr(arg, '.') == NULL)
 			return usage_error("--set %s: expected RULE.KEY=VALUE",
@@ -197,17 +217,9 @@ parse_one(struct options *o, const char *name, const char *arg)
 		o->each = arg;
 	else if (strcmp(name, "list-rules") == 0)
 		o->list_rules = 1;
-	else if (strcmp(name, "color") == 0) {
-		if (strcmp(arg, "auto") == 0)
-			o->color = COLOR_AUTO;
-		else if (strcmp(arg, "always") == 0)
-			o->color = COLOR_ALWAYS;
-		else if (strcmp(arg, "never") == 0)
-			o->color = COLOR_NEVER;
-		else
-			return usage_error("--color: '%s' is not auto, always "
-			    "or never", arg);
-	} else if (strcmp(name, "quiet") == 0)
+	else if (strcmp(name, "color") == 0)
+		return parse_color(o, arg);
+	else if (strcmp(name, "quiet") == 0)
 		o->quiet = 1;
 	else if (strcmp(name, "width") == 0)
 		return parse_width(o, arg);
@@ -313,6 +325,8 @@ options_finish(struct options *o)
 	if (o->staged && o->rev != NULL)
 		return usage_error("%s: --staged and --rev cannot be used "
 		    "together", "options");
+	if (o->absolute && !o->staged)
+		return usage_error("%s: --absolute is for --staged", "options");
 	if (o->each != NULL && o->paths.n > 0)
 		return usage_error("%s: --each and PATH operands cannot be used "
 		    "together", "options");

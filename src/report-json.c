@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "finding.h"
 #include "json.h"
 #include "report-json.h"
@@ -193,6 +194,8 @@ report_json_document(struct strbuf *sb, const struct repo_result *res,
 	for (i = 0; i < res->nfindings; i++)
 		json_finding(&j, &res->findings[i]);
 	json_array_end(&j);
+	if (res->baseline != NULL)
+		baseline_json(&j, res->baseline);
 	json_object_begin(&j, "summary");
 	json_int(&j, "pass", res->counts[RESULT_PASS]);
 	json_int(&j, "fail", res->counts[RESULT_FAIL]);

@@ -347,7 +347,7 @@ test_expect_success 'a broken workflow is named; the rest is still read' '
 '
 
 test_expect_success 'the same under --staged and --rev' '
-	ec_json 1 --staged "$TEST_TMP/lt" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error" &&
 	ec_json 1 --rev HEAD "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error"
