@@ -6,24 +6,7 @@
 # file untouched for years, a matrix pinning one old torch), hostile YAML.
 . "$(dirname "$0")/lib.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
-
-# ci_repo NAME PATH TEXT: a repository with one CI file and a test.
-ci_repo() {
-	_r=$TEST_TMP/$1
-	rm -rf "$_r" &&
-	make_repo "$_r" tests/test_a.py >/dev/null &&
-	mkdir -p "$_r/$(dirname "$2")" &&
-	printf '%s\n' "$3" >"$_r/$2" &&
-	git -C "$_r" add -A &&
-	test_tick &&
-	git -C "$_r" commit -q -m ci
-}
+. "$ECOCHECK_SRCDIR/tests/lib-ci.sh"
 
 # The date git gives the newest commit that changed $2 in repository $1,
 # in UTC, as "git log -1 -- PATH" finds it.

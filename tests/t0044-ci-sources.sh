@@ -5,12 +5,7 @@
 # runs them, and test files counted as pytest collects them.
 . "$(dirname "$0")/lib.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-
-NOHIST="--set commits.level=off --set contributors.level=off"
+. "$ECOCHECK_SRCDIR/tests/lib-ci.sh"
 
 # add_file REPO PATH TEXT: write a file and commit it.
 add_file() {
