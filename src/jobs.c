@@ -517,8 +517,13 @@ take_replies(struct pool *p, struct worker *w)
 
 	while (w->in.len >= sizeof(r)) {
 		memcpy(&r, w->in.buf, sizeof(r));
+		if (r.i >= p->n) {
+			/* Not a reply: the worker is of no more use. */
+			shutdown(w->fd, SHUT_RDWR);
+			return;
+		}
 		whole = sizeof(r) + r.errlen + r.outlen + r.wirelen;
-		if (w->in.len < whole || r.i >= p->n)
+		if (w->in.len < whole)
 			return;
 		s = &p->slot[r.i];
 		b = w->in.buf + sizeof(r);
