@@ -15,6 +15,7 @@
 
 #include <git2.h>
 
+#include "baseline.h"
 #include "check.h"
 #include "ctx.h"
 #include "error.h"
@@ -43,7 +44,12 @@ struct check {
 	int			 has_head;
 	git_oid			 head;		/* the commit whose history counts */
 	struct check_ctx	*ctx;
+	/* --staged without --absolute: HEAD's tree, judged as the baseline */
+	struct tree		*base_tree;
+	struct check_ctx	*base_ctx;
 };
+
+extern const struct rule_type rule_fact;
 
 static int	 path_within(const char *, const char *);
 static int	 worktree_ok(const char *, git_repository *);
@@ -59,7 +65,11 @@ static int	 open_commit_tree(struct check *, struct repo_result *,
 static int	 open_tree(struct check *, struct repo_result *,
 		    struct tree **);
 static int	 load_rules(struct check *, struct repo_result *);
-static int	 run_rules(struct check *, struct repo_result *);
+static int	 run_one(struct check *, struct check_ctx *, const struct rule *,
+		    struct finding *);
+static int	 run_rules(struct check *, struct check_ctx *,
+		    const struct repo_result *, struct repo_result *);
+static int	 run_baseline(struct check *, struct repo_result *);
 
 /* A rules argument names a file when it has a '/' or ends in ".ini". */
 static int
@@ -365,7 +375,8 @@ open_repo(const char *path, git_repository **repo)
 /*
  * The tree of the commit find_head() found, read raw as git reads it: a
  * commit libgit2 cannot parse (no author line, a date beyond 64 bits)
- * still has a tree.
+ * still has a tree. HEAD's beside the index (--staged) shares the
+ * index's entries of every directory the commit leaves as it is.
  */
 static int
 open_commit_tree(struct check *c, struct repo_result *res, struct tree **t)
@@ -380,7 +391,8 @@ open_commit_tree(struct check *c, struct repo_result *res, struct tree **t)
 		what = xasprintf("%s: HEAD", res->path);
 	rc = history_commit_tree(c->repo, &c->head, what, &root);
 	if (rc == 0)
-		rc = tree_open_commit(t, c->repo, &c->head, &root, what);
+		rc = tree_open_commit_shared(t, c->repo, &c->head, &root, what,
+		    c->o->staged ? c->tree : NULL);
 	free(what);
 	return rc;
 }
@@ -535,7 +547,8 @@ load_rules(struct check *c, struct repo_result *res)
  * read).
  */
 static int
-run_one(struct check *c, const struct rule *r, struct finding *f)
+run_one(struct check *c, struct check_ctx *ctx, const struct rule *r,
+    struct finding *f)
 {
 	if (!finding_begin(f, r))
 		return 0;
@@ -544,7 +557,25 @@ run_one(struct check *c, const struct rule *r, struct finding *f)
 		    "--staged");
 		return 0;
 	}
-	return r->type->check(r, c->ctx, f);
+	return r->type->check(r, ctx, f);
+}
+
+/*
+ * With --staged a fact not given is not asked: no commit can give it,
+ * and a hook must not wait on a person. A veto that failed it stands:
+ * a README saying the project is no longer maintained is in the tree.
+ */
+static void
+fact_not_asked(struct check *c, struct finding *f)
+{
+	const struct rule *r = f->rule;
+
+	if (!c->o->staged || r->type != &rule_fact ||
+	    f->result != RESULT_UNKNOWN || !f->judgment)
+		return;
+	finding_release(f);
+	finding_init(f, r);
+	finding_result(f, RESULT_SKIP, "facts are not asked with --staged");
 }
 
 /*
@@ -682,9 +713,10 @@ static const struct fold {
  * same layer: it never makes a reviewer's or a shipped rule pass or fail.
  */
 static int
-fold_rules(struct check *c, const struct fold *fd, struct finding *f)
+fold_rules(struct check *c, struct check_ctx *ctx, const struct fold *fd,
+    struct finding *f)
 {
-	const struct ruleset *rs = ctx_ruleset(c->ctx);
+	const struct ruleset *rs = ctx_ruleset(ctx);
 	const struct rule_key *k;
 	const struct rule *other;
 	struct finding of;
@@ -703,7 +735,7 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 		    other->layer == rs->repo_layer &&
 		    f->rule->layer != rs->repo_layer))
 			continue;
-		if (run_one(c, other, &of) == -1)
+		if (run_one(c, ctx, other, &of) == -1)
 			rc = -1;
 		/* Judged alone first: an exempted veto is a skip. */
 		finding_judge(&of, NULL, NULL);
@@ -720,10 +752,28 @@ fold_rules(struct check *c, const struct fold *fd, struct finding *f)
 	return rc;
 }
 
-/* Run and judge every rule the report wants (check_run()). */
+/* Whether the i-th finding of res passes or skips: it cannot regress. */
 static int
-run_rules(struct check *c, struct repo_result *res)
+settled(const struct repo_result *res, size_t i)
 {
+	enum wg_status s;
+
+	if (i >= res->nfindings)
+		return 0;
+	s = finding_wg_status(&res->findings[i]);
+	return s == WG_PASS || s == WG_SKIP;
+}
+
+/*
+ * Run and judge every rule the report wants on ctx's tree into res
+ * (check_run()). With only, a rule only passes or skips there is not
+ * run but skipped: what HEAD says of it cannot change the decision.
+ */
+static int
+run_rules(struct check *c, struct check_ctx *ctx,
+    const struct repo_result *only, struct repo_result *res)
+{
+	const struct ruleset *rs = ctx_ruleset(ctx);
 	const struct rule *r;
 	struct finding *f;
 	struct judge_opts jo;
@@ -733,18 +783,24 @@ run_rules(struct check *c, struct repo_result *res)
 	memset(&jo, 0, sizeof(jo));
 	jo.strict = c->o->strict;
 	rc = 0;
-	res->findings = xcalloc(res->rs.nrules + 1, sizeof(*res->findings));
-	for (i = 0; i < res->rs.nrules; i++) {
-		r = res->rs.rules[i];
+	res->findings = xcalloc(rs->nrules + 1, sizeof(*res->findings));
+	for (i = 0; i < rs->nrules; i++) {
+		r = rs->rules[i];
 		if (!rule_bool(r, "report", 1))
 			continue;
-		f = &res->findings[res->nfindings++];
-		if (run_one(c, r, f) == -1)
+		f = &res->findings[res->nfindings];
+		if (only != NULL && settled(only, res->nfindings)) {
+			finding_init(f, r);
+			finding_result(f, RESULT_SKIP, "not judged at HEAD: "
+			    "it passes in the index");
+		} else if (run_one(c, ctx, r, f) == -1)
 			rc = -1;
+		res->nfindings++;
 		for (j = 0; f->result != RESULT_SKIP &&
 		    j < sizeof(folds) / sizeof(folds[0]); j++)
-			if (fold_rules(c, &folds[j], f) == -1)
+			if (fold_rules(c, ctx, &folds[j], f) == -1)
 				rc = -1;
+		fact_not_asked(c, f);
 		finding_judge(f, res, &jo);
 	}
 	if (rc == -1)
@@ -813,6 +869,60 @@ check_open(const struct check_opts *o, const char *path, struct check **cp,
 	return rc;
 }
 
+/*
+ * Whether HEAD must be judged for the index's result: no rule it does
+ * not pass means no rule can have got worse.
+ */
+static int
+needs_baseline(struct check *c, const struct repo_result *res)
+{
+	size_t i;
+
+	if (c->o->baseline_all)
+		return 1;
+	for (i = 0; i < res->nfindings; i++)
+		if (!settled(res, i))
+			return 1;
+	return 0;
+}
+
+/*
+ * --staged without --absolute: judge HEAD's tree with the same rule set
+ * and the same repository (a second context on a second tree), and
+ * decide by what the index made worse (baseline.h). No commit yet:
+ * every rule is new. The exit status is the decision's, not the index's.
+ */
+static int
+run_baseline(struct check *c, struct repo_result *res)
+{
+	struct repo_result was;
+	int rc, trouble;
+
+	rc = 0;
+	repo_result_init(&was, res->path);
+	if (c->has_head) {
+		/* With no tree, every rule is settled: none reads it. */
+		if (needs_baseline(c, res))
+			rc = open_commit_tree(c, res, &c->base_tree);
+		if (rc == 0) {
+			c->base_ctx = ctx_new(c->repo, c->base_tree, &res->rs,
+			    &c->head, res->as_of);
+			rc = run_rules(c, c->base_ctx, c->o->baseline_all ?
+			    NULL : res, &was);
+		}
+	}
+	res->baseline = baseline_new(c->has_head ? &was : NULL, res,
+	    res->head, c->o->strict);
+	repo_result_release(&was);
+	trouble = res->status == EXIT_TROUBLE || rc == -1;
+	res->status = EXIT_OK;
+	if (trouble)
+		status_raise(&res->status, EXIT_TROUBLE);
+	if (res->baseline->nblocks > 0)
+		status_raise(&res->status, EXIT_FAILED);
+	return rc;
+}
+
 int
 check_run(struct check *c, struct repo_result *res)
 {
@@ -820,7 +930,9 @@ check_run(struct check *c, struct repo_result *res)
 	int rc;
 
 	prev = ec_sink_enter(&c->sink);
-	rc = run_rules(c, res);
+	rc = run_rules(c, c->ctx, NULL, res);
+	if (c->o->staged && !c->o->absolute && run_baseline(c, res) == -1)
+		rc = -1;
 	ec_sink_leave(prev);
 	return rc;
 }
@@ -829,6 +941,24 @@ struct ec_sink *
 check_sink(struct check *c)
 {
 	return &c->sink;
+}
+
+git_repository *
+check_repository(const struct check *c)
+{
+	return c->repo;
+}
+
+const struct tree *
+check_tree(const struct check *c)
+{
+	return c->tree;
+}
+
+const git_oid *
+check_head(const struct check *c)
+{
+	return c->has_head ? &c->head : NULL;
 }
 
 void
@@ -840,8 +970,11 @@ check_close(struct check *c)
 		return;
 	prev = ec_sink_enter(&c->sink);
 	ctx_free(c->ctx);
+	ctx_free(c->base_ctx);
 	if (c->tree != NULL)
 		tree_free(c->tree);
+	if (c->base_tree != NULL)
+		tree_free(c->base_tree);
 	git_repository_free(c->repo);
 	ec_sink_leave(prev);
 	free(c);

@@ -19,6 +19,9 @@
 #include "strbuf.h"
 
 struct check;
+struct git_oid;
+struct git_repository;
+struct tree;
 
 /*
  * What a check is asked for, filled by the command that runs it (the
@@ -31,6 +34,14 @@ struct check_opts {
 	const struct strvec	*facts;		/* NAME=VAL */
 	const char		*rev;		/* the commit to read, or NULL */
 	int			 staged;	/* the index, not the worktree */
+	/*
+	 * With staged: 0 judges HEAD's tree too and decides by what the
+	 * index makes worse (baseline.h; res->baseline); 1 judges the index
+	 * alone. With baseline_all every rule is judged at HEAD, else only
+	 * those the index does not pass (all a text report shows).
+	 */
+	int			 absolute;
+	int			 baseline_all;
 	int			 no_repo_config; /* no .ecocheck.ini */
 	int			 strict;	/* unknown counts as failure */
 	int			 as_of_head;	/* as of HEAD's date */
@@ -67,6 +78,15 @@ int	 check_run(struct check *, struct repo_result *);
  * command may cap it or tell its own errors of that repository to it.
  */
 struct ec_sink	*check_sink(struct check *);
+/*
+ * What check_open() opened, for a command that reads more of the
+ * repository than the rules do (ecocheck suggest): the repository, the
+ * tree source, and the commit whose history counts (NULL: none). They
+ * live until check_close().
+ */
+struct git_repository	*check_repository(const struct check *);
+const struct tree	*check_tree(const struct check *);
+const struct git_oid	*check_head(const struct check *);
 void	 check_close(struct check *);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include <git2.h>
 
+#include "baseline.h"
 #include "check.h"
 #include "command.h"
 #include "error.h"
@@ -94,6 +95,9 @@ check_opts_of(const struct options *o, struct check_opts *co)
 	co->facts = &o->facts;
 	co->rev = o->rev;
 	co->staged = o->staged;
+	co->absolute = o->absolute;
+	/* The text report shows only what the index does not pass. */
+	co->baseline_all = strcmp(o->format->name, "text") != 0;
 	co->no_repo_config = o->no_repo_config;
 	co->strict = o->strict;
 	co->as_of_head = o->as_of_head;
@@ -222,6 +226,9 @@ cmd_check(int argc, char **argv)
 	/* Like git, do not rehash every object read: the walk reads many. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	check_setup();
+	/* The pre-commit check's own text: what the index made worse. */
+	if (o.staged && !o.absolute && o.format == report_format_find("text"))
+		o.format = &report_staged;
 	check_opts_of(&o, &co);
 	worst = EXIT_OK;
 	if (o.each != NULL) {

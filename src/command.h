@@ -6,14 +6,35 @@
 #ifndef EC_COMMAND_H
 #define EC_COMMAND_H
 
+#include <stdio.h>
+
+#include "options.h"
+
 struct command {
 	const char	*name;
 	const char	*summary;
 	int		(*run)(int, char **);	/* NULL: planned, refused */
+	const char	*args;		/* its synopsis after the name */
 };
 
 extern const struct command commands[];
+/*
+ * The table every command's --help prints: main() hands commands[] over,
+ * since main.c is outside the library (a unit test has none).
+ */
+extern const struct command *command_table;
+
+/* "usage: ecocheck ..." a line per command, from the table. */
+void	 commands_usage(FILE *);
+/* "Commands:" and a line per command with its summary. */
+void	 commands_list(FILE *);
 
 int	 cmd_check(int, char **);
+int	 cmd_suggest(int, char **);
+/* The options of suggest, for its --help and the man page test. */
+extern const struct option_doc suggest_option_docs[];
+int	 cmd_diff(int, char **);
+/* The options of diff, for its --help and the man page test. */
+extern const struct option_doc diff_option_docs[];
 
 #endif

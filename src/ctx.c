@@ -126,6 +126,30 @@ ctx_tree(const struct check_ctx *ctx)
 	return ctx->tree;
 }
 
+char *
+ctx_repo_name(const struct check_ctx *ctx)
+{
+	const char *dir, *end, *start;
+
+	dir = git_repository_workdir(ctx->repo);
+	if (dir == NULL)
+		dir = git_repository_path(ctx->repo);
+	if (dir == NULL)
+		return NULL;
+	end = dir + strlen(dir);
+	while (end > dir && end[-1] == '/')
+		end--;
+	/* a checkout's own .git directory names nothing: its parent does */
+	if (end - dir >= 5 && memcmp(end - 5, "/.git", 5) == 0)
+		for (end -= 5; end > dir && end[-1] == '/'; end--)
+			;
+	for (start = end; start > dir && start[-1] != '/'; start--)
+		;
+	if (end - start > 4 && memcmp(end - 4, ".git", 4) == 0)
+		end -= 4;
+	return end > start ? xstrndup(start, (size_t)(end - start)) : NULL;
+}
+
 const struct ruleset *
 ctx_ruleset(const struct check_ctx *ctx)
 {

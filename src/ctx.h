@@ -58,6 +58,11 @@ struct check_ctx *ctx_new(struct git_repository *, struct tree *,
 void		 ctx_free(struct check_ctx *);
 
 const struct tree	*ctx_tree(const struct check_ctx *);
+/*
+ * The name of the repository's directory ("opacus" for a checkout in
+ * opacus/, or a bare opacus.git), allocated; NULL when it has none.
+ */
+char			*ctx_repo_name(const struct check_ctx *);
 const struct ruleset	*ctx_ruleset(const struct check_ctx *);
 /* A fact given with --fact or in [facts], and where (may be NULL). */
 const char	*ctx_fact(const struct check_ctx *, const char *,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "finding.h"
 #include "rules.h"
 #include "ruleset.h"
@@ -456,6 +457,7 @@ repo_result_release(struct repo_result *res)
 	for (i = 0; i < res->nfindings; i++)
 		finding_release(&res->findings[i]);
 	free(res->findings);
+	baseline_free(res->baseline);
 	free(res->path);
 	free(res->abspath);
 	ruleset_release(&res->rs);

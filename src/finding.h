@@ -19,6 +19,8 @@
 #include "ruleset.h"
 #include "strbuf.h"
 
+struct baseline;
+
 enum result {
 	RESULT_PASS,
 	RESULT_FAIL,
@@ -106,6 +108,8 @@ struct repo_result {
 	int		 errors_failed;
 	int		 unknown_failed;	/* unknown, counted by --strict */
 	int		 status;	/* EXIT_*, only ever raised */
+	/* --staged: the index against HEAD (baseline.h), owned; or NULL */
+	struct baseline	*baseline;
 };
 
 /* How findings are judged: what the command line says of them. */

@@ -40,11 +40,18 @@ struct keep {
 	size_t		 alloc;
 };
 
-/* Where the "link" extension is, when it is accepted. */
+/*
+ * Where the "link" extension is, when it is accepted; and the cache of
+ * tree ids ("TREE"), found whenever lk is given.
+ */
 struct link {
 	const unsigned char	*p;
 	size_t			 size;
+	const unsigned char	*tree;
+	size_t			 tree_size;
 };
+
+#define CACHE_DEPTH_MAX	256
 
 static uint32_t	 be32(const unsigned char *);
 static int	 varint(const unsigned char **, const unsigned char *,
@@ -119,6 +126,9 @@ extensions(const unsigned char *p, const unsigned char *end, struct link *lk)
 				return GITINDEX_EUNSUPPORTED;
 			lk->p = p + 8;
 			lk->size = esz;
+		} else if (lk != NULL && memcmp(p, "TREE", 4) == 0) {
+			lk->tree = p + 8;
+			lk->tree_size = esz;
 		}
 		p += 8 + esz;
 	}
@@ -235,6 +245,91 @@ entry_path(const unsigned char *e, size_t poff, const unsigned char *end,
 	return 0;
 }
 
+/* A decimal number of at most 9 digits (a '-' first when neg may be). */
+static int
+cache_number(const unsigned char **pp, const unsigned char *end, int neg,
+    long *out)
+{
+	const unsigned char *p = *pp;
+	long v;
+	int minus, digits;
+
+	minus = neg && p < end && *p == '-';
+	p += minus;
+	for (v = 0, digits = 0; p < end && *p >= '0' && *p <= '9' &&
+	    digits < 9; p++, digits++)
+		v = v * 10 + (*p - '0');
+	if (digits == 0)
+		return -1;
+	*out = minus ? -v : v;
+	*pp = p;
+	return 0;
+}
+
+/*
+ * One directory of the cache of tree ids at *pp, then its subtrees:
+ * "NAME\0COUNT SUBTREES\n", the tree id when COUNT is not -1. 0, -1 when
+ * malformed, or the callback's nonzero return.
+ */
+static int
+cache_node(const unsigned char **pp, const unsigned char *end,
+    struct strbuf *path, int depth, gitindex_tree_cb cb, void *arg)
+{
+	const unsigned char *p = *pp, *nul;
+	size_t plen;
+	long count, subtrees, i;
+	int r;
+
+	if (depth > CACHE_DEPTH_MAX ||
+	    (nul = memchr(p, '\0', (size_t)(end - p))) == NULL)
+		return -1;
+	plen = path->len;
+	if (nul > p) {
+		if (plen > 0)
+			strbuf_addch(path, '/');
+		strbuf_add(path, p, (size_t)(nul - p));
+	}
+	p = nul + 1;
+	r = -1;
+	if (cache_number(&p, end, 1, &count) == -1 || p >= end || *p++ != ' ' ||
+	    cache_number(&p, end, 0, &subtrees) == -1 || p >= end ||
+	    *p++ != '\n' || (count >= 0 && (size_t)(end - p) < GITINDEX_OIDSZ))
+		goto out;
+	r = 0;
+	if (count >= 0) {
+		r = cb(path->buf, path->len, (size_t)count, p, arg);
+		p += GITINDEX_OIDSZ;
+	}
+	for (i = 0; r == 0 && i < subtrees; i++)
+		r = cache_node(&p, end, path, depth + 1, cb, arg);
+out:
+	strbuf_setlen(path, plen);
+	*pp = p;
+	return r;
+}
+
+int
+gitindex_parse_cache(const void *buf, size_t size, gitindex_cb cb, void *arg,
+    gitindex_tree_cb tcb, void *targ)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct link lk;
+	const unsigned char *p;
+	int r;
+
+	memset(&lk, 0, sizeof(lk));
+	if ((r = parse(buf, size, cb, arg, &lk)) != 0)
+		return r;
+	if (lk.p != NULL)
+		return GITINDEX_EUNSUPPORTED;	/* split: the caller's */
+	if (lk.tree == NULL)
+		return 0;
+	p = lk.tree;
+	r = cache_node(&p, lk.tree + lk.tree_size, &path, 0, tcb, targ);
+	strbuf_release(&path);
+	return r == -1 ? 0 : r;
+}
+
 int
 gitindex_link(const void *buf, size_t size, unsigned char *oid)
 {
@@ -242,8 +337,7 @@ gitindex_link(const void *buf, size_t size, unsigned char *oid)
 	size_t i;
 	int r;
 
-	lk.p = NULL;
-	lk.size = 0;
+	memset(&lk, 0, sizeof(lk));
 	if ((r = parse(buf, size, NULL, NULL, &lk)) != 0)
 		return r;
 	if (lk.p == NULL)

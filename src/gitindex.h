@@ -57,6 +57,21 @@ int	 gitindex_link(const void *, size_t, unsigned char *);
  * shared entries, the split index's other entries added in order. As
  * gitindex_parse() otherwise.
  */
+/*
+ * One valid directory of the index's cache of tree ids (the "TREE"
+ * extension): its path ("" for the root, else "a/b", len bytes), how many
+ * entries it covers and the id of the tree git would write of them
+ * (GITINDEX_OIDSZ bytes). A nonzero return stops the walk.
+ */
+typedef int (*gitindex_tree_cb)(const char *, size_t, size_t,
+    const unsigned char *, void *);
+/*
+ * gitindex_parse(), then tcb for each valid directory of the cache of
+ * tree ids when there is one. That cache is only a cache: a malformed
+ * one is left unread, and so is one nested deeper than 256 directories.
+ */
+int	 gitindex_parse_cache(const void *, size_t, gitindex_cb, void *,
+	    gitindex_tree_cb, void *);
 int	 gitindex_parse_split(const void *, size_t, const void *, size_t,
 	    gitindex_cb, void *);
 

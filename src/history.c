@@ -1166,6 +1166,113 @@ done:
 	return rc;
 }
 
+/*
+ * The parents git sees of n, as expand() takes them (a graft's, else its
+ * own; none for a shallow boundary), into the array *out of *alloc.
+ */
+static size_t
+seen_parents(struct walk *w, const struct wnode *n, git_oid **out,
+    size_t *alloc)
+{
+	const struct graft *g;
+	const char *line;
+	size_t i, gi, np;
+
+	g = oidset_get(&w->subst.grafts, &n->oid, &gi) ?
+	    &w->subst.graft[gi] : NULL;
+	np = g != NULL ? g->n : n->nparents;
+	if (np > 0 && oidset_has(&w->shallow, &n->oid))
+		np = 0;
+	if (np > *alloc) {
+		*alloc = np;
+		*out = xreallocarray(*out, np, sizeof(**out));
+	}
+	for (i = 0, line = n->parents; i < np; i++, line += HEX_LEN + 8)
+		if (g != NULL)
+			git_oid_cpy(&(*out)[i], &w->subst.gparent[g->first + i]);
+		else
+			git_oid_fromstrn(&(*out)[i], line + 7, HEX_LEN);
+	return np;
+}
+
+/* Tell cb of one commit popped: its tree, parents and author. */
+static int
+each_commit(struct walk *w, const struct wnode *n, struct history_commit *hc,
+    git_oid **parents, size_t *alloc, history_each_fn *cb, void *arg)
+{
+	struct trailer_ident id;
+	const char *p, *eol, *al, *ae;
+	char *name, *email;
+	int rc;
+
+	memset(&hc->tree, 0, sizeof(hc->tree));
+	if (n->end - n->buf > 5 + HEX_LEN && memcmp(n->buf, "tree ", 5) == 0)
+		git_oid_fromstrn(&hc->tree, n->buf + 5, HEX_LEN);
+	hc->oid = &n->oid;
+	hc->nparents = seen_parents(w, n, parents, alloc);
+	hc->parents = *parents;
+	hc->when = (int64_t)n->date;
+	hc->in_window = !w->none && n->date <= w->until;
+	al = ae = NULL;
+	for (p = n->buf; p < n->end && *p != '\n';
+	    p = text_next_line(p, n->end)) {
+		if ((eol = memchr(p, '\n', (size_t)(n->end - p))) == NULL)
+			eol = n->end;
+		if (has_prefix(p, eol, "author ")) {
+			al = p + 7;
+			ae = eol;
+		}
+	}
+	if (al != NULL && trailer_split_ident(al, (size_t)(ae - al),
+	    &id) == 0) {
+		name = xstrndup(id.name, id.namelen);
+		email = xstrndup(id.email, id.emaillen);
+	} else {
+		name = xstrdup("%aN");
+		email = xstrdup("%aE");
+	}
+	hc->name = name;
+	hc->email = email;
+	rc = cb(hc, arg);
+	free(name);
+	free(email);
+	return rc;
+}
+
+int
+history_each(git_repository *repo, const git_oid *tip,
+    const struct history_opts *opts, history_each_fn *cb, void *arg)
+{
+	struct history out;
+	struct history_commit hc;
+	struct walk w;
+	struct wnode n;
+	git_oid *parents = NULL;
+	size_t np, alloc = 0;
+	int rc;
+
+	memset(&out, 0, sizeof(out));
+	memset(&hc, 0, sizeof(hc));
+	if ((rc = walk_init(&w, repo, NULL, opts, &out)) == -1)
+		goto done;
+	if ((rc = walk_start(&w, tip, &n)) == -1)
+		goto done;
+	enqueue(&w, &n);
+	while (rc == 0 && w.nheap > 0) {
+		heap_pop(&w, &n);
+		rc = expand(&w, &n, &np);
+		hc.truncated = out.truncated;
+		if (rc == 0)
+			rc = each_commit(&w, &n, &hc, &parents, &alloc, cb, arg);
+		git_odb_object_free(n.obj);
+	}
+done:
+	walk_free(&w);
+	free(parents);
+	history_release(&out);
+	return rc == 0 ? 0 : -1;
+}
+
 void
 history_release(struct history *h)
 {

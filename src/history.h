@@ -86,6 +86,33 @@ int	 history_walk(git_repository *, const git_oid *, git_mailmap *,
 	    const struct history_opts *, struct history *);
 void	 history_release(struct history *);
 
+/* A commit of history_each(), as git's walk sees it. */
+struct history_commit {
+	const git_oid	*oid;
+	git_oid		 tree;		/* its root tree */
+	const git_oid	*parents;	/* as git sees them: a graft's, none
+					   at a shallow boundary */
+	size_t		 nparents;
+	const char	*name;		/* the author as written, not */
+	const char	*email;		/* mailmapped ("%aN", "%aE" when
+					   the line cannot be parsed) */
+	int64_t		 when;		/* committer date */
+	int		 in_window;	/* at or before opts->until */
+	int		 truncated;	/* the walk so far was cut (shallow,
+					   missing parents) */
+};
+
+/* Nonzero stops the walk and is an error (printed by the callback). */
+typedef int history_each_fn(const struct history_commit *, void *);
+
+/*
+ * The commits history_walk() pops from tip, in its order, newest first:
+ * those at or after opts->since, also those after opts->until (with
+ * in_window 0), each told to cb. 0, or -1: error printed.
+ */
+int	 history_each(git_repository *, const git_oid *,
+	    const struct history_opts *, history_each_fn *, void *);
+
 /* The newest commit that changed a path, as history_last_change() finds. */
 struct history_change {
 	int		 found;		/* oid and when are set */

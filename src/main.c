@@ -14,11 +14,13 @@
 /* Every command; the first is the default. */
 const struct command commands[] = {
 	{ "check", "check repositories against rules (the default)",
-	    cmd_check },
-	{ "suggest", "print a draft CODEOWNERS or GOVERNANCE.md", NULL },
+	    cmd_check, "[OPTION]... [PATH]..." },
+	{ "suggest", "print a draft CODEOWNERS, GOVERNANCE.md or "
+	    "MAINTAINERS.md", cmd_suggest,
+	    "[OPTION]... codeowners|governance|maintainers [PATH]" },
 	{ "diff", "what changed status between two reports or revisions",
-	    NULL },
-	{ NULL, NULL, NULL }
+	    cmd_diff, "[OPTION]... OLD NEW [PATH]" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 int
@@ -26,6 +28,7 @@ main(int argc, char **argv)
 {
 	const struct command *c;
 
+	command_table = commands;
 	for (c = commands; argc > 1 && c->name != NULL; c++)
 		if (strcmp(argv[1], c->name) == 0)
 			break;

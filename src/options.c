@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "command.h"
 #include "error.h"
 #include "options.h"
 #include "strbuf.h"
@@ -29,7 +30,10 @@ const struct option_doc option_docs[] = {
 	    "end of the history window (ISO 8601, or HEAD)" },
 	{ "rev", 0, "REV", "check the tree of a commit" },
 	{ "staged", 0, NULL,
-	    "check the index (pre-commit); history rules are skipped" },
+	    "check the index (pre-commit): fail only on what it makes worse "
+	    "than HEAD" },
+	{ "absolute", 0, NULL,
+	    "with --staged: fail on every failure, as of the index alone" },
 	{ "set", 0, "RULE.KEY=VAL", "change one key of one rule (repeatable)" },
 	{ "fact", 0, "NAME=VAL", "give a fact no checkout holds, e.g. stars=250" },
 	{ "no-repo-config", 0, NULL,
@@ -41,7 +45,9 @@ const struct option_doc option_docs[] = {
 	{ "list-rules", 0, NULL,
 	    "print the rules that would run, with their sources" },
 	{ "color", 0, "WHEN", "auto | always | never (NO_COLOR is honoured)" },
-	{ "quiet", 'q', NULL, "print only failures" },
+	{ "quiet", 'q', NULL, "print only what fails (error level)" },
+	{ "width", 0, "N",
+	    "wrap text at N columns, 0 never (default: terminal, 80)" },
 	{ "help", 'h', NULL, "print this help and exit" },
 	{ "version", 'V', NULL, "print the version and exit" },
 	{ NULL, 0, NULL, NULL }
@@ -55,11 +61,10 @@ options_usage(FILE *fp)
 	char left[64];
 	int planned;
 
-	fputs("usage: ecocheck [check] [OPTION]... [PATH]...\n"
-	    "       ecocheck suggest codeowners|governance [PATH]\n"
-	    "       ecocheck diff OLD NEW [PATH]\n"
-	    "Check a git checkout against repository-health rules.\n\n",
-	    fp);
+	commands_usage(fp);
+	fputs("Check a git checkout against repository-health rules.\n", fp);
+	commands_list(fp);
+	fputs("\nOptions of check:\n", fp);
 	for (o = option_docs; o->name != NULL; o++) {
 		if (o->shortopt != 0)
 			snprintf(left, sizeof(left), "-%c, --%s%s%s",
@@ -134,6 +139,38 @@ parse_format(struct options *o, const char *arg)
 	return rc;
 }
 
+/* --width N: 0 (never wrap) or a width the text report can use. */
+static int
+parse_width(struct options *o, const char *arg)
+{
+	char *end;
+	long n;
+
+	n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || (n != 0 &&
+	    (n < REPORT_WIDTH_MIN || n > REPORT_WIDTH_MAX)))
+		return usage_error("--width: bad number '%s': use 0 (no "
+		    "wrapping) or %d to %d", arg, REPORT_WIDTH_MIN,
+		    REPORT_WIDTH_MAX);
+	o->width = (int)n;
+	return 0;
+}
+
+static int
+parse_color(struct options *o, const char *arg)
+{
+	if (strcmp(arg, "auto") == 0)
+		o->color = COLOR_AUTO;
+	else if (strcmp(arg, "always") == 0)
+		o->color = COLOR_ALWAYS;
+	else if (strcmp(arg, "never") == 0)
+		o->color = COLOR_NEVER;
+	else
+		return usage_error("--color: '%s' is not auto, always or "
+		    "never", arg);
+	return 0;
+}
+
 static int
 parse_one(struct options *o, const char *name, const char *arg)
 {
@@ -155,6 +192,8 @@ parse_one(struct options *o, const char *name, const char *arg)
 		o->rev = arg;
 	else if (strcmp(name, "staged") == 0)
 		o->staged = 1;
+	else if (strcmp(name, "absolute") == 0)
+		o->absolute = 1;
 	else if (strcmp(name, "set") == 0) {
 		if (strchr(arg, '=') == NULL || strchr(arg, '.') == NULL)
 			return usage_error("--set %s: expected RULE.KEY=VALUE",
@@ -178,18 +217,12 @@ parse_one(struct options *o, const char *name, const char *arg)
 		o->each = arg;
 	else if (strcmp(name, "list-rules") == 0)
 		o->list_rules = 1;
-	else if (strcmp(name, "color") == 0) {
-		if (strcmp(arg, "auto") == 0)
-			o->color = COLOR_AUTO;
-		else if (strcmp(arg, "always") == 0)
-			o->color = COLOR_ALWAYS;
-		else if (strcmp(arg, "never") == 0)
-			o->color = COLOR_NEVER;
-		else
-			return usage_error("--color: '%s' is not auto, always "
-			    "or never", arg);
-	} else if (strcmp(name, "quiet") == 0)
+	else if (strcmp(name, "color") == 0)
+		return parse_color(o, arg);
+	else if (strcmp(name, "quiet") == 0)
 		o->quiet = 1;
+	else if (strcmp(name, "width") == 0)
+		return parse_width(o, arg);
 	return 0;
 }
 
@@ -203,6 +236,7 @@ options_parse(struct options *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->jobs = 0;	/* not given: one per online core (cmd-check.c) */
+	o->width = -1;	/* not given: the terminal's (report_width()) */
 	o->format = report_formats[0];
 	getopt_tables(lopts, sopts);
 	optind = 1;
@@ -291,6 +325,8 @@ options_finish(struct options *o)
 	if (o->staged && o->rev != NULL)
 		return usage_error("%s: --staged and --rev cannot be used "
 		    "together", "options");
+	if (o->absolute && !o->staged)
+		return usage_error("%s: --absolute is for --staged", "options");
 	if (o->each != NULL && o->paths.n > 0)
 		return usage_error("%s: --each and PATH operands cannot be used "
 		    "together", "options");
@@ -323,4 +359,5 @@ options_report(const struct options *o, FILE *fp, struct report_opts *ro)
 	ro->strict = o->strict;
 	ro->color = report_use_color(fp, o->color);
 	ro->many = o->each != NULL || o->paths.n > 1;
+	ro->width = o->width >= 0 ? o->width : report_width(fp);
 }

@@ -16,6 +16,7 @@ struct options {
 	int64_t		 as_of;
 	const char	*rev;
 	int		 staged;
+	int		 absolute;	/* --staged judged alone */
 	struct strvec	 sets;		/* --set RULE.KEY=VAL */
 	struct strvec	 facts;		/* --fact NAME=VAL */
 	int		 no_repo_config;
@@ -25,6 +26,7 @@ struct options {
 	int		 list_rules;
 	enum color	 color;
 	int		 quiet;
+	int		 width;		/* --width N, -1 when not given */
 	struct strvec	 paths;
 };
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "finding.h"
 #include "json.h"
 #include "report-json.h"
@@ -67,6 +68,14 @@ json_finding(struct json *j, const struct finding *f)
 		json_object_end(j);
 	}
 	json_array_end(j);
+	/* The lines the text report prints under the message, unindented. */
+	if (f->details.n > 0) {
+		json_array_begin(j, "details");
+		for (i = 0; i < f->details.n; i++)
+			json_string(j, NULL, f->details.v[i] +
+			    strspn(f->details.v[i], " "));
+		json_array_end(j);
+	}
 	if (f->fix != NULL)
 		json_string(j, "fix", f->fix);
 	if (f->judgment && f->result != RESULT_PASS)
@@ -185,6 +194,8 @@ report_json_document(struct strbuf *sb, const struct repo_result *res,
 	for (i = 0; i < res->nfindings; i++)
 		json_finding(&j, &res->findings[i]);
 	json_array_end(&j);
+	if (res->baseline != NULL)
+		baseline_json(&j, res->baseline);
 	json_object_begin(&j, "summary");
 	json_int(&j, "pass", res->counts[RESULT_PASS]);
 	json_int(&j, "fail", res->counts[RESULT_FAIL]);

@@ -37,6 +37,8 @@ static void	 md_header(FILE *, const struct repo_result *);
 static int	 said_in_details(const struct finding *, const char *);
 static void	 md_entry(FILE *, const struct finding *);
 static void	 md_evidence(FILE *, const struct repo_result *);
+static void	 review_table(FILE *, const struct repo_result *,
+		    const struct repo_result *);
 
 const struct report_format report_markdown = {
 	.name = "markdown",
@@ -297,15 +299,42 @@ row_note(struct strbuf *sb, const struct repo_result *res, int req)
 void
 md_review_table(FILE *fp, const struct repo_result *res)
 {
+	review_table(fp, NULL, res);
+}
+
+void
+md_diff_table(FILE *fp, const struct repo_result *was,
+    const struct repo_result *res)
+{
+	review_table(fp, was, res);
+}
+
+/*
+ * The review table of res, with a column "Was" of the rows' statuses in
+ * was before its Status when was is not NULL; the rows run to the
+ * highest requirement of either.
+ */
+static void
+review_table(FILE *fp, const struct repo_result *was,
+    const struct repo_result *res)
+{
 	struct strbuf sb = STRBUF_INIT;
 	int req, max, n;
 
 	max = md_max_requirement(res);
-	fputs("| Criterion | Status | Notes |\n| --- | --- | --- |\n", fp);
+	if (was != NULL && md_max_requirement(was) > max)
+		max = md_max_requirement(was);
+	fputs(was != NULL ? "| Criterion | Was | Status | Notes |\n"
+	    "| --- | --- | --- | --- |\n" :
+	    "| Criterion | Status | Notes |\n| --- | --- | --- |\n", fp);
 	for (req = 1; req <= max; req++) {
 		strbuf_reset(&sb);
 		strbuf_addstr(&sb, "| ");
-		md_criterion(&sb, res, req);
+		md_criterion(&sb, ruleset_requirement_title(&res->rs, req) ==
+		    NULL && was != NULL ? was : res, req);
+		if (was != NULL)
+			strbuf_addf(&sb, " | %s",
+			    wg_status_label(row_status(was, req, &n)));
 		strbuf_addf(&sb, " | %s | ",
 		    wg_status_label(row_status(res, req, &n)));
 		row_note(&sb, res, req);

@@ -31,5 +31,12 @@ int	 md_max_requirement(const struct repo_result *);
 void	 md_finding_note(struct strbuf *, const struct finding *);
 /* The table "| Criterion | Status | Notes |", a row per requirement. */
 void	 md_review_table(FILE *, const struct repo_result *);
+/*
+ * The same table with a column "Was" before Status, each row's status in
+ * was (ecocheck diff): "| Criterion | Was | Status | Notes |"; the
+ * notes are res's.
+ */
+void	 md_diff_table(FILE *, const struct repo_result *,
+	    const struct repo_result *);
 
 #endif

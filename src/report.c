@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "report.h"
@@ -89,6 +90,33 @@ report_use_color(FILE *fp, enum color when)
 	if (term != NULL && strcmp(term, "dumb") == 0)
 		return 0;
 	return isatty(fileno(fp));
+}
+
+/*
+ * A pipe or a file gets 80 columns whatever the environment says, so
+ * that saved reports and CI logs are the same everywhere; COLUMNS only
+ * stands in for a terminal that does not give its size.
+ */
+int
+report_width(FILE *fp)
+{
+	struct winsize ws;
+	const char *env;
+	char *end;
+	long n;
+
+	if (!isatty(fileno(fp)))
+		return REPORT_WIDTH_PIPE;
+	if (ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		n = ws.ws_col;
+	else if ((env = getenv("COLUMNS")) != NULL &&
+	    (n = strtol(env, &end, 10)) > 0 && *end == '\0')
+		;
+	else
+		n = REPORT_WIDTH_PIPE;
+	if (n < REPORT_WIDTH_MIN)
+		n = REPORT_WIDTH_MIN;
+	return n > REPORT_WIDTH_MAX ? REPORT_WIDTH_MAX : (int)n;
 }
 
 /*

@@ -18,12 +18,18 @@ enum color {
 	COLOR_NEVER
 };
 
+/* Widths of the text report: in a pipe, and the range of --width N. */
+#define REPORT_WIDTH_PIPE	80
+#define REPORT_WIDTH_MIN	20
+#define REPORT_WIDTH_MAX	1000
+
 /* What a report needs of the command line. */
 struct report_opts {
 	int	 quiet;		/* only failures */
 	int	 strict;	/* unknown counts as a failure */
 	int	 color;		/* colour the output (decided already) */
 	int	 many;		/* several repositories may follow */
+	int	 width;		/* columns of the text report, 0: no wrapping */
 };
 
 /*
@@ -65,5 +71,10 @@ void	 report_list_rules(FILE *, const struct repo_result *);
 int	 report_evidence_is_file(const struct evidence *);
 /* Whether to colour output on fp. */
 int	 report_use_color(FILE *, enum color);
+/*
+ * The width of the text report on fp: the terminal's when fp is one
+ * (COLUMNS when the terminal does not say), else 80.
+ */
+int	 report_width(FILE *);
 
 #endif

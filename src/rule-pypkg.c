@@ -78,9 +78,36 @@ line_of(const char *buf, const char *p)
 }
 
 /*
- * "conda install", "mamba install" or "micromamba install" in a README:
- * the line, or 0.
+ * Whether the words at p of buf are a command, not prose: what comes
+ * before them on their line is only a prompt ("$ ", "> ", "!", "%") or
+ * white space (a code block), or they open inline code ("`conda ...",
+ * "<code>conda ...").
  */
+static int
+is_command(const char *buf, const char *p)
+{
+	const char *s;
+
+	if (p - buf >= 5 && memcmp(p - 5, "micro", 5) == 0)
+		p -= 5;		/* micromamba install */
+	if (p > buf && (p[-1] == '`' || p[-1] == '>'))
+		return 1;
+	for (s = p; s > buf && s[-1] != '\n'; s--)
+		;
+	while (s < p && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s < p && strchr("$>!%", *s) != NULL)
+		for (s++; s < p && (*s == ' ' || *s == '>'); s++)
+			;
+	return s == p;
+}
+
+/*
+ * "conda install", "mamba install" or "micromamba install" in a README,
+ * as a command: the line, or 0.
+ */
+static int	 is_command(const char *, const char *);
+
 static int
 readme_conda(const struct rule *r, struct check_ctx *ctx, const char **path)
 {
@@ -101,13 +128,13 @@ readme_conda(const struct rule *r, struct check_ctx *ctx, const char **path)
 		    ctx_read(ctx, e, README_MAX, CTX_READ_TEXT, NULL, &buf,
 		    &len, &trunc) != 0)
 			continue;
-		for (j = 0; verbs[j] != NULL; j++) {
-			p = memmem(buf, len, verbs[j], strlen(verbs[j]));
-			if (p != NULL) {
-				*path = e->path;
-				return line_of(buf, p);
-			}
-		}
+		for (j = 0; verbs[j] != NULL; j++)
+			for (p = buf; (p = memmem(p, len - (size_t)(p - buf),
+			    verbs[j], strlen(verbs[j]))) != NULL; p++)
+				if (is_command(buf, p)) {
+					*path = e->path;
+					return line_of(buf, p);
+				}
 		return 0;
 	}
 	return 0;

@@ -42,6 +42,7 @@
 #include "read/doclink.h"
 #include "read/dochost.h"
 #include "finding.h"
+#include "pymeta.h"
 #include "read/inline.h"
 #include "read/prose.h"
 #include "read/reader.h"
@@ -140,6 +141,7 @@ struct docsite {
 	struct strvec		 hosts;
 	struct strvec		 pages;
 	struct strvec		 roots;
+	struct strvec		 names;
 	struct doclink_site	 s;
 };
 
@@ -205,6 +207,7 @@ static int	 delegate(const struct rule *, struct check_ctx *,
 static int	 is_document(const char *);
 static int	 is_listed(const struct md_heading *);
 static void	 docsite_free(void *);
+static void	 docsite_names(struct check_ctx *, struct strvec *);
 static int	 page_cb(const struct tree_entry *, void *);
 static void	 docsite_declared(const struct rule *, struct check_ctx *,
 		    struct docsite *);
@@ -602,6 +605,7 @@ docsite_free(void *p)
 	strvec_clear(&ds->hosts);
 	strvec_clear(&ds->pages);
 	strvec_clear(&ds->roots);
+	strvec_clear(&ds->names);
 	free(ds);
 }
 
@@ -645,6 +649,25 @@ docsite_declared(const struct rule *r, struct check_ctx *ctx,
 }
 
 /*
+ * The names a docs site of the project's own would carry: the package
+ * names its Python metadata declares and its directory's name.
+ */
+static void
+docsite_names(struct check_ctx *ctx, struct strvec *names)
+{
+	const struct pymeta *m = pymeta_get(ctx);
+	char *dir;
+	size_t i;
+
+	for (i = 0; m != NULL && i < m->names.n; i++)
+		if (!strvec_has(names, m->names.v[i].text))
+			strvec_push(names, m->names.v[i].text);
+	if ((dir = ctx_repo_name(ctx)) != NULL && !strvec_has(names, dir))
+		strvec_push(names, dir);
+	free(dir);
+}
+
+/*
  * What the repository tells of its docs site, made once per rule (its
  * site_files say which files declare it): the hosts declared, and the
  * pages under docs/, doc/ and the folders of sources declared.
@@ -678,8 +701,10 @@ docsite_of(const struct rule *r, struct check_ctx *ctx)
 		(void)tree_glob(ctx_tree(ctx), glob, 0, page_cb, &ds->pages);
 		free(glob);
 	}
+	docsite_names(ctx, &ds->names);
 	ds->s.hosts = &ds->hosts;
 	ds->s.pages = &ds->pages;
+	ds->s.names = &ds->names;
 	ctx_cache_add(ctx, "docsite", NULL, (size_t)(uintptr_t)r, ds,
 	    docsite_free);
 	return &ds->s;

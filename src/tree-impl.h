@@ -47,6 +47,16 @@ struct tree_ops {
 	void		(*free)(struct tree *);
 };
 
+/*
+ * A directory of the index's cache of tree ids: the id of the tree git
+ * would write of the count entries under path ("" the root).
+ */
+struct tree_cache_node {
+	char		*path;
+	size_t		 count;
+	git_oid		 oid;
+};
+
 /* What every source has: the first member of each source's own struct. */
 struct tree {
 	const struct tree_ops	*ops;
@@ -54,6 +64,10 @@ struct tree {
 	struct tree_entry	*entries;	/* sorted by path */
 	size_t			 nentries;
 	size_t			 alloc;
+	/* The index's cache of tree ids, by path (tree-index.c); or none. */
+	struct tree_cache_node	*cache;
+	size_t			 ncache;
+	size_t			 cache_alloc;
 };
 
 extern const struct tree_ops tree_worktree_ops;
@@ -67,6 +81,14 @@ extern const struct tree_ops tree_commit_ops;
 void	 tree_init(struct tree *, const struct tree_ops *, git_repository *);
 /* Append an entry; the tree takes path (allocated). oid may be NULL. */
 void	 tree_add(struct tree *, char *, unsigned, const git_oid *);
+/*
+ * Append the entries [lo, hi) of another tree, their paths borrowed: it
+ * must outlive t.
+ */
+void	 tree_add_borrowed(struct tree *, const struct tree *, size_t, size_t);
+/* The entries [*lo, *hi) whose path starts with the len bytes of pfx. */
+void	 tree_prefix_range(const struct tree *, const char *, size_t,
+	    size_t *, size_t *);
 /* Sort entries by path (byte order) and drop repeated paths. */
 void	 tree_sort(struct tree *);
 /* A git or stat(2) mode as one of TREE_MODE_*, 0 for anything else. */

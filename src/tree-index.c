@@ -27,6 +27,9 @@ static void	 drop_from(struct tree *, size_t);
 static int	 add_or_merge(struct tree *, size_t, const char *, size_t,
 		    unsigned, int, const git_oid *);
 static int	 add_parsed(const struct gitindex_entry *, void *);
+static int	 add_cached(const char *, size_t, size_t,
+		    const unsigned char *, void *);
+static int	 cache_cmp(const void *, const void *);
 static int	 expand_cb(const char *, const git_tree_entry *, void *);
 static int	 expand_sparse_dir(struct tree *, size_t,
 		    const struct gitindex_entry *);
@@ -125,6 +128,30 @@ add_parsed(const struct gitindex_entry *ie, void *arg)
 	    tree_mode(ie->mode), ie->stage, with_oid ? &oid : NULL);
 }
 
+/* A valid directory of the index's cache of tree ids, kept for HEAD's tree. */
+static int
+add_cached(const char *path, size_t len, size_t count,
+    const unsigned char *oid, void *arg)
+{
+	struct tree *t = arg;
+	struct tree_cache_node *n;
+
+	XGROW(t->cache, t->ncache + 1, t->cache_alloc);
+	n = &t->cache[t->ncache++];
+	n->path = xstrndup(path, len);
+	n->count = count;
+	git_oid_fromraw(&n->oid, oid);
+	return 0;
+}
+
+static int
+cache_cmp(const void *a, const void *b)
+{
+	const struct tree_cache_node *na = a, *nb = b;
+
+	return strcmp(na->path, nb->path);
+}
+
 /* Where a sparse directory's files go. */
 struct expand {
 	struct tree	*t;
@@ -214,10 +241,20 @@ parse_index(struct tree *t, const unsigned char *b, size_t size,
 	XGROW(t->entries, pa.start + n, t->alloc);
 	if (sb != NULL)
 		r = gitindex_parse_split(b, size, sb, ssize, add_parsed, &pa);
+	else if (with_oid && pa.start == 0)
+		/* The index source: its cache of tree ids serves HEAD's. */
+		r = gitindex_parse_cache(b, size, add_parsed, &pa, add_cached,
+		    t);
 	else
 		r = gitindex_parse(b, size, add_parsed, &pa);
-	if (r == 0)
+	if (r == 0) {
+		if (t->ncache > 1)
+			qsort(t->cache, t->ncache, sizeof(*t->cache),
+			    cache_cmp);
 		return 0;
+	}
+	while (t->ncache > 0)
+		free(t->cache[--t->ncache].path);
 	drop_from(t, pa.start);
 	return r == PARSE_ERROR ? -1 : 1;
 }

@@ -24,6 +24,21 @@
  */
 #define TREE_BLOB_PACKED_MAX	(256 * 1024 * 1024)
 
+/*
+ * What tree_glob() knows of a pattern to skip whole directories: its
+ * components before the first "**" (and whether there is one). With
+ * GLOB_PATHNAME every other component matches exactly one component of
+ * a path, so a directory whose components do not match those, or that
+ * lies deeper than the pattern reaches, holds no match.
+ */
+#define PRUNE_MAX	16
+struct prune {
+	char	*v[PRUNE_MAX];
+	size_t	 n;
+	int	 on;		/* 0: the pattern is matched entry by entry */
+	int	 deep;		/* a "**" follows the n components */
+};
+
 static int	 entry_cmp(const void *, const void *);
 static int	 fold_cmp(const char *, const char *);
 static void	 prefix_range(const struct tree *, const char *, size_t,
@@ -33,6 +48,9 @@ static int	 blob_read(const struct tree *, const struct tree_entry *,
 static int	 blob_stream(const struct tree_entry *, git_odb *, size_t,
 		    struct strbuf *);
 static int	 blob_corrupt(const struct tree_entry *, const char *);
+static void	 prune_init(struct prune *, const char *);
+static void	 prune_release(struct prune *);
+static size_t	 prune_skip(const struct prune *, const char *, int);
 
 void
 tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
@@ -54,8 +72,12 @@ tree_free(struct tree *t)
 	if (t->ops->free != NULL)
 		t->ops->free(t);
 	for (i = 0; i < t->nentries; i++)
-		free(t->entries[i].path);
+		if (!t->entries[i].borrowed)
+			free(t->entries[i].path);
 	free(t->entries);
+	for (i = 0; i < t->ncache; i++)
+		free(t->cache[i].path);
+	free(t->cache);
 	free(t);
 }
 
@@ -101,11 +123,32 @@ tree_add(struct tree *t, char *path, unsigned mode, const git_oid *oid)
 	e = &t->entries[t->nentries++];
 	e->path = path;
 	e->mode = mode;
+	e->borrowed = 0;
 	e->has_oid = oid != NULL;
 	if (oid != NULL)
 		git_oid_cpy(&e->oid, oid);
 	else
 		memset(&e->oid, 0, sizeof(e->oid));
+}
+
+void
+tree_add_borrowed(struct tree *t, const struct tree *from, size_t lo,
+    size_t hi)
+{
+	size_t i;
+
+	XGROW(t->entries, t->nentries + (hi - lo), t->alloc);
+	for (i = lo; i < hi; i++) {
+		t->entries[t->nentries] = from->entries[i];
+		t->entries[t->nentries++].borrowed = 1;
+	}
+}
+
+void
+tree_prefix_range(const struct tree *t, const char *pfx, size_t len,
+    size_t *lo, size_t *hi)
+{
+	prefix_range(t, pfx, len, lo, hi);
 }
 
 static int
@@ -130,7 +173,8 @@ tree_sort(struct tree *t)
 	for (i = j = 0; i < t->nentries; i++) {
 		if (j > 0 &&
 		    strcmp(t->entries[j - 1].path, t->entries[i].path) == 0) {
-			free(t->entries[i].path);
+			if (!t->entries[i].borrowed)
+				free(t->entries[i].path);
 			continue;
 		}
 		t->entries[j++] = t->entries[i];
@@ -221,12 +265,87 @@ tree_lookup(const struct tree *t, const char *path, int icase)
 	return NULL;
 }
 
+/*
+ * Split pattern for prune_skip(); off when a '\\' or a class holding a
+ * '/' makes its components unsure, or it has too many.
+ */
+static void
+prune_init(struct prune *pr, const char *pattern)
+{
+	const char *p, *q, *end, *last;
+
+	memset(pr, 0, sizeof(*pr));
+	if (strchr(pattern, '\\') != NULL)
+		return;
+	/* A '/' between a '[' and the last ']' may be in a class. */
+	if ((p = strchr(pattern, '[')) != NULL &&
+	    (last = strrchr(pattern, ']')) != NULL && last > p &&
+	    memchr(p, '/', (size_t)(last - p)) != NULL)
+		return;
+	for (p = pattern; pr->n < PRUNE_MAX; p = end + 1) {
+		end = strchr(p, '/');
+		if (end == NULL)
+			end = p + strlen(p);
+		for (q = p; q + 1 < end && !(q[0] == '*' && q[1] == '*'); q++)
+			;
+		if (q + 1 < end) {
+			pr->deep = 1;	/* "**", whole or inside a component */
+			break;
+		}
+		pr->v[pr->n++] = xstrndup(p, (size_t)(end - p));
+		if (*end == '\0')
+			break;
+	}
+	pr->on = pr->deep || pr->n < PRUNE_MAX;
+}
+
+static void
+prune_release(struct prune *pr)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++)
+		free(pr->v[i]);
+}
+
+/*
+ * How many bytes of path (a directory and its '/') hold no match of the
+ * pattern, so that every entry under them can be skipped; 0 when path
+ * must be matched itself.
+ */
+static size_t
+prune_skip(const struct prune *pr, const char *path, int flags)
+{
+	char comp[256];
+	const char *p, *slash;
+	size_t k, len;
+
+	if (!pr->on)
+		return 0;
+	for (p = path, k = 0; (slash = strchr(p, '/')) != NULL;
+	    p = slash + 1, k++) {
+		if (pr->deep && k >= pr->n)
+			return 0;	/* anything below may match "**" */
+		if (!pr->deep && k + 1 >= pr->n)
+			return (size_t)(slash - path) + 1;	/* too deep */
+		len = (size_t)(slash - p);
+		if (len >= sizeof(comp))
+			return 0;
+		memcpy(comp, p, len);
+		comp[len] = '\0';
+		if (!glob_match(pr->v[k], comp, flags))
+			return (size_t)(slash - path) + 1;
+	}
+	return 0;
+}
+
 int
 tree_glob(const struct tree *t, const char *pattern, int icase,
     int (*cb)(const struct tree_entry *, void *), void *arg)
 {
+	struct prune pr;
 	const char *p;
-	size_t plen, lo, hi, i;
+	size_t plen, lo, hi, i, skip, slo, shi;
 	int r, flags;
 
 	/* The literal directories the pattern starts with narrow the search. */
@@ -242,13 +361,20 @@ tree_glob(const struct tree *t, const char *pattern, int icase,
 	}
 	flags = GLOB_PATHNAME | (icase ? GLOB_CASEFOLD : 0);
 	prefix_range(t, pattern, plen, &lo, &hi);
-	for (i = lo; i < hi; i++) {
-		if (!glob_match(pattern, t->entries[i].path, flags))
+	prune_init(&pr, pattern);
+	r = 0;
+	for (i = lo; i < hi && r == 0; i++) {
+		if ((skip = prune_skip(&pr, t->entries[i].path, flags)) > 0) {
+			/* the directory's entries are one range: past it */
+			prefix_range(t, t->entries[i].path, skip, &slo, &shi);
+			i = shi - 1;
 			continue;
-		if ((r = cb(&t->entries[i], arg)) != 0)
-			return r;
+		}
+		if (glob_match(pattern, t->entries[i].path, flags))
+			r = cb(&t->entries[i], arg);
 	}
-	return 0;
+	prune_release(&pr);
+	return r;
 }
 
 const char *

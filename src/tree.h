@@ -30,6 +30,7 @@ struct tree_entry {
 	char		*path;		/* relative, '/'-separated */
 	unsigned	 mode;		/* one of TREE_MODE_* */
 	int		 has_oid;	/* oid is the blob (index, commit) */
+	int		 borrowed;	/* path is another tree's (tree-impl.h) */
 	git_oid		 oid;
 };
 
@@ -46,6 +47,15 @@ int	 tree_open_index(struct tree **, git_repository *);
  */
 int	 tree_open_commit(struct tree **, git_repository *, const git_oid *,
 	    const git_oid *, const char *);
+/*
+ * As tree_open_commit(), taking from idx (an index source, or NULL; it
+ * must outlive the tree) the entries of every directory whose tree id
+ * the index's cache of tree ids says is the commit's: HEAD's tree beside
+ * the index for --staged, mostly the index's own entries.
+ */
+int	 tree_open_commit_shared(struct tree **, git_repository *,
+	    const git_oid *, const git_oid *, const char *,
+	    const struct tree *);
 void	 tree_free(struct tree *);
 
 /* The source's name: "worktree", "index" or "commit". */

@@ -121,3 +121,68 @@ strbuf_add_printable(struct strbuf *sb, const char *s, size_t n)
 		n -= len;
 	}
 }
+
+/* Code points that take no column: combining marks, zero-width ones. */
+static const uint32_t zero_width[][2] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
+	{ 0x0610, 0x061a }, { 0x064b, 0x065f }, { 0x0e31, 0x0e31 },
+	{ 0x0e34, 0x0e3a }, { 0x1ab0, 0x1aff }, { 0x1dc0, 0x1dff },
+	{ 0x200b, 0x200f }, { 0x20d0, 0x20ff }, { 0xfe00, 0xfe0f },
+	{ 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff }, { 0xe0100, 0xe01ef },
+};
+
+/* Code points that take two columns (East Asian Wide and Fullwidth). */
+static const uint32_t double_width[][2] = {
+	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x23e9, 0x23ec },
+	{ 0x25fd, 0x25fe }, { 0x2614, 0x2615 }, { 0x2648, 0x2653 },
+	{ 0x26a1, 0x26a1 }, { 0x26aa, 0x26ab }, { 0x26bd, 0x26be },
+	{ 0x26c4, 0x26c5 }, { 0x26d4, 0x26d4 }, { 0x26f2, 0x26f5 },
+	{ 0x26fa, 0x26fd }, { 0x2705, 0x2705 }, { 0x270a, 0x270b },
+	{ 0x274c, 0x274c }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 },
+	{ 0x2795, 0x2797 }, { 0x2e80, 0x303e }, { 0x3041, 0x33ff },
+	{ 0x3400, 0x4dbf }, { 0x4e00, 0x9fff }, { 0xa000, 0xa4cf },
+	{ 0xa960, 0xa97f }, { 0xac00, 0xd7a3 }, { 0xf900, 0xfaff },
+	{ 0xfe30, 0xfe4f }, { 0xff00, 0xff60 }, { 0xffe0, 0xffe6 },
+	{ 0x1f300, 0x1f64f }, { 0x1f680, 0x1f6ff }, { 0x1f900, 0x1f9ff },
+	{ 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
+};
+
+static int
+in_ranges(uint32_t cp, const uint32_t (*r)[2], size_t n)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cp < r[mid][0])
+			hi = mid;
+		else if (cp > r[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t w, len;
+
+	w = 0;
+	while (n > 0) {
+		cp = utf8_next(s, n, &len);
+		if (in_ranges(cp, zero_width,
+		    sizeof(zero_width) / sizeof(zero_width[0])))
+			;
+		else if (in_ranges(cp, double_width,
+		    sizeof(double_width) / sizeof(double_width[0])))
+			w += 2;
+		else
+			w++;
+		s += len;
+		n -= len;
+	}
+	return w;
+}

@@ -27,5 +27,13 @@ size_t	 utf8_len(const char *, size_t);
  * repository that is printed for people goes through it.
  */
 void	 strbuf_add_printable(struct strbuf *, const char *, size_t);
+/*
+ * The columns n bytes of printable text take on a terminal: 2 for a
+ * wide (East Asian, emoji) character, 0 for a combining mark or a
+ * zero-width character, 1 for the rest (an invalid byte prints as
+ * U+FFFD, one column). Independent of the locale, so that a report is
+ * laid out the same everywhere.
+ */
+size_t	 utf8_width(const char *, size_t);
 
 #endif

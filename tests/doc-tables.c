@@ -3,6 +3,8 @@
  * from the tables the program itself uses (for t0008; not installed):
  *
  *	doc-tables options	the long options of the check command
+ *	doc-tables diff-options	the long options of the diff command
+ *	doc-tables suggest-options	those of the suggest command
  *	doc-tables types	the rule types
  *	doc-tables keys		every key a rule may take (common and typed)
  *	doc-tables formats	the report formats, planned ones included
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "command.h"
 #include "keyspec.h"
 #include "options.h"
 #include "report.h"
@@ -64,6 +67,12 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "options") == 0) {
 		for (o = option_docs; o->name != NULL; o++)
 			printf("%s\n", o->name);
+	} else if (strcmp(argv[1], "diff-options") == 0) {
+		for (o = diff_option_docs; o->name != NULL; o++)
+			printf("%s\n", o->name);
+	} else if (strcmp(argv[1], "suggest-options") == 0) {
+		for (o = suggest_option_docs; o->name != NULL; o++)
+			printf("%s\n", o->name);
 	} else if (strcmp(argv[1], "types") == 0) {
 		for (t = rule_types; *t != NULL; t++)
 			printf("%s\n", (*t)->name);
@@ -79,6 +88,6 @@ main(int argc, char **argv)
 		goto usage;
 	return 0;
 usage:
-	fprintf(stderr, "usage: doc-tables options|types|keys|formats|ids FILE...\n");
+	fprintf(stderr, "usage: doc-tables options|diff-options|suggest-options|types|keys|formats|ids FILE...\n");
 	return 2;
 }

@@ -10,7 +10,7 @@ fi
 
 # History is t0009's subject: here it must not decide the exit status.
 NOHIST="--set commits.level=off --set contributors.level=off"
-R=$TEST_TMP/repo
+R=$TEST_TMP/demo
 
 # readme: write README.md of $R from standard input.
 readme() {

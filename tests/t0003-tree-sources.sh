@@ -57,7 +57,7 @@ test_expect_success '--staged: the index, not the working tree' '
 	git -C "$R" add SECURITY.md &&
 	test_tick && git -C "$R" commit -q -m security &&
 	git -C "$R" rm -q --cached SECURITY.md &&
-	ec_json 1 $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged --absolute "$R" &&
 	test_eq "$(jq -r .repository.source "$TEST_TMP/out.json")" index &&
 	test_eq "$(result_of security)" fail &&
 	test -f "$R/SECURITY.md" &&
@@ -68,10 +68,10 @@ test_expect_success '--staged: the index, not the working tree' '
 
 test_expect_success '--staged: a newly added file counts before it is committed' '
 	echo "be kind" >"$R/CODE_OF_CONDUCT.md" &&
-	ec_json 1 $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged --absolute "$R" &&
 	test_eq "$(result_of coc)" fail &&
 	git -C "$R" add CODE_OF_CONDUCT.md &&
-	ec_json 1 $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged --absolute "$R" &&
 	test_eq "$(result_of coc)" pass &&
 	test_tick && git -C "$R" commit -q -m coc
 '
@@ -79,9 +79,9 @@ test_expect_success '--staged: a newly added file counts before it is committed'
 test_expect_success '--staged reads GIT_INDEX_FILE when git sets it' '
 	cp "$R/.git/index" "$TEST_TMP/alt-index" &&
 	GIT_INDEX_FILE="$TEST_TMP/alt-index" git -C "$R" rm -q --cached SECURITY.md &&
-	GIT_INDEX_FILE="$TEST_TMP/alt-index" ec_json 1 $RULES --staged "$R" &&
+	GIT_INDEX_FILE="$TEST_TMP/alt-index" ec_json 1 $RULES --staged --absolute "$R" &&
 	test_eq "$(result_of security)" fail &&
-	ec_json 1 $RULES --staged "$R" &&
+	ec_json 1 $RULES --staged --absolute "$R" &&
 	test_eq "$(result_of security)" pass
 '
 
@@ -189,7 +189,7 @@ big_readme() {
 # borrows the objects through objects/info/alternates (libgit2's own
 # backend, not ours, streams those).
 readme_read_by() {
-	for _how in "" --staged "--rev HEAD" bare alternates
+	for _how in "" "--staged --absolute" "--rev HEAD" bare alternates
 	do
 		if test "$_how" = bare
 		then

@@ -36,7 +36,7 @@ test_expect_success JQ 'LICENSE.md linking to /etc/passwd is reported as a link,
 	git -C "$R" add LICENSE.md && test_tick && git -C "$R" commit -q -m link &&
 	ec_json 1 --rev HEAD "$R" &&
 	result_of license-file message | grep -q "symbolic link to /etc/passwd" &&
-	ec_json 1 --staged "$R" &&
+	ec_json 1 --staged --absolute "$R" &&
 	result_of license-file message | grep -q "symbolic link to /etc/passwd"
 '
 

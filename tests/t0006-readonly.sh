@@ -23,7 +23,7 @@ test_expect_success 'the index is stale after touching tracked files' '
 
 # Each mode with the exit status it must give (1: the repository lacks
 # files the default rule set requires; --list-rules judges nothing).
-for run in "1:" "1:--staged" "1:--rev HEAD" "0:--list-rules" "1:--format json" \
+for run in "1:" "1:--staged --absolute" "0:--staged" "1:--rev HEAD" "0:--list-rules" "1:--format json" \
 	"1:-r community-health"; do
 	code=${run%%:*} mode=${run#*:}
 	test_expect_success "nothing under the repository changes: ecocheck $mode" "

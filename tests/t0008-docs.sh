@@ -26,6 +26,26 @@ test_expect_success 'every option of the check command is documented in ecocheck
 	documented opts ecocheck.1 "^\.It .*Fl \\\\-@\\b" option
 '
 
+test_expect_success 'every option of the diff command is documented in ecocheck(1)' '
+	"$TABLES" diff-options >dopts &&
+	documented dopts ecocheck.1 "^\.It .*Fl \\\\-@\\b" option &&
+	sed -n "/^\.Ss Comparing two reviews/,/^\.Sh /p" "$M/ecocheck.1" >diff.sec &&
+	while read -r _o; do
+		grep -q "^\.It .*Fl \\\\-$_o\\b" diff.sec ||
+			{ echo "the diff section lacks --$_o"; return 1; }
+	done <dopts
+'
+
+test_expect_success 'every option of the suggest command is documented in ecocheck(1)' '
+	"$TABLES" suggest-options >sopts &&
+	sed -n "/^\.Ss Drafts of CODEOWNERS/,/^\.S[hs] /p" "$M/ecocheck.1" >suggest.sec &&
+	test -s suggest.sec &&
+	while read -r _o; do
+		grep -q "^\.It .*Fl \\\\-$_o\\b" suggest.sec ||
+			{ echo "the suggest section lacks --$_o"; return 1; }
+	done <sopts
+'
+
 test_expect_success 'every rule type and key is documented in ecocheck.ini(5)' '
 	"$TABLES" keys >keys.all &&
 	sort -u keys.all >keys &&
@@ -50,6 +70,21 @@ test_expect_success JQ 'every JSON field ecocheck writes is documented in ecoche
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" out.json |
 		grep -v "^null$" >fields &&
 	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
+'
+
+test_expect_success JQ 'every JSON field ecocheck diff writes is documented in ecocheck(1)' '
+	git -C r add README.md .ecocheck.ini &&
+	test_tick &&
+	git -C r commit -q -m one &&
+	test_expect_code 1 "$ECOCHECK" --format json r >old.json &&
+	git -C r rm -q README.md &&
+	test_tick &&
+	git -C r commit -q -m two &&
+	test_expect_code 1 "$ECOCHECK" diff --format json old.json HEAD r >diff.json &&
+	jq -e ".changes[0].rule" diff.json >/dev/null &&
+	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" diff.json |
+		grep -v "^null$" >dfields &&
+	documented dfields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
 '
 
 test_expect_success 'every format and command is documented in ecocheck(1)' '

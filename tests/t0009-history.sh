@@ -114,7 +114,7 @@ test_expect_success 'the .mailmap comes from the tree source (bare repository: H
 test_expect_success 'bots are excluded by the rule, and shown as excluded' '
 	ec_json 0 $H --as-of "@$END" --set "contributors.exclude=nomatch^" "$MM" &&
 	test_eq "$(result_of contributors value)" 3 &&
-	test_expect_code 0 "$ECOCHECK" $H --as-of "@$END" "$MM" >out &&
+	test_expect_code 0 "$ECOCHECK" $H --as-of "@$END" --width 0 "$MM" >out &&
 	grep -q "dependabot\[bot\].*(excluded)" out
 '
 

@@ -102,7 +102,7 @@ test_expect_success 'a submodule where the file should be is no file in every ty
 	git -C "$S" rm -q --cached DOC.md &&
 	rm "$S/DOC.md" &&
 	git -C "$S" update-index --add --cacheinfo 160000,$(git -C "$R" rev-parse HEAD),DOC.md &&
-	ec_json 1 -r "$TEST_TMP/read.ini" --staged "$S" &&
+	ec_json 1 -r "$TEST_TMP/read.ini" --staged --absolute "$S" &&
 	three result >got &&
 	printf "fail\nfail\nfail\n" >want &&
 	test_cmp want got &&

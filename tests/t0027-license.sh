@@ -44,7 +44,7 @@ test_expect_success 'an MIT license file passes, its id the value' '
 test_expect_success 'the same under --rev and --staged' '
 	ec_json 1 --rev HEAD "$TEST_TMP/mit" &&
 	test_eq "$(result_of license-permissive value)" MIT &&
-	ec_json 1 --staged "$TEST_TMP/mit" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/mit" &&
 	test_eq "$(result_of license-permissive value)" MIT
 '
 

@@ -30,9 +30,9 @@ co_repo() {
 	git -C "$_r" commit -q -m codeowners
 }
 
-# The text report's lines about the codeowners rule.
+# The text report's lines about the codeowners rule, one line each.
 co_text() {
-	"$ECOCHECK" --color never -r pytorch-ecosystem "$@" "$TEST_TMP/repo" \
+	"$ECOCHECK" --color never --width 0 -r pytorch-ecosystem "$@" "$TEST_TMP/repo" \
 		>"$TEST_TMP/text" 2>&1 || :
 	sed -n '/ codeowners  /,/^requirement\|^[0-9]* pass/p' "$TEST_TMP/text"
 }
@@ -52,7 +52,7 @@ test_expect_success 'a valid file in .github/ passes with its owners counted' '
 test_expect_success 'the same under --rev and --staged' '
 	ec_json 1 --rev HEAD "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
-	ec_json 1 --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners value)" 3
 '
 
@@ -65,7 +65,7 @@ test_expect_success 'GitHub order: .github/, the root, docs/; the others are ign
 	test_eq "$(result_of codeowners evidence[2].path)" docs/CODEOWNERS &&
 	co_text | grep "CODEOWNERS is ignored: GitHub uses .github/CODEOWNERS, the first found" &&
 	git -C "$TEST_TMP/repo" rm -q .github/CODEOWNERS &&
-	ec_json 1 --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners evidence[0].path)" CODEOWNERS &&
 	test_eq "$(result_of codeowners value)" 1
 '
@@ -130,7 +130,7 @@ test_expect_success 'retired committers: missing is a warning saying where it lo
 test_expect_success 'retired committers: an Emeritus section of GOVERNANCE.md or MAINTAINERS.rst' '
 	printf "# Governance\n\nText.\n\n## Emeritus maintainers\n\n- Bob\n" >"$TEST_TMP/repo/GOVERNANCE.md" &&
 	git -C "$TEST_TMP/repo" add GOVERNANCE.md &&
-	ec_json 1 --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners evidence[1].path)" GOVERNANCE.md &&
 	test_eq "$(result_of codeowners evidence[1].line)" 5 &&
@@ -138,7 +138,7 @@ test_expect_success 'retired committers: an Emeritus section of GOVERNANCE.md or
 	mkdir -p "$TEST_TMP/repo/docs" &&
 	printf "Maintainers\n===========\n\nAlumni\n------\n\n* Carol\n" >"$TEST_TMP/repo/docs/MAINTAINERS.rst" &&
 	git -C "$TEST_TMP/repo" add docs/MAINTAINERS.rst &&
-	ec_json 1 --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners evidence[1].path)" docs/MAINTAINERS.rst
 '
@@ -232,10 +232,10 @@ test_expect_success 'a file of 100,000 lines is read whole' '
 	co_repo .github/CODEOWNERS "" README.md d5/x d99999/y &&
 	cp big "$TEST_TMP/repo/.github/CODEOWNERS" &&
 	git -C "$TEST_TMP/repo" add -A &&
-	ec_json 1 --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" pass &&
 	test_eq "$(result_of codeowners value)" 98 &&
-	co_text --staged | grep "99978 more notes on patterns"
+	co_text --staged --absolute | grep "99978 more notes on patterns"
 '
 
 test_expect_success 'binary junk and invalid UTF-8: a clear failure, no crash' '
@@ -243,7 +243,7 @@ test_expect_success 'binary junk and invalid UTF-8: a clear failure, no crash' '
 	co_repo .github/CODEOWNERS "" README.md &&
 	cp junk "$TEST_TMP/repo/.github/CODEOWNERS" &&
 	git -C "$TEST_TMP/repo" add -A &&
-	ec_json 1 --staged "$TEST_TMP/repo" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
 	test_eq "$(result_of codeowners)" fail &&
 	result_of codeowners message | grep "^[0-9]* lines of .github/CODEOWNERS GitHub skips as invalid: .github/CODEOWNERS:1:[0-9]*: Invalid line" &&
 	co_repo .github/CODEOWNERS "* @alice\n/caf\\0351/ @bob\n# emeritus\n" README.md &&

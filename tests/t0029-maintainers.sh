@@ -118,7 +118,7 @@ test_expect_success 'a Name/Handle table in .github/MAINTAINERS.md passes' '
 test_expect_success 'the same under --rev, --staged and in a bare clone' '
 	ec_json 1 --rev HEAD "$TEST_TMP/table" &&
 	test_eq "$(result_of core-maintainers value)" 2 &&
-	ec_json 1 --staged "$TEST_TMP/table" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/table" &&
 	test_eq "$(result_of core-maintainers value)" 2 &&
 	git clone -q --bare "$TEST_TMP/table" "$TEST_TMP/table.git" &&
 	ec_json 1 "$TEST_TMP/table.git" &&

@@ -117,7 +117,7 @@ test_expect_success 'a computed install_requires is said so, never guessed' '
 	ec_json 1 "$TEST_TMP/comp" &&
 	test_eq "$(support)" "unknown error" &&
 	result_of pytorch-support message | grep -F "computed by code" &&
-	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/comp" >text &&
+	test_expect_code 1 "$ECOCHECK" --color never --width 0 "$TEST_TMP/comp" >text &&
 	grep -F "setup.py:6: install_requires is computed, not a list of strings" text
 '
 
@@ -135,7 +135,7 @@ test_expect_success 'a list changed after its assignment is computed, never gues
 	py_repo changed setup-named-changed.py=setup.py &&
 	ec_json 1 "$TEST_TMP/changed" &&
 	test_eq "$(support)" "unknown error" &&
-	test_expect_code 1 "$ECOCHECK" --color never "$TEST_TMP/changed" >text &&
+	test_expect_code 1 "$ECOCHECK" --color never --width 0 "$TEST_TMP/changed" >text &&
 	grep -F "setup.py:7: install_requires is computed, not a list of strings" text
 '
 
@@ -347,7 +347,7 @@ test_expect_success 'a broken workflow is named; the rest is still read' '
 '
 
 test_expect_success 'the same under --staged and --rev' '
-	ec_json 1 --staged "$TEST_TMP/lt" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error" &&
 	ec_json 1 --rev HEAD "$TEST_TMP/lt" &&
 	test_eq "$(support)" "fail error"
@@ -411,6 +411,24 @@ test_expect_success 'packages: conda install in the README alone passes' '
 	ec_json 1 "$TEST_TMP/condareadme" &&
 	test_eq "$(result_of packages result)" pass &&
 	result_of packages message | grep -F "conda: install instructions in README.md:5"
+'
+
+test_expect_success 'packages: conda install as a command counts, in prose it does not' '
+	R=$TEST_TMP/condaprose &&
+	make_repo "$R" pkg/__init__.py &&
+	printf "# X\n\nThere are no conda install instructions yet: conda install is not supported.\n" \
+		>"$R/README.md" &&
+	git -C "$R" add -A && git -C "$R" commit -q -m prose &&
+	ec_json 1 "$R" &&
+	test_eq "$(result_of packages result)" fail &&
+	for cmd in "\$ conda install x" "> mamba install x" "Run \`conda install -c conda-forge x\` first." \
+	    "<code>conda install x</code>" "!conda install -y x" "    micromamba install x"; do
+		printf "# X\n\nSome prose about conda install options.\n\n%s\n" "$cmd" >"$R/README.md" &&
+		git -C "$R" commit -q -a -m "$cmd" &&
+		ec_json 1 "$R" &&
+		test_eq "$cmd: $(result_of packages result)" "$cmd: pass" &&
+		result_of packages message | grep -F "README.md:5" || return 1
+	done
 '
 
 test_expect_success 'packages: the readme key names other files to read' '

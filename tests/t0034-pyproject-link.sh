@@ -80,7 +80,7 @@ test_expect_success 'the same link in a commit and in the index' '
 	ec_json 1 --rev HEAD "$TEST_TMP/link" &&
 	test_eq "$(said pytorch-support)" "fail: $LINK" &&
 	test_eq "$(said packages)" "fail: $LINK" &&
-	ec_json 1 --staged "$TEST_TMP/link" &&
+	ec_json 1 --staged --absolute "$TEST_TMP/link" &&
 	test_eq "$(said pytorch-support)" "fail: $LINK" &&
 	test_eq "$(said packages)" "fail: $LINK"
 '

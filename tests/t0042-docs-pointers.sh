@@ -86,6 +86,23 @@ test_expect_success 'a site URL names its page at any depth of the docs tree, on
 	result_of quick-start message | grep -F "delegated to docs/source/user/tutorials/basics.md: section"
 '
 
+test_expect_success 'another project'\''s site names no page of ours at any depth' '
+	demo_readme <<-\EOF &&
+	## Documentation
+
+	We build on [their basics](https://otherlib.github.io/stable/tutorials/basics.html).
+	EOF
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of quick-start)" fail &&
+	demo_readme <<-\EOF &&
+	## Documentation
+
+	See [the basics](https://someone.github.io/demo/stable/tutorials/basics.html).
+	EOF
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of quick-start)" pass
+'
+
 test_expect_success 'a Getting started section linking to a deep page of the site: found at any depth' '
 	demo_readme <<-\EOF &&
 	## Getting started

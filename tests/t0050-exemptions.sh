@@ -58,7 +58,7 @@ until = 2026-03-31" &&
 '
 
 test_expect_success 'the exemption and what the rule found are in the text' '
-	test_expect_code 1 "$ECOCHECK" --as-of "$AS_OF" "$TEST_TMP/ex" >out &&
+	test_expect_code 1 "$ECOCHECK" --width 0 --as-of "$AS_OF" "$TEST_TMP/ex" >out &&
 	grep "^  SKIP  governance  *exempt: governance is being written (until 2026-03-31), .ecocheck.ini:2\$" out &&
 	grep "^  *without the exemption: fail: nothing found (looked for GOVERNANCE.md" out
 '
@@ -106,7 +106,7 @@ exempt = no quick start yet" &&
 	test_eq "$(result_of quick-start exempt.found)" pass &&
 	result_of quick-start message >msg &&
 	grep -F "; exempt, but it passes: remove the exemption (.ecocheck.ini:2)" msg &&
-	test_expect_code 1 "$ECOCHECK" --as-of "$AS_OF" "$TEST_TMP/passes" >out &&
+	test_expect_code 1 "$ECOCHECK" --width 0 --as-of "$AS_OF" "$TEST_TMP/passes" >out &&
 	grep "^  PASS  quick-start .*; exempt, but it passes: remove the exemption (.ecocheck.ini:2)\$" out
 '
 
@@ -158,7 +158,7 @@ min = 1" &&
 '
 
 test_expect_success 'and in the text and the markdown row' '
-	test_expect_code 1 "$ECOCHECK" --as-of "$AS_OF" "$TEST_TMP/low" >out &&
+	test_expect_code 1 "$ECOCHECK" --width 0 --as-of "$AS_OF" "$TEST_TMP/low" >out &&
 	grep "^  *min 1, set by .ecocheck.ini:2; the rule set asks 30\$" out &&
 	test_expect_code 1 "$ECOCHECK" -f markdown --as-of "$AS_OF" "$TEST_TMP/low" >out.md &&
 	grep "^| 13\. Commits | .* | .*; min 1, set by .ecocheck.ini:2; the rule set asks 30 |\$" out.md

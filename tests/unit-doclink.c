@@ -35,12 +35,16 @@ cands(const char *from, const char *dest, enum doclink_kind *kind)
 	return sb.buf;
 }
 
+/* The project's name in the calls of resolved(). */
+static const char *project = "demo";
+
 /* The candidates of a link knowing the site, joined by spaces. */
 static const char *
 resolved(const char *dest, const char *host, enum doclink_kind *kind)
 {
 	static struct strbuf sb = STRBUF_INIT;
 	struct strvec v = STRVEC_INIT, hosts = STRVEC_INIT, pages = STRVEC_INIT;
+	struct strvec names = STRVEC_INIT;
 	struct doclink_site site;
 	size_t i;
 
@@ -48,8 +52,10 @@ resolved(const char *dest, const char *host, enum doclink_kind *kind)
 		strvec_push(&pages, tree_pages[i]);
 	if (host != NULL)
 		strvec_push(&hosts, host);
+	strvec_push(&names, project);
 	site.hosts = &hosts;
 	site.pages = &pages;
+	site.names = &names;
 	strbuf_reset(&sb);
 	*kind = doclink_resolve("README.md", dest, &site, &v);
 	for (i = 0; i < v.n; i++)
@@ -57,6 +63,7 @@ resolved(const char *dest, const char *host, enum doclink_kind *kind)
 	strvec_clear(&v);
 	strvec_clear(&hosts);
 	strvec_clear(&pages);
+	strvec_clear(&names);
 	return sb.buf;
 }
 
@@ -101,6 +108,21 @@ test_site(void)
 	c = resolved("https://demo.readthedocs.io/", NULL, &k);
 	ok(strncmp(c, "docs/index.md docs/source/index.rst", 35) == 0,
 	    "the site's root is the shallowest index: %s", c);
+	project = "Other-Project";
+	c = resolved("https://demo.readthedocs.io/en/latest/tutorials/basics/",
+	    NULL, &k);
+	ok(strncmp(c, "docs/tutorials/basics.md", 24) == 0,
+	    "another project's site: no page at any depth, only the "
+	    "suffix's own places: %s", c);
+	c = resolved("https://someone.github.io/other-project/tutorials/basics/",
+	    NULL, &k);
+	ok(strncmp(c, "docs/source/user/tutorials/basics.md", 36) == 0,
+	    "a github.io site whose first part names the project: %s", c);
+	c = resolved("https://otherprojectnlp.github.io/tutorials/basics/",
+	    NULL, &k);
+	ok(strncmp(c, "docs/source/user/tutorials/basics.md", 36) == 0,
+	    "a host whose label holds the project's name: %s", c);
+	project = "demo";
 	is_str(resolved("https://demo.example.org/manual/basics/", NULL, &k),
 	    "", "a host nobody declared is no site");
 	is_int(k, DOCLINK_NONE, "and is none");

@@ -13,6 +13,7 @@
 
 #include <git2.h>
 
+#include "glob.h"
 #include "history.h"
 #include "strbuf.h"
 #include "tree-impl.h"
@@ -523,6 +524,67 @@ open_rev(struct tree **t, git_repository *repo, const char *rev)
 	return tree_open_commit(t, repo, &commit, &root, "rev");
 }
 
+/* How many entries of t borrow their paths. */
+static size_t
+borrowed(const struct tree *t)
+{
+	size_t i, n;
+
+	for (i = n = 0; i < t->nentries; i++)
+		n += t->entries[i].borrowed;
+	return n;
+}
+
+/* HEAD's tree beside the index shares what the index's cache says. */
+static void
+test_shared_head(void)
+{
+	git_repository *repo;
+	git_oid commit, root;
+	struct tree *idx, *head, *plain;
+	char *want, *got;
+
+	ut_sh("git init -q sh && cd sh && mkdir -p a b/c d && echo 1 >a/1 && "
+	    "echo 2 >a/2 && echo 3 >b/c/3 && echo 4 >d/4 && echo r >README && "
+	    "git add -A && git commit -q -m one && echo 33 >b/c/3 && "
+	    "git add b/c/3 && git rm -q --cached d/4");
+	if ((repo = repo_open("sh")) == NULL)
+		return;
+	if (!ok(tree_open_index(&idx, repo) == 0, "open the index") ||
+	    !ok(history_resolve(repo, NULL, "sh", &commit) == 0 &&
+	    history_commit_tree(repo, &commit, "sh", &root) == 0, "HEAD"))
+		return;
+	ok(idx->ncache > 0, "the index has a cache of tree ids");
+	ok(tree_open_commit_shared(&head, repo, &commit, &root, "sh",
+	    idx) == 0 && tree_open_commit(&plain, repo, &commit, &root,
+	    "sh") == 0, "open HEAD, shared and not");
+	want = tree_list(plain, 1);
+	got = tree_list(head, 1);
+	is_str(got, want, "HEAD shared lists what HEAD read whole lists");
+	free(want);
+	free(got);
+	is_int(borrowed(head), 2, "a/1 and a/2 come from the index");
+	is_int(borrowed(plain), 0, "nothing borrowed without the index");
+	ok(tree_lookup(head, "d/4", 0) != NULL && tree_lookup(idx, "d/4", 0) ==
+	    NULL, "a file removed from the index is HEAD's still");
+	tree_free(head);
+	tree_free(plain);
+	tree_free(idx);
+	ut_sh("cd sh && git reset -q && git write-tree >/dev/null");
+	ok(tree_open_index(&idx, repo) == 0 &&
+	    tree_open_commit_shared(&head, repo, &commit, &root, "sh",
+	    idx) == 0, "the index as HEAD");
+	is_int(borrowed(head), idx->nentries, "the whole tree is shared");
+	want = tree_list(idx, 1);
+	got = tree_list(head, 1);
+	is_str(got, want, "and the same");
+	free(want);
+	free(got);
+	tree_free(head);
+	tree_free(idx);
+	git_repository_free(repo);
+}
+
 static void
 test_commit(git_repository *repo)
 {
@@ -703,6 +765,55 @@ test_glob_semantics(void)
 	tree_free(t);
 }
 
+/*
+ * tree_glob() skips whole directories a pattern cannot reach: its answer
+ * is the one of matching every entry, in every case.
+ */
+static void
+test_glob_pruning(void)
+{
+	static const char *const paths[] = {
+		"A.md", "DOCS/Team.rst", "Docs/x/team.RST", "README",
+		"a-b/x", "a.b", "a/b", "a/b/c/x", "a/bb/x", "a/x", "a[/]b",
+		"docs/a/b/c/team.rst", "docs/team.rst", "docsx/team.rst",
+		"pkg/d0/m.py", "pkg/d1/m.py", "pkg/team.rst", "x/docs/team.rst",
+	};
+	static const char *const patterns[] = {
+		"docs/**/team.rst", "README", "readme", "*", "*/*", "a/*",
+		"a/*/x", "[Dd]ocs/*", "**/x", "a/**", "D*/**/*.rst", "a?b/x",
+		"docs/", "a/b/c/x", "a[/]b", "a\\/b", "*/**/m.py", "a/b*",
+		"**", "pkg/*/m.py", "*s/team.rst", "a/b/**/x", "a**/x",
+	};
+	struct strbuf want = STRBUF_INIT;
+	struct tree *t;
+	char *got;
+	size_t i, k;
+	int icase, flags;
+
+	t = xcalloc(1, sizeof(*t));
+	tree_init(t, &tree_index_ops, NULL);
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		tree_add(t, xstrdup(paths[i]), TREE_MODE_FILE, NULL);
+	tree_sort(t);
+	for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]) * 2; k++) {
+		icase = k % 2;
+		flags = GLOB_PATHNAME | (icase ? GLOB_CASEFOLD : 0);
+		strbuf_reset(&want);
+		for (i = 0; i < t->nentries; i++)
+			if (glob_match(patterns[k / 2], t->entries[i].path,
+			    flags)) {
+				strbuf_addstr(&want, t->entries[i].path);
+				strbuf_addch(&want, '\n');
+			}
+		got = glob_list(t, patterns[k / 2], icase);
+		is_str(got, want.buf, "glob %s%s: as matching every entry",
+		    patterns[k / 2], icase ? " (icase)" : "");
+		free(got);
+	}
+	strbuf_release(&want);
+	tree_free(t);
+}
+
 /* Index versions 2, 3 (extended flags) and 4 (prefix-compressed paths). */
 static void
 test_index_formats(void)
@@ -858,6 +969,8 @@ main(void)
 	test_index(repo);
 	test_commit(repo);
 	test_queries(repo);
+	test_glob_pruning();
+	test_shared_head();
 	after = fingerprint("r");
 	is_str(after, before, "nothing in .git changed, the index "
 	    "byte for byte, with stale stat data in it");

@@ -1,17 +1,28 @@
 #!/bin/sh
 # readme-example.sh: build the young demo project of README.md's example
-# in a temporary directory (/tmp/demo), with fixed dates, and run ecocheck
-# on it as the README shows. Run by hand when the output changes:
-#   tools/readme-example.sh [ECOCHECK]
-# and paste what it prints into README.md.
+# with fixed dates and run ecocheck on it as the README shows, in a pipe
+# (80 columns):
+#   tools/readme-example.sh [ECOCHECK [DIR]]
+# builds DIR/demo (default /tmp/demo) and prints what README.md's block
+# "$ ecocheck --as-of 2026-11-23" holds, the path as /tmp/demo. Paste it
+# there when the output changes; tests/t0049-text-report.sh fails until
+# the two agree.
 set -eu
 
-ECOCHECK=${1:-src/ecocheck}
 SRCDIR=$(cd "$(dirname "$0")/.." && pwd)
-D=/tmp/demo
+ECOCHECK=${1:-src/ecocheck}
+case $ECOCHECK in
+/*) ;;
+*) ECOCHECK=$(pwd)/$ECOCHECK ;;
+esac
+D=${2:-/tmp}/demo
+: "${ECOCHECK_RULES_DIR:=$SRCDIR/rules}"
+export ECOCHECK_RULES_DIR
 rm -rf "$D"
 git init -q "$D"
 cd "$D"
+OUT=$D.out
+trap 'rm -f "$OUT"' EXIT
 
 commit() {
 	# commit AUTHOR EMAIL DATE MESSAGE
@@ -19,7 +30,6 @@ commit() {
 	GIT_COMMITTER_NAME=$1 GIT_COMMITTER_EMAIL=$2 GIT_COMMITTER_DATE=$3 \
 		git -c user.useConfigOnly=false commit -q -m "$4"
 }
-
 cat >README.md <<'MD'
 # demo
 
@@ -57,8 +67,12 @@ printf 'print("plot", flush=True)\n' >plot.py
 git add -A
 commit "Alice Smith" alice@users.noreply.github.com 2026-11-15T10:00:00Z "flush the output"
 
+# The first line names the demo's path on a line of its own (it is
+# longer than 80 columns with a path as long as /tmp/demo or longer), so
+# /tmp/demo can stand for DIR/demo.
 echo "\$ ecocheck --as-of 2026-11-23"
 status=0
-"$ECOCHECK" --as-of 2026-11-23 || status=$?
+"$ECOCHECK" --as-of 2026-11-23 >"$OUT" || status=$?
+sed "s|$D|/tmp/demo|g" "$OUT"
 echo "\$ echo \$?"
 echo "$status"

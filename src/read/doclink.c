@@ -13,6 +13,8 @@ static int	 relative_path(const char *, const char *, size_t,
 		    struct strbuf *);
 static void	 push_dir_pages(struct strvec *, const char *);
 static int	 site_host(const char *, size_t);
+static int	 names_project(const char *, size_t, const char *, size_t,
+		    const struct strvec *);
 static int	 version_part(const char *, size_t);
 static size_t	 path_parts(const char *, size_t, const char **, size_t *);
 static void	 push_tail_dir(struct strvec *, const char *, const char *);
@@ -118,6 +120,77 @@ site_host(const char *host, size_t len)
 	for (i = 0; ends[i] != NULL; i++) {
 		n = strlen(ends[i]);
 		if (len > n && ascii_eq_lower(host + len - n, ends[i], n))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Letters and digits of s[0..n) in lower case, at most cap - 1 of them,
+ * into out: "Pytorch-Metric_Learning" is "pytorchmetriclearning".
+ */
+static size_t
+squash(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i, k;
+
+	for (i = k = 0; i < n && k + 1 < cap; i++)
+		if (ascii_isalnum((unsigned char)s[i]))
+			out[k++] = (char)ascii_tolower((unsigned char)s[i]);
+	out[k] = '\0';
+	return k;
+}
+
+/* Whether a squashed part and a squashed name contain one the other. */
+static int
+part_names(const char *part, size_t plen, const char *name, size_t nlen)
+{
+	if (plen < 3 || nlen < 3)
+		return 0;
+	return plen >= nlen ? strstr(part, name) != NULL :
+	    strstr(name, part) != NULL;
+}
+
+/*
+ * Does a label of host[0..hlen) or the first part of path[0..len) name
+ * one of the project's names ("flairnlp.github.io" and flair,
+ * "kevinmusgrave.github.io/pytorch-metric-learning")? The hosting words
+ * (docs, github, readthedocs, io ...) name nothing.
+ */
+static int
+names_project(const char *host, size_t hlen, const char *path, size_t len,
+    const struct strvec *names)
+{
+	static const char *const hosting[] = { "docs", "doc", "www", "github",
+	    "readthedocs", "io", "org", "com", "net", "hosted", NULL };
+	char part[128], name[128];
+	const char *p, *end;
+	size_t i, j, k, plen, nlen;
+
+	if (names == NULL)
+		return 0;
+	for (p = host, end = host + hlen; p <= end; p += k + 1) {
+		k = (size_t)((memchr(p, '.', (size_t)(end - p)) != NULL ?
+		    (const char *)memchr(p, '.', (size_t)(end - p)) : end) - p);
+		plen = squash(p, k, part, sizeof(part));
+		for (j = 0; hosting[j] != NULL && strcmp(part, hosting[j]) != 0;
+		    j++)
+			;
+		for (i = 0; hosting[j] == NULL && i < names->n; i++) {
+			nlen = squash(names->v[i], strlen(names->v[i]), name,
+			    sizeof(name));
+			if (part_names(part, plen, name, nlen))
+				return 1;
+		}
+	}
+	while (len > 0 && *path == '/')
+		path++, len--;
+	plen = squash(path, strcspn(path, "/#?") < len ? strcspn(path, "/#?") :
+	    len, part, sizeof(part));
+	for (i = 0; i < names->n; i++) {
+		nlen = squash(names->v[i], strlen(names->v[i]), name,
+		    sizeof(name));
+		if (part_names(part, plen, name, nlen))
 			return 1;
 	}
 	return 0;
@@ -493,7 +566,8 @@ doclink_resolve(const char *from, const char *dest,
 	    path, len, &skip);
 	if (!own && !site_host(host, hlen))
 		return DOCLINK_NONE;
-	if (site != NULL && site->pages != NULL)
+	if (site != NULL && site->pages != NULL && (own ||
+	    names_project(host, hlen, path, len, site->names)))
 		suffix_pages(path + skip, len - skip, site->pages, out);
 	site_pages(path + skip, len - skip, out);
 	return DOCLINK_SITE;

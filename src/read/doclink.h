@@ -36,6 +36,8 @@ enum doclink_kind doclink_candidates(const char *, const char *,
 struct doclink_site {
 	const struct strvec	*hosts;
 	const struct strvec	*pages;
+	const struct strvec	*names;	/* the project's: its package names,
+					   its directory's; may be NULL */
 };
 
 /*
@@ -44,7 +46,11 @@ struct doclink_site {
  * pages whose path ends with a suffix of its path, the longest suffix
  * first, at one suffix the shallowest page first (".../a/b/" or
  * ".../a/b.html" is docs/ ** /a/b.md, a/b.rst, a/b.ipynb or
- * a/b/index.md), then doclink_candidates()' own.
+ * a/b/index.md), then doclink_candidates()' own. On a host no file
+ * declares (any *.github.io, *.readthedocs.io, docs.*), the pages at any
+ * depth are named only when the host or the path's first part names the
+ * project (site->names): another project's site can name a page of ours
+ * by chance.
  */
 enum doclink_kind doclink_resolve(const char *, const char *,
 		    const struct doclink_site *, struct strvec *);
