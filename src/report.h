@@ -42,7 +42,7 @@ struct report_opts {
  * format with no repo function is planned and refused. With -j, repo
  * runs in the worker process that checked the repository, into memory
  * that the parent prints (so a hook decides nothing from its FILE: the
- * colour and such come decided in report_opts), and end in the parent,
+ * colour and the width come decided in report_opts), and end in the parent,
  * on results carried back as result-wire.h says: findings whole, but of
  * the rules only id, type, title, help, level and requirements.
  */
