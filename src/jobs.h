@@ -1,19 +1,18 @@
 /*
- * jobs.h: checking several repositories at once, each in a process of
- * its own (fork, no exec: the checks share nothing that could race, and
- * one that crashes takes no other down).
+ * jobs.h: checking several repositories at once, in a pool of worker
+ * processes (fork, no exec: the checks share nothing that could race,
+ * and one that crashes takes no other down).
  *
- * The first repository is checked in this process, beside the first
- * children, so that what a check loads once (the license corpus) is
- * loaded already in every child started after it.
- *
- * Every child checks its repository with its diagnostics held back, then
- * waits for its turn: the parent lets the children print one after the
- * other in the order of the repositories (each one's errors, then its
- * report, exactly as a run of one process prints them), so output never
- * interleaves and never depends on which check ends first. After
- * printing, a child sends its result back (result-wire.h) for the
- * format's end hook.
+ * The workers are forked once, after this process has loaded what every
+ * check shares (the license corpus), and each checks one repository
+ * after another as this process hands them out, in the order of the
+ * repositories. A worker renders a repository's report into memory and
+ * sends it back with its held diagnostics and its result
+ * (result-wire.h); this process prints each repository's errors, then
+ * its report, exactly as a run of one process prints them, as soon as
+ * every repository before it has been printed: output never interleaves
+ * and never depends on which check ends first, and a worker never waits
+ * for its turn.
  */
 #ifndef EC_JOBS_H
 #define EC_JOBS_H

@@ -40,9 +40,11 @@ struct report_opts {
  * EXIT_TROUBLE; report_reported() counts the others), so that a report
  * across repositories can be a format. begin and end may be NULL; a
  * format with no repo function is planned and refused. With -j, repo
- * runs in the process that checked the repository and end in the parent,
+ * runs in the worker process that checked the repository, into memory
+ * that the parent prints (so a hook decides nothing from its FILE: the
+ * colour and the width come decided in report_opts), and end in the parent,
  * on results carried back as result-wire.h says: findings whole, but of
- * the rules only id, type, level and requirements.
+ * the rules only id, type, title, help, level and requirements.
  */
 struct report_format {
 	const char	*name;

@@ -35,6 +35,7 @@ static void	 put_ruleset(struct strbuf *, const struct ruleset *);
 static long long get_int(struct wire *, long long, long long);
 static char	*get_str(struct wire *);
 static void	 get_ruleset(struct wire *, struct ruleset *);
+static const char *get_interned(struct wire *, struct ruleset *);
 static void	 get_finding(struct wire *, const struct ruleset *,
 		    struct finding *);
 static void	 get_changes(struct wire *, struct finding *);
@@ -74,6 +75,8 @@ put_ruleset(struct strbuf *sb, const struct ruleset *rs)
 		r = rs->rules[i];
 		put_str(sb, r->id);
 		put_str(sb, r->type != NULL ? r->type->name : NULL);
+		put_str(sb, r->title);
+		put_str(sb, r->help);
 		put_int(sb, r->level);
 		put_int(sb, (long long)r->nreq);
 		for (j = 0; j < r->nreq; j++)
@@ -204,6 +207,17 @@ get_str(struct wire *w)
 	return s;
 }
 
+/* A string kept as long as the rule set, as the rules' own point into it. */
+static const char *
+get_interned(struct wire *w, struct ruleset *rs)
+{
+	char *s;
+
+	if ((s = get_str(w)) != NULL)
+		strvec_push_nodup(&rs->interned, s);
+	return s;
+}
+
 static void
 get_ruleset(struct wire *w, struct ruleset *rs)
 {
@@ -229,6 +243,8 @@ get_ruleset(struct wire *w, struct ruleset *rs)
 		type = get_str(w);
 		r->type = type != NULL ? rule_type_find(type) : NULL;
 		free(type);
+		r->title = get_interned(w, rs);
+		r->help = get_interned(w, rs);
 		r->level = (enum level)get_int(w, LEVEL_OFF, LEVEL_ERROR);
 		r->nreq = (size_t)get_int(w, 0, WIRE_MAX);
 		r->req = xcalloc(r->nreq + 1, sizeof(*r->req));

@@ -6,12 +6,13 @@
  * What travels: the repository (path as checked, root, source, HEAD,
  * bare, shallow, empty), the window, the counts and exit status; of the
  * rule set its name, title, window and requirement titles, and of each
- * rule its id, type, level and requirements; every finding whole (result,
- * level, message, fix, evidence, details, value, minimum, judgment,
- * what the repository's config changed of the rule, its exemption).
- * What does not: the rules' keys, help and titles, the files read and the
- * facts: a format prints those from its repo hook, which runs beside the
- * check, never from its end hook.
+ * rule its id, type, title, help, level and requirements (SARIF's end
+ * describes every rule); every finding whole (result, level, message,
+ * fix, evidence, details, value, minimum, judgment, what the
+ * repository's config changed of the rule, its exemption).
+ * What does not: the rules' keys, the files read and the facts: a format
+ * prints those from its repo hook, which runs beside the check, never
+ * from its end hook.
  */
 #ifndef EC_RESULT_WIRE_H
 #define EC_RESULT_WIRE_H

@@ -220,13 +220,19 @@ corpus_load(void)
 	atexit(corpus_release);
 }
 
-static const struct license_corpus *
-corpus_get(struct check_ctx *ctx)
+void
+rule_license_preload(void)
 {
 	if (!corpus.tried) {
 		corpus.tried = 1;
 		corpus_load();
 	}
+}
+
+static const struct license_corpus *
+corpus_get(struct check_ctx *ctx)
+{
+	rule_license_preload();
 	if (corpus.c == NULL &&
 	    ctx_cache_find(ctx, "license-corpus", NULL, 0) == NULL) {
 		ctx_cache_add(ctx, "license-corpus", NULL, 0,

@@ -52,4 +52,11 @@ const struct rule_type		*rule_type_find(const char *);
 const struct rule_key_spec	*rule_key_spec_find(const struct rule_type *,
 				    const char *);
 
+/*
+ * Load now what the license rule otherwise loads at its first check (the
+ * corpus), so that processes forked after share it (jobs.c); what the
+ * load said is still told to each check that needs the corpus.
+ */
+void	 rule_license_preload(void);
+
 #endif

@@ -5,7 +5,8 @@
 # one's errors told in its turn under its own cap, and a format's end
 # told of every repository, those that could not be checked too; with
 # -j, in parallel and printed exactly as one process prints them; text
-# ends with a summary table of them all.
+# ends with a summary table of them all. -j N is a pool of N workers, each
+# checking one repository after another.
 . "$(dirname "$0")/lib.sh"
 
 FIX=$ECOCHECK_SRCDIR/tests/fixtures/licenses
@@ -153,7 +154,7 @@ run_many() {
 		"$@"
 }
 
-for fmt in text json jsonl; do
+for fmt in text json jsonl sarif markdown github application; do
 	test_expect_success "$fmt: -j 1 and -j 4 print what one process prints" "
 		run_many -j 1 --format $fmt many/r* >seq.out 2>seq.err &&
 		run_many -j 4 --format $fmt many/r* >par.out 2>par.err &&
@@ -199,6 +200,34 @@ test_expect_success 'a path that is no repository is one error line; the others 
 	test_line_count 2 out &&
 	test_line_count 1 err &&
 	grep -q "^ecocheck: nowhere: " err
+'
+
+# The repositories after one that cannot be checked are reported with a
+# number one less than a worker could know while it was being checked
+# (json: the first has no comma before it).
+test_expect_success 'repositories after those that cannot be checked: as -j 1 prints them' '
+	set -- nowhere many/r07 many/r01 nowhere2 many/r02 many/r03 &&
+	for fmt in json markdown sarif; do
+		run_many -j 1 --format $fmt "$@" >seq.$fmt 2>seq.err &&
+		run_many -j 6 --format $fmt "$@" >par.out 2>par.err &&
+		test_cmp seq.$fmt par.out &&
+		test_cmp seq.err par.err || return 1
+	done &&
+	test_line_count 4 seq.err &&
+	sed -n 2p seq.json | grep -q "^{" &&
+	test $(grep -c "^},\$" seq.json) -eq 2 &&
+	test $(grep -c "^---\$" seq.markdown) -eq 2
+'
+
+if strace -f -q -e trace=none -o /dev/null true 2>/dev/null; then
+	test_set_prereq STRACE
+fi
+test_expect_success STRACE '-j 2: two workers check the twelve, none forked per repository' '
+	test_expect_code 2 strace -f -q -e trace=none -o trace "$ECOCHECK" \
+		--rev HEAD --as-of 2026-12-01T00:00:00Z -j 2 --format jsonl \
+		many/r* >par.out 2>par.err &&
+	test_line_count 11 par.out &&
+	test $(grep -c "+++ exited with" trace) -eq 3
 '
 
 test_expect_success JQ 'the summary table: each cell the worst status of its requirement in the JSON' '
