@@ -94,21 +94,12 @@ static const enum change shown[] = {
 static void
 diff_usage(FILE *fp)
 {
-	const struct option_doc *o;
-	char left[64];
-
 	fputs("usage: ecocheck diff [OPTION]... OLD NEW [PATH]\n"
 	    "What changed between two reviews of a repository. OLD and NEW "
 	    "are each a\nsaved report (ecocheck --format json) or a revision "
 	    "of the repository at\nPATH (default .), judged as of its own "
 	    "commit date.\n\n", fp);
-	for (o = diff_option_docs; o->name != NULL; o++) {
-		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
-		    o->shortopt ? '-' : ' ', o->shortopt ? o->shortopt : ' ',
-		    o->shortopt ? ',' : ' ', o->name, o->arg ? " " : "",
-		    o->arg ? o->arg : "");
-		fprintf(fp, "  %-26s %s\n", left, o->help);
-	}
+	command_options(fp, diff_option_docs);
 	fputs("\nExit status: 0 nothing regressed, 1 a rule regressed, 2 "
 	    "usage or input error.\nSee ecocheck(1).\n", fp);
 }
@@ -116,13 +107,7 @@ diff_usage(FILE *fp)
 static int
 usage_error(const char *what, const char *arg)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_add_printable(&sb, arg, strlen(arg));
-	fprintf(stderr, "ecocheck: diff: %s%s (see ecocheck diff --help)\n",
-	    what, sb.buf);
-	strbuf_release(&sb);
-	return -1;
+	return command_usage_error("diff", what, arg);
 }
 
 /* 0 to go on, 1 when help was printed, -1 on a usage error. */

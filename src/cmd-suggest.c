@@ -76,21 +76,12 @@ const struct option_doc suggest_option_docs[] = {
 static void
 usage(FILE *fp)
 {
-	const struct option_doc *o;
-	char left[64];
-
 	fputs("usage: ecocheck suggest [OPTION]... "
 	    "codeowners|governance|maintainers [PATH]\n"
 	    "Print a draft CODEOWNERS, GOVERNANCE.md or MAINTAINERS.md for "
 	    "the repository\nat PATH (default .), made from its history and "
 	    "what the check finds;\nnothing is written.\n\n", fp);
-	for (o = suggest_option_docs; o->name != NULL; o++) {
-		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
-		    o->shortopt ? '-' : ' ', o->shortopt ? o->shortopt : ' ',
-		    o->shortopt ? ',' : ' ', o->name, o->arg ? " " : "",
-		    o->arg ? o->arg : "");
-		fprintf(fp, "  %-26s %s\n", left, o->help);
-	}
+	command_options(fp, suggest_option_docs);
 	fputs("\nExit status: 0 the draft was printed, 2 usage or repository "
 	    "error.\nSee ecocheck(1).\n", fp);
 }
@@ -98,13 +89,7 @@ usage(FILE *fp)
 static int
 usage_error(const char *what, const char *arg)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_add_printable(&sb, arg, strlen(arg));
-	fprintf(stderr, "ecocheck: suggest: %s%s (see ecocheck suggest "
-	    "--help)\n", what, sb.buf);
-	strbuf_release(&sb);
-	return -1;
+	return command_usage_error("suggest", what, arg);
 }
 
 /* One option of the table; -1 on a bad value. */

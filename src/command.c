@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "command.h"
+#include "strbuf.h"
+#include "utf8.h"
 
 const struct command *command_table;
 
@@ -36,4 +38,31 @@ commands_list(FILE *fp)
 	for (c = command_table; c->name != NULL; c++)
 		fprintf(fp, "  %-10s %s%s\n", c->name, c->summary,
 		    c->run == NULL ? " (not in this version yet)" : "");
+}
+
+void
+command_options(FILE *fp, const struct option_doc *docs)
+{
+	const struct option_doc *o;
+	char left[64];
+
+	for (o = docs; o->name != NULL; o++) {
+		snprintf(left, sizeof(left), "%c%c%c --%s%s%s",
+		    o->shortopt ? '-' : ' ', o->shortopt ? o->shortopt : ' ',
+		    o->shortopt ? ',' : ' ', o->name, o->arg ? " " : "",
+		    o->arg ? o->arg : "");
+		fprintf(fp, "  %-26s %s\n", left, o->help);
+	}
+}
+
+int
+command_usage_error(const char *cmd, const char *what, const char *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add_printable(&sb, arg, strlen(arg));
+	fprintf(stderr, "ecocheck: %s: %s%s (see ecocheck %s --help)\n", cmd,
+	    what, sb.buf, cmd);
+	strbuf_release(&sb);
+	return -1;
 }

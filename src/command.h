@@ -28,6 +28,13 @@ extern const struct command *command_table;
 void	 commands_usage(FILE *);
 /* "Commands:" and a line per command with its summary. */
 void	 commands_list(FILE *);
+/* A command's options, a line each: "  -f, --format FMT   what it does". */
+void	 command_options(FILE *, const struct option_doc *);
+/*
+ * "ecocheck: CMD: WHAT ARG (see ecocheck CMD --help)" on stderr, ARG
+ * sanitised; returns -1.
+ */
+int	 command_usage_error(const char *, const char *, const char *);
 
 int	 cmd_check(int, char **);
 int	 cmd_suggest(int, char **);

@@ -56,25 +56,14 @@ const struct option_doc option_docs[] = {
 void
 options_usage(FILE *fp)
 {
-	const struct option_doc *o;
 	const struct report_format *const *f;
-	char left[64];
 	int planned;
 
 	commands_usage(fp);
 	fputs("Check a git checkout against repository-health rules.\n", fp);
 	commands_list(fp);
 	fputs("\nOptions of check:\n", fp);
-	for (o = option_docs; o->name != NULL; o++) {
-		if (o->shortopt != 0)
-			snprintf(left, sizeof(left), "-%c, --%s%s%s",
-			    o->shortopt, o->name, o->arg ? " " : "",
-			    o->arg ? o->arg : "");
-		else
-			snprintf(left, sizeof(left), "    --%s%s%s", o->name,
-			    o->arg ? " " : "", o->arg ? o->arg : "");
-		fprintf(fp, "  %-26s %s\n", left, o->help);
-	}
+	command_options(fp, option_docs);
 	fputs("\nFormats:", fp);
 	for (f = report_formats; *f != NULL; f++)
 		if ((*f)->repo != NULL)
