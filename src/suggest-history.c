@@ -250,7 +250,8 @@ record(const struct history_commit *hc, void *arg)
 	git_oid_cpy(&r->tree, &hc->tree);
 	r->np = hc->nparents;
 	r->parents = xreallocarray(NULL, r->np + 1, sizeof(*r->parents));
-	memcpy(r->parents, hc->parents, r->np * sizeof(*r->parents));
+	if (r->np > 0)		/* a root commit's parents may be NULL */
+		memcpy(r->parents, hc->parents, r->np * sizeof(*r->parents));
 	r->when = hc->when;
 	r->author = ai;
 	return 0;
