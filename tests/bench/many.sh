@@ -21,8 +21,8 @@
 # commits by 12 people, a README, a license, a CONTRIBUTING, a workflow and
 # a small Python package), cached under ${TMPDIR:-/tmp}/ecocheck-bench-many.
 # "opacus": the snapshot $SNAPSHOTS/pytorch+opacus/repo (a bare git
-# directory; the search tool's fetch of github:pytorch/opacus brings it
-# under /work/.mirror), run only when SNAPSHOTS is set and holds it.
+# directory, as fetching github:pytorch/opacus brings it), run only when
+# SNAPSHOTS is set and holds it.
 set -eu
 
 ECOCHECK=${ECOCHECK:-./src/ecocheck}
@@ -133,5 +133,5 @@ variant built "$(built_repo)"
 if [ -n "${SNAPSHOTS:-}" ] && [ -d "$SNAPSHOTS/pytorch+opacus/repo" ]; then
 	variant opacus "$SNAPSHOTS/pytorch+opacus/repo"
 else
-	echo "opacus: skipped: set SNAPSHOTS to a directory holding pytorch+opacus/repo (fetch github:pytorch/opacus; /work/.mirror holds the fetched snapshots)"
+	echo "opacus: skipped: set SNAPSHOTS to a directory holding pytorch+opacus/repo (fetch github:pytorch/opacus)"
 fi

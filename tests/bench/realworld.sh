@@ -8,8 +8,9 @@
 # and rule of pytorch-ecosystem.ini: repo, commit, rule, label (pass,
 # caution, fail or person), the file:line that decides it, and a note. For
 # each repository OWNER/NAME whose snapshot $SNAPSHOTS/OWNER+NAME/repo
-# exists (default SNAPSHOTS=/work/.mirror, the bare git directories the
-# search tool's fetch brings; or $SNAPSHOTS/OWNER+NAME, a clone), runs "$ECOCHECK --format json --as-of HEAD
+# exists (a bare git directory, as fetching github:OWNER/NAME brings it;
+# or $SNAPSHOTS/OWNER+NAME, a clone; without SNAPSHOTS the script skips),
+# runs "$ECOCHECK --format json --as-of HEAD
 # --no-repo-config" on the snapshot itself, times it, maps each result the
 # way the Working Group scores a row (pass; fail at level error = fail;
 # fail at a lower level, or unknown = caution; unknown of a fact, or one
@@ -20,7 +21,10 @@
 set -eu
 
 ECOCHECK=${ECOCHECK:-./src/ecocheck}
-SNAPSHOTS=${SNAPSHOTS:-/work/.mirror}
+if [ -z "${SNAPSHOTS:-}" ]; then
+	echo "realworld.sh: skipped: set SNAPSHOTS to a directory of fetched snapshots (OWNER+NAME/repo, bare git directories; fetch each repository of tests/realworld/labels.tsv, as github:OWNER/NAME)" >&2
+	exit 0
+fi
 LABELS=${1:-$(dirname "$0")/../realworld/labels.tsv}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ecocheck-realworld.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT

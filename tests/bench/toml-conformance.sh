@@ -4,8 +4,8 @@
 # Usage: tests/bench/toml-conformance.sh [-v]
 #
 # Reads the cases of toml-lang/toml-test from its snapshot at
-# $SNAPSHOTS/toml-lang+toml-test/repo (default SNAPSHOTS=/work/.mirror, the
-# bare git directories the search tool's fetch brings; or a clone at
+# $SNAPSHOTS/toml-lang+toml-test/repo (a bare git directory, as fetching
+# github:toml-lang/toml-test brings it; without SNAPSHOTS the script skips; or a clone at
 # $SNAPSHOTS/toml-lang+toml-test) with "git archive", at $TOML_TEST_REV
 # (default HEAD), unpacked into a temporary directory for the run; nothing
 # of the suite is copied into this tree. Only the
@@ -25,7 +25,10 @@ set -eu
 
 ECOCHECK=${ECOCHECK:-./src/ecocheck}
 TOML_READ=${TOML_READ:-$(dirname "$ECOCHECK")/../tests/toml-read}
-SNAPSHOTS=${SNAPSHOTS:-/work/.mirror}
+if [ -z "${SNAPSHOTS:-}" ]; then
+	echo "toml-conformance.sh: skipped: set SNAPSHOTS to a directory of fetched snapshots (OWNER+NAME/repo, bare git directories; fetch github:toml-lang/toml-test)" >&2
+	exit 0
+fi
 REV=${TOML_TEST_REV:-HEAD}
 VERBOSE=0
 [ "${1:-}" = -v ] && VERBOSE=1
