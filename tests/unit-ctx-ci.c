@@ -19,6 +19,7 @@
 #include "tap.h"
 #include "tree.h"
 #include "unit-lib.h"
+#include "unit-check.h"
 
 /* The three rules that read CI files, as the shipped set has them. */
 static const char ini[] =
@@ -41,7 +42,6 @@ static void	 test_one_parse(void);
 static void
 setup(void)
 {
-	char *path;
 
 	ut_setup("unit-ctx-ci");
 	ut_libgit2_init();
@@ -57,11 +57,7 @@ setup(void)
 	    "printf 'def test_a():\\n    pass\\n' > tests/test_a.py && "
 	    "printf 'import torch\\n' > model.py && "
 	    "git add -A && git commit -qm init");
-	path = ut_path("r");
-	if (git_repository_open(&repo, path) < 0 ||
-	    tree_open_worktree(&tree, repo) < 0)
-		ut_bail("cannot open %s", path);
-	free(path);
+	ut_open_worktree("r", &repo, &tree);
 }
 
 static void
@@ -69,23 +65,11 @@ test_one_parse(void)
 {
 	struct check_ctx *ctx;
 	struct ruleset rs;
-	struct finding f;
 	const struct ci_scan *scan;
-	size_t i;
 
-	ruleset_init(&rs);
-	if (ruleset_add_buffer(&rs, "test.ini", ini, strlen(ini)) == -1 ||
-	    rulecheck_finish(&rs) == -1)
-		ut_bail("cannot load the rules");
+	ut_load_rules(&rs, ini);
 	ctx = ctx_new(repo, tree, &rs, NULL, 0);
-	for (i = 0; i < rs.nrules; i++) {
-		finding_init(&f, rs.rules[i]);
-		ok(rs.rules[i]->type->check(rs.rules[i], ctx, &f) == 0 &&
-		    f.message != NULL, "%s runs", rs.rules[i]->id);
-		printf("# %s: %s: %s\n", rs.rules[i]->id,
-		    result_name(f.result), f.message);
-		finding_release(&f);
-	}
+	ut_run_rules(&rs, ctx);
 	ok(ctx_model_count(ctx, &reader_ci) == 3,
 	    "three CI files read, each parsed once, with ci, tests and "
 	    "pytorch-support all run");

@@ -20,6 +20,7 @@
 #include "tap.h"
 #include "tree.h"
 #include "unit-lib.h"
+#include "unit-check.h"
 
 /*
  * Two maintainers rules with the same sources (one asks for more), one
@@ -46,7 +47,6 @@ static void	 test_once(void);
 static void
 setup(void)
 {
-	char *path;
 
 	ut_setup("unit-ctx-people");
 	ut_libgit2_init();
@@ -57,11 +57,7 @@ setup(void)
 	    "> README.md && "
 	    "printf '* @jane @ann\\n' > .github/CODEOWNERS && "
 	    "git add -A && git commit -qm init");
-	path = ut_path("r");
-	if (git_repository_open(&repo, path) < 0 ||
-	    tree_open_worktree(&tree, repo) < 0)
-		ut_bail("cannot open %s", path);
-	free(path);
+	ut_open_worktree("r", &repo, &tree);
 }
 
 static void
@@ -69,23 +65,11 @@ test_once(void)
 {
 	struct check_ctx *ctx;
 	struct ruleset rs;
-	struct finding f;
 	const struct ctx_people *a, *b;
-	size_t i;
 
-	ruleset_init(&rs);
-	if (ruleset_add_buffer(&rs, "test.ini", ini, strlen(ini)) == -1 ||
-	    rulecheck_finish(&rs) == -1)
-		ut_bail("cannot load the rules");
+	ut_load_rules(&rs, ini);
 	ctx = ctx_new(repo, tree, &rs, NULL, 0);
-	for (i = 0; i < rs.nrules; i++) {
-		finding_init(&f, rs.rules[i]);
-		ok(rs.rules[i]->type->check(rs.rules[i], ctx, &f) == 0 &&
-		    f.message != NULL, "%s runs", rs.rules[i]->id);
-		printf("# %s: %s: %s\n", rs.rules[i]->id,
-		    result_name(f.result), f.message);
-		finding_release(&f);
-	}
+	ut_run_rules(&rs, ctx);
 	is_int(ctx_people_builds(ctx), 2, "two sets of sources, two "
 	    "collections, with three maintainers rules and codeowners run");
 	ok(ctx_model_count(ctx, &reader_markdown) == 2, "MAINTAINERS.md and "

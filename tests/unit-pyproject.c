@@ -20,6 +20,7 @@
 #include "tap.h"
 #include "tree.h"
 #include "unit-lib.h"
+#include "unit-check.h"
 
 static const char rules_ini[] =
     "[pytorch-support]\ntype = python-dependency\npackage = torch\n"
@@ -38,10 +39,7 @@ check_once(git_repository *repo, struct tree *tree, unsigned long want)
 	const struct pymeta *m;
 	size_t i;
 
-	ruleset_init(&rs);
-	if (ruleset_add_buffer(&rs, "test.ini", rules_ini,
-	    strlen(rules_ini)) == -1 || rulecheck_finish(&rs) == -1)
-		ut_bail("cannot load the rules");
+	ut_load_rules(&rs, rules_ini);
 	ctx = ctx_new(repo, tree, &rs, NULL, 0);
 	for (i = 0; i < rs.nrules; i++) {
 		finding_init(&f, rs.rules[i]);
@@ -66,7 +64,6 @@ main(void)
 {
 	git_repository *repo;
 	struct tree *tree;
-	char *path;
 
 	ut_setup("unit-pyproject");
 	ut_libgit2_init();
@@ -76,11 +73,7 @@ main(void)
 	    "name = \"demo\"\\nlicense = \"MIT\"\\n"
 	    "dependencies = [\"torch>=2.14\"]\\n' > pyproject.toml && "
 	    "git add -A && git commit -qm init");
-	path = ut_path("r");
-	if (git_repository_open(&repo, path) < 0 ||
-	    tree_open_worktree(&tree, repo) < 0)
-		ut_bail("cannot open %s", path);
-	free(path);
+	ut_open_worktree("r", &repo, &tree);
 	is_int((long long)pymeta_pyproject_parses(), 0, "nothing parsed yet");
 	check_once(repo, tree, 1);
 	check_once(repo, tree, 2);

@@ -18,6 +18,7 @@
 #include "tap.h"
 #include "tree.h"
 #include "unit-lib.h"
+#include "unit-check.h"
 
 static git_repository *repo;
 static struct tree *tree;
@@ -26,7 +27,6 @@ static struct tree *tree;
 static void
 setup(void)
 {
-	char *path;
 
 	ut_setup("unit-rules");
 	ut_libgit2_init();
@@ -45,11 +45,7 @@ setup(void)
 	    "printf 'Readme\\n' > ReadMe.MD && "
 	    "ln -s /etc/passwd NOTICE && "
 	    "git add -A && git commit -qm init");
-	path = ut_path("r");
-	if (git_repository_open(&repo, path) < 0 ||
-	    tree_open_worktree(&tree, repo) < 0)
-		ut_bail("cannot open %s", path);
-	free(path);
+	ut_open_worktree("r", &repo, &tree);
 }
 
 /* Load one rule from INI text, run it, return its finding. */
