@@ -282,6 +282,19 @@ make_repo() {
 	git -C "$_dir" commit -q --allow-empty -m initial
 }
 
+# commits DIR N PEOPLE: N empty commits, at test_tick's times, by PEOPLE
+# authors in turn ("Dev 0" <dev0@example.com>, ...).
+commits() {
+	_i=0
+	while [ "$_i" -lt "$2" ]; do
+		test_tick &&
+		GIT_AUTHOR_NAME="Dev $((_i % $3))" \
+		GIT_AUTHOR_EMAIL="dev$((_i % $3))@example.com" \
+			git -C "$1" commit -q --allow-empty -m "change $_i" || return 1
+		_i=$((_i + 1))
+	done
+}
+
 # The README.md, pyproject.toml and CONTRIBUTING.md of a healthy demo project in directory
 # $1: every section the pytorch-ecosystem rules look for (t0004, t0011).
 write_demo_docs() {
@@ -408,6 +421,10 @@ asan_fast_unwind() {
 # The prerequisites the environment decides.
 if command -v jq >/dev/null 2>&1; then
 	test_set_prereq JQ
+fi
+# A GitHub-flavoured renderer, for the tests of the Markdown reports.
+if command -v cmark-gfm >/dev/null 2>&1; then
+	test_set_prereq CMARK_GFM
 fi
 
 LF_COC='This project follows the Linux Foundation Code of Conduct:

@@ -32,9 +32,9 @@ golden() {
 	test_cmp "$GOLDEN/$_name.txt" "$TEST_TMP/$_name.txt"
 }
 
-# commits DIR N: N empty commits by six authors in turn (one of them a
+# commits_with_bot DIR N: N empty commits by six authors in turn (one of them a
 # bot), a minute apart.
-commits() {
+commits_with_bot() {
 	_i=0
 	while [ "$_i" -lt "$2" ]; do
 		_who=$((_i % 6))
@@ -67,7 +67,7 @@ printf '# Security\n\nReport vulnerabilities to security@example.com.\n' >"$H/SE
 git -C "$H" add -A
 test_tick
 git -C "$H" commit -q -m "a healthy project"
-commits "$H" 40
+commits_with_bot "$H" 40
 
 test_expect_success 'a complete, active repository: every rule passes' '
 	golden healthy &&

@@ -14,9 +14,6 @@
 GOLDEN=$ECOCHECK_SRCDIR/tests/golden
 AS_OF=2026-01-02T00:00:00Z
 
-if command -v cmark-gfm >/dev/null 2>&1; then
-	test_set_prereq CMARK_GFM
-fi
 
 # golden NAME FORMAT [options]: the FORMAT report of $TEST_TMP/NAME, the
 # temporary directory as @TMP@, must be tests/golden/NAME.md.
@@ -56,18 +53,6 @@ cell() {
 		"$1.cells"
 }
 
-# commits DIR N: N empty commits by three authors in turn.
-commits() {
-	_i=0
-	while [ "$_i" -lt "$2" ]; do
-		test_tick &&
-		GIT_AUTHOR_NAME="Dev $((_i % 3))" \
-		GIT_AUTHOR_EMAIL="dev$((_i % 3))@example.com" \
-			git -C "$1" commit -q --allow-empty -m "change $_i" || return 1
-		_i=$((_i + 1))
-	done
-}
-
 # A project with every status: most passes, LICENSE instead of LICENSE.md
 # (Caution), no governance and no CODEOWNERS (Fail), too few contributors
 # (Fail), stars and maintenance not given (Needs human judgment).
@@ -79,7 +64,7 @@ cp "$ECOCHECK_SRCDIR/tests/fixtures/licenses/mit-plain.txt" "$R/LICENSE"
 git -C "$R" add -A
 test_tick
 git -C "$R" commit -q -m "a demo project"
-commits "$R" 31
+commits "$R" 31 3
 
 test_expect_success 'markdown: the review table and its evidence, pinned' '
 	golden demo markdown &&

@@ -6,21 +6,6 @@
 # schema, malformed reports and unknown revisions refused in one line.
 . "$(dirname "$0")/lib.sh"
 
-if command -v cmark-gfm >/dev/null 2>&1; then
-	test_set_prereq CMARK_GFM
-fi
-
-# commits DIR N: N empty commits by five authors in turn.
-commits() {
-	_i=0
-	while [ "$_i" -lt "$2" ]; do
-		test_tick &&
-		GIT_AUTHOR_NAME="Dev $((_i % 5))" \
-		GIT_AUTHOR_EMAIL="dev$((_i % 5))@example.com" \
-			git -C "$1" commit -q --allow-empty -m "change $_i" || return 1
-		_i=$((_i + 1))
-	done
-}
 
 # v1: a healthy project, 31 commits by five people in its last 90 days,
 # no CODEOWNERS. v2, 200 days later: LICENSE.md deleted, a CODEOWNERS
@@ -34,7 +19,7 @@ cp "$ECOCHECK_SRCDIR/tests/fixtures/licenses/mit-plain.txt" "$R/LICENSE.md"
 git -C "$R" add -A
 test_tick
 git -C "$R" commit -q -m "a demo project"
-commits "$R" 31
+commits "$R" 31 5
 git -C "$R" tag v1
 test_time=$((test_time + 200 * 86400))
 git -C "$R" rm -q LICENSE.md
