@@ -17,6 +17,8 @@ static void	 exempt_free(struct finding_exempt *);
 static void	 note_changes(struct finding *, const struct ruleset *);
 static void	 note_window(struct finding *, const struct ruleset *);
 static void	 apply_exempt(struct finding *);
+static void	 add_evidence(struct finding *, const char *, int,
+		    const char *, int);
 
 static const char *const result_names[] = {
 	[RESULT_PASS] = "pass",
@@ -183,15 +185,29 @@ finding_fix(struct finding *f, const char *fmt, ...)
 	va_end(ap);
 }
 
-void
-finding_evidence(struct finding *f, const char *path, int line,
-    const char *note)
+static void
+add_evidence(struct finding *f, const char *path, int line, const char *note,
+    int file)
 {
 	XGROW(f->ev, f->nev + 1, f->evalloc);
 	f->ev[f->nev].path = xstrdup(path);
 	f->ev[f->nev].line = line;
 	f->ev[f->nev].note = note != NULL ? xstrdup(note) : NULL;
+	f->ev[f->nev].file = file;
 	f->nev++;
+}
+
+void
+finding_evidence(struct finding *f, const char *path, int line,
+    const char *note)
+{
+	add_evidence(f, path, line, note, 1);
+}
+
+void
+finding_evidence_other(struct finding *f, const char *what, const char *note)
+{
+	add_evidence(f, what, 0, note, 0);
 }
 
 void
@@ -200,8 +216,8 @@ finding_copy_evidence(struct finding *to, const struct finding *from)
 	size_t i;
 
 	for (i = 0; i < from->nev; i++)
-		finding_evidence(to, from->ev[i].path, from->ev[i].line,
-		    from->ev[i].note);
+		add_evidence(to, from->ev[i].path, from->ev[i].line,
+		    from->ev[i].note, from->ev[i].file);
 }
 
 void

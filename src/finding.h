@@ -34,9 +34,10 @@ enum result {
 #define EXIT_TROUBLE	2	/* usage, configuration or repository error */
 
 struct evidence {
-	char	*path;
+	char	*path;		/* a file of the tree, or what else it is */
 	int	 line;		/* 0 when not known */
 	char	*note;		/* may be NULL */
+	int	 file;		/* path names a file (not a commit, a person) */
 };
 
 /*
@@ -129,6 +130,8 @@ void	 finding_append(struct finding *, const char *, ...)
 void	 finding_fix(struct finding *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 finding_evidence(struct finding *, const char *, int, const char *);
+/* Evidence that names no file: a commit, an author ("Name <email>"). */
+void	 finding_evidence_other(struct finding *, const char *, const char *);
 void	 finding_detail(struct finding *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 finding_value(struct finding *, long long);

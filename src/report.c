@@ -61,17 +61,7 @@ report_reported(const struct repo_result *res, size_t n)
 int
 report_evidence_is_file(const struct evidence *e)
 {
-	size_t len;
-
-	len = strlen(e->path);
-	if (len == 0)
-		return 0;
-	if (len == 40 && strspn(e->path, "0123456789abcdef") == 40)
-		return 0;
-	if (e->path[len - 1] == '>' && strchr(e->path, '<') != NULL &&
-	    strchr(e->path, '@') != NULL)
-		return 0;
-	return 1;
+	return e->file && e->path[0] != '\0';
 }
 
 int

@@ -65,8 +65,8 @@ size_t	 report_reported(const struct repo_result *, size_t);
 void	 report_list_rules(FILE *, const struct repo_result *);
 /*
  * Whether evidence names a file of the repository, a place a report can
- * point at: history rules name commits (40 hex) and authors ("Name
- * <address>") instead.
+ * point at: history rules name commits and authors instead
+ * (finding_evidence_other()).
  */
 int	 report_evidence_is_file(const struct evidence *);
 /* Whether to colour output on fp. */

@@ -103,6 +103,7 @@ put_finding(struct strbuf *sb, const struct repo_result *res,
 		put_str(sb, f->ev[i].path);
 		put_int(sb, f->ev[i].line);
 		put_str(sb, f->ev[i].note);
+		put_int(sb, f->ev[i].file);
 	}
 	put_int(sb, f->has_value);
 	put_int(sb, f->value);
@@ -279,7 +280,12 @@ get_finding(struct wire *w, const struct ruleset *rs, struct finding *f)
 		path = get_str(w);
 		line = (int)get_int(w, 0, INT_MAX);
 		note = get_str(w);
-		finding_evidence(f, path != NULL ? path : "", line, note);
+		if (get_int(w, 0, 1))
+			finding_evidence(f, path != NULL ? path : "", line,
+			    note);
+		else
+			finding_evidence_other(f, path != NULL ? path : "",
+			    note);
 		free(path);
 		free(note);
 	}

@@ -278,7 +278,7 @@ commits_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	stale_head(ctx, f, &ho, (long long)h->commits, "commits");
 	ctx_history_newest(h, hex, sizeof(hex));
 	if (*hex != '\0')
-		finding_evidence(f, hex, 0, "newest commit in the window");
+		finding_evidence_other(f, hex, "newest commit in the window");
 	show_authors(f, h, NULL);
 	return 0;
 }
@@ -426,7 +426,7 @@ contributors_check(const struct rule *r, struct check_ctx *ctx,
 				    a->commits, a->commits == 1 ? "" : "s",
 				    a->coauthor_only ?
 				    " (co-author)" : "");
-				finding_evidence(f, who, 0, note);
+				finding_evidence_other(f, who, note);
 			}
 		}
 		free(who);

@@ -91,9 +91,9 @@ test_locations(void)
 
 	make_result(&res, &r, "m");
 	f = &res.findings[0];
-	finding_evidence(f, "0123456789abcdef0123456789abcdef01234567", 0,
+	finding_evidence_other(f, "0123456789abcdef0123456789abcdef01234567",
 	    "newest commit in the window");
-	finding_evidence(f, "A U Thor <author@example.com>", 0, "1 commit");
+	finding_evidence_other(f, "A U Thor <author@example.com>", "1 commit");
 	finding_evidence(f, "README.md", 3, NULL);
 	finding_evidence(f, "README.md", 3, NULL);
 	finding_evidence(f, "docs/x.md", 0, NULL);
