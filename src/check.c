@@ -47,6 +47,16 @@ struct check {
 	/* --staged without --absolute: HEAD's tree, judged as the baseline */
 	struct tree		*base_tree;
 	struct check_ctx	*base_ctx;
+	/*
+	 * And what each rule asked of the index (by finding), and where
+	 * HEAD's tree differs: a rule whose questions it answers alike is
+	 * not judged again there.
+	 */
+	struct tree_queries	*asked;
+	size_t			 nasked;
+	struct tree_delta	 delta;
+	int			 has_delta;
+	const struct repo_result *now;		/* the index's */
 };
 
 extern const struct rule_type rule_fact;
@@ -69,6 +79,10 @@ static int	 run_one(struct check *, struct check_ctx *, const struct rule *,
 		    struct finding *);
 static int	 run_rules(struct check *, struct check_ctx *,
 		    const struct repo_result *, struct repo_result *);
+static int	 judge_rule(struct check *, struct check_ctx *,
+		    const struct rule *, struct finding *);
+static int	 as_in_index(struct check *, size_t, const struct rule *,
+		    struct finding *);
 static int	 run_baseline(struct check *, struct repo_result *);
 
 /* A rules argument names a file when it has a '/' or ends in ".ini". */
@@ -765,9 +779,62 @@ settled(const struct repo_result *res, size_t i)
 }
 
 /*
+ * HEAD's tree answers every question the n-th rule asked of the index
+ * alike: its finding there is the index's, and f gets its result
+ * (1); else 0, and the rule is judged at HEAD.
+ */
+static int
+as_in_index(struct check *c, size_t n, const struct rule *r,
+    struct finding *f)
+{
+	const struct finding *now;
+
+	if (!c->has_delta || n >= c->nasked || n >= c->now->nfindings ||
+	    tree_delta_touches(&c->delta, &c->asked[n]))
+		return 0;
+	now = &c->now->findings[n];
+	finding_init(f, r);
+	finding_result(f, now->result, "judged as in the index: HEAD's tree "
+	    "differs in nothing the rule reads");
+	f->cap = now->cap;
+	f->judgment = now->judgment;
+	return 1;
+}
+
+/*
+ * One rule's finding on ctx's tree (run_rules()). The index's questions
+ * are logged for the baseline when there is one to judge.
+ */
+static int
+judge_rule(struct check *c, struct check_ctx *ctx, const struct rule *r,
+    struct finding *f)
+{
+	struct tree_queries *rec = NULL;
+	size_t j;
+	int log;
+	int rc;
+
+	/* the index's pass: HEAD's (only set, or all of it) logs nothing */
+	log = ctx == c->ctx && c->asked != NULL;
+	if (log)
+		rec = tree_record(c->tree, &c->asked[c->nasked++]);
+	rc = run_one(c, ctx, r, f);
+	for (j = 0; f->result != RESULT_SKIP &&
+	    j < sizeof(folds) / sizeof(folds[0]); j++)
+		if (fold_rules(c, ctx, &folds[j], f) == -1)
+			rc = -1;
+	fact_not_asked(c, f);
+	if (log)
+		(void)tree_record(c->tree, rec);
+	return rc;
+}
+
+/*
  * Run and judge every rule the report wants on ctx's tree into res
  * (check_run()). With only, a rule only passes or skips there is not
- * run but skipped: what HEAD says of it cannot change the decision.
+ * run but skipped: what HEAD says of it cannot change the decision. On
+ * HEAD's tree, a rule whose questions it answers as the index did is
+ * not run but given the index's result: HEAD would say the same.
  */
 static int
 run_rules(struct check *c, struct check_ctx *ctx,
@@ -777,7 +844,7 @@ run_rules(struct check *c, struct check_ctx *ctx,
 	const struct rule *r;
 	struct finding *f;
 	struct judge_opts jo;
-	size_t i, j;
+	size_t i;
 	int rc;
 
 	memset(&jo, 0, sizeof(jo));
@@ -793,14 +860,12 @@ run_rules(struct check *c, struct check_ctx *ctx,
 			finding_init(f, r);
 			finding_result(f, RESULT_SKIP, "not judged at HEAD: "
 			    "it passes in the index");
-		} else if (run_one(c, ctx, r, f) == -1)
-			rc = -1;
-		res->nfindings++;
-		for (j = 0; f->result != RESULT_SKIP &&
-		    j < sizeof(folds) / sizeof(folds[0]); j++)
-			if (fold_rules(c, ctx, &folds[j], f) == -1)
+		} else if (ctx != c->base_ctx ||
+		    !as_in_index(c, res->nfindings, r, f)) {
+			if (judge_rule(c, ctx, r, f) == -1)
 				rc = -1;
-		fact_not_asked(c, f);
+		}
+		res->nfindings++;
 		finding_judge(f, res, &jo);
 	}
 	if (rc == -1)
@@ -904,6 +969,11 @@ run_baseline(struct check *c, struct repo_result *res)
 		/* With no tree, every rule is settled: none reads it. */
 		if (needs_baseline(c, res))
 			rc = open_commit_tree(c, res, &c->base_tree);
+		if (rc == 0 && c->base_tree != NULL) {
+			tree_delta(c->tree, c->base_tree, &c->delta);
+			c->has_delta = 1;
+			c->now = res;
+		}
 		if (rc == 0) {
 			c->base_ctx = ctx_new(c->repo, c->base_tree, &res->rs,
 			    &c->head, res->as_of);
@@ -930,6 +1000,8 @@ check_run(struct check *c, struct repo_result *res)
 	int rc;
 
 	prev = ec_sink_enter(&c->sink);
+	if (c->o->staged && !c->o->absolute)
+		c->asked = xcalloc(res->rs.nrules + 1, sizeof(*c->asked));
 	rc = run_rules(c, c->ctx, NULL, res);
 	if (c->o->staged && !c->o->absolute && run_baseline(c, res) == -1)
 		rc = -1;
@@ -965,12 +1037,17 @@ void
 check_close(struct check *c)
 {
 	struct ec_sink *prev;
+	size_t i;
 
 	if (c == NULL)
 		return;
 	prev = ec_sink_enter(&c->sink);
 	ctx_free(c->ctx);
 	ctx_free(c->base_ctx);
+	for (i = 0; i < c->nasked; i++)
+		tree_queries_release(&c->asked[i]);
+	free(c->asked);
+	tree_delta_release(&c->delta);
 	if (c->tree != NULL)
 		tree_free(c->tree);
 	if (c->base_tree != NULL)

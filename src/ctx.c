@@ -36,6 +36,21 @@ struct cache_item {
 	void			*data;
 	void			(*free_fn)(void *);
 	struct cache_item	*next;
+	/* What computing it asked of the tree (tree.h), when recorded. */
+	struct tree_queries	 asked;
+};
+
+/*
+ * A computed item not yet added (ctx_cache_find() missed): where the
+ * tree's log stood, so that ctx_cache_add() keeps what was asked since
+ * and a later hit can log it for the rule it serves.
+ */
+#define CTX_MARKS	16
+struct cache_mark {
+	const char		*kind;
+	size_t			 cap;
+	struct tree_queries	*rec;
+	size_t			 at;
 };
 
 /* Commits history_last_change() looks at before it gives up. */
@@ -60,6 +75,8 @@ struct check_ctx {
 	int			 mailmap_loaded;
 	struct history_item	*histories;
 	struct cache_item	*cache;
+	struct cache_mark	 marks[CTX_MARKS];
+	size_t			 nmarks;
 };
 
 /*
@@ -113,6 +130,7 @@ ctx_free(struct check_ctx *ctx)
 	for (c = ctx->cache; c != NULL; c = cn) {
 		cn = c->next;
 		c->free_fn(c->data);
+		tree_queries_release(&c->asked);
 		free(c);
 	}
 	if (ctx->mailmap != NULL)
@@ -176,15 +194,33 @@ ctx_has_head(const struct check_ctx *ctx)
 	return ctx->has_head;
 }
 
+/*
+ * An entry's item depends on its bytes; an item of the whole tree (e
+ * NULL) on what computing it asked, logged again on every hit.
+ */
 void *
 ctx_cache_find(struct check_ctx *ctx, const char *kind,
     const struct tree_entry *e, size_t cap)
 {
+	struct tree_queries *rec = tree_recording(ctx->tree);
 	struct cache_item *c;
+	struct cache_mark *m;
 
+	if (e != NULL)
+		tree_queries_note(rec, TREE_ASK_BYTES, 0, e->path);
 	for (c = ctx->cache; c != NULL; c = c->next)
-		if (c->e == e && c->cap == cap && strcmp(c->kind, kind) == 0)
+		if (c->e == e && c->cap == cap && strcmp(c->kind, kind) == 0) {
+			if (e == NULL)
+				tree_queries_copy(rec, &c->asked, 0);
 			return c->data;
+		}
+	if (e == NULL && rec != NULL && ctx->nmarks < CTX_MARKS) {
+		m = &ctx->marks[ctx->nmarks++];
+		m->kind = kind;
+		m->cap = cap;
+		m->rec = rec;
+		m->at = rec->n;
+	}
 	return NULL;
 }
 
@@ -194,6 +230,8 @@ ctx_cache_add(struct check_ctx *ctx, const char *kind,
     void (*free_fn)(void *))
 {
 	struct cache_item *c;
+	const struct cache_mark *m;
+	size_t i;
 
 	c = xcalloc(1, sizeof(*c));
 	c->kind = kind;
@@ -203,6 +241,16 @@ ctx_cache_add(struct check_ctx *ctx, const char *kind,
 	c->free_fn = free_fn;
 	c->next = ctx->cache;
 	ctx->cache = c;
+	/* the innermost mark of this item; marks above it were abandoned */
+	for (i = ctx->nmarks; e == NULL && i > 0; i--) {
+		m = &ctx->marks[i - 1];
+		if (m->cap != cap || strcmp(m->kind, kind) != 0)
+			continue;
+		if (m->rec == tree_recording(ctx->tree))
+			tree_queries_copy(&c->asked, m->rec, m->at);
+		ctx->nmarks = i - 1;
+		break;
+	}
 }
 
 /* Say what a link points at; it is never followed. */
@@ -547,6 +595,11 @@ ctx_history(struct check_ctx *ctx, const struct history_opts *ho)
 {
 	struct history_item *hi;
 
+	/* what history_mailmap() reads, whichever rule read it first */
+	tree_queries_note(tree_recording(ctx->tree), TREE_ASK_LOOKUP, 0,
+	    ".mailmap");
+	tree_queries_note(tree_recording(ctx->tree), TREE_ASK_BYTES, 0,
+	    ".mailmap");
 	for (hi = ctx->histories; hi != NULL; hi = hi->next)
 		if (memcmp(&hi->opts, ho, sizeof(*ho)) == 0)
 			return hi->rc == 0 ? &hi->h : NULL;

@@ -68,6 +68,14 @@ struct tree {
 	struct tree_cache_node	*cache;
 	size_t			 ncache;
 	size_t			 cache_alloc;
+	/* Where queries are logged (tree_record()), or NULL. */
+	struct tree_queries	*rec;
+	/* Blocks of paths (tree_strndup()), freed with the tree. */
+	char			**pool;
+	size_t			 npool;
+	size_t			 pool_alloc;
+	char			*pool_next;
+	size_t			 pool_left;
 };
 
 extern const struct tree_ops tree_worktree_ops;
@@ -81,6 +89,13 @@ extern const struct tree_ops tree_commit_ops;
 void	 tree_init(struct tree *, const struct tree_ops *, git_repository *);
 /* Append an entry; the tree takes path (allocated). oid may be NULL. */
 void	 tree_add(struct tree *, char *, unsigned, const git_oid *);
+/*
+ * Append an entry whose path is a copy of the len bytes of path, held in
+ * the tree's own blocks: 100,000 paths are a few allocations, not
+ * 100,000 (an index's, a commit's).
+ */
+void	 tree_add_copy(struct tree *, const char *, size_t, unsigned,
+	    const git_oid *);
 /*
  * Append the entries [lo, hi) of another tree, their paths borrowed: it
  * must outlive t.

@@ -63,7 +63,8 @@ static void
 drop_from(struct tree *t, size_t start)
 {
 	while (t->nentries > start)
-		free(t->entries[--t->nentries].path);
+		if (!t->entries[--t->nentries].borrowed)
+			free(t->entries[t->nentries].path);
 }
 
 /*
@@ -93,7 +94,7 @@ add_or_merge(struct tree *t, size_t start, const char *path, size_t len,
 			return 0;
 		}
 	}
-	tree_add(t, xstrndup(path, len), mode, oid);
+	tree_add_copy(t, path, len, mode, oid);
 	return 0;
 }
 

@@ -51,6 +51,11 @@ static int	 blob_corrupt(const struct tree_entry *, const char *);
 static void	 prune_init(struct prune *, const char *);
 static void	 prune_release(struct prune *);
 static size_t	 prune_skip(const struct prune *, const char *, int);
+static char	*pool_alloc(struct tree *, size_t);
+static size_t	 literal_prefix(const char *, int);
+static const char *name_part(const char *);
+static int	 glob_names(const struct tree *, size_t, size_t, const char *,
+		    int, int (*)(const struct tree_entry *, void *), void *);
 
 void
 tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
@@ -60,6 +65,7 @@ tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
 	t->entries = NULL;
 	t->nentries = 0;
 	t->alloc = 0;
+	t->rec = NULL;
 }
 
 void
@@ -78,6 +84,9 @@ tree_free(struct tree *t)
 	for (i = 0; i < t->ncache; i++)
 		free(t->cache[i].path);
 	free(t->cache);
+	for (i = 0; i < t->npool; i++)
+		free(t->pool[i]);
+	free(t->pool);
 	free(t);
 }
 
@@ -129,6 +138,44 @@ tree_add(struct tree *t, char *path, unsigned mode, const git_oid *oid)
 		git_oid_cpy(&e->oid, oid);
 	else
 		memset(&e->oid, 0, sizeof(e->oid));
+}
+
+/* A block holds this much; a longer path gets a block of its own. */
+#define TREE_POOL_BLOCK	(256 * 1024)
+
+static char *
+pool_alloc(struct tree *t, size_t n)
+{
+	char *p;
+
+	if (n > t->pool_left) {
+		XGROW(t->pool, t->npool + 1, t->pool_alloc);
+		if (n > TREE_POOL_BLOCK / 4) {
+			p = xmalloc(n);
+			t->pool[t->npool++] = p;
+			return p;
+		}
+		t->pool_next = xmalloc(TREE_POOL_BLOCK);
+		t->pool[t->npool++] = t->pool_next;
+		t->pool_left = TREE_POOL_BLOCK;
+	}
+	p = t->pool_next;
+	t->pool_next += n;
+	t->pool_left -= n;
+	return p;
+}
+
+void
+tree_add_copy(struct tree *t, const char *path, size_t len, unsigned mode,
+    const git_oid *oid)
+{
+	char *p;
+
+	p = pool_alloc(t, len + 1);
+	memcpy(p, path, len);
+	p[len] = '\0';
+	tree_add(t, p, mode, oid);
+	t->entries[t->nentries - 1].borrowed = 1;
 }
 
 void
@@ -232,6 +279,7 @@ tree_lookup(const struct tree *t, const char *path, int icase)
 	char *key;
 	int c;
 
+	tree_queries_note(t->rec, TREE_ASK_LOOKUP, icase, path);
 	prefix_range(t, path, strlen(path) + 1, &lo, &hi);
 	if (lo < hi)
 		return &t->entries[lo];
@@ -339,28 +387,92 @@ prune_skip(const struct prune *pr, const char *path, int flags)
 	return 0;
 }
 
-int
-tree_glob(const struct tree *t, const char *pattern, int icase,
-    int (*cb)(const struct tree_entry *, void *), void *arg)
+/*
+ * How many bytes every match of pattern starts with, as they are: up to
+ * the first special byte (or, without case, the first letter). They
+ * narrow the search to one range of the sorted entries.
+ */
+static size_t
+literal_prefix(const char *pattern, int icase)
 {
-	struct prune pr;
 	const char *p;
-	size_t plen, lo, hi, i, skip, slo, shi;
-	int r, flags;
 
-	/* The literal directories the pattern starts with narrow the search. */
-	plen = 0;
 	for (p = pattern; *p != '\0'; p++) {
 		if (strchr("*?[\\", *p) != NULL)
 			break;
 		if (icase && ((*p >= 'a' && *p <= 'z') ||
 		    (*p >= 'A' && *p <= 'Z')))
 			break;
-		if (*p == '/')
-			plen = p - pattern + 1;
 	}
+	return (size_t)(p - pattern);
+}
+
+/*
+ * The part of a pattern "**" "/X" that a path's last component must
+ * match, X having no slash, no "**" and no backslash: with GLOB_PATHNAME, X
+ * matches no '/', so the "**" "/" takes every directory there is and
+ * X the name. NULL for any other pattern.
+ */
+static const char *
+name_part(const char *pattern)
+{
+	const char *x;
+
+	if (strncmp(pattern, "**/", 3) != 0)
+		return NULL;
+	x = pattern + 3;
+	if (*x == '\0' || strpbrk(x, "/\\") != NULL || strstr(x, "**") != NULL)
+		return NULL;
+	return x;
+}
+
+/* Every entry of [lo, hi) whose last component matches name. */
+static int
+glob_names(const struct tree *t, size_t lo, size_t hi, const char *name,
+    int flags, int (*cb)(const struct tree_entry *, void *), void *arg)
+{
+	const char *base, *tail;
+	size_t i, n;
+	int r;
+
+	/* "*" then plain bytes: a suffix; else the matcher */
+	tail = name[0] == '*' && strpbrk(name + 1, "*?[") == NULL &&
+	    !(flags & GLOB_CASEFOLD) ? name + 1 : NULL;
+	n = tail != NULL ? strlen(tail) : 0;
+	for (i = lo, r = 0; i < hi && r == 0; i++) {
+		base = strrchr(t->entries[i].path, '/');
+		base = base != NULL ? base + 1 : t->entries[i].path;
+		if (tail != NULL) {
+			size_t len = strlen(base);
+
+			if (len < n || memcmp(base + len - n, tail, n) != 0)
+				continue;
+		} else if (!glob_match(name, base, flags))
+			continue;
+		r = cb(&t->entries[i], arg);
+	}
+	return r;
+}
+
+int
+tree_glob(const struct tree *t, const char *pattern, int icase,
+    int (*cb)(const struct tree_entry *, void *), void *arg)
+{
+	struct prune pr;
+	const char *name;
+	size_t lo, hi, i, skip, slo, shi;
+	int r, flags;
+
+	tree_queries_note(t->rec, TREE_ASK_GLOB, icase, pattern);
 	flags = GLOB_PATHNAME | (icase ? GLOB_CASEFOLD : 0);
-	prefix_range(t, pattern, plen, &lo, &hi);
+	prefix_range(t, pattern, literal_prefix(pattern, icase), &lo, &hi);
+	if (strcmp(pattern, "**") == 0) {
+		for (i = lo, r = 0; i < hi && r == 0; i++)
+			r = cb(&t->entries[i], arg);
+		return r;
+	}
+	if ((name = name_part(pattern)) != NULL)
+		return glob_names(t, lo, hi, name, flags, cb, arg);
 	prune_init(&pr, pattern);
 	r = 0;
 	for (i = lo; i < hi && r == 0; i++) {
@@ -394,10 +506,16 @@ tree_count_under(const struct tree *t, const char *dir)
 	len = strlen(dir);
 	while (len > 0 && dir[len - 1] == '/')
 		len--;
-	if (len == 0 || (len == 1 && dir[0] == '.'))
-		return t->nentries;
+	if (len == 1 && dir[0] == '.')
+		len = 0;
 	pfx = xmalloc(len + 2);
 	memcpy(pfx, dir, len);
+	pfx[len] = '\0';
+	tree_queries_note(t->rec, TREE_ASK_UNDER, 0, pfx);
+	if (len == 0) {
+		free(pfx);
+		return t->nentries;
+	}
 	pfx[len] = '/';
 	pfx[len + 1] = '\0';
 	prefix_range(t, pfx, len + 1, &lo, &hi);
@@ -411,6 +529,7 @@ tree_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 {
 	strbuf_reset(out);
 	*truncated = 0;
+	tree_queries_note(t->rec, TREE_ASK_BYTES, 0, e->path);
 	return t->ops->read(t, e, cap, out, truncated);
 }
 
@@ -418,6 +537,7 @@ int
 tree_size(const struct tree *t, const struct tree_entry *e, uint64_t *size)
 {
 	*size = 0;
+	tree_queries_note(t->rec, TREE_ASK_BYTES, 0, e->path);
 	return t->ops->size(t, e, size);
 }
 
@@ -426,6 +546,7 @@ tree_readlink(const struct tree *t, const struct tree_entry *e,
     struct strbuf *out)
 {
 	strbuf_reset(out);
+	tree_queries_note(t->rec, TREE_ASK_BYTES, 0, e->path);
 	return t->ops->readlink(t, e, out);
 }
 

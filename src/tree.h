@@ -30,7 +30,7 @@ struct tree_entry {
 	char		*path;		/* relative, '/'-separated */
 	unsigned	 mode;		/* one of TREE_MODE_* */
 	int		 has_oid;	/* oid is the blob (index, commit) */
-	int		 borrowed;	/* path is another tree's (tree-impl.h) */
+	int		 borrowed;	/* path is not the entry's to free */
 	git_oid		 oid;
 };
 
@@ -114,5 +114,74 @@ int	 tree_size(const struct tree *, const struct tree_entry *,
  */
 int	 tree_readlink(const struct tree *, const struct tree_entry *,
 	    struct strbuf *);
+
+/*
+ * What a run asked of a tree, to tell whether another tree answers it
+ * alike: --staged judges at HEAD only the rules whose questions HEAD's
+ * tree answers otherwise (check.c). A lookup, a glob or a count depends
+ * on which paths exist and their modes; a read (or a size) on the bytes
+ * of one path as well. While a tree records (tree_record()), each query
+ * is logged; caches that serve an earlier answer log what it asked
+ * (tree_queries_note(), tree_queries_copy()).
+ */
+enum tree_ask {
+	TREE_ASK_LOOKUP,	/* a path, exact or without case */
+	TREE_ASK_GLOB,		/* the paths a glob matches */
+	TREE_ASK_UNDER,		/* the count of entries under a directory */
+	TREE_ASK_BYTES		/* the bytes, size or target of a path */
+};
+
+struct tree_query {
+	enum tree_ask	 ask;
+	int		 icase;
+	char		*what;
+};
+
+struct tree_queries {
+	struct tree_query	*v;
+	size_t			 n;
+	size_t			 alloc;
+};
+
+#define TREE_QUERIES_INIT	{ NULL, 0, 0 }
+
+/* Log t's queries into q from now on; NULL stops. Returns the previous. */
+struct tree_queries *tree_record(struct tree *, struct tree_queries *);
+/* Where t logs its queries, or NULL. */
+struct tree_queries *tree_recording(const struct tree *);
+void	 tree_queries_note(struct tree_queries *, enum tree_ask, int,
+	    const char *);
+/* Append src's queries from the from-th on to dst (which may be NULL). */
+void	 tree_queries_copy(struct tree_queries *, const struct tree_queries *,
+	    size_t);
+void	 tree_queries_release(struct tree_queries *);
+
+/*
+ * The paths in which two trees differ, in path order: one side only, a
+ * mode changed (listing set: lookups and globs may answer otherwise), or
+ * only the bytes. Past TREE_DELTA_MAX paths, overflow is set and every
+ * query counts as touched.
+ */
+#define TREE_DELTA_MAX	4096
+struct tree_change {
+	const char	*path;		/* either tree's: they must outlive it */
+	int		 listing;
+};
+
+struct tree_delta {
+	struct tree_change	*v;
+	size_t			 n;
+	size_t			 alloc;
+	int			 overflow;
+};
+
+#define TREE_DELTA_INIT		{ NULL, 0, 0, 0 }
+
+void	 tree_delta(const struct tree *, const struct tree *,
+	    struct tree_delta *);
+/* Whether any query of q may be answered otherwise across the delta. */
+int	 tree_delta_touches(const struct tree_delta *,
+	    const struct tree_queries *);
+void	 tree_delta_release(struct tree_delta *);
 
 #endif
