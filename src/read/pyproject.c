@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,9 @@ poetry_clause(const char *s, size_t n, struct strbuf *out)
 		p++;
 	while (np < 3 && p < s + n && isdigit((unsigned char)*p)) {
 		part[np++] = strtol(p, &end, 10);
+		/* A part strtol() clamped cannot be bumped: not Poetry's. */
+		if (part[np - 1] == LONG_MAX)
+			return -1;
 		p = end;
 		if (p < s + n && *p == '.')
 			p++;

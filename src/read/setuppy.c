@@ -142,8 +142,10 @@ py_list(struct pysrc *p, void (*cb)(struct pysrc *, const char *, int,
 	close = open == '[' ? ']' : ')';
 	for (;;) {
 		py_space(p);
-		if (p->pos >= p->len)
+		if (p->pos >= p->len) {
+			strbuf_release(&s);
 			return -1;
+		}
 		if (p->s[p->pos] == close) {
 			p->pos++;
 			break;
@@ -363,7 +365,8 @@ py_keyword(struct pysrc *p, const char *name)
 	int quoted = 0;
 
 	n = strlen(name);
-
+	if (p->pos >= p->len)
+		return 0;	/* at the end: no byte to look at */
 	if (*s == '"' || *s == '\'') {
 		quoted = 1;
 		if (p->len - p->pos < n + 2 || memcmp(s + 1, name, n) != 0 ||
@@ -445,7 +448,8 @@ py_argument(struct pysrc *p, struct pyctx *c, int line, int in_setup,
 			pymeta_decl_add(name ? &c->m->names : &c->m->licenses,
 			    s->buf, s->len, name ? "setup.py" : "license",
 			    c->path, line);
-	} else if (p->s[p->pos] == '"' || p->s[p->pos] == '\'') {
+	} else if (p->pos < p->len &&
+	    (p->s[p->pos] == '"' || p->s[p->pos] == '\'')) {
 		strbuf_reset(s);
 		if (py_string(p, s) != 1)
 			p->pos++;
