@@ -165,8 +165,13 @@ static void	 judge_intro(struct judging *);
 static void	 intro_evidence(struct judging *);
 static size_t	 intro_stop(const struct md_doc *);
 static void	 plain_inline(const char *, size_t, int, struct strbuf *);
+/* A line of a text and where it starts. */
+struct line_at {
+	const char	*p;
+	int		 line;
+};
 static int	 first_sentence(const char *, size_t, const struct md_block *,
-		    struct strbuf *);
+		    struct line_at *, struct strbuf *);
 static void	 intro_later(struct judging *, const struct md_doc *);
 static int	 judge_want(struct judging *, const struct want *);
 static void	 judge_short(struct judging *, const struct want *, size_t);
@@ -1391,7 +1396,7 @@ plain_inline(const char *s, size_t n, int links, struct strbuf *out)
  */
 static int
 first_sentence(const char *buf, size_t len, const struct md_block *b,
-    struct strbuf *out)
+    struct line_at *at, struct strbuf *out)
 {
 	struct strbuf plain = STRBUF_INIT;
 	struct text_words tw = { 0 };
@@ -1399,9 +1404,16 @@ first_sentence(const char *buf, size_t len, const struct md_block *b,
 	size_t cut;
 	int line;
 
+	/* at: where the last paragraph started, so many cost linear time */
 	end = buf + len;
-	for (p = buf, line = 1; p < end && line < b->line; line++)
+	if (at->p == NULL || at->line > b->line) {
+		at->p = buf;
+		at->line = 1;
+	}
+	for (p = at->p, line = at->line; p < end && line < b->line; line++)
 		p = text_next_line(p, end);
+	at->p = p;
+	at->line = line;
 	for (from = p; p < end && line <= b->end_line; line++)
 		p = text_next_line(p, end);
 	/* a bar of links ("Docs | Install | Community") is no sentence */
@@ -1434,6 +1446,7 @@ intro_evidence(struct judging *j)
 {
 	const struct md_doc *d = &j->m->doc;
 	struct strbuf note = STRBUF_INIT, sentence = STRBUF_INIT;
+	struct line_at at = { NULL, 0 };
 	const char *buf;
 	size_t len, i, stop;
 	int trunc;
@@ -1448,7 +1461,8 @@ intro_evidence(struct judging *j)
 		for (i = 0; i < d->ntext; i++) {
 			if (d->text[i].kind != MD_BLOCK_PARA ||
 			    (size_t)d->text[i].line >= stop ||
-			    !first_sentence(buf, len, &d->text[i], &sentence))
+			    !first_sentence(buf, len, &d->text[i], &at,
+			    &sentence))
 				continue;
 			strbuf_reset(&note);
 			strbuf_addf(&note, "summary: %s", sentence.buf);
