@@ -401,6 +401,12 @@ owners_of(const struct rule *r, struct check_ctx *ctx, struct ctx_people *cp)
 				    e->path, o->line, "CODEOWNERS");
 		}
 	}
+	/* Owners the reader did not keep are names not read. */
+	if (co->owners_dropped > 0 && cp->pp.dropped == 0) {
+		cp->pp.drop_path = xstrdup(e->path);
+		cp->pp.drop_line = co->owners_line;
+	}
+	cp->pp.dropped += co->owners_dropped;
 }
 
 /* Collect the people of r's sources into cp. */

@@ -63,6 +63,8 @@ static const struct tree_entry *co_locate(const struct rule *,
 static int	 co_errors(const struct tree_entry *, const struct co_file *,
 		    struct finding *);
 static size_t	 co_owners(const struct co_file *, size_t *);
+static void	 co_limits(const struct tree_entry *, const struct co_file *,
+		    struct finding *);
 static int	 walk_cb(const struct tree_entry *, void *);
 static int	 by_pattern(const void *, const void *);
 static int	 co_too_large(const struct tree_entry *, uint64_t,
@@ -647,5 +649,21 @@ co_judge(const struct rule *r, const struct tree_entry *e,
 		    "or GOVERNANCE.md", e->path);
 	} else
 		finding_result(f, RESULT_PASS, "%s", sum.buf);
+	co_limits(e, co, f);
 	strbuf_release(&sum);
+}
+
+/* The reader's caps, when the file reached them: said, never hidden. */
+static void
+co_limits(const struct tree_entry *e, const struct co_file *co,
+    struct finding *f)
+{
+	if (co->owners_dropped > 0)
+		finding_append(f, "; %zu more owners, from %s:%d on, were not "
+		    "read (a limit: %d a line)", co->owners_dropped, e->path,
+		    co->owners_line, CO_MAX_LINE_OWNERS);
+	if (co->rules_dropped > 0)
+		finding_append(f, "; %zu more rules, from %s:%d on, were not "
+		    "read (a limit: %d rules, %d owners)", co->rules_dropped,
+		    e->path, co->rules_line, CO_MAX_RULES, CO_MAX_OWNERS);
 }

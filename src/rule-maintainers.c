@@ -26,6 +26,7 @@
 #include "ctx.h"
 #include "finding.h"
 #include "pymeta.h"
+#include "read/codeowners.h"
 #include "read/people.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -275,6 +276,12 @@ maintainers_check(const struct rule *r, struct check_ctx *ctx,
 		name_people(pp, 1, 0, f, &msg);
 		finding_append(f, "; %zu retired: %s", retired, msg.buf);
 	}
+	if (pp->dropped > 0)
+		finding_append(f, "; %zu more names, from %s:%d on, were not "
+		    "read (a limit: %d people, %d names, %d owners a "
+		    "CODEOWNERS line)", pp->dropped, pp->drop_path != NULL ?
+		    pp->drop_path : "?", pp->drop_line, PEOPLE_MAX,
+		    PEOPLE_MAX_MENTIONS, CO_MAX_LINE_OWNERS);
 	strbuf_release(&msg);
 	return 0;
 }

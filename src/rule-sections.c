@@ -29,6 +29,9 @@
  * from one more (see regex.h); when one runs out the rule gives
  * "unknown", never a hang.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* memmem */
+#endif
 #include "config.h"
 
 #include <limits.h>
@@ -162,8 +165,13 @@ static void	 judge_intro(struct judging *);
 static void	 intro_evidence(struct judging *);
 static size_t	 intro_stop(const struct md_doc *);
 static void	 plain_inline(const char *, size_t, int, struct strbuf *);
+/* A line of a text and where it starts. */
+struct line_at {
+	const char	*p;
+	int		 line;
+};
 static int	 first_sentence(const char *, size_t, const struct md_block *,
-		    struct strbuf *);
+		    struct line_at *, struct strbuf *);
 static void	 intro_later(struct judging *, const struct md_doc *);
 static int	 judge_want(struct judging *, const struct want *);
 static void	 judge_short(struct judging *, const struct want *, size_t);
@@ -215,10 +223,13 @@ static const struct doclink_site *docsite_of(const struct rule *,
 		    struct check_ctx *);
 static const struct tree_entry *link_target(const struct rule *,
 		    struct check_ctx *, const char *, const char *);
-static void	 link_text(const char *, size_t, const char *,
-		    struct strbuf *);
+static size_t	 dest_at(const char *, size_t, const char *, size_t, size_t,
+		    struct regex_budget *);
+static void	 link_text(const char *, size_t, const char *, size_t *,
+		    struct regex_budget *, struct strbuf *);
 static size_t	 doc_sections(struct judging *, size_t *, size_t *);
-static int	 is_doc_link(struct judging *, size_t, const size_t *, size_t);
+static int	 is_doc_link(struct judging *, size_t, const size_t *, size_t,
+		    size_t *);
 static int	 page_has(struct judging *, const struct want *,
 		    const struct md_file *, size_t *);
 static int	 doc_page(struct judging *, const struct want *, size_t,
@@ -740,24 +751,51 @@ link_target(const struct rule *r, struct check_ctx *ctx, const char *from,
 }
 
 /*
+ * Where dest (n bytes) is in buf, or len: from hint on (the links come
+ * in the document's order, so the search goes on from the last one
+ * found), then before it. The bytes searched are charged to b, so that
+ * many links whose destinations are far or nowhere cannot make the
+ * work quadratic past the budget.
+ */
+static size_t
+dest_at(const char *buf, size_t len, const char *dest, size_t n,
+    size_t hint, struct regex_budget *b)
+{
+	const char *p;
+	size_t pass, lo, hi, at;
+
+	for (pass = 0; pass < 2 && !regex_budget_spent(b); pass++) {
+		lo = pass == 0 ? (hint < len ? hint : len) : 0;
+		hi = pass == 0 ? len : (hint + n < len ? hint + n : len);
+		p = hi - lo >= n ? memmem(buf + lo, hi - lo, dest, n) : NULL;
+		at = p != NULL ? (size_t)(p - buf) : hi;
+		b->used += (at - lo) / 16 + 1;
+		if (b->used > b->limit)
+			b->used = b->limit;
+		if (p != NULL)
+			return at;
+	}
+	return len;
+}
+
+/*
  * The text of the first link to dest in buf[0..len): a Markdown link's
  * brackets (a badge's image with its alt text), a reST link's words, an
  * HTML anchor's content; for a bare URL the line before it
  * ("Documentation: https://...").
  */
 static void
-link_text(const char *buf, size_t len, const char *dest, struct strbuf *sb)
+link_text(const char *buf, size_t len, const char *dest, size_t *hint,
+    struct regex_budget *b, struct strbuf *sb)
 {
 	const char *p;
 	size_t n, i, k, depth;
 
 	strbuf_reset(sb);
 	n = strlen(dest);
-	for (i = 0; n > 0 && i + n <= len; i++)
-		if (buf[i] == dest[0] && memcmp(buf + i, dest, n) == 0)
-			break;
-	if (n == 0 || i + n > len)
+	if (n == 0 || (i = dest_at(buf, len, dest, n, *hint, b)) >= len)
 		return;
+	*hint = i;
 	if (i >= 2 && buf[i - 1] == '(' && buf[i - 2] == ']') {
 		for (k = i - 2, depth = 0; k > 0 && i - k < LINK_TEXT; k--)
 			if (buf[k] == ']')
@@ -816,7 +854,8 @@ doc_sections(struct judging *j, size_t *from, size_t *n)
  * or with a text doc_link matches (the document's text is read)?
  */
 static int
-is_doc_link(struct judging *j, size_t i, const size_t *from, size_t ns)
+is_doc_link(struct judging *j, size_t i, const size_t *from, size_t ns,
+    size_t *hint)
 {
 	struct strbuf text = STRBUF_INIT, err = STRBUF_INIT;
 	const struct rule_key *k = rule_key(j->r, "doc_link");
@@ -828,10 +867,17 @@ is_doc_link(struct judging *j, size_t i, const size_t *from, size_t ns)
 	for (c = 0; c < ns; c++)
 		if (i >= from[c] && i < from[c] + n[c])
 			return 1;
+	/*
+	 * A link to a place in the document itself leads to no page; its
+	 * text is not looked for: reST makes "#name" of every reference,
+	 * and a search of the whole text for each would be quadratic.
+	 */
+	if (j->m->doc.links[i][0] == '#')
+		return 0;
 	if (k == NULL || ctx_read(j->ctx, j->m->e, j->cap, 0, NULL, &buf,
 	    &len, &trunc) != 0)
 		return 0;
-	link_text(buf, len, j->m->doc.links[i], &text);
+	link_text(buf, len, j->m->doc.links[i], hint, &j->budget, &text);
 	for (c = 0, hit = 0; c < k->n && !hit && text.len > 0; c++)
 		hit = regex_search(rule_regex(j->r, "doc_link", c), text.buf,
 		    text.len, 0, NULL, NULL, &j->budget, &err) == 1;
@@ -910,7 +956,7 @@ static int
 judge_doc_links(struct judging *j, const struct want *w)
 {
 	struct strvec seen = STRVEC_INIT;
-	size_t from[2 * DOC_SECTIONS], ns, i;
+	size_t from[2 * DOC_SECTIONS], ns, i, hint = 0;
 	int found;
 
 	if (!j->follow || rule_key(j->r, "doc_link") == NULL)
@@ -918,7 +964,7 @@ judge_doc_links(struct judging *j, const struct want *w)
 	ns = doc_sections(j, from, from + DOC_SECTIONS);
 	for (i = 0, found = 0; i < j->m->doc.nlinks && !found &&
 	    seen.n < LINKS_MAX && !regex_budget_spent(&j->budget); i++)
-		if (is_doc_link(j, i, from, ns))
+		if (is_doc_link(j, i, from, ns, &hint))
 			found = doc_page(j, w, i, &seen);
 	strvec_clear(&seen);
 	return found;
@@ -1350,7 +1396,7 @@ plain_inline(const char *s, size_t n, int links, struct strbuf *out)
  */
 static int
 first_sentence(const char *buf, size_t len, const struct md_block *b,
-    struct strbuf *out)
+    struct line_at *at, struct strbuf *out)
 {
 	struct strbuf plain = STRBUF_INIT;
 	struct text_words tw = { 0 };
@@ -1358,9 +1404,16 @@ first_sentence(const char *buf, size_t len, const struct md_block *b,
 	size_t cut;
 	int line;
 
+	/* at: where the last paragraph started, so many cost linear time */
 	end = buf + len;
-	for (p = buf, line = 1; p < end && line < b->line; line++)
+	if (at->p == NULL || at->line > b->line) {
+		at->p = buf;
+		at->line = 1;
+	}
+	for (p = at->p, line = at->line; p < end && line < b->line; line++)
 		p = text_next_line(p, end);
+	at->p = p;
+	at->line = line;
 	for (from = p; p < end && line <= b->end_line; line++)
 		p = text_next_line(p, end);
 	/* a bar of links ("Docs | Install | Community") is no sentence */
@@ -1393,6 +1446,7 @@ intro_evidence(struct judging *j)
 {
 	const struct md_doc *d = &j->m->doc;
 	struct strbuf note = STRBUF_INIT, sentence = STRBUF_INIT;
+	struct line_at at = { NULL, 0 };
 	const char *buf;
 	size_t len, i, stop;
 	int trunc;
@@ -1407,7 +1461,8 @@ intro_evidence(struct judging *j)
 		for (i = 0; i < d->ntext; i++) {
 			if (d->text[i].kind != MD_BLOCK_PARA ||
 			    (size_t)d->text[i].line >= stop ||
-			    !first_sentence(buf, len, &d->text[i], &sentence))
+			    !first_sentence(buf, len, &d->text[i], &at,
+			    &sentence))
 				continue;
 			strbuf_reset(&note);
 			strbuf_addf(&note, "summary: %s", sentence.buf);

@@ -502,6 +502,11 @@ parse_line(struct co_file *f, const char *s, size_t n, int line)
 		add_comment(f, line, s + i + 1, n - i - 1);
 		return;
 	}
+	if (f->nrules >= CO_MAX_RULES || f->nowners >= CO_MAX_OWNERS) {
+		if (f->rules_dropped++ == 0)
+			f->rules_line = line;
+		return;
+	}
 	for (j = i; j < n && !blank((unsigned char)s[j]); j++)
 		if (s[j] == '\\' && j + 1 < n)
 			j++;
@@ -556,6 +561,12 @@ parse_owners(struct co_file *f, const char *s, size_t n, size_t k, int line,
 			rc = -1;
 			continue;
 		}
+		if (ow->n >= CO_MAX_LINE_OWNERS) {
+			if (f->owners_dropped++ == 0)
+				f->owners_line = line;
+			continue;
+		}
+		f->nowners++;
 		XGROW(ow->v, ow->n + 1, ow->alloc);
 		ow->v[ow->n].name = xstrndup(s + k, j - k);
 		ow->v[ow->n].line = line;

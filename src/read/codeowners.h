@@ -58,7 +58,25 @@ struct co_file {
 	struct co_comment	*comments;
 	size_t			 ncomments;
 	size_t			 ralloc, ealloc, comalloc;	/* allocated */
+	size_t			 nowners;	/* of every rule */
+	/* Past the caps below: not kept, counted, the first line kept. */
+	size_t			 owners_dropped;
+	int			 owners_line;
+	size_t			 rules_dropped;
+	int			 rules_line;
 };
+
+/*
+ * Caps on what one file keeps, so that the rules' work on owners and
+ * rules stays linear in what is read: a line's owners (the rest of the
+ * line is not kept), then the file's rules and owners (the lines after
+ * are not kept). GitHub names no such limit: a file past one is said,
+ * never silently cut.
+ */
+#define CO_MAX_LINE_OWNERS	100
+#define CO_MAX_OWNERS		5000
+#define CO_MAX_RULES		20000
+
 
 /* An index of a file's rules that finds a path's owner quickly. */
 struct co_index;

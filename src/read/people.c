@@ -433,8 +433,19 @@ people_add(struct people *pp, const char *name, const char *handle,
 	if (handle == NULL && email != NULL &&
 	    (nh = noreply_handle(email)) != NULL)
 		handle = nh;
-	if (name == NULL && handle == NULL && email == NULL)
+	if (name == NULL && handle == NULL && email == NULL) {
+		free(nh);
 		return;
+	}
+	if (pp->n >= PEOPLE_MAX || pp->mentions >= PEOPLE_MAX_MENTIONS) {
+		if (pp->dropped++ == 0 && path != NULL) {
+			pp->drop_path = xstrdup(path);
+			pp->drop_line = line;
+		}
+		free(nh);
+		return;
+	}
+	pp->mentions++;
 	memset(&np, 0, sizeof(np));
 	np.name = name != NULL ? xstrdup(name) : NULL;
 	np.handle = handle != NULL ? xstrdup(handle) : NULL;
@@ -521,6 +532,7 @@ people_release(struct people *pp)
 	}
 	free(pp->v);
 	free(pp->signs);
+	free(pp->drop_path);
 	memset(pp, 0, sizeof(*pp));
 }
 

@@ -91,9 +91,21 @@ struct people {
 	struct people_sign	*signs;		/* in the order found */
 	size_t			 nsigns;
 	size_t			 signalloc;
+	size_t			 mentions;	/* people_add() calls kept */
+	size_t			 dropped;	/* past a cap: not kept */
+	char			*drop_path;	/* the first one dropped */
+	int			 drop_line;
 };
 
-#define PEOPLE_INIT { NULL, 0, 0, 0, NULL, 0, 0 }
+#define PEOPLE_INIT { NULL, 0, 0, 0, NULL, 0, 0, 0, 0, NULL, 0 }
+
+/*
+ * Each name added is compared with every person kept: caps on both keep
+ * the work linear in what is read; a name past them is counted in
+ * dropped, for the rules to say.
+ */
+#define PEOPLE_MAX		2000	/* distinct people kept */
+#define PEOPLE_MAX_MENTIONS	20000	/* names added */
 
 /* people_from_doc() flags */
 #define PEOPLE_WHOLE	0x1	/* every section may name maintainers */

@@ -31,6 +31,7 @@ static int	 py_changes(const struct pysrc *, const char *, size_t);
 static size_t	 py_skip_string(const char *, size_t, size_t);
 static int	 py_keyword(struct pysrc *, const char *);
 static void	 py_requires(struct pysrc *, struct pyctx *, size_t, int);
+static void	 py_too_many(struct pyctx *, const char *, int);
 static void	 py_argument(struct pysrc *, struct pyctx *, int, int, int,
 		    struct strbuf *);
 static void	*setuppy_parse(const struct reader_input *);
@@ -47,7 +48,17 @@ struct pysrc {
 	size_t		 len, pos;
 	size_t		 line_off;	/* a cached offset and its line */
 	int		 line_no;
+	size_t		 bad_end;	/* where the last unended literal stopped */
+	int		 named;		/* names followed (py_named), capped */
+	size_t		 last_name, last_n;	/* the last one followed, */
+	size_t		 last_at;		/* and its value */
 };
+
+/*
+ * Each name followed scans the whole file twice: a cap keeps the work
+ * linear in the file's size whatever setup() repeats.
+ */
+#define PY_MAX_NAMED	32
 
 /* The line of off; asked in increasing order, the work is linear. */
 static int
@@ -82,7 +93,9 @@ py_space(struct pysrc *p)
 /*
  * A string literal at pos (with an r/u/b prefix; f-strings are
  * computed): 1 with its value appended to out, 0 when there is none,
- * -1 for an f-string or one that does not end.
+ * -1 for an f-string or one that does not end; then bad_end is where
+ * the scan stopped, so that the caller skips it whole: a line of
+ * unended literals is read once, not once from each quote.
  */
 static int
 py_string(struct pysrc *p, struct strbuf *out)
@@ -91,6 +104,7 @@ py_string(struct pysrc *p, struct strbuf *out)
 	int raw = 0, triple;
 	char c;
 
+	p->bad_end = p->pos;
 	while (i < p->len && strchr("rRuUbBfF", p->s[i]) != NULL && i -
 	    p->pos < 2) {
 		if (p->s[i] == 'f' || p->s[i] == 'F')
@@ -104,6 +118,7 @@ py_string(struct pysrc *p, struct strbuf *out)
 	c = p->s[i];
 	triple = i + 2 < p->len && p->s[i + 1] == c && p->s[i + 2] == c;
 	i += triple ? 3 : 1;
+	p->bad_end = p->len;
 	for (q = i; q < p->len; q++) {
 		if (p->s[q] == '\\' && !raw && q + 1 < p->len) {
 			q++;
@@ -115,8 +130,10 @@ py_string(struct pysrc *p, struct strbuf *out)
 			p->pos = q + (triple ? 3 : 1);
 			return 1;
 		}
-		if (p->s[q] == '\n' && !triple)
+		if (p->s[q] == '\n' && !triple) {
+			p->bad_end = q;
 			return -1;
+		}
 		strbuf_addch(out, p->s[q]);
 	}
 	return -1;
@@ -337,6 +354,15 @@ py_named(struct pysrc *p, struct pysrc *q)
 		;
 	if (t < p->s + p->len && *t != ',' && *t != ')' && *t != '\n')
 		return 0;
+	if (p->named > 0 && p->last_n == n && memcmp(p->s + p->last_name, s,
+	    n) == 0) {
+		*q = *p;
+		q->pos = p->last_at;
+		p->pos += n;
+		return 1;
+	}
+	if (p->named++ >= PY_MAX_NAMED)
+		return -2;
 	if (py_changes(p, s, n))
 		return -1;
 	for (i = 0; i + n < p->len; i++) {
@@ -349,6 +375,9 @@ py_named(struct pysrc *p, struct pysrc *q)
 		py_space(q);
 		if (q->pos < q->len && q->s[q->pos] == '=') {
 			q->pos++;
+			p->last_name = p->pos;
+			p->last_n = n;
+			p->last_at = q->pos;
 			p->pos += n;
 			return 1;
 		}
@@ -397,18 +426,31 @@ static void
 py_requires(struct pysrc *p, struct pyctx *c, size_t at, int line)
 {
 	struct pysrc q;
+	const char *what;
+	int rc;
 
 	c->kind = p->s[at] == 's' || p->s[at + 1] == 's' ? PYDEP_BUILD :
 	    PYDEP_REQUIRED;
+	what = c->kind == PYDEP_BUILD ? "setup_requires" : "install_requires";
 	c->group = NULL;
 	c->classifiers = 0;
-	if (py_named(p, &q) == 1 ? py_list(&q, py_item, c) != 0 :
+	if ((rc = py_named(p, &q)) == -2)
+		py_too_many(c, what, line);
+	else if (rc == 1 ? py_list(&q, py_item, c) != 0 :
 	    py_list(p, py_item, c) != 0) {
 		pymeta_problem(c->m, c->path, line, "%s is computed, not a "
-		    "list of strings: not read", c->kind == PYDEP_BUILD ?
-		    "setup_requires" : "install_requires");
+		    "list of strings: not read", what);
 		c->m->computed++;
 	}
+}
+
+/* Past PY_MAX_NAMED names followed: said, and counted as computed. */
+static void
+py_too_many(struct pyctx *c, const char *what, int line)
+{
+	pymeta_problem(c->m, c->path, line, "%s names a list after %d "
+	    "others were followed: not read (a limit)", what, PY_MAX_NAMED);
+	c->m->computed++;
 }
 
 /*
@@ -424,7 +466,7 @@ py_argument(struct pysrc *p, struct pyctx *c, int line, int in_setup,
 {
 	struct pysrc q;
 	size_t at = p->pos;
-	int name;
+	int name, rc;
 
 	if (in_call && (py_keyword(p, "install_requires") ||
 	    py_keyword(p, "setup_requires")))
@@ -432,7 +474,9 @@ py_argument(struct pysrc *p, struct pyctx *c, int line, int in_setup,
 	else if (in_call && py_keyword(p, "extras_require")) {
 		c->kind = PYDEP_OPTIONAL;
 		c->classifiers = 0;
-		if (py_named(p, &q) == 1 ? py_extras(&q, c) != 0 :
+		if ((rc = py_named(p, &q)) == -2)
+			py_too_many(c, "extras_require", line);
+		else if (rc == 1 ? py_extras(&q, c) != 0 :
 		    py_extras(p, c) != 0)
 			pymeta_problem(c->m, c->path, line, "extras_require is "
 			    "computed, not a dict of lists: not read");
@@ -452,7 +496,7 @@ py_argument(struct pysrc *p, struct pyctx *c, int line, int in_setup,
 	    (p->s[p->pos] == '"' || p->s[p->pos] == '\'')) {
 		strbuf_reset(s);
 		if (py_string(p, s) != 1)
-			p->pos++;
+			p->pos = p->bad_end > p->pos ? p->bad_end : p->pos + 1;
 	}
 }
 
@@ -460,7 +504,7 @@ py_argument(struct pysrc *p, struct pyctx *c, int line, int in_setup,
 static void *
 setuppy_parse(const struct reader_input *in)
 {
-	struct pysrc p = { in->buf, in->len, 0, 0, 1 };
+	struct pysrc p = { in->buf, in->len, 0, 0, 1, 0, 0, 0, 0, 0 };
 	struct pyctx c = { NULL, in->path, PYDEP_REQUIRED, NULL, 0 };
 	struct strbuf s = STRBUF_INIT;
 	size_t at;
