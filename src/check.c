@@ -55,6 +55,8 @@ static int	 path_within(const char *, const char *);
 static int	 worktree_ok(const char *, git_repository *);
 static int	 configured_worktree(git_repository *);
 static int	 config_file_ok(const char *, int);
+static void	 warn_skip(int, const char *);
+static int	 config_unreachable(int, const char *, struct strbuf *);
 static void	 skip_bad_global_config(void);
 static size_t	 config_roots(const char *, const char *, char **,
 		    const char **);
@@ -196,6 +198,51 @@ config_file_ok(const char *path, int readable)
 	return 0;
 }
 
+/* Warn, and have libgit2 look for the configuration of level nowhere. */
+static void
+warn_skip(int level, const char *why)
+{
+	ec_warn("%s", why);
+	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+}
+
+/*
+ * Whether libgit2, which found no configuration file name of level, will
+ * still fail to open it: a directory of its search path (a home folder)
+ * that may not be searched. Git warns "unable to access" and carries on.
+ */
+static int
+config_unreachable(int level, const char *name, struct strbuf *why)
+{
+	git_buf gb = { NULL, 0, 0 };
+	struct stat st;
+	char *dirs, *dir, *next, *p;
+	int found;
+
+	if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, &gb) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	found = 0;
+	dirs = xstrdup(gb.ptr != NULL ? gb.ptr : "");
+	for (dir = dirs; !found && dir != NULL; dir = next) {
+		if ((next = strchr(dir, ':')) != NULL)
+			*next++ = '\0';
+		if (*dir == '\0')
+			continue;
+		p = xasprintf("%s/%s", dir, name);
+		if (stat(p, &st) == -1 && errno == EACCES) {
+			strbuf_addf(why, "unable to access '%s': %s", p,
+			    strerror(errno));
+			found = 1;
+		}
+		free(p);
+	}
+	free(dirs);
+	git_buf_dispose(&gb);
+	return found;
+}
+
 /*
  * The global and system configuration files, as git reads them: one that
  * cannot be read, or is not a regular file, is skipped with a warning
@@ -206,30 +253,39 @@ static void
 skip_bad_global_config(void)
 {
 	static const struct {
-		int	 level;
-		int	(*find)(git_buf *);
+		int		 level;
+		int		(*find)(git_buf *);
+		const char	*name;
 	} levels[] = {
-		{ GIT_CONFIG_LEVEL_SYSTEM, git_config_find_system },
-		{ GIT_CONFIG_LEVEL_XDG, git_config_find_xdg },
-		{ GIT_CONFIG_LEVEL_GLOBAL, git_config_find_global },
+		{ GIT_CONFIG_LEVEL_SYSTEM, git_config_find_system, "gitconfig" },
+		{ GIT_CONFIG_LEVEL_XDG, git_config_find_xdg, "config" },
+		{ GIT_CONFIG_LEVEL_GLOBAL, git_config_find_global,
+		    ".gitconfig" },
 	};
+	struct strbuf why = STRBUF_INIT;
 	git_buf gb = { NULL, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		strbuf_reset(&why);
 		if (levels[i].find(&gb) < 0) {
 			git_error_clear();
+			if (config_unreachable(levels[i].level, levels[i].name,
+			    &why))
+				warn_skip(levels[i].level, why.buf);
 			continue;
 		}
-		if (!config_file_ok(gb.ptr, 1)) {
-			ec_warn("unable to access '%s': %s", gb.ptr,
+		if (!config_file_ok(gb.ptr, 1))
+			strbuf_addf(&why, "unable to access '%s': %s", gb.ptr,
 			    errno == EINVAL ? "not a regular file" :
 			    strerror(errno));
-			git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
-			    levels[i].level, "");
-		}
+		else if (gitconfig_too_big(gb.ptr, &why))
+			strbuf_addstr(&why, "; not read");
+		if (why.len > 0)
+			warn_skip(levels[i].level, why.buf);
 		git_buf_dispose(&gb);
 	}
+	strbuf_release(&why);
 }
 
 /*
