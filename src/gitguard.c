@@ -169,12 +169,13 @@ guard_dir(int fd, const char *path, int depth, int idx_only)
 static int
 guard_tree(const char *dir, const char *name, int idx_only)
 {
+	struct stat st;
 	char *p;
 	int fd, rc;
 
 	p = xasprintf("%s/%s", dir, name);
 	fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1 && errno == ELOOP && !idx_only)
+	if (fd == -1 && !idx_only && lstat(p, &st) == 0 && S_ISLNK(st.st_mode))
 		rc = refuse_link(p);
 	else
 		rc = fd == -1 ? 0 : guard_dir(fd, p, 0, idx_only);
