@@ -51,8 +51,10 @@ struct seen_dirs {
 };
 
 static int	 seen_before(struct seen_dirs *, const char *);
-static int	 guard_objects(const char *, int, struct seen_dirs *);
-static int	 guard_alternates(const char *, int, struct seen_dirs *);
+static int	 guard_objects(const char *, int, struct seen_dirs *,
+		    struct strvec *);
+static int	 guard_alternates(const char *, int, struct seen_dirs *,
+		    struct strvec *);
 static char	*path_in_file(const char *, const char *, const char *);
 static char	*common_dir(const char *);
 static char	*gitlink_dir(const char *);
@@ -209,19 +211,25 @@ seen_before(struct seen_dirs *sd, const char *path)
 	return 0;
 }
 
-/* The object directory objdir and the alternates it leads to. */
+/*
+ * The object directory objdir and the alternates it leads to (each added
+ * to alts, but the repository's own).
+ */
 static int
-guard_objects(const char *objdir, int depth, struct seen_dirs *sd)
+guard_objects(const char *objdir, int depth, struct seen_dirs *sd,
+    struct strvec *alts)
 {
 	if (seen_before(sd, objdir))
 		return 0;
+	if (depth > 0 && alts != NULL)
+		strvec_push(alts, objdir);
 	if (guard_file(objdir, "pack/multi-pack-index", 0) == -1 ||
 	    guard_tree(objdir, "pack", 1) == -1 ||
 	    guard_file(objdir, "info/alternates", depth == 0 ? GUARD_OWN :
 	    0) == -1)
 		return -1;
 	return depth < ALTERNATES_DEPTH ?
-	    guard_alternates(objdir, depth, sd) : 0;
+	    guard_alternates(objdir, depth, sd, alts) : 0;
 }
 
 /*
@@ -229,7 +237,8 @@ guard_objects(const char *objdir, int depth, struct seen_dirs *sd)
  * relative one only in the repository's own file (depth 0), as libgit2.
  */
 static int
-guard_alternates(const char *objdir, int depth, struct seen_dirs *sd)
+guard_alternates(const char *objdir, int depth, struct seen_dirs *sd,
+    struct strvec *alts)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *path, *line, *next, *alt;
@@ -254,7 +263,7 @@ guard_alternates(const char *objdir, int depth, struct seen_dirs *sd)
 			continue;
 		alt = *line == '/' ? xstrdup(line) :
 		    xasprintf("%s/%s", objdir, line);
-		rc = guard_objects(alt, depth + 1, sd);
+		rc = guard_objects(alt, depth + 1, sd, alts);
 		free(alt);
 	}
 	strbuf_release(&sb);
@@ -294,7 +303,7 @@ common_dir(const char *gitdir)
 }
 
 int
-gitfile_guard(const char *path)
+gitfile_guard(const char *path, struct strvec *alts)
 {
 	/* the index is tree-index.c's, which says the same of it */
 	static const char *const own[] = { "HEAD", "commondir", "gitdir",
@@ -326,7 +335,7 @@ gitfile_guard(const char *path)
 		    GUARD_OWN);
 	objdir = xasprintf("%s/objects", common != NULL ? common : gitdir);
 	if (rc == 0)
-		rc = guard_objects(objdir, 0, &sd);
+		rc = guard_objects(objdir, 0, &sd, alts);
 	free(objdir);
 	free(sd.dev);
 	free(sd.ino);

@@ -5,7 +5,9 @@
 # thousands of keys are refused at once in one line naming the file;
 # symbolic links among the repository's own files are not followed;
 # an unreadable HEAD says so; a home folder that may not be searched is
-# skipped with a warning, as git does. Each run bounded by timeout.
+# skipped with a warning, as git does; a git directory or alternates
+# outside the folder given are named in the report, and refused with
+# --each and --no-repo-config. Each run bounded by timeout.
 . "$(dirname "$0")/lib.sh"
 
 if ! test_have_prereq JQ; then
@@ -210,6 +212,62 @@ test_expect_success UNREADABLE 'a home folder that may not be searched: warned o
 	HOME=$H ec_reader 1 --as-of HEAD "$R" &&
 	grep -q "^ecocheck: warning: unable to access .$H/.gitconfig.: Permission denied$" "$TEST_TMP/err" &&
 	test_eq "$(jq -r .repository.path "$TEST_TMP/out.json")" "$R"
+'
+
+# A folder of submissions: alice's .git file names bob's git directory,
+# carol's alternates name dave's objects.
+S=$TEST_TMP/subs
+test_expect_success 'submissions whose git directory or objects lie elsewhere' '
+	mkdir -p "$S" &&
+	git clone -q "$B" "$S/bob" &&
+	mkdir "$S/alice" && echo "gitdir: ../bob/.git" >"$S/alice/.git" &&
+	git clone -q "$B" "$TEST_TMP/dave" &&
+	git clone -q --shared "$TEST_TMP/dave" "$S/carol"
+'
+
+test_expect_success 'a .git file naming another git directory: named in text and JSON' '
+	ec_bounded 1 --as-of HEAD "$S/alice" &&
+	test_eq "$(jq -r .repository.outside_git_dir "$TEST_TMP/out.json")" "$S/bob/.git" &&
+	test_eq "$(jq -c .repository.outside_alternates "$TEST_TMP/out.json")" "[]" &&
+	test_expect_code 1 timeout 20 "$ECOCHECK" --as-of HEAD "$S/alice" >text &&
+	grep -qx "  git directory outside the folder: $S/bob/.git" text
+'
+
+test_expect_success 'alternates naming another repository: named in text and JSON' '
+	ec_bounded 1 --as-of HEAD "$S/carol" &&
+	test_eq "$(jq -r .repository.outside_git_dir "$TEST_TMP/out.json")" null &&
+	test_eq "$(jq -c .repository.outside_alternates "$TEST_TMP/out.json")" "[\"$TEST_TMP/dave/.git/objects\"]" &&
+	test_expect_code 1 timeout 20 "$ECOCHECK" --as-of HEAD "$S/carol" >text &&
+	grep -qx "  alternate objects outside the folder: $TEST_TMP/dave/.git/objects" text
+'
+
+test_expect_success 'with -j the fields come back from the worker' '
+	ec_bounded 1 --as-of HEAD -j 2 "$S/alice" "$S/carol" &&
+	test_eq "$(jq -r ".[0].repository.outside_git_dir" "$TEST_TMP/out.json")" "$S/bob/.git" &&
+	test_eq "$(jq -r ".[1].repository.outside_alternates[0]" "$TEST_TMP/out.json")" "$TEST_TMP/dave/.git/objects"
+'
+
+test_expect_success 'a repository of its own names nothing outside' '
+	ec_bounded 1 --as-of HEAD "$S/bob" &&
+	test_eq "$(jq -r .repository.outside_git_dir "$TEST_TMP/out.json")" null &&
+	test_eq "$(jq -c .repository.outside_alternates "$TEST_TMP/out.json")" "[]" &&
+	mkdir -p "$S/bob/src" &&
+	ec_bounded 1 --as-of HEAD "$S/bob/src" &&
+	test_eq "$(jq -r .repository.outside_git_dir "$TEST_TMP/out.json")" null
+'
+
+test_expect_success '--each refuses both, saying why, and checks the others' '
+	ec_bounded 2 --as-of HEAD --each "$S" &&
+	grep -qx "ecocheck: $S/alice: its git directory $S/bob/.git is outside it; refusing to read it with --each" "$TEST_TMP/err" &&
+	grep -qx "ecocheck: $S/carol: objects/info/alternates names $TEST_TMP/dave/.git/objects, outside it; refusing to read it with --each" "$TEST_TMP/err" &&
+	test_eq "$(jq -r ".[].repository.path" "$TEST_TMP/out.json")" "$S/bob"
+'
+
+test_expect_success '--no-repo-config refuses them too' '
+	ec_bounded 2 --as-of HEAD --no-repo-config "$S/alice" &&
+	err_is "ecocheck: $S/alice: its git directory $S/bob/.git is outside it; refusing to read it with --no-repo-config" &&
+	ec_bounded 2 --as-of HEAD --no-repo-config "$S/carol" &&
+	err_is "ecocheck: $S/carol: objects/info/alternates names $TEST_TMP/dave/.git/objects, outside it; refusing to read it with --no-repo-config"
 '
 
 test_done
