@@ -65,11 +65,16 @@ static int	 path_within(const char *, const char *);
 static int	 worktree_ok(const char *, git_repository *);
 static int	 configured_worktree(git_repository *);
 static int	 config_file_ok(const char *, int);
+static void	 warn_skip(int, const char *);
+static int	 config_unreachable(int, const char *, struct strbuf *);
 static void	 skip_bad_global_config(void);
 static size_t	 config_roots(const char *, const char *, char **,
 		    const char **);
-static int	 repo_config_ok(const char *);
-static int	 open_repo(const char *, git_repository **);
+static int	 note_outside(const char *, const char *, const struct strvec *,
+		    const char *, struct repo_result *);
+static int	 repo_config_ok(const char *, const char *, struct repo_result *);
+static int	 open_repo(const char *, git_repository **, const char *,
+		    struct repo_result *);
 static int	 open_commit_tree(struct check *, struct repo_result *,
 		    struct tree **);
 static int	 open_tree(struct check *, struct repo_result *,
@@ -210,6 +215,51 @@ config_file_ok(const char *path, int readable)
 	return 0;
 }
 
+/* Warn, and have libgit2 look for the configuration of level nowhere. */
+static void
+warn_skip(int level, const char *why)
+{
+	ec_warn("%s", why);
+	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+}
+
+/*
+ * Whether libgit2, which found no configuration file name of level, will
+ * still fail to open it: a directory of its search path (a home folder)
+ * that may not be searched. Git warns "unable to access" and carries on.
+ */
+static int
+config_unreachable(int level, const char *name, struct strbuf *why)
+{
+	git_buf gb = { NULL, 0, 0 };
+	struct stat st;
+	char *dirs, *dir, *next, *p;
+	int found;
+
+	if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, &gb) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	found = 0;
+	dirs = xstrdup(gb.ptr != NULL ? gb.ptr : "");
+	for (dir = dirs; !found && dir != NULL; dir = next) {
+		if ((next = strchr(dir, ':')) != NULL)
+			*next++ = '\0';
+		if (*dir == '\0')
+			continue;
+		p = xasprintf("%s/%s", dir, name);
+		if (stat(p, &st) == -1 && errno == EACCES) {
+			strbuf_addf(why, "unable to access '%s': %s", p,
+			    strerror(errno));
+			found = 1;
+		}
+		free(p);
+	}
+	free(dirs);
+	git_buf_dispose(&gb);
+	return found;
+}
+
 /*
  * The global and system configuration files, as git reads them: one that
  * cannot be read, or is not a regular file, is skipped with a warning
@@ -220,30 +270,39 @@ static void
 skip_bad_global_config(void)
 {
 	static const struct {
-		int	 level;
-		int	(*find)(git_buf *);
+		int		 level;
+		int		(*find)(git_buf *);
+		const char	*name;
 	} levels[] = {
-		{ GIT_CONFIG_LEVEL_SYSTEM, git_config_find_system },
-		{ GIT_CONFIG_LEVEL_XDG, git_config_find_xdg },
-		{ GIT_CONFIG_LEVEL_GLOBAL, git_config_find_global },
+		{ GIT_CONFIG_LEVEL_SYSTEM, git_config_find_system, "gitconfig" },
+		{ GIT_CONFIG_LEVEL_XDG, git_config_find_xdg, "config" },
+		{ GIT_CONFIG_LEVEL_GLOBAL, git_config_find_global,
+		    ".gitconfig" },
 	};
+	struct strbuf why = STRBUF_INIT;
 	git_buf gb = { NULL, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		strbuf_reset(&why);
 		if (levels[i].find(&gb) < 0) {
 			git_error_clear();
+			if (config_unreachable(levels[i].level, levels[i].name,
+			    &why))
+				warn_skip(levels[i].level, why.buf);
 			continue;
 		}
-		if (!config_file_ok(gb.ptr, 1)) {
-			ec_warn("unable to access '%s': %s", gb.ptr,
+		if (!config_file_ok(gb.ptr, 1))
+			strbuf_addf(&why, "unable to access '%s': %s", gb.ptr,
 			    errno == EINVAL ? "not a regular file" :
 			    strerror(errno));
-			git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
-			    levels[i].level, "");
-		}
+		else if (gitconfig_too_big(gb.ptr, &why))
+			strbuf_addstr(&why, "; not read");
+		if (why.len > 0)
+			warn_skip(levels[i].level, why.buf);
 		git_buf_dispose(&gb);
 	}
+	strbuf_release(&why);
 }
 
 /*
@@ -287,14 +346,65 @@ config_roots(const char *path, const char *gitdir, char **roots,
 }
 
 /*
+ * Note in res the git directory gitdir (found from the folder path) and
+ * the alternates alts when they lie outside the repository path is in:
+ * not under path, and path not in the working tree gitdir is the .git of
+ * (a folder inside a checkout). With confine (the option that asks it)
+ * they are refused: a reviewer's folder of submissions must not make
+ * another repository's history and configuration one of them.
+ */
+static int
+note_outside(const char *path, const char *gitdir, const struct strvec *alts,
+    const char *confine, struct repo_result *res)
+{
+	char *rp, *rg, *top, *slash, *alt;
+	const char *root;
+	size_t i;
+	int rc;
+
+	rp = realpath(path, NULL);
+	rg = realpath(gitdir, NULL);
+	rc = 0;
+	if (rp == NULL || rg == NULL)
+		goto done;
+	/* the checkout a .git directory is in, or the git directory */
+	top = xstrdup(rg);
+	slash = strrchr(top, '/');
+	if (slash != NULL && slash != top && strcmp(slash, "/.git") == 0)
+		*slash = '\0';
+	root = path_within(rp, top) ? top : rp;
+	if (root == rp && !path_within(rg, rp))
+		res->outside_git_dir = xstrdup(rg);
+	for (i = 0; alts != NULL && i < alts->n; i++)
+		if ((alt = realpath(alts->v[i], NULL)) != NULL &&
+		    !path_within(alt, root))
+			strvec_push_nodup(&res->outside_alternates, alt);
+		else
+			free(alt);
+	free(top);
+	if (confine != NULL && res->outside_git_dir != NULL)
+		rc = ec_error("%s: its git directory %s is outside it; "
+		    "refusing to read it with %s", path, rg, confine);
+	else if (confine != NULL && res->outside_alternates.n > 0)
+		rc = ec_error("%s: objects/info/alternates names %s, outside "
+		    "it; refusing to read it with %s", path,
+		    res->outside_alternates.v[0], confine);
+done:
+	free(rp);
+	free(rg);
+	return rc;
+}
+
+/*
  * The repository's own configuration, which libgit2 reads on opening: a
  * FIFO or a device there would block it forever, so it is refused, and
  * so is an include (include.path, includeIf.*.path) that names a file
  * outside the repository.
  */
 static int
-repo_config_ok(const char *path)
+repo_config_ok(const char *path, const char *confine, struct repo_result *res)
 {
+	struct strvec alts = STRVEC_INIT;
 	static const char *const names[] = { "config", "config.worktree" };
 	git_buf gb = { NULL, 0, 0 };
 	char *roots[5], *p;
@@ -306,7 +416,10 @@ repo_config_ok(const char *path)
 		git_error_clear();
 		return 0;	/* opening says why */
 	}
-	r = gitfile_guard(gb.ptr);
+	r = gitfile_guard(gb.ptr, &alts);
+	if (r == 0)
+		r = note_outside(path, gb.ptr, &alts, confine, res);
+	strvec_clear(&alts);
 	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
 		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
 		    gb.ptr[gb.size - 1] == '/' ? "" : "/", names[i]);
@@ -348,7 +461,8 @@ repo_config_ok(const char *path)
  * core.bare for its working tree.
  */
 static int
-open_repo(const char *path, git_repository **repo)
+open_repo(const char *path, git_repository **repo, const char *confine,
+    struct repo_result *res)
 {
 	struct stat st;
 	char *gitdir;
@@ -358,7 +472,7 @@ open_repo(const char *path, git_repository **repo)
 		return ec_error("%s: %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return ec_error("%s: not a directory", path);
-	if (repo_config_ok(path) < 0)
+	if (repo_config_ok(path, confine, res) < 0)
 		return -1;
 	rc = git_repository_open_ext(repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND)
@@ -879,7 +993,8 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	const char *dir;
 	size_t n;
 
-	if (open_repo(path, &c->repo) == -1 || loose_guard(c->repo) == -1)
+	if (open_repo(path, &c->repo, c->o->confine, res) == -1 ||
+	    loose_guard(c->repo) == -1)
 		return -1;
 	res->bare = git_repository_is_bare(c->repo);
 	res->shallow = git_repository_is_shallow(c->repo);

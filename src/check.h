@@ -43,6 +43,11 @@ struct check_opts {
 	int			 absolute;
 	int			 baseline_all;
 	int			 no_repo_config; /* no .ecocheck.ini */
+	/*
+	 * Refuse a git directory or alternates outside the folder given
+	 * (--each, --no-repo-config: a reviewer's folder of submissions).
+	 */
+	const char		*confine;	/* the option, or NULL */
 	int			 strict;	/* unknown counts as failure */
 	int			 as_of_head;	/* as of HEAD's date */
 	int			 has_as_of;	/* as of as_of */

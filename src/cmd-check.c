@@ -99,6 +99,8 @@ check_opts_of(const struct options *o, struct check_opts *co)
 	/* The text report shows only what the index does not pass. */
 	co->baseline_all = strcmp(o->format->name, "text") != 0;
 	co->no_repo_config = o->no_repo_config;
+	co->confine = o->each != NULL ? "--each" : o->no_repo_config ?
+	    "--no-repo-config" : NULL;
 	co->strict = o->strict;
 	co->as_of_head = o->as_of_head;
 	co->has_as_of = o->has_as_of;

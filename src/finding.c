@@ -474,6 +474,8 @@ repo_result_release(struct repo_result *res)
 		finding_release(&res->findings[i]);
 	free(res->findings);
 	baseline_free(res->baseline);
+	free(res->outside_git_dir);
+	strvec_clear(&res->outside_alternates);
 	free(res->path);
 	free(res->abspath);
 	ruleset_release(&res->rs);

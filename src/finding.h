@@ -99,6 +99,13 @@ struct repo_result {
 	int		 bare;
 	int		 shallow;
 	int		 empty;
+	/*
+	 * What was read outside the folder given (real paths): the git
+	 * directory a .git file names (or NULL), the alternate object
+	 * directories.
+	 */
+	char		*outside_git_dir;
+	struct strvec	 outside_alternates;
 	struct ruleset	 rs;
 	int64_t		 as_of;
 	int64_t		 start;

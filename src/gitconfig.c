@@ -18,7 +18,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-#define CONFIG_MAX		(64 * 1024 * 1024)
 #define INCLUDE_DEPTH_MAX	10	/* libgit2's MAX_INCLUDE_DEPTH */
 
 /* The lines of a config text, as libgit2's parser walks them. */
@@ -26,6 +25,7 @@ struct cfgscan {
 	const char	*p;
 	const char	*end;
 	int		 line;		/* of the line last taken */
+	size_t		*keys;		/* keys still allowed */
 	char		*section;	/* lowercased name [. subsection] */
 	struct strbuf	 value;
 	int		(*cb)(const char *, const char *, int, void *);
@@ -39,6 +39,8 @@ struct incarg {
 	const char *const	*roots;
 	size_t			 nroots;
 	int			 depth;
+	size_t			*bytes;		/* still to be read */
+	size_t			*keys;		/* still allowed */
 };
 
 static int	 is_space(int);
@@ -47,12 +49,14 @@ static char	*next_line(struct cfgscan *);
 static int	 strip_comments(char *, int);
 static int	 unescape(struct strbuf *, const char *, int *);
 static int	 header(struct cfgscan *, const char *, size_t *);
+static int	 scan(const char *, size_t, int (*)(const char *, const char *,
+		    int, void *), void *, int *, size_t *);
 static int	 variable(struct cfgscan *, char *);
 static int	 under(const char *, const char *);
 static int	 inside(const char *, const char *const *, size_t);
 static char	*normalise(const char *);
 static int	 check_include(const char *, const char *, int, void *);
-static int	 includes_ok(const char *, const char *const *, size_t, int);
+static int	 includes_ok(const char *, struct incarg *, int);
 
 /* git__isspace() */
 static int
@@ -207,6 +211,9 @@ variable(struct cfgscan *cs, char *line)
 		;
 	if (p == line)
 		return -1;
+	if (*cs->keys == 0)
+		return -2;
+	--*cs->keys;
 	if (cs->section != NULL) {
 		strbuf_addstr(&key, cs->section);
 		strbuf_addch(&key, '.');
@@ -243,12 +250,24 @@ gitconfig_scan(const char *text, size_t len,
     int (*cb)(const char *, const char *, int, void *), void *arg,
     int *errline)
 {
+	size_t keys = GITCONFIG_KEYS_MAX;
+
+	return scan(text, len, cb, arg, errline, &keys);
+}
+
+/* gitconfig_scan(), *keys more keys allowed: -2 past them. */
+static int
+scan(const char *text, size_t len,
+    int (*cb)(const char *, const char *, int, void *), void *arg,
+    int *errline, size_t *keys)
+{
 	struct cfgscan cs;
 	size_t hl;
 	char *line, *s;
 	int rc;
 
 	memset(&cs, 0, sizeof(cs));
+	cs.keys = keys;
 	cs.p = text;
 	cs.end = text + len;
 	cs.cb = cb;
@@ -274,7 +293,7 @@ gitconfig_scan(const char *text, size_t len,
 		}
 		free(line);
 	}
-	if (rc == -1)
+	if (rc < 0)
 		*errline = cs.line;
 	free(cs.section);
 	strbuf_release(&cs.value);
@@ -378,15 +397,18 @@ check_include(const char *key, const char *path, int line, void *arg)
 		free(norm);
 		return rc;
 	}
-	rc = includes_ok(norm, ia->roots, ia->nroots, ia->depth + 1);
+	rc = includes_ok(norm, ia, ia->depth + 1);
 	free(norm);
 	return rc;
 }
 
-/* Read the config file path, and check what it includes. */
+/*
+ * Read the config file path, and check what it includes (as parent's
+ * includes, sharing its budget of bytes and keys: an include named a
+ * thousand times, ten deep, is refused, not read a thousand to the tenth).
+ */
 static int
-includes_ok(const char *path, const char *const *roots, size_t nroots,
-    int depth)
+includes_ok(const char *path, struct incarg *parent, int depth)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct incarg ia;
@@ -396,31 +418,40 @@ includes_ok(const char *path, const char *const *roots, size_t nroots,
 
 	if (depth >= INCLUDE_DEPTH_MAX)
 		return 0;	/* libgit2 stops there, with an error */
-	rc = read_small_file(path, 0, CONFIG_MAX, &sb, &gf);
+	ia = *parent;
+	rc = read_small_file(path, 0, *ia.bytes, &sb, &gf);
 	if (rc == GITFILE_MISSING)
-		return 0;
-	if (rc == GITFILE_NOTFILE)
+		rc = 0;
+	else if (rc == GITFILE_NOTFILE)
 		rc = ec_error("%s: not a regular file; refusing to read it",
 		    path);
+	else if (rc == GITFILE_TOOBIG)
+		rc = ec_error("%s: git configuration larger than %d bytes%s; "
+		    "refusing to read it", path, GITCONFIG_BYTES_MAX,
+		    depth > 0 ? " with what includes it" : "");
 	else if (rc != GITFILE_OK)
-		rc = gitfile_error(path, rc, &gf, CONFIG_MAX);
-	if (rc == 0) {
+		rc = gitfile_error(path, rc, &gf, *ia.bytes);
+	else {
+		*ia.bytes -= sb.len;
 		copy = xstrdup(path);
 		if ((slash = strrchr(copy, '/')) != NULL)
 			*slash = '\0';
 		ia.file = path;
 		ia.dir = realpath(slash == copy ? "/" : slash != NULL ? copy :
 		    ".", NULL);
-		ia.roots = roots;
-		ia.nroots = nroots;
 		ia.depth = depth;
 		free(copy);
 		if (ia.dir == NULL)
 			rc = ec_error("%s: %s", path, strerror(errno));
-		else if ((rc = gitconfig_scan(sb.buf, sb.len, check_include,
-		    &ia, &errline)) == -1)
+		else if ((rc = scan(sb.buf, sb.len, check_include, &ia,
+		    &errline, ia.keys)) == -1)
 			rc = ec_error_at(path, errline, "cannot be parsed as "
 			    "git configuration");
+		else if (rc == -2)
+			rc = ec_error_at(path, errline, "more than %d keys of "
+			    "git configuration%s; refusing to read it",
+			    GITCONFIG_KEYS_MAX, depth > 0 ?
+			    " with what includes it" : "");
 		else if (rc != 0)
 			rc = -1;
 		free(ia.dir);
@@ -433,5 +464,47 @@ int
 gitconfig_includes_ok(const char *path, const char *const *roots,
     size_t nroots)
 {
-	return includes_ok(path, roots, nroots, 0);
+	size_t bytes = GITCONFIG_BYTES_MAX, keys = GITCONFIG_KEYS_MAX;
+	struct incarg top;
+
+	memset(&top, 0, sizeof(top));
+	top.roots = roots;
+	top.nroots = nroots;
+	top.bytes = &bytes;
+	top.keys = &keys;
+	return includes_ok(path, &top, 0);
+}
+
+/* Count nothing: the keys are what gitconfig_too_big() counts. */
+static int
+no_include(const char *key, const char *path, int line, void *arg)
+{
+	(void)key;
+	(void)path;
+	(void)line;
+	(void)arg;
+	return 0;
+}
+
+int
+gitconfig_too_big(const char *path, struct strbuf *why)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t keys = GITCONFIG_KEYS_MAX;
+	int rc, errline, big;
+
+	big = 0;
+	rc = read_small_file(path, 0, GITCONFIG_BYTES_MAX, &sb, NULL);
+	if (rc == GITFILE_TOOBIG) {
+		strbuf_addf(why, "%s: larger than %d bytes", path,
+		    GITCONFIG_BYTES_MAX);
+		big = 1;
+	} else if (rc == GITFILE_OK && scan(sb.buf, sb.len, no_include, NULL,
+	    &errline, &keys) == -2) {
+		strbuf_addf(why, "%s: more than %d keys", path,
+		    GITCONFIG_KEYS_MAX);
+		big = 1;
+	}
+	strbuf_release(&sb);
+	return big;
 }

@@ -73,9 +73,11 @@ int	 gitfile_is_toplevel(int, const char *);
 /*
  * Refuse (-1, printed) a git directory where libgit2 would wait forever
  * on a file that is not a regular one: commondir, gitdir, packed-refs,
- * loose references, pack indexes, alternates, shallow (gitguard.c).
+ * loose references, pack indexes, alternates, shallow (gitguard.c), or
+ * whose own files are symbolic links or cannot be read. The alternate
+ * object directories met are added to alts (unless NULL), as named.
  */
-int	 gitfile_guard(const char *);
+int	 gitfile_guard(const char *, struct strvec *);
 /*
  * Say that the folder path holds no git repository libgit2 can open
  * (-1): naming the HEAD or commondir that git would wait on, if that is

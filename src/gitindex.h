@@ -15,6 +15,12 @@
 
 #define GITINDEX_OIDSZ		20	/* raw object id bytes */
 #define GITINDEX_MIN_SIZE	32	/* a header and a checksum */
+/*
+ * The largest index read (and its shared index): some 5 million entries,
+ * ten times the largest repositories' (a 2 GB sparse file took 2 GB of
+ * memory and 7 s to be found corrupt).
+ */
+#define GITINDEX_MAX_SIZE	(512UL * 1024 * 1024)
 
 /* Results besides 0 and a callback's nonzero return. */
 #define GITINDEX_EBAD		(-1)	/* malformed or truncated */

@@ -43,6 +43,7 @@
 #include "error.h"
 #include "gitfile.h"
 #include "history.h"
+#include "loose.h"
 #include "mailmap.h"
 #include "strbuf.h"
 #include "text.h"
@@ -537,6 +538,10 @@ odb_read_subst(git_odb *odb, const struct substitutes *sub,
 		cur = &sub->repl[i];
 	}
 	rc = git_odb_read(obj, odb, cur);
+	if (rc == LOOSE_ETOOBIG) {
+		*why = "a loose commit or tag larger than 16 MiB; not read";
+		return GIT_EINVALID;
+	}
 	if (rc == GIT_ENOTFOUND && cur != id) {
 		*why = "its replacement object is missing";
 		return GIT_EINVALID;

@@ -25,6 +25,14 @@
 #define LOOSE_IN_CHUNK		65536		/* bytes read from the file */
 #define LOOSE_OUT_CHUNK		(1U << 30)	/* bytes inflated per call */
 #define LOOSE_RATIO		1032		/* deflate's best ratio */
+/*
+ * LOOSE_COMMIT_MAX (loose.h): a commit is a few hundred bytes and its
+ * message, never streamed as a large blob is (git streams blobs past
+ * core.bigFileThreshold, 512 MiB); a loose commit that inflated to a
+ * gigabyte took 11 s and the gigabyte.
+ */
+#define STR_(x)			#x
+#define STR(x)			STR_(x)
 /* Above libgit2's loose (1) and packed (2) backends: asked first. */
 #define LOOSE_PRIORITY		3
 
@@ -337,6 +345,17 @@ lb_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
 	buf = NULL;
 	if (lf_header(lf) == -1)
 		goto fail;
+	if ((lf->type == GIT_OBJECT_COMMIT || lf->type == GIT_OBJECT_TAG) &&
+	    lf->size > LOOSE_COMMIT_MAX) {
+		lf->why = lf->type == GIT_OBJECT_COMMIT ? "loose commit larger "
+		    "than " STR(LOOSE_COMMIT_MAX) " bytes; not read" :
+		    "loose tag larger than " STR(LOOSE_COMMIT_MAX) " bytes; "
+		    "not read";
+		git_odb_backend_data_free(b, buf);
+		lf_fail(lf);
+		lf_close(lf);
+		return LOOSE_ETOOBIG;
+	}
 	if ((buf = git_odb_backend_data_alloc(b, (size_t)lf->size + 1)) ==
 	    NULL) {
 		lf_close(lf);

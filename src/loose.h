@@ -24,6 +24,12 @@
  */
 int	 loose_guard(git_repository *);
 /*
+ * The largest loose commit or tag read whole (16 MiB): a larger one is
+ * refused with LOOSE_ETOOBIG from git_odb_read(), its message set.
+ */
+#define LOOSE_COMMIT_MAX	16777216
+#define LOOSE_ETOOBIG		GIT_EBUFS
+/*
  * Parse a loose object header "TYPE SIZE\0" (git's canonical form) at the
  * start of the len bytes at buf: its length with the NUL, or -1.
  */

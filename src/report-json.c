@@ -173,6 +173,14 @@ report_json_document(struct strbuf *sb, const struct repo_result *res,
 		json_null(&j, "head");
 	json_bool(&j, "shallow", res->shallow);
 	json_bool(&j, "bare", res->bare);
+	if (res->outside_git_dir != NULL)
+		json_string(&j, "outside_git_dir", res->outside_git_dir);
+	else
+		json_null(&j, "outside_git_dir");
+	json_array_begin(&j, "outside_alternates");
+	for (i = 0; i < res->outside_alternates.n; i++)
+		json_string(&j, NULL, res->outside_alternates.v[i]);
+	json_array_end(&j);
 	json_object_end(&j);
 	json_object_begin(&j, "ruleset");
 	json_string(&j, "name", res->rs.name);

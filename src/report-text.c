@@ -28,6 +28,8 @@ static void	 text_repo(FILE *, const struct repo_result *,
 static void	 text_end(FILE *, const struct report_opts *,
 		    const struct repo_result *, size_t);
 static void	 repo_header(FILE *, struct style *, const struct repo_result *);
+static void	 repo_outside(FILE *, struct style *,
+		    const struct repo_result *);
 static void	 group_header(FILE *, struct style *,
 		    const struct repo_result *, int, int);
 static void	 summary_line(FILE *, struct style *, const struct repo_result *,
@@ -279,6 +281,24 @@ repo_header(FILE *fp, struct style *st, const struct repo_result *res)
 		put_wrapped(fp, st, 2, 2, rest.buf);
 	}
 	strbuf_release(&rest);
+	repo_outside(fp, st, res);
+}
+
+/*
+ * What was read outside the folder given, a line each: the git directory
+ * a .git file names, the alternate object directories.
+ */
+static void
+repo_outside(FILE *fp, struct style *st, const struct repo_result *res)
+{
+	size_t i;
+
+	if (res->outside_git_dir != NULL)
+		fprintf(fp, "  git directory outside the folder: %s\n",
+		    clean(st, 0, res->outside_git_dir));
+	for (i = 0; i < res->outside_alternates.n; i++)
+		fprintf(fp, "  alternate objects outside the folder: %s\n",
+		    clean(st, 0, res->outside_alternates.v[i]));
 }
 
 /*

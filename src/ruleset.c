@@ -29,6 +29,12 @@
 /* [section] lines in one file. */
 #define RULESET_MAX_SECTIONS	4096
 /*
+ * Keys (and continuation lines) in one file: a rule's keys are looked
+ * up one by one, so a file of a million keys would take minutes; the
+ * largest rule set shipped has a few hundred.
+ */
+#define RULESET_MAX_KEYS	8192
+/*
  * What inih (built with its defaults) holds: a line of 200 bytes with
  * its '\n' and NUL, so 198 before the line's end; a section name of 49.
  */
@@ -59,6 +65,7 @@ struct ini_state {
 	int		 seen_line[RULESET_MAX_SECTIONS];
 	char		*cur;		/* current section */
 	int		 cur_seq;	/* its header's number */
+	int		 nkeys;		/* values handed over so far */
 	int		 err_line;
 	struct strbuf	 err;
 };
@@ -376,6 +383,9 @@ ini_on_value(void *user, const char *section, const char *name,
 
 	if (st->err_line != 0)
 		return 0;
+	if (++st->nkeys > RULESET_MAX_KEYS)
+		return state_error(st, st->src->line, "more than %d keys",
+		    RULESET_MAX_KEYS);
 	if (st->cur == NULL || strcmp(st->cur, section) != 0 ||
 	    st->cur_seq != st->src->section_seq) {
 		for (i = 0; i < st->seen.n; i++)

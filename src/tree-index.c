@@ -278,7 +278,9 @@ index_file_env(void)
  * Open path, never waiting on a FIFO, and without following a symbolic
  * link when own (a file of the repository: its index is never a link out
  * of it): *fd is -1 when there is none. Returns 0, or -1 (printed) for a
- * file that is there but cannot be read or is not a regular file.
+ * file that is there but cannot be read, is not a regular file or is
+ * larger than GITINDEX_MAX_SIZE (a sparse one of gigabytes would be read
+ * whole into memory).
  */
 static int
 open_regular(const char *path, int own, int *fd, struct stat *st)
@@ -289,6 +291,12 @@ open_regular(const char *path, int own, int *fd, struct stat *st)
 	rc = gitfile_open(AT_FDCWD, path, own ? GITFILE_NOFOLLOW : 0, &gf,
 	    fd);
 	*st = gf.st;
+	if (rc == GITFILE_OK && (uintmax_t)gf.st.st_size > GITINDEX_MAX_SIZE) {
+		close(*fd);	/* refused before a page of it is read */
+		*fd = -1;
+		return ec_error("%s: cannot read the index: larger than %lu "
+		    "bytes", path, (unsigned long)GITINDEX_MAX_SIZE);
+	}
 	if (rc == GITFILE_OK || (rc == GITFILE_MISSING && gf.err == ENOENT))
 		return 0;
 	if (rc == GITFILE_LINK)
