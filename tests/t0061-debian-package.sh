@@ -70,7 +70,8 @@ test_expect_success 'the release tarball is made and unpacked with debian/' '
 	tar -C "$P" -xzf "$P/ecocheck_$V.orig.tar.gz" &&
 	test ! -e "$P/ecocheck-$V/debian" &&
 	test -f "$P/ecocheck-$V/packaging/debian/control" &&
-	cp -R "$S/packaging/debian" "$P/ecocheck-$V/debian"
+	cp -R "$S/packaging/debian" "$P/ecocheck-$V/debian" &&
+	chmod -R u+w "$P/ecocheck-$V/debian"
 '
 
 test_expect_success 'debian/copyright names every license text of the corpus with the license its source gives' '
