@@ -23,13 +23,13 @@ documented() {
 
 test_expect_success 'every option of the check command is documented in ecocheck(1)' '
 	"$TABLES" options >opts &&
-	documented opts ecocheck.1 "^\.It .*Fl \\\\-@\\b" option
+	documented opts ecocheck.1.in "^\.It .*Fl \\\\-@\\b" option
 '
 
 test_expect_success 'every option of the diff command is documented in ecocheck(1)' '
 	"$TABLES" diff-options >dopts &&
-	documented dopts ecocheck.1 "^\.It .*Fl \\\\-@\\b" option &&
-	sed -n "/^\.Ss Comparing two reviews/,/^\.Sh /p" "$M/ecocheck.1" >diff.sec &&
+	documented dopts ecocheck.1.in "^\.It .*Fl \\\\-@\\b" option &&
+	sed -n "/^\.Ss Comparing two reviews/,/^\.Sh /p" "$M/ecocheck.1.in" >diff.sec &&
 	while read -r _o; do
 		grep -q "^\.It .*Fl \\\\-$_o\\b" diff.sec ||
 			{ echo "the diff section lacks --$_o"; return 1; }
@@ -38,7 +38,7 @@ test_expect_success 'every option of the diff command is documented in ecocheck(
 
 test_expect_success 'every option of the suggest command is documented in ecocheck(1)' '
 	"$TABLES" suggest-options >sopts &&
-	sed -n "/^\.Ss Drafts of CODEOWNERS/,/^\.S[hs] /p" "$M/ecocheck.1" >suggest.sec &&
+	sed -n "/^\.Ss Drafts of CODEOWNERS/,/^\.S[hs] /p" "$M/ecocheck.1.in" >suggest.sec &&
 	test -s suggest.sec &&
 	while read -r _o; do
 		grep -q "^\.It .*Fl \\\\-$_o\\b" suggest.sec ||
@@ -69,7 +69,7 @@ test_expect_success JQ 'every JSON field ecocheck writes is documented in ecoche
 	jq -e ".results[] | select(.exempt)" out.json >/dev/null &&
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" out.json |
 		grep -v "^null$" >fields &&
-	documented fields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
+	documented fields ecocheck.1.in "Dq @\\b\\|Li @\\b" "JSON field"
 '
 
 test_expect_success JQ 'every JSON field ecocheck diff writes is documented in ecocheck(1)' '
@@ -84,17 +84,17 @@ test_expect_success JQ 'every JSON field ecocheck diff writes is documented in e
 	jq -e ".changes[0].rule" diff.json >/dev/null &&
 	jq -r "[paths | map(select(type == \"string\")) | last] | unique | .[]" diff.json |
 		grep -v "^null$" >dfields &&
-	documented dfields ecocheck.1 "Dq @\\b\\|Li @\\b" "JSON field"
+	documented dfields ecocheck.1.in "Dq @\\b\\|Li @\\b" "JSON field"
 '
 
 test_expect_success 'every format and command is documented in ecocheck(1)' '
 	"$TABLES" formats >formats &&
 	test "$(wc -l <formats)" -ge 3 &&
-	documented formats ecocheck.1 "Cm @\b" format &&
+	documented formats ecocheck.1.in "Cm @\b" format &&
 	"$ECOCHECK" --help >help &&
 	sed -n "s/^ *\(usage:\)\{0,1\} *ecocheck \([a-z][a-z]*\) .*/\2/p" help >commands &&
 	grep -qx diff commands &&
-	documented commands ecocheck.1 "^\.Cm @\$" command
+	documented commands ecocheck.1.in "^\.Cm @\$" command
 '
 
 test_done

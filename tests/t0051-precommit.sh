@@ -162,7 +162,7 @@ test_expect_success JQ 'every field of the baseline object is documented in ecoc
 	jq -r "[.baseline | paths | map(select(type == \"string\")) | last] | unique | .[]" out.json >fields &&
 	test -s fields &&
 	while read -r _f; do
-		grep -q "^\.Li $_f\( \|$\)" "$ECOCHECK_SRCDIR/man/ecocheck.1" || {
+		grep -q "^\.Li $_f\( \|$\)" "$ECOCHECK_SRCDIR/man/ecocheck.1.in" || {
 			echo "JSON field $_f is not in ecocheck.1" >&3
 			exit 1
 		}

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0061-toml-shapes.sh: the shapes of pyproject.toml that were quadratic
+# t0063-toml-shapes.sh: the shapes of pyproject.toml that were quadratic
 # under AddressSanitizer (issue 21: 200,000 dependencies 60 s, 300,000
 # arrays of tables 35 s, 200,000 sub-tables 34 s) are read in linear time
 # (hashed keys, arrays grown by doubling): each answers under timeout, and
