@@ -70,11 +70,15 @@ static int	 config_unreachable(int, const char *, struct strbuf *);
 static void	 skip_bad_global_config(void);
 static size_t	 config_roots(const char *, const char *, char **,
 		    const char **);
+static int	 linked_worktree(const char *, const char *);
+static int	 refuse_outside(const char *, const char *, const char *,
+		    const char *, const struct repo_result *);
 static int	 note_outside(const char *, const char *, const struct strvec *,
-		    const char *, struct repo_result *);
-static int	 repo_config_ok(const char *, const char *, struct repo_result *);
-static int	 open_repo(const char *, git_repository **, const char *,
+		    const struct check_opts *, struct repo_result *);
+static int	 repo_config_ok(const char *, const struct check_opts *,
 		    struct repo_result *);
+static int	 open_repo(const char *, git_repository **,
+		    const struct check_opts *, struct repo_result *);
 static int	 open_commit_tree(struct check *, struct repo_result *,
 		    struct tree **);
 static int	 open_tree(struct check *, struct repo_result *,
@@ -346,6 +350,57 @@ config_roots(const char *path, const char *gitdir, char **roots,
 }
 
 /*
+ * Whether the git directory rg is a linked worktree's (its gitdir file
+ * names the .git file of the checkout path is in): git made that link
+ * with "git worktree add", and the history it reads is the checkout's
+ * own.
+ */
+static int
+linked_worktree(const char *rg, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *p, *slash;
+	int linked;
+
+	p = xasprintf("%s/gitdir", rg);
+	linked = 0;
+	if (read_small_file(p, GITFILE_CUT, PATH_MAX - 1, &sb, NULL) ==
+	    GITFILE_OK && sb.len > 0 && sb.buf[0] == '/') {
+		strbuf_setlen(&sb, strcspn(sb.buf, "\n"));
+		if ((slash = strrchr(sb.buf, '/')) != NULL &&
+		    strcmp(slash, "/.git") == 0) {
+			*slash = '\0';
+			linked = sb.buf[0] != '\0' && path_within(path, sb.buf);
+		}
+	}
+	free(p);
+	strbuf_release(&sb);
+	return linked;
+}
+
+/*
+ * With confine, refuse what note_outside() found outside the repository
+ * path, but for a linked worktree's own git directory; under --each
+ * (within not NULL) its main repository must be in the folder walked.
+ */
+static int
+refuse_outside(const char *path, const char *rg, const char *confine,
+    const char *within, const struct repo_result *res)
+{
+	if (confine == NULL)
+		return 0;
+	if (res->outside_gitdir != NULL && (!linked_worktree(rg, path) ||
+	    (within != NULL && !path_within(rg, within))))
+		return ec_error("%s: its git directory %s is outside it; "
+		    "refusing to read it with %s", path, rg, confine);
+	if (res->outside_alternates.n > 0)
+		return ec_error("%s: objects/info/alternates names %s, "
+		    "outside it; refusing to read it with %s", path,
+		    res->outside_alternates.v[0], confine);
+	return 0;
+}
+
+/*
  * Note in res the git directory gitdir (found from the folder path) and
  * the alternates alts when they lie outside the repository path is in:
  * not under path, and path not in the working tree gitdir is the .git of
@@ -355,15 +410,16 @@ config_roots(const char *path, const char *gitdir, char **roots,
  */
 static int
 note_outside(const char *path, const char *gitdir, const struct strvec *alts,
-    const char *confine, struct repo_result *res)
+    const struct check_opts *co, struct repo_result *res)
 {
-	char *rp, *rg, *top, *slash, *alt;
+	char *rp, *rg, *top, *slash, *alt, *within;
 	const char *root;
 	size_t i;
 	int rc;
 
 	rp = realpath(path, NULL);
 	rg = realpath(gitdir, NULL);
+	within = co->confine_to != NULL ? realpath(co->confine_to, NULL) : NULL;
 	rc = 0;
 	if (rp == NULL || rg == NULL)
 		goto done;
@@ -374,7 +430,7 @@ note_outside(const char *path, const char *gitdir, const struct strvec *alts,
 		*slash = '\0';
 	root = path_within(rp, top) ? top : rp;
 	if (root == rp && !path_within(rg, rp))
-		res->outside_git_dir = xstrdup(rg);
+		res->outside_gitdir = xstrdup(rg);
 	for (i = 0; alts != NULL && i < alts->n; i++)
 		if ((alt = realpath(alts->v[i], NULL)) != NULL &&
 		    !path_within(alt, root))
@@ -382,14 +438,9 @@ note_outside(const char *path, const char *gitdir, const struct strvec *alts,
 		else
 			free(alt);
 	free(top);
-	if (confine != NULL && res->outside_git_dir != NULL)
-		rc = ec_error("%s: its git directory %s is outside it; "
-		    "refusing to read it with %s", path, rg, confine);
-	else if (confine != NULL && res->outside_alternates.n > 0)
-		rc = ec_error("%s: objects/info/alternates names %s, outside "
-		    "it; refusing to read it with %s", path,
-		    res->outside_alternates.v[0], confine);
+	rc = refuse_outside(path, rg, co->confine, within, res);
 done:
+	free(within);
 	free(rp);
 	free(rg);
 	return rc;
@@ -402,7 +453,8 @@ done:
  * outside the repository.
  */
 static int
-repo_config_ok(const char *path, const char *confine, struct repo_result *res)
+repo_config_ok(const char *path, const struct check_opts *co,
+    struct repo_result *res)
 {
 	struct strvec alts = STRVEC_INIT;
 	static const char *const names[] = { "config", "config.worktree" };
@@ -418,7 +470,7 @@ repo_config_ok(const char *path, const char *confine, struct repo_result *res)
 	}
 	r = gitfile_guard(gb.ptr, &alts);
 	if (r == 0)
-		r = note_outside(path, gb.ptr, &alts, confine, res);
+		r = note_outside(path, gb.ptr, &alts, co, res);
 	strvec_clear(&alts);
 	for (i = 0; r == 0 && i < sizeof(names) / sizeof(names[0]); i++) {
 		p = xasprintf("%s%s%s", gb.ptr, gb.size > 0 &&
@@ -461,8 +513,8 @@ repo_config_ok(const char *path, const char *confine, struct repo_result *res)
  * core.bare for its working tree.
  */
 static int
-open_repo(const char *path, git_repository **repo, const char *confine,
-    struct repo_result *res)
+open_repo(const char *path, git_repository **repo,
+    const struct check_opts *co, struct repo_result *res)
 {
 	struct stat st;
 	char *gitdir;
@@ -472,7 +524,7 @@ open_repo(const char *path, git_repository **repo, const char *confine,
 		return ec_error("%s: %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return ec_error("%s: not a directory", path);
-	if (repo_config_ok(path, confine, res) < 0)
+	if (repo_config_ok(path, co, res) < 0)
 		return -1;
 	rc = git_repository_open_ext(repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND)
@@ -993,7 +1045,7 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 	const char *dir;
 	size_t n;
 
-	if (open_repo(path, &c->repo, c->o->confine, res) == -1 ||
+	if (open_repo(path, &c->repo, c->o, res) == -1 ||
 	    loose_guard(c->repo) == -1)
 		return -1;
 	res->bare = git_repository_is_bare(c->repo);

@@ -48,6 +48,7 @@ struct check_opts {
 	 * (--each, --no-repo-config: a reviewer's folder of submissions).
 	 */
 	const char		*confine;	/* the option, or NULL */
+	const char		*confine_to;	/* --each's folder, or NULL */
 	int			 strict;	/* unknown counts as failure */
 	int			 as_of_head;	/* as of HEAD's date */
 	int			 has_as_of;	/* as of as_of */

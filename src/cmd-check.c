@@ -101,6 +101,7 @@ check_opts_of(const struct options *o, struct check_opts *co)
 	co->no_repo_config = o->no_repo_config;
 	co->confine = o->each != NULL ? "--each" : o->no_repo_config ?
 	    "--no-repo-config" : NULL;
+	co->confine_to = o->each;
 	co->strict = o->strict;
 	co->as_of_head = o->as_of_head;
 	co->has_as_of = o->has_as_of;

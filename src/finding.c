@@ -474,7 +474,7 @@ repo_result_release(struct repo_result *res)
 		finding_release(&res->findings[i]);
 	free(res->findings);
 	baseline_free(res->baseline);
-	free(res->outside_git_dir);
+	free(res->outside_gitdir);
 	strvec_clear(&res->outside_alternates);
 	free(res->path);
 	free(res->abspath);

@@ -104,7 +104,7 @@ struct repo_result {
 	 * directory a .git file names (or NULL), the alternate object
 	 * directories.
 	 */
-	char		*outside_git_dir;
+	char		*outside_gitdir;
 	struct strvec	 outside_alternates;
 	struct ruleset	 rs;
 	int64_t		 as_of;

@@ -173,8 +173,8 @@ report_json_document(struct strbuf *sb, const struct repo_result *res,
 		json_null(&j, "head");
 	json_bool(&j, "shallow", res->shallow);
 	json_bool(&j, "bare", res->bare);
-	if (res->outside_git_dir != NULL)
-		json_string(&j, "outside_git_dir", res->outside_git_dir);
+	if (res->outside_gitdir != NULL)
+		json_string(&j, "outside_git_dir", res->outside_gitdir);
 	else
 		json_null(&j, "outside_git_dir");
 	json_array_begin(&j, "outside_alternates");

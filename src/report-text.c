@@ -293,9 +293,9 @@ repo_outside(FILE *fp, struct style *st, const struct repo_result *res)
 {
 	size_t i;
 
-	if (res->outside_git_dir != NULL)
+	if (res->outside_gitdir != NULL)
 		fprintf(fp, "  git directory outside the folder: %s\n",
-		    clean(st, 0, res->outside_git_dir));
+		    clean(st, 0, res->outside_gitdir));
 	for (i = 0; i < res->outside_alternates.n; i++)
 		fprintf(fp, "  alternate objects outside the folder: %s\n",
 		    clean(st, 0, res->outside_alternates.v[i]));

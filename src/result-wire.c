@@ -146,7 +146,7 @@ result_wire_put(struct strbuf *sb, const struct repo_result *res)
 	put_int(sb, res->bare);
 	put_int(sb, res->shallow);
 	put_int(sb, res->empty);
-	put_str(sb, res->outside_git_dir);
+	put_str(sb, res->outside_gitdir);
 	put_int(sb, (long long)res->outside_alternates.n);
 	for (i = 0; i < res->outside_alternates.n; i++)
 		put_str(sb, res->outside_alternates.v[i]);
@@ -385,7 +385,7 @@ result_wire_get(struct repo_result *res, const char *buf, size_t len)
 	res->bare = (int)get_int(&w, 0, 1);
 	res->shallow = (int)get_int(&w, 0, 1);
 	res->empty = (int)get_int(&w, 0, 1);
-	res->outside_git_dir = get_str(&w);
+	res->outside_gitdir = get_str(&w);
 	n = (size_t)get_int(&w, 0, WIRE_MAX);
 	for (i = 0; i < n && !w.bad; i++)
 		if ((s = get_str(&w)) != NULL)

@@ -270,4 +270,14 @@ test_expect_success '--no-repo-config refuses them too' '
 	err_is "ecocheck: $S/carol: objects/info/alternates names $TEST_TMP/dave/.git/objects, outside it; refusing to read it with --no-repo-config"
 '
 
+test_expect_success 'a linked worktree is taken with --no-repo-config, and with --each when its main repository is in DIR' '
+	git -C "$TEST_TMP/dave" worktree add -q "$TEST_TMP/lw" 2>/dev/null &&
+	ec_bounded 1 --as-of HEAD --no-repo-config "$TEST_TMP/lw" &&
+	test_eq "$(jq -r .repository.outside_git_dir "$TEST_TMP/out.json")" "$TEST_TMP/dave/.git/worktrees/lw" &&
+	mkdir "$TEST_TMP/lws" &&
+	git -C "$TEST_TMP/dave" worktree add -q "$TEST_TMP/lws/w" 2>/dev/null &&
+	ec_bounded 2 --as-of HEAD --each "$TEST_TMP/lws" &&
+	grep -qx "ecocheck: $TEST_TMP/lws/w: its git directory $TEST_TMP/dave/.git/worktrees/w is outside it; refusing to read it with --each" "$TEST_TMP/err"
+'
+
 test_done

@@ -269,8 +269,8 @@ test_includes_refused(void)
 		    "outside" },
 		{ "fifo", "a FIFO", "repo/fifo: not a regular file" },
 		{ "inc", "a directory", "repo/inc: not a regular file" },
-		{ "big.cfg", "a file over 64 MiB",
-		    "repo/big.cfg: larger than 67108864 bytes" },
+		{ "big.cfg", "a file over the 4 MiB of a configuration and its includes",
+		    "repo/big.cfg: git configuration larger than 4194304 bytes" },
 		{ "bad.inc", "a file that is not git configuration",
 		    "repo/bad.inc:1: cannot be parsed as git configuration" },
 	};
