@@ -238,6 +238,16 @@ test_expect_success 'a file of 100,000 lines is read whole' '
 	co_text --staged --absolute | grep "99978 more notes on patterns"
 '
 
+test_expect_success '100,000 distinct owners are counted in a second, not in n squared' '
+	awk "BEGIN { print \"* @a\"; for (i = 0; i < 50000; i++) printf \"/d%d/ @u%d @v%d\\n\", i, i, i }" \
+		>many &&
+	co_repo .github/CODEOWNERS "" README.md d5/x &&
+	cp many "$TEST_TMP/repo/.github/CODEOWNERS" &&
+	git -C "$TEST_TMP/repo" add -A &&
+	ec_wrap="timeout 5" ec_json 1 --staged --absolute "$TEST_TMP/repo" &&
+	test_eq "$(result_of codeowners value)" 100001
+'
+
 test_expect_success 'binary junk and invalid UTF-8: a clear failure, no crash' '
 	awk "BEGIN { srand(7); for (i = 0; i < 4000; i++) printf \"%c\", int(rand() * 256) }" >junk &&
 	co_repo .github/CODEOWNERS "" README.md &&

@@ -74,8 +74,8 @@ struct co_file {
  * never silently cut.
  */
 #define CO_MAX_LINE_OWNERS	100
-#define CO_MAX_OWNERS		5000
-#define CO_MAX_RULES		20000
+#define CO_MAX_OWNERS		200000
+#define CO_MAX_RULES		200000
 
 
 /* An index of a file's rules that finds a path's owner quickly. */
