@@ -21,6 +21,7 @@
 
 static void	 json_changes(struct json *, const struct finding *);
 static void	 json_exempt(struct json *, const struct finding_exempt *);
+static void	 json_repository(struct json *, const struct repo_result *);
 static void	 json_begin(FILE *, const struct report_opts *);
 static void	 json_repo(FILE *, const struct repo_result *,
 		    const struct report_opts *, size_t);
@@ -130,6 +131,32 @@ json_exempt(struct json *j, const struct finding_exempt *ex)
 	json_object_end(j);
 }
 
+/* The "repository" object: what was checked, and what lay outside it. */
+static void
+json_repository(struct json *j, const struct repo_result *res)
+{
+	size_t i;
+
+	json_object_begin(j, "repository");
+	json_string(j, "path", res->abspath);
+	json_string(j, "source", res->source);
+	if (res->has_head)
+		json_string(j, "head", res->head);
+	else
+		json_null(j, "head");
+	json_bool(j, "shallow", res->shallow);
+	json_bool(j, "bare", res->bare);
+	if (res->outside_gitdir != NULL)
+		json_string(j, "outside_git_dir", res->outside_gitdir);
+	else
+		json_null(j, "outside_git_dir");
+	json_array_begin(j, "outside_alternates");
+	for (i = 0; i < res->outside_alternates.n; i++)
+		json_string(j, NULL, res->outside_alternates.v[i]);
+	json_array_end(j);
+	json_object_end(j);
+}
+
 /* The titles of the rule set's requirements, by number. */
 static void
 json_requirements(struct json *j, const struct ruleset *rs)
@@ -164,24 +191,7 @@ report_json_document(struct strbuf *sb, const struct repo_result *res,
 	json_string(&j, "name", PACKAGE_NAME);
 	json_string(&j, "version", PACKAGE_VERSION);
 	json_object_end(&j);
-	json_object_begin(&j, "repository");
-	json_string(&j, "path", res->abspath);
-	json_string(&j, "source", res->source);
-	if (res->has_head)
-		json_string(&j, "head", res->head);
-	else
-		json_null(&j, "head");
-	json_bool(&j, "shallow", res->shallow);
-	json_bool(&j, "bare", res->bare);
-	if (res->outside_gitdir != NULL)
-		json_string(&j, "outside_git_dir", res->outside_gitdir);
-	else
-		json_null(&j, "outside_git_dir");
-	json_array_begin(&j, "outside_alternates");
-	for (i = 0; i < res->outside_alternates.n; i++)
-		json_string(&j, NULL, res->outside_alternates.v[i]);
-	json_array_end(&j);
-	json_object_end(&j);
+	json_repository(&j, res);
 	json_object_begin(&j, "ruleset");
 	json_string(&j, "name", res->rs.name);
 	json_array_begin(&j, "files");

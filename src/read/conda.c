@@ -32,6 +32,8 @@
 static int	 yaml_budget(const char *, size_t, struct strbuf *, int *);
 static void	 read_yaml(struct pymeta *, const char *, const char *,
 		    size_t, int);
+static void	 recipe_doc(struct pymeta *, yaml_document_t *, yaml_node_t *,
+		    const char *);
 static void	*conda_parse(const struct reader_input *);
 
 const struct reader reader_conda = {
@@ -243,6 +245,31 @@ strip_jinja(const char *text, size_t len, size_t *outlen)
 #define CONDA_MAX_DEPTH		64
 #define CONDA_MAX_ANCHORS	1000
 
+/* A conda recipe's package name and requirements, from its document. */
+static void
+recipe_doc(struct pymeta *m, yaml_document_t *doc, yaml_node_t *root,
+    const char *path)
+{
+	yaml_node_t *req, *pkg;
+	const char *name, *sec[] = { "build", "host", "run", NULL };
+	size_t i, j, first;
+
+	pkg = ymap_get(doc, root, "package");
+	if ((name = ynode_str(ymap_get(doc, pkg, "name"))) != NULL &&
+	    strstr(name, JINJA_MARK) == NULL)
+		decl_add(&m->names, name, strlen(name), "conda recipe", path,
+		    (int)ymap_get(doc, pkg, "name")->start_mark.line + 1);
+	req = ymap_get(doc, root, "requirements");
+	for (i = 0; sec[i] != NULL; i++) {
+		first = m->ndeps;
+		yaml_deps(m, doc, ymap_get(doc, req, sec[i]), path, sec[i]);
+		/* What a recipe needs to build is not what users get. */
+		for (j = first; strcmp(sec[i], "run") != 0 && j < m->ndeps;
+		    j++)
+			m->deps[j].kind = PYDEP_GROUP;
+	}
+}
+
 /* Whether the text stays within the caps: 0, or -1 with why and *line. */
 static int
 yaml_budget(const char *text, size_t len, struct strbuf *why, int *line)
@@ -298,11 +325,9 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
-	yaml_node_t *root, *req, *pkg;
+	yaml_node_t *root;
 	char *stripped = NULL;
-	const char *name, *sec[] = { "build", "host", "run", NULL };
 	struct strbuf why = STRBUF_INIT;
-	size_t i, j, first;
 	int line = 0;
 
 	if (what == YAML_RECIPE) {
@@ -338,20 +363,7 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 		    NULL);
 		goto done;
 	}
-	pkg = ymap_get(&doc, root, "package");
-	if ((name = ynode_str(ymap_get(&doc, pkg, "name"))) != NULL &&
-	    strstr(name, JINJA_MARK) == NULL)
-		decl_add(&m->names, name, strlen(name), "conda recipe", path,
-		    (int)ymap_get(&doc, pkg, "name")->start_mark.line + 1);
-	req = ymap_get(&doc, root, "requirements");
-	for (i = 0; sec[i] != NULL; i++) {
-		first = m->ndeps;
-		yaml_deps(m, &doc, ymap_get(&doc, req, sec[i]), path, sec[i]);
-		/* What a recipe needs to build is not what users get. */
-		for (j = first; strcmp(sec[i], "run") != 0 && j < m->ndeps;
-		    j++)
-			m->deps[j].kind = PYDEP_GROUP;
-	}
+	recipe_doc(m, &doc, root, path);
 done:
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);

@@ -114,6 +114,7 @@ struct marks {
 static void	 ref_add(struct person *, const char *, int, const char *,
 		    int);
 static void	 person_merge(struct person *, struct person *);
+static int	 merge_matches(struct people *, struct person *);
 static int	 same_name(const char *, const char *);
 static void	 name_key(const char *, struct strbuf *);
 static int	 name_is_handle(const char *, const char *);
@@ -417,9 +418,8 @@ people_add(struct people *pp, const char *name, const char *handle,
     const char *email, int retired, const char *path, int line,
     const char *source)
 {
-	struct person np, *p, *q;
+	struct person np;
 	char *nh;
-	size_t i, first;
 
 	if (handle != NULL && *handle == '@')
 		handle++;
@@ -454,16 +454,35 @@ people_add(struct people *pp, const char *name, const char *handle,
 	np.retired = retired;
 	ref_add(&np, path, line, source, retired);
 	free(nh);
-	/* Merge into the first match, then fold in any other match. */
+	if (merge_matches(pp, &np))
+		return;
+	XGROW(pp->v, pp->n + 1, pp->alloc);
+	pp->v[pp->n++] = np;
+	if (np.team)
+		pp->teams++;
+}
+
+/*
+ * Merge *np into the first person of pp it matches, then fold into that
+ * one every other person it now matches; 0 when none matched (*np is
+ * left whole).
+ */
+static int
+merge_matches(struct people *pp, struct person *np)
+{
+	struct person *p, *q;
+	size_t i, first;
+
 	first = pp->n;
 	for (i = 0; i < pp->n; i++) {
 		p = &pp->v[i];
 		if (first == pp->n) {
-			if (!person_matches(p, np.name, np.handle, np.email))
+			if (!person_matches(p, np->name, np->handle,
+			    np->email))
 				continue;
 			first = i;
-			person_merge(p, &np);
-			memset(&np, 0, sizeof(np));
+			person_merge(p, np);
+			memset(np, 0, sizeof(*np));
 			continue;
 		}
 		q = &pp->v[first];
@@ -477,12 +496,7 @@ people_add(struct people *pp, const char *name, const char *handle,
 		pp->n--;
 		i--;
 	}
-	if (first < pp->n)
-		return;
-	XGROW(pp->v, pp->n + 1, pp->alloc);
-	pp->v[pp->n++] = np;
-	if (np.team)
-		pp->teams++;
+	return first < pp->n;
 }
 
 size_t
