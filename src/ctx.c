@@ -38,6 +38,9 @@ struct cache_item {
 	struct cache_item	*next;
 	/* What computing it asked of the tree (tree.h), when recorded. */
 	struct tree_queries	 asked;
+	int			 recorded;	/* asked is all it asked */
+	int			 open;		/* ctx_cache_add_open() */
+	int			 pure;		/* ctx_cache_add_pure() */
 };
 
 /*
@@ -77,6 +80,9 @@ struct check_ctx {
 	struct cache_item	*cache;
 	struct cache_mark	 marks[CTX_MARKS];
 	size_t			 nmarks;
+	/* Another tree's context, and what differs (ctx_twin()). */
+	struct check_ctx	*twin;
+	const struct tree_delta	*twin_delta;
 };
 
 /*
@@ -95,6 +101,8 @@ struct text_item {
 
 static struct text_item *text_item(struct check_ctx *,
 		    const struct tree_entry *);
+static struct cache_item *twin_item(const struct check_ctx *, const char *,
+		    size_t);
 
 struct check_ctx *
 ctx_new(git_repository *repo, struct tree *t, const struct ruleset *rs,
@@ -198,6 +206,34 @@ ctx_has_head(const struct check_ctx *ctx)
  * An entry's item depends on its bytes; an item of the whole tree (e
  * NULL) on what computing it asked, logged again on every hit.
  */
+void
+ctx_twin(struct check_ctx *ctx, struct check_ctx *twin,
+    const struct tree_delta *d)
+{
+	ctx->twin = twin;
+	ctx->twin_delta = d;
+}
+
+/*
+ * The twin's aggregate item of this kind, when what computing it asked
+ * of the twin's tree is all recorded and the two trees differ in none of
+ * it: computed here, it would be the same.
+ */
+static struct cache_item *
+twin_item(const struct check_ctx *ctx, const char *kind, size_t cap)
+{
+	struct cache_item *c;
+
+	if (ctx->twin == NULL)
+		return NULL;
+	for (c = ctx->twin->cache; c != NULL; c = c->next)
+		if (c->e == NULL && c->cap == cap &&
+		    strcmp(c->kind, kind) == 0)
+			return c->recorded && c->pure && !tree_delta_touches(
+			    ctx->twin_delta, &c->asked) ? c : NULL;
+	return NULL;
+}
+
 void *
 ctx_cache_find(struct check_ctx *ctx, const char *kind,
     const struct tree_entry *e, size_t cap)
@@ -210,10 +246,14 @@ ctx_cache_find(struct check_ctx *ctx, const char *kind,
 		tree_queries_note(rec, TREE_ASK_BYTES, 0, e->path);
 	for (c = ctx->cache; c != NULL; c = c->next)
 		if (c->e == e && c->cap == cap && strcmp(c->kind, kind) == 0) {
-			if (e == NULL)
+			if (e == NULL && !c->open)
 				tree_queries_copy(rec, &c->asked, 0);
 			return c->data;
 		}
+	if (e == NULL && (c = twin_item(ctx, kind, cap)) != NULL) {
+		tree_queries_copy(rec, &c->asked, 0);
+		return c->data;
+	}
 	if (e == NULL && rec != NULL && ctx->nmarks < CTX_MARKS) {
 		m = &ctx->marks[ctx->nmarks++];
 		m->kind = kind;
@@ -246,11 +286,55 @@ ctx_cache_add(struct check_ctx *ctx, const char *kind,
 		m = &ctx->marks[i - 1];
 		if (m->cap != cap || strcmp(m->kind, kind) != 0)
 			continue;
-		if (m->rec == tree_recording(ctx->tree))
+		if (m->rec == tree_recording(ctx->tree)) {
 			tree_queries_copy(&c->asked, m->rec, m->at);
+			c->recorded = 1;
+		}
 		ctx->nmarks = i - 1;
 		break;
 	}
+}
+
+void
+ctx_cache_add_open(struct check_ctx *ctx, const char *kind, void *data,
+    void (*free_fn)(void *))
+{
+	ctx_cache_add(ctx, kind, NULL, 0, data, free_fn);
+	ctx->cache->open = 1;
+	ctx->cache->recorded = 0;
+	tree_queries_release(&ctx->cache->asked);
+}
+
+void
+ctx_cache_add_pure(struct check_ctx *ctx, const char *kind, size_t cap,
+    void *data, void (*free_fn)(void *))
+{
+	ctx_cache_add(ctx, kind, NULL, cap, data, free_fn);
+	ctx->cache->pure = 1;
+}
+
+size_t
+ctx_asked_mark(const struct check_ctx *ctx)
+{
+	const struct tree_queries *rec = tree_recording(ctx->tree);
+
+	return rec != NULL ? rec->n : 0;
+}
+
+void
+ctx_asked_keep(const struct check_ctx *ctx, size_t mark,
+    struct tree_queries *into)
+{
+	const struct tree_queries *rec = tree_recording(ctx->tree);
+
+	if (rec != NULL)
+		tree_queries_copy(into, rec, mark);
+}
+
+void
+ctx_asked_replay(const struct check_ctx *ctx, const struct tree_queries *q)
+{
+	tree_queries_copy(tree_recording(ctx->tree), q, 0);
 }
 
 /* Say what a link points at; it is never followed. */
