@@ -1,13 +1,15 @@
 #!/bin/sh
 # t0055-gitdir-safety.sh: what ecocheck reads of the git directory is
-# bounded and stays in it: a config of a hundred thousand keys, an index
-# of gigabytes, a loose commit of more than 16 MiB and a rule file of
-# thousands of keys are refused at once in one line naming the file;
-# symbolic links among the repository's own files are not followed;
+# bounded and stays in it: a config of two million keys, an index of
+# gigabytes, a loose commit of more than 16 MiB (or inflating to 1 GB), a
+# FIFO at .git/commondir and a rule file of thousands of keys are refused
+# at once in one line naming the file; symbolic links among the
+# repository's own files (to /etc/passwd or elsewhere) are not followed;
 # an unreadable HEAD says so; a home folder that may not be searched is
-# skipped with a warning, as git does; a git directory or alternates
-# outside the folder given are named in the report, and refused with
-# --each and --no-repo-config. Each run bounded by timeout.
+# skipped with a warning, as git does (an unreadable ~/.gitconfig: t0021);
+# a git directory or alternates outside the folder given are named in the
+# report, and refused with --each and --no-repo-config. Each run bounded
+# by timeout.
 . "$(dirname "$0")/lib.sh"
 
 if ! test_have_prereq JQ; then
@@ -61,6 +63,17 @@ test_expect_success 'a repository config of 150,000 keys: one line, at once' '
 	test_must_be_empty "$TEST_TMP/out.json"
 '
 
+# Two million keys of one byte each fit under the 4 MiB cap: the key
+# count stops it (before the cap: 18.6 s and 1.2 GB of memory).
+test_expect_success 'a repository config of 2,000,000 keys: one line, at once' '
+	R=$TEST_TMP/keys2m && fresh "$R" &&
+	awk "BEGIN { print \"[x]\"; for (i = 0; i < 2000000; i++) print \"a\" }" \
+		>>"$R/.git/config" &&
+	ec_bounded 2 --as-of HEAD "$R" &&
+	err_is "ecocheck: $R/.git/config:100003: more than 100000 keys of git configuration; refusing to read it" &&
+	rm -rf "$R"
+'
+
 test_expect_success 'a repository config over 4 MiB is refused by its size' '
 	R=$TEST_TMP/bytes && fresh "$R" &&
 	{ echo "[x]" && awk "BEGIN { for (i = 0; i < 70000; i++) printf \"# %060d\\n\", i }"; } \
@@ -110,6 +123,46 @@ test_expect_success 'a loose commit of more than 16 MiB is refused from its head
 	grep -q "larger than 16 MiB" "$TEST_TMP/err"
 '
 
+# zcommit TREE N: a loose commit object of TREE and N MiB of empty lines,
+# deflated a MiB at a time so that a gigabyte is made in a second.
+zcommit() {
+	perl -MCompress::Zlib -e '
+		my ($tree, $n) = @ARGV;
+		my $body = "tree $tree\nauthor A <a\@b> 1 +0000\n" .
+		    "committer A <a\@b> 1 +0000\n\n";
+		my $mb = "\n" x 1048576;
+		my $head = "commit " . (length($body) + $n * 1048576) . "\0$body";
+		my $d = deflateInit(-WindowBits => -15) or die;
+		my ($h) = $d->deflate($head);
+		my ($hf) = $d->flush(Z_FULL_FLUSH);
+		my ($m) = $d->deflate($mb);
+		my ($mf) = $d->flush(Z_FULL_FLUSH);
+		my ($end) = $d->flush(Z_FINISH);
+		my $a = adler32($head);
+		$a = adler32($mb, $a) for 1 .. $n;
+		binmode STDOUT;
+		print "\x78\x9c", $h, $hf, ($m . $mf) x $n, $end, pack("N", $a);
+	' "$@"
+}
+if perl -MCompress::Zlib -e 1 2>/dev/null; then
+	test_set_prereq ZLIBPERL
+fi
+
+# Its name is not its hash: the header is refused before the data is
+# hashed (before the cap: 11.4 s and 1 GB of memory).
+test_expect_success ZLIBPERL 'a loose commit inflating to 1 GB is refused from its header, at once' '
+	R=$TEST_TMP/gigacommit && fresh "$R" &&
+	C=eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee &&
+	mkdir -p "$R/.git/objects/ee" &&
+	zcommit "$(git -C "$R" rev-parse "HEAD^{tree}")" 1024 \
+		>"$R/.git/objects/ee/${C#ee}" &&
+	echo "$C" >"$R/.git/$(git -C "$R" symbolic-ref HEAD)" &&
+	ec_bounded 2 --as-of HEAD "$R" &&
+	err_is "ecocheck: $R: HEAD: object $C: a loose commit or tag larger than 16 MiB; not read" &&
+	ec_bounded 2 --staged "$R" &&
+	grep -q "larger than 16 MiB" "$TEST_TMP/err"
+'
+
 echo "root:x:0:0:root:/root:/bin/sh" >"$TEST_TMP/passwd"
 
 # linked NAME: a fresh repository whose .git/NAME is a symbolic link to a
@@ -141,6 +194,26 @@ test_expect_success 'a .git/config.worktree linked to /etc/passwd is not followe
 
 test_expect_success 'a HEAD linked to a file elsewhere is not followed' '
 	linked HEAD
+'
+
+for f in config HEAD packed-refs refs/heads/main
+do
+	test_expect_success "a .git/$f linked to /etc/passwd: one line, exit 2" "
+		R=\$TEST_TMP/passwd-link && fresh \"\$R\" &&
+		rm -f \"\$R/.git/$f\" && ln -s /etc/passwd \"\$R/.git/$f\" &&
+		ec_bounded 2 --as-of HEAD \"\$R\" &&
+		err_is \"ecocheck: \$R/.git/$f: a symbolic link; refusing to follow it\"
+	"
+done
+
+if command -v mkfifo >/dev/null 2>&1; then
+	test_set_prereq FIFO
+fi
+test_expect_success FIFO 'a FIFO .git/commondir is refused at once (t0032 has every file)' '
+	R=$TEST_TMP/fifo && fresh "$R" &&
+	mkfifo "$R/.git/commondir" &&
+	ec_bounded 2 --as-of HEAD "$R" &&
+	err_is "ecocheck: $R/.git/commondir: not a regular file; refusing to read it"
 '
 
 test_expect_success 'a HEAD linked into refs/ is a symbolic reference, as git reads it' '
