@@ -1,0 +1,123 @@
+#!/bin/sh
+# t0064-hostile-readers.sh: the crafted files of issue 21 that made a
+# reader quadratic or worse (a setup.py literal, a CODEOWNERS line of
+# owners, a MAINTAINERS table, YAML of anchors or deep nesting, a CI
+# workflow of many steps, requirement files that include each other)
+# are answered under timeout, and a limit reached is said in the result.
+. "$(dirname "$0")/lib.sh"
+
+if ! test_have_prereq JQ; then
+	skip_all='jq not installed'
+	test_done
+fi
+if ! command -v timeout >/dev/null 2>&1; then
+	skip_all='timeout not installed'
+	test_done
+fi
+asan_fast_unwind
+
+# ec_bounded STATUS ARGS...: ec_json under timeout 8 (each case takes
+# well under a second; before its fix each took 10 s to minutes).
+ec_bounded() {
+	ec_wrap="timeout 8"
+	_rc=0
+	ec_json "$@" || _rc=$?
+	ec_wrap=
+	return $_rc
+}
+
+# hostile NAME PATH PROGRAM: a repository $TEST_TMP/NAME with a README
+# and PATH written by the awk PROGRAM, in one commit; R is its path.
+hostile() {
+	R=$TEST_TMP/$1 &&
+	rm -rf "$R" &&
+	make_repo "$R" README.md >/dev/null &&
+	mkdir -p "$R/$(dirname "$2")" &&
+	awk "BEGIN { $3 }" >"$R/$2" &&
+	git -C "$R" add -A &&
+	test_tick &&
+	git -C "$R" commit -q -m hostile
+}
+
+# A setup.py declaring torch, then a line of one unended literal of N
+# escaped quotes: before, each quote started a scan to the line's end.
+setup_literal() {
+	hostile "setup$1" setup.py "
+		print \"from setuptools import setup\";
+		print \"setup(name='demo', install_requires=['torch'])\";
+		printf \"x = \\\"\";
+		for (i = 0; i < $1 / 2; i++) printf \"\\\\\\\"\";
+		print \"\""
+}
+
+test_expect_success 'a setup.py literal of 262,144 crafted bytes is read at once' '
+	setup_literal 262144 &&
+	test $(wc -c <"$R/setup.py") -gt 262144 &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of packages)" pass &&
+	result_of packages message | grep -q "setup.py names .demo. (setup.py:2)" &&
+	result_of pytorch-support message | grep -q "torch with no version constraint (setup.py:2)"
+'
+
+test_expect_success 'a setup.py literal of 1 MiB is read at once' '
+	setup_literal 1048576 &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of packages)" pass &&
+	result_of pytorch-support message | grep -q "(setup.py:2)"
+'
+
+# One CODEOWNERS line of N owners.
+owners_line() {
+	hostile "owners$1" .github/CODEOWNERS "
+		printf \"*\"; for (i = 0; i < $1; i++) printf \" @u%d\", i; print \"\""
+}
+
+test_expect_success 'a CODEOWNERS line of 250,000 owners: the first 100 kept, the rest said' '
+	owners_line 250000 &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of codeowners value)" 100 &&
+	result_of codeowners message | grep -q "249900 more owners, from .github/CODEOWNERS:1 on, were not read (a limit: 100 a line)" &&
+	test_eq "$(result_of core-maintainers value)" 100 &&
+	result_of core-maintainers message | grep -q "249900 more names, from .github/CODEOWNERS:1 on, were not read (a limit: "
+'
+
+test_expect_success 'a CODEOWNERS line of 40,000 owners answers at once' '
+	owners_line 40000 &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of codeowners value)" 100 &&
+	result_of codeowners message | grep -q "39900 more owners, from .github/CODEOWNERS:1 on"
+'
+
+test_expect_success 'a MAINTAINERS table of 200,000 rows: 2,000 people kept, the rest said' '
+	hostile table MAINTAINERS.md "
+		print \"# Maintainers\"; print \"\";
+		print \"| Name | GitHub |\"; print \"| --- | --- |\";
+		for (i = 0; i < 200000; i++) printf \"| Dev %d | @dev%d |\\n\", i, i" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of core-maintainers)" pass &&
+	test_eq "$(result_of core-maintainers value)" 2000 &&
+	result_of core-maintainers message | grep -q "Dev 0 (@dev0) (MAINTAINERS.md:5)" &&
+	result_of core-maintainers message | grep -q "198000 more names, from MAINTAINERS.md:2005 on, were not read (a limit: 2000 people"
+'
+
+test_expect_success 'an environment.yml of 100,000 anchors is not loaded: the limit is said' '
+	hostile anchors environment.yml "
+		print \"name: demo\"; print \"dependencies:\"; print \"  - pytorch\";
+		print \"x:\";
+		for (i = 0; i < 100000; i++) printf \"  k%d: &a%d v\\n\", i, i" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of packages)" unknown &&
+	result_of packages message | grep -q "environment.yml:1005: not read: more than 1000 YAML anchors (a limit)" &&
+	result_of pytorch-support message | grep -q "environment.yml:1005: not read: more than 1000 YAML anchors"
+'
+
+test_expect_success 'an environment.yml nested 100,000 deep is not loaded: the limit is said' '
+	hostile nested environment.yml "
+		print \"name: demo\"; print \"dependencies:\"; print \"  - pytorch\";
+		printf \"x: \"; for (i = 0; i < 100000; i++) printf \"[\"; print \"\"" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of packages)" unknown &&
+	result_of packages message | grep -q "environment.yml:4: not read: nested deeper than 64 levels (a limit)"
+'
+
+test_done
