@@ -120,4 +120,79 @@ test_expect_success 'an environment.yml nested 100,000 deep is not loaded: the l
 	result_of packages message | grep -q "environment.yml:4: not read: nested deeper than 64 levels (a limit)"
 '
 
+# The start of a workflow whose job runs no step yet.
+WF='print "name: t"; print "on: [push]"; print "jobs:";
+	print "  test:"; print "    runs-on: ubuntu-latest";'
+
+test_expect_success 'a workflow of 200,000 YAML anchors: the anchors limit is said' '
+	hostile wanchors .github/workflows/t.yml "
+		print \"x:\"; for (i = 0; i < 200000; i++) printf \"  k%d: &a%d v\\n\", i, i;
+		$WF print \"    steps:\"; print \"      - run: pytest\"" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of ci)" unknown &&
+	result_of ci message | grep -q ".github/workflows/t.yml:1002 cannot be read: more than 1000 YAML anchors (a limit)"
+'
+
+test_expect_success 'a workflow nested 100,000 deep in flow: the depth limit is said' '
+	hostile wnested .github/workflows/t.yml "
+		printf \"x: \"; for (i = 0; i < 100000; i++) printf \"[\"; print \"\";
+		$WF print \"    steps:\"; print \"      - run: pytest\"" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of ci)" unknown &&
+	result_of ci message | grep -q ".github/workflows/t.yml:1 cannot be read: nested deeper than 64 levels (a limit)"
+'
+
+test_expect_success 'a workflow of 200,000 steps is read to 1 MiB, and says so' '
+	hostile wsteps .github/workflows/t.yml "
+		$WF print \"    steps:\";
+		for (i = 0; i < 200000; i++) printf \"      - run: echo %d\\n\", i;
+		print \"      - run: pytest\"" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of ci)" unknown &&
+	result_of ci message | grep -q "it does echo 0, echo 1" &&
+	result_of ci message | grep -q "t.yml:0 cannot be read: larger than 1048576 bytes: only the first part was read"
+'
+
+# N workflow files of 1 MiB of steps that run no tests, after FIRST
+# (a workflow that runs pytest, or none).
+many_workflows() {
+	R=$TEST_TMP/wmany &&
+	rm -rf "$R" &&
+	make_repo "$R" README.md >/dev/null &&
+	mkdir -p "$R/.github/workflows" &&
+	awk "BEGIN { $WF print \"    steps:\";
+		for (i = 0; i < 50000; i++) printf \"      - run: echo %07d\\n\", i }" |
+		head -c 1048576 >"$TEST_TMP/one.yml" &&
+	i=0 &&
+	while [ $i -lt $1 ]; do
+		cp "$TEST_TMP/one.yml" "$R/.github/workflows/w$(printf %03d $i).yml" &&
+		i=$((i + 1)) || return 1
+	done &&
+	if [ -n "$2" ]; then
+		awk "BEGIN { $WF print \"    steps:\"; print \"      - run: pytest\" }" \
+			>"$R/.github/workflows/$2"
+	fi &&
+	git -C "$R" add -A &&
+	test_tick &&
+	git -C "$R" commit -q -m workflows
+}
+
+test_expect_success '60 workflow files of 1 MiB: 16 MiB are read, the first not read is said' '
+	many_workflows 60 "" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of ci)" unknown &&
+	result_of ci message | grep -q "GitHub Actions (16 files) runs no tests" &&
+	result_of ci message | grep -q ".github/workflows/w016.yml is not read: the CI files before it reach 16 MiB (a limit of a check)" &&
+	jq -e ".results[] | select(.rule == \"ci\") | .evidence[] |
+		select(.path == \".github/workflows/w059.yml\" and .note == \"not read: past the CI files\u0027 limit\")" \
+		"$TEST_TMP/out.json" >/dev/null
+'
+
+test_expect_success 'the tests a workflow before the limit runs are seen: a pass' '
+	many_workflows 60 a-tests.yml &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of ci)" pass &&
+	result_of ci message | grep -q "pytest at .github/workflows/a-tests.yml:7"
+'
+
 test_done
