@@ -120,6 +120,20 @@ test_expect_success 'an environment.yml nested 100,000 deep is not loaded: the l
 	result_of packages message | grep -q "environment.yml:4: not read: nested deeper than 64 levels (a limit)"
 '
 
+# 50,000 references whose targets are defined in reverse order after
+# them: before, each link's text was looked for from the top (22 s).
+test_expect_success 'a reST README of 50,000 references to targets after them answers at once' '
+	hostile rst README.rst "
+		print \"Demo\"; print \"====\"; print \"\";
+		for (i = 0; i < 50000; i++) printf \"See n%d_ \", i; print \"\"; print \"\";
+		for (i = 50000; i > 0; i--) printf \".. _n%d: https://x.io/p%d\\n\", i - 1, i - 1" &&
+	git -C "$R" rm -q README.md &&
+	git -C "$R" commit -q -m "reST only" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of readme-value)" fail &&
+	result_of readme-value message | grep -q "README.rst: 100000 words of introduction"
+'
+
 # The start of a workflow whose job runs no step yet.
 WF='print "name: t"; print "on: [push]"; print "jobs:";
 	print "  test:"; print "    runs-on: ubuntu-latest";'
