@@ -134,6 +134,70 @@ test_expect_success 'a reST README of 50,000 references to targets after them an
 	result_of readme-value message | grep -q "README.rst: 100000 words of introduction"
 '
 
+# 250 requirement files under requirements/, torch declared in the last.
+test_expect_success 'requirement files past the 200th: the limit is said, torch is unknown, not failed' '
+	R=$TEST_TMP/reqs250 && rm -rf "$R" &&
+	make_repo "$R" README.md >/dev/null &&
+	mkdir "$R/requirements" &&
+	i=0 &&
+	while [ $i -lt 250 ]; do
+		echo numpy >"$R/requirements/r$(printf %03d $i).txt" &&
+		i=$((i + 1)) || return 1
+	done &&
+	echo "torch>=2.0" >"$R/requirements/r249.txt" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m reqs &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of pytorch-support)" unknown &&
+	result_of pytorch-support message | grep -q "requirements/r200.txt: not read: more than 200 packaging files (a limit)" &&
+	test_eq "$(result_of packages)" fail
+'
+
+# The same 4 MiB blob under ten names: read within the check's budget.
+test_expect_success 'one 4 MiB requirements blob under ten names, under --rev: 8 MiB read, the rest said' '
+	R=$TEST_TMP/blob10 && rm -rf "$R" &&
+	make_repo "$R" README.md >/dev/null &&
+	awk "BEGIN { print \"torch>=2.0\"; for (i = 0; i < 400000; i++) printf \"pkg%07d\\n\", i }" |
+		head -c 4000000 >"$R/requirements.txt" &&
+	for i in 1 2 3 4 5 6 7 8 9; do
+		cp "$R/requirements.txt" "$R/requirements-$i.txt" || return 1
+	done &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m blob &&
+	ec_bounded 1 --as-of HEAD --rev HEAD "$R" &&
+	result_of pytorch-support message | grep -q "torch>=2.0 (requirements-1.txt:1)" &&
+	result_of pytorch-support details | grep -q "requirements-3.txt: not read: the requirement files before it reach 8 MiB (a limit)" &&
+	test_eq "$(result_of packages)" fail
+'
+
+test_expect_success 'requirement files that include each other are read once each' '
+	R=$TEST_TMP/cycle && rm -rf "$R" &&
+	make_repo "$R" README.md >/dev/null &&
+	printf -- "-r requirements-b.txt\ntorch>=2.0\n" >"$R/requirements.txt" &&
+	printf -- "-r requirements.txt\n-r requirements-b.txt\nnumpy\n" >"$R/requirements-b.txt" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m cycle &&
+	ec_bounded 1 --as-of HEAD --rev HEAD "$R" &&
+	result_of pytorch-support message | grep -q "torch>=2.0 (requirements.txt:2)"
+'
+
+test_expect_success 'a pyproject.toml over 4 MiB: a Python project whose torch is unknown, not skipped' '
+	hostile bigpy pyproject.toml "
+		print \"[project]\"; print \"name = \\\"demo\\\"\";
+		print \"dependencies = [\\\"torch>=2.0\\\"]\";
+		for (i = 0; i < 80000; i++) printf \"# %060d\\n\", i" &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of pytorch-support)" unknown &&
+	result_of pytorch-support message | grep -q "pyproject.toml: larger than 4194304 bytes: not read"
+'
+
+test_expect_success 'an -r include that cannot be read leaves packages failed, the include named' '
+	R=$TEST_TMP/badinc && rm -rf "$R" &&
+	make_repo "$R" README.md >/dev/null &&
+	printf -- "-r missing.txt\nnumpy\n" >"$R/requirements.txt" &&
+	git -C "$R" add -A && test_tick && git -C "$R" commit -q -m include &&
+	ec_bounded 1 --as-of HEAD "$R" &&
+	test_eq "$(result_of packages)" fail &&
+	result_of packages details | grep -q "requirements.txt:1: .missing.txt. cannot be read"
+'
+
 # The start of a workflow whose job runs no step yet.
 WF='print "name: t"; print "on: [push]"; print "jobs:";
 	print "  test:"; print "    runs-on: ubuntu-latest";'
