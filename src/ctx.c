@@ -36,6 +36,7 @@ struct cache_item {
 	void			*data;
 	void			(*free_fn)(void *);
 	struct cache_item	*next;
+	struct cache_item	*hnext;		/* in its bucket */
 	/* What computing it asked of the tree (tree.h), when recorded. */
 	struct tree_queries	 asked;
 	int			 recorded;	/* asked is all it asked */
@@ -77,7 +78,10 @@ struct check_ctx {
 	const char		*mailmap_why;	/* why there is none */
 	int			 mailmap_loaded;
 	struct history_item	*histories;
-	struct cache_item	*cache;
+	struct cache_item	*cache;		/* every item, newest first */
+	struct cache_item	**buckets;	/* by entry and cap */
+	size_t			 nbuckets;	/* a power of two, or 0 */
+	size_t			 nitems;
 	struct cache_mark	 marks[CTX_MARKS];
 	size_t			 nmarks;
 	/* Another tree's context, and what differs (ctx_twin()). */
@@ -101,6 +105,8 @@ struct text_item {
 
 static struct text_item *text_item(struct check_ctx *,
 		    const struct tree_entry *);
+static size_t	 cache_hash(const struct tree_entry *, size_t);
+static void	 cache_insert(struct check_ctx *, struct cache_item *);
 static struct cache_item *twin_item(const struct check_ctx *, const char *,
 		    size_t);
 
@@ -141,6 +147,7 @@ ctx_free(struct check_ctx *ctx)
 		tree_queries_release(&c->asked);
 		free(c);
 	}
+	free(ctx->buckets);
 	if (ctx->mailmap != NULL)
 		git_mailmap_free(ctx->mailmap);
 	free(ctx);
@@ -234,6 +241,48 @@ twin_item(const struct check_ctx *ctx, const char *kind, size_t cap)
 	return NULL;
 }
 
+/* A cache item's bucket: by its entry (an address) and cap. */
+static size_t
+cache_hash(const struct tree_entry *e, size_t cap)
+{
+	uint64_t h;
+
+	h = (uint64_t)(uintptr_t)e >> 4;
+	h ^= (uint64_t)cap * 0x9e3779b97f4a7c15ULL;
+	h ^= h >> 29;
+	return (size_t)(h * 0xbf58476d1ce4e5b9ULL >> 17);
+}
+
+/*
+ * Put c in its bucket, the table doubled when it holds more items than
+ * buckets: a check reads thousands of files, and a list of them made
+ * every lookup a walk of all.
+ */
+static void
+cache_insert(struct check_ctx *ctx, struct cache_item *c)
+{
+	struct cache_item *x;
+	size_t i;
+
+	if (ctx->nitems + 1 > ctx->nbuckets) {
+		free(ctx->buckets);
+		ctx->nbuckets = ctx->nbuckets == 0 ? 64 : ctx->nbuckets * 2;
+		ctx->buckets = xcalloc(ctx->nbuckets, sizeof(*ctx->buckets));
+		/* every item but c, from the list of all */
+		for (x = ctx->cache; x != NULL; x = x->next) {
+			if (x == c)
+				continue;
+			i = cache_hash(x->e, x->cap) & (ctx->nbuckets - 1);
+			x->hnext = ctx->buckets[i];
+			ctx->buckets[i] = x;
+		}
+	}
+	i = cache_hash(c->e, c->cap) & (ctx->nbuckets - 1);
+	c->hnext = ctx->buckets[i];
+	ctx->buckets[i] = c;
+	ctx->nitems++;
+}
+
 void *
 ctx_cache_find(struct check_ctx *ctx, const char *kind,
     const struct tree_entry *e, size_t cap)
@@ -244,7 +293,9 @@ ctx_cache_find(struct check_ctx *ctx, const char *kind,
 
 	if (e != NULL)
 		tree_queries_note(rec, TREE_ASK_BYTES, 0, e->path);
-	for (c = ctx->cache; c != NULL; c = c->next)
+	c = ctx->nbuckets == 0 ? NULL :
+	    ctx->buckets[cache_hash(e, cap) & (ctx->nbuckets - 1)];
+	for (; c != NULL; c = c->hnext)
 		if (c->e == e && c->cap == cap && strcmp(c->kind, kind) == 0) {
 			if (e == NULL && !c->open)
 				tree_queries_copy(rec, &c->asked, 0);
@@ -281,6 +332,7 @@ ctx_cache_add(struct check_ctx *ctx, const char *kind,
 	c->free_fn = free_fn;
 	c->next = ctx->cache;
 	ctx->cache = c;
+	cache_insert(ctx, c);
 	/* the innermost mark of this item; marks above it were abandoned */
 	for (i = ctx->nmarks; e == NULL && i > 0; i--) {
 		m = &ctx->marks[i - 1];
@@ -717,8 +769,8 @@ ctx_history_newest(const struct history *h, char *buf, size_t sz)
 }
 
 int
-ctx_last_change(struct check_ctx *ctx, const char *path, int64_t *when,
-    char *hex, size_t sz)
+ctx_last_change(struct check_ctx *ctx, const char *path, size_t limit,
+    int64_t *when, char *hex, size_t sz)
 {
 	struct history_change hc;
 
@@ -728,14 +780,14 @@ ctx_last_change(struct check_ctx *ctx, const char *path, int64_t *when,
 	if (!ctx->has_head)
 		return 0;
 	if (history_last_change(ctx->repo, &ctx->head, path,
-	    CTX_CHANGE_LIMIT, &hc) == -1)
+	    limit > 0 ? limit : CTX_CHANGE_LIMIT, &hc) == -1)
 		return -1;
 	if (hc.found && !hc.truncated) {
 		*when = hc.when;
 		git_oid_tostr(hex, sz, &hc.oid);
 		return 1;
 	}
-	return hc.limited || hc.truncated ? 2 : 0;
+	return hc.truncated ? 2 : hc.limited ? 3 : 0;
 }
 
 int
