@@ -35,6 +35,14 @@ void	 command_options(FILE *, const struct option_doc *);
  * sanitised; returns -1.
  */
 int	 command_usage_error(const char *, const char *, const char *);
+/*
+ * The usage error of the option getopt_long() refused with c ('?' or
+ * ':'), one line: "ecocheck: CMD: --frmat: unknown option, did you mean
+ * --format? (see ecocheck CMD --help)", the command's options docs the
+ * names to suggest; CMD NULL for check. Returns -1.
+ */
+int	 command_bad_option(const char *, const struct option_doc *, int,
+	    char **);
 
 int	 cmd_check(int, char **);
 int	 cmd_suggest(int, char **);

@@ -1,0 +1,65 @@
+#!/bin/sh
+# t0056-usage-errors.sh: a usage error is one line that says what would
+# have been right (the nearest option), exit 2; --help of every command
+# fits 80 columns
+. "$(dirname "$0")/lib.sh"
+
+R=$TEST_TMP/repo
+make_repo "$R" LICENSE README.md >/dev/null
+
+# usage_is LINE ARGS...: ecocheck ARGS... exits 2, prints nothing on
+# standard output and exactly LINE on standard error.
+usage_is() {
+	_line=$1
+	shift
+	test_expect_code 2 "$ECOCHECK" "$@" >out 2>err &&
+	test_must_be_empty out &&
+	printf '%s\n' "$_line" >want &&
+	test_cmp want err
+}
+
+test_expect_success 'an unknown option: one line, the nearest option' '
+	usage_is "ecocheck: --frmat: unknown option, did you mean --format? (see ecocheck --help)" \
+		--frmat json "$R" &&
+	usage_is "ecocheck: --formt: unknown option, did you mean --format? (see ecocheck --help)" \
+		--formt=json "$R" &&
+	usage_is "ecocheck: --STRICT: unknown option, did you mean --strict? (see ecocheck --help)" \
+		--STRICT "$R" &&
+	usage_is "ecocheck: --ret: unknown option, did you mean --rev or --set? (see ecocheck --help)" \
+		--ret HEAD "$R"
+'
+
+test_expect_success 'an unknown option with nothing near, a short one, an ambiguous prefix' '
+	usage_is "ecocheck: --no-such-option: unknown option (see ecocheck --help)" \
+		--no-such-option "$R" &&
+	usage_is "ecocheck: -Z: unknown option (see ecocheck --help)" -Z "$R" &&
+	usage_is "ecocheck: --f: ambiguous option, one of --format, --fact (see ecocheck --help)" \
+		--f json "$R"
+'
+
+test_expect_success 'an option without its value: one line' '
+	usage_is "ecocheck: --format: needs a value (see ecocheck --help)" --format &&
+	usage_is "ecocheck: -r: needs a value (see ecocheck --help)" -r
+'
+
+test_expect_success 'diff and suggest suggest from their own options' '
+	usage_is "ecocheck: diff: --frmat: unknown option, did you mean --format? (see ecocheck diff --help)" \
+		diff --frmat json HEAD HEAD "$R" &&
+	usage_is "ecocheck: diff: --strict: unknown option, an option of check only (see ecocheck diff --help)" \
+		diff --strict HEAD HEAD "$R" &&
+	usage_is "ecocheck: suggest: --as-off: unknown option, did you mean --as-of? (see ecocheck suggest --help)" \
+		suggest --as-off HEAD codeowners "$R" &&
+	usage_is "ecocheck: suggest: --format: unknown option, an option of check only (see ecocheck suggest --help)" \
+		suggest --format json codeowners "$R"
+'
+
+test_expect_success 'every command'\''s --help fits 80 columns' '
+	for c in "" check diff suggest; do
+		"$ECOCHECK" $c --help >help &&
+		test -s help &&
+		awk -v c="$c" "length(\$0) > 80 { print c \": \" length(\$0) \": \" \$0; bad = 1 } END { exit bad }" help >&3 ||
+		exit 1
+	done
+'
+
+test_done
