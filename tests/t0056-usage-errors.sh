@@ -1,7 +1,7 @@
 #!/bin/sh
 # t0056-usage-errors.sh: a usage error is one line that says what would
-# have been right (the nearest option), exit 2; --help of every command
-# fits 80 columns
+# have been right (the nearest option or rule set), exit 2; --help
+# of every command fits 80 columns
 . "$(dirname "$0")/lib.sh"
 
 R=$TEST_TMP/repo
@@ -51,6 +51,24 @@ test_expect_success 'diff and suggest suggest from their own options' '
 		suggest --as-off HEAD codeowners "$R" &&
 	usage_is "ecocheck: suggest: --format: unknown option, an option of check only (see ecocheck suggest --help)" \
 		suggest --format json codeowners "$R"
+'
+
+test_expect_success 'a mistyped rule set name: the nearest of those found' '
+	test_expect_code 2 "$ECOCHECK" -r pytorch-ecosytem "$R" >out 2>err &&
+	test_must_be_empty out &&
+	test_line_count 1 err &&
+	grep -x "ecocheck: no rule set named .pytorch-ecosytem.: did you mean .pytorch-ecosystem.? (looked in .*)" err
+'
+
+test_expect_success 'a user rule set is among those suggested; nothing near lists them all' '
+	mkdir -p "$HOME/.config/ecocheck/rules" &&
+	test_when_finished "rm -rf \"\$HOME/.config/ecocheck\"" &&
+	printf "[c]\ntype = file\npath = README.md\n" >"$HOME/.config/ecocheck/rules/my-rules.ini" &&
+	test_expect_code 2 "$ECOCHECK" -r my-rule "$R" >out 2>err &&
+	grep -x "ecocheck: no rule set named .my-rule.: did you mean .my-rules.? (looked in .*)" err &&
+	test_expect_code 2 "$ECOCHECK" -r zzzzzz "$R" >out 2>err &&
+	test_line_count 1 err &&
+	grep -x "ecocheck: no rule set named .zzzzzz.: there are community-health, my-rules, pytorch-ecosystem (looked in .*)" err
 '
 
 test_expect_success 'every command'\''s --help fits 80 columns' '
