@@ -1,11 +1,12 @@
 #!/bin/sh
 # t0056-usage-errors.sh: a usage error is one line that says what would
-# have been right (the nearest option or rule set), exit 2; --help
+# have been right (the nearest option, rule set or fact), exit 2; --help
 # of every command fits 80 columns
 . "$(dirname "$0")/lib.sh"
 
 R=$TEST_TMP/repo
 make_repo "$R" LICENSE README.md >/dev/null
+printf '[stars]\ntype = fact\nfact = stars\nmin = 200\n' >"$TEST_TMP/stars.ini"
 
 # usage_is LINE ARGS...: ecocheck ARGS... exits 2, prints nothing on
 # standard output and exactly LINE on standard error.
@@ -69,6 +70,24 @@ test_expect_success 'a user rule set is among those suggested; nothing near list
 	test_expect_code 2 "$ECOCHECK" -r zzzzzz "$R" >out 2>err &&
 	test_line_count 1 err &&
 	grep -x "ecocheck: no rule set named .zzzzzz.: there are community-health, my-rules, pytorch-ecosystem (looked in .*)" err
+'
+
+test_expect_success 'a fact no rule asks for is a usage error, with the nearest' '
+	usage_is "ecocheck: --fact Stars=250: no rule asks for the fact '\''Stars'\'': did you mean '\''stars'\''? (see ecocheck --help)" \
+		--fact Stars=250 "$R" &&
+	usage_is "ecocheck: --fact forks=3: no rule asks for the fact '\''forks'\'' (the rules ask for stars) (see ecocheck --help)" \
+		-r "$TEST_TMP/stars.ini" --fact forks=3 "$R" &&
+	usage_is "ecocheck: --fact stars=3: no rule of the rule sets asks for a fact (see ecocheck --help)" \
+		-r community-health --fact stars=3 "$R"
+'
+
+test_expect_success 'a fact a rule counts must be a number' '
+	usage_is "ecocheck: --fact stars=lots: not a number (rule stars wants stars=N, at least 200) (see ecocheck --help)" \
+		-r "$TEST_TMP/stars.ini" --fact stars=lots "$R" &&
+	usage_is "ecocheck: --fact stars=-5: not a number (rule stars wants stars=N, at least 200) (see ecocheck --help)" \
+		-r "$TEST_TMP/stars.ini" --fact stars=-5 "$R" &&
+	test_expect_code 0 "$ECOCHECK" -r "$TEST_TMP/stars.ini" --fact stars=250 "$R" >out 2>err &&
+	test_must_be_empty err
 '
 
 test_expect_success 'every command'\''s --help fits 80 columns' '
