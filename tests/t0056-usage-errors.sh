@@ -90,6 +90,13 @@ test_expect_success 'a fact a rule counts must be a number' '
 	test_must_be_empty err
 '
 
+test_expect_success 'a revision past the first commit does not exist, said so' '
+	usage_is "ecocheck: $R: --rev HEAD~99999: the revision does not exist" \
+		--rev HEAD~99999 "$R" &&
+	usage_is "ecocheck: $R: --rev no-such-branch: the revision does not exist" \
+		--rev no-such-branch "$R"
+'
+
 test_expect_success 'every command'\''s --help fits 80 columns' '
 	for c in "" check diff suggest; do
 		"$ECOCHECK" $c --help >help &&
