@@ -1156,6 +1156,8 @@ run_baseline(struct check *c, struct repo_result *res)
 		if (rc == 0) {
 			c->base_ctx = ctx_new(c->repo, c->base_tree, &res->rs,
 			    &c->head, res->as_of);
+			if (c->has_delta)
+				ctx_twin(c->base_ctx, c->ctx, &c->delta);
 			rc = run_rules(c, c->base_ctx, c->o->baseline_all ?
 			    NULL : res, &was);
 		}
@@ -1221,8 +1223,8 @@ check_close(struct check *c)
 	if (c == NULL)
 		return;
 	prev = ec_sink_enter(&c->sink);
+	ctx_free(c->base_ctx);	/* it may hold c->ctx's items (ctx_twin()) */
 	ctx_free(c->ctx);
-	ctx_free(c->base_ctx);
 	for (i = 0; i < c->nasked; i++)
 		tree_queries_release(&c->asked[i]);
 	free(c->asked);

@@ -22,9 +22,11 @@
 
 /* Every scan of a check: one per set of globs. */
 struct ci_scans {
-	struct ci_scan	*v;
-	size_t		 n;
-	size_t		 alloc;
+	struct ci_scan		*v;
+	struct tree_queries	*asked;		/* what building v[i] asked */
+	size_t			 n;
+	size_t			 alloc;
+	size_t			 askalloc;
 };
 
 struct scan_arg {
@@ -136,8 +138,10 @@ scans_free(void *p)
 		}
 		free(ss->v[i].v);
 		free(ss->v[i].refused);
+		tree_queries_release(&ss->asked[i]);
 	}
 	free(ss->v);
+	free(ss->asked);
 	free(ss);
 }
 
@@ -211,11 +215,11 @@ ctx_ci(struct check_ctx *ctx, const struct rule_key *globs)
 {
 	struct ci_scans *ss;
 	struct ci_scan *scan;
-	size_t i, j, n;
+	size_t i, j, n, mark;
 
 	if ((ss = ctx_cache_find(ctx, "ci-scans", NULL, 0)) == NULL) {
 		ss = xcalloc(1, sizeof(*ss));
-		ctx_cache_add(ctx, "ci-scans", NULL, 0, ss, scans_free);
+		ctx_cache_add_open(ctx, "ci-scans", ss, scans_free);
 	}
 	n = globs != NULL ? globs->n : 0;
 	for (i = 0; i < ss->n; i++) {
@@ -224,14 +228,19 @@ ctx_ci(struct check_ctx *ctx, const struct rule_key *globs)
 		for (j = 0; j < n; j++)
 			if (strcmp(ss->v[i].globs.v[j], globs->v[j].value) != 0)
 				break;
-		if (j == n)
+		if (j == n) {
+			ctx_asked_replay(ctx, &ss->asked[i]);
 			return &ss->v[i];
+		}
 	}
 	XGROW(ss->v, ss->n + 1, ss->alloc);
+	XGROW(ss->asked, ss->n + 1, ss->askalloc);
+	memset(&ss->asked[ss->n], 0, sizeof(ss->asked[ss->n]));
 	scan = &ss->v[ss->n++];
 	memset(scan, 0, sizeof(*scan));
 	for (j = 0; j < n; j++)
 		strvec_push(&scan->globs, globs->v[j].value);
+	mark = ctx_asked_mark(ctx);
 	if (scan_build(ctx, scan) == -1) {
 		strvec_clear(&scan->globs);
 		free(scan->v);
@@ -239,6 +248,7 @@ ctx_ci(struct check_ctx *ctx, const struct rule_key *globs)
 		ss->n--;
 		return NULL;
 	}
+	ctx_asked_keep(ctx, mark, &ss->asked[ss->n - 1]);
 	return scan;
 }
 
@@ -604,7 +614,6 @@ ctx_ci_outside(struct check_ctx *ctx, const struct ci_scan *scan)
 	if (ctx_tree(ctx) == NULL)
 		return NULL;
 	o = xcalloc(1, sizeof(*o));
-	ctx_cache_add(ctx, "ci-outside", NULL, 0, o, outside_free);
 	memset(&a, 0, sizeof(a));
 	a.ctx = ctx;
 	a.scan = scan;
@@ -614,6 +623,8 @@ ctx_ci_outside(struct check_ctx *ctx, const struct ci_scan *scan)
 	a.scripts = 1;
 	for (i = 0; outside_scripts[i] != NULL; i++)
 		tree_glob(ctx_tree(ctx), outside_scripts[i], 0, outside_cb, &a);
+	/* added whole: what it asked is recorded from the find on */
+	ctx_cache_add(ctx, "ci-outside", NULL, 0, o, outside_free);
 	return o;
 }
 

@@ -41,6 +41,7 @@ struct docs {
 struct people_set {
 	char			*key;
 	struct ctx_people	 cp;
+	struct tree_queries	 asked;	/* what collect() asked */
 };
 
 /* Every collection of a check. */
@@ -85,6 +86,7 @@ sets_free(void *p)
 
 	for (i = 0; i < ss->n; i++) {
 		free(ss->v[i]->key);
+		tree_queries_release(&ss->v[i]->asked);
 		people_release(&ss->v[i]->cp.pp);
 		strbuf_release(&ss->v[i]->cp.looked);
 		strbuf_release(&ss->v[i]->cp.missing);
@@ -103,7 +105,7 @@ sets_of(struct check_ctx *ctx)
 
 	if ((ss = ctx_cache_find(ctx, "people", NULL, 0)) == NULL) {
 		ss = xcalloc(1, sizeof(*ss));
-		ctx_cache_add(ctx, "people", NULL, 0, ss, sets_free);
+		ctx_cache_add_open(ctx, "people", ss, sets_free);
 	}
 	return ss;
 }
@@ -431,13 +433,14 @@ ctx_people(struct check_ctx *ctx, const struct rule *r)
 	struct people_sets *ss;
 	struct people_set *s;
 	struct strbuf key = STRBUF_INIT;
-	size_t i;
+	size_t i, mark;
 
 	ss = sets_of(ctx);
 	sources_key(r, &key);
 	for (i = 0; i < ss->n; i++)
 		if (strcmp(ss->v[i]->key, key.buf) == 0) {
 			strbuf_release(&key);
+			ctx_asked_replay(ctx, &ss->v[i]->asked);
 			return &ss->v[i]->cp;
 		}
 	s = xcalloc(1, sizeof(*s));
@@ -445,7 +448,9 @@ ctx_people(struct check_ctx *ctx, const struct rule *r)
 	strbuf_init(&s->cp.looked);
 	strbuf_init(&s->cp.unread);
 	strbuf_init(&s->cp.missing);
+	mark = ctx_asked_mark(ctx);
 	collect(r, ctx, &s->cp);
+	ctx_asked_keep(ctx, mark, &s->asked);
 	XGROW(ss->v, ss->n + 1, ss->alloc);
 	ss->v[ss->n++] = s;
 	return &s->cp;

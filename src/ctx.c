@@ -36,8 +36,12 @@ struct cache_item {
 	void			*data;
 	void			(*free_fn)(void *);
 	struct cache_item	*next;
+	struct cache_item	*hnext;		/* in its bucket */
 	/* What computing it asked of the tree (tree.h), when recorded. */
 	struct tree_queries	 asked;
+	int			 recorded;	/* asked is all it asked */
+	int			 open;		/* ctx_cache_add_open() */
+	int			 pure;		/* ctx_cache_add_pure() */
 };
 
 /*
@@ -74,9 +78,15 @@ struct check_ctx {
 	const char		*mailmap_why;	/* why there is none */
 	int			 mailmap_loaded;
 	struct history_item	*histories;
-	struct cache_item	*cache;
+	struct cache_item	*cache;		/* every item, newest first */
+	struct cache_item	**buckets;	/* by entry and cap */
+	size_t			 nbuckets;	/* a power of two, or 0 */
+	size_t			 nitems;
 	struct cache_mark	 marks[CTX_MARKS];
 	size_t			 nmarks;
+	/* Another tree's context, and what differs (ctx_twin()). */
+	struct check_ctx	*twin;
+	const struct tree_delta	*twin_delta;
 };
 
 /*
@@ -95,6 +105,10 @@ struct text_item {
 
 static struct text_item *text_item(struct check_ctx *,
 		    const struct tree_entry *);
+static size_t	 cache_hash(const struct tree_entry *, size_t);
+static void	 cache_insert(struct check_ctx *, struct cache_item *);
+static struct cache_item *twin_item(const struct check_ctx *, const char *,
+		    size_t);
 
 struct check_ctx *
 ctx_new(git_repository *repo, struct tree *t, const struct ruleset *rs,
@@ -133,6 +147,7 @@ ctx_free(struct check_ctx *ctx)
 		tree_queries_release(&c->asked);
 		free(c);
 	}
+	free(ctx->buckets);
 	if (ctx->mailmap != NULL)
 		git_mailmap_free(ctx->mailmap);
 	free(ctx);
@@ -198,6 +213,76 @@ ctx_has_head(const struct check_ctx *ctx)
  * An entry's item depends on its bytes; an item of the whole tree (e
  * NULL) on what computing it asked, logged again on every hit.
  */
+void
+ctx_twin(struct check_ctx *ctx, struct check_ctx *twin,
+    const struct tree_delta *d)
+{
+	ctx->twin = twin;
+	ctx->twin_delta = d;
+}
+
+/*
+ * The twin's aggregate item of this kind, when what computing it asked
+ * of the twin's tree is all recorded and the two trees differ in none of
+ * it: computed here, it would be the same.
+ */
+static struct cache_item *
+twin_item(const struct check_ctx *ctx, const char *kind, size_t cap)
+{
+	struct cache_item *c;
+
+	if (ctx->twin == NULL)
+		return NULL;
+	for (c = ctx->twin->cache; c != NULL; c = c->next)
+		if (c->e == NULL && c->cap == cap &&
+		    strcmp(c->kind, kind) == 0)
+			return c->recorded && c->pure && !tree_delta_touches(
+			    ctx->twin_delta, &c->asked) ? c : NULL;
+	return NULL;
+}
+
+/* A cache item's bucket: by its entry (an address) and cap. */
+static size_t
+cache_hash(const struct tree_entry *e, size_t cap)
+{
+	uint64_t h;
+
+	h = (uint64_t)(uintptr_t)e >> 4;
+	h ^= (uint64_t)cap * 0x9e3779b97f4a7c15ULL;
+	h ^= h >> 29;
+	return (size_t)(h * 0xbf58476d1ce4e5b9ULL >> 17);
+}
+
+/*
+ * Put c in its bucket, the table doubled when it holds more items than
+ * buckets: a check reads thousands of files, and a list of them made
+ * every lookup a walk of all.
+ */
+static void
+cache_insert(struct check_ctx *ctx, struct cache_item *c)
+{
+	struct cache_item *x;
+	size_t i;
+
+	if (ctx->nitems + 1 > ctx->nbuckets) {
+		free(ctx->buckets);
+		ctx->nbuckets = ctx->nbuckets == 0 ? 64 : ctx->nbuckets * 2;
+		ctx->buckets = xcalloc(ctx->nbuckets, sizeof(*ctx->buckets));
+		/* every item but c, from the list of all */
+		for (x = ctx->cache; x != NULL; x = x->next) {
+			if (x == c)
+				continue;
+			i = cache_hash(x->e, x->cap) & (ctx->nbuckets - 1);
+			x->hnext = ctx->buckets[i];
+			ctx->buckets[i] = x;
+		}
+	}
+	i = cache_hash(c->e, c->cap) & (ctx->nbuckets - 1);
+	c->hnext = ctx->buckets[i];
+	ctx->buckets[i] = c;
+	ctx->nitems++;
+}
+
 void *
 ctx_cache_find(struct check_ctx *ctx, const char *kind,
     const struct tree_entry *e, size_t cap)
@@ -208,12 +293,18 @@ ctx_cache_find(struct check_ctx *ctx, const char *kind,
 
 	if (e != NULL)
 		tree_queries_note(rec, TREE_ASK_BYTES, 0, e->path);
-	for (c = ctx->cache; c != NULL; c = c->next)
+	c = ctx->nbuckets == 0 ? NULL :
+	    ctx->buckets[cache_hash(e, cap) & (ctx->nbuckets - 1)];
+	for (; c != NULL; c = c->hnext)
 		if (c->e == e && c->cap == cap && strcmp(c->kind, kind) == 0) {
-			if (e == NULL)
+			if (e == NULL && !c->open)
 				tree_queries_copy(rec, &c->asked, 0);
 			return c->data;
 		}
+	if (e == NULL && (c = twin_item(ctx, kind, cap)) != NULL) {
+		tree_queries_copy(rec, &c->asked, 0);
+		return c->data;
+	}
 	if (e == NULL && rec != NULL && ctx->nmarks < CTX_MARKS) {
 		m = &ctx->marks[ctx->nmarks++];
 		m->kind = kind;
@@ -241,16 +332,61 @@ ctx_cache_add(struct check_ctx *ctx, const char *kind,
 	c->free_fn = free_fn;
 	c->next = ctx->cache;
 	ctx->cache = c;
+	cache_insert(ctx, c);
 	/* the innermost mark of this item; marks above it were abandoned */
 	for (i = ctx->nmarks; e == NULL && i > 0; i--) {
 		m = &ctx->marks[i - 1];
 		if (m->cap != cap || strcmp(m->kind, kind) != 0)
 			continue;
-		if (m->rec == tree_recording(ctx->tree))
+		if (m->rec == tree_recording(ctx->tree)) {
 			tree_queries_copy(&c->asked, m->rec, m->at);
+			c->recorded = 1;
+		}
 		ctx->nmarks = i - 1;
 		break;
 	}
+}
+
+void
+ctx_cache_add_open(struct check_ctx *ctx, const char *kind, void *data,
+    void (*free_fn)(void *))
+{
+	ctx_cache_add(ctx, kind, NULL, 0, data, free_fn);
+	ctx->cache->open = 1;
+	ctx->cache->recorded = 0;
+	tree_queries_release(&ctx->cache->asked);
+}
+
+void
+ctx_cache_add_pure(struct check_ctx *ctx, const char *kind, size_t cap,
+    void *data, void (*free_fn)(void *))
+{
+	ctx_cache_add(ctx, kind, NULL, cap, data, free_fn);
+	ctx->cache->pure = 1;
+}
+
+size_t
+ctx_asked_mark(const struct check_ctx *ctx)
+{
+	const struct tree_queries *rec = tree_recording(ctx->tree);
+
+	return rec != NULL ? rec->n : 0;
+}
+
+void
+ctx_asked_keep(const struct check_ctx *ctx, size_t mark,
+    struct tree_queries *into)
+{
+	const struct tree_queries *rec = tree_recording(ctx->tree);
+
+	if (rec != NULL)
+		tree_queries_copy(into, rec, mark);
+}
+
+void
+ctx_asked_replay(const struct check_ctx *ctx, const struct tree_queries *q)
+{
+	tree_queries_copy(tree_recording(ctx->tree), q, 0);
 }
 
 /* Say what a link points at; it is never followed. */

@@ -81,6 +81,49 @@ void		 ctx_cache_add(struct check_ctx *, const char *,
 		    const struct tree_entry *, size_t, void *,
 		    void (*)(void *));
 
+/*
+ * Let ctx take twin's aggregate items (entry NULL) whose computation
+ * asked nothing of twin's tree that d (tree_delta(), kept by the caller
+ * while ctx lives) says differs in ctx's tree; twin outlives ctx and
+ * keeps them.
+ */
+struct tree_delta;
+void		 ctx_twin(struct check_ctx *, struct check_ctx *,
+		    const struct tree_delta *);
+
+/*
+ * An aggregate (entry NULL) filled after it is added, a piece at a time:
+ * it is not shared with a twin, and each piece keeps what computing it
+ * asked of the tree (ctx_asked_mark() before, ctx_asked_keep() after) and
+ * says it again when used (ctx_asked_replay()), so that every rule's log
+ * of questions holds what its answer came from.
+ */
+void		 ctx_cache_add_open(struct check_ctx *, const char *, void *,
+		    void (*)(void *));
+struct tree_queries;
+size_t		 ctx_asked_mark(const struct check_ctx *);
+void		 ctx_asked_keep(const struct check_ctx *, size_t,
+		    struct tree_queries *);
+void		 ctx_asked_replay(const struct check_ctx *,
+		    const struct tree_queries *);
+
+/*
+ * An aggregate computed whole between its ctx_cache_find() and this add,
+ * from nothing but what it asked of the tree then: a twin may take it.
+ */
+void		 ctx_cache_add_pure(struct check_ctx *, const char *, size_t,
+		    void *, void (*)(void *));
+
+/*
+ * Let ctx take twin's pure aggregate items whose computation asked
+ * nothing of twin's tree that d (tree_delta(), kept by the caller while
+ * ctx lives) says differs in ctx's tree; twin outlives ctx and keeps
+ * them.
+ */
+struct tree_delta;
+void		 ctx_twin(struct check_ctx *, struct check_ctx *,
+		    const struct tree_delta *);
+
 /* The entry a query finds, or NULL; looked gets the names tried. */
 const struct tree_entry *ctx_locate(struct check_ctx *,
 		    const struct file_query *, int *, struct strbuf *);

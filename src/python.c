@@ -358,7 +358,7 @@ pymeta_get(struct check_ctx *ctx)
 	m = xmalloc(sizeof(*m));
 	pymeta_init(m);
 	collect(ctx, m);
-	ctx_cache_add(ctx, "pymeta", NULL, 0, m, pymeta_free);
+	ctx_cache_add_pure(ctx, "pymeta", 0, m, pymeta_free);
 	return m;
 }
 

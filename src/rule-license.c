@@ -56,12 +56,23 @@ struct declared {
 	int		 line;		/* 0: a LICENSES/ file */
 };
 
+/*
+ * dir_named()'s last answer: a walk in path order meets the files of one
+ * directory one after another, and the answer is the directory's.
+ */
+struct dir_memo {
+	struct strbuf	 dir;		/* with its final '/' */
+	size_t		 at;
+	int		 valid;
+};
+
 struct decls {
 	struct declared	*v;
 	size_t		 n, alloc;
 	size_t		 scanned, limit;
 	int		 capped;
 	struct check_ctx *ctx;
+	struct dir_memo	 memo;
 };
 
 /* A vendored component: a directory (or a loose file) below one. */
@@ -78,6 +89,7 @@ struct vendored {
 	const struct rule_key *names;
 	struct strvec	  dirs;		/* the vendored directories found */
 	struct strvec	  licensed;	/* those with a loose license file */
+	struct dir_memo	  memo;
 };
 
 /* One file of a license layout and what it holds. */
@@ -292,6 +304,25 @@ dir_named(const char *path, const struct rule_key *k)
 	return 0;
 }
 
+/* dir_named(), asked once per directory of a walk in path order. */
+static size_t
+dir_named_memo(struct dir_memo *m, const char *path,
+    const struct rule_key *k)
+{
+	const char *slash;
+	size_t n;
+
+	slash = strrchr(path, '/');
+	n = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+	if (m->valid && m->dir.len == n && memcmp(m->dir.buf, path, n) == 0)
+		return m->at;
+	strbuf_reset(&m->dir);
+	strbuf_add(&m->dir, path, n);
+	m->at = dir_named(m->dir.buf, k);
+	m->valid = 1;
+	return m->at;
+}
+
 /* Whether the last component of path names a license file. */
 static int
 is_license_name(const char *path)
@@ -374,7 +405,7 @@ decl_cb(const struct tree_entry *e, void *arg)
 	int trunc, line;
 
 	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
-	    !source_like(e->path) || dir_named(e->path, NULL) > 0)
+	    !source_like(e->path) || dir_named_memo(&d->memo, e->path, NULL) > 0)
 		return 0;
 	if (d->scanned >= d->limit) {
 		d->capped = 1;
@@ -516,6 +547,7 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	size_t i, j, shown, nreuse, nbad, nlines;
 
 	memset(&d, 0, sizeof(d));
+	strbuf_init(&d.memo.dir);
 	d.ctx = ctx;
 	d.limit = (size_t)rule_int(r, "scan_files", 1000);
 	tree_glob(ctx_tree(ctx), "LICENSES/*", 0, reuse_cb, &d);
@@ -543,6 +575,7 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 		    nbad == 2 ? "" : "s");
 	agreement_result(f, &sb, nlines, nreuse, d.capped, d.limit);
 	strbuf_release(&sb);
+	strbuf_release(&d.memo.dir);
 	decls_release(&d);
 }
 
@@ -1173,7 +1206,7 @@ vendored_cb(const struct tree_entry *e, void *arg)
 	const char *rest, *slash;
 	size_t at, n;
 
-	if ((at = dir_named(e->path, vd->names)) == 0 ||
+	if ((at = dir_named_memo(&vd->memo, e->path, vd->names)) == 0 ||
 	    in_docs(e->path, at))
 		return 0;
 	if (vd->dirs.n == 0 || strlen(vd->dirs.v[vd->dirs.n - 1]) != at ||
@@ -1746,6 +1779,7 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	size_t i, nmissing;
 
 	memset(&vd, 0, sizeof(vd));
+	strbuf_init(&vd.memo.dir);
 	vd.names = rule_key(r, "third_party");
 	tree_glob(ctx_tree(ctx), "**", 0, vendored_cb, &vd);
 	memset(&nt, 0, sizeof(nt));
@@ -1774,6 +1808,7 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	free(vd.v);
 	strvec_clear(&vd.dirs);
 	strvec_clear(&vd.licensed);
+	strbuf_release(&vd.memo.dir);
 	strbuf_release(&nt.text);
 	strvec_clear(&nt.paths);
 	strbuf_release(&missing);

@@ -716,7 +716,7 @@ docsite_of(const struct rule *r, struct check_ctx *ctx)
 	ds->s.hosts = &ds->hosts;
 	ds->s.pages = &ds->pages;
 	ds->s.names = &ds->names;
-	ctx_cache_add(ctx, "docsite", NULL, (size_t)(uintptr_t)r, ds,
+	ctx_cache_add_pure(ctx, "docsite", (size_t)(uintptr_t)r, ds,
 	    docsite_free);
 	return &ds->s;
 }

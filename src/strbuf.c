@@ -180,3 +180,25 @@ strvec_has(const struct strvec *sv, const char *s)
 			return 1;
 	return 0;
 }
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+strvec_sort_uniq(struct strvec *sv)
+{
+	size_t i, n;
+
+	if (sv->n < 2)
+		return;
+	qsort(sv->v, sv->n, sizeof(*sv->v), strp_cmp);
+	for (i = n = 1; i < sv->n; i++)
+		if (strcmp(sv->v[i], sv->v[n - 1]) == 0)
+			free(sv->v[i]);
+		else
+			sv->v[n++] = sv->v[i];
+	sv->n = n;
+}

@@ -48,5 +48,7 @@ void	 strvec_push(struct strvec *, const char *);
 void	 strvec_push_nodup(struct strvec *, char *);
 void	 strvec_clear(struct strvec *);
 int	 strvec_has(const struct strvec *, const char *);
+/* Sort by strcmp() and drop the repeats. */
+void	 strvec_sort_uniq(struct strvec *);
 
 #endif
