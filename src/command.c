@@ -1,9 +1,14 @@
 /*
  * command.c: what --help says of the commands, from the table of main.c
- * (command.h), so that a command added to the table is in every help.
+ * (command.h), so that a command added to the table is in every help;
+ * and the usage errors of a mistyped command or option.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +99,33 @@ help_line(FILE *fp, const char *left, size_t pad, const char *text)
 	strbuf_addch(&sb, '\n');
 	fputs(sb.buf, fp);
 	strbuf_release(&sb);
+}
+
+int
+command_mistyped(const char *arg)
+{
+	const struct command *c;
+	struct strbuf sb = STRBUF_INIT, clean = STRBUF_INIT;
+	struct nearest ne;
+	struct stat st;
+	int rc;
+
+	/* An option, or a path there is (even one named "dif"), is no typo. */
+	if (command_table == NULL || arg[0] == '-' || lstat(arg, &st) == 0 ||
+	    errno != ENOENT)
+		return 0;
+	nearest_init(&ne, arg);
+	for (c = command_table; c->name != NULL; c++)
+		nearest_try(&ne, c->name);
+	rc = nearest_add(&ne, &sb, "ecocheck ", "");
+	if (rc) {
+		strbuf_add_printable(&clean, arg, strlen(arg));
+		fprintf(stderr, "ecocheck: %s: no such command or path, did "
+		    "you mean %s? (see ecocheck --help)\n", clean.buf, sb.buf);
+	}
+	strbuf_release(&sb);
+	strbuf_release(&clean);
+	return rc;
 }
 
 int

@@ -97,6 +97,19 @@ test_expect_success 'a revision past the first commit does not exist, said so' '
 		--rev no-such-branch "$R"
 '
 
+test_expect_success 'a mistyped command: the nearest command, unless a path is so named' '
+	usage_is "ecocheck: dif: no such command or path, did you mean ecocheck diff? (see ecocheck --help)" \
+		dif HEAD~1 HEAD "$R" &&
+	usage_is "ecocheck: Sugest: no such command or path, did you mean ecocheck suggest? (see ecocheck --help)" \
+		Sugest codeowners "$R" &&
+	make_repo dif README.md >/dev/null &&
+	test_expect_code 1 "$ECOCHECK" dif >out 2>err &&
+	grep -q "/dif: worktree at" out &&
+	test_expect_code 2 "$ECOCHECK" no-such-dir >out 2>err &&
+	test_line_count 1 err &&
+	! grep -q "did you mean" err
+'
+
 test_expect_success 'every command'\''s --help fits 80 columns' '
 	for c in "" check diff suggest; do
 		"$ECOCHECK" $c --help >help &&
