@@ -769,8 +769,8 @@ ctx_history_newest(const struct history *h, char *buf, size_t sz)
 }
 
 int
-ctx_last_change(struct check_ctx *ctx, const char *path, int64_t *when,
-    char *hex, size_t sz)
+ctx_last_change(struct check_ctx *ctx, const char *path, size_t limit,
+    int64_t *when, char *hex, size_t sz)
 {
 	struct history_change hc;
 
@@ -780,14 +780,14 @@ ctx_last_change(struct check_ctx *ctx, const char *path, int64_t *when,
 	if (!ctx->has_head)
 		return 0;
 	if (history_last_change(ctx->repo, &ctx->head, path,
-	    CTX_CHANGE_LIMIT, &hc) == -1)
+	    limit > 0 ? limit : CTX_CHANGE_LIMIT, &hc) == -1)
 		return -1;
 	if (hc.found && !hc.truncated) {
 		*when = hc.when;
 		git_oid_tostr(hex, sz, &hc.oid);
 		return 1;
 	}
-	return hc.limited || hc.truncated ? 2 : 0;
+	return hc.truncated ? 2 : hc.limited ? 3 : 0;
 }
 
 int

@@ -209,13 +209,14 @@ const struct history *ctx_history(struct check_ctx *,
 		    const struct history_opts *);
 /*
  * The newest commit that changed path (a file or directory), as "git log
- * -1 -- PATH" shows it, from the commit checked: 1 found (*when its
- * committer date, hex its name), 0 never changed (or no commits), 2 not
- * decided (the search reached its limit or a shallow boundary; *when
- * then is 0), -1 error printed.
+ * -1 -- PATH" shows it, from the commit checked, looking at most at limit
+ * commits (0: CTX_CHANGE_LIMIT): 1 found (*when its committer date, hex
+ * its name), 0 never changed (or no commits), 2 not decided (a shallow
+ * boundary or a missing commit), 3 not within limit commits (*when is 0
+ * for 2 and 3), -1 error printed.
  */
-int		 ctx_last_change(struct check_ctx *, const char *, int64_t *,
-		    char *, size_t);
+int		 ctx_last_change(struct check_ctx *, const char *, size_t,
+		    int64_t *, char *, size_t);
 /* The committer date of the commit checked: 0, or -1 when there is none. */
 int		 ctx_head_time(struct check_ctx *, int64_t *);
 /* The newest commit of the window as hex, "" when there is none. */

@@ -409,7 +409,8 @@ load_replace(git_repository *repo, struct substitutes *sub)
 {
 	struct replace_arg ra;
 	git_config *cfg;
-	int use;
+	char *glob;
+	int use, r;
 
 	if (getenv("GIT_NO_REPLACE_OBJECTS") != NULL)
 		return 0;
@@ -427,8 +428,17 @@ load_replace(git_repository *repo, struct substitutes *sub)
 	if (ra.base == NULL || *ra.base == '\0')
 		ra.base = "refs/replace/";
 	ra.rc = 0;
-	if (git_reference_foreach_name(repo, replace_ref, &ra) < 0 &&
-	    ra.rc == 0)
+	/*
+	 * Only the references under the base, not every tag and branch: a
+	 * glob of it, unless the base itself holds a glob character.
+	 */
+	if (strpbrk(ra.base, "*?[\\") == NULL) {
+		glob = xasprintf("%s*", ra.base);
+		r = git_reference_foreach_glob(repo, glob, replace_ref, &ra);
+		free(glob);
+	} else
+		r = git_reference_foreach_name(repo, replace_ref, &ra);
+	if (r < 0 && ra.rc == 0)
 		return ec_error("%s: %s", git_repository_path(repo),
 		    ec_git_error());
 	return ra.rc;

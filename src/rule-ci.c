@@ -36,6 +36,7 @@
 #define CI_EVIDENCE	5		/* test steps given as evidence */
 #define CI_DOES_MAX	200		/* bytes of what a CI does, listed */
 #define DAY		86400
+#define CI_REMOVED_LOOKBACK 2000	/* commits looked at for removed workflows */
 
 static int	 ci_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
@@ -187,10 +188,10 @@ report_stale(const struct rule *r, struct check_ctx *ctx,
 		if (!ci_kind_is_service(s->f->kind) ||
 		    s->tests.n + s->via.n == 0)
 			continue;
-		rc = ctx_last_change(ctx, s->path, &when, hex, sizeof(hex));
+		rc = ctx_last_change(ctx, s->path, 0, &when, hex, sizeof(hex));
 		if (rc == -1)
 			return -1;
-		if (rc == 2)
+		if (rc >= 2)
 			undecided = 1;
 		if (rc == 1 && (path == NULL || when > newest)) {
 			newest = when;
@@ -243,7 +244,13 @@ report_none(struct check_ctx *ctx, const struct ci_scan *scan,
 	    ".github/workflows") > 0)
 		finding_append(f, "; .github/workflows holds no .yml or .yaml "
 		    "file GitHub runs");
-	rc = ctx_last_change(ctx, ".github/workflows", &when, hex, sizeof(hex));
+	/*
+	 * When workflows were last there: a hint for the reader of a failure
+	 * already decided, so the walk is short (a repository with no CI
+	 * would otherwise have its whole history read).
+	 */
+	rc = ctx_last_change(ctx, ".github/workflows", CI_REMOVED_LOOKBACK,
+	    &when, hex, sizeof(hex));
 	if (rc == -1)
 		return -1;
 	if (rc == 1) {
@@ -255,6 +262,10 @@ report_none(struct check_ctx *ctx, const struct ci_scan *scan,
 	} else if (rc == 2)
 		finding_append(f, "; whether workflows were removed cannot be "
 		    "seen on this clone");
+	else if (rc == 3)
+		finding_append(f, "; no workflow change under .github/workflows "
+		    "in the last %d commits (not looked further)",
+		    CI_REMOVED_LOOKBACK);
 	finding_fix(f, "add a workflow that runs the tests, e.g. "
 	    ".github/workflows/tests.yml with a step 'run: pytest'");
 	return 0;
@@ -475,7 +486,8 @@ report_outside(struct check_ctx *ctx, const struct ci_outside *o,
 		if (o->hit == NULL || strcmp(o->paths.v[i], o->hit_path) != 0)
 			finding_evidence(f, o->paths.v[i], 0, NULL);
 	path = o->hit != NULL ? o->hit_path : o->paths.v[0];
-	if ((rc = ctx_last_change(ctx, path, &when, hex, sizeof(hex))) == -1)
+	if ((rc = ctx_last_change(ctx, path, 0, &when, hex, sizeof(hex))) ==
+	    -1)
 		return -1;
 	if (rc == 1) {
 		time_format_date(when, date, sizeof(date));

@@ -168,6 +168,27 @@ test_expect_success 'on a shallow clone the removal cannot be seen' '
 	result_of ci message | grep -q "whether workflows were removed cannot be seen on this clone"
 '
 
+test_expect_success 'workflows removed 2,001 commits ago: the walk stops at 2,000 and says so' '
+	R=$TEST_TMP/long-ago &&
+	git init -q "$R" &&
+	awk "BEGIN {
+		print \"blob\nmark :1\ndata 6\nsteps\n\"
+		for (i = 0; i < 2003; i++) {
+			t = 1700000000 + i * 60
+			printf \"commit refs/heads/main\nauthor A <a@example.com> %d +0000\ncommitter A <a@example.com> %d +0000\ndata 2\nc\n\", t, t
+			if (i == 0) print \"M 100644 :1 .github/workflows/t.yml\"
+			if (i == 1) print \"D .github/workflows/t.yml\"
+			print \"\"
+		}
+	}" | git -C "$R" fast-import --quiet &&
+	git -C "$R" reset -q --hard main &&
+	test "$(git -C "$R" rev-list --count HEAD -- .github/workflows)" = 2 &&
+	test "$(git -C "$R" rev-list --count HEAD)" = 2003 &&
+	ec_json 1 $NOHIST "$R" &&
+	test_eq "$(result_of ci)" fail &&
+	result_of ci message | grep -q "; no workflow change under .github/workflows in the last 2000 commits (not looked further)$"
+'
+
 test_expect_success 'a repository that never had workflows says nothing of them' '
 	R=$TEST_TMP/never &&
 	make_repo "$R" tests/test_a.py >/dev/null &&
