@@ -1363,10 +1363,13 @@ history_resolve(git_repository *repo, const char *rev, const char *what,
 			return ec_error("%s: %s", what, ec_git_error());
 		git_oid_cpy(out, git_reference_target(res));
 		git_reference_free(res);
-	} else if (git_revparse_single(&obj, repo, rev) == 0) {
+	} else if ((rc = git_revparse_single(&obj, repo, rev)) == 0) {
 		git_oid_cpy(out, git_object_id(obj));
 		git_object_free(obj);
-	} else
+	} else if (rc == GIT_ENOTFOUND)
+		/* libgit2 says "parent 0 does not exist" of HEAD~99999 */
+		return ec_error("%s: the revision does not exist", what);
+	else
 		return ec_error("%s: %s", what, ec_git_error());
 	if (git_repository_odb(&odb, repo) < 0)
 		return ec_error("%s: %s", what, ec_git_error());
