@@ -3,16 +3,21 @@
  * t0028 and tests/bench/codeowners*.sh.
  *
  * Usage: codeowners-match -p PATTERN [PATH]...
- *        codeowners-match [-t] [-m] FILE <PATHS
+ *        codeowners-match [-t] [-b] [-m | -a] FILE <PATHS
  *        codeowners-match -e FILE
  *
  * With -p, prints PATH<TAB>1 or PATH<TAB>0 for each PATH (a final '/'
  * makes it a directory); a pattern the parser refuses prints its error
  * to stderr and exits 3. With FILE, reads paths a line from stdin and
  * prints PATH<TAB>LINE, the line of the rule owning it (0: none), or
- * with -m PATH<TAB>L1,L2,... every rule matching it; -t prints the
- * paths, the rules and the milliseconds spent matching to stderr. -e
- * prints the errors of FILE as LINE:COL: MESSAGE.
+ * with -m PATH<TAB>L1,L2,... every rule matching it; with -a, for each
+ * rule LINE<TAB>M<TAB>O, M 1 when it matches some path and O 1 when it
+ * owns some path (what the codeowners rule's notes are made of). Owners
+ * and -a come from the index the rule uses, or with -b from trying
+ * every rule on every path (the reference the index must agree with;
+ * -m is always that). -t prints the paths, the rules and the
+ * milliseconds spent matching to stderr. -e prints the errors of FILE
+ * as LINE:COL: MESSAGE.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
@@ -29,6 +34,12 @@
 
 static int	 slurp(FILE *, struct strbuf *);
 static int	 one_pattern(const char *, int, char **);
+static long	 brute_owner(const struct co_file *, const char *,
+		    unsigned char *);
+static void	 find_owners(const struct co_file *, const struct strvec *,
+		    int, long *, unsigned char *, unsigned char *);
+static void	 print_matches(const struct co_file *, const char *,
+		    unsigned char *);
 static int	 owners_of(const char *, int, int);
 static int	 errors_of(const char *);
 static int	 load(const char *, struct co_file *);
@@ -88,19 +99,73 @@ one_pattern(const char *pattern, int argc, char **argv)
 	return 0;
 }
 
+/* The last rule matching path, tried one by one: the reference. */
+static long
+brute_owner(const struct co_file *co, const char *path, unsigned char *all)
+{
+	long owner = -1;
+	size_t i;
+
+	for (i = co->nrules; i-- > 0; )
+		if (codeowners_match(&co->rules[i], path, 0)) {
+			if (owner < 0)
+				owner = (long)i;
+			if (all == NULL)
+				break;
+			all[i] = 1;
+		}
+	return owner;
+}
+
+/*
+ * Every path's owner, by the index (or by brute force with how ==
+ * 'b'); with how == 'a', each rule's line and whether it matches some
+ * path and owns some path, as the codeowners rule's notes use them.
+ */
+static void
+find_owners(const struct co_file *co, const struct strvec *paths, int how,
+    long *owner, unsigned char *matched, unsigned char *owns)
+{
+	struct co_index *idx;
+	size_t i;
+
+	idx = how == 'b' ? NULL : codeowners_index(co);
+	for (i = 0; i < paths->n; i++) {
+		owner[i] = idx != NULL ? codeowners_owner(idx, paths->v[i],
+		    how == 'a' ? matched : NULL) :
+		    brute_owner(co, paths->v[i], matched);
+		if (owner[i] >= 0)
+			owns[owner[i]] = 1;
+	}
+	codeowners_index_free(idx);
+}
+
+static void
+print_matches(const struct co_file *co, const char *path,
+    unsigned char *matched)
+{
+	size_t j, n;
+
+	memset(matched, 0, co->nrules + 1);
+	brute_owner(co, path, matched);
+	printf("%s\t", path);
+	for (j = 0, n = 0; j < co->nrules; j++)
+		if (matched[j])
+			printf("%s%d", n++ > 0 ? "," : "", co->rules[j].line);
+	printf("\n");
+}
+
 static int
-owners_of(const char *file, int timing, int all)
+owners_of(const char *file, int timing, int how)
 {
 	struct co_file co;
-	struct co_index *idx;
 	struct strvec paths = STRVEC_INIT;
 	struct timespec t0, t1;
-	unsigned char *matched;
+	unsigned char *matched, *owns;
 	char *line = NULL;
-	size_t cap = 0, i, j, n;
+	size_t cap = 0, i;
 	ssize_t got;
 	long *owner;
-	double ms;
 
 	if (load(file, &co) < 0)
 		return 2;
@@ -112,36 +177,31 @@ owners_of(const char *file, int timing, int all)
 	free(line);
 	owner = xcalloc(paths.n + 1, sizeof(*owner));
 	matched = xcalloc(co.nrules + 1, 1);
+	owns = xcalloc(co.nrules + 1, 1);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	idx = codeowners_index(&co);
-	for (i = 0; i < paths.n; i++)
-		owner[i] = codeowners_owner(idx, paths.v[i], NULL);
+	if (how != 'm')
+		find_owners(&co, &paths, how == 'B' ? 'b' : how, owner,
+		    how == 'a' || how == 'B' ? matched : NULL, owns);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	for (i = 0; i < paths.n; i++) {
-		if (!all) {
+	for (i = 0; how == 'a' || how == 'B' ? i < co.nrules : i < paths.n;
+	    i++)
+		if (how == 'm')
+			print_matches(&co, paths.v[i], matched);
+		else if (how == 'a' || how == 'B')
+			printf("%d\t%d\t%d\n", co.rules[i].line, matched[i],
+			    owns[i]);
+		else
 			printf("%s\t%d\n", paths.v[i], owner[i] < 0 ? 0 :
 			    co.rules[owner[i]].line);
-			continue;
-		}
-		memset(matched, 0, co.nrules + 1);
-		codeowners_owner(idx, paths.v[i], matched);
-		printf("%s\t", paths.v[i]);
-		for (j = 0, n = 0; j < co.nrules; j++)
-			if (matched[j])
-				printf("%s%d", n++ > 0 ? "," : "",
-				    co.rules[j].line);
-		printf("\n");
-	}
-	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	if (timing)
 		fprintf(stderr, "%zu paths, %zu rules, %.1f ms\n", paths.n,
-		    co.nrules, ms);
-	codeowners_index_free(idx);
+		    co.nrules, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	codeowners_release(&co);
 	strvec_clear(&paths);
 	free(owner);
 	free(matched);
+	free(owns);
 	return 0;
 }
 
@@ -163,7 +223,7 @@ errors_of(const char *file)
 int
 main(int argc, char **argv)
 {
-	int timing = 0, all = 0;
+	int timing = 0, how = 0, brute = 0;
 
 	if (argc >= 3 && strcmp(argv[1], "-p") == 0)
 		return one_pattern(argv[2], argc - 3, argv + 3);
@@ -175,15 +235,21 @@ main(int argc, char **argv)
 		if (strcmp(argv[0], "-t") == 0)
 			timing = 1;
 		else if (strcmp(argv[0], "-m") == 0)
-			all = 1;
+			how = 'm';
+		else if (strcmp(argv[0], "-a") == 0)
+			how = 'a';
+		else if (strcmp(argv[0], "-b") == 0)
+			brute = 1;
 		else
 			break;
 	}
 	if (argc != 1) {
 		fprintf(stderr, "usage: codeowners-match -p PATTERN [PATH]...\n"
-		    "       codeowners-match [-t] [-m] FILE <PATHS\n"
+		    "       codeowners-match [-t] [-b] [-m | -a] FILE <PATHS\n"
 		    "       codeowners-match -e FILE\n");
 		return 2;
 	}
-	return owners_of(argv[0], timing, all);
+	if (brute)
+		how = how == 'a' ? 'B' : how == 0 ? 'b' : how;
+	return owners_of(argv[0], timing, how);
 }

@@ -35,13 +35,50 @@ struct htab {
 	size_t		 cap, used;
 };
 
+/*
+ * A directory of the path asked about last, and what its rules say: the
+ * paths of a walk in order share their directories, so what matches a
+ * directory is found once for all it holds.
+ */
+struct level {
+	size_t		 start, end;	/* its name and path in co_index.cur */
+	long		 best;		/* last rule matching it or above */
+	size_t		*own;		/* the rules matching it */
+	size_t		 nown, oalloc;
+	size_t		*files;		/* to try on its files, in rule order */
+	size_t		 nfiles, falloc;
+	int		 marked;	/* own set in a matched array */
+	int		 ready;		/* files made */
+	const struct bucket *var;	/* "**" globs whose literal part ends here */
+};
+
 struct co_index {
 	const struct co_file	*f;
-	struct htab		 first;		/* anchored: first component */
-	struct htab		 name;		/* unanchored literal name */
-	struct htab		 ext;		/* unanchored "*.ext" */
-	size_t			*general;	/* every other rule */
+	const char		**glob;		/* by rule: what is matched */
+	unsigned char		*comp;		/* by rule: matched to a name */
+	struct htab		 lit;		/* anchored literal path */
+	struct htab		 name;		/* literal name, at any depth */
+	struct htab		 ext;		/* "*.ext", at any depth */
+	struct htab		 under;		/* anchored globs: under_key() */
+	size_t			*general;	/* other names' rules */
 	size_t			 ngeneral, galloc;
+	size_t			*gfile;		/* of them, those for files too */
+	size_t			 ngfile, gfalloc;
+	/* The directories of the last path: lv[0] is the root. */
+	char			*cur;
+	size_t			 curalloc;
+	struct level		*lv;
+	size_t			 nlv, lvinit, lvalloc;
+	struct strbuf		 key;		/* scratch */
+	size_t			*tmp;		/* scratch for files_merge() */
+	size_t			 talloc;
+};
+
+/* A file's candidates: lists in rule order, taken from their ends. */
+#define NCANDS	4
+struct cands {
+	const size_t	*v[NCANDS];	/* literal path, name, "*.ext", dir */
+	size_t		 n[NCANDS];
 };
 
 static int	 blank(int);
@@ -90,7 +127,27 @@ static const struct bucket *htab_find(const struct htab *, const char *,
 static struct bucket *htab_add(struct htab *, const char *, size_t);
 static void	 htab_free(struct htab *);
 static void	 vec_add(size_t **, size_t *, size_t *, size_t);
-static int	 by_index_desc(const void *, const void *);
+static const char *under_key(struct co_index *, unsigned, const char *,
+		    size_t);
+static void	 file_name_rule(struct co_index *, size_t, const char *);
+static void	 file_path_rule(struct co_index *, size_t);
+static int	 test_rule(const struct co_index *, size_t, const char *,
+		    const char *);
+static void	 own_add(struct level *, size_t);
+static void	 own_bucket(const struct co_index *, struct level *,
+		    const struct bucket *, const char *, const char *, int);
+static void	 push_dir(struct co_index *, size_t, size_t);
+static const struct bucket *ext_bucket(const struct co_index *,
+		    const char *, size_t);
+static struct level *enter(struct co_index *, const char *, const char *);
+static void	 files_merge(struct co_index *, struct level *,
+		    const struct bucket *);
+static void	 files_make(struct co_index *, struct level *);
+static void	 mark_levels(struct co_index *, unsigned char *);
+static long	 next_cand(struct cands *, int *);
+static long	 file_owner(const struct co_index *, struct cands *, long,
+		    const char *, const char *, unsigned char *);
+static void	 cands_set(struct cands *, int, const struct bucket *);
 
 static int
 blank(int c)
@@ -761,42 +818,114 @@ vec_add(size_t **v, size_t *n, size_t *alloc, size_t x)
 }
 
 /*
- * Rules are filed by what a path must hold for them to match: an
- * anchored rule by its first component when that is literal, an
- * unanchored one by its name when literal or its extension for "*.ext";
- * the rest are tried on every path.
+ * The key of the anchored globs with depth components (0: any, for a
+ * "**") whose literal part ends in the directory of the first n bytes
+ * of dir (dir NULL: the root, no directory).
+ */
+static const char *
+under_key(struct co_index *x, unsigned depth, const char *dir, size_t n)
+{
+	strbuf_reset(&x->key);
+	strbuf_addf(&x->key, "%u", depth);
+	if (dir != NULL) {
+		strbuf_addch(&x->key, ':');
+		strbuf_add(&x->key, dir, n);
+	}
+	return x->key.buf;
+}
+
+/*
+ * A glob matched against one name (an unanchored pattern, or one that
+ * is "**" then a name): filed by the name when literal, by "*.ext",
+ * else with the rules tried on every name.
+ */
+static void
+file_name_rule(struct co_index *x, size_t i, const char *g)
+{
+	struct bucket *b;
+	size_t lit;
+
+	x->glob[i] = g;
+	x->comp[i] = 1;
+	lit = strcspn(g, "*?[\\");
+	b = NULL;
+	if (g[lit] == '\0')
+		b = htab_add(&x->name, g, lit);
+	else if (g[0] == '*' && g[1] == '.' &&
+	    g[1 + strcspn(g + 1, "*?[\\/")] == '\0' &&
+	    strchr(g + 2, '.') == NULL)
+		b = htab_add(&x->ext, g + 1, strlen(g + 1));
+	if (b != NULL) {
+		vec_add(&b->v, &b->n, &b->alloc, i);
+		return;
+	}
+	vec_add(&x->general, &x->ngeneral, &x->galloc, i);
+	if (!(x->f->rules[i].flags & CO_F_DIRONLY))
+		vec_add(&x->gfile, &x->ngfile, &x->gfalloc, i);
+}
+
+/*
+ * An anchored glob: a literal path by itself; else under the directory
+ * its literal part ends in (nothing above it can match) and by its
+ * number of components (nothing of another depth can match: only a
+ * "**" crosses a '/', and those are filed as of any depth).
+ */
+static void
+file_path_rule(struct co_index *x, size_t i)
+{
+	const struct co_rule *r = &x->f->rules[i];
+	const char *g = r->glob, *s;
+	struct bucket *b;
+	unsigned depth;
+	size_t n;
+
+	x->glob[i] = g;
+	if (g[r->prefix] == '\0') {
+		b = htab_add(&x->lit, g, strlen(g));
+		vec_add(&b->v, &b->n, &b->alloc, i);
+		return;
+	}
+	depth = 0;
+	if (strstr(g, "**") == NULL)
+		for (depth = 1, s = g; (s = strchr(s, '/')) != NULL; s++)
+			depth++;
+	for (n = r->prefix; n > 0 && g[n - 1] != '/'; n--)
+		;
+	under_key(x, depth, n > 0 ? g : NULL, n > 0 ? n - 1 : 0);
+	b = htab_add(&x->under, x->key.buf, x->key.len);
+	vec_add(&b->v, &b->n, &b->alloc, i);
+}
+
+/*
+ * Rules are filed by what a path must hold for them to match, so that a
+ * directory's rules are found once for all it holds: see
+ * file_name_rule() and file_path_rule(). "**" then a name matches as
+ * the name alone does, at any depth.
  */
 struct co_index *
 codeowners_index(const struct co_file *f)
 {
 	struct co_index *x;
 	const struct co_rule *r;
-	struct bucket *b;
-	const char *g;
-	size_t i, k;
+	size_t i;
 
 	x = xcalloc(1, sizeof(*x));
 	x->f = f;
+	strbuf_init(&x->key);
+	x->glob = xcalloc(f->nrules + 1, sizeof(*x->glob));
+	x->comp = xcalloc(f->nrules + 1, 1);
 	for (i = 0; i < f->nrules; i++) {
 		r = &f->rules[i];
 		if (r->flags & CO_F_NONE)
 			continue;
-		g = r->glob;
-		b = NULL;
-		if (r->flags & CO_F_ANCHORED) {
-			k = strcspn(g, "/");
-			if (r->prefix >= k && k > 0)
-				b = htab_add(&x->first, g, k);
-		} else if (g[r->prefix] == '\0')
-			b = htab_add(&x->name, g, r->prefix);
-		else if (g[0] == '*' && g[1] == '.' &&
-		    g[1 + strcspn(g + 1, "*?[\\/")] == '\0' &&
-		    strchr(g + 2, '.') == NULL)
-			b = htab_add(&x->ext, g + 1, strlen(g + 1));
-		if (b != NULL)
-			vec_add(&b->v, &b->n, &b->alloc, i);
+		if (!(r->flags & CO_F_ANCHORED))
+			file_name_rule(x, i, r->glob);
+		else if (!(r->flags & CO_F_CHILDREN) &&
+		    strncmp(r->glob, "**/", 3) == 0 && r->glob[3] != '\0' &&
+		    strchr(r->glob + 3, '/') == NULL)
+			file_name_rule(x, i, r->glob + 3);
 		else
-			vec_add(&x->general, &x->ngeneral, &x->galloc, i);
+			file_path_rule(x, i);
 	}
 	return x;
 }
@@ -804,80 +933,314 @@ codeowners_index(const struct co_file *f)
 void
 codeowners_index_free(struct co_index *x)
 {
+	size_t i;
+
 	if (x == NULL)
 		return;
-	htab_free(&x->first);
+	htab_free(&x->lit);
 	htab_free(&x->name);
 	htab_free(&x->ext);
+	htab_free(&x->under);
 	free(x->general);
+	free(x->gfile);
+	free(x->glob);
+	free(x->comp);
+	for (i = 0; i < x->lvinit; i++) {
+		free(x->lv[i].own);
+		free(x->lv[i].files);
+	}
+	free(x->lv);
+	free(x->cur);
+	free(x->tmp);
+	strbuf_release(&x->key);
 	free(x);
 }
 
+/* Whether rule i matches dir (the path of a directory) or name (its own). */
 static int
-by_index_desc(const void *a, const void *b)
+test_rule(const struct co_index *x, size_t i, const char *path,
+    const char *name)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return glob_match(x->glob[i], x->comp[i] ? name : path,
+	    GLOB_PATHNAME);
+}
 
-	return x < y ? 1 : x > y ? -1 : 0;
+/* Rule i, found to match level l as a directory. */
+static void
+own_add(struct level *l, size_t i)
+{
+	vec_add(&l->own, &l->nown, &l->oalloc, i);
+	if ((long)i > l->best)
+		l->best = (long)i;
+}
+
+/* Rules of b matching level l's directory (path, name), tested or not. */
+static void
+own_bucket(const struct co_index *x, struct level *l, const struct bucket *b,
+    const char *path, const char *name, int known)
+{
+	size_t i;
+
+	for (i = 0; b != NULL && i < b->n; i++)
+		if (!(x->f->rules[b->v[i]].flags & CO_F_CHILDREN) &&
+		    (known || test_rule(x, b->v[i], path, name)))
+			own_add(l, b->v[i]);
+}
+
+/*
+ * A new deepest directory: x->cur's first end bytes, its name from
+ * start, k = x->nlv components. What matches it, as a directory, is
+ * found once here for every path below it.
+ */
+static void
+push_dir(struct co_index *x, size_t start, size_t end)
+{
+	struct level *l;
+	const char *path, *name;
+	size_t m, k, n;
+	char saved;
+
+	XGROW(x->lv, x->nlv + 1, x->lvalloc);
+	if (x->nlv == x->lvinit)
+		memset(&x->lv[x->lvinit++], 0, sizeof(*x->lv));
+	k = x->nlv++;
+	l = &x->lv[k];
+	l->start = start;
+	l->end = end;
+	l->best = x->lv[k - 1].best;
+	l->nown = l->nfiles = 0;
+	l->marked = l->ready = 0;
+	saved = x->cur[end];
+	x->cur[end] = '\0';
+	path = x->cur;
+	name = x->cur + start;
+	n = end - start;
+	own_bucket(x, l, htab_find(&x->lit, path, end), path, name, 1);
+	own_bucket(x, l, htab_find(&x->name, name, n), path, name, 1);
+	own_bucket(x, l, ext_bucket(x, name, n), path, name, 0);
+	for (m = 0; m < x->ngeneral; m++)
+		if (test_rule(x, x->general[m], path, name))
+			own_add(l, x->general[m]);
+	for (m = 0; m < k; m++) {
+		own_bucket(x, l, x->lv[m].var, path, name, 0);
+		under_key(x, (unsigned)k, m > 0 ? x->cur : NULL,
+		    x->lv[m].end);
+		own_bucket(x, l, htab_find(&x->under, x->key.buf,
+		    x->key.len), path, name, 0);
+	}
+	under_key(x, 0, x->cur, end);
+	l->var = htab_find(&x->under, x->key.buf, x->key.len);
+	x->cur[end] = saved;
+}
+
+/* The "*.ext" rules a name may match (n bytes), or NULL. */
+static const struct bucket *
+ext_bucket(const struct co_index *x, const char *name, size_t n)
+{
+	const char *dot;
+
+	for (dot = name + n; dot > name && dot[-1] != '.'; dot--)
+		;
+	if (dot == name)
+		return NULL;
+	return htab_find(&x->ext, dot - 1, (size_t)(name + n - dot) + 1);
+}
+
+/*
+ * Make x's levels the directories of path (the first dirlen bytes; no
+ * directory when path has no '/'), keeping those the last path shared
+ * with it: the paths of a walk in order share most. The deepest level.
+ */
+static struct level *
+enter(struct co_index *x, const char *path, const char *slash)
+{
+	size_t keep, s, e, dirlen;
+
+	if (x->nlv == 0) {
+		XGROW(x->lv, 1, x->lvalloc);
+		if (x->lvinit == 0)
+			memset(&x->lv[x->lvinit++], 0, sizeof(*x->lv));
+		x->lv[0].best = -1;
+		under_key(x, 0, NULL, 0);
+		x->lv[0].var = htab_find(&x->under, x->key.buf, x->key.len);
+		x->nlv = 1;
+	}
+	if (slash == NULL) {
+		x->nlv = 1;
+		return &x->lv[0];
+	}
+	dirlen = (size_t)(slash - path);
+	for (keep = 1; keep < x->nlv; keep++) {
+		s = keep == 1 ? 0 : x->lv[keep - 1].end + 1;
+		e = x->lv[keep].end;
+		if (e > dirlen || (e < dirlen && path[e] != '/') ||
+		    memcmp(x->cur + s, path + s, e - s) != 0)
+			break;
+	}
+	x->nlv = keep;
+	if (keep > 1 && x->lv[keep - 1].end == dirlen)
+		return &x->lv[keep - 1];
+	XGROW(x->cur, dirlen + 1, x->curalloc);
+	memcpy(x->cur, path, dirlen);
+	x->cur[dirlen] = '/';
+	for (s = keep == 1 ? 0 : x->lv[keep - 1].end + 1; s <= dirlen; s = e + 1) {
+		for (e = s; e < dirlen && path[e] != '/'; e++)
+			;
+		push_dir(x, s, e);
+	}
+	return &x->lv[x->nlv - 1];
+}
+
+/*
+ * Merge b's rules that may match a file into l->files, both in rule
+ * order: the candidates of a directory's files stay sorted with no sort.
+ */
+static void
+files_merge(struct co_index *x, struct level *l, const struct bucket *b)
+{
+	size_t i, j, n, *t;
+
+	if (b == NULL || b->n == 0)
+		return;
+	XGROW(x->tmp, l->nfiles + b->n, x->talloc);
+	for (i = j = n = 0; i < l->nfiles || j < b->n; ) {
+		if (j < b->n && (x->f->rules[b->v[j]].flags & CO_F_DIRONLY)) {
+			j++;
+			continue;
+		}
+		if (j == b->n || (i < l->nfiles && l->files[i] < b->v[j]))
+			x->tmp[n++] = l->files[i++];
+		else
+			x->tmp[n++] = b->v[j++];
+	}
+	t = l->files;
+	l->files = x->tmp;
+	x->tmp = t;
+	i = l->falloc;
+	l->falloc = x->talloc;
+	x->talloc = i;
+	l->nfiles = n;
+}
+
+/*
+ * The rules to try on each file directly in level l (k components, so
+ * the files have k + 1): the names' general rules, and the anchored
+ * globs filed under l or above it that may have k + 1 components.
+ */
+static void
+files_make(struct co_index *x, struct level *l)
+{
+	size_t m, k = (size_t)(l - x->lv);
+
+	XGROW(l->files, x->ngfile + 1, l->falloc);
+	memcpy(l->files, x->gfile, x->ngfile * sizeof(*l->files));
+	l->nfiles = x->ngfile;
+	for (m = 0; m <= k; m++) {
+		files_merge(x, l, x->lv[m].var);
+		under_key(x, (unsigned)k + 1, m > 0 ? x->cur : NULL,
+		    x->lv[m].end);
+		files_merge(x, l, htab_find(&x->under, x->key.buf,
+		    x->key.len));
+	}
+	l->ready = 1;
+}
+
+/* Rules matching a directory of the path, marked once per directory. */
+static void
+mark_levels(struct co_index *x, unsigned char *matched)
+{
+	struct level *l;
+	size_t i, j;
+
+	for (i = x->nlv; i-- > 1 && !x->lv[i].marked; ) {
+		l = &x->lv[i];
+		for (j = 0; j < l->nown; j++)
+			matched[l->own[j]] = 1;
+		l->marked = 1;
+	}
+}
+
+/* The next candidate, the highest left of the lists, or -1. */
+static long
+next_cand(struct cands *c, int *known)
+{
+	size_t i, best = 0;
+	int found = 0;
+
+	for (i = 0; i < NCANDS; i++)
+		if (c->n[i] > 0 && (!found ||
+		    c->v[i][c->n[i] - 1] > c->v[best][c->n[best] - 1])) {
+			best = i;
+			found = 1;
+		}
+	if (!found)
+		return -1;
+	*known = best < 2;	/* literal: equal, so matching */
+	return (long)c->v[best][--c->n[best]];
+}
+
+/*
+ * The file's owner: its directory's, unless a later rule matches the
+ * file itself. Candidates come in falling rule order, merged from
+ * sorted lists: the first that matches owns the file.
+ */
+static long
+file_owner(const struct co_index *x, struct cands *c, long owner,
+    const char *path, const char *name, unsigned char *matched)
+{
+	long i;
+	int known;
+
+	while ((i = next_cand(c, &known)) >= 0) {
+		if (i <= owner && (matched == NULL || matched[i])) {
+			if (matched == NULL)
+				break;
+			continue;
+		}
+		if (x->f->rules[i].flags & CO_F_DIRONLY)
+			continue;
+		if (!known && !test_rule(x, (size_t)i, path, name))
+			continue;
+		if (i > owner)
+			owner = i;
+		if (matched == NULL)
+			break;
+		matched[i] = 1;
+	}
+	return owner;
+}
+
+static void
+cands_set(struct cands *c, int i, const struct bucket *b)
+{
+	c->v[i] = b != NULL ? b->v : NULL;
+	c->n[i] = b != NULL ? b->n : 0;
 }
 
 long
-codeowners_owner(const struct co_index *x, const char *path,
+codeowners_owner(struct co_index *x, const char *path,
     unsigned char *matched)
 {
-	const struct bucket *b;
-	size_t *cand, ncand, candalloc, len, i;
-	char *buf;
-	const char *s, *e, *dot;
-	long owner;
+	struct cands c;
+	struct level *l;
+	const char *slash, *name;
+	size_t len;
 
-	len = strlen(path);
-	if (len == 0)
+	if ((len = strlen(path)) == 0)
 		return -1;
-	buf = xstrdup(path);
-	cand = NULL;
-	ncand = candalloc = 0;
-	/* The candidates: by first component, by names, by extensions. */
-	e = strchr(path, '/');
-	if ((b = htab_find(&x->first, path, e != NULL ?
-	    (size_t)(e - path) : len)) != NULL)
-		for (i = 0; i < b->n; i++)
-			vec_add(&cand, &ncand, &candalloc, b->v[i]);
-	for (s = path; ; s = e + 1) {
-		if ((e = strchr(s, '/')) == NULL)
-			e = s + strlen(s);
-		b = htab_find(&x->name, s, (size_t)(e - s));
-		for (i = 0; b != NULL && i < b->n; i++)
-			vec_add(&cand, &ncand, &candalloc, b->v[i]);
-		for (dot = e; dot > s && dot[-1] != '.'; dot--)
-			;
-		b = dot > s ? htab_find(&x->ext, dot - 1,
-		    (size_t)(e - dot) + 1) : NULL;
-		for (i = 0; b != NULL && i < b->n; i++)
-			vec_add(&cand, &ncand, &candalloc, b->v[i]);
-		if (*e == '\0')
-			break;
-	}
-	for (i = 0; i < x->ngeneral; i++)
-		vec_add(&cand, &ncand, &candalloc, x->general[i]);
-	/* The last rule first: the first match owns the path. */
-	if (ncand > 1)
-		qsort(cand, ncand, sizeof(*cand), by_index_desc);
-	owner = -1;
-	for (i = 0; i < ncand; i++) {
-		if (i > 0 && cand[i] == cand[i - 1])
-			continue;
-		if (!match_buf(&x->f->rules[cand[i]], buf, len, 0))
-			continue;
-		if (owner < 0)
-			owner = (long)cand[i];
-		if (matched == NULL)
-			break;
-		matched[cand[i]] = 1;
-	}
-	free(cand);
-	free(buf);
-	return owner;
+	slash = strrchr(path, '/');
+	l = enter(x, path, slash);
+	if (matched != NULL)
+		mark_levels(x, matched);
+	if (!l->ready)
+		files_make(x, l);
+	name = slash != NULL ? slash + 1 : path;
+	cands_set(&c, 0, htab_find(&x->lit, path, len));
+	cands_set(&c, 1, htab_find(&x->name, name, strlen(name)));
+	cands_set(&c, 2, ext_bucket(x, name, strlen(name)));
+	c.v[3] = l->files;
+	c.n[3] = l->nfiles;
+	return file_owner(x, &c, l->best, path, name, matched);
 }
 
 /* The CODEOWNERS reader: never refuses, errors are part of the model. */

@@ -78,7 +78,7 @@ struct co_file {
 #define CO_MAX_RULES		200000
 
 
-/* An index of a file's rules that finds a path's owner quickly. */
+/* An index of a file's rules that finds paths' owners quickly. */
 struct co_index;
 
 /* Parse len bytes of text into f (zeroed here); 0, never fails on input. */
@@ -99,10 +99,15 @@ struct co_index	*codeowners_index(const struct co_file *);
 void		 codeowners_index_free(struct co_index *);
 /*
  * The rule owning path (a file): the index of the last rule matching
- * it, or -1. With matched (nrules bytes), every rule matching path gets
- * its byte set to 1, which costs every candidate a test.
+ * it, or -1. The index keeps the directories of the last path asked
+ * about and what matches them, so a walk in path order (the files of a
+ * directory together) tests a directory's rules once for all its files.
+ * With matched (nrules bytes), rules matching path get their byte set
+ * to 1: give the same array, never cleared, over the paths of a walk,
+ * as those matching a directory are set once, when it is first met, and
+ * a rule already set is tested only when it could own path.
  */
-long		 codeowners_owner(const struct co_index *, const char *,
+long		 codeowners_owner(struct co_index *, const char *,
 		    unsigned char *);
 
 #endif
