@@ -2,7 +2,8 @@
  * replay.c: the regression driver of the fuzz targets, run by "make
  * check" without clang: every harness is linked in (fuzz.h), and each is
  * fed every file of tests/fuzz/regress/NAME (the crash, leak and timeout
- * inputs found, one a file) and of its seed corpus tests/fuzz/corpus/NAME.
+ * inputs found, one a file), of its seed corpus tests/fuzz/corpus/NAME and
+ * the test fixtures that tests/fuzz/seeds names for it.
  * A crash or a sanitizer's report ends the run, so that the test fails.
  * The readers' targets come from the readers' table itself: a reader
  * added without a seed corpus fails here.
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glob.h"
 #include "read/reader.h"
 #include "strbuf.h"
 #include "../tap.h"
@@ -52,6 +54,10 @@ static const struct target {
 static int	 feed_dir(const char *, const char *, const char *,
 		    const struct target *, const struct reader *);
 static int	 feed_file(const char *, const struct target *,
+		    const struct reader *);
+static int	 feed_glob(const char *, const char *, const struct target *,
+		    const struct reader *);
+static int	 feed_seeds(const char *, const char *, const struct target *,
 		    const struct reader *);
 static void	 replay(const char *, const char *, const struct target *,
 		    const struct reader *);
@@ -112,6 +118,63 @@ feed_dir(const char *top, const char *kind, const char *name,
 	return n;
 }
 
+/*
+ * Feed the files of directory dir whose names match pattern (a glob of
+ * src/glob.c); the number fed.
+ */
+static int
+feed_glob(const char *dir, const char *pattern, const struct target *t,
+    const struct reader *r)
+{
+	char file[8192];
+	DIR *d;
+	struct dirent *e;
+	int n;
+
+	if (!(d = opendir(dir)))
+		return 0;
+	n = 0;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !glob_match(pattern, e->d_name, 0))
+			continue;
+		snprintf(file, sizeof(file), "%s/%s", dir, e->d_name);
+		if (feed_file(file, t, r) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/*
+ * Feed the fixtures TOP/seeds names for name: "DIR/PATTERN", DIR from
+ * the source tree's top (TOP/../..); the number fed.
+ */
+static int
+feed_seeds(const char *top, const char *name, const struct target *t,
+    const struct reader *r)
+{
+	char line[1024], tname[128], pat[1024], dir[4096];
+	char *slash;
+	FILE *f;
+	int n;
+
+	snprintf(dir, sizeof(dir), "%s/seeds", top);
+	if (!(f = fopen(dir, "r")))
+		return 0;
+	n = 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (line[0] == '#' || sscanf(line, "%127s %1023s", tname,
+		    pat) != 2 || strcmp(tname, name) != 0 ||
+		    !(slash = strrchr(pat, '/')))
+			continue;
+		*slash = '\0';
+		snprintf(dir, sizeof(dir), "%s/../../%s", top, pat);
+		n += feed_glob(dir, slash + 1, t, r);
+	}
+	fclose(f);
+	return n;
+}
+
 static void
 replay(const char *top, const char *name, const struct target *t,
     const struct reader *r)
@@ -119,6 +182,7 @@ replay(const char *top, const char *name, const struct target *t,
 	int seeds, kept;
 
 	seeds = feed_dir(top, "corpus", name, t, r);
+	seeds = (seeds < 0 ? 0 : seeds) + feed_seeds(top, name, t, r);
 	kept = feed_dir(top, "regress", name, t, r);
 	ok(seeds > 0, "%s: %d seed inputs, %d kept inputs", name, seeds,
 	    kept < 0 ? 0 : kept);
