@@ -29,7 +29,8 @@ typedef int fuzz_fn(const uint8_t *, size_t);
 
 fuzz_fn fuzz_asof, fuzz_doclink, fuzz_gitconfig, fuzz_gitindex, fuzz_glob,
     fuzz_inline, fuzz_license, fuzz_loose, fuzz_mailmap, fuzz_pep440,
-    fuzz_pep508, fuzz_ruleset, fuzz_toml, fuzz_trailer;
+    fuzz_pep508, fuzz_people, fuzz_ruleset, fuzz_tasks, fuzz_toml,
+    fuzz_trailer;
 
 static const struct target {
 	const char	*name;
@@ -46,7 +47,9 @@ static const struct target {
 	{ "mailmap", fuzz_mailmap },
 	{ "pep440", fuzz_pep440 },
 	{ "pep508", fuzz_pep508 },
+	{ "people", fuzz_people },
 	{ "ruleset", fuzz_ruleset },
+	{ "tasks", fuzz_tasks },
 	{ "toml", fuzz_toml },
 	{ "trailer", fuzz_trailer },
 };
