@@ -6,7 +6,10 @@
  * (and as the walk does, by not entering it), a path below an ignored
  * directory is ignored whatever the lines say of the path itself.
  *
- * Usage: ignore-match GITIGNORE <PATHS
+ * Usage: ignore-match GITIGNORE [DIR SUBGITIGNORE] <PATHS
+ *
+ * With DIR, SUBGITIGNORE is the .gitignore of directory DIR (one level
+ * below the root): it applies to the paths below DIR, before the root's.
  */
 #include "config.h"
 
@@ -55,16 +58,20 @@ ignored(const struct ignore *ign, char *path, int is_dir)
 int
 main(int argc, char **argv)
 {
-	struct strbuf text = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT, sub = STRBUF_INIT, base = STRBUF_INIT;
 	struct ignore *ign;
 	char line[4096];
 	size_t len;
-	int is_dir;
+	int is_dir, below;
 
-	if (argc != 2 || slurp(argv[1], &text) == -1) {
-		fprintf(stderr, "usage: ignore-match GITIGNORE <PATHS\n");
+	if ((argc != 2 && argc != 4) || slurp(argv[1], &text) == -1 ||
+	    (argc == 4 && slurp(argv[3], &sub) == -1)) {
+		fprintf(stderr, "usage: ignore-match GITIGNORE "
+		    "[DIR SUBGITIGNORE] <PATHS\n");
 		return 2;
 	}
+	if (argc == 4)
+		strbuf_addf(&base, "%s/", argv[2]);
 	ign = ignore_new(0);
 	ignore_push(ign, 0, "", text.buf, text.len);
 	while (fgets(line, sizeof(line), stdin)) {
@@ -73,10 +80,19 @@ main(int argc, char **argv)
 		is_dir = len > 1 && line[len - 1] == '/';
 		if (is_dir)
 			line[--len] = '\0';
+		/* The stack holds only the lists of directories above. */
+		below = base.len && strncmp(line, base.buf, base.len) == 0;
+		if (below)
+			ignore_push(ign, 1, base.buf, sub.buf ? sub.buf : "",
+			    sub.len);
 		printf("%s\t%s\n", line, ignored(ign, line, is_dir) ?
 		    "ignored" : "-");
+		if (below)
+			ignore_pop(ign, 1);
 	}
 	ignore_free(ign);
 	strbuf_release(&text);
+	strbuf_release(&sub);
+	strbuf_release(&base);
 	return 0;
 }

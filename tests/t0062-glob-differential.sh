@@ -2,8 +2,9 @@
 # t0062-glob-differential.sh: ecocheck's gitignore matching (src/ignore.c
 # over src/glob.c) against git's own, "git check-ignore --no-index": rounds
 # of generated .gitignore files (classes, "**", escapes, a final '/',
-# negation, anchored lines, trailing spaces, comments) asked of the same
-# generated tree of files and directories. Everything is drawn by awk from
+# negation, anchored lines, trailing spaces, comments), every other round
+# with a second one in directory a, asked of the same generated tree of
+# files and directories. Everything is drawn by awk from
 # a fixed seed, so a difference is found again on the next run; the first
 # ones are shown with the .gitignore of their round.
 . "$(dirname "$0")/lib.sh"
@@ -22,6 +23,7 @@ R=$TEST_TMP/repo
 gen_tree() {
 	awk 'BEGIN {
 		srand(62)
+		kind["a"] = "d"; print "d a"
 		n = split("a b ab ba a.c b.c .a c * [a] !a #a ?a x-y A", atom, " ")
 		atom[n + 1] = "a "; atom[n + 2] = "a b"; n += 2
 		for (i = 0; i < 300; i++) {
@@ -29,6 +31,9 @@ gen_tree() {
 			p = ""
 			for (d = 1; d <= depth; d++) {
 				c = atom[1 + int(rand() * n)]
+				# A third below a, where the second list is.
+				if (d == 1 && depth > 1 && rand() < 0.35)
+					c = "a"
 				q = p == "" ? c : p "/" c
 				if (d < depth) {
 					if (q in kind && kind[q] != "d")
@@ -114,6 +119,14 @@ test_expect_success "$ROUNDS rounds of .gitignore files match as git matches" '
 	while [ $r -lt $ROUNDS ]
 	do
 		gen_ignore $r >"$R/.gitignore" &&
+		if [ $((r % 2)) = 1 ]
+		then
+			gen_ignore $((r + 1000)) >"$R/a/.gitignore" &&
+			set -- a "$R/a/.gitignore"
+		else
+			rm -f "$R/a/.gitignore" &&
+			set --
+		fi &&
 		# Status 1: nothing ignored.
 		{
 			git -C "$R" check-ignore --no-index -v -n --stdin \
@@ -121,7 +134,7 @@ test_expect_success "$ROUNDS rounds of .gitignore files match as git matches" '
 			test $? = 1
 		} &&
 		from_git <"$TEST_TMP/git.raw" >"$TEST_TMP/git" &&
-		"$MATCH" "$R/.gitignore" <"$TEST_TMP/paths-typed" |
+		"$MATCH" "$R/.gitignore" "$@" <"$TEST_TMP/paths-typed" |
 			sed -e "s|/	|	|" >"$TEST_TMP/ours" &&
 		cat "$TEST_TMP/ours" >>"$TEST_TMP/all" &&
 		if ! cmp -s "$TEST_TMP/git" "$TEST_TMP/ours"
@@ -129,6 +142,11 @@ test_expect_success "$ROUNDS rounds of .gitignore files match as git matches" '
 			{
 				echo "round $r, .gitignore:" &&
 				sed -e "s/^/	|/" "$R/.gitignore" &&
+				if [ $# = 2 ]
+				then
+					echo "a/.gitignore:" &&
+					sed -e "s/^/	|/" "$2"
+				fi &&
 				diff "$TEST_TMP/git" "$TEST_TMP/ours" | head -8
 			} >>"$TEST_TMP/diffs"
 		fi &&
