@@ -695,6 +695,7 @@ load_rules(struct check *c, struct repo_result *res)
 	const char *eq;
 	char *name;
 	size_t i;
+	int rc;
 
 	for (i = 0; i < o->rules->n; i++)
 		if (!is_rule_file(o->rules->v[i]) &&
@@ -718,7 +719,18 @@ load_rules(struct check *c, struct repo_result *res)
 		ruleset_fact(&res->rs, name, eq + 1, "--fact");
 		free(name);
 	}
-	return rulecheck_finish(&res->rs);
+	if (rulecheck_finish(&res->rs) == -1)
+		return -1;
+	/* After the check of the rules: a fact's rule is a sound one. */
+	for (i = 0; i < o->facts->n; i++) {
+		eq = strchr(o->facts->v[i], '=');
+		name = xstrndup(o->facts->v[i], (size_t)(eq - o->facts->v[i]));
+		rc = fact_given(&res->rs, name, eq + 1);
+		free(name);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
 }
 
 /*

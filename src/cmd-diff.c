@@ -149,8 +149,8 @@ diff_parse(struct diff_opts *o, int argc, char **argv)
 		    "no-repo-config") == 0)
 			o->no_repo_config = 1;
 		else
-			return usage_error(c == ':' ? "needs a value: " :
-			    "unknown option: ", argv[optind - 1]);
+			return command_bad_option("diff", diff_option_docs, c,
+			    argv);
 	}
 	if (argc - optind < 2 || argc - optind > 3)
 		return usage_error(argc - optind < 2 ? "needs OLD and NEW" :

@@ -133,8 +133,8 @@ parse_args(struct suggest *s, int argc, char **argv)
 			return 1;
 		}
 		if (c == '?' || c == ':')
-			return usage_error(c == ':' ? "needs a value: " :
-			    "unknown option: ", argv[optind - 1]);
+			return command_bad_option("suggest",
+			    suggest_option_docs, c, argv);
 		d = c == 'r' ? &suggest_option_docs[1] :
 		    &suggest_option_docs[c - 256];
 		if (parse_one(s, d->name, optarg) == -1)

@@ -35,6 +35,21 @@ void	 command_options(FILE *, const struct option_doc *);
  * sanitised; returns -1.
  */
 int	 command_usage_error(const char *, const char *, const char *);
+/*
+ * Whether arg, the first argument, is a command mistyped: no option, no
+ * path there is, and near a command's name. Then the usage error is
+ * printed ("ecocheck: dif: no such command or path, did you mean
+ * ecocheck diff?") and 1 returned, else 0.
+ */
+int	 command_mistyped(const char *);
+/*
+ * The usage error of the option getopt_long() refused with c ('?' or
+ * ':'), one line: "ecocheck: CMD: --frmat: unknown option, did you mean
+ * --format? (see ecocheck CMD --help)", the command's options docs the
+ * names to suggest; CMD NULL for check. Returns -1.
+ */
+int	 command_bad_option(const char *, const struct option_doc *, int,
+	    char **);
 
 int	 cmd_check(int, char **);
 int	 cmd_suggest(int, char **);

@@ -87,6 +87,9 @@ static const struct {
 static void	 refused_judged(struct check_ctx *, const struct ci_scan *,
 		    struct finding *, struct strbuf *);
 static void	 outside_free(void *);
+static int	 over_budget(struct check_ctx *, const struct tree_entry *,
+		    size_t *);
+static void	 over_judged(const struct tree_entry *, struct finding *);
 static int	 outside_cb(const struct tree_entry *, void *);
 
 /*
@@ -111,6 +114,7 @@ struct outside_arg {
 	struct ci_outside	*o;
 	int			 scripts;	/* a sign only when for tests */
 	size_t			 read;
+	size_t			 bytes;		/* of the files read */
 };
 
 /* Where CI services and test runners keep their configuration. */
@@ -138,6 +142,7 @@ scans_free(void *p)
 		}
 		free(ss->v[i].v);
 		free(ss->v[i].refused);
+		free(ss->v[i].over);
 		tree_queries_release(&ss->asked[i]);
 	}
 	free(ss->v);
@@ -167,6 +172,7 @@ scan_cb(const struct tree_entry *e, void *arg)
 	struct scan_arg *a = arg;
 	struct ci_scan *scan = a->scan;
 	const struct ci_file *f;
+	int over;
 
 	if (scan_has(scan, e->path) ||
 	    (!a->any_yaml && ci_kind_of_path(e->path) == -1))
@@ -175,9 +181,13 @@ scan_cb(const struct tree_entry *e, void *arg)
 	 * A blob that cannot be read (printed once) is refused like a link:
 	 * the rules say it cannot be read, unknown, as for any other file.
 	 */
-	f = ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL, NULL);
+	over = over_budget(a->ctx, e, &scan->bytes);
+	f = over ? NULL : ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL,
+	    NULL);
 	if (f == NULL) {
 		XGROW(scan->refused, scan->nrefused + 1, scan->refalloc);
+		XGROW(scan->over, scan->nrefused + 1, scan->overalloc);
+		scan->over[scan->nrefused] = (unsigned char)over;
 		scan->refused[scan->nrefused++] = e;
 		return 0;
 	}
@@ -245,6 +255,7 @@ ctx_ci(struct check_ctx *ctx, const struct rule_key *globs)
 		strvec_clear(&scan->globs);
 		free(scan->v);
 		free(scan->refused);
+		free(scan->over);
 		ss->n--;
 		return NULL;
 	}
@@ -346,8 +357,11 @@ refused_judged(struct check_ctx *ctx, const struct ci_scan *scan,
 
 	for (i = 0; i < scan->nrefused; i++) {
 		finding_init(&judged, f->rule);
-		(void)ctx_model(ctx, &reader_ci, scan->refused[i], CI_READ_CAP,
-		    &judged, NULL);
+		if (scan->over[i])
+			over_judged(scan->refused[i], &judged);
+		else
+			(void)ctx_model(ctx, &reader_ci, scan->refused[i],
+			    CI_READ_CAP, &judged, NULL);
 		if (msg == NULL && judged.message != NULL)
 			finding_detail(f, "%s", judged.message);
 		if (msg != NULL && i == 0 && judged.message != NULL)
@@ -358,6 +372,37 @@ refused_judged(struct check_ctx *ctx, const struct ci_scan *scan,
 			finding_fix(f, "%s", judged.fix);
 		finding_release(&judged);
 	}
+}
+
+/*
+ * Whether e is past the bytes of CI files a check reads (CI_TOTAL_CAP),
+ * counting it in *bytes when not: its size, up to CI_READ_CAP, from
+ * its metadata. A size that cannot be had is left to the read judge.
+ */
+static int
+over_budget(struct check_ctx *ctx, const struct tree_entry *e,
+    size_t *bytes)
+{
+	uint64_t size;
+
+	if (ctx_size(ctx, e, NULL, &size) != 0)
+		return 0;
+	if (size > CI_READ_CAP)
+		size = CI_READ_CAP;
+	if (*bytes + size > CI_TOTAL_CAP)
+		return 1;
+	*bytes += (size_t)size;
+	return 0;
+}
+
+/* What is said of a file past CI_TOTAL_CAP. */
+static void
+over_judged(const struct tree_entry *e, struct finding *f)
+{
+	finding_result(f, RESULT_UNKNOWN, "%s is not read: the CI files "
+	    "before it reach %d MiB (a limit of a check)", e->path,
+	    CI_TOTAL_CAP / (1024 * 1024));
+	finding_evidence(f, e->path, 0, "not read: past the CI files' limit");
 }
 
 const struct ci_seen *
@@ -585,7 +630,9 @@ outside_cb(const struct tree_entry *e, void *arg)
 	    a->read >= OUTSIDE_MAX)
 		return 0;
 	a->read++;
-	f = ctx_model(a->ctx, &reader_ci, e, CI_READ_CAP, NULL, NULL);
+	/* past the bytes budget a file is a sign, not read */
+	f = over_budget(a->ctx, e, &a->bytes) ? NULL : ctx_model(a->ctx,
+	    &reader_ci, e, CI_READ_CAP, NULL, NULL);
 	b = strrchr(e->path, '/') != NULL ? strrchr(e->path, '/') + 1 :
 	    e->path;
 	if (a->scripts && (f == NULL || f->tests.n == 0) &&

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 
 static char	*env_name(const char *);
 static int	 from_build_tree(void);
+static int	 cmp_str(const void *, const void *);
 
 /* "ECOCHECK_RULES_DIR" for "rules". */
 static char *
@@ -74,4 +76,42 @@ datadir_search_path(const char *sub, struct strvec *out)
 	else if (home != NULL && *home == '/')
 		strvec_push_nodup(out,
 		    xasprintf("%s/.config/ecocheck/%s", home, sub));
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+datadir_names(const char *sub, const char *suffix, struct strvec *out)
+{
+	struct strvec dirs = STRVEC_INIT;
+	struct dirent *de;
+	size_t i, len, slen;
+	char *stem;
+	DIR *dir;
+
+	datadir_search_path(sub, &dirs);
+	slen = strlen(suffix);
+	for (i = 0; i < dirs.n; i++) {
+		if ((dir = opendir(dirs.v[i])) == NULL)
+			continue;	/* a layer not there: nothing in it */
+		while ((de = readdir(dir)) != NULL) {
+			len = strlen(de->d_name);
+			if (len <= slen || de->d_name[0] == '.' ||
+			    strcmp(de->d_name + len - slen, suffix) != 0)
+				continue;
+			stem = xstrndup(de->d_name, len - slen);
+			if (strvec_has(out, stem))
+				free(stem);
+			else
+				strvec_push_nodup(out, stem);
+		}
+		closedir(dir);
+	}
+	strvec_clear(&dirs);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
 }

@@ -14,5 +14,12 @@ struct strvec;
  * from its build tree, else $(pkgdatadir)/SUB.
  */
 void	 datadir_search_path(const char *, struct strvec *);
+/*
+ * Append to out, sorted and each once, the names of the files of every
+ * directory of sub's search path that end in suffix, without it
+ * ("pytorch-ecosystem" for rules/pytorch-ecosystem.ini): what a name
+ * mistyped in a usage error may have meant.
+ */
+void	 datadir_names(const char *, const char *, struct strvec *);
 
 #endif

@@ -409,7 +409,8 @@ load_replace(git_repository *repo, struct substitutes *sub)
 {
 	struct replace_arg ra;
 	git_config *cfg;
-	int use;
+	char *glob;
+	int use, r;
 
 	if (getenv("GIT_NO_REPLACE_OBJECTS") != NULL)
 		return 0;
@@ -427,8 +428,17 @@ load_replace(git_repository *repo, struct substitutes *sub)
 	if (ra.base == NULL || *ra.base == '\0')
 		ra.base = "refs/replace/";
 	ra.rc = 0;
-	if (git_reference_foreach_name(repo, replace_ref, &ra) < 0 &&
-	    ra.rc == 0)
+	/*
+	 * Only the references under the base, not every tag and branch: a
+	 * glob of it, unless the base itself holds a glob character.
+	 */
+	if (strpbrk(ra.base, "*?[\\") == NULL) {
+		glob = xasprintf("%s*", ra.base);
+		r = git_reference_foreach_glob(repo, glob, replace_ref, &ra);
+		free(glob);
+	} else
+		r = git_reference_foreach_name(repo, replace_ref, &ra);
+	if (r < 0 && ra.rc == 0)
 		return ec_error("%s: %s", git_repository_path(repo),
 		    ec_git_error());
 	return ra.rc;
@@ -1353,10 +1363,13 @@ history_resolve(git_repository *repo, const char *rev, const char *what,
 			return ec_error("%s: %s", what, ec_git_error());
 		git_oid_cpy(out, git_reference_target(res));
 		git_reference_free(res);
-	} else if (git_revparse_single(&obj, repo, rev) == 0) {
+	} else if ((rc = git_revparse_single(&obj, repo, rev)) == 0) {
 		git_oid_cpy(out, git_object_id(obj));
 		git_object_free(obj);
-	} else
+	} else if (rc == GIT_ENOTFOUND)
+		/* libgit2 says "parent 0 does not exist" of HEAD~99999 */
+		return ec_error("%s: the revision does not exist", what);
+	else
 		return ec_error("%s: %s", what, ec_git_error());
 	if (git_repository_odb(&odb, repo) < 0)
 		return ec_error("%s: %s", what, ec_git_error());

@@ -35,7 +35,9 @@ main(int argc, char **argv)
 	if (argc > 1 && c->name != NULL) {
 		argc--;
 		argv++;
-	} else
+	} else if (argc > 1 && command_mistyped(argv[1]))
+		return EXIT_TROUBLE;
+	else
 		c = commands;
 	if (c->run == NULL) {
 		fprintf(stderr, "ecocheck: ecocheck %s is not available in "

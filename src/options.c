@@ -18,7 +18,6 @@
 #include "xalloc.h"
 
 static void	 getopt_tables(struct option *, char *);
-static int	 bad_option(int, char **);
 static int	 options_finish(struct options *);
 
 /* Every option once: the parser, --help and the man page test use it. */
@@ -236,7 +235,7 @@ options_parse(struct options *o, int argc, char **argv)
 		if (c == -1)
 			break;
 		if (c == '?' || c == ':')
-			return bad_option(c, argv);
+			return command_bad_option(NULL, option_docs, c, argv);
 		if (c >= 256)
 			d = &option_docs[c - 256];
 		else
@@ -281,23 +280,6 @@ getopt_tables(struct option *lopts, char *sopts)
 	}
 	*p = '\0';
 	memset(&lopts[i], 0, sizeof(lopts[i]));
-}
-
-/* Say what is wrong with the option getopt_long() refused: -1. */
-static int
-bad_option(int c, char **argv)
-{
-	if (optopt != 0 && optopt < 256)
-		fprintf(stderr, "ecocheck: option -%c: %s\n", optopt,
-		    c == ':' ? "needs a value" : "unknown option");
-	else if (c == ':')
-		fprintf(stderr, "ecocheck: %s: needs a value\n",
-		    argv[optind - 1]);
-	else
-		fprintf(stderr, "ecocheck: %s: unknown option\n",
-		    argv[optind - 1]);
-	fputs("ecocheck: see ecocheck --help\n", stderr);
-	return -1;
 }
 
 /*

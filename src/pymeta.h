@@ -126,6 +126,11 @@ struct pymeta {
 	struct strvec	 files;		/* the packaging files read */
 	struct pyunread	*unread;	/* packaging files not read */
 	size_t		 nunread, unread_alloc;
+	size_t		 reqbytes;	/* of requirement files read */
+	size_t		 reqs_dropped;	/* past a limit: not read */
+	size_t		 toolarge;	/* packaging files over the cap */
+	size_t		 meta_problems;	/* problems before the requirement
+					   files': of metadata and recipes */
 	/* A single file's model only: */
 	struct pyinclude *includes;
 	size_t		 nincludes, inc_alloc;

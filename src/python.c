@@ -20,6 +20,13 @@
 #include "xalloc.h"
 
 #define PYMETA_MAX_FILES	200	/* requirement files followed */
+/*
+ * Bytes of requirement files read in one check: each file is read once
+ * (an include of one read is not read again), and past this total a
+ * file is not read, said as a limit, so that files that include each
+ * other or one large blob under many names cost no more than this.
+ */
+#define PYMETA_REQ_BUDGET	(8 * 1024 * 1024)
 
 /* How the dependencies of a requirements file are declared. */
 struct reqhow {
@@ -50,6 +57,8 @@ static void	 follow(struct check_ctx *, struct pymeta *,
 		    const struct pyinclude *, const struct reqhow *);
 static void	 read_reqs(struct check_ctx *, struct pymeta *, const char *,
 		    const char *, int, const struct reqhow *);
+static int	 reqs_limit(struct check_ctx *, struct pymeta *,
+		    const struct tree_entry *, const char *);
 static void	 read_meta(struct check_ctx *, struct pymeta *, const char *);
 static void	 collect(struct check_ctx *, struct pymeta *);
 
@@ -272,9 +281,11 @@ read_reqs(struct check_ctx *ctx, struct pymeta *m, const char *path,
 	const struct tree_entry *e;
 	const struct pymeta *fm = NULL;
 
-	if (strvec_has(&m->files, path) || m->files.n >= PYMETA_MAX_FILES)
+	if (strvec_has(&m->files, path))
 		return;
 	e = tree_lookup(ctx_tree(ctx), path, 0);
+	if (reqs_limit(ctx, m, e, path))
+		return;
 	if (e != NULL)
 		fm = ctx_model(ctx, &reader_requirements, e, PYMETA_MAX_BYTES,
 		    NULL, NULL);
@@ -287,6 +298,38 @@ read_reqs(struct check_ctx *ctx, struct pymeta *m, const char *path,
 		return;
 	strvec_push(&m->files, path);
 	merge_file(ctx, m, fm, how);
+}
+
+/*
+ * Whether the requirement file e (at path) is past the limits of a check
+ * (PYMETA_MAX_FILES files, PYMETA_REQ_BUDGET bytes): then it is not
+ * read, and the first one past is a problem naming the limit, so that a
+ * rule whose answer depends on it is unknown, never a failure. Its size
+ * is counted when it is not past them.
+ */
+static int
+reqs_limit(struct check_ctx *ctx, struct pymeta *m,
+    const struct tree_entry *e, const char *path)
+{
+	uint64_t size = 0;
+
+	if (e != NULL && ctx_size(ctx, e, NULL, &size) != 0)
+		size = 0;		/* the judge says why when it is read */
+	if (size > PYMETA_MAX_BYTES)
+		size = PYMETA_MAX_BYTES;
+	if (m->files.n < PYMETA_MAX_FILES &&
+	    m->reqbytes + size <= PYMETA_REQ_BUDGET) {
+		m->reqbytes += (size_t)size;
+		return 0;
+	}
+	if (m->reqs_dropped++ == 0 && m->files.n >= PYMETA_MAX_FILES)
+		pymeta_problem(m, path, 0, "not read: more than %d packaging "
+		    "files (a limit)", PYMETA_MAX_FILES);
+	else if (m->reqs_dropped == 1)
+		pymeta_problem(m, path, 0, "not read: the requirement files "
+		    "before it reach %d MiB (a limit)",
+		    PYMETA_REQ_BUDGET / (1024 * 1024));
+	return 1;
 }
 
 /* A packaging file or a conda file, by its reader. */
@@ -309,6 +352,8 @@ read_meta(struct check_ctx *ctx, struct pymeta *m, const char *path)
 		return;
 	}
 	if (fm->truncated) {
+		/* a packaging file all the same: a Python project */
+		m->toolarge++;
 		pymeta_problem(m, path, 0, "larger than %d bytes: not read",
 		    PYMETA_MAX_BYTES);
 		return;
@@ -334,6 +379,7 @@ collect(struct check_ctx *ctx, struct pymeta *m)
 	tree_glob(t, "**/*.py", 0, py_cb, m);
 	for (i = 0; i < s.paths.n; i++)
 		read_meta(ctx, m, s.paths.v[i]);
+	m->meta_problems = m->problems.n;
 	/* Users' files first: a developers' file may include them. */
 	for (i = 0; i < s.reqs.n; i++)
 		if (!dev_file(s.reqs.v[i]))
@@ -343,7 +389,8 @@ collect(struct check_ctx *ctx, struct pymeta *m)
 			dev.group = s.reqs.v[i];
 			read_reqs(ctx, m, s.reqs.v[i], "", 0, &dev);
 		}
-	m->python = m->files.n > 0 || m->pyfiles > 0 || m->nunread > 0;
+	m->python = m->files.n > 0 || m->pyfiles > 0 || m->nunread > 0 ||
+	    m->toolarge > 0 || m->reqs_dropped > 0;
 	strvec_clear(&s.paths);
 	strvec_clear(&s.reqs);
 }

@@ -11,15 +11,22 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "error.h"
 #include "finding.h"
+#include "nearest.h"
 #include "rules.h"
 #include "ruleset.h"
+#include "strbuf.h"
 #include "timeutil.h"
 
 static int	 fact_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 fact_judge(const struct rule *, struct check_ctx *,
 		    struct finding *);
+static int	 fact_number(const char *, long long *);
+static int	 asked_before(const struct ruleset *, size_t, const char *);
+static int	 unknown_fact(const struct ruleset *, const char *,
+		    const char *);
 
 static const struct rule_key_spec fact_keys[] = {
 	{ "fact", KEY_STRING, .flags = KEYF_REQUIRED,
@@ -65,7 +72,7 @@ static int
 fact_judge(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
 	const char *name, *val, *src;
-	char *end, given[512];
+	char given[512];
 	long long n, min;
 
 	name = rule_str(r, "fact", NULL);
@@ -95,9 +102,7 @@ fact_judge(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 			    val, given);
 		return 0;
 	}
-	errno = 0;
-	n = strtoll(val, &end, 10);
-	if (*val == '\0' || *end != '\0' || errno != 0 || n < 0) {
+	if (fact_number(val, &n) == -1) {
 		finding_result(f, RESULT_UNKNOWN, "%s: '%s' is not a number",
 		    name, val);
 		return 0;
@@ -114,4 +119,92 @@ fact_judge(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_result(f, RESULT_FAIL, "%s: %lld (%s), fewer than "
 		    "%lld", name, n, given, min);
 	return 0;
+}
+
+/* A count, as --fact stars=N gives it: 0, or -1 when val is none. */
+static int
+fact_number(const char *val, long long *n)
+{
+	char *end;
+
+	errno = 0;
+	*n = strtoll(val, &end, 10);
+	if (*val == '\0' || *end != '\0' || errno != 0 || *n < 0)
+		return -1;
+	return 0;
+}
+
+int
+fact_given(const struct ruleset *rs, const char *name, const char *val)
+{
+	const struct rule *r;
+	const char *asked;
+	long long n;
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++) {
+		r = rs->rules[i];
+		asked = r->type == &rule_fact ? rule_str(r, "fact", NULL) :
+		    NULL;
+		if (asked == NULL || strcmp(asked, name) != 0)
+			continue;
+		if (rule_int(r, "min", -1) >= 0 && fact_number(val, &n) == -1)
+			return ec_error("--fact %s=%s: not a number (rule %s "
+			    "wants %s=N, at least %lld) (see ecocheck --help)",
+			    name, val, r->id, name, rule_int(r, "min", -1));
+		return 0;
+	}
+	return unknown_fact(rs, name, val);
+}
+
+/* Whether a rule before the i-th of rs asks for the fact too. */
+static int
+asked_before(const struct ruleset *rs, size_t i, const char *fact)
+{
+	const char *asked;
+
+	while (i-- > 0) {
+		asked = rs->rules[i]->type == &rule_fact ?
+		    rule_str(rs->rules[i], "fact", NULL) : NULL;
+		if (asked != NULL && strcmp(asked, fact) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The error of --fact NAME=VAL that no rule asks: the nearest, or all. */
+static int
+unknown_fact(const struct ruleset *rs, const char *name, const char *val)
+{
+	struct strbuf hint = STRBUF_INIT, near = STRBUF_INIT;
+	struct nearest ne;
+	const char *asked;
+	size_t i, n;
+	int rc;
+
+	nearest_init(&ne, name);
+	for (i = n = 0; i < rs->nrules; i++) {
+		asked = rs->rules[i]->type == &rule_fact ?
+		    rule_str(rs->rules[i], "fact", NULL) : NULL;
+		if (asked == NULL)
+			continue;
+		nearest_try(&ne, asked);
+		if (!asked_before(rs, i, asked))
+			strbuf_addf(&hint, "%s%s", n++ == 0 ? "" : ", ",
+			    asked);
+	}
+	if (nearest_add(&ne, &near, "'", "'"))
+		rc = ec_error("--fact %s=%s: no rule asks for the fact '%s': "
+		    "did you mean %s? (see ecocheck --help)", name, val, name,
+		    near.buf);
+	else if (n > 0)
+		rc = ec_error("--fact %s=%s: no rule asks for the fact '%s' "
+		    "(the rules ask for %s) (see ecocheck --help)", name, val,
+		    name, hint.buf);
+	else
+		rc = ec_error("--fact %s=%s: no rule of the rule sets asks for "
+		    "a fact (see ecocheck --help)", name, val);
+	strbuf_release(&near);
+	strbuf_release(&hint);
+	return rc;
 }

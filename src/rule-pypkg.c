@@ -192,7 +192,7 @@ pypkg_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	}
 	for (i = 0; i < m->problems.n && pip == NULL; i++)
 		finding_detail(f, "%s", m->problems.v[i]);
-	if (sb.len == 0 && m->problems.n > 0) {
+	if (sb.len == 0 && m->meta_problems > 0) {	/* not requirements' */
 		f->judgment = 1;
 		finding_result(f, RESULT_UNKNOWN, "no pip or conda package "
 		    "found, but a packaging file could not be read: %s",

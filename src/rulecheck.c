@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "keyspec.h"
+#include "nearest.h"
 #include "regex.h"
 #include "rulecheck.h"
 #include "rules.h"
@@ -22,16 +23,7 @@ struct key_regex {
 	char		*label;		/* KEY_LABELLED */
 };
 
-/* The closest of the names tried, if it is close enough to be a typo. */
-struct suggest {
-	const char	*name;
-	const char	*best;
-	unsigned	 dist;
-};
 
-static void	 suggest_init(struct suggest *, const char *);
-static void	 suggest_try(struct suggest *, const char *);
-static void	 suggest_say(const struct suggest *, struct strbuf *);
 static int	 check_repo_layer(const struct ruleset *);
 static int	 find_type(const struct ruleset *, struct rule *);
 static int	 unknown_rule(const struct ruleset *, const struct rule *);
@@ -130,7 +122,7 @@ find_type(const struct ruleset *rs, struct rule *r)
 {
 	struct strbuf known = STRBUF_INIT, hint = STRBUF_INIT;
 	const struct rule_key *k;
-	struct suggest sg;
+	struct nearest sg;
 	const char *tn;
 	size_t i;
 
@@ -145,12 +137,12 @@ find_type(const struct ruleset *rs, struct rule *r)
 	r->type = rule_type_find(tn);
 	if (r->type != NULL)
 		return 0;
-	suggest_init(&sg, tn);
+	nearest_init(&sg, tn);
 	for (i = 0; rule_types[i] != NULL; i++) {
 		strbuf_addf(&known, "%s%s", i ? ", " : "", rule_types[i]->name);
-		suggest_try(&sg, rule_types[i]->name);
+		nearest_try(&sg, rule_types[i]->name);
 	}
-	suggest_say(&sg, &hint);
+	nearest_say(&sg, &hint);
 	ec_error_at(k->v[k->n - 1].file, k->v[k->n - 1].line,
 	    "rule '%s': unknown type '%s' (known: %s)%s", r->id, tn,
 	    known.buf, hint.buf);
@@ -168,14 +160,14 @@ unknown_rule(const struct ruleset *rs, const struct rule *r)
 {
 	struct strbuf hint = STRBUF_INIT;
 	const struct rule_key *k;
-	struct suggest sg;
+	struct nearest sg;
 	size_t i;
 
-	suggest_init(&sg, r->id);
+	nearest_init(&sg, r->id);
 	for (i = 0; i < rs->nrules; i++)
 		if (rs->rules[i]->layer != rs->set_layer)
-			suggest_try(&sg, rs->rules[i]->id);
-	suggest_say(&sg, &hint);
+			nearest_try(&sg, rs->rules[i]->id);
+	nearest_say(&sg, &hint);
 	k = &r->keys[0];
 	ec_error("--set %s.%s=%s: unknown rule '%s'%s", r->id, k->name,
 	    k->n > 0 ? k->v[0].value : "", r->id, hint.buf);
@@ -292,17 +284,17 @@ unknown_key(const struct rule *r, const struct rule_key *k)
 {
 	struct strbuf hint = STRBUF_INIT;
 	const struct rule_key_spec *s;
-	struct suggest sg;
+	struct nearest sg;
 
 	if (k->n == 0)
 		return ec_error_at(r->file, r->line, "rule '%s': unknown key "
 		    "'%s' for type %s", r->id, k->name, r->type->name);
-	suggest_init(&sg, k->name);
+	nearest_init(&sg, k->name);
 	for (s = rule_common_keys; s->name != NULL; s++)
-		suggest_try(&sg, s->name);
+		nearest_try(&sg, s->name);
 	for (s = r->type->keys; s != NULL && s->name != NULL; s++)
-		suggest_try(&sg, s->name);
-	suggest_say(&sg, &hint);
+		nearest_try(&sg, s->name);
+	nearest_say(&sg, &hint);
 	ec_error_at(k->v[0].file, k->v[0].line, "rule '%s': unknown key '%s' "
 	    "for type %s%s", r->id, k->name, r->type->name, hint.buf);
 	strbuf_release(&hint);
@@ -422,7 +414,7 @@ check_refs(const struct ruleset *rs, const struct rule *r)
 	const struct rule_key_spec *spec;
 	const struct rule_key *k;
 	const struct rule *other;
-	struct suggest sg;
+	struct nearest sg;
 	size_t i, j, m;
 
 	for (i = 0; i < r->nkeys; i++) {
@@ -436,15 +428,15 @@ check_refs(const struct ruleset *rs, const struct rule *r)
 			    (spec->ref_type == NULL ||
 			    strcmp(other->type->name, spec->ref_type) == 0))
 				continue;
-			suggest_init(&sg, k->v[j].value);
+			nearest_init(&sg, k->v[j].value);
 			for (m = 0; m < rs->nrules; m++) {
 				other = rs->rules[m];
 				if (other != r && (spec->ref_type == NULL ||
 				    strcmp(other->type->name,
 				    spec->ref_type) == 0))
-					suggest_try(&sg, other->id);
+					nearest_try(&sg, other->id);
 			}
-			suggest_say(&sg, &hint);
+			nearest_say(&sg, &hint);
 			ec_error_at(k->v[j].file, k->v[j].line, "rule '%s': "
 			    "%s: no %s rule '%s'%s", r->id, k->name,
 			    spec->ref_type != NULL ? spec->ref_type : "other",
@@ -501,54 +493,6 @@ split_words(struct rule_key *k)
 	k->v = nv;
 	k->n = n;
 	k->alloc = alloc;
-}
-
-static void
-suggest_init(struct suggest *sg, const char *name)
-{
-	sg->name = name;
-	sg->best = NULL;
-	sg->dist = 3;		/* two edits at most */
-}
-
-/* Keep cand if it is closer to the name (Levenshtein) than any before. */
-static void
-suggest_try(struct suggest *sg, const char *cand)
-{
-	unsigned d[64], prev, tmp;
-	size_t la, lb, i, j;
-
-	la = strlen(sg->name);
-	lb = strlen(cand);
-	if (la >= 63 || lb >= 63)
-		return;
-	for (j = 0; j <= lb; j++)
-		d[j] = (unsigned)j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = (unsigned)i;
-		for (j = 1; j <= lb; j++) {
-			tmp = d[j];
-			d[j] = prev + (sg->name[i - 1] != cand[j - 1]);
-			if (tmp + 1 < d[j])
-				d[j] = tmp + 1;
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			prev = tmp;
-		}
-	}
-	if (d[lb] < sg->dist) {
-		sg->dist = d[lb];
-		sg->best = cand;
-	}
-}
-
-/* " (did you mean 'X'?)" when a name was close, else nothing. */
-static void
-suggest_say(const struct suggest *sg, struct strbuf *sb)
-{
-	if (sg->best != NULL)
-		strbuf_addf(sb, " (did you mean '%s'?)", sg->best);
 }
 
 static const struct key_regex *

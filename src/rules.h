@@ -33,6 +33,8 @@ struct rule_type {
 	void	(*free)(void *);
 };
 
+struct ruleset;
+
 extern const struct rule_type *const rule_types[];
 /*
  * The keys of rule_common_keys[] that name other rules whose results fold
@@ -58,5 +60,11 @@ const struct rule_key_spec	*rule_key_spec_find(const struct rule_type *,
  * load said is still told to each check that needs the corpus.
  */
 void	 rule_license_preload(void);
+/*
+ * A fact given with --fact NAME=VALUE: 0, or a usage error (printed, -1)
+ * when no rule of rs asks for NAME, or the rule wants a number and VALUE
+ * is none (rule-fact.c).
+ */
+int	 fact_given(const struct ruleset *, const char *, const char *);
 
 #endif

@@ -20,6 +20,7 @@
 #include "error.h"
 #include "gitfile.h"
 #include "keyspec.h"
+#include "nearest.h"
 #include "ruleset.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -85,6 +86,7 @@ static int	 requirement_title(struct ruleset *, const char *,
 static void	 window_from(struct ruleset *, const char *, int, int, int);
 static int	 ruleset_line(struct ini_state *, const char *, const char *);
 static void	 keep_base(struct ruleset *, struct rule_key *);
+static int	 no_rule_set(const char *, const char *);
 static int	 vrule_error(const struct rule *, const char *, size_t,
 		    const char *, va_list) __attribute__((format(printf, 4, 0)));
 
@@ -179,6 +181,36 @@ ruleset_search_path(struct strvec *out)
 	datadir_search_path("rules", out);
 }
 
+/* The error of a rule set name not found: the nearest, or those there are. */
+static int
+no_rule_set(const char *name, const char *looked)
+{
+	struct strvec names = STRVEC_INIT;
+	struct strbuf hint = STRBUF_INIT;
+	struct nearest ne;
+	size_t i;
+	int rc;
+
+	datadir_names("rules", ".ini", &names);
+	nearest_init(&ne, name);
+	for (i = 0; i < names.n; i++)
+		nearest_try(&ne, names.v[i]);
+	strbuf_addstr(&hint, ": did you mean ");
+	if (nearest_add(&ne, &hint, "'", "'"))
+		strbuf_addch(&hint, '?');
+	else {
+		strbuf_reset(&hint);
+		for (i = 0; i < names.n; i++)
+			strbuf_addf(&hint, "%s%s", i > 0 ? ", " : names.n == 1 ?
+			    ": there is only " : ": there are ", names.v[i]);
+	}
+	rc = ec_error("no rule set named '%s'%s (looked in %s)", name,
+	    hint.buf, looked);
+	strvec_clear(&names);
+	strbuf_release(&hint);
+	return rc;
+}
+
 int
 ruleset_add_name(struct ruleset *rs, const char *name)
 {
@@ -204,8 +236,7 @@ ruleset_add_name(struct ruleset *rs, const char *name)
 		free(path);
 	}
 	if (!found && rc == 0)
-		rc = ec_error("no rule set named '%s' (looked in %s)", name,
-		    looked.buf);
+		rc = no_rule_set(name, looked.buf);
 	strvec_clear(&dirs);
 	strbuf_release(&looked);
 	return rc;

@@ -28,7 +28,7 @@ test_expect_success 'a missing option value is a usage error' '
 	test_expect_code 2 "$ECOCHECK" --format 2>err &&
 	grep -q "ecocheck: --format: needs a value" err &&
 	test_expect_code 2 "$ECOCHECK" -r 2>err &&
-	grep -q "ecocheck: option -r: needs a value" err
+	grep -qx "ecocheck: -r: needs a value (see ecocheck --help)" err
 '
 
 test_expect_success JQ 'options may follow the paths' '

@@ -278,6 +278,29 @@ test_expect_success 'core.useReplaceRefs = false: the objects as written, as git
 	git -C "$G" config --unset core.useReplaceRefs
 '
 
+test_expect_success 'packed replace refs count, as for git' '
+	git -C "$G" pack-refs --all &&
+	test "$(find "$G/.git/refs/replace" -type f | wc -l)" = 0 &&
+	test "$(git_commits "$G")" = 3 &&
+	same_as_git 0 "$G"
+'
+
+test_expect_success 'replace refs under another GIT_REPLACE_REF_BASE, as for git' '
+	git -C "$G" for-each-ref --format="%(refname) %(objectname)" refs/replace/ >refs &&
+	test_line_count 2 refs &&
+	while read -r name oid; do
+		git -C "$G" update-ref "refs/alt/${name#refs/replace/}" "$oid" &&
+		git -C "$G" update-ref -d "$name" || return 1
+	done <refs &&
+	test "$(git_commits "$G")" = 5 &&
+	test "$(GIT_REPLACE_REF_BASE=refs/alt/ git_commits "$G")" = 3 &&
+	GIT_REPLACE_REF_BASE=refs/alt/ same_as_git 0 "$G" &&
+	while read -r name oid; do
+		git -C "$G" update-ref "$name" "$oid" &&
+		git -C "$G" update-ref -d "refs/alt/${name#refs/replace/}" || return 1
+	done <refs
+'
+
 # git dies on these; so does the check of the repository, in one line
 test_expect_success 'a replacement that is missing: trouble in one line, not a count' '
 	echo 1111111111111111111111111111111111111111 \

@@ -214,7 +214,7 @@ test_expect_success 'usage: too few or too many operands, options of check refus
 	diff_of 2 v1 v2 "$R" extra &&
 	grep -q "too many operands, from extra" err &&
 	diff_of 2 --strict v1 v2 "$R" &&
-	grep -q "unknown option: --strict" err &&
+	grep -q "^ecocheck: diff: --strict: unknown option, an option of check only (see ecocheck diff --help)$" err &&
 	diff_of 2 -f sarif v1 v2 "$R" &&
 	grep -q "format: not text, json or markdown: sarif" err &&
 	diff_of 2 old.json new.json "$R" &&

@@ -13,11 +13,11 @@
 
 #include "read/ci.h"
 #include "read/reader.h"
+#include "read/yamlcap.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-#define CI_MAX_DEPTH	64		/* YAML nesting read */
-#define CI_MAX_EVENTS	2000000		/* YAML events read */
+#define CI_MAX_DEPTH	YCAP_MAX_DEPTH	/* YAML nesting read */
 #define CI_MAX_KEY	128		/* bytes of a mapping key kept */
 #define CI_MAX_WORDS	64		/* words of a command line looked at */
 #define CI_MAX_HITS	200		/* hits of one kind kept per file */
@@ -1237,7 +1237,8 @@ read_yaml(const char *buf, size_t len, struct ci_file *out)
 	struct yaml_walk yw;
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	size_t events;
+	struct ycap cap = YCAP_INIT;
+	const char *why = NULL;
 	int rc;
 
 	memset(&yw, 0, sizeof(yw));
@@ -1245,21 +1246,22 @@ read_yaml(const char *buf, size_t len, struct ci_file *out)
 	if (!yaml_parser_initialize(&parser))
 		abort();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	for (rc = 0, events = 0; rc == 0; events++) {
-		if (events >= CI_MAX_EVENTS) {
-			out->error = xasprintf("more than %d YAML events",
-			    CI_MAX_EVENTS);
-			rc = -1;
-		} else if (!yaml_parser_parse(&parser, &ev)) {
+	for (rc = 0; rc == 0; ) {
+		if (!yaml_parser_parse(&parser, &ev)) {
 			out->error = xasprintf("not YAML: %s",
 			    parser.problem != NULL ? parser.problem :
 			    "cannot be parsed");
 			out->error_line = (int)parser.problem_mark.line + 1;
 			rc = -1;
-		} else {
-			rc = yaml_event(&yw, &ev);
-			yaml_event_delete(&ev);
+			break;
 		}
+		/* the one YAML budget (yamlcap.h), before the walk */
+		if ((rc = ycap_event(&cap, &ev, &why)) != 0) {
+			out->error = xasprintf("%s (a limit)", why);
+			out->error_line = (int)ev.start_mark.line + 1;
+		} else
+			rc = yaml_event(&yw, &ev);
+		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
 	if (out->kind == CI_GITHUB)

@@ -24,6 +24,11 @@
 #include "strbuf.h"
 
 #define CI_READ_CAP	(1024 * 1024)	/* bytes of a CI file read */
+/*
+ * Bytes of CI files read in one check, in path order: a file past it is
+ * not read, but refused (a limit, said as a file that cannot be read).
+ */
+#define CI_TOTAL_CAP	(16 * 1024 * 1024)
 
 struct check_ctx;
 struct finding;
@@ -137,9 +142,12 @@ struct ci_scan {
 	struct ci_seen		*v;
 	size_t			 n;
 	size_t			 alloc;
-	const struct tree_entry	**refused;	/* the read judge said no */
+	const struct tree_entry	**refused;	/* the read judge said no, */
+	unsigned char		*over;		/* or CI_TOTAL_CAP was reached */
 	size_t			 nrefused;
 	size_t			 refalloc;
+	size_t			 overalloc;
+	size_t			 bytes;		/* of the files read */
 };
 
 /*
@@ -151,7 +159,8 @@ struct ci_scan {
 const struct ci_scan *ctx_ci(struct check_ctx *, const struct rule_key *);
 /*
  * What the read judge says of the CI files the scan could not read
- * (a link, a binary or unreadable file): the first one's message
+ * (a link, a binary or unreadable file, or one past CI_TOTAL_CAP: the
+ * limit named): the first one's message
  * appended to msg, the evidence and fix of each given to f. The number
  * of such files.
  */

@@ -18,6 +18,7 @@
 #include "pymeta.h"
 #include "read/pymodel.h"
 #include "read/reader.h"
+#include "read/yamlcap.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -29,7 +30,6 @@
 #define dep_req(...)	pymeta_dep_req(__VA_ARGS__)
 #define problem(...)	pymeta_problem(__VA_ARGS__)
 
-static int	 yaml_budget(const char *, size_t, struct strbuf *, int *);
 static void	 read_yaml(struct pymeta *, const char *, const char *,
 		    size_t, int);
 static void	 recipe_doc(struct pymeta *, yaml_document_t *, yaml_node_t *,
@@ -234,17 +234,6 @@ strip_jinja(const char *text, size_t len, size_t *outlen)
 #define YAML_ENV	1
 #define YAML_RECIPE	2
 
-/*
- * libyaml's loader compares each anchor with every one before it and
- * its scanner keeps a possible key for every open flow collection: a
- * file of many anchors or of deep nesting takes it quadratic time. The
- * events are walked first, cheaply, within these caps; a file past one
- * is not loaded, and the problem names the cap and the line.
- */
-#define CONDA_MAX_EVENTS	1000000
-#define CONDA_MAX_DEPTH		64
-#define CONDA_MAX_ANCHORS	1000
-
 /* A conda recipe's package name and requirements, from its document. */
 static void
 recipe_doc(struct pymeta *m, yaml_document_t *doc, yaml_node_t *root,
@@ -270,55 +259,6 @@ recipe_doc(struct pymeta *m, yaml_document_t *doc, yaml_node_t *root,
 	}
 }
 
-/* Whether the text stays within the caps: 0, or -1 with why and *line. */
-static int
-yaml_budget(const char *text, size_t len, struct strbuf *why, int *line)
-{
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	size_t events, anchors = 0;
-	int depth = 0, rc = 0, done = 0;
-
-	if (!yaml_parser_initialize(&parser))
-		abort();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	for (events = 0; rc == 0 && !done; events++) {
-		if (!yaml_parser_parse(&parser, &ev))
-			break;		/* the loader says what is wrong */
-		*line = (int)ev.start_mark.line + 1;
-		if ((ev.type == YAML_SCALAR_EVENT &&
-		    ev.data.scalar.anchor != NULL) ||
-		    (ev.type == YAML_SEQUENCE_START_EVENT &&
-		    ev.data.sequence_start.anchor != NULL) ||
-		    (ev.type == YAML_MAPPING_START_EVENT &&
-		    ev.data.mapping_start.anchor != NULL))
-			anchors++;
-		if (ev.type == YAML_SEQUENCE_START_EVENT ||
-		    ev.type == YAML_MAPPING_START_EVENT)
-			depth++;
-		else if (ev.type == YAML_SEQUENCE_END_EVENT ||
-		    ev.type == YAML_MAPPING_END_EVENT)
-			depth--;
-		done = ev.type == YAML_STREAM_END_EVENT ||
-		    ev.type == YAML_DOCUMENT_END_EVENT;
-		yaml_event_delete(&ev);
-		rc = -1;
-		if (depth > CONDA_MAX_DEPTH)
-			strbuf_addf(why, "nested deeper than %d levels",
-			    CONDA_MAX_DEPTH);
-		else if (anchors > CONDA_MAX_ANCHORS)
-			strbuf_addf(why, "more than %d YAML anchors",
-			    CONDA_MAX_ANCHORS);
-		else if (events >= CONDA_MAX_EVENTS)
-			strbuf_addf(why, "more than %d YAML events",
-			    CONDA_MAX_EVENTS);
-		else
-			rc = 0;
-	}
-	yaml_parser_delete(&parser);
-	return rc;
-}
-
 static void
 read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
     int what)
@@ -334,7 +274,8 @@ read_yaml(struct pymeta *m, const char *path, const char *text, size_t len,
 		stripped = strip_jinja(text, len, &len);
 		text = stripped;
 	}
-	if (yaml_budget(text, len, &why, &line) != 0) {
+	/* walked within the YAML budget before libyaml loads it */
+	if (ycap_text(text, len, &why, &line) != 0) {
 		problem(m, path, line, "not read: %s (a limit)", why.buf);
 		strbuf_release(&why);
 		free(stripped);
