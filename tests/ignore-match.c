@@ -17,25 +17,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gitfile.h"
 #include "ignore.h"
 #include "strbuf.h"
 
 static int	 slurp(const char *, struct strbuf *);
 static int	 ignored(const struct ignore *, char *, int);
 
+/* Read a pattern file as ecocheck reads one: 0, or -1 said. */
 static int
 slurp(const char *path, struct strbuf *sb)
 {
-	FILE *f;
-	char buf[4096];
-	size_t n;
-
-	if (!(f = fopen(path, "rb")))
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(sb, buf, n);
-	fclose(f);
-	return 0;
+	if (read_small_file(path, 0, IGNORE_MAX_FILE, sb, NULL) == GITFILE_OK)
+		return 0;
+	fprintf(stderr, "ignore-match: %s: cannot read it\n", path);
+	return -1;
 }
 
 /* Whether path or a directory above it is ignored. */

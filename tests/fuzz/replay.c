@@ -94,36 +94,9 @@ feed_file(const char *path, const struct target *t, const struct reader *r)
 	return 0;
 }
 
-/* Feed every file of TOP/KIND/NAME; the number fed, -1 without the folder. */
-static int
-feed_dir(const char *top, const char *kind, const char *name,
-    const struct target *t, const struct reader *r)
-{
-	char path[4096];
-	DIR *d;
-	struct dirent *e;
-	int n;
-
-	snprintf(path, sizeof(path), "%s/%s/%s", top, kind, name);
-	if (!(d = opendir(path)))
-		return -1;
-	n = 0;
-	while ((e = readdir(d))) {
-		char file[8192];
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
-		if (feed_file(file, t, r) == 0)
-			n++;
-	}
-	closedir(d);
-	return n;
-}
-
 /*
  * Feed the files of directory dir whose names match pattern (a glob of
- * src/glob.c); the number fed.
+ * src/glob.c); the number fed, -1 without the folder.
  */
 static int
 feed_glob(const char *dir, const char *pattern, const struct target *t,
@@ -135,7 +108,7 @@ feed_glob(const char *dir, const char *pattern, const struct target *t,
 	int n;
 
 	if (!(d = opendir(dir)))
-		return 0;
+		return -1;
 	n = 0;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.' || !glob_match(pattern, e->d_name, 0))
@@ -159,7 +132,7 @@ feed_seeds(const char *top, const char *name, const struct target *t,
 	char line[1024], tname[128], pat[1024], dir[4096];
 	char *slash;
 	FILE *f;
-	int n;
+	int n, k;
 
 	snprintf(dir, sizeof(dir), "%s/seeds", top);
 	if (!(f = fopen(dir, "r")))
@@ -172,10 +145,22 @@ feed_seeds(const char *top, const char *name, const struct target *t,
 			continue;
 		*slash = '\0';
 		snprintf(dir, sizeof(dir), "%s/../../%s", top, pat);
-		n += feed_glob(dir, slash + 1, t, r);
+		if ((k = feed_glob(dir, slash + 1, t, r)) > 0)
+			n += k;
 	}
 	fclose(f);
 	return n;
+}
+
+/* Feed every file of TOP/KIND/NAME; the number fed, -1 without the folder. */
+static int
+feed_dir(const char *top, const char *kind, const char *name,
+    const struct target *t, const struct reader *r)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s/%s", top, kind, name);
+	return feed_glob(path, "*", t, r);
 }
 
 static void
