@@ -8,7 +8,9 @@
 # for SECONDS with -timeout=2 (an input slower than 2 s is a failure, as a
 # crash or a leak is), from a working corpus BUILDDIR/fuzz/corpus/TARGET
 # seeded with tests/fuzz/corpus/TARGET, tests/fuzz/regress/TARGET and the
-# test fixtures tests/fuzz/seeds names for TARGET.
+# test fixtures tests/fuzz/seeds names for TARGET. FUZZ_SEED (default 0:
+# libFuzzer picks one) fixes the sequence of inputs, so that a run in CI
+# repeats what the same seed did here; FUZZ_TIMEOUT changes the 2 s.
 # What fails is kept as BUILDDIR/fuzz/artifacts/TARGET-*: add it under
 # tests/fuzz/regress/TARGET with the fix. One line per target says its
 # executions and coverage (libFuzzer's cov: and ft:); the status is 1 when
@@ -48,7 +50,8 @@ for t in "$@"; do
 	done)
 	rc=0
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
-	"$build/tests/fuzz/fuzz-$t" -max_total_time="$secs" -timeout=2 \
+	"$build/tests/fuzz/fuzz-$t" -max_total_time="$secs" \
+		-timeout="${FUZZ_TIMEOUT:-2}" -seed="${FUZZ_SEED:-0}" \
 		-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
 		-artifact_prefix="$build/fuzz/artifacts/$t-" \
 		"$corpus" >"$log" 2>&1 || rc=$?
