@@ -51,4 +51,15 @@ ascii_eq_lower(const char *s, const char *b, size_t n)
 	return 1;
 }
 
+/* Whether a and b are the same string, ASCII letters without case. */
+static inline int
+ascii_streq_nocase(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++)
+		if (ascii_tolower((unsigned char)*a) !=
+		    ascii_tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
 #endif

@@ -30,6 +30,7 @@
 struct pattern {
 	char		*text;		/* without '!', final '/', first '/' */
 	size_t		 len;
+	size_t		 prefix;	/* bytes before the first '*?[\\' */
 	unsigned	 flags;
 };
 
@@ -159,6 +160,7 @@ parse_line(struct plist *pl, char *line)
 	pt = &pl->pats[pl->n++];
 	pt->text = xstrndup(p, len);
 	pt->len = len;
+	pt->prefix = strcspn(pt->text, "*?[\\");
 	pt->flags = flags;
 }
 
@@ -240,7 +242,11 @@ literal_eq(const char *p, const char *s, size_t n, int flags)
 
 /*
  * Whether pattern pt matches: a name pattern the basename name, another
- * the path below its file's directory, rel.
+ * the path below its file's directory, rel. As git's match_pathname()
+ * does, a path pattern's part before its first wildcard is compared as
+ * a string and only the rest is a glob, from where the path's text is
+ * then: so "a**" there starts the glob, and "x/a**" matches x/a/b as
+ * "x/a" then "**" does (t0062 compares with git).
  */
 static int
 pattern_match(const struct ignore *ig, const struct pattern *pt,
@@ -254,7 +260,13 @@ pattern_match(const struct ignore *ig, const struct pattern *pt,
 	if (pt->flags & P_LITERAL)
 		return strlen(s) == pt->len &&
 		    literal_eq(pt->text, s, pt->len, ig->globflags);
-	return glob_match(pt->text, s, GLOB_PATHNAME | ig->globflags);
+	if (pt->flags & P_BASENAME)
+		return glob_match(pt->text, s, GLOB_PATHNAME | ig->globflags);
+	if (strnlen(s, pt->prefix) < pt->prefix ||
+	    !literal_eq(pt->text, s, pt->prefix, ig->globflags))
+		return 0;
+	return glob_match(pt->text + pt->prefix, s + pt->prefix,
+	    GLOB_PATHNAME | ig->globflags);
 }
 
 /*

@@ -15,7 +15,6 @@
 #include "tree-impl.h"
 #include "xalloc.h"
 
-static int	 fold_eq(const char *, const char *);
 static int	 change_at(const struct tree_delta *, const char *, int);
 static int	 touches(const struct tree_delta *, const struct tree_query *);
 static void	 delta_add(struct tree_delta *, const char *, int);
@@ -135,16 +134,6 @@ tree_delta_release(struct tree_delta *d)
 	d->overflow = 0;
 }
 
-static int
-fold_eq(const char *a, const char *b)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++)
-		if (ascii_tolower((unsigned char)*a) !=
-		    ascii_tolower((unsigned char)*b))
-			return 0;
-	return *a == *b;
-}
-
 /* Whether the delta changes path (listing: whether it appears, its mode). */
 static int
 change_at(const struct tree_delta *d, const char *path, int listing)
@@ -181,7 +170,7 @@ touches(const struct tree_delta *d, const struct tree_query *q)
 			continue;
 		switch (q->ask) {
 		case TREE_ASK_LOOKUP:
-			if (fold_eq(d->v[i].path, q->what))
+			if (ascii_streq_nocase(d->v[i].path, q->what))
 				return 1;
 			break;
 		case TREE_ASK_UNDER:

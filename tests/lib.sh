@@ -359,6 +359,39 @@ EOF
 	printf 'def test_demo():\n    assert True\n' >"$1/tests/test_demo.py"
 }
 
+# Skip the whole file, saying why, without jq or timeout(1): the tests of
+# hostile input bound each run and read its JSON.
+need_jq_and_timeout() {
+	if ! test_have_prereq JQ; then
+		skip_all='jq not installed'
+		test_done
+	fi
+	if ! command -v timeout >/dev/null 2>&1; then
+		skip_all='timeout not installed'
+		test_done
+	fi
+}
+
+# Unreadable files: as root nothing is unreadable, so a root run reads as
+# nobody (setpriv, prerequisite UNREADABLE); as_reader runs its arguments
+# so, and ec_reader STATUS ARGS... is ec_json run so under timeout 60.
+if [ "$(id -u)" -ne 0 ]; then
+	test_set_prereq UNREADABLE
+	as_reader() { "$@"; }
+elif command -v setpriv >/dev/null 2>&1; then
+	test_set_prereq UNREADABLE
+	as_reader() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	}
+fi
+ec_reader() {
+	ec_wrap='as_reader timeout 60'
+	_rc=0
+	ec_json "$@" || _rc=$?
+	ec_wrap=
+	return "$_rc"
+}
+
 # ec_json STATUS ARGS...: write the JSON report of ecocheck ARGS... to
 # $TEST_TMP/out.json and its standard error to $TEST_TMP/err; fail unless
 # ecocheck exits with STATUS (0 all pass, 1 a failure at level error, 2 a

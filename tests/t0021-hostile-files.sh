@@ -168,28 +168,8 @@ test_expect_success 'a UTF-16 README.md with a byte order mark is decoded' '
 	result_of readme-release message | grep "found: Demo, Usage"
 '
 
-# Unreadable files: as root nothing is unreadable, so a root run reads as
-# nobody (setpriv), in a temporary directory opened to it.
-if [ "$(id -u)" -ne 0 ]; then
-	test_set_prereq UNREADABLE
-	as_reader() { "$@"; }
-elif command -v setpriv >/dev/null 2>&1; then
-	test_set_prereq UNREADABLE
-	as_reader() {
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
-	}
-fi
-
-# ec_reader STATUS ARGS...: ec_bounded, as a user who cannot read what
-# mode 000 hides.
-ec_reader() {
-	ec_wrap='as_reader timeout 20'
-	ec_json "$@"
-	_rc=$?
-	ec_wrap=
-	return "$_rc"
-}
-
+# Unreadable files (lib.sh's ec_reader), in a temporary directory opened
+# to the reader.
 test_expect_success UNREADABLE 'an unreadable README.md: found, unknown where read, said once' '
 	chmod 755 "$TEST_TMP" &&
 	R=$TEST_TMP/readme-000 && fresh "$R" &&

@@ -12,14 +12,7 @@
 # by timeout.
 . "$(dirname "$0")/lib.sh"
 
-if ! test_have_prereq JQ; then
-	skip_all='jq not installed'
-	test_done
-fi
-if ! command -v timeout >/dev/null 2>&1; then
-	skip_all='timeout not installed'
-	test_done
-fi
+need_jq_and_timeout
 
 B=$TEST_TMP/base
 make_repo "$B" README.md LICENSE.md >/dev/null
@@ -31,7 +24,7 @@ fresh() {
 
 # ec_bounded STATUS ARGS...: ec_json under timeout 20.
 ec_bounded() {
-	ec_wrap="timeout 20"
+	ec_wrap="timeout 60"
 	_rc=0
 	ec_json "$@" || _rc=$?
 	ec_wrap=
@@ -247,26 +240,6 @@ test_expect_success 'objects/info/alternates linked elsewhere is not followed' '
 	ec_bounded 2 --as-of HEAD "$R" &&
 	err_is "ecocheck: $R/.git/objects/info/alternates: a symbolic link; refusing to follow it"
 '
-
-if test "$(id -u)" != 0; then
-	test_set_prereq UNREADABLE
-	as_reader() { "$@"; }
-elif command -v setpriv >/dev/null 2>&1; then
-	test_set_prereq UNREADABLE
-	as_reader() {
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
-	}
-fi
-
-# ec_reader STATUS ARGS...: ec_bounded, as a user who cannot read what
-# mode 000 hides.
-ec_reader() {
-	ec_wrap='as_reader timeout 20'
-	_rc=0
-	ec_json "$@" || _rc=$?
-	ec_wrap=
-	return "$_rc"
-}
 
 test_expect_success UNREADABLE 'an unreadable HEAD says so, not that it is locked' '
 	chmod 755 "$TEST_TMP" &&

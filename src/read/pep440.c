@@ -33,7 +33,6 @@ static int	 cmp_public(const struct pep440_version *,
 		    const struct pep440_version *);
 static int	 cmp_local(const struct pep440_version *,
 		    const struct pep440_version *);
-static int	 str_eq_nocase(const char *, const char *);
 static int	 pre_rank(const struct pep440_version *);
 static const struct spec_op *clause_op(const char *, size_t);
 static const char *clause_arbitrary(struct pep440_clause *, const char *,
@@ -730,17 +729,6 @@ pep440_spec_names_prerelease(const struct pep440_spec *spec)
 	return 0;
 }
 
-/* Whether a and b are the same string, ASCII letters without case. */
-static int
-str_eq_nocase(const char *a, const char *b)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++)
-		if (ascii_tolower((unsigned char)*a) !=
-		    ascii_tolower((unsigned char)*b))
-			return 0;
-	return *a == *b;
-}
-
 /* Whether v's release starts with the first k numbers of p's (zero-padded). */
 static int
 prefix_matches(const struct pep440_version *v, const struct pep440_version *p,
@@ -758,7 +746,7 @@ clause_matches(const struct pep440_clause *c, const struct pep440_version *v)
 
 	switch (c->op) {
 	case PEP440_ARBITRARY:
-		return str_eq_nocase(v->raw, c->arbitrary);
+		return ascii_streq_nocase(v->raw, c->arbitrary);
 	case PEP440_EQ:
 	case PEP440_NE:
 		if (c->wildcard)
@@ -831,7 +819,7 @@ pep440_spec_admits_str(const struct pep440_spec *spec, const char *s, int pre)
 	}
 	for (i = 0; i < spec->n; i++)
 		if (spec->clause[i].op != PEP440_ARBITRARY ||
-		    !str_eq_nocase(s, spec->clause[i].arbitrary))
+		    !ascii_streq_nocase(s, spec->clause[i].arbitrary))
 			return 0;
 	return 1;
 }

@@ -167,6 +167,9 @@ poetry_deps(struct pymeta *m, const struct toml_value *t, const char *path,
 	enum pydep_kind k;
 	size_t i;
 
+	/* Poetry's are a table; an array there (PEP 621's form) names none. */
+	if (toml_kind(t) != TOML_TABLE)
+		return;
 	for (i = 0; i < toml_len(t); i++) {
 		key = toml_key_at(t, i, NULL);
 		v = toml_at(t, i);

@@ -412,7 +412,7 @@ nox_options(struct run_defs *d, const char *p, const char *e)
 static void
 nox_top(struct nox_state *ns, const char *p, const char *e, int line)
 {
-	const char *nm;
+	const char *nm, *q;
 
 	ns->cur = NULL;
 	nox_options(ns->d, p, e);
@@ -420,14 +420,19 @@ nox_top(struct nox_state *ns, const char *p, const char *e, int line)
 		ns->in_dec = 1;
 		strbuf_reset(&ns->dec);
 	}
-	if (!ns->in_dec || strncmp(p, "def ", 4) != 0)
+	/* The line is not NUL-terminated: every look stops at e. */
+	if (!ns->in_dec || e - p < 4 || memcmp(p, "def ", 4) != 0)
 		return;
 	nm = nox_name(ns->dec.buf);
 	strbuf_reset(&ns->cmd);
 	if (nm != NULL)
 		strbuf_add(&ns->cmd, nm + 1, strcspn(nm + 1, "\"'"));
-	else
-		strbuf_add(&ns->cmd, p + 4, strcspn(p + 4, "( :"));
+	else {
+		for (q = p + 4; q < e && *q != '(' && *q != ' ' && *q != ':';
+		    q++)
+			;
+		strbuf_add(&ns->cmd, p + 4, (size_t)(q - p - 4));
+	}
 	if ((ns->cur = env_get(ns->d, ns->cmd.buf, 1)) != NULL)
 		ns->cur->line = line;
 	ns->d->found = 1;

@@ -2,7 +2,8 @@
  * replay.c: the regression driver of the fuzz targets, run by "make
  * check" without clang: every harness is linked in (fuzz.h), and each is
  * fed every file of tests/fuzz/regress/NAME (the crash, leak and timeout
- * inputs found, one a file) and of its seed corpus tests/fuzz/corpus/NAME.
+ * inputs found, one a file), of its seed corpus tests/fuzz/corpus/NAME and
+ * the test fixtures that tests/fuzz/seeds names for it.
  * A crash or a sanitizer's report ends the run, so that the test fails.
  * The readers' targets come from the readers' table itself: a reader
  * added without a seed corpus fails here.
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glob.h"
 #include "read/reader.h"
 #include "strbuf.h"
 #include "../tap.h"
@@ -27,7 +29,8 @@ typedef int fuzz_fn(const uint8_t *, size_t);
 
 fuzz_fn fuzz_asof, fuzz_doclink, fuzz_gitconfig, fuzz_gitindex, fuzz_glob,
     fuzz_inline, fuzz_license, fuzz_loose, fuzz_mailmap, fuzz_pep440,
-    fuzz_pep508, fuzz_ruleset, fuzz_toml, fuzz_trailer;
+    fuzz_pep508, fuzz_people, fuzz_ruleset, fuzz_tasks, fuzz_toml,
+    fuzz_trailer;
 
 static const struct target {
 	const char	*name;
@@ -44,7 +47,9 @@ static const struct target {
 	{ "mailmap", fuzz_mailmap },
 	{ "pep440", fuzz_pep440 },
 	{ "pep508", fuzz_pep508 },
+	{ "people", fuzz_people },
 	{ "ruleset", fuzz_ruleset },
+	{ "tasks", fuzz_tasks },
 	{ "toml", fuzz_toml },
 	{ "trailer", fuzz_trailer },
 };
@@ -52,6 +57,10 @@ static const struct target {
 static int	 feed_dir(const char *, const char *, const char *,
 		    const struct target *, const struct reader *);
 static int	 feed_file(const char *, const struct target *,
+		    const struct reader *);
+static int	 feed_glob(const char *, const char *, const struct target *,
+		    const struct reader *);
+static int	 feed_seeds(const char *, const char *, const struct target *,
 		    const struct reader *);
 static void	 replay(const char *, const char *, const struct target *,
 		    const struct reader *);
@@ -85,31 +94,73 @@ feed_file(const char *path, const struct target *t, const struct reader *r)
 	return 0;
 }
 
+/*
+ * Feed the files of directory dir whose names match pattern (a glob of
+ * src/glob.c); the number fed, -1 without the folder.
+ */
+static int
+feed_glob(const char *dir, const char *pattern, const struct target *t,
+    const struct reader *r)
+{
+	char file[8192];
+	DIR *d;
+	struct dirent *e;
+	int n;
+
+	if (!(d = opendir(dir)))
+		return -1;
+	n = 0;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !glob_match(pattern, e->d_name, 0))
+			continue;
+		snprintf(file, sizeof(file), "%s/%s", dir, e->d_name);
+		if (feed_file(file, t, r) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/*
+ * Feed the fixtures TOP/seeds names for name: "DIR/PATTERN", DIR from
+ * the source tree's top (TOP/../..); the number fed.
+ */
+static int
+feed_seeds(const char *top, const char *name, const struct target *t,
+    const struct reader *r)
+{
+	char line[1024], tname[128], pat[1024], dir[4096];
+	char *slash;
+	FILE *f;
+	int n, k;
+
+	snprintf(dir, sizeof(dir), "%s/seeds", top);
+	if (!(f = fopen(dir, "r")))
+		return 0;
+	n = 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (line[0] == '#' || sscanf(line, "%127s %1023s", tname,
+		    pat) != 2 || strcmp(tname, name) != 0 ||
+		    !(slash = strrchr(pat, '/')))
+			continue;
+		*slash = '\0';
+		snprintf(dir, sizeof(dir), "%s/../../%s", top, pat);
+		if ((k = feed_glob(dir, slash + 1, t, r)) > 0)
+			n += k;
+	}
+	fclose(f);
+	return n;
+}
+
 /* Feed every file of TOP/KIND/NAME; the number fed, -1 without the folder. */
 static int
 feed_dir(const char *top, const char *kind, const char *name,
     const struct target *t, const struct reader *r)
 {
 	char path[4096];
-	DIR *d;
-	struct dirent *e;
-	int n;
 
 	snprintf(path, sizeof(path), "%s/%s/%s", top, kind, name);
-	if (!(d = opendir(path)))
-		return -1;
-	n = 0;
-	while ((e = readdir(d))) {
-		char file[8192];
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
-		if (feed_file(file, t, r) == 0)
-			n++;
-	}
-	closedir(d);
-	return n;
+	return feed_glob(path, "*", t, r);
 }
 
 static void
@@ -119,6 +170,7 @@ replay(const char *top, const char *name, const struct target *t,
 	int seeds, kept;
 
 	seeds = feed_dir(top, "corpus", name, t, r);
+	seeds = (seeds < 0 ? 0 : seeds) + feed_seeds(top, name, t, r);
 	kept = feed_dir(top, "regress", name, t, r);
 	ok(seeds > 0, "%s: %d seed inputs, %d kept inputs", name, seeds,
 	    kept < 0 ? 0 : kept);
