@@ -121,6 +121,10 @@ opened() {
 	}' "$1" "$1"
 }
 
+# The rule sets' folder as an absolute path without "." or "..", as the
+# traced paths are made (under make distcheck it is given relative).
+RULES_ABS=$(cd "$ECOCHECK_RULES_DIR" && pwd)
+
 # outside TRACE DIR...: the paths opened in TRACE that are neither in one
 # of the DIRs nor on the list above, one a line.
 outside() {
@@ -128,7 +132,7 @@ outside() {
 	shift
 	opened "$_trace" | sort -u | while read -r p
 	do
-		for d in "$@" "$ECOCHECK_RULES_DIR" "$XDG_CONFIG_HOME/git"
+		for d in "$@" "$RULES_ABS" "$XDG_CONFIG_HOME/git"
 		do
 			case $p in
 			"$d" | "$d"/*) continue 2 ;;
