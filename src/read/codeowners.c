@@ -1133,7 +1133,8 @@ files_make(struct co_index *x, struct level *l)
 	size_t m, k = (size_t)(l - x->lv);
 
 	XGROW(l->files, x->ngfile + 1, l->falloc);
-	memcpy(l->files, x->gfile, x->ngfile * sizeof(*l->files));
+	if (x->ngfile > 0)	/* gfile is NULL until one is filed */
+		memcpy(l->files, x->gfile, x->ngfile * sizeof(*l->files));
 	l->nfiles = x->ngfile;
 	for (m = 0; m <= k; m++) {
 		files_merge(x, l, x->lv[m].var);
