@@ -22,15 +22,6 @@ fresh() {
 	rm -rf "$1" && cp -R "$B" "$1"
 }
 
-# ec_bounded STATUS ARGS...: ec_json under timeout 20.
-ec_bounded() {
-	ec_wrap="timeout 60"
-	_rc=0
-	ec_json "$@" || _rc=$?
-	ec_wrap=
-	return $_rc
-}
-
 # The standard error must be exactly the line $1.
 err_is() {
 	echo "$1" >"$TEST_TMP/err.want" &&

@@ -9,19 +9,6 @@
 need_jq_and_timeout
 asan_fast_unwind
 
-# ec_bounded STATUS ARGS...: ec_json under timeout 60, a guard against
-# a hang (each case takes well under a second on a quiet machine, 1.3 s
-# the largest; before its fix each took 10 s to minutes, times said in
-# the commits): the sanitizer builds of CI on a busy machine are far
-# slower, and speed is measured by tests/bench, not here.
-ec_bounded() {
-	ec_wrap="timeout 60"
-	_rc=0
-	ec_json "$@" || _rc=$?
-	ec_wrap=
-	return $_rc
-}
-
 # hostile NAME PATH PROGRAM: a repository $TEST_TMP/NAME with a README
 # and PATH written by the awk PROGRAM, in one commit; R is its path.
 hostile() {
