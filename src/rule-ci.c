@@ -453,6 +453,29 @@ report_no_tests(const struct rule *r, struct check_ctx *ctx,
 }
 
 /*
+ * The CI files not read (links, unreadable, past the limit) beside a
+ * pass: they cannot undo it, but a reader is told they were not read.
+ */
+static void
+report_unread(struct check_ctx *ctx, const struct ci_scan *scan,
+    struct finding *f)
+{
+	struct finding judged;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (scan->nrefused == 0)
+		return;
+	finding_init(&judged, f->rule);
+	(void)ci_scan_refused(ctx, scan, &judged, &sb);
+	if (scan->nrefused > 1)
+		strbuf_addf(&sb, " (and %zu more CI files not read)",
+		    scan->nrefused - 1);
+	finding_detail(f, "%s", sb.buf);
+	finding_release(&judged);
+	strbuf_release(&sb);
+}
+
+/*
  * No CI ecocheck reads runs tests, but the repository holds the
  * configuration of a service it does not read: a Caution naming it (and
  * the line that runs tests there), never "runs no tests". 0 or -1.
@@ -527,6 +550,7 @@ ci_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	else if (t != NULL) {
 		report_tests(scan, t, hit, sb.buf, f);
 		report_unsupported(ctx, scan, f);
+		report_unread(ctx, scan, f);
 		rc = report_stale(r, ctx, scan, f);
 	} else if (o != NULL && o->hit != NULL)
 		rc = report_outside(ctx, o, sb.buf, scan, f);

@@ -253,7 +253,9 @@ test_expect_success 'the tests a workflow before the limit runs are seen: a pass
 	many_workflows 60 a-tests.yml &&
 	ec_bounded 1 --as-of HEAD "$R" &&
 	test_eq "$(result_of ci)" pass &&
-	result_of ci message | grep -q "pytest at .github/workflows/a-tests.yml:7"
+	result_of ci message | grep -q "pytest at .github/workflows/a-tests.yml:7" &&
+	test_eq "$(result_of ci "details[]")" \
+		".github/workflows/w015.yml is not read: the CI files before it reach 16 MiB (a limit of a check) (and 44 more CI files not read)"
 '
 
 test_done
