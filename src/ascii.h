@@ -39,6 +39,12 @@ ascii_tolower(int c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+static inline int
+ascii_toupper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
 /* Whether the n bytes at s are those of the lowercase b, without case. */
 static inline int
 ascii_eq_lower(const char *s, const char *b, size_t n)

@@ -58,6 +58,10 @@ struct tree_cache_node {
 };
 
 /* What every source has: the first member of each source's own struct. */
+struct tree_stats {
+	size_t			 visited;	/* entries a glob looked at */
+};
+
 struct tree {
 	const struct tree_ops	*ops;
 	git_repository		*repo;		/* borrowed */
@@ -70,6 +74,8 @@ struct tree {
 	size_t			 cache_alloc;
 	/* Where queries are logged (tree_record()), or NULL. */
 	struct tree_queries	*rec;
+	/* What the queries cost (tree_visited()); written by const queries. */
+	struct tree_stats	*stats;
 	/* Blocks of paths (tree_strndup()), freed with the tree. */
 	char			**pool;
 	size_t			 npool;

@@ -53,6 +53,8 @@ static void	 prune_release(struct prune *);
 static size_t	 prune_skip(const struct prune *, const char *, int);
 static char	*pool_alloc(struct tree *, size_t);
 static size_t	 literal_prefix(const char *, int);
+static void	 letter_ranges(const struct tree *, const char *, size_t,
+		    size_t [2], size_t [2]);
 static const char *name_part(const char *);
 static int	 glob_names(const struct tree *, size_t, size_t, const char *,
 		    int, int (*)(const struct tree_entry *, void *), void *);
@@ -66,6 +68,7 @@ tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
 	t->nentries = 0;
 	t->alloc = 0;
 	t->rec = NULL;
+	t->stats = xcalloc(1, sizeof(*t->stats));
 }
 
 void
@@ -87,6 +90,7 @@ tree_free(struct tree *t)
 	for (i = 0; i < t->npool; i++)
 		free(t->pool[i]);
 	free(t->pool);
+	free(t->stats);
 	free(t);
 }
 
@@ -271,13 +275,29 @@ prefix_range(const struct tree *t, const char *pfx, size_t len, size_t *lo,
 	*hi = l;
 }
 
+/*
+ * The two ranges of entries that start with the k bytes of s and then
+ * the letter s[k] in either case: upper case first, as bytes sort.
+ */
+static void
+letter_ranges(const struct tree *t, const char *s, size_t k, size_t lo[2],
+    size_t hi[2])
+{
+	char *key;
+
+	key = xstrndup(s, k + 1);
+	key[k] = (char)ascii_toupper((unsigned char)s[k]);
+	prefix_range(t, key, k + 1, &lo[0], &hi[0]);
+	key[k] = (char)ascii_tolower((unsigned char)s[k]);
+	prefix_range(t, key, k + 1, &lo[1], &hi[1]);
+	free(key);
+}
+
 const struct tree_entry *
 tree_lookup(const struct tree *t, const char *path, int icase)
 {
 	const char *p;
-	size_t lo, hi, i, k, v;
-	char *key;
-	int c;
+	size_t lo, hi, lo2[2], hi2[2], i, k, v;
 
 	tree_queries_note(t->rec, TREE_ASK_LOOKUP, icase, path);
 	prefix_range(t, path, strlen(path) + 1, &lo, &hi);
@@ -288,28 +308,19 @@ tree_lookup(const struct tree *t, const char *path, int icase)
 
 	/*
 	 * Case-insensitive matches share the bytes before the first letter
-	 * and have that letter in one of its two cases: two ranges, the
-	 * upper-case one first in path order.
+	 * and have that letter in one of its two cases.
 	 */
-	for (p = path; *p != '\0'; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
-			break;
+	for (p = path; *p != '\0' && !ascii_isalpha((unsigned char)*p); p++)
+		;
 	if (*p == '\0')
 		return NULL;
-	k = p - path;
-	key = xstrndup(path, k + 1);
-	for (v = 0; v < 2; v++) {
-		c = (unsigned char)path[k] & ~0x20;	/* upper case */
-		key[k] = v == 0 ? c : c | 0x20;
-		prefix_range(t, key, k + 1, &lo, &hi);
-		for (i = lo; i < hi; i++)
+	k = (size_t)(p - path);
+	letter_ranges(t, path, k, lo2, hi2);
+	for (v = 0; v < 2; v++)
+		for (i = lo2[v]; i < hi2[v]; i++)
 			if (fold_cmp(t->entries[i].path + k + 1,
-			    path + k + 1) == 0) {
-				free(key);
+			    path + k + 1) == 0)
 				return &t->entries[i];
-			}
-	}
-	free(key);
 	return NULL;
 }
 
@@ -439,6 +450,7 @@ glob_names(const struct tree *t, size_t lo, size_t hi, const char *name,
 	tail = name[0] == '*' && strpbrk(name + 1, "*?[") == NULL &&
 	    !(flags & GLOB_CASEFOLD) ? name + 1 : NULL;
 	n = tail != NULL ? strlen(tail) : 0;
+	t->stats->visited += hi - lo;
 	for (i = lo, r = 0; i < hi && r == 0; i++) {
 		base = strrchr(t->entries[i].path, '/');
 		base = base != NULL ? base + 1 : t->entries[i].path;
@@ -454,21 +466,41 @@ glob_names(const struct tree *t, size_t lo, size_t hi, const char *name,
 	return r;
 }
 
-int
-tree_glob(const struct tree *t, const char *pattern, int icase,
-    int (*cb)(const struct tree_entry *, void *), void *arg)
+/*
+ * The ranges of entries that every match of pattern lies in, in path
+ * order, and how many: the entries that start with the pattern's literal
+ * prefix; without case, with the bytes before its first letter and that
+ * letter in each of its cases (upper case first, as bytes sort).
+ */
+static size_t
+glob_ranges(const struct tree *t, const char *pattern, int icase,
+    size_t lo[2], size_t hi[2])
+{
+	size_t k;
+
+	k = literal_prefix(pattern, icase);
+	if (!icase || !ascii_isalpha((unsigned char)pattern[k])) {
+		prefix_range(t, pattern, k, &lo[0], &hi[0]);
+		return 1;
+	}
+	letter_ranges(t, pattern, k, lo, hi);
+	return 2;
+}
+
+/* The matches of pattern in the entries [lo, hi), counted as visited. */
+static int
+glob_range(const struct tree *t, const char *pattern, int flags, size_t lo,
+    size_t hi, int (*cb)(const struct tree_entry *, void *), void *arg)
 {
 	struct prune pr;
 	const char *name;
-	size_t lo, hi, i, skip, slo, shi;
-	int r, flags;
+	size_t i, skip, slo, shi;
+	int r;
 
-	tree_queries_note(t->rec, TREE_ASK_GLOB, icase, pattern);
-	flags = GLOB_PATHNAME | (icase ? GLOB_CASEFOLD : 0);
-	prefix_range(t, pattern, literal_prefix(pattern, icase), &lo, &hi);
 	if (strcmp(pattern, "**") == 0) {
 		for (i = lo, r = 0; i < hi && r == 0; i++)
 			r = cb(&t->entries[i], arg);
+		t->stats->visited += i - lo;
 		return r;
 	}
 	if ((name = name_part(pattern)) != NULL)
@@ -476,6 +508,7 @@ tree_glob(const struct tree *t, const char *pattern, int icase,
 	prune_init(&pr, pattern);
 	r = 0;
 	for (i = lo; i < hi && r == 0; i++) {
+		t->stats->visited++;
 		if ((skip = prune_skip(&pr, t->entries[i].path, flags)) > 0) {
 			/* the directory's entries are one range: past it */
 			prefix_range(t, t->entries[i].path, skip, &slo, &shi);
@@ -487,6 +520,27 @@ tree_glob(const struct tree *t, const char *pattern, int icase,
 	}
 	prune_release(&pr);
 	return r;
+}
+
+int
+tree_glob(const struct tree *t, const char *pattern, int icase,
+    int (*cb)(const struct tree_entry *, void *), void *arg)
+{
+	size_t lo[2], hi[2], i, n;
+	int r;
+
+	tree_queries_note(t->rec, TREE_ASK_GLOB, icase, pattern);
+	n = glob_ranges(t, pattern, icase, lo, hi);
+	for (i = 0, r = 0; i < n && r == 0; i++)
+		r = glob_range(t, pattern, GLOB_PATHNAME |
+		    (icase ? GLOB_CASEFOLD : 0), lo[i], hi[i], cb, arg);
+	return r;
+}
+
+size_t
+tree_visited(const struct tree *t)
+{
+	return t->stats->visited;
 }
 
 const char *

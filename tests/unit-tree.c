@@ -765,6 +765,19 @@ test_glob_semantics(void)
 	tree_free(t);
 }
 
+/* How many entries the matches of pattern cost tree_glob(). */
+static size_t
+visits(const struct tree *t, const char *pattern, int icase)
+{
+	size_t before;
+	char *got;
+
+	before = tree_visited(t);
+	got = glob_list(t, pattern, icase);
+	free(got);
+	return tree_visited(t) - before;
+}
+
 /*
  * tree_glob() skips whole directories a pattern cannot reach: its answer
  * is the one of matching every entry, in every case.
@@ -811,6 +824,12 @@ test_glob_pruning(void)
 		free(got);
 	}
 	strbuf_release(&want);
+	is_int(visits(t, "**", 0), t->nentries, "** visits every entry");
+	/* the ranges of D and d: two DOCS, two docs, docsx */
+	is_int(visits(t, "docs/**/team.rst", 1), 5,
+	    "without case, a pattern visits the ranges of its first letter");
+	is_int(visits(t, "readme", 1), 1, "and one name its one entry");
+	is_int(visits(t, "pkg/*/m.py", 0), 3, "with case, its literal prefix");
 	tree_free(t);
 }
 
