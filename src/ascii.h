@@ -7,6 +7,7 @@
 #define EC_ASCII_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* git's isspace: space, tab, line feed, carriage return. */
 static inline int
@@ -55,6 +56,18 @@ ascii_eq_lower(const char *s, const char *b, size_t n)
 		if (ascii_tolower((unsigned char)s[i]) != (unsigned char)b[i])
 			return 0;
 	return 1;
+}
+
+/*
+ * Whether the bytes [s, end) start with the string lit: for lines that
+ * are not NUL-terminated, where strncmp() could read past their end.
+ */
+static inline int
+span_has_prefix(const char *s, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return (size_t)(end - s) >= n && memcmp(s, lit, n) == 0;
 }
 
 /* Whether a and b are the same string, ASCII letters without case. */

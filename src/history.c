@@ -141,7 +141,6 @@ struct walk {
 };
 
 static void	 lower_into(struct strbuf *, const char *, size_t);
-static int	 has_prefix(const char *, const char *, const char *);
 static uint64_t	 oid_hash(const git_oid *);
 static size_t	 str_hash(const char *);
 static struct oidslot *oidset_slot(struct oidset *, const git_oid *);
@@ -204,16 +203,6 @@ lower_into(struct strbuf *sb, const char *s, size_t n)
 	strbuf_add(sb, s, n);
 	for (i = 0; i < sb->len; i++)
 		sb->buf[i] = (char)ascii_tolower((unsigned char)sb->buf[i]);
-}
-
-/* Does [s, end) start with the string p? */
-static int
-has_prefix(const char *s, const char *end, const char *p)
-{
-	size_t n;
-
-	n = strlen(p);
-	return (size_t)(end - s) >= n && memcmp(s, p, n) == 0;
 }
 
 /* FNV-1a */
@@ -1044,7 +1033,7 @@ count_commit(struct walk *w, const struct wnode *n, size_t np)
 	    p = text_next_line(p, n->end)) {
 		if ((eol = memchr(p, '\n', (size_t)(n->end - p))) == NULL)
 			eol = n->end;
-		if (has_prefix(p, eol, "author ")) {
+		if (span_has_prefix(p, eol, "author ")) {
 			al = p + 7;
 			ae = eol;
 		}
@@ -1233,7 +1222,7 @@ each_commit(struct walk *w, const struct wnode *n, struct history_commit *hc,
 	    p = text_next_line(p, n->end)) {
 		if ((eol = memchr(p, '\n', (size_t)(n->end - p))) == NULL)
 			eol = n->end;
-		if (has_prefix(p, eol, "author ")) {
+		if (span_has_prefix(p, eol, "author ")) {
 			al = p + 7;
 			ae = eol;
 		}
@@ -1457,7 +1446,7 @@ history_commit_time(git_repository *repo, const git_oid *id,
 	for (; p < end && *p != '\n'; p = text_next_line(p, end)) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
-		if (has_prefix(p, eol, "committer ")) {
+		if (span_has_prefix(p, eol, "committer ")) {
 			cl = p + 10;
 			ce = eol;
 		}

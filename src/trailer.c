@@ -9,7 +9,6 @@
 
 #define COMMENT_CHAR	'#'
 
-static int	 has_prefix(const char *, const char *, const char *);
 static int	 blank_line(const char *, const char *);
 static long	 last_line(const char *, long);
 static long	 find_separator(const char *, const char *);
@@ -18,16 +17,6 @@ static size_t	 block_end(const char *, size_t);
 static size_t	 block_start(const char *, size_t);
 static const char *message_start(const char *, size_t, const char **);
 static int	 emit(const char *, const char *, trailer_fn, void *);
-
-/* Does [s, end) start with the string p? */
-static int
-has_prefix(const char *s, const char *end, const char *p)
-{
-	size_t n;
-
-	n = strlen(p);
-	return (size_t)(end - s) >= n && memcmp(s, p, n) == 0;
-}
 
 /* Only whitespace up to the end of the line? */
 static int
@@ -117,7 +106,7 @@ block_end(const char *buf, size_t len)
 		if (buf[bol] == COMMENT_CHAR || buf[bol] == '\n') {
 			if (boc == 0)
 				boc = bol;
-		} else if (has_prefix(buf + bol, buf + len, "Conflicts:\n")) {
+		} else if (span_has_prefix(buf + bol, buf + len, "Conflicts:\n")) {
 			conflicts = 1;
 			if (boc == 0)
 				boc = bol;
@@ -172,8 +161,8 @@ block_start(const char *buf, size_t len)
 			return len;
 		}
 		only_spaces = 0;
-		if (has_prefix(bol, end, "Signed-off-by: ") ||
-		    has_prefix(bol, end, "(cherry picked from commit ")) {
+		if (span_has_prefix(bol, end, "Signed-off-by: ") ||
+		    span_has_prefix(bol, end, "(cherry picked from commit ")) {
 			trailers++;
 			cont = 0;
 			recognized = 1;

@@ -40,7 +40,6 @@ struct prune {
 };
 
 static int	 entry_cmp(const void *, const void *);
-static int	 fold_cmp(const char *, const char *);
 static void	 prefix_range(const struct tree *, const char *, size_t,
 		    size_t *, size_t *);
 static int	 blob_read(const struct tree *, const struct tree_entry *,
@@ -233,20 +232,6 @@ tree_sort(struct tree *t)
 	t->nentries = j;
 }
 
-/* strcmp with ASCII letters compared without case. */
-static int
-fold_cmp(const char *a, const char *b)
-{
-	int ca, cb;
-
-	for (;; a++, b++) {
-		ca = ascii_tolower((unsigned char)*a);
-		cb = ascii_tolower((unsigned char)*b);
-		if (ca != cb || ca == '\0')
-			return ca - cb;
-	}
-}
-
 /* The entries [*lo, *hi) whose path starts with the len bytes of pfx. */
 static void
 prefix_range(const struct tree *t, const char *pfx, size_t len, size_t *lo,
@@ -318,8 +303,8 @@ tree_lookup(const struct tree *t, const char *path, int icase)
 	letter_ranges(t, path, k, lo2, hi2);
 	for (v = 0; v < 2; v++)
 		for (i = lo2[v]; i < hi2[v]; i++)
-			if (fold_cmp(t->entries[i].path + k + 1,
-			    path + k + 1) == 0)
+			if (ascii_streq_nocase(t->entries[i].path + k + 1,
+			    path + k + 1))
 				return &t->entries[i];
 	return NULL;
 }

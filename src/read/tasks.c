@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "read/ci.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -31,7 +32,6 @@ static size_t	 toml_lines(const char *, const char *, size_t,
 static size_t	 invoke_lines(const char *, size_t, const char *,
 		    struct strvec *);
 static int	 indent_of(const char *, const char *);
-static int	 has_prefix(const char *, const char *, const char *);
 
 static const char *
 line_end(const char *p, const char *end)
@@ -127,16 +127,16 @@ table_kind(const char *runner, const char *h, const char *he,
 		return h[15] == ']' ? 1 : (n == 17 + tl && h[15] == '.' &&
 		    strncmp(h + 16, task, tl) == 0 && h[16 + tl] == ']') ?
 		    2 : 0;
-	if (strcmp(runner, "pixi") == 0 && (has_prefix(h, he, "[tasks]") ||
-	    has_prefix(h, he, "[tool.pixi.") ||
-	    has_prefix(h, he, "[feature.")))
+	if (strcmp(runner, "pixi") == 0 && (span_has_prefix(h, he, "[tasks]") ||
+	    span_has_prefix(h, he, "[tool.pixi.") ||
+	    span_has_prefix(h, he, "[feature.")))
 		t = ".tasks]";
-	else if (strcmp(runner, "hatch") == 0 && (has_prefix(h, he,
-	    "[envs.") || has_prefix(h, he, "[tool.hatch.envs.")))
+	else if (strcmp(runner, "hatch") == 0 && (span_has_prefix(h, he,
+	    "[envs.") || span_has_prefix(h, he, "[tool.hatch.envs.")))
 		t = ".scripts]";
 	else
 		return 0;
-	if (has_prefix(h, he, "[tasks]"))
+	if (span_has_prefix(h, he, "[tasks]"))
 		return 1;
 	for (k = 0; tails[k] != NULL; k++)
 		if (strcmp(tails[k], t) == 0 && n >= strlen(t) &&
@@ -334,18 +334,6 @@ ci_task_lines(const char *runner, const char *buf, size_t len,
 	return toml_lines(runner, buf, len, task, out);
 }
 
-/*
- * Whether the text [s, e) starts with lit: a line here is not
- * NUL-terminated, so strncmp() could read past the file's end.
- */
-static int
-has_prefix(const char *s, const char *e, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return (size_t)(e - s) >= n && memcmp(s, lit, n) == 0;
-}
-
 /* The indentation of a line, or -1 when it is blank or a comment. */
 static int
 indent_of(const char *p, const char *e)
@@ -379,8 +367,8 @@ ci_recipe_tests(const char *buf, size_t len, struct strvec *out)
 			continue;
 		s = p + ind;
 		if (ind == 0) {
-			in = has_prefix(s, e, "test:") ||
-			    has_prefix(s, e, "tests:");
+			in = span_has_prefix(s, e, "test:") ||
+			    span_has_prefix(s, e, "tests:");
 			key = -1;
 			continue;
 		}
@@ -397,8 +385,8 @@ ci_recipe_tests(const char *buf, size_t len, struct strvec *out)
 			continue;
 		}
 		key = -1;
-		if (has_prefix(s, e, "commands:") ||
-		    has_prefix(s, e, "script:")) {
+		if (span_has_prefix(s, e, "commands:") ||
+		    span_has_prefix(s, e, "script:")) {
 			s = (const char *)memchr(s, ':', (size_t)(e - s)) + 1;
 			key = ind;
 			if (indent_of(s, e) != -1)
