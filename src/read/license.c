@@ -106,6 +106,7 @@ struct input {
 	uint32_t	*head;		/* shingle hash -> first position + 1 */
 	uint32_t	*next;		/* position -> next position + 1 */
 	size_t		 hsize;
+	int32_t		*count;		/* word id -> 0, for edits_at_least() */
 };
 
 /* What one template gives at one place. */
@@ -167,6 +168,8 @@ static void	 anchor_guess(const struct lic *, size_t, size_t,
 		    struct cand *);
 static int	 diff_at(const struct license_corpus *, const struct lic *,
 		    const struct input *, size_t, size_t, struct cand *);
+static long	 edits_at_least(const uint32_t *, long, const uint32_t *,
+		    long, int32_t *);
 static long	 diff_forward(const uint32_t *, long, const uint32_t *, long,
 		    long, long *, long *);
 static size_t	 diff_snakes(const long *, long, long, long, long, long *);
@@ -1259,6 +1262,7 @@ input_build(const struct license_corpus *c, const char *s, size_t n,
 		;
 	in->head = xcalloc(in->hsize, sizeof(*in->head));
 	in->next = xcalloc(in->n + 1, sizeof(*in->next));
+	in->count = xcalloc((size_t)c->d.n + 1, sizeof(*in->count));
 	for (i = in->n; i-- > 0;) {
 		if (i + SHINGLE > in->n)
 			continue;
@@ -1281,6 +1285,7 @@ input_free(struct input *in)
 	free(in->url);
 	free(in->head);
 	free(in->next);
+	free(in->count);
 }
 
 /* Whether all n words are list numbers ("2", "a", "iv"). */
@@ -1372,6 +1377,8 @@ diff_at(const struct license_corpus *c, const struct lic *l,
 	maxd = 60 + m / 40;
 	if (maxd > MAX_D)
 		maxd = MAX_D;
+	if (edits_at_least(l->w, m, in->w + ws, n, in->count) > maxd)
+		return -1;
 	off = maxd + 1;
 	v = xcalloc(2 * off + 1, sizeof(*v));
 	trace = xreallocarray(NULL, (size_t)(maxd + 1) * (2 * off + 1),
@@ -1388,6 +1395,34 @@ diff_at(const struct license_corpus *c, const struct lic *l,
 	free(trace);
 	free(snk);
 	return 0;
+}
+
+/*
+ * A lower bound of the edits a diff of a[0, m) and b[0, n) needs, found
+ * in O(m + n) where the diff takes O((m + n) D): every word that one
+ * side has more often than the other is inserted or deleted. count has
+ * a slot for every word id and is all zero on entry and on return.
+ */
+static long
+edits_at_least(const uint32_t *a, long m, const uint32_t *b, long n,
+    int32_t *count)
+{
+	long i, d;
+
+	for (i = 0; i < m; i++)
+		count[a[i]]++;
+	for (i = 0; i < n; i++)
+		count[b[i]]--;
+	d = 0;
+	for (i = 0; i < m; i++) {
+		d += labs((long)count[a[i]]);
+		count[a[i]] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		d += labs((long)count[b[i]]);
+		count[b[i]] = 0;
+	}
+	return d;
 }
 
 /*
