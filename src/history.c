@@ -52,7 +52,7 @@
 #include "xalloc.h"
 
 #define MAILMAP_MAX	(64 * 1024 * 1024) /* a larger .mailmap: unknown */
-#define GITFILE_MAX	(64 * 1024 * 1024) /* info/grafts, shallow */
+#define GITFILE_MAX	(64 * 1024 * 1024) /* info/grafts, shallow, packed-refs */
 #define HEX_LEN		40		/* SHA-1 object names */
 #define REPLACE_DEPTH	5		/* git's MAXREPLACEDEPTH */
 #define PEEL_DEPTH	64		/* tags of tags followed to a commit */
@@ -153,6 +153,7 @@ static int	 read_gitfile(const char *, const char *, struct strbuf *);
 static int	 hex_oid(const char *, const char *, git_oid *);
 static int	 replace_ref(const char *, void *);
 static int	 load_replace(git_repository *, struct substitutes *);
+static int	 maybe_replace_refs(git_repository *, const char *);
 static void	 graft_line(struct substitutes *, const char *, const char *);
 static int	 load_grafts(git_repository *, struct substitutes *);
 static int	 subst_load(git_repository *, struct substitutes *);
@@ -422,6 +423,8 @@ load_replace(git_repository *repo, struct substitutes *sub)
 	 * glob of it, unless the base itself holds a glob character.
 	 */
 	if (strpbrk(ra.base, "*?[\\") == NULL) {
+		if (!maybe_replace_refs(repo, ra.base))
+			return 0;
 		glob = xasprintf("%s*", ra.base);
 		r = git_reference_foreach_glob(repo, glob, replace_ref, &ra);
 		free(glob);
@@ -431,6 +434,48 @@ load_replace(git_repository *repo, struct substitutes *sub)
 		return ec_error("%s: %s", git_repository_path(repo),
 		    ec_git_error());
 	return ra.rc;
+}
+
+/*
+ * Whether the repository may hold references under base (no glob in
+ * it): libgit2 lists every reference, packed ones parsed, to find the
+ * few under a prefix, which costs milliseconds in a repository of
+ * thousands of tags. There are none when base is not a directory of the
+ * common git directory and packed-refs does not name it; anything else
+ * (a packed-refs too large or unreadable, a base outside refs/) is a
+ * "may", left to libgit2.
+ */
+static int
+maybe_replace_refs(git_repository *repo, const char *base)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	const char *p, *end, *eol, *sp;
+	char *path;
+	int rc, maybe;
+
+	if (strncmp(base, "refs/", 5) != 0 || strstr(base, "..") != NULL)
+		return 1;
+	path = xasprintf("%s%s", git_repository_commondir(repo), base);
+	maybe = lstat(path, &st) == 0 || errno != ENOENT;
+	free(path);
+	if (maybe)
+		return 1;
+	path = xasprintf("%spacked-refs", git_repository_commondir(repo));
+	rc = read_small_file(path, GITFILE_NOFOLLOW, GITFILE_MAX, &sb,
+	    NULL);
+	free(path);
+	maybe = rc != GITFILE_OK && rc != GITFILE_MISSING;
+	for (p = sb.buf, end = sb.buf + sb.len; !maybe && p < end;
+	    p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		/* "<object name> <reference name>" */
+		if ((sp = memchr(p, ' ', (size_t)(eol - p))) != NULL)
+			maybe = span_has_prefix(sp + 1, eol, base);
+	}
+	strbuf_release(&sb);
+	return maybe;
 }
 
 /*

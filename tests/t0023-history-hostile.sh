@@ -282,6 +282,10 @@ test_expect_success 'packed replace refs count, as for git' '
 	git -C "$G" pack-refs --all &&
 	test "$(find "$G/.git/refs/replace" -type f | wc -l)" = 0 &&
 	test "$(git_commits "$G")" = 3 &&
+	same_as_git 0 "$G" &&
+	# only packed-refs names them now
+	rm -rf "$G/.git/refs/replace" &&
+	test "$(git_commits "$G")" = 3 &&
 	same_as_git 0 "$G"
 '
 
