@@ -1056,14 +1056,21 @@ open_check(struct check *c, const char *path, struct repo_result *res)
 {
 	const char *dir;
 	size_t n;
+	int unborn;
 
 	if (open_repo(path, &c->repo, c->o, res) == -1 ||
 	    loose_guard(c->repo) == -1)
 		return -1;
 	res->bare = git_repository_is_bare(c->repo);
 	res->shallow = git_repository_is_shallow(c->repo);
-	res->empty = git_repository_head_unborn(c->repo) == 1 ||
-	    git_repository_is_empty(c->repo) == 1;
+	/*
+	 * A HEAD that resolves is a commit: git_repository_is_empty(),
+	 * which lists the references, is only asked when HEAD cannot be
+	 * resolved at all.
+	 */
+	unborn = git_repository_head_unborn(c->repo);
+	res->empty = unborn == 1 ||
+	    (unborn < 0 && git_repository_is_empty(c->repo) == 1);
 	dir = res->bare ? git_repository_path(c->repo) :
 	    git_repository_workdir(c->repo);
 	res->abspath = xstrdup(dir);
