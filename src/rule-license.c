@@ -40,6 +40,7 @@
 
 #define LICENSE_DEFAULT_MAX	(1024 * 1024)
 #define SPDX_HEAD_BYTES		2048	/* where SPDX lines are looked for */
+#define SPDX_SAMPLE		32	/* files read before all are */
 #define SHOW_MAX		5	/* names listed in a message */
 #define NEAREST_MIN		500	/* per mille: a nearest license named */
 
@@ -73,6 +74,10 @@ struct decls {
 	int		 capped;
 	struct check_ctx *ctx;
 	struct dir_memo	 memo;
+	/* the source files to read, in path order */
+	const struct tree_entry **src;
+	size_t		 nsrc, src_alloc;
+	size_t		 sampled;	/* read of them, when none said */
 };
 
 /* A vendored component: a directory (or a loose file) below one. */
@@ -394,27 +399,32 @@ decl_expression(struct decls *d, const char *s, const char *end,
 		decl_add(d, id, n, path, line);
 }
 
-/* Record the SPDX-License-Identifier lines of one entry's first bytes. */
+/* A source file outside vendored directories: one to read. */
 static int
-decl_cb(const struct tree_entry *e, void *arg)
+source_cb(const struct tree_entry *e, void *arg)
 {
-	static const char tag[] = "SPDX-License-Identifier:";
 	struct decls *d = arg;
-	const char *text, *p, *end, *eol;
-	size_t len;
-	int trunc, line;
 
 	if ((e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC) ||
 	    !source_like(e->path) || dir_named_memo(&d->memo, e->path, NULL) > 0)
 		return 0;
-	if (d->scanned >= d->limit) {
-		d->capped = 1;
-		return 0;
-	}
-	d->scanned++;
+	XGROW(d->src, d->nsrc + 1, d->src_alloc);
+	d->src[d->nsrc++] = e;
+	return 0;
+}
+
+/* Record the SPDX-License-Identifier line of one entry's first bytes. */
+static void
+decl_scan(struct decls *d, const struct tree_entry *e)
+{
+	static const char tag[] = "SPDX-License-Identifier:";
+	const char *text, *p, *end, *eol;
+	size_t len;
+	int trunc, line;
+
 	if (ctx_read(d->ctx, e, SPDX_HEAD_BYTES, 0, NULL, &text, &len,
 	    &trunc) != 0)
-		return 0;
+		return;
 	end = text + len;
 	line = 1;
 	for (p = text; p < end; p = eol + (eol < end), line++) {
@@ -430,7 +440,43 @@ decl_cb(const struct tree_entry *e, void *arg)
 		decl_expression(d, p + sizeof(tag) - 1, eol, e->path, line);
 		break;
 	}
-	return 0;
+}
+
+/*
+ * The SPDX lines of the source files, after those of LICENSES/ (the
+ * first nreuse). A project that uses them has them in every file: when
+ * none of SPDX_SAMPLE files spread evenly over the list has one, the
+ * others are not read (d->sampled says how many were); otherwise every
+ * file is, up to the limit, in path order.
+ */
+static void
+decl_scan_all(struct decls *d, size_t nreuse)
+{
+	size_t i, want, span;
+
+	/* spread over what the limit lets be read */
+	span = d->nsrc < d->limit ? d->nsrc : d->limit;
+	want = span < SPDX_SAMPLE ? span : SPDX_SAMPLE;
+	if (want > 0 && d->nsrc > want) {
+		for (i = 0; i < want && d->n == nreuse; i++)
+			decl_scan(d, d->src[i * span / want]);
+		if (d->n == nreuse) {
+			d->sampled = want;
+			return;
+		}
+		/* read again from the cache, in order, with the others */
+		for (i = nreuse; i < d->n; i++)
+			free(d->v[i].id);
+		d->n = nreuse;
+	}
+	for (i = 0; i < d->nsrc; i++) {
+		if (d->scanned >= d->limit) {
+			d->capped = 1;
+			break;
+		}
+		d->scanned++;
+		decl_scan(d, d->src[i]);
+	}
 }
 
 /* LICENSES/<id>.txt of the REUSE layout. */
@@ -457,6 +503,7 @@ decls_release(struct decls *d)
 	for (i = 0; i < d->n; i++)
 		free(d->v[i].id);
 	free(d->v);
+	free(d->src);
 }
 
 /* When LICENSES/ (d->v[0, nreuse)) does not hold id, say so in sb. */
@@ -509,7 +556,7 @@ line_agrees(const struct decls *d, size_t nreuse, size_t i, const char *id,
  */
 static void
 agreement_result(struct finding *f, const struct strbuf *sb, size_t nlines,
-    size_t nreuse, int capped, size_t limit)
+    size_t nreuse, const struct decls *d)
 {
 	char *was;
 
@@ -527,9 +574,14 @@ agreement_result(struct finding *f, const struct strbuf *sb, size_t nlines,
 		    "s" : "");
 	else if (nreuse > 0)
 		finding_append(f, "; LICENSES/ agrees");
-	if (capped)
+	if (d->capped)
 		finding_append(f, " (SPDX lines looked for in the first %zu "
-		    "source files)", limit);
+		    "source files)", d->limit);
+	else if (d->sampled > 0)
+		finding_detail(f, "no SPDX-License-Identifier line in %zu of "
+		    "the %zu source files, read spread over %s: the others "
+		    "were not read", d->sampled, d->nsrc, d->nsrc > d->limit ?
+		    "the first scan_files of them" : "the tree");
 }
 
 /*
@@ -552,7 +604,8 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	d.limit = (size_t)rule_int(r, "scan_files", 1000);
 	tree_glob(ctx_tree(ctx), "LICENSES/*", 0, reuse_cb, &d);
 	nreuse = d.n;
-	tree_glob(ctx_tree(ctx), "**", 0, decl_cb, &d);
+	tree_glob(ctx_tree(ctx), "**", 0, source_cb, &d);
+	decl_scan_all(&d, nreuse);
 	reuse_disagrees(&d, nreuse, id, &sb);
 	/* A line agrees when one id of its expression is known. */
 	nbad = shown = nlines = 0;
@@ -573,7 +626,7 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	if (nbad > 1)
 		strbuf_addf(&sb, " (and %zu more file%s)", nbad - 1,
 		    nbad == 2 ? "" : "s");
-	agreement_result(f, &sb, nlines, nreuse, d.capped, d.limit);
+	agreement_result(f, &sb, nlines, nreuse, &d);
 	strbuf_release(&sb);
 	strbuf_release(&d.memo.dir);
 	decls_release(&d);

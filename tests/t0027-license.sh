@@ -121,6 +121,54 @@ test_expect_success 'vendored SPDX lines are not the project'"'"'s' '
 	test_eq "$(result_of license-permissive result)" pass
 '
 
+# spread_repo NAME: 100 source files src/m000.py to src/m099.py, no SPDX line.
+spread_repo() {
+	license_repo "$1" mit-plain.txt &&
+	mkdir "$TEST_TMP/$1/src" &&
+	_i=0 &&
+	while [ $_i -lt 100 ]; do
+		printf "x = %d\n" $_i >"$TEST_TMP/$1/src/m$(printf %03d $_i).py" &&
+		_i=$((_i + 1)) || return 1
+	done
+}
+
+test_expect_success 'SPDX lines: 32 of 100 source files read, spread; none has one: the rest are not' '
+	spread_repo spread &&
+	ec_json 1 "$TEST_TMP/spread" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive "details[]" >details &&
+	grep "^no SPDX-License-Identifier line in 32 of the 100 source files, read spread over the tree" details
+'
+
+test_expect_success 'a line in a file the sample skips is not seen, and the detail says so' '
+	printf "# SPDX-License-Identifier: GPL-3.0-only\nx = 1\n" >"$TEST_TMP/spread/src/m070.py" &&
+	ec_json 1 "$TEST_TMP/spread" &&
+	test_eq "$(result_of license-permissive result)" pass &&
+	result_of license-permissive "details[]" | grep "32 of the 100 source files"
+'
+
+test_expect_success 'one sampled file with a line: every file is read, in order' '
+	for f in "$TEST_TMP"/spread/src/m0[0-6]*.py; do
+		printf "# SPDX-License-Identifier: MIT\n" >"$f" || return 1
+	done &&
+	ec_json 1 "$TEST_TMP/spread" &&
+	test_eq "$(result_of license-permissive level)" warning &&
+	result_of license-permissive message | grep "src/m070.py:1 says GPL-3.0-only" &&
+	result_of license-permissive "details // [] | .[]" >details &&
+	test_must_fail grep "spread" details
+'
+
+test_expect_success 'scan_files bounds the sample too' '
+	spread_repo capped &&
+	printf "[license-permissive]\nscan_files = 10\n" >"$TEST_TMP/capped/.ecocheck.ini" &&
+	ec_json 1 "$TEST_TMP/capped" &&
+	result_of license-permissive "details[]" |
+		grep "^no SPDX-License-Identifier line in 10 of the 100 source files, read spread over the first scan_files of them" &&
+	printf "# SPDX-License-Identifier: MIT\n" >"$TEST_TMP/capped/src/m000.py" &&
+	ec_json 1 "$TEST_TMP/capped" &&
+	result_of license-permissive message | grep "1 SPDX-License-Identifier line agrees (SPDX lines looked for in the first 10 source files)"
+'
+
 test_expect_success 'LICENSES/ of REUSE must hold the license file'"'"'s' '
 	license_repo reuse mit-plain.txt &&
 	mkdir "$TEST_TMP/reuse/LICENSES" &&
