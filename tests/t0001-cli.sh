@@ -3,7 +3,8 @@
 . "$(dirname "$0")/lib.sh"
 
 make_repo "$TEST_TMP/ok" LICENSE.md README.md CONTRIBUTING.md CODEOWNERS \
-	GOVERNANCE.md >/dev/null
+	GOVERNANCE.md NEWS.md .github/ISSUE_TEMPLATE/bug.md \
+	.github/pull_request_template.md >/dev/null
 printf '%s\n' "$LF_COC" >"$TEST_TMP/ok/CODE_OF_CONDUCT.md"
 
 test_expect_success '--help lists every option and exits 0' '

@@ -1,6 +1,7 @@
 #!/bin/sh
-# t0007-self.sh: ecocheck passes its own community-health rule set and its
-# own pytorch-ecosystem file rules (the project eats its own cooking)
+# t0007-self.sh: ecocheck passes its own community-health and
+# github-community rule sets and its own pytorch-ecosystem file rules (the
+# project eats its own cooking)
 . "$(dirname "$0")/lib.sh"
 
 if ! test_have_prereq JQ; then
@@ -19,6 +20,13 @@ test_expect_success 'ecocheck passes community-health, every rule' '
 	ec_json 0 -r community-health "$S" &&
 	jq -c ".results[] | select(.result != \"pass\")" "$TEST_TMP/out.json" >not-passed &&
 	test_line_count 0 not-passed
+'
+
+test_expect_success 'ecocheck passes github-community, all but the facts only GitHub knows' '
+	ec_json 0 -r github-community "$S" &&
+	jq -r ".results[] | select(.result != \"pass\") | .rule" "$TEST_TMP/out.json" >not-passed &&
+	printf "description\ncontent-reports\n" >want &&
+	test_cmp want not-passed
 '
 
 test_expect_success 'ecocheck passes its pytorch-ecosystem file rules' '

@@ -76,6 +76,16 @@ test_expect_success 'a complete, active repository: every rule passes' '
 
 test_expect_success 'the same with the community-health rule set' '
 	cp -R "$H" "$TEST_TMP/healthy-community" &&
+	mkdir -p "$TEST_TMP/healthy-community/.github/ISSUE_TEMPLATE" &&
+	printf "# Changes\n\n## 1.0\n\nThe first release.\n" \
+		>"$TEST_TMP/healthy-community/CHANGELOG.md" &&
+	printf "name: Bug report\ndescription: something is wrong\nbody: []\n" \
+		>"$TEST_TMP/healthy-community/.github/ISSUE_TEMPLATE/bug.yml" &&
+	printf "## What and why\n" \
+		>"$TEST_TMP/healthy-community/.github/pull_request_template.md" &&
+	test_tick &&
+	git -C "$TEST_TMP/healthy-community" add -A &&
+	git -C "$TEST_TMP/healthy-community" commit -q -m "community files" &&
 	golden healthy-community -r community-health &&
 	test_eq "$golden_status" 0
 '
