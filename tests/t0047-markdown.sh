@@ -151,7 +151,8 @@ test_expect_success CMARK_GFM 'markdown: rendered by cmark-gfm, 19 rows of three
 	test_eq "$(cell "$TEST_TMP/demo.md" 15 2)" "⚠️ Caution" &&
 	test_eq "$(cell "$TEST_TMP/demo.md" 19 1)" "19. CODE_OF_CONDUCT.md" &&
 	grep "^<h4>" "$TEST_TMP/demo.md.html" >"$TEST_TMP/h4" &&
-	test_eq "$(wc -l <"$TEST_TMP/h4")" 19
+	test_eq "$(wc -l <"$TEST_TMP/h4")" 20 &&
+	test_eq "$(tail -n 1 "$TEST_TMP/h4")" "<h4>Other checks</h4>"
 '
 
 # Hostile text from the repository: headings and a test file name with

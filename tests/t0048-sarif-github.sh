@@ -77,7 +77,7 @@ test_expect_success 'a SARIF 2.1.0 log: one run, a descriptor per rule, the comm
 		(.fullDescription.text | length) > 0 and
 		(.help.text | contains(\"ecocheck-rules(7)\")) and
 		(.helpUri == \"https://github.com/ecocheck/ecocheck/blob/v\" +
-			\$ver + \"/man/ecocheck-rules.7#\" + .id))] | length == 21" \
+			\$ver + \"/man/ecocheck-rules.7#\" + .id))] | length == 22" \
 		"$LOGS/one.sarif" &&
 	jq -e ".runs[0].tool.driver.rules[] | select(.id == \"governance\") |
 		.properties.requirements == [3] and .properties.tags == [\"3 Governance\"] and
@@ -171,7 +171,7 @@ test_expect_success 'github: one command a result that is not a pass, then a sum
 	grep -q "^::warning file=LICENSE,title=license-file%3A LICENSE.md at the repository root::LICENSE found, but LICENSE.md is asked for; fix: rename LICENSE to LICENSE.md$" gh &&
 	grep -q "^::error title=commits%3A at least 30 commits in the last 90 days::1 commit in the 90 days" gh &&
 	tail -n 1 gh >last &&
-	grep -q "^ecocheck: .*repo: 14 fail, 1 caution, 2 judgment, 4 pass, 0 skip (rule set pytorch-ecosystem)$" last
+	grep -q "^ecocheck: .*repo: 14 fail, 2 caution, 2 judgment, 4 pass, 0 skip (rule set pytorch-ecosystem)$" last
 '
 
 test_expect_success 'github: a file name or message cannot start a second command' '
