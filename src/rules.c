@@ -7,6 +7,7 @@
 #include "keyspec.h"
 #include "rules.h"
 
+extern const struct rule_type rule_binary_artifacts;
 extern const struct rule_type rule_ci;
 extern const struct rule_type rule_codeowners;
 extern const struct rule_type rule_commits;
@@ -23,6 +24,7 @@ extern const struct rule_type rule_tests;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
+	&rule_binary_artifacts,
 	&rule_ci,
 	&rule_codeowners,
 	&rule_commits,
