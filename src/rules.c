@@ -21,6 +21,7 @@ extern const struct rule_type rule_python_dependency;
 extern const struct rule_type rule_python_package;
 extern const struct rule_type rule_sections;
 extern const struct rule_type rule_tests;
+extern const struct rule_type rule_workflows;
 
 /* Every rule type, alphabetical; unknown-type messages list this. */
 const struct rule_type *const rule_types[] = {
@@ -38,6 +39,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_python_package,
 	&rule_sections,
 	&rule_tests,
+	&rule_workflows,
 	NULL
 };
 

@@ -11,6 +11,7 @@
 #include "read/reader.h"
 #include "read/rst.h"
 #include "read/testrun.h"
+#include "read/workflow.h"
 
 const struct reader *const readers[] = {
 	&reader_ci,
@@ -28,5 +29,6 @@ const struct reader *const readers[] = {
 	&reader_setuppy,
 	&reader_sphinxconf,
 	&reader_tox,
+	&reader_workflow,
 	NULL
 };
