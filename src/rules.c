@@ -16,6 +16,7 @@ extern const struct rule_type rule_contributors;
 extern const struct rule_type rule_fact;
 extern const struct rule_type rule_file;
 extern const struct rule_type rule_license;
+extern const struct rule_type rule_links;
 extern const struct rule_type rule_maintainers;
 extern const struct rule_type rule_python_dependency;
 extern const struct rule_type rule_python_package;
@@ -34,6 +35,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_fact,
 	&rule_file,
 	&rule_license,
+	&rule_links,
 	&rule_maintainers,
 	&rule_python_dependency,
 	&rule_python_package,

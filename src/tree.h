@@ -83,15 +83,15 @@ const struct tree_entry *tree_lookup(const struct tree *, const char *, int);
 int	 tree_glob(const struct tree *, const char *, int,
 	    int (*)(const struct tree_entry *, void *), void *);
 /*
- * The i-th directory the working tree could not read ("docs", "" for the
- * root), whose files are not listed; NULL past the last.
- */
-/*
  * How many entries the glob queries of t have looked at, one for each
  * entry matched or skipped past: a walk of the whole tree adds its
  * size, a query narrowed to one directory the entries of it.
  */
 size_t	 tree_visited(const struct tree *);
+/*
+ * The i-th directory the working tree could not read ("docs", "" for the
+ * root), whose files are not listed; NULL past the last.
+ */
 const char *tree_unreadable(const struct tree *, size_t);
 /* Number of entries under directory prefix ("docs" or "docs/"). */
 size_t	 tree_count_under(const struct tree *, const char *);
