@@ -29,6 +29,12 @@ test_expect_success 'ecocheck passes github-community, all but the facts only Gi
 	test_cmp want not-passed
 '
 
+test_expect_success 'ecocheck passes every osps-baseline control a checkout decides' '
+	ec_json 0 -r osps-baseline "$S" &&
+	jq -r ".results[] | select(.result == \"fail\") | .rule" "$TEST_TMP/out.json" >failed &&
+	test_line_count 0 failed
+'
+
 test_expect_success 'ecocheck passes its pytorch-ecosystem file rules' '
 	ec_json 1 "$S" &&
 	for id in governance license-file readme contributing codeowners code-of-conduct; do

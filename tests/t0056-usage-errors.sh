@@ -69,7 +69,7 @@ test_expect_success 'a user rule set is among those suggested; nothing near list
 	grep -x "ecocheck: no rule set named .my-rule.: did you mean .my-rules.? (looked in .*)" err &&
 	test_expect_code 2 "$ECOCHECK" -r zzzzzz "$R" >out 2>err &&
 	test_line_count 1 err &&
-	grep -x "ecocheck: no rule set named .zzzzzz.: there are community-health, github-community, my-rules, pytorch-ecosystem (looked in .*)" err
+	grep -x "ecocheck: no rule set named .zzzzzz.: there are clomonitor, community-health, github-community, my-rules, osps-baseline, pytorch-ecosystem (looked in .*)" err
 '
 
 test_expect_success 'a fact no rule asks for is a usage error, with the nearest' '
