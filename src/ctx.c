@@ -20,6 +20,7 @@
 #include "read/rst.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "tags.h"
 #include "tree.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -788,6 +789,12 @@ ctx_last_change(struct check_ctx *ctx, const char *path, size_t limit,
 		return 1;
 	}
 	return hc.truncated ? 2 : hc.limited ? 3 : 0;
+}
+
+int
+ctx_newest_tag(struct check_ctx *ctx, struct tags_newest *tn)
+{
+	return tags_newest(ctx->repo, ctx_as_of(ctx), tn);
 }
 
 int

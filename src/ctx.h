@@ -29,6 +29,7 @@ struct git_oid;
 struct git_repository;
 struct history;
 struct history_opts;
+struct tags_newest;
 struct tree;
 struct tree_entry;
 
@@ -219,6 +220,11 @@ int		 ctx_last_change(struct check_ctx *, const char *, size_t,
 		    int64_t *, char *, size_t);
 /* The committer date of the commit checked: 0, or -1 when there is none. */
 int		 ctx_head_time(struct check_ctx *, int64_t *);
+/*
+ * The newest release tag made at or before the date checked (tags.h):
+ * 0, or -1 (error printed); release tn with tags_newest_release().
+ */
+int		 ctx_newest_tag(struct check_ctx *, struct tags_newest *);
 /* The newest commit of the window as hex, "" when there is none. */
 void		 ctx_history_newest(const struct history *, char *, size_t);
 

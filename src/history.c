@@ -1512,6 +1512,81 @@ history_commit_time(git_repository *repo, const git_oid *id,
 	return 0;
 }
 
+/*
+ * The date of an annotated tag's "tagger " line in buf, or -1 when it has
+ * none (*next then the object it names, when "object " gives one).
+ */
+static int64_t
+tagger_date(const char *buf, size_t len, git_oid *next, int *has_next)
+{
+	const char *p, *end = buf + len, *eol, *gt;
+	uint64_t t;
+
+	*has_next = 0;
+	for (p = buf; p < end && *p != '\n'; p = text_next_line(p, end)) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (span_has_prefix(p, eol, "object ") && eol - p >= 7 +
+		    GIT_OID_HEXSZ && git_oid_fromstrn(next, p + 7,
+		    GIT_OID_HEXSZ) == 0)
+			*has_next = 1;
+		if (!span_has_prefix(p, eol, "tagger "))
+			continue;
+		for (gt = eol; gt > p && gt[-1] != '>'; gt--)
+			;
+		if (gt == p)
+			return -1;
+		while (gt < eol && *gt == ' ')
+			gt++;
+		for (t = 0; gt < eol && *gt >= '0' && *gt <= '9'; gt++)
+			t = t > (UINT64_MAX - 9) / 10 ? UINT64_MAX : t * 10 +
+			    (uint64_t)(*gt - '0');
+		return t > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)t;
+	}
+	return -1;
+}
+
+int
+history_tag_time(git_repository *repo, git_odb *odb, const char *name,
+    int64_t *when)
+{
+	git_odb_object *obj;
+	git_oid id, next;
+	int depth, has_next;
+	int64_t t;
+
+	if (git_reference_name_to_id(&id, repo, name) < 0) {
+		git_error_clear();
+		return -1;
+	}
+	for (depth = 0; depth < PEEL_DEPTH; depth++) {
+		if (git_odb_read(&obj, odb, &id) < 0) {
+			git_error_clear();
+			return -1;
+		}
+		if (git_odb_object_type(obj) == GIT_OBJECT_COMMIT) {
+			git_odb_object_free(obj);
+			return history_commit_time(repo, &id, name, when) == 0 ?
+			    0 : -1;
+		}
+		if (git_odb_object_type(obj) != GIT_OBJECT_TAG) {
+			git_odb_object_free(obj);
+			return -1;	/* a tag of a tree or a blob */
+		}
+		t = tagger_date(git_odb_object_data(obj),
+		    git_odb_object_size(obj), &next, &has_next);
+		git_odb_object_free(obj);
+		if (t >= 0) {
+			*when = t;
+			return 0;
+		}
+		if (!has_next)
+			return -1;
+		git_oid_cpy(&id, &next);
+	}
+	return -1;
+}
+
 /* Set n->has_pid and n->pid: the object path names in n's tree. */
 static int
 path_id(struct walk *w, struct wnode *n, const char *path)

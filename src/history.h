@@ -68,6 +68,15 @@ int	 history_resolve(git_repository *, const char *, const char *,
 int	 history_commit_time(git_repository *, const git_oid *, const char *,
 	    int64_t *);
 /*
+ * The creator date of the reference name, as git for-each-ref's
+ * creatordate gives it: an annotated tag's tagger date (a tag of a tag
+ * followed), else the committer date of the commit it names. 0, or -1
+ * when it names no commit or tagger that can be read (a commit's trouble
+ * is printed, a missing tag object's is not).
+ */
+int	 history_tag_time(git_repository *, git_odb *, const char *,
+	    int64_t *);
+/*
  * The tree of a commit (or of its replacement), from its first header
  * line as git's parse_commit_buffer() reads it: a commit libgit2 cannot
  * parse has a tree all the same. -1: error printed.

@@ -20,6 +20,7 @@ extern const struct rule_type rule_links;
 extern const struct rule_type rule_maintainers;
 extern const struct rule_type rule_python_dependency;
 extern const struct rule_type rule_python_package;
+extern const struct rule_type rule_release;
 extern const struct rule_type rule_sections;
 extern const struct rule_type rule_tests;
 extern const struct rule_type rule_workflows;
@@ -39,6 +40,7 @@ const struct rule_type *const rule_types[] = {
 	&rule_maintainers,
 	&rule_python_dependency,
 	&rule_python_package,
+	&rule_release,
 	&rule_sections,
 	&rule_tests,
 	&rule_workflows,
