@@ -243,15 +243,18 @@ page_cb(const struct tree_entry *e, void *arg)
 	const struct md_file *mf;
 	const char *text, *d;
 	size_t i, len;
-	int trunc;
+	int trunc, rc;
 
 	/* a link is judged, and named, by the read judge */
 	if (e->mode != TREE_MODE_FILE && e->mode != TREE_MODE_EXEC &&
 	    e->mode != TREE_MODE_LINK)
 		return 0;
+	/* a page deleted from the working tree, or not a file, has no links */
+	rc = ctx_read(a->ctx, e, PAGE_MAX, 0, NULL, &text, &len, &trunc);
+	if (rc == TREE_EMISSING || rc == TREE_ENOTFILE)
+		return 0;
 	a->pages++;
-	if ((mf = ctx_document(a->ctx, e, PAGE_MAX, NULL)) == NULL ||
-	    ctx_read(a->ctx, e, PAGE_MAX, 0, NULL, &text, &len, &trunc) != 0) {
+	if (rc != 0 || (mf = ctx_document(a->ctx, e, PAGE_MAX, NULL)) == NULL) {
 		if (a->nunread++ == 0)
 			a->unread = e;
 		return 0;
@@ -328,6 +331,9 @@ links_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		finding_result(f, RESULT_UNKNOWN, "a link points into %s/, "
 		    "which could not be listed: a person should look",
 		    *a.unsure != '\0' ? a.unsure : ".");
+	else if (a.links == 0)
+		finding_result(f, RESULT_PASS, "no relative link in the %zu "
+		    "page%s", a.pages, a.pages == 1 ? "" : "s");
 	else
 		finding_result(f, RESULT_PASS, "the %zu relative link%s of "
 		    "%zu page%s point%s at paths the repository holds",

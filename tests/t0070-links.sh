@@ -80,6 +80,15 @@ test_expect_success 'a page that is a symbolic link is named by the read judge' 
 	rm "$L/LINKED.md"
 '
 
+test_expect_success 'a page deleted from the working tree is left out, not a failure' '
+	printf "[ln]\ntype = links\nfile = CONTRIBUTING.md README.md\n" >"$TEST_TMP/two.ini" &&
+	git -C "$L" add CONTRIBUTING.md &&
+	rm "$L/CONTRIBUTING.md" &&
+	test_when_finished "git -C \"\$TEST_TMP/links\" checkout -q -- CONTRIBUTING.md" &&
+	ec_json 1 -r "$TEST_TMP/two.ini" "$L" &&
+	result_of ln message | grep "^1 broken link in 1 page: README.md:12 links to CHANGES.md"
+'
+
 test_expect_success 'a commit and the index say the same as the work tree' '
 	git -C "$L" add -A && test_tick && git -C "$L" commit -q -m pages &&
 	for src in "--rev HEAD" "--staged --absolute"; do
