@@ -22,6 +22,17 @@ ascii_isdigit(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* The value of a hexadecimal digit, of either case, or -1. */
+static inline int
+ascii_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
 static inline int
 ascii_isalpha(int c)
 {

@@ -20,6 +20,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tree.h"
 
 #define SNIFF_BYTES	512	/* a PE header is within them, mostly */
@@ -28,7 +29,6 @@
 
 static int	 binary_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
-static int	 has_extension(const char *, const char *const *);
 
 static const struct rule_key_spec binary_keys[] = {
 	{ "ignore", KEY_WORDS,
@@ -78,24 +78,7 @@ text_extension(const char *path)
 		NULL
 	};
 
-	return has_extension(path, exts);
-}
-
-/* Whether the last component of path ends in "." and one of exts. */
-static int
-has_extension(const char *path, const char *const *exts)
-{
-	const char *b, *dot;
-	size_t i;
-
-	b = strrchr(path, '/');
-	b = b != NULL ? b + 1 : path;
-	if ((dot = strrchr(b, '.')) == NULL || dot == b)
-		return 0;
-	for (i = 0; exts[i] != NULL; i++)
-		if (strcasecmp(dot + 1, exts[i]) == 0)
-			return 1;
-	return 0;
+	return text_has_extension(path, exts);
 }
 
 static uint32_t
@@ -135,9 +118,9 @@ zip_kind(const char *path, const unsigned char *p, size_t n)
 
 	if (n < 30 || memcmp(p, "PK\3\4", 4) != 0)
 		return NULL;
-	if (has_extension(path, jars))
+	if (text_has_extension(path, jars))
 		return "a Java archive";
-	if (has_extension(path, wheels))
+	if (text_has_extension(path, wheels))
 		return "a Python wheel";
 	len = (size_t)p[26] | (size_t)p[27] << 8;
 	if (len >= 9 && 30 + len <= n && memcmp(p + 30, "META-INF/", 9) == 0)
@@ -158,7 +141,7 @@ is_pyc(const char *path, const unsigned char *p, size_t n)
 	/* Python 3's magic numbers start with control bytes no text has */
 	if (magic >= 3000 && magic < 4000)
 		return 1;
-	return has_extension(path, pycs) && magic >= 20000;
+	return text_has_extension(path, pycs) && magic >= 20000;
 }
 
 /* What the first n bytes of path say it is, or NULL: not built code. */

@@ -35,6 +35,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -358,19 +359,12 @@ source_like(const char *path)
 		"cmake", "rb", "pl", "lua", "r", "jl", "proto", "f90", "zig",
 		NULL
 	};
-	const char *b, *dot;
-	size_t i;
+	const char *b;
 
 	b = strrchr(path, '/');
 	b = b != NULL ? b + 1 : path;
-	if (strcmp(b, "CMakeLists.txt") == 0)
-		return 1;
-	if ((dot = strrchr(b, '.')) == NULL || dot == b)
-		return 0;
-	for (i = 0; exts[i] != NULL; i++)
-		if (strcasecmp(dot + 1, exts[i]) == 0)
-			return 1;
-	return 0;
+	return strcmp(b, "CMakeLists.txt") == 0 ||
+	    text_has_extension(path, exts);
 }
 
 static void

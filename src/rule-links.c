@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "ctx.h"
 #include "finding.h"
 #include "read/markdown.h"
@@ -91,18 +92,6 @@ external(const char *s)
 	return 0;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * The path in the tree that link on page names, in out (no trailing
  * '/'): 0, or -1 when it climbs above the root, where GitHub's own
@@ -119,9 +108,9 @@ resolve(const char *page, const char *link, struct strbuf *out)
 	if (*link != '/' && (slash = strrchr(page, '/')) != NULL)
 		strbuf_addf(&raw, "%.*s/", (int)(slash - page), page);
 	for (p = link; *p != '\0' && *p != '#' && *p != '?'; p++) {
-		if (*p == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-			strbuf_addch(&raw, (char)(hexval(p[1]) * 16 +
-			    hexval(p[2])));
+		if (*p == '%' && ascii_hexval(p[1]) >= 0 && ascii_hexval(p[2]) >= 0) {
+			strbuf_addch(&raw, (char)(ascii_hexval(p[1]) * 16 +
+			    ascii_hexval(p[2])));
 			p += 2;
 		} else
 			strbuf_addch(&raw, *p);

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "strbuf.h"
 #include "text.h"
@@ -175,4 +176,20 @@ text_next_line(const char *s, const char *end)
 
 	nl = memchr(s, '\n', (size_t)(end - s));
 	return nl == NULL ? end : nl + 1;
+}
+
+int
+text_has_extension(const char *path, const char *const *exts)
+{
+	const char *b, *dot;
+	size_t i;
+
+	b = strrchr(path, '/');
+	b = b != NULL ? b + 1 : path;
+	if ((dot = strrchr(b, '.')) == NULL || dot == b)
+		return 0;
+	for (i = 0; exts[i] != NULL; i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return 1;
+	return 0;
 }

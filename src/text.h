@@ -53,4 +53,11 @@ size_t	 text_count_words(struct text_words *, const char *, size_t);
 /* The start of the line after the one at s, or end. */
 const char *text_next_line(const char *, const char *);
 
+/*
+ * Whether the last component of path ends in "." and one of exts
+ * (NULL-terminated), compared without case; a name that starts with its
+ * only dot (".profile") has no extension.
+ */
+int	 text_has_extension(const char *, const char *const *);
+
 #endif

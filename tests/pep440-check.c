@@ -18,27 +18,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "read/pep440.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
 #define MAXF	4
 
-static int	 hexval(int);
 static size_t	 split(char *, char **);
 static void	 answer(char **, size_t);
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Split line at tabs into at most MAXF fields, unescaping each in place. */
 static size_t
@@ -63,9 +51,9 @@ split(char *line, char **f)
 		} else if (*r == '\\' && r[1] == '\\') {
 			*w++ = '\\';
 			r++;
-		} else if (*r == '\\' && r[1] == 'x' && hexval(r[2]) >= 0 &&
-		    hexval(r[3]) >= 0) {
-			*w++ = (char)(hexval(r[2]) * 16 + hexval(r[3]));
+		} else if (*r == '\\' && r[1] == 'x' && ascii_hexval(r[2]) >= 0 &&
+		    ascii_hexval(r[3]) >= 0) {
+			*w++ = (char)(ascii_hexval(r[2]) * 16 + ascii_hexval(r[3]));
 			r += 3;
 		} else
 			*w++ = *r;

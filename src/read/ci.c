@@ -1230,40 +1230,23 @@ yaml_event(struct yaml_walk *yw, const yaml_event_t *ev)
 	}
 }
 
+static int
+yaml_event_cb(void *arg, const yaml_event_t *ev)
+{
+	return yaml_event(arg, ev);
+}
+
 /* The YAML event stream: bounded, aliases never expanded. */
 static int
 read_yaml(const char *buf, size_t len, struct ci_file *out)
 {
 	struct yaml_walk yw;
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	struct ycap cap = YCAP_INIT;
-	const char *why = NULL;
 	int rc;
 
 	memset(&yw, 0, sizeof(yw));
 	yw.out = out;
-	if (!yaml_parser_initialize(&parser))
-		abort();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	for (rc = 0; rc == 0; ) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			out->error = xasprintf("not YAML: %s",
-			    parser.problem != NULL ? parser.problem :
-			    "cannot be parsed");
-			out->error_line = (int)parser.problem_mark.line + 1;
-			rc = -1;
-			break;
-		}
-		/* the one YAML budget (yamlcap.h), before the walk */
-		if ((rc = ycap_event(&cap, &ev, &why)) != 0) {
-			out->error = xasprintf("%s (a limit)", why);
-			out->error_line = (int)ev.start_mark.line + 1;
-		} else
-			rc = yaml_event(&yw, &ev);
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
+	rc = ycap_walk(buf, len, yaml_event_cb, &yw, &out->error,
+	    &out->error_line);
 	if (out->kind == CI_GITHUB)
 		out->trigger = yw.push ? (yw.paths && !yw.broad ? 1 : 2) : 0;
 	return rc == 1 ? 0 : -1;

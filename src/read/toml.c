@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
+#include "ascii.h"
 #include "read/toml.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -98,7 +99,6 @@ static void	 freeze(struct toml_value *);
 static const char *what(const struct toml_value *);
 static void	 keyname(char *, size_t, const struct keypath *, size_t);
 static int	 is_bare(int);
-static int	 hexval(int);
 static int	 line_end_backslash(struct parser *);
 static int	 parse_escape(struct parser *, struct strbuf *);
 static int	 parse_basic(struct parser *, struct strbuf *);
@@ -457,17 +457,6 @@ is_bare(int c)
 	    (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-/* The value of a hex digit, or -1. */
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
-		return (c | 0x20) - 'a' + 10;
-	return -1;
-}
-
 /*
  * A backslash at the end of a line in a multi-line basic string: skip it,
  * the newlines and the white space up to the next text; 0 if the
@@ -512,7 +501,7 @@ parse_escape(struct parser *p, struct strbuf *out)
 	case 'U':
 		n = c == 'u' ? 4 : 8;
 		for (i = 1; i <= n; i++) {
-			if ((d = hexval(peek(p, (size_t)i))) == -1)
+			if ((d = ascii_hexval(peek(p, (size_t)i))) == -1)
 				return perr_at(p, p->pos - 1, "\\%c needs %d "
 				    "hex digits", n == 4 ? 'u' : 'U', n);
 			cp = cp << 4 | (uint32_t)d;

@@ -384,40 +384,23 @@ event(struct wf_walk *w, const yaml_event_t *ev)
 	return 0;
 }
 
+static int
+event_cb(void *arg, const yaml_event_t *ev)
+{
+	return event(arg, ev);
+}
+
 static void *
 workflow_parse(const struct reader_input *in)
 {
 	struct workflow *out;
 	struct wf_walk w;
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	struct ycap cap = YCAP_INIT;
-	const char *why = NULL;
-	int rc;
 
 	out = xcalloc(1, sizeof(*out));
 	memset(&w, 0, sizeof(w));
 	w.out = out;
-	if (!yaml_parser_initialize(&parser))
-		abort();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)in->buf,
-	    in->len);
-	for (rc = 0; rc == 0; ) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			out->error = xasprintf("not YAML: %s",
-			    parser.problem != NULL ? parser.problem :
-			    "cannot be parsed");
-			out->error_line = (int)parser.problem_mark.line + 1;
-			break;
-		}
-		if ((rc = ycap_event(&cap, &ev, &why)) != 0) {
-			out->error = xasprintf("%s (a limit)", why);
-			out->error_line = (int)ev.start_mark.line + 1;
-		} else
-			rc = event(&w, &ev);
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
+	(void)ycap_walk(in->buf, in->len, event_cb, &w, &out->error,
+	    &out->error_line);
 	free(w.step.uses);
 	free(w.step.ref);
 	return out;

@@ -5,8 +5,9 @@
 
 #include <stdlib.h>
 
-#include "strbuf.h"
 #include "read/yamlcap.h"
+#include "strbuf.h"
+#include "xalloc.h"
 
 /* A cap's number in its phrase. */
 #define YCAP_STR_(n)	#n
@@ -77,5 +78,40 @@ ycap_text(const char *text, size_t len, struct strbuf *sb, int *line)
 	yaml_parser_delete(&parser);
 	if (rc != 0)
 		strbuf_addstr(sb, why);
+	return rc;
+}
+
+int
+ycap_walk(const char *buf, size_t len,
+    int (*fn)(void *, const yaml_event_t *), void *arg, char **error,
+    int *line)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct ycap cap = YCAP_INIT;
+	const char *why = NULL;
+	int rc;
+
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	for (rc = 0; rc == 0; ) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			*error = xasprintf("not YAML: %s",
+			    parser.problem != NULL ? parser.problem :
+			    "cannot be parsed");
+			*line = (int)parser.problem_mark.line + 1;
+			rc = -1;
+			break;
+		}
+		/* the budget, before the walk sees the event */
+		if ((rc = ycap_event(&cap, &ev, &why)) != 0) {
+			*error = xasprintf("%s (a limit)", why);
+			*line = (int)ev.start_mark.line + 1;
+		} else
+			rc = fn(arg, &ev);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
 	return rc;
 }

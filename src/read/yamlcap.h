@@ -43,4 +43,14 @@ int	 ycap_event(struct ycap *, const yaml_event_t *, const char **);
  */
 int	 ycap_text(const char *, size_t, struct strbuf *, int *);
 
+/*
+ * Walk the events of buf under the caps: each event goes to fn, which
+ * returns 0 to go on, 1 when done and -1 when it stops (saying why
+ * itself). A text libyaml cannot parse, or past a cap, stops with -1,
+ * *error (allocated) saying why and *line its line. Returns what
+ * stopped the walk.
+ */
+int	 ycap_walk(const char *, size_t, int (*)(void *, const yaml_event_t *),
+	    void *, char **, int *);
+
 #endif
