@@ -39,6 +39,8 @@ static void	 md_entry(FILE *, const struct finding *);
 static void	 md_evidence(FILE *, const struct repo_result *);
 static void	 review_table(FILE *, const struct repo_result *,
 		    const struct repo_result *);
+static void	 rule_rows(FILE *, const struct repo_result *,
+		    const struct repo_result *);
 
 const struct report_format report_markdown = {
 	.name = "markdown",
@@ -309,6 +311,50 @@ md_diff_table(FILE *fp, const struct repo_result *was,
 	review_table(fp, was, res);
 }
 
+/* The finding of rule id in res, or NULL. */
+static const struct finding *
+finding_of(const struct repo_result *res, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].rule->id, id) == 0)
+			return &res->findings[i];
+	return NULL;
+}
+
+/*
+ * A rule set without requirements (a checklist of its own): a row for
+ * each rule, its title the criterion, with what was makes of it.
+ */
+static void
+rule_rows(FILE *fp, const struct repo_result *was,
+    const struct repo_result *res)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct finding *f, *w;
+	size_t i;
+
+	for (i = 0; i < res->nfindings; i++) {
+		f = &res->findings[i];
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "| ");
+		md_escape(&sb, f->rule->title != NULL ? f->rule->title :
+		    f->rule->id);
+		if (was != NULL) {
+			w = finding_of(was, f->rule->id);
+			strbuf_addf(&sb, " | %s", w != NULL ?
+			    wg_status_label(finding_wg_status(w)) : "");
+		}
+		strbuf_addf(&sb, " | %s | ",
+		    wg_status_label(finding_wg_status(f)));
+		md_finding_note(&sb, f);
+		strbuf_addstr(&sb, " |\n");
+		fwrite(sb.buf, 1, sb.len, fp);
+	}
+	strbuf_release(&sb);
+}
+
 /*
  * The review table of res, with a column "Was" of the rows' statuses in
  * was before its Status when was is not NULL; the rows run to the
@@ -327,6 +373,8 @@ review_table(FILE *fp, const struct repo_result *was,
 	fputs(was != NULL ? "| Criterion | Was | Status | Notes |\n"
 	    "| --- | --- | --- | --- |\n" :
 	    "| Criterion | Status | Notes |\n| --- | --- | --- |\n", fp);
+	if (max == 0)
+		rule_rows(fp, was, res);
 	for (req = 1; req <= max; req++) {
 		strbuf_reset(&sb);
 		strbuf_addstr(&sb, "| ");
@@ -459,7 +507,8 @@ md_evidence(FILE *fp, const struct repo_result *res)
 		if (res->findings[i].rule->nreq > 0)
 			continue;
 		if (!other++)
-			fputs("\n#### Other checks\n\n", fp);
+			fputs(max > 0 ? "\n#### Other checks\n\n" :
+			    "\n#### Checks\n\n", fp);
 		md_entry(fp, &res->findings[i]);
 	}
 	strbuf_release(&sb);

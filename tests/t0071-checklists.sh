@@ -86,6 +86,16 @@ test_expect_success 'clomonitor: an LGPL project has its SPDX id but not an appr
 	result_of license-approved message | grep "LGPL-2.1-only"
 '
 
+test_expect_success 'markdown: a rule set without requirements has a row per rule, titled' '
+	"$ECOCHECK" -f markdown -r clomonitor "$C" >review.md &&
+	ec_json 0 -r clomonitor "$C" &&
+	test_eq "$(grep -c "^| " review.md)" "$(($(jq ".results | length" "$TEST_TMP/out.json") + 2))" &&
+	grep -q "^| a README (CLOMonitor: readme) | ✅ Pass | found README.md |$" review.md &&
+	grep -q "^| a website URL in the repository'"'"'s settings (CLOMonitor: website) | ❓ Needs human judgment | " review.md &&
+	grep -q "^#### Checks$" review.md &&
+	test_must_fail grep -q "adopters-readme" review.md
+'
+
 B=$TEST_TMP/bare-minimum
 make_repo "$B" README.md >/dev/null
 
