@@ -128,7 +128,11 @@ zip_kind(const char *path, const unsigned char *p, size_t n)
 	return NULL;
 }
 
-/* Python byte code: a magic number, then "\r\n". */
+/*
+ * Python byte code: a magic number, then "\r\n". From Python 3.7 (magic
+ * 3390) a flags word of 0 to 3 follows, which no text has; older byte
+ * code counts only in a .pyc or .pyo file.
+ */
 static int
 is_pyc(const char *path, const unsigned char *p, size_t n)
 {
@@ -138,10 +142,18 @@ is_pyc(const char *path, const unsigned char *p, size_t n)
 	if (n < 16 || p[2] != '\r' || p[3] != '\n')
 		return 0;
 	magic = (unsigned)p[0] | (unsigned)p[1] << 8;
-	/* Python 3's magic numbers start with control bytes no text has */
-	if (magic >= 3000 && magic < 4000)
+	if (magic >= 3390 && magic < 4000 && le32(p + 4) <= 3)
 		return 1;
-	return text_has_extension(path, pycs) && magic >= 20000;
+	return text_has_extension(path, pycs) && magic >= 3000;
+}
+
+/* Dalvik byte code: "dex\n", a three-digit version, NUL. */
+static int
+is_dex(const unsigned char *p, size_t n)
+{
+	return n >= 8 && memcmp(p, "dex\n", 4) == 0 && p[4] >= '0' &&
+	    p[4] <= '9' && p[5] >= '0' && p[5] <= '9' && p[6] >= '0' &&
+	    p[6] <= '9' && p[7] == '\0';
 }
 
 /* What the first n bytes of path say it is, or NULL: not built code. */
@@ -173,7 +185,7 @@ sniff(const char *path, const unsigned char *p, size_t n)
 		return "an RPM package";
 	if (memcmp(p, "\0asm", 4) == 0)
 		return "a WebAssembly module";
-	if (memcmp(p, "dex\n", 4) == 0)
+	if (is_dex(p, n))
 		return "Dalvik byte code";
 	if (is_pyc(path, p, n))
 		return "Python byte code";

@@ -139,6 +139,25 @@ resolve(const char *page, const char *link, struct strbuf *out)
 	return rc;
 }
 
+/* Whether a directory above path is a submodule, whose files are not listed. */
+static int
+in_submodule(const struct tree *t, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct tree_entry *e;
+	const char *p;
+	int found = 0;
+
+	for (p = strchr(path, '/'); p != NULL && !found; p = strchr(p + 1, '/')) {
+		strbuf_reset(&sb);
+		strbuf_add(&sb, path, (size_t)(p - path));
+		found = (e = tree_lookup(t, sb.buf, 0)) != NULL &&
+		    e->mode == TREE_MODE_SUBMODULE;
+	}
+	strbuf_release(&sb);
+	return found;
+}
+
 /* Whether path is in the tree: an entry, a directory, or a built page. */
 static int
 exists(const struct tree *t, const char *path)
@@ -151,7 +170,7 @@ exists(const struct tree *t, const char *path)
 	int found;
 
 	if (*path == '\0' || tree_lookup(t, path, 0) != NULL ||
-	    tree_count_under(t, path) > 0)
+	    tree_count_under(t, path) > 0 || in_submodule(t, path))
 		return 1;
 	dot = strrchr(path, '.');
 	if (dot != NULL && strchr(dot, '/') != NULL)

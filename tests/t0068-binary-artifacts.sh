@@ -39,6 +39,8 @@ echo "a placeholder, not a program" >"$B/win/setup.exe"
 { printf 'PK\003\004\024\000\000\000\000\000' && pad 16 &&
   printf '\010\000\000\000data.csv' && pad 8; } >"$B/tests/data/table.zip"
 printf 'ab\r\nplain text with a CRLF\r\n' >"$B/notes"
+printf 'A\r\r\nplain text with a doubled carriage return\r\r\n' >"$B/crcr"
+printf 'dex\nindex\nvertex\n' >"$B/words"
 { printf '\177ELF\002\001\001\000' && pad 56; } >"$B/tests/data/sample-elf"
 ln -s protoc "$B/bin/link-to-protoc"
 test_tick

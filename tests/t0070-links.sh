@@ -89,6 +89,17 @@ test_expect_success 'a page deleted from the working tree is left out, not a fai
 	result_of ln message | grep "^1 broken link in 1 page: README.md:12 links to CHANGES.md"
 '
 
+test_expect_success 'a link into a submodule counts: its files are not listed' '
+	git -C "$L" update-index --add --cacheinfo \
+		160000,1111111111111111111111111111111111111111,third/sub &&
+	printf "[ln]\ntype = links\nfile = SUB.md\n" >"$TEST_TMP/sub.ini" &&
+	printf "See [its guide](third/sub/docs/guide.md).\n" >"$L/SUB.md" &&
+	ec_json 0 -r "$TEST_TMP/sub.ini" "$L" &&
+	test_eq "$(result_of ln)" pass &&
+	git -C "$L" rm -q --cached third/sub &&
+	rm "$L/SUB.md"
+'
+
 test_expect_success 'a commit and the index say the same as the work tree' '
 	git -C "$L" add -A && test_tick && git -C "$L" commit -q -m pages &&
 	for src in "--rev HEAD" "--staged --absolute"; do
