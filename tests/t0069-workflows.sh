@@ -146,6 +146,7 @@ test_expect_success 'dangerous: a script expanding an issue title fails at its l
 	          echo "thanks"
 	          echo "${{ github.event.issue.title }}"
 	      - run: echo "${{ github.sha }} ${{ matrix.python }}"
+	      - run: echo "${{ github.event.release.body }} ${{ github.event.inputs.title }}"
 	EOF
 	judge dangerous 1 &&
 	test_eq "$(cat evidence)" ".github/workflows/greet.yml:8 a script expands \${{ github.event.issue.title }}" &&

@@ -138,19 +138,39 @@ trigger(struct workflow *out, const char *name, int line)
 		out->wfrun_line = line;
 }
 
+/* Whether the text [s, end) ends with one of words. */
+static int
+ends_with_one(const char *s, const char *end, const char *const *words)
+{
+	size_t i, k;
+
+	for (i = 0; words[i] != NULL; i++) {
+		k = strlen(words[i]);
+		if ((size_t)(end - s) >= k && memcmp(end - k, words[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
- * Whether the expression names what a pull request's or an issue's
- * author writes: titles, bodies, messages, branch names.
+ * Whether the expression names what the author of an issue, a pull
+ * request, a comment, a review, a discussion or a commit writes: its
+ * title, body, message, branch name or author (Scorecard's untrusted
+ * contexts). What maintainers write (a release's notes, inputs) is not.
  */
 static int
 untrusted(const char *s, size_t n)
 {
+	static const char *const from[] = { "issue.", "pull_request.",
+	    "comment.", "review.", "review_comment.", "pages", "commits",
+	    "head_commit.", "discussion.", "discussion_comment.",
+	    "workflow_run.", NULL };
 	static const char *const parts[] = { "title", "body", "message",
 	    "page_name", "head.ref", "head.label", "default_branch",
 	    "head_branch", "author.email", "author.name", NULL };
 	struct strbuf sb = STRBUF_INIT;
-	const char *p, *end;
-	size_t i, k;
+	const char *p, *end, *what;
+	size_t i;
 	int bad = 0;
 
 	strbuf_add(&sb, s, n);
@@ -158,15 +178,14 @@ untrusted(const char *s, size_t n)
 		bad = 1;
 	for (p = sb.buf; !bad && (p = strstr(p, "github.event.")) != NULL;
 	    p = end) {
-		for (end = p + 13; *end != '\0' && strchr("abcdefghijklmnop"
+		what = p + 13;
+		for (end = what; *end != '\0' && strchr("abcdefghijklmnop"
 		    "qrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.*[]'\"",
 		    *end) != NULL; end++)
 			;
-		for (i = 0; parts[i] != NULL && !bad; i++) {
-			k = strlen(parts[i]);
-			bad = (size_t)(end - p) >= k && memcmp(end - k,
-			    parts[i], k) == 0;
-		}
+		for (i = 0; from[i] != NULL && !bad; i++)
+			bad = strncmp(what, from[i], strlen(from[i])) == 0 &&
+			    ends_with_one(what, end, parts);
 	}
 	strbuf_release(&sb);
 	return bad;
