@@ -212,6 +212,18 @@ toml_value(const char *p, const char *end, struct strvec *out,
  * The keys of a task's table that hold what it runs: cmd, shell, script,
  * commands; sequence and depends-on name other tasks.
  */
+/* Whether the n bytes at k are one of the keys. */
+static int
+key_in(const char *k, size_t n, const char *const *keys)
+{
+	size_t i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if (strlen(keys[i]) == n && memcmp(k, keys[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 inline_table(const char *p, const char *end, struct strvec *out,
     const char *prefix)
@@ -220,7 +232,7 @@ inline_table(const char *p, const char *end, struct strvec *out,
 	static const char *const refs[] = { "sequence", "depends-on",
 	    "depends_on", NULL };
 	const char *k, *q;
-	size_t i, n;
+	size_t n;
 
 	for (k = p; k < end; k++) {
 		if (!isalpha((unsigned char)*k) || (k > p &&
@@ -235,12 +247,11 @@ inline_table(const char *p, const char *end, struct strvec *out,
 			q++;
 		if (q >= end || *q != '=')
 			continue;
-		for (i = 0; cmds[i] != NULL; i++)
-			if (strlen(cmds[i]) == n && strncmp(k, cmds[i], n) == 0)
-				k = toml_value(q + 1, end, out, NULL) - 1;
-		for (i = 0; refs[i] != NULL; i++)
-			if (strlen(refs[i]) == n && strncmp(k, refs[i], n) == 0)
-				k = toml_value(q + 1, end, out, prefix) - 1;
+		/* k moves past the value: compare the key before it does */
+		if (key_in(k, n, cmds))
+			k = toml_value(q + 1, end, out, NULL) - 1;
+		else if (key_in(k, n, refs))
+			k = toml_value(q + 1, end, out, prefix) - 1;
 	}
 }
 
