@@ -481,3 +481,45 @@ repo_result_release(struct repo_result *res)
 	ruleset_release(&res->rs);
 	memset(res, 0, sizeof(*res));
 }
+
+void
+finding_places_add(struct finding_places *pl, const char *path, int line,
+    char *what, char *note)
+{
+	XGROW(pl->v, pl->n + 1, pl->alloc);
+	pl->v[pl->n].path = path;
+	pl->v[pl->n].line = line;
+	pl->v[pl->n].what = what;
+	pl->v[pl->n].note = note;
+	pl->n++;
+}
+
+void
+finding_places_say(struct finding *f, const struct finding_places *pl,
+    size_t show, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n && i < show; i++)
+		finding_append(f, "%s%s:%d %s", i > 0 ? "; " : "",
+		    pl->v[i].path, pl->v[i].line, pl->v[i].what);
+	if (pl->n > show)
+		finding_append(f, "; and %zu more", pl->n - show);
+	for (i = 0; i < pl->n && i < max; i++)
+		finding_evidence(f, pl->v[i].path, pl->v[i].line,
+		    pl->v[i].note);
+}
+
+void
+finding_places_release(struct finding_places *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->v[i].note != pl->v[i].what)
+			free(pl->v[i].note);
+		free(pl->v[i].what);
+	}
+	free(pl->v);
+	memset(pl, 0, sizeof(*pl));
+}

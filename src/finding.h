@@ -150,6 +150,35 @@ void	 finding_cap_level(struct finding *, enum level);
 void	 finding_copy_evidence(struct finding *, const struct finding *);
 
 /*
+ * Places a rule found something wrong at, in the order found: what the
+ * message says of each ("links to X, ...") and the evidence's note.
+ */
+struct finding_place {
+	const char	*path;		/* borrowed: the tree entry's */
+	int		 line;
+	char		*what;
+	char		*note;
+};
+
+struct finding_places {
+	struct finding_place	*v;
+	size_t			 n;
+	size_t			 alloc;
+};
+
+/* Add a place; what and note (which may be the same) become the list's. */
+void	 finding_places_add(struct finding_places *, const char *, int,
+	    char *, char *);
+/*
+ * Append "PATH:LINE WHAT" of the first show places to the message, "; "
+ * between them and "; and N more" after, and give the first max as
+ * evidence, each with its note.
+ */
+void	 finding_places_say(struct finding *, const struct finding_places *,
+	    size_t, size_t);
+void	 finding_places_release(struct finding_places *);
+
+/*
  * The one judge: the rule's exemption, the effective level, the default
  * fix, and with res what the repository's config changed of the rule and
  * the counts and exit status of res (NULL: judge the finding alone).

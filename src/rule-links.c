@@ -9,6 +9,9 @@
  * directory counts. A link to a page that a documentation build makes
  * ("api.html" beside "api.md" or "api.rst") counts too.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1		/* memmem */
+#endif
 #include "config.h"
 
 #include <string.h>
@@ -17,6 +20,7 @@
 #include "ctx.h"
 #include "finding.h"
 #include "read/markdown.h"
+#include "regex.h"
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
@@ -45,16 +49,9 @@ const struct rule_type rule_links = {
 	.check = links_check,
 };
 
-struct broken {
-	const char	*page;
-	int		 line;
-	char		*link;
-};
-
 struct links_arg {
 	struct check_ctx	*ctx;
-	struct broken		*v;
-	size_t			 n, alloc;
+	struct finding_places	 broken;
 	size_t			 pages, links;
 	const struct tree_entry	*unread;	/* a page not read */
 	size_t			 nunread;
@@ -195,16 +192,11 @@ exists(const struct tree *t, const char *path)
 static int
 line_of(const char *text, size_t len, const char *s, size_t n)
 {
-	size_t i;
-	int line = 1;
+	const char *at;
 
-	for (i = 0; n > 0 && i + n <= len; i++) {
-		if (text[i] == '\n')
-			line++;
-		else if (memcmp(text + i, s, n) == 0)
-			return line;
-	}
-	return 0;
+	if (n == 0 || (at = memmem(text, len, s, n)) == NULL)
+		return 0;
+	return regex_line_of(text, (size_t)(at - text));
 }
 
 /*
@@ -238,7 +230,7 @@ myst_target(const char *text, size_t len, const char *link)
 
 	strbuf_addf(&sb, "(%s)=", link);
 	found = strchr(link, '/') == NULL &&
-	    line_of(text, len, sb.buf, sb.len) > 0;
+	    memmem(text, len, sb.buf, sb.len) != NULL;
 	strbuf_release(&sb);
 	return found;
 }
@@ -280,11 +272,10 @@ page_cb(const struct tree_entry *e, void *arg)
 			a->unsure = d;
 			continue;
 		}
-		XGROW(a->v, a->n + 1, a->alloc);
-		a->v[a->n].page = e->path;
-		a->v[a->n].line = line_of_link(text, len, mf->doc.links[i]);
-		a->v[a->n].link = xstrdup(mf->doc.links[i]);
-		a->n++;
+		finding_places_add(&a->broken, e->path,
+		    line_of_link(text, len, mf->doc.links[i]),
+		    xasprintf("links to %s, which is not in the repository",
+		    mf->doc.links[i]), xstrdup(mf->doc.links[i]));
 	}
 	strbuf_release(&path);
 	return 0;
@@ -293,18 +284,11 @@ page_cb(const struct tree_entry *e, void *arg)
 static void
 report_broken(const struct links_arg *a, struct finding *f)
 {
-	size_t i;
+	size_t n = a->broken.n;
 
 	finding_result(f, RESULT_FAIL, "%zu broken link%s in %zu page%s: ",
-	    a->n, a->n == 1 ? "" : "s", a->pages, a->pages == 1 ? "" : "s");
-	for (i = 0; i < a->n && i < SHOW_MAX; i++)
-		finding_append(f, "%s%s:%d links to %s, which is not in the "
-		    "repository", i > 0 ? "; " : "", a->v[i].page,
-		    a->v[i].line, a->v[i].link);
-	if (a->n > SHOW_MAX)
-		finding_append(f, "; and %zu more", a->n - SHOW_MAX);
-	for (i = 0; i < a->n && i < EVIDENCE_MAX; i++)
-		finding_evidence(f, a->v[i].page, a->v[i].line, a->v[i].link);
+	    n, n == 1 ? "" : "s", a->pages, a->pages == 1 ? "" : "s");
+	finding_places_say(f, &a->broken, SHOW_MAX, EVIDENCE_MAX);
 	finding_fix(f, "point each link at a file or directory the "
 	    "repository holds (paths are relative to the page, or to the "
 	    "root with a leading '/'), or use the page's full URL");
@@ -327,10 +311,10 @@ links_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 	else
 		for (i = 0; pages[i] != NULL; i++)
 			tree_glob(ctx_tree(ctx), pages[i], 0, page_cb, &a);
-	finding_value(f, (long long)a.n);
+	finding_value(f, (long long)a.broken.n);
 	if (a.pages == 0)
 		finding_result(f, RESULT_SKIP, "no page to check");
-	else if (a.n > 0)
+	else if (a.broken.n > 0)
 		report_broken(&a, f);
 	else if (a.nunread > 0)
 		/* the read judge's words */
@@ -347,8 +331,6 @@ links_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 		    "%zu page%s point%s at paths the repository holds",
 		    a.links, a.links == 1 ? "" : "s", a.pages,
 		    a.pages == 1 ? "" : "s", a.links == 1 ? "s" : "");
-	for (i = 0; i < a.n; i++)
-		free(a.v[i].link);
-	free(a.v);
+	finding_places_release(&a.broken);
 	return 0;
 }

@@ -50,18 +50,10 @@ const struct rule_type rule_workflows = {
 	.check = workflows_check,
 };
 
-/* A problem found: where, and what. */
-struct wf_problem {
-	const char	*path;
-	int		 line;
-	char		*what;
-};
-
 struct wf_arg {
 	struct check_ctx	*ctx;
 	const char		*check;
-	struct wf_problem	*v;
-	size_t			 n, alloc;
+	struct finding_places	 problems;
 	size_t			 files, items;
 	const struct tree_entry	*unread;	/* the first not read */
 	const struct workflow	*broken;	/* its model, if a reader's */
@@ -69,15 +61,11 @@ struct wf_arg {
 	struct strbuf		 note;	/* a detail, or empty */
 };
 
-/* Add a problem at path:line; what is the caller's, now a's. */
+/* A problem at path:line; what is the caller's, now a's. */
 static void
 problem(struct wf_arg *a, const char *path, int line, char *what)
 {
-	XGROW(a->v, a->n + 1, a->alloc);
-	a->v[a->n].path = path;
-	a->v[a->n].line = line;
-	a->v[a->n].what = what;
-	a->n++;
+	finding_places_add(&a->problems, path, line, what, what);
 }
 
 static void
@@ -168,17 +156,11 @@ workflow_cb(const struct tree_entry *e, void *arg)
 static void
 report_problems(const struct wf_arg *a, struct finding *f)
 {
-	size_t i;
+	size_t n = a->problems.n;
 
 	finding_result(f, RESULT_FAIL, "%zu problem%s in %zu workflow%s: ",
-	    a->n, a->n == 1 ? "" : "s", a->files, a->files == 1 ? "" : "s");
-	for (i = 0; i < a->n && i < SHOW_MAX; i++)
-		finding_append(f, "%s%s:%d %s", i > 0 ? "; " : "",
-		    a->v[i].path, a->v[i].line, a->v[i].what);
-	if (a->n > SHOW_MAX)
-		finding_append(f, "; and %zu more", a->n - SHOW_MAX);
-	for (i = 0; i < a->n && i < EVIDENCE_MAX; i++)
-		finding_evidence(f, a->v[i].path, a->v[i].line, a->v[i].what);
+	    n, n == 1 ? "" : "s", a->files, a->files == 1 ? "" : "s");
+	finding_places_say(f, &a->problems, SHOW_MAX, EVIDENCE_MAX);
 	if (strcmp(a->check, "permissions") == 0)
 		finding_fix(f, "declare the token's permissions at the top of "
 		    "each workflow, read-only ('permissions: contents: read'), "
@@ -213,7 +195,6 @@ workflows_check(const struct rule *r, struct check_ctx *ctx,
     struct finding *f)
 {
 	struct wf_arg a;
-	size_t i;
 
 	memset(&a, 0, sizeof(a));
 	strbuf_init(&a.note);
@@ -223,11 +204,11 @@ workflows_check(const struct rule *r, struct check_ctx *ctx,
 	    &a);
 	tree_glob(ctx_tree(ctx), ".github/workflows/*.yaml", 0, workflow_cb,
 	    &a);
-	finding_value(f, (long long)a.n);
+	finding_value(f, (long long)a.problems.n);
 	if (a.files == 0)
 		finding_result(f, RESULT_SKIP, "no GitHub Actions workflow "
 		    "(looked in .github/workflows/)");
-	else if (a.n > 0)
+	else if (a.problems.n > 0)
 		report_problems(&a, f);
 	else if (a.nunread > 0 && a.broken == NULL)
 		/* the read judge's words: a link, missing, unreadable */
@@ -244,9 +225,7 @@ workflows_check(const struct rule *r, struct check_ctx *ctx,
 		report_clean(&a, f);
 	if (a.note.len > 0)
 		finding_detail(f, "%s", a.note.buf);
-	for (i = 0; i < a.n; i++)
-		free(a.v[i].what);
-	free(a.v);
+	finding_places_release(&a.problems);
 	strbuf_release(&a.note);
 	return 0;
 }

@@ -11,9 +11,11 @@
 
 #include <yaml.h>
 
+#include "ascii.h"
 #include "read/reader.h"
 #include "read/workflow.h"
 #include "read/yamlcap.h"
+#include "regex.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -53,10 +55,7 @@ hit_add(struct wf_hits *h, int line, const char *s, size_t n)
 		return NULL;
 	if (n > WF_TEXT_MAX)
 		n = WF_TEXT_MAX;
-	if (h->n == h->alloc) {
-		h->alloc = h->alloc ? 2 * h->alloc : 8;
-		h->v = xreallocarray(h->v, h->alloc, sizeof(*h->v));
-	}
+	XGROW(h->v, h->n + 1, h->alloc);
 	x = &h->v[h->n++];
 	x->line = line;
 	x->text = xstrndup(s, n);
@@ -79,8 +78,9 @@ is_hex(const char *s, size_t n)
 {
 	size_t i;
 
+	/* a commit id is written in lower case */
 	for (i = 0; i < n; i++)
-		if (s[i] == '\0' || strchr("0123456789abcdef", s[i]) == NULL)
+		if (ascii_hexval(s[i]) < 0 || (s[i] >= 'A' && s[i] <= 'F'))
 			return 0;
 	return 1;
 }
@@ -195,8 +195,7 @@ untrusted(const char *s, size_t n)
 static void
 scan_run(struct workflow *out, const char *s, size_t n, int line)
 {
-	const char *p, *end, *open, *close, *nl;
-	int l;
+	const char *p, *end, *open, *close;
 
 	end = s + n;
 	for (p = s; p < end && (open = memchr(p, '$', (size_t)(end - p)));
@@ -211,10 +210,8 @@ scan_run(struct workflow *out, const char *s, size_t n, int line)
 		if (!untrusted(open + 3, (size_t)(close - open - 3)))
 			continue;
 		/* the line of the expression in a block scalar */
-		for (l = line, nl = s; (nl = memchr(nl, '\n',
-		    (size_t)(open - nl))) != NULL; nl++)
-			l++;
-		hit_add(&out->injections, l, open, (size_t)(close + 2 - open));
+		hit_add(&out->injections, line - 1 + regex_line_of(s,
+		    (size_t)(open - s)), open, (size_t)(close + 2 - open));
 	}
 }
 
