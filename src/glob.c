@@ -397,3 +397,20 @@ glob_match_path(const char *pattern, const char *path, int is_dir,
 	free(pat);
 	return r;
 }
+
+char *
+glob_quote(const char *s, size_t n)
+{
+	char *q, *p;
+	size_t i;
+
+	p = q = xmalloc(n * 2 + 1);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '*' || s[i] == '?' || s[i] == '[' || s[i] == ']' ||
+		    s[i] == '\\')
+			*p++ = '\\';
+		*p++ = s[i];
+	}
+	*p = '\0';
+	return q;
+}

@@ -16,6 +16,8 @@
 #ifndef EC_GLOB_H
 #define EC_GLOB_H
 
+#include <stddef.h>
+
 #define GLOB_PATHNAME	0x1	/* '*', '?', [...] do not match '/' */
 #define GLOB_CASEFOLD	0x2	/* ASCII letters match without case */
 
@@ -33,5 +35,8 @@ int	 glob_match(const char *, const char *, int);
  * Negation ('!') and comments are the caller's. GLOB_PATHNAME is implied.
  */
 int	 glob_match_path(const char *, const char *, int, int);
+
+/* A pattern that matches the n bytes of s and nothing else; allocated. */
+char	*glob_quote(const char *, size_t);
 
 #endif

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,6 +23,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "tree.h"
+#include "xalloc.h"
 
 #define SNIFF_BYTES	512	/* a PE header is within them, mostly */
 #define SHOW_MAX	5	/* paths named in the message */
@@ -45,9 +47,8 @@ const struct rule_type rule_binary_artifacts = {
 
 struct binary_arg {
 	struct check_ctx	*ctx;
-	const struct rule_key	*ignore;
-	struct strvec		 found;		/* "path\0what" pairs, flat */
-	size_t			 nfound, nread, nfiles, nignored;
+	struct strvec		 found;		/* path, what, flat */
+	size_t			 nfound, nread, nfiles;
 	const char		*unread;	/* the first file not read */
 	size_t			 nunread;
 };
@@ -228,10 +229,6 @@ binary_cb(const struct tree_entry *e, void *arg)
 	a->nread++;
 	if ((what = sniff(e->path, (const unsigned char *)buf, len)) == NULL)
 		return 0;
-	if (ignored(a->ignore, e->path)) {
-		a->nignored++;
-		return 0;
-	}
 	strvec_push(&a->found, e->path);
 	strvec_push(&a->found, what);
 	a->nfound++;
@@ -239,20 +236,63 @@ binary_cb(const struct tree_entry *e, void *arg)
 }
 
 static void
-report_found(const struct binary_arg *a, struct finding *f)
+binary_free(void *p)
+{
+	struct binary_arg *a = p;
+
+	strvec_clear(&a->found);
+	free(a);
+}
+
+/*
+ * The built code of the tree: every file read by its first bytes once
+ * per check, shared by the rules of this type (each ignores its own).
+ */
+static const struct binary_arg *
+binary_scan(struct check_ctx *ctx)
+{
+	struct binary_arg *a;
+
+	if ((a = ctx_cache_find(ctx, "binary-artifacts", NULL, 0)) != NULL)
+		return a;
+	a = xcalloc(1, sizeof(*a));
+	a->ctx = ctx;
+	tree_glob(ctx_tree(ctx), "**", 0, binary_cb, a);
+	a->ctx = NULL;
+	ctx_cache_add_pure(ctx, "binary-artifacts", 0, a, binary_free);
+	return a;
+}
+
+/* The binaries of a not ignored: path, what, flat in out; how many. */
+static size_t
+not_ignored(const struct binary_arg *a, const struct rule_key *ignore,
+    struct strvec *out)
 {
 	size_t i;
 
+	for (i = 0; i < a->nfound; i++)
+		if (!ignored(ignore, a->found.v[2 * i])) {
+			strvec_push(out, a->found.v[2 * i]);
+			strvec_push(out, a->found.v[2 * i + 1]);
+		}
+	return out->n / 2;
+}
+
+static void
+report_found(const struct strvec *found, struct finding *f)
+{
+	size_t i, n;
+
+	n = found->n / 2;
 	finding_result(f, RESULT_FAIL, "%zu binary artifact%s tracked: ",
-	    a->nfound, a->nfound == 1 ? "" : "s");
-	for (i = 0; i < a->nfound && i < SHOW_MAX; i++)
+	    n, n == 1 ? "" : "s");
+	for (i = 0; i < n && i < SHOW_MAX; i++)
 		finding_append(f, "%s%s (%s)", i > 0 ? ", " : "",
-		    a->found.v[2 * i], a->found.v[2 * i + 1]);
-	if (a->nfound > SHOW_MAX)
-		finding_append(f, " and %zu more", a->nfound - SHOW_MAX);
-	for (i = 0; i < a->nfound && i < EVIDENCE_MAX; i++)
-		finding_evidence(f, a->found.v[2 * i], 0,
-		    a->found.v[2 * i + 1]);
+		    found->v[2 * i], found->v[2 * i + 1]);
+	if (n > SHOW_MAX)
+		finding_append(f, " and %zu more", n - SHOW_MAX);
+	for (i = 0; i < n && i < EVIDENCE_MAX; i++)
+		finding_evidence(f, found->v[2 * i], 0, found->v[2 * i + 1]);
 	finding_fix(f, "build these from source instead of keeping them in "
 	    "the repository (publish them as release assets), or list test "
 	    "data in the rule's ignore key");
@@ -261,26 +301,27 @@ report_found(const struct binary_arg *a, struct finding *f)
 static int
 binary_check(const struct rule *r, struct check_ctx *ctx, struct finding *f)
 {
-	struct binary_arg a;
+	const struct binary_arg *a;
+	struct strvec found = STRVEC_INIT;
+	size_t n;
 
-	memset(&a, 0, sizeof(a));
-	a.ctx = ctx;
-	a.ignore = rule_key(r, "ignore");
-	tree_glob(ctx_tree(ctx), "**", 0, binary_cb, &a);
-	finding_value(f, (long long)a.nfound);
-	if (a.nfound > 0)
-		report_found(&a, f);
-	else if (a.nunread > 0) {
+	a = binary_scan(ctx);
+	n = not_ignored(a, rule_key(r, "ignore"), &found);
+	finding_value(f, (long long)n);
+	if (n > 0)
+		report_found(&found, f);
+	else if (a->nunread > 0) {
 		finding_result(f, RESULT_UNKNOWN, "no binary artifact among "
-		    "the files read, but %s%s could not be read", a.unread,
-		    a.nunread > 1 ? " and others" : "");
-		finding_evidence(f, a.unread, 0, NULL);
+		    "the files read, but %s%s could not be read", a->unread,
+		    a->nunread > 1 ? " and others" : "");
+		finding_evidence(f, a->unread, 0, NULL);
 	} else
 		finding_result(f, RESULT_PASS, "no binary artifact among %zu "
-		    "files (%zu read by their first bytes)", a.nfiles, a.nread);
-	if (a.nignored > 0)
+		    "files (%zu read by their first bytes)", a->nfiles,
+		    a->nread);
+	if (a->nfound > n)
 		finding_append(f, "; %zu more in paths the rule ignores",
-		    a.nignored);
-	strvec_clear(&a.found);
+		    a->nfound - n);
+	strvec_clear(&found);
 	return 0;
 }

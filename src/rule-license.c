@@ -28,6 +28,7 @@
 #include "ctx.h"
 #include "error.h"
 #include "finding.h"
+#include "glob.h"
 #include "read/license.h"
 #include "pymeta.h"
 #include "regex.h"
@@ -348,23 +349,48 @@ is_license_name(const char *path)
 	return 0;
 }
 
+/* The extensions of source files, where SPDX lines are looked for. */
+static const char *const source_exts[] = {
+	"py", "pyi", "pyx", "pxd", "c", "h", "cc", "cpp", "cxx", "hpp",
+	"hh", "hxx", "cu", "cuh", "m", "mm", "js", "mjs", "jsx", "ts",
+	"tsx", "go", "rs", "java", "kt", "scala", "swift", "sh", "bash",
+	"cmake", "rb", "pl", "lua", "r", "jl", "proto", "f90", "zig",
+	NULL
+};
+
 /* Source files where SPDX-License-Identifier lines are looked for. */
 static int
 source_like(const char *path)
 {
-	static const char *const exts[] = {
-		"py", "pyi", "pyx", "pxd", "c", "h", "cc", "cpp", "cxx", "hpp",
-		"hh", "hxx", "cu", "cuh", "m", "mm", "js", "mjs", "jsx", "ts",
-		"tsx", "go", "rs", "java", "kt", "scala", "swift", "sh", "bash",
-		"cmake", "rb", "pl", "lua", "r", "jl", "proto", "f90", "zig",
-		NULL
-	};
 	const char *b;
 
 	b = strrchr(path, '/');
 	b = b != NULL ? b + 1 : path;
 	return strcmp(b, "CMakeLists.txt") == 0 ||
-	    text_has_extension(path, exts);
+	    text_has_extension(path, source_exts);
+}
+
+/*
+ * The patterns every source_like() path matches (without case), for one
+ * query of the tree's name indexes instead of a walk of it.
+ */
+static void
+source_globs(struct strvec *out)
+{
+	size_t i;
+
+	for (i = 0; source_exts[i] != NULL; i++)
+		strvec_push_nodup(out, xasprintf("**/*.%s", source_exts[i]));
+	strvec_push(out, "**/CMakeLists.txt");
+}
+
+/* As tree_glob_union() of the patterns, without case. */
+static void
+glob_all(struct check_ctx *ctx, const struct strvec *pats,
+    int (*cb)(const struct tree_entry *, void *), void *arg)
+{
+	tree_glob_union(ctx_tree(ctx), (const char *const *)pats->v, pats->n,
+	    1, cb, arg);
 }
 
 static void
@@ -590,6 +616,7 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 {
 	struct decls d;
 	struct strbuf sb = STRBUF_INIT;
+	struct strvec globs = STRVEC_INIT;
 	size_t i, j, shown, nreuse, nbad, nlines;
 
 	memset(&d, 0, sizeof(d));
@@ -598,7 +625,9 @@ agreement(const struct rule *r, struct check_ctx *ctx, const char *id,
 	d.limit = (size_t)rule_int(r, "scan_files", 1000);
 	tree_glob(ctx_tree(ctx), "LICENSES/*", 0, reuse_cb, &d);
 	nreuse = d.n;
-	tree_glob(ctx_tree(ctx), "**", 0, source_cb, &d);
+	source_globs(&globs);
+	glob_all(ctx, &globs, source_cb, &d);
+	strvec_clear(&globs);
 	decl_scan_all(&d, nreuse);
 	reuse_disagrees(&d, nreuse, id, &sb);
 	/* A line agrees when one id of its expression is known. */
@@ -1244,6 +1273,30 @@ is_doc(const char *name)
 	return 0;
 }
 
+/*
+ * The patterns of the directories dir_named() knows (k's, or
+ * vendored_names), without case: everything below one.
+ */
+static void
+vendored_globs(const struct rule_key *k, struct strvec *out)
+{
+	const char *name;
+	char *q;
+	size_t i;
+
+	for (i = 0; ; i++) {
+		if (k != NULL)
+			name = i < k->n ? k->v[i].value : NULL;
+		else
+			name = vendored_names[i];
+		if (name == NULL)
+			break;
+		q = glob_quote(name, strlen(name));
+		strvec_push_nodup(out, xasprintf("**/%s/**", q));
+		free(q);
+	}
+}
+
 /* Collect the vendored components: the first level below a named dir. */
 static int
 vendored_cb(const struct tree_entry *e, void *arg)
@@ -1822,13 +1875,16 @@ third_party_check(const struct rule *r, struct check_ctx *ctx,
 	struct notices nt;
 	struct component *c;
 	const struct rule_key *k;
+	struct strvec globs = STRVEC_INIT;
 	struct strbuf missing = STRBUF_INIT;
 	size_t i, nmissing;
 
 	memset(&vd, 0, sizeof(vd));
 	strbuf_init(&vd.memo.dir);
 	vd.names = rule_key(r, "third_party");
-	tree_glob(ctx_tree(ctx), "**", 0, vendored_cb, &vd);
+	vendored_globs(vd.names, &globs);
+	glob_all(ctx, &globs, vendored_cb, &vd);
+	strvec_clear(&globs);
 	memset(&nt, 0, sizeof(nt));
 	nt.ctx = ctx;
 	strbuf_init(&nt.text);

@@ -25,6 +25,7 @@
 #include "read/toml.h"
 #include "ctx.h"
 #include "finding.h"
+#include "glob.h"
 #include "pymeta.h"
 #include "rules.h"
 #include "ruleset.h"
@@ -387,7 +388,35 @@ report_ci(struct check_ctx *ctx, const struct ci_scan *scan,
 	    "'run: pytest'");
 }
 
-/* Count the test files: the rule's globs, else one pass over the tree. */
+/*
+ * Count what count_cb() takes without globs: a Python file anywhere (the
+ * only kind is_test_file() knows) or a file a testpaths entry names, in
+ * one query of the tree's name indexes.
+ */
+static void
+count_default(struct check_ctx *ctx, const struct strvec *testpaths,
+    struct count_arg *a)
+{
+	struct strvec pats = STRVEC_INIT;
+	const char *p;
+	size_t i, n;
+
+	strvec_push(&pats, "**/*.py");
+	for (i = 0; testpaths != NULL && i < testpaths->n; i++) {
+		/* as under_testpath() reads an entry */
+		for (p = testpaths->v[i]; strncmp(p, "./", 2) == 0; p += 2)
+			;
+		for (n = strlen(p); n > 0 && p[n - 1] == '/'; n--)
+			;
+		if (n > 0)
+			strvec_push_nodup(&pats, glob_quote(p, n));
+	}
+	tree_glob_union(ctx_tree(ctx), (const char *const *)pats.v, pats.n,
+	    0, count_cb, a);
+	strvec_clear(&pats);
+}
+
+/* Count the test files: the rule's globs, else one query of the tree. */
 static void
 count_tests(const struct rule *r, struct check_ctx *ctx,
     const struct strvec *testpaths, struct count_arg *a)
@@ -406,7 +435,7 @@ count_tests(const struct rule *r, struct check_ctx *ctx,
 	if (globs == NULL || globs->n == 0) {
 		/* in path order */
 		a->testpaths = testpaths;
-		tree_glob(ctx_tree(ctx), "**", 0, count_cb, a);
+		count_default(ctx, testpaths, a);
 	}
 }
 

@@ -60,6 +60,15 @@ struct tree_cache_node {
 /* What every source has: the first member of each source's own struct. */
 struct tree_stats {
 	size_t			 visited;	/* entries a glob looked at */
+	size_t			 passes;	/* of them, walks of them all */
+};
+
+/* The keys of the name indexes (tree-names.c). */
+enum {
+	TREE_KEY_NAME,		/* the last component */
+	TREE_KEY_STEM,		/* its part before the first '.' */
+	TREE_KEY_EXT,		/* its part after the last '.' */
+	TREE_KEYS
 };
 
 struct tree {
@@ -76,6 +85,8 @@ struct tree {
 	struct tree_queries	*rec;
 	/* What the queries cost (tree_visited()); written by const queries. */
 	struct tree_stats	*stats;
+	/* The name indexes, built by the first query that needs them. */
+	struct tree_names	*names;
 	/* Blocks of paths (tree_strndup()), freed with the tree. */
 	char			**pool;
 	size_t			 npool;
@@ -83,6 +94,24 @@ struct tree {
 	char			*pool_next;
 	size_t			 pool_left;
 };
+
+/*
+ * The name indexes (tree-names.c), built in one pass over the entries by
+ * the first query that asks; changing the entries drops them.
+ */
+void	 tree_names_free(struct tree *);
+/* The key kind a component pattern narrows by, and its key; or -1. */
+int	 tree_names_key(const char *, const char **, size_t *);
+/* The entries of [lo, hi) with that key, ascending: *n of them. */
+void	 tree_names_group(const struct tree *, int, const char *, size_t,
+	    size_t, size_t, const uint32_t **, size_t *);
+/*
+ * The directories in [lo, hi) whose last part matches a pattern, in path
+ * order, none below another given: cb gets the entries [lo, hi) of each.
+ */
+int	 tree_names_dirs(const struct tree *, const char *, int, size_t,
+	    size_t, int (*)(const struct tree *, size_t, size_t, void *),
+	    void *);
 
 extern const struct tree_ops tree_worktree_ops;
 extern const struct tree_ops tree_index_ops;

@@ -15,6 +15,11 @@
 #include "tree-impl.h"
 #include "xalloc.h"
 
+/*
+ * A range of fewer entries than this is walked, not looked up in the name
+ * indexes: building them costs a pass over the tree.
+ */
+#define NAMES_MIN	64
 /* Blobs up to this size are loaded whole even when only a part is read. */
 #define TREE_BLOB_LOAD_MAX	(16 * 1024 * 1024)
 /*
@@ -68,6 +73,7 @@ tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
 	t->alloc = 0;
 	t->rec = NULL;
 	t->stats = xcalloc(1, sizeof(*t->stats));
+	t->names = NULL;
 }
 
 void
@@ -89,6 +95,7 @@ tree_free(struct tree *t)
 	for (i = 0; i < t->npool; i++)
 		free(t->pool[i]);
 	free(t->pool);
+	tree_names_free(t);
 	free(t->stats);
 	free(t);
 }
@@ -131,6 +138,7 @@ tree_add(struct tree *t, char *path, unsigned mode, const git_oid *oid)
 {
 	struct tree_entry *e;
 
+	tree_names_free(t);
 	XGROW(t->entries, t->nentries + 1, t->alloc);
 	e = &t->entries[t->nentries++];
 	e->path = path;
@@ -187,6 +195,7 @@ tree_add_borrowed(struct tree *t, const struct tree *from, size_t lo,
 {
 	size_t i;
 
+	tree_names_free(t);
 	XGROW(t->entries, t->nentries + (hi - lo), t->alloc);
 	for (i = lo; i < hi; i++) {
 		t->entries[t->nentries] = from->entries[i];
@@ -214,6 +223,7 @@ tree_sort(struct tree *t)
 {
 	size_t i, j;
 
+	tree_names_free(t);
 	for (i = 1; i < t->nentries; i++)
 		if (strcmp(t->entries[i - 1].path, t->entries[i].path) >= 0)
 			break;
@@ -472,6 +482,93 @@ glob_ranges(const struct tree *t, const char *pattern, int icase,
 	return 2;
 }
 
+/*
+ * The matches of pattern in [lo, hi) when its last component comes after
+ * a "**" and narrows by a key of the name indexes (tree-names.c): only
+ * the entries with that key are looked at. *done is 0 when the pattern
+ * does not narrow so, or the range is too small to be worth it.
+ */
+static int
+glob_keyed(const struct tree *t, const char *pattern, int flags, size_t lo,
+    size_t hi, int (*cb)(const struct tree_entry *, void *), void *arg,
+    int *done)
+{
+	const char *last, *deep, *key;
+	const uint32_t *v;
+	size_t len, n, i;
+	int k, r;
+
+	*done = 0;
+	if (hi - lo < NAMES_MIN || (last = strrchr(pattern, '/')) == NULL)
+		return 0;
+	last++;
+	if ((deep = strstr(pattern, "**")) == NULL || deep >= last ||
+	    strstr(last, "**") != NULL ||
+	    (k = tree_names_key(last, &key, &len)) < 0)
+		return 0;
+	*done = 1;
+	tree_names_group(t, k, key, len, lo, hi, &v, &n);
+	t->stats->visited += n;
+	for (i = 0, r = 0; i < n && r == 0; i++)
+		if (glob_match(pattern, t->entries[v[i]].path, flags))
+			r = cb(&t->entries[v[i]], arg);
+	return r;
+}
+
+/* A query's pattern and callback, for each directory glob_dirs() finds. */
+struct dir_query {
+	const char	*pattern;
+	int		 flags;
+	int		(*cb)(const struct tree_entry *, void *);
+	void		*arg;
+};
+
+static int
+dir_query_cb(const struct tree *t, size_t lo, size_t hi, void *arg)
+{
+	const struct dir_query *q = arg;
+	size_t i;
+	int r;
+
+	for (i = lo, r = 0; i < hi && r == 0; i++) {
+		t->stats->visited++;
+		if (glob_match(q->pattern, t->entries[i].path, q->flags))
+			r = q->cb(&t->entries[i], q->arg);
+	}
+	return r;
+}
+
+/*
+ * The matches in [lo, hi) of a pattern "**" "/X/" "**", X one plain
+ * component: the entries below the directories named X, from the
+ * directory index. *done is 0 for any other pattern.
+ */
+static int
+glob_dirs(const struct tree *t, const char *pattern, int flags, size_t lo,
+    size_t hi, int (*cb)(const struct tree_entry *, void *), void *arg,
+    int *done)
+{
+	struct dir_query q = { pattern, flags, cb, arg };
+	char *x;
+	size_t n;
+	int r;
+
+	*done = 0;
+	n = strlen(pattern);
+	if (hi - lo < NAMES_MIN || n < 7 || strncmp(pattern, "**/", 3) != 0 ||
+	    strcmp(pattern + n - 3, "/**") != 0)
+		return 0;
+	x = xstrndup(pattern + 3, n - 6);
+	if (*x == '\0' || strpbrk(x, "/\\") != NULL || strstr(x, "**") != NULL) {
+		free(x);
+		return 0;
+	}
+	*done = 1;
+	r = tree_names_dirs(t, x, flags, lo, hi, dir_query_cb, &q);
+	free(x);
+	return r;
+}
+
 /* The matches of pattern in the entries [lo, hi), counted as visited. */
 static int
 glob_range(const struct tree *t, const char *pattern, int flags, size_t lo,
@@ -480,7 +577,7 @@ glob_range(const struct tree *t, const char *pattern, int flags, size_t lo,
 	struct prune pr;
 	const char *name;
 	size_t i, skip, slo, shi;
-	int r;
+	int r, done;
 
 	if (strcmp(pattern, "**") == 0) {
 		for (i = lo, r = 0; i < hi && r == 0; i++)
@@ -488,6 +585,11 @@ glob_range(const struct tree *t, const char *pattern, int flags, size_t lo,
 		t->stats->visited += i - lo;
 		return r;
 	}
+	r = glob_keyed(t, pattern, flags, lo, hi, cb, arg, &done);
+	if (!done)
+		r = glob_dirs(t, pattern, flags, lo, hi, cb, arg, &done);
+	if (done)
+		return r;
 	if ((name = name_part(pattern)) != NULL)
 		return glob_names(t, lo, hi, name, flags, cb, arg);
 	prune_init(&pr, pattern);
@@ -511,15 +613,71 @@ int
 tree_glob(const struct tree *t, const char *pattern, int icase,
     int (*cb)(const struct tree_entry *, void *), void *arg)
 {
-	size_t lo[2], hi[2], i, n;
+	size_t lo[2], hi[2], i, n, before, built;
 	int r;
 
 	tree_queries_note(t->rec, TREE_ASK_GLOB, icase, pattern);
+	before = t->stats->visited;
+	built = t->stats->passes;
 	n = glob_ranges(t, pattern, icase, lo, hi);
 	for (i = 0, r = 0; i < n && r == 0; i++)
 		r = glob_range(t, pattern, GLOB_PATHNAME |
 		    (icase ? GLOB_CASEFOLD : 0), lo[i], hi[i], cb, arg);
+	/* a query that looked at every entry walked the tree */
+	if (t->nentries > 0 && t->stats->visited - before -
+	    (t->stats->passes - built) * t->nentries >= t->nentries)
+		t->stats->passes++;
 	return r;
+}
+
+/* The matches that tree_glob_union() gathers, by entry number. */
+struct gather {
+	const struct tree	*t;
+	uint32_t		*v;
+	size_t			 n, alloc;
+};
+
+static int
+gather_cb(const struct tree_entry *e, void *arg)
+{
+	struct gather *g = arg;
+
+	XGROW(g->v, g->n + 1, g->alloc);
+	g->v[g->n++] = (uint32_t)(e - g->t->entries);
+	return 0;
+}
+
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+tree_glob_union(const struct tree *t, const char *const *patterns, size_t n,
+    int icase, int (*cb)(const struct tree_entry *, void *), void *arg)
+{
+	struct gather g = { t, NULL, 0, 0 };
+	size_t i;
+	int r;
+
+	for (i = 0; i < n; i++)
+		tree_glob(t, patterns[i], icase, gather_cb, &g);
+	if (g.n > 1)
+		qsort(g.v, g.n, sizeof(g.v[0]), u32_cmp);
+	for (i = 0, r = 0; i < g.n && r == 0; i++)
+		if (i == 0 || g.v[i] != g.v[i - 1])
+			r = cb(&t->entries[g.v[i]], arg);
+	free(g.v);
+	return r;
+}
+
+size_t
+tree_passes(const struct tree *t)
+{
+	return t->stats->passes;
 }
 
 size_t

@@ -83,11 +83,22 @@ const struct tree_entry *tree_lookup(const struct tree *, const char *, int);
 int	 tree_glob(const struct tree *, const char *, int,
 	    int (*)(const struct tree_entry *, void *), void *);
 /*
+ * tree_glob() for each pattern, as one query: each entry that matches any
+ * of them once, in path order.
+ */
+int	 tree_glob_union(const struct tree *, const char *const *, size_t, int,
+	    int (*)(const struct tree_entry *, void *), void *);
+/*
  * How many entries the glob queries of t have looked at, one for each
  * entry matched or skipped past: a walk of the whole tree adds its
  * size, a query narrowed to one directory the entries of it.
  */
 size_t	 tree_visited(const struct tree *);
+/*
+ * How many times the queries of t have looked at all of its entries:
+ * building its name indexes, and each query that walked them all.
+ */
+size_t	 tree_passes(const struct tree *);
 /*
  * The i-th directory the working tree could not read ("docs", "" for the
  * root), whose files are not listed; NULL past the last.

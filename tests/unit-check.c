@@ -24,6 +24,7 @@
 #include "report-json.h"
 #include "strbuf.h"
 #include "tap.h"
+#include "tree.h"
 #include "unit-lib.h"
 
 #define FIX	EC_SRCDIR "/tests/fixtures/licenses"
@@ -285,6 +286,72 @@ test_same_results(void)
 	strbuf_release(&both_b);
 }
 
+/*
+ * The passes over the tree of a whole run of each shipped rule set: one,
+ * which builds the tree's name indexes that every other query is
+ * answered from, and one more for each rule that has a question for
+ * every file: who owns it (codeowners, when there is a CODEOWNERS), what
+ * its first bytes are (binary-artifacts, shared by the rules of that
+ * type). tree_passes() counts the queries that looked at every entry.
+ */
+static void
+test_tree_passes(void)
+{
+	static const struct {
+		const char	*set;
+		size_t		 passes, with_codeowners;
+	} sets[] = {
+		{ "pytorch-ecosystem", 1, 2 },
+		{ "community-health", 1, 2 },
+		{ "clomonitor", 2, 2 },
+		{ "github-community", 1, 1 },
+		{ "osps-baseline", 2, 2 },
+	};
+	struct one o;
+	size_t i, n, want, got;
+	int co;
+
+	ut_sh("set -e; git init -q big; cd big\n"
+	    "mkdir -p src/pkg/sub tests docs/api third_party/lib "
+	    ".github/workflows\n"
+	    "for i in $(seq 1 400); do echo 'x = 1' >src/pkg/m$i.py; "
+	    "echo 'int f;' >third_party/lib/f$i.c; "
+	    "echo 'def test_x(): pass' >tests/test_$i.py; "
+	    "echo '# Page' >docs/api/p$i.md; echo y >src/pkg/sub/d$i.txt; "
+	    "done\n"
+	    "printf 'on: push\\njobs:\\n  t:\\n    runs-on: x\\n' "
+	    ">.github/workflows/ci.yml\n"
+	    "cp '%s/mit-multiline-copyright.txt' LICENSE\n"
+	    "printf '# Big\\n\\nWords.\\n' >README.md\n"
+	    "printf '[project]\\nname = \"big\"\\n' >pyproject.toml\n"
+	    "git add -A; GIT_AUTHOR_DATE=2026-12-01T00:00:00Z "
+	    "GIT_COMMITTER_DATE=2026-12-01T00:00:00Z git commit -q -m i", FIX);
+	for (co = 0; co <= 1; co++) {
+		if (co)
+			ut_sh("printf '* @alice @bob\\n/docs/ @carol\\n' "
+			    ">big/.github/CODEOWNERS");
+		for (i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+			one_init(&o, sets[i].set, NULL);
+			if (!ok(check_open(&o.co, "big", &o.c, &o.res) == 0,
+			    "%s: open", sets[i].set)) {
+				one_release(&o);
+				continue;
+			}
+			check_run(o.c, &o.res);
+			n = tree_count_under(check_tree(o.c), "");
+			got = tree_passes(check_tree(o.c));
+			want = co ? sets[i].with_codeowners : sets[i].passes;
+			/* a set that needs no index makes a pass less */
+			ok(got == want || got + 1 == want, "%s%s: %zu pass%s "
+			    "over the %zu entries (at most %zu; %zu looked at)",
+			    sets[i].set, co ? ", CODEOWNERS" : "", got,
+			    got == 1 ? "" : "es", n, want,
+			    tree_visited(check_tree(o.c)));
+			one_release(&o);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -297,6 +364,7 @@ main(void)
 	make_repos();
 	test_same_results();
 	test_own_sinks();
+	test_tree_passes();
 	git_libgit2_shutdown();
 	ok(ut_cleanup() == 0, "clean up");
 	return done_testing();

@@ -833,6 +833,92 @@ test_glob_pruning(void)
 	tree_free(t);
 }
 
+/* Every entry of t that pattern matches, one per line: the slow answer. */
+static void
+glob_every(const struct tree *t, const char *pattern, int flags,
+    struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_reset(out);
+	for (i = 0; i < t->nentries; i++)
+		if (glob_match(pattern, t->entries[i].path, flags)) {
+			strbuf_addstr(out, t->entries[i].path);
+			strbuf_addch(out, '\n');
+		}
+}
+
+/*
+ * A tree large enough for its name indexes: every query they answer (a
+ * name, a stem, an extension or a directory below a "**") is the answer
+ * of matching every entry, and looks at the entries with its key only.
+ */
+static void
+test_glob_indexed(void)
+{
+	static const char *const paths[] = {
+		".py", "Jenkinsfile", "README", "a/.py", "a/Vendor/b/c.h",
+		"a/b/x.tar.gz", "a/vendor", "ci/Jenkinsfile.groovy",
+		"docs/a/b/team.rst", "docs/te[am].rst", "docs/team.RST",
+		"docsx/team.rst", "tests/test_a.py", "tests/a_test.py",
+		"vendor/v/vendor/d.c", "x/jenkinsfile.PY", "x/y.tar.GZ",
+		"x.y.z/w", "vendorx/a.c",
+	};
+	static const char *const patterns[] = {
+		"**/*.py", "**/*.PY", "**/Jenkinsfile", "**/Jenkinsfile.*",
+		"**/*.tar.gz", "**/vendor/**", "**/Vendor/**", "**/b/**",
+		"docs/**/*.md", "**/test_*.py", "**/*_test.py", "**/.py",
+		"**/te[am].rst", "**/te\\[am\\].rst", "*/**/m.py", "**/x.*",
+		"**/d1/**", "pkg/**/m.py", "**/team.rst", "d*/**/team.rst",
+		"**/*.z/w", "**/x.y.z/**", "**/*", "**/.*", "**/*.",
+	};
+	struct strbuf want = STRBUF_INIT;
+	struct tree *t;
+	char *got, *p;
+	size_t i, k;
+	int icase;
+
+	t = xcalloc(1, sizeof(*t));
+	tree_init(t, &tree_index_ops, NULL);
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		tree_add(t, xstrdup(paths[i]), TREE_MODE_FILE, NULL);
+	for (i = 0; i < 300; i++) {
+		p = xasprintf(i % 3 == 0 ? "pkg/d%zu/m.py" : i % 3 == 1 ?
+		    "docs/p%zu.md" : "vendor/v%zu/a.c", i);
+		tree_add(t, p, TREE_MODE_FILE, NULL);
+	}
+	tree_sort(t);
+	for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]) * 2; k++) {
+		icase = k % 2;
+		glob_every(t, patterns[k / 2], GLOB_PATHNAME |
+		    (icase ? GLOB_CASEFOLD : 0), &want);
+		got = glob_list(t, patterns[k / 2], icase);
+		is_str(got, want.buf, "indexed glob %s%s: as matching every "
+		    "entry", patterns[k / 2], icase ? " (icase)" : "");
+		free(got);
+	}
+	/* the indexes, and each of the last three, which no key narrows */
+	is_int(tree_passes(t), 1 + 3 * 2, "the queries built the indexes "
+	    "once, and only the patterns they cannot narrow walked the tree");
+	is_int(visits(t, "**/Jenkinsfile", 0), 1,
+	    "a name below \"**\" visits the entries of that name");
+	is_int(visits(t, "**/*.py", 1), 105,
+	    "an extension the entries with it");
+	is_int(visits(t, "**/Jenkinsfile.*", 0), 2, "a stem those with it");
+	/* the directories in the tree, and vendor/v/vendor/ not again */
+	ok(visits(t, "**/vendor/**", 0) < 250,
+	    "a directory the directories and what is below those named so");
+	/* Changing the entries drops the indexes: built again, right. */
+	tree_add(t, xstrdup("new/Jenkinsfile"), TREE_MODE_FILE, NULL);
+	tree_sort(t);
+	got = glob_list(t, "**/Jenkinsfile", 0);
+	is_str(got, "Jenkinsfile\nnew/Jenkinsfile\n",
+	    "an entry added after a query is found");
+	free(got);
+	strbuf_release(&want);
+	tree_free(t);
+}
+
 /* Index versions 2, 3 (extended flags) and 4 (prefix-compressed paths). */
 static void
 test_index_formats(void)
@@ -989,6 +1075,7 @@ main(void)
 	test_commit(repo);
 	test_queries(repo);
 	test_glob_pruning();
+	test_glob_indexed();
 	test_shared_head();
 	after = fingerprint("r");
 	is_str(after, before, "nothing in .git changed, the index "
