@@ -559,7 +559,8 @@ glob_dirs(const struct tree *t, const char *pattern, int flags, size_t lo,
 	    strcmp(pattern + n - 3, "/**") != 0)
 		return 0;
 	x = xstrndup(pattern + 3, n - 6);
-	if (*x == '\0' || strpbrk(x, "/\\") != NULL || strstr(x, "**") != NULL) {
+	if (*x == '\0' || strpbrk(x, "/\\") != NULL ||
+	    strstr(x, "**") != NULL) {
 		free(x);
 		return 0;
 	}
