@@ -28,7 +28,7 @@
 struct name_index {
 	uint32_t	*slot;		/* group + 1 by hash; 0 empty */
 	size_t		 mask;
-	uint32_t	*start;		/* group g: at[start[g] .. start[g+1]) */
+	uint32_t	*start;		/* group g from at[start[g]] */
 	uint32_t	*at;		/* entry numbers, grouped */
 	uint32_t	*key_of;	/* an entry of each group (its key) */
 	size_t		 ngroups;
