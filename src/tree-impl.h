@@ -102,7 +102,10 @@ struct tree {
 void	 tree_names_free(struct tree *);
 /* The key kind a component pattern narrows by, and its key; or -1. */
 int	 tree_names_key(const char *, const char **, size_t *);
-/* The entries of [lo, hi) with that key, ascending: *n of them. */
+/*
+ * The entries of [lo, hi) that may have that key (its bucket's),
+ * ascending: *n of them.
+ */
 void	 tree_names_group(const struct tree *, int, const char *, size_t,
 	    size_t, size_t, const uint32_t **, size_t *);
 /*

@@ -4,13 +4,13 @@
  * cannot narrow: a name anywhere (setup.py below "**"), an extension
  * anywhere (*.py below "**"), a directory anywhere (vendor/ below "**").
  *
- * Each index groups the entries by a key of their last component, folded
- * to lower case: the whole name, the part before its first '.' (the
- * stem), the part after its last '.' (the extension). A group is an
- * ascending array of entry numbers, so its part in a range of the tree
- * is found by bisection, and the entries come out in path order. Every
- * candidate is still matched against the whole pattern (tree.c): an
- * index only chooses which entries are looked at.
+ * Each index buckets the entries by the hash of a key of their last
+ * component, folded to lower case: the whole name, the part before its
+ * first '.' (the stem), the part after its last '.' (the extension). A
+ * bucket is an ascending array of entry numbers, so its part in a range
+ * of the tree is found by bisection, and the entries come out in path
+ * order. Every candidate is still matched against the whole pattern
+ * (tree.c): an index only chooses which entries are looked at.
  */
 #include "config.h"
 
@@ -24,17 +24,22 @@
 #include "tree-impl.h"
 #include "xalloc.h"
 
-/* One kind of key: a hash table of groups, laid out one after another. */
+/*
+ * One kind of key: the entries bucketed by their key's hash, the buckets
+ * laid out one after another. A bucket holds the entries of every key
+ * that hashes to it, which the match of the whole pattern sorts out: a
+ * query looks at a few more entries than it needs, and building costs
+ * one sequential pass and no table of keys, which 100,000 distinct names
+ * would make slower than the walks it saves.
+ */
 struct name_index {
-	uint32_t	*slot;		/* group + 1 by hash; 0 empty */
+	uint32_t	*start;		/* bucket b from at[start[b]] */
+	uint32_t	*at;		/* entry numbers, by bucket, ascending */
+	uint32_t	*hash;		/* of each entry while building */
 	size_t		 mask;
-	uint32_t	*start;		/* group g from at[start[g]] */
-	uint32_t	*at;		/* entry numbers, grouped */
-	uint32_t	*key_of;	/* an entry of each group (its key) */
-	size_t		 ngroups;
 };
 
-/* A directory: the entries [lo, hi) below it; name is its last part. */
+/* A directory: the entries [lo, hi) below it. */
 struct tree_dir {
 	const char	*path;		/* borrowed from an entry */
 	size_t		 len;		/* without the '/' */
@@ -48,168 +53,143 @@ struct tree_names {
 	size_t		 dirs_alloc;
 };
 
-static int	 entry_key(const char *, int, const char **, size_t *);
-static uint32_t	 key_hash(const char *, size_t);
-static int	 key_eq(const char *, size_t, const char *, size_t);
-static void	 index_build(struct name_index *, const struct tree *, int);
-static void	 dirs_build(struct tree_names *, const struct tree *);
-
-/* The last component of a path. */
-static const char *
-base_of(const char *path)
-{
-	const char *s;
-
-	return (s = strrchr(path, '/')) != NULL ? s + 1 : path;
-}
-
-/*
- * The key of kind k of a component: the whole of it, the part before
- * the first '.' or after the last one (none without a '.'). 0 if none.
- */
-static int
-entry_key(const char *base, int k, const char **key, size_t *len)
-{
-	const char *dot;
-
-	switch (k) {
-	case TREE_KEY_NAME:
-		*key = base;
-		*len = strlen(base);
-		return 1;
-	case TREE_KEY_STEM:
-		if ((dot = strchr(base, '.')) == NULL || dot == base)
-			return 0;
-		*key = base;
-		*len = (size_t)(dot - base);
-		return 1;
-	default:
-		if ((dot = strrchr(base, '.')) == NULL)
-			return 0;
-		*key = dot + 1;
-		*len = strlen(dot + 1);
-		return 1;
-	}
-}
+#define FNV_BASIS	2166136261u
+#define FNV_PRIME	16777619u
+#define NO_KEY		UINT32_MAX	/* an entry without a key of a kind */
 
 /* FNV-1a over the folded bytes. */
 static uint32_t
 key_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = FNV_BASIS;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		h ^= (uint32_t)ascii_tolower((unsigned char)s[i]);
-		h *= 16777619u;
-	}
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint32_t)ascii_tolower((unsigned char)s[i])) *
+		    FNV_PRIME;
 	return h;
 }
 
-static int
-key_eq(const char *a, size_t an, const char *b, size_t bn)
+/* The bucket of a hash: FNV's low bits alone cluster for names alike. */
+static size_t
+bucket_of(const struct name_index *ix, uint32_t h)
 {
-	size_t i;
-
-	if (an != bn)
-		return 0;
-	for (i = 0; i < an; i++)
-		if (ascii_tolower((unsigned char)a[i]) !=
-		    ascii_tolower((unsigned char)b[i]))
-			return 0;
-	return 1;
+	h ^= h >> 16;
+	h *= 0x45d9f3bu;
+	h ^= h >> 16;
+	return h & ix->mask;
 }
 
-/* The group of a key, or -1: its slot in *slotp either way. */
-static long
-group_find(const struct name_index *ix, const struct tree *t, int k,
-    const char *key, size_t len, size_t *slotp)
-{
-	const char *gk;
-	size_t s, glen;
-	uint32_t g;
-
-	for (s = key_hash(key, len) & ix->mask;; s = (s + 1) & ix->mask) {
-		if ((g = ix->slot[s]) == 0)
-			break;
-		(void)entry_key(base_of(t->entries[ix->key_of[g - 1]].path), k,
-		    &gk, &glen);
-		if (key_eq(gk, glen, key, len))
-			break;
-	}
-	*slotp = s;
-	return ix->slot[s] == 0 ? -1 : (long)ix->slot[s] - 1;
-}
-
-/* Group the entries by their key of kind k (counted, then placed). */
 static void
-index_build(struct name_index *ix, const struct tree *t, int k)
+index_init(struct name_index *ix, size_t n)
 {
-	uint32_t *grp, *fill;
-	const char *key;
-	size_t i, s, len, size;
-	long g;
+	size_t size;
 
-	for (size = 16; size < t->nentries * 2; size *= 2)
+	/* about eight entries a bucket */
+	for (size = 64; size < n / 8 && size < 65536; size *= 2)
 		;
 	ix->mask = size - 1;
-	ix->slot = xcalloc(size, sizeof(*ix->slot));
-	ix->key_of = xcalloc(t->nentries + 1, sizeof(*ix->key_of));
-	grp = xcalloc(t->nentries + 1, sizeof(*grp));
-	ix->start = xcalloc(t->nentries + 2, sizeof(*ix->start));
-	ix->ngroups = 0;
-	for (i = 0; i < t->nentries; i++) {
-		if (!entry_key(base_of(t->entries[i].path), k, &key, &len)) {
-			grp[i] = UINT32_MAX;
-			continue;
+	ix->start = xcalloc(size + 1, sizeof(*ix->start));
+	ix->hash = xcalloc(n + 1, sizeof(*ix->hash));
+}
+
+/* Entry i's key hashes to h (NO_KEY: it has none). */
+static void
+index_add(struct name_index *ix, size_t i, uint32_t h)
+{
+	ix->hash[i] = h;
+	if (h != NO_KEY)
+		ix->start[bucket_of(ix, h) + 1]++;
+}
+
+/* Lay the buckets out one after another, their entries ascending. */
+static void
+index_finish(struct name_index *ix, size_t n)
+{
+	uint32_t *fill;
+	size_t i, b;
+
+	for (b = 0; b < ix->mask + 1; b++)
+		ix->start[b + 1] += ix->start[b];
+	ix->at = xcalloc(ix->start[ix->mask + 1] + 1, sizeof(*ix->at));
+	fill = xcalloc(ix->mask + 1, sizeof(*fill));
+	for (i = 0; i < n; i++)
+		if (ix->hash[i] != NO_KEY) {
+			b = bucket_of(ix, ix->hash[i]);
+			ix->at[ix->start[b] + fill[b]++] = (uint32_t)i;
 		}
-		if ((g = group_find(ix, t, k, key, len, &s)) < 0) {
-			g = (long)ix->ngroups++;
-			ix->key_of[g] = (uint32_t)i;
-			ix->slot[s] = (uint32_t)g + 1;
-		}
-		grp[i] = (uint32_t)g;
-		ix->start[g + 1]++;
-	}
-	for (i = 0; i < ix->ngroups; i++)
-		ix->start[i + 1] += ix->start[i];
-	ix->at = xcalloc(ix->start[ix->ngroups] + 1, sizeof(*ix->at));
-	fill = xcalloc(ix->ngroups + 1, sizeof(*fill));
-	for (i = 0; i < t->nentries; i++)
-		if (grp[i] != UINT32_MAX)
-			ix->at[ix->start[grp[i]] + fill[grp[i]]++] =
-			    (uint32_t)i;
 	free(fill);
-	free(grp);
+	free(ix->hash);
+	ix->hash = NULL;
 }
 
 /*
- * Every directory of the tree, in path order: each entry's directories
- * that the entry before it did not have.
+ * File entry i's keys: its last component, the part before its first '.'
+ * (the stem, when the '.' is not the first byte), the part after its
+ * last '.' (the extension), hashed in one scan of the name. A hash that
+ * comes out NO_KEY is taken as its neighbour: only buckets matter.
  */
 static void
-dirs_build(struct tree_names *tn, const struct tree *t)
+keys_add(struct tree_names *tn, size_t i, const char *path)
+{
+	const char *base, *p, *first, *last;
+	uint32_t h, stem;
+
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	h = FNV_BASIS;
+	stem = 0;
+	first = last = NULL;
+	for (p = base; *p != '\0'; p++) {
+		if (*p == '.') {
+			if (first == NULL) {
+				first = p;
+				stem = h;
+			}
+			last = p;
+		}
+		h = (h ^ (uint32_t)ascii_tolower((unsigned char)*p)) *
+		    FNV_PRIME;
+	}
+	index_add(&tn->idx[TREE_KEY_NAME], i, h == NO_KEY ? h - 1 : h);
+	if (first != NULL && first > base && stem == NO_KEY)
+		stem--;
+	index_add(&tn->idx[TREE_KEY_STEM], i, first != NULL && first > base ?
+	    stem : NO_KEY);
+	if (last != NULL && (h = key_hash(last + 1, (size_t)(p - last - 1))) ==
+	    NO_KEY)
+		h--;
+	index_add(&tn->idx[TREE_KEY_EXT], i, last != NULL ? h : NO_KEY);
+}
+
+/*
+ * Entry i's directories that the entry before it (prev) did not have:
+ * those it shares are still open on the stack; the others end at i.
+ */
+static void
+dirs_add(struct tree_names *tn, size_t i, const char *p, const char *prev,
+    size_t **stack, size_t *depth, size_t *alloc)
 {
 	struct tree_dir *d;
-	const char *p, *prev, *s;
-	size_t i, j, common, len;
+	const char *s;
+	size_t j, common;
 
-	prev = "";
-	for (i = 0; i < t->nentries; i++) {
-		p = t->entries[i].path;
-		/* the directories both paths have: up to the last common '/' */
-		for (j = 0, common = 0; p[j] != '\0' && p[j] == prev[j]; j++)
-			if (p[j] == '/')
-				common = j + 1;
-		for (s = p + common; (s = strchr(s, '/')) != NULL; s++) {
-			len = (size_t)(s - p);
-			XGROW(tn->dirs, tn->ndirs + 1, tn->dirs_alloc);
-			d = &tn->dirs[tn->ndirs++];
-			d->path = p;
-			d->len = len;
-			tree_prefix_range(t, p, len + 1, &d->lo, &d->hi);
-		}
-		prev = p;
+	for (j = 0, common = 0; p[j] != '\0' && p[j] == prev[j]; j++)
+		if (p[j] == '/')
+			common = j + 1;
+	while (*depth > 0 && tn->dirs[(*stack)[*depth - 1]].len >= common) {
+		tn->dirs[(*stack)[*depth - 1]].hi = i;
+		(*depth)--;
+	}
+	for (s = p + common; (s = strchr(s, '/')) != NULL; s++) {
+		XGROW(tn->dirs, tn->ndirs + 1, tn->dirs_alloc);
+		d = &tn->dirs[tn->ndirs];
+		d->path = p;
+		d->len = (size_t)(s - p);
+		d->lo = i;
+		d->hi = i + 1;
+		XGROW(*stack, *depth + 1, *alloc);
+		(*stack)[(*depth)++] = tn->ndirs++;
 	}
 }
 
@@ -218,14 +198,30 @@ static struct tree_names *
 names_of(const struct tree *t)
 {
 	struct tree_names *tn;
+	size_t i, *stack, depth, alloc;
+	const char *prev, *p;
 	int k;
 
 	if (t->names != NULL)
 		return t->names;
 	tn = xcalloc(1, sizeof(*tn));
 	for (k = 0; k < TREE_KEYS; k++)
-		index_build(&tn->idx[k], t, k);
-	dirs_build(tn, t);
+		index_init(&tn->idx[k], t->nentries);
+	/* the directories open at the entry: each one's parent below it */
+	stack = NULL;
+	depth = alloc = 0;
+	prev = "";
+	for (i = 0; i < t->nentries; i++) {
+		p = t->entries[i].path;
+		keys_add(tn, i, p);
+		dirs_add(tn, i, p, prev, &stack, &depth, &alloc);
+		prev = p;
+	}
+	while (depth > 0)
+		tn->dirs[stack[--depth]].hi = t->nentries;
+	free(stack);
+	for (k = 0; k < TREE_KEYS; k++)
+		index_finish(&tn->idx[k], t->nentries);
 	t->stats->visited += t->nentries;
 	t->stats->passes++;
 	/* the indexes are the tree's, as its counters: built by a query */
@@ -242,10 +238,9 @@ tree_names_free(struct tree *t)
 	if (tn == NULL)
 		return;
 	for (k = 0; k < TREE_KEYS; k++) {
-		free(tn->idx[k].slot);
 		free(tn->idx[k].start);
 		free(tn->idx[k].at);
-		free(tn->idx[k].key_of);
+		free(tn->idx[k].hash);
 	}
 	free(tn->dirs);
 	free(tn);
@@ -283,8 +278,9 @@ tree_names_key(const char *x, const char **key, size_t *len)
 }
 
 /*
- * The entries in [lo, hi) whose key of kind k is key, ascending:
- * *out points into the index, *n how many. Builds the indexes first.
+ * The entries in [lo, hi) whose key of kind k may be key (those of the
+ * keys that share its bucket too), ascending: *out points into the
+ * index, *n how many. Builds the indexes first.
  */
 void
 tree_names_group(const struct tree *t, int k, const char *key, size_t len,
@@ -292,17 +288,16 @@ tree_names_group(const struct tree *t, int k, const char *key, size_t len,
 {
 	const struct name_index *ix;
 	const uint32_t *v;
-	size_t s, a, b, l, h, m;
-	long g;
+	size_t a, b, l, h, m, bk;
+	uint32_t hash;
 
 	ix = &names_of(t)->idx[k];
-	*n = 0;
-	*out = NULL;
-	if ((g = group_find(ix, t, k, key, len, &s)) < 0)
-		return;
+	if ((hash = key_hash(key, len)) == NO_KEY)
+		hash--;
+	bk = bucket_of(ix, hash);
 	v = ix->at;
-	a = ix->start[g];
-	b = ix->start[g + 1];
+	a = ix->start[bk];
+	b = ix->start[bk + 1];
 	for (l = a, h = b; l < h;) {
 		m = l + (h - l) / 2;
 		if (v[m] < lo)

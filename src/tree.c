@@ -432,32 +432,55 @@ name_part(const char *pattern)
 	return x;
 }
 
+/*
+ * What a path's last component must be to match a "**" "/X" pattern's X:
+ * "*" then plain bytes (with case) is a suffix, compared as bytes.
+ */
+struct name_test {
+	const char	*name;
+	const char	*tail;		/* the suffix, or NULL: the matcher */
+	size_t		 n;
+	int		 flags;
+};
+
+static void
+name_test_init(struct name_test *nt, const char *name, int flags)
+{
+	nt->name = name;
+	nt->flags = flags;
+	nt->tail = name[0] == '*' && strpbrk(name + 1, "*?[") == NULL &&
+	    !(flags & GLOB_CASEFOLD) ? name + 1 : NULL;
+	nt->n = nt->tail != NULL ? strlen(nt->tail) : 0;
+}
+
+static int
+name_test(const struct name_test *nt, const char *path)
+{
+	const char *base;
+	size_t len;
+
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	if (nt->tail == NULL)
+		return glob_match(nt->name, base, nt->flags);
+	len = strlen(base);
+	return len >= nt->n && memcmp(base + len - nt->n, nt->tail, nt->n) == 0;
+}
+
 /* Every entry of [lo, hi) whose last component matches name. */
 static int
 glob_names(const struct tree *t, size_t lo, size_t hi, const char *name,
     int flags, int (*cb)(const struct tree_entry *, void *), void *arg)
 {
-	const char *base, *tail;
-	size_t i, n;
+	struct name_test nt;
+	size_t i;
 	int r;
 
-	/* "*" then plain bytes: a suffix; else the matcher */
-	tail = name[0] == '*' && strpbrk(name + 1, "*?[") == NULL &&
-	    !(flags & GLOB_CASEFOLD) ? name + 1 : NULL;
-	n = tail != NULL ? strlen(tail) : 0;
+	name_test_init(&nt, name, flags);
 	t->stats->visited += hi - lo;
-	for (i = lo, r = 0; i < hi && r == 0; i++) {
-		base = strrchr(t->entries[i].path, '/');
-		base = base != NULL ? base + 1 : t->entries[i].path;
-		if (tail != NULL) {
-			size_t len = strlen(base);
-
-			if (len < n || memcmp(base + len - n, tail, n) != 0)
-				continue;
-		} else if (!glob_match(name, base, flags))
-			continue;
-		r = cb(&t->entries[i], arg);
-	}
+	for (i = lo, r = 0; i < hi && r == 0; i++)
+		if (name_test(&nt, t->entries[i].path))
+			r = cb(&t->entries[i], arg);
 	return r;
 }
 
@@ -485,7 +508,7 @@ glob_ranges(const struct tree *t, const char *pattern, int icase,
 /*
  * The matches of pattern in [lo, hi) when its last component comes after
  * a "**" and narrows by a key of the name indexes (tree-names.c): only
- * the entries with that key are looked at. *done is 0 when the pattern
+ * the entries of that key's bucket are looked at. *done is 0 when the pattern
  * does not narrow so, or the range is too small to be worth it.
  */
 static int
@@ -493,7 +516,8 @@ glob_keyed(const struct tree *t, const char *pattern, int flags, size_t lo,
     size_t hi, int (*cb)(const struct tree_entry *, void *), void *arg,
     int *done)
 {
-	const char *last, *deep, *key;
+	struct name_test nt;
+	const char *last, *deep, *key, *name;
 	const uint32_t *v;
 	size_t len, n, i;
 	int k, r;
@@ -509,8 +533,12 @@ glob_keyed(const struct tree *t, const char *pattern, int flags, size_t lo,
 	*done = 1;
 	tree_names_group(t, k, key, len, lo, hi, &v, &n);
 	t->stats->visited += n;
+	/* "**" "/X": X against the last component is the whole match */
+	if ((name = name_part(pattern)) != NULL)
+		name_test_init(&nt, name, flags);
 	for (i = 0, r = 0; i < n && r == 0; i++)
-		if (glob_match(pattern, t->entries[v[i]].path, flags))
+		if (name != NULL ? name_test(&nt, t->entries[v[i]].path) :
+		    glob_match(pattern, t->entries[v[i]].path, flags))
 			r = cb(&t->entries[v[i]], arg);
 	return r;
 }
@@ -666,7 +694,10 @@ tree_glob_union(const struct tree *t, const char *const *patterns, size_t n,
 
 	for (i = 0; i < n; i++)
 		tree_glob(t, patterns[i], icase, gather_cb, &g);
-	if (g.n > 1)
+	/* each pattern's matches come in order: one pattern's need no sort */
+	for (i = 1; i < g.n && g.v[i - 1] < g.v[i]; i++)
+		;
+	if (i < g.n)
 		qsort(g.v, g.n, sizeof(g.v[0]), u32_cmp);
 	for (i = 0, r = 0; i < g.n && r == 0; i++)
 		if (i == 0 || g.v[i] != g.v[i - 1])

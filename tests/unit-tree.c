@@ -875,7 +875,7 @@ test_glob_indexed(void)
 	struct strbuf want = STRBUF_INIT;
 	struct tree *t;
 	char *got, *p;
-	size_t i, k;
+	size_t i, k, n;
 	int icase;
 
 	t = xcalloc(1, sizeof(*t));
@@ -900,11 +900,12 @@ test_glob_indexed(void)
 	/* the indexes, and each of the last three, which no key narrows */
 	is_int(tree_passes(t), 1 + 3 * 2, "the queries built the indexes "
 	    "once, and only the patterns they cannot narrow walked the tree");
-	is_int(visits(t, "**/Jenkinsfile", 0), 1,
-	    "a name below \"**\" visits the entries of that name");
-	is_int(visits(t, "**/*.py", 1), 105,
-	    "an extension the entries with it");
-	is_int(visits(t, "**/Jenkinsfile.*", 0), 2, "a stem those with it");
+	/* a bucket holds the names that hash alike: a few, of 320 */
+	ok(visits(t, "**/Jenkinsfile", 0) < 16,
+	    "a name below \"**\" visits the entries of its bucket");
+	n = visits(t, "**/*.py", 1);
+	ok(n >= 105 && n < 120, "an extension those with it (%zu)", n);
+	ok(visits(t, "**/Jenkinsfile.*", 0) < 16, "a stem those with it");
 	/* the directories in the tree, and vendor/v/vendor/ not again */
 	ok(visits(t, "**/vendor/**", 0) < 250,
 	    "a directory the directories and what is below those named so");
