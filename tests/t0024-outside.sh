@@ -190,4 +190,18 @@ test_expect_success STRACE 'a refused include is never opened' '
 	test_must_fail grep -q "open.*outside.cfg" trace
 '
 
+# --- the CA certificates: ecocheck opens no connection (src/notls.c) ---
+# A libgit2 built with mbedTLS parses them in git_libgit2_init(); one built
+# otherwise does not read them at all, and the test says nothing of it.
+if ldd "$ECOCHECK" 2>/dev/null | grep -q libmbedtls; then
+	test_set_prereq MBEDTLS
+fi
+
+test_expect_success STRACE,MBEDTLS 'libgit2 is kept from reading the CA certificates' '
+	{ traced "$R" >out 2>err || test $? -eq 1; } &&
+	grep -q "open.*$R/.git/HEAD" trace &&
+	grep "open" trace >opens &&
+	test_must_fail grep -q "ca-certificates\\|/ssl/certs" opens
+'
+
 test_done
