@@ -35,7 +35,7 @@
 struct name_index {
 	uint32_t	*start;		/* bucket b from at[start[b]] */
 	uint32_t	*at;		/* entry numbers, by bucket, ascending */
-	uint32_t	*hash;		/* of each entry while building */
+	uint32_t	*bucket;	/* of each entry while building */
 	size_t		 mask;
 };
 
@@ -90,16 +90,24 @@ index_init(struct name_index *ix, size_t n)
 		;
 	ix->mask = size - 1;
 	ix->start = xcalloc(size + 1, sizeof(*ix->start));
-	ix->hash = xcalloc(n + 1, sizeof(*ix->hash));
+	ix->bucket = xcalloc(n + 1, sizeof(*ix->bucket));
 }
 
-/* Entry i's key hashes to h (NO_KEY: it has none). */
+/* Entry i's key hashes to h; or it has none. */
 static void
 index_add(struct name_index *ix, size_t i, uint32_t h)
 {
-	ix->hash[i] = h;
-	if (h != NO_KEY)
-		ix->start[bucket_of(ix, h) + 1]++;
+	size_t b;
+
+	b = bucket_of(ix, h);
+	ix->bucket[i] = (uint32_t)b;
+	ix->start[b + 1]++;
+}
+
+static void
+index_none(struct name_index *ix, size_t i)
+{
+	ix->bucket[i] = NO_KEY;
 }
 
 /* Lay the buckets out one after another, their entries ascending. */
@@ -114,83 +122,79 @@ index_finish(struct name_index *ix, size_t n)
 	ix->at = xcalloc(ix->start[ix->mask + 1] + 1, sizeof(*ix->at));
 	fill = xcalloc(ix->mask + 1, sizeof(*fill));
 	for (i = 0; i < n; i++)
-		if (ix->hash[i] != NO_KEY) {
-			b = bucket_of(ix, ix->hash[i]);
+		if ((b = ix->bucket[i]) != NO_KEY)
 			ix->at[ix->start[b] + fill[b]++] = (uint32_t)i;
-		}
 	free(fill);
-	free(ix->hash);
-	ix->hash = NULL;
+	free(ix->bucket);
+	ix->bucket = NULL;
 }
 
-/*
- * File entry i's keys: its last component, the part before its first '.'
- * (the stem, when the '.' is not the first byte), the part after its
- * last '.' (the extension), hashed in one scan of the name. A hash that
- * comes out NO_KEY is taken as its neighbour: only buckets matter.
- */
-static void
-keys_add(struct tree_names *tn, size_t i, const char *path)
-{
-	const char *base, *p, *first, *last;
-	uint32_t h, stem;
-
-	base = strrchr(path, '/');
-	base = base != NULL ? base + 1 : path;
-	h = FNV_BASIS;
-	stem = 0;
-	first = last = NULL;
-	for (p = base; *p != '\0'; p++) {
-		if (*p == '.') {
-			if (first == NULL) {
-				first = p;
-				stem = h;
-			}
-			last = p;
-		}
-		h = (h ^ (uint32_t)ascii_tolower((unsigned char)*p)) *
-		    FNV_PRIME;
-	}
-	index_add(&tn->idx[TREE_KEY_NAME], i, h == NO_KEY ? h - 1 : h);
-	if (first != NULL && first > base && stem == NO_KEY)
-		stem--;
-	index_add(&tn->idx[TREE_KEY_STEM], i, first != NULL && first > base ?
-	    stem : NO_KEY);
-	if (last != NULL && (h = key_hash(last + 1, (size_t)(p - last - 1))) ==
-	    NO_KEY)
-		h--;
-	index_add(&tn->idx[TREE_KEY_EXT], i, last != NULL ? h : NO_KEY);
-}
+/* Where entry_add() is in the tree: the directories open at the entry. */
+struct dir_stack {
+	size_t		*v;		/* into tn->dirs, each below the one before */
+	size_t		 n, alloc;
+};
 
 /*
- * Entry i's directories that the entry before it (prev) did not have:
- * those it shares are still open on the stack; the others end at i.
+ * Entry i's keys and its directories, in one scan of the bytes it does
+ * not share with the entry before it, prev: the directories they share
+ * are open on the stack, the others end at i; a new one starts at each
+ * '/' after them. The keys are those of its last component: the whole
+ * of it, the part before its first '.' (the stem, when the '.' is not
+ * the first byte) and the part after its last '.' (the extension).
  */
 static void
-dirs_add(struct tree_names *tn, size_t i, const char *p, const char *prev,
-    size_t **stack, size_t *depth, size_t *alloc)
+entry_add(struct tree_names *tn, size_t i, const char *p, const char *prev,
+    struct dir_stack *st)
 {
 	struct tree_dir *d;
-	const char *s;
-	size_t j, common;
+	const char *q, *first, *last, *base;
+	uint32_t h, stem;
+	size_t common, j;
 
 	for (j = 0, common = 0; p[j] != '\0' && p[j] == prev[j]; j++)
 		if (p[j] == '/')
 			common = j + 1;
-	while (*depth > 0 && tn->dirs[(*stack)[*depth - 1]].len >= common) {
-		tn->dirs[(*stack)[*depth - 1]].hi = i;
-		(*depth)--;
+	while (st->n > 0 && tn->dirs[st->v[st->n - 1]].len >= common)
+		tn->dirs[st->v[--st->n]].hi = i;
+	h = FNV_BASIS;
+	stem = 0;
+	first = last = NULL;
+	for (q = base = p + common; *q != '\0'; q++) {
+		if (*q == '/') {
+			XGROW(tn->dirs, tn->ndirs + 1, tn->dirs_alloc);
+			d = &tn->dirs[tn->ndirs];
+			d->path = p;
+			d->len = (size_t)(q - p);
+			d->lo = i;
+			d->hi = i + 1;
+			XGROW(st->v, st->n + 1, st->alloc);
+			st->v[st->n++] = tn->ndirs++;
+			h = FNV_BASIS;
+			first = last = NULL;
+			base = q + 1;
+			continue;
+		}
+		if (*q == '.') {
+			if (first == NULL) {
+				first = q;
+				stem = h;
+			}
+			last = q;
+		}
+		h = (h ^ (uint32_t)ascii_tolower((unsigned char)*q)) *
+		    FNV_PRIME;
 	}
-	for (s = p + common; (s = strchr(s, '/')) != NULL; s++) {
-		XGROW(tn->dirs, tn->ndirs + 1, tn->dirs_alloc);
-		d = &tn->dirs[tn->ndirs];
-		d->path = p;
-		d->len = (size_t)(s - p);
-		d->lo = i;
-		d->hi = i + 1;
-		XGROW(*stack, *depth + 1, *alloc);
-		(*stack)[(*depth)++] = tn->ndirs++;
-	}
+	index_add(&tn->idx[TREE_KEY_NAME], i, h);
+	if (first != NULL && first > base)
+		index_add(&tn->idx[TREE_KEY_STEM], i, stem);
+	else
+		index_none(&tn->idx[TREE_KEY_STEM], i);
+	if (last != NULL)
+		index_add(&tn->idx[TREE_KEY_EXT], i,
+		    key_hash(last + 1, (size_t)(q - last - 1)));
+	else
+		index_none(&tn->idx[TREE_KEY_EXT], i);
 }
 
 /* Build the indexes once: the one pass over the entries of a run. */
@@ -198,8 +202,9 @@ static struct tree_names *
 names_of(const struct tree *t)
 {
 	struct tree_names *tn;
-	size_t i, *stack, depth, alloc;
-	const char *prev, *p;
+	struct dir_stack st = { NULL, 0, 0 };
+	const char *prev;
+	size_t i;
 	int k;
 
 	if (t->names != NULL)
@@ -207,19 +212,14 @@ names_of(const struct tree *t)
 	tn = xcalloc(1, sizeof(*tn));
 	for (k = 0; k < TREE_KEYS; k++)
 		index_init(&tn->idx[k], t->nentries);
-	/* the directories open at the entry: each one's parent below it */
-	stack = NULL;
-	depth = alloc = 0;
 	prev = "";
 	for (i = 0; i < t->nentries; i++) {
-		p = t->entries[i].path;
-		keys_add(tn, i, p);
-		dirs_add(tn, i, p, prev, &stack, &depth, &alloc);
-		prev = p;
+		entry_add(tn, i, t->entries[i].path, prev, &st);
+		prev = t->entries[i].path;
 	}
-	while (depth > 0)
-		tn->dirs[stack[--depth]].hi = t->nentries;
-	free(stack);
+	while (st.n > 0)
+		tn->dirs[st.v[--st.n]].hi = t->nentries;
+	free(st.v);
 	for (k = 0; k < TREE_KEYS; k++)
 		index_finish(&tn->idx[k], t->nentries);
 	t->stats->visited += t->nentries;
@@ -240,7 +240,7 @@ tree_names_free(struct tree *t)
 	for (k = 0; k < TREE_KEYS; k++) {
 		free(tn->idx[k].start);
 		free(tn->idx[k].at);
-		free(tn->idx[k].hash);
+		free(tn->idx[k].bucket);
 	}
 	free(tn->dirs);
 	free(tn);
@@ -289,12 +289,8 @@ tree_names_group(const struct tree *t, int k, const char *key, size_t len,
 	const struct name_index *ix;
 	const uint32_t *v;
 	size_t a, b, l, h, m, bk;
-	uint32_t hash;
-
 	ix = &names_of(t)->idx[k];
-	if ((hash = key_hash(key, len)) == NO_KEY)
-		hash--;
-	bk = bucket_of(ix, hash);
+	bk = bucket_of(ix, key_hash(key, len));
 	v = ix->at;
 	a = ix->start[bk];
 	b = ix->start[bk + 1];
