@@ -112,7 +112,7 @@ struct pyunread {
 
 struct pymeta {
 	int		 python;	/* a packaging file, or *.py files */
-	int		 pyfiles;	/* *.py files listed */
+	int		 pyfiles;	/* a *.py file is listed */
 	int		 computed;	/* dependency lists computed by code */
 	struct pydep	*deps;
 	size_t		 ndeps, alloc;

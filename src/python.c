@@ -128,8 +128,8 @@ py_cb(const struct tree_entry *e, void *arg)
 	struct pymeta *m = arg;
 
 	(void)e;
-	m->pyfiles++;
-	return 0;
+	m->pyfiles = 1;
+	return 1;	/* one is enough */
 }
 
 /* Where metadata and recipes are looked for. */
