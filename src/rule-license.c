@@ -289,6 +289,15 @@ static const char *const vendored_names[] = {
  * The length of path up to and with the first directory named in k (no
  * case), or in vendored_names when k is NULL; 0 when there is none.
  */
+/* The i-th directory name of k, or of vendored_names; NULL past them. */
+static const char *
+dir_name_at(const struct rule_key *k, size_t i)
+{
+	if (k != NULL)
+		return i < k->n ? k->v[i].value : NULL;
+	return vendored_names[i];
+}
+
 static size_t
 dir_named(const char *path, const struct rule_key *k)
 {
@@ -297,13 +306,7 @@ dir_named(const char *path, const struct rule_key *k)
 
 	for (p = path; (s = strchr(p, '/')) != NULL; p = s + 1) {
 		n = (size_t)(s - p);
-		for (i = 0; ; i++) {
-			if (k != NULL)
-				name = i < k->n ? k->v[i].value : NULL;
-			else
-				name = vendored_names[i];
-			if (name == NULL)
-				break;
+		for (i = 0; (name = dir_name_at(k, i)) != NULL; i++) {
 			if (strlen(name) == n && strncasecmp(p, name, n) == 0)
 				return (size_t)(s - path) + 1;
 		}
@@ -1284,13 +1287,7 @@ vendored_globs(const struct rule_key *k, struct strvec *out)
 	char *q;
 	size_t i;
 
-	for (i = 0; ; i++) {
-		if (k != NULL)
-			name = i < k->n ? k->v[i].value : NULL;
-		else
-			name = vendored_names[i];
-		if (name == NULL)
-			break;
+	for (i = 0; (name = dir_name_at(k, i)) != NULL; i++) {
 		q = glob_quote(name, strlen(name));
 		strvec_push_nodup(out, xasprintf("**/%s/**", q));
 		free(q);
