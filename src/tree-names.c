@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ascii.h"
 #include "glob.h"
 #include "strbuf.h"
 #include "tree-impl.h"
@@ -53,24 +52,28 @@ struct tree_names {
 	size_t		 dirs_alloc;
 };
 
-#define FNV_BASIS	2166136261u
-#define FNV_PRIME	16777619u
+#define HASH_BASIS	5381u
 #define NO_KEY		UINT32_MAX	/* an entry without a key of a kind */
 
-/* FNV-1a over the folded bytes. */
+/*
+ * One more byte into a hash: h * 33 + the byte with bit 5 set, which
+ * folds every capital letter onto its small one (and a few other bytes
+ * onto each other, which only shares a bucket more).
+ */
+#define HASH_STEP(h, c)	((h) * 33u + ((uint32_t)(unsigned char)(c) | 0x20u))
+
 static uint32_t
 key_hash(const char *s, size_t n)
 {
-	uint32_t h = FNV_BASIS;
+	uint32_t h = HASH_BASIS;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		h = (h ^ (uint32_t)ascii_tolower((unsigned char)s[i])) *
-		    FNV_PRIME;
+		h = HASH_STEP(h, s[i]);
 	return h;
 }
 
-/* The bucket of a hash: FNV's low bits alone cluster for names alike. */
+/* The bucket of a hash: its low bits alone cluster for names alike. */
 static size_t
 bucket_of(const struct name_index *ix, uint32_t h)
 {
@@ -157,7 +160,7 @@ entry_add(struct tree_names *tn, size_t i, const char *p, const char *prev,
 			common = j + 1;
 	while (st->n > 0 && tn->dirs[st->v[st->n - 1]].len >= common)
 		tn->dirs[st->v[--st->n]].hi = i;
-	h = FNV_BASIS;
+	h = HASH_BASIS;
 	stem = 0;
 	first = last = NULL;
 	for (q = base = p + common; *q != '\0'; q++) {
@@ -170,7 +173,7 @@ entry_add(struct tree_names *tn, size_t i, const char *p, const char *prev,
 			d->hi = i + 1;
 			XGROW(st->v, st->n + 1, st->alloc);
 			st->v[st->n++] = tn->ndirs++;
-			h = FNV_BASIS;
+			h = HASH_BASIS;
 			first = last = NULL;
 			base = q + 1;
 			continue;
@@ -182,8 +185,7 @@ entry_add(struct tree_names *tn, size_t i, const char *p, const char *prev,
 			}
 			last = q;
 		}
-		h = (h ^ (uint32_t)ascii_tolower((unsigned char)*q)) *
-		    FNV_PRIME;
+		h = HASH_STEP(h, *q);
 	}
 	index_add(&tn->idx[TREE_KEY_NAME], i, h);
 	if (first != NULL && first > base)
