@@ -191,6 +191,7 @@ static int	 peel(git_odb *, const struct substitutes *, git_oid *,
 static int	 walk_init(struct walk *, git_repository *, git_mailmap *,
 		    const struct history_opts *, struct history *);
 static void	 walk_free(struct walk *);
+static unsigned	 octal_mode(const char *, const char *);
 static int	 path_id(struct walk *, struct wnode *, const char *);
 static int	 change_parents(struct walk *, struct wnode *, const char *,
 		    struct history_change *, int *);
@@ -1591,27 +1592,72 @@ history_tag_time(git_repository *repo, git_odb *odb, const char *name,
 static int
 path_id(struct walk *w, struct wnode *n, const char *path)
 {
-	git_tree_entry *e;
-	git_tree *t;
+	git_odb_object *obj;
+	const char *name, *slash, *p, *end, *sp, *nul;
 	git_oid tid;
-	int rc;
+	size_t len;
+	int found;
 
 	n->has_pid = 0;
 	git_oid_fromstrn(&tid, n->buf + 5, HEX_LEN);
-	if (git_tree_lookup(&t, w->repo, &tid) < 0)
-		return ec_error_at(w->path.buf, 0, "the repository is corrupt: "
-		    "tree %s: %s", git_oid_tostr_s(&tid), ec_git_error());
-	rc = git_tree_entry_bypath(&e, t, path);
-	if (rc == 0) {
-		n->has_pid = 1;
-		git_oid_cpy(&n->pid, git_tree_entry_id(e));
-		git_tree_entry_free(e);
+	/*
+	 * Each tree read raw and its entries ("MODE NAME\0" and 20 bytes)
+	 * scanned for the next component: no git_tree built and cached for
+	 * each of the thousands of commits a last change may walk.
+	 */
+	for (name = path;; name = slash + 1) {
+		if (git_odb_read(&obj, w->odb, &tid) < 0)
+			return ec_error_at(w->path.buf, 0, "the repository is "
+			    "corrupt: tree %s: %s", git_oid_tostr_s(&tid),
+			    ec_git_error());
+		if (git_odb_object_type(obj) != GIT_OBJECT_TREE) {
+			git_odb_object_free(obj);
+			return ec_error_at(w->path.buf, 0, "the repository is "
+			    "corrupt: tree %s: not a tree",
+			    git_oid_tostr_s(&tid));
+		}
+		slash = strchr(name, '/');
+		len = slash != NULL ? (size_t)(slash - name) : strlen(name);
+		p = git_odb_object_data(obj);
+		end = p + git_odb_object_size(obj);
+		found = 0;
+		for (; p < end; p = nul + 1 + GIT_OID_RAWSZ) {
+			if ((sp = memchr(p, ' ', (size_t)(end - p))) == NULL ||
+			    (nul = memchr(sp, '\0', (size_t)(end - sp))) ==
+			    NULL || (size_t)(end - nul - 1) < GIT_OID_RAWSZ) {
+				git_odb_object_free(obj);
+				return ec_error_at(w->path.buf, 0, "the repository "
+				    "is corrupt: tree %s: a malformed entry",
+				    git_oid_tostr_s(&tid));
+			}
+			if ((size_t)(nul - sp - 1) != len ||
+			    memcmp(sp + 1, name, len) != 0)
+				continue;
+			/* below the last component, only a tree (040000) */
+			found = slash == NULL || octal_mode(p, sp) == 040000;
+			git_oid_fromraw(&tid, (const unsigned char *)nul + 1);
+			break;
+		}
+		git_odb_object_free(obj);
+		if (!found)
+			return 0;
+		if (slash == NULL)
+			break;
 	}
-	git_tree_free(t);
-	if (rc < 0 && rc != GIT_ENOTFOUND)
-		return ec_error_at(w->path.buf, 0, "tree %s: %s",
-		    git_oid_tostr_s(&tid), ec_git_error());
+	n->has_pid = 1;
+	git_oid_cpy(&n->pid, &tid);
 	return 0;
+}
+
+/* The octal mode of a raw tree entry, the digits [p, end); 0 if none. */
+static unsigned
+octal_mode(const char *p, const char *end)
+{
+	unsigned m;
+
+	for (m = 0; p < end && *p >= '0' && *p <= '7' && m < 01000000; p++)
+		m = m * 8 + (unsigned)(*p - '0');
+	return p == end ? m : 0;
 }
 
 /*
