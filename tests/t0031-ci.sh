@@ -197,6 +197,17 @@ test_expect_success 'a repository that never had workflows says nothing of them'
 	test_eq "$(result_of ci message)" "no CI configuration (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Buildkite, Jenkins, Travis)"
 '
 
+test_expect_success 'a malformed tree on the way back is the repository corrupt, named' '
+	R=$TEST_TMP/badtree &&
+	make_repo "$R" tests/test_a.py >/dev/null &&
+	bad=$(printf "100644 x" | git -C "$R" hash-object -t tree --literally -w --stdin) &&
+	c=$(git -C "$R" commit-tree "$bad" -p HEAD -m bad) &&
+	c2=$(git -C "$R" commit-tree "HEAD^{tree}" -p "$c" -m again) &&
+	git -C "$R" update-ref HEAD "$c2" &&
+	test_expect_code 2 "$ECOCHECK" $NOHIST "$R" >out 2>err &&
+	grep -q "the repository is corrupt: tree $bad: a malformed entry" err
+'
+
 test_expect_success 'CI only on CircleCI untouched for years: a warning with the date' '
 	R=$TEST_TMP/circle &&
 	ci_repo circle .circleci/config.yml "version: 2.1
