@@ -1626,9 +1626,9 @@ path_id(struct walk *w, struct wnode *n, const char *path)
 			    (nul = memchr(sp, '\0', (size_t)(end - sp))) ==
 			    NULL || (size_t)(end - nul - 1) < GIT_OID_RAWSZ) {
 				git_odb_object_free(obj);
-				return ec_error_at(w->path.buf, 0, "the repository "
-				    "is corrupt: tree %s: a malformed entry",
-				    git_oid_tostr_s(&tid));
+				return ec_error_at(w->path.buf, 0, "the "
+				    "repository is corrupt: tree %s: a "
+				    "malformed entry", git_oid_tostr_s(&tid));
 			}
 			if ((size_t)(nul - sp - 1) != len ||
 			    memcmp(sp + 1, name, len) != 0)

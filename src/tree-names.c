@@ -33,7 +33,7 @@
  */
 struct name_index {
 	uint32_t	*start;		/* bucket b from at[start[b]] */
-	uint32_t	*at;		/* entry numbers, by bucket, ascending */
+	uint32_t	*at;		/* entry numbers by bucket, ascending */
 	uint32_t	*bucket;	/* of each entry while building */
 	size_t		 mask;
 };
@@ -134,7 +134,7 @@ index_finish(struct name_index *ix, size_t n)
 
 /* Where entry_add() is in the tree: the directories open at the entry. */
 struct dir_stack {
-	size_t		*v;		/* into tn->dirs, each below the one before */
+	size_t		*v;		/* into tn->dirs, each one's parent first */
 	size_t		 n, alloc;
 };
 
