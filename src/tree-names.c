@@ -134,7 +134,7 @@ index_finish(struct name_index *ix, size_t n)
 
 /* Where entry_add() is in the tree: the directories open at the entry. */
 struct dir_stack {
-	size_t		*v;		/* into tn->dirs, each one's parent first */
+	size_t		*v;		/* into tn->dirs, parents first */
 	size_t		 n, alloc;
 };
 
