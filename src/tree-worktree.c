@@ -746,6 +746,7 @@ merge_others(struct tree *t, struct tree *o)
 {
 	size_t i, j, k;
 
+	tree_names_free(t);	/* the entries move */
 	tree_sort(o);
 	XGROW(t->entries, t->nentries + o->nentries, t->alloc);
 	i = t->nentries;
