@@ -8,8 +8,6 @@
 #include "ruleset.h"
 #include "xalloc.h"
 
-static const struct finding *find_rule(const struct repo_result *,
-		    const char *);
 static enum change change_of(const struct rule_change *);
 
 static const char *const change_names[CHANGE_KINDS] = {
@@ -50,17 +48,6 @@ wg_status_is_worse(enum wg_status now, enum wg_status was)
 	return rank(now) > rank(was);
 }
 
-static const struct finding *
-find_rule(const struct repo_result *res, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < res->nfindings; i++)
-		if (strcmp(res->findings[i].rule->id, id) == 0)
-			return &res->findings[i];
-	return NULL;
-}
-
 /*
  * A rule new to now is "new" whatever its status (the pre-commit check
  * judges a new failing rule as a regression itself); one only in was is
@@ -94,10 +81,11 @@ compare_results(const struct repo_result *was, const struct repo_result *now,
 		c = &out->v[out->n++];
 		c->now = &now->findings[i];
 		c->rule = c->now->rule->id;
-		c->was = find_rule(was, c->rule);
+		c->was = repo_result_finding(was, c->rule);
 	}
 	for (i = 0; i < was->nfindings; i++)
-		if (find_rule(now, was->findings[i].rule->id) == NULL) {
+		if (repo_result_finding(now, was->findings[i].rule->id) ==
+		    NULL) {
 			c = &out->v[out->n++];
 			c->was = &was->findings[i];
 			c->rule = c->was->rule->id;

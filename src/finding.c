@@ -465,6 +465,17 @@ repo_result_init(struct repo_result *res, const char *path)
 	res->path = xstrdup(path);
 }
 
+const struct finding *
+repo_result_finding(const struct repo_result *res, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].rule->id, id) == 0)
+			return &res->findings[i];
+	return NULL;
+}
+
 void
 repo_result_release(struct repo_result *res)
 {

@@ -200,6 +200,9 @@ struct finding_exempt *finding_set_exempt(struct finding *, const char *,
 
 void	 repo_result_init(struct repo_result *, const char *);
 void	 repo_result_release(struct repo_result *);
+/* The finding of the rule whose id is id, or NULL when res has none. */
+const struct finding *repo_result_finding(const struct repo_result *,
+	    const char *);
 /* Raise *status to code if code is worse; it never falls. */
 void	 status_raise(int *, int);
 

@@ -21,8 +21,6 @@
 
 static void	 app_repo(FILE *, const struct repo_result *,
 		    const struct report_opts *, size_t);
-static const struct finding *by_id(const struct repo_result *,
-		    const char *);
 static const struct finding *by_type(const struct repo_result *,
 		    const char *);
 static const char *detail(const struct finding *, const char *);
@@ -40,18 +38,6 @@ const struct report_format report_application = {
 	.name = "application",
 	.repo = app_repo,
 };
-
-/* The finding of a rule by its id, NULL when the set has none. */
-static const struct finding *
-by_id(const struct repo_result *res, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < res->nfindings; i++)
-		if (strcmp(res->findings[i].rule->id, id) == 0)
-			return &res->findings[i];
-	return NULL;
-}
 
 /* The first finding of a rule type that was not skipped. */
 static const struct finding *
@@ -186,7 +172,7 @@ app_about(FILE *fp, const struct repo_result *res)
 	const struct finding *f;
 	const char *title, *intro;
 
-	f = by_id(res, "readme-value");
+	f = repo_result_finding(res, "readme-value");
 	title = detail(f, "title");
 	intro = detail(f, "summary");
 	fputs("## Ecosystem application draft: ", fp);
@@ -250,7 +236,7 @@ app_project(FILE *fp, const struct repo_result *res)
 	field(fp, "Website URL", NULL, "the project's website, or the "
 	    "repository's URL again");
 	strbuf_reset(&sb);
-	said(&sb, by_id(res, "documentation"));
+	said(&sb, repo_result_finding(res, "documentation"));
 	field(fp, "Documentation", sb.buf, "where the tutorials and "
 	    "documentation are");
 	strbuf_release(&sb);
@@ -282,7 +268,7 @@ app_practice(FILE *fp, const struct repo_result *res)
 	field(fp, "Components of PyTorch", NULL, "the parts of PyTorch the "
 	    "project uses, or NA");
 	strbuf_reset(&sb);
-	f = by_id(res, "maintenance");
+	f = repo_result_finding(res, "maintenance");
 	if (f != NULL && f->result == RESULT_PASS)
 		said(&sb, f);
 	field(fp, "How long the project will be maintained", sb.buf,

@@ -311,18 +311,6 @@ md_diff_table(FILE *fp, const struct repo_result *was,
 	review_table(fp, was, res);
 }
 
-/* The finding of rule id in res, or NULL. */
-static const struct finding *
-finding_of(const struct repo_result *res, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < res->nfindings; i++)
-		if (strcmp(res->findings[i].rule->id, id) == 0)
-			return &res->findings[i];
-	return NULL;
-}
-
 /*
  * A rule set without requirements (a checklist of its own): a row for
  * each rule, its title the criterion, with what was makes of it.
@@ -342,7 +330,7 @@ rule_rows(FILE *fp, const struct repo_result *was,
 		md_escape(&sb, f->rule->title != NULL ? f->rule->title :
 		    f->rule->id);
 		if (was != NULL) {
-			w = finding_of(was, f->rule->id);
+			w = repo_result_finding(was, f->rule->id);
 			strbuf_addf(&sb, " | %s", w != NULL ?
 			    wg_status_label(finding_wg_status(w)) : "");
 		}
