@@ -9,6 +9,7 @@
  * (2.14 admits "2.14" when it admits 2.14.0), pre-releases as PEP 440's
  * default rule: only when a clause names one.
  */
+#define _GNU_SOURCE		/* memmem */
 #include "config.h"
 
 #include <ctype.h>
@@ -497,33 +498,54 @@ struct pyscan {
 	char			*path;
 };
 
+/*
+ * Whether buf has "import torch" or "from torch" at the start of a line
+ * or after a space, the module's name ending there or at a dot, comma,
+ * semicolon or space. Each "torch" is found with memmem() and the words
+ * before it checked: a scan of every line start would cost more than
+ * reading the file.
+ */
+static int
+imports_torch(const char *buf, size_t len)
+{
+	static const char *const kw[] = { "import ", "from " };
+	const char *p, *end = buf + len, *start;
+	size_t i, n;
+
+	for (p = buf; (p = memmem(p, (size_t)(end - p), "torch", 5)) != NULL;
+	    p += 5) {
+		if (p + 5 < end && strchr(" .,\n\r;", p[5]) == NULL)
+			continue;
+		for (i = 0; i < 2; i++) {
+			n = strlen(kw[i]);
+			if ((size_t)(p - buf) < n ||
+			    memcmp(start = p - n, kw[i], n) != 0)
+				continue;
+			if (start == buf || start[-1] == '\n' ||
+			    start[-1] == ' ')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether a Python file imports torch. */
 static int
 import_cb(const struct tree_entry *e, void *arg)
 {
 	struct pyscan *s = arg;
-	const char *buf, *p;
-	size_t len, i;
+	const char *buf;
+	size_t len;
 	int trunc;
 
 	if (s->n++ >= PY_SCAN_FILES)
 		return 1;
 	if (ctx_read(s->ctx, e, PY_SCAN_BYTES, CTX_READ_TEXT, NULL, &buf,
-	    &len, &trunc) != 0)
+	    &len, &trunc) != 0 || !imports_torch(buf, len))
 		return 0;
-	for (i = 0; i + 12 <= len; i++) {
-		if (i > 0 && buf[i - 1] != '\n' && buf[i - 1] != ' ')
-			continue;
-		p = buf + i;
-		if ((strncmp(p, "import torch", 12) == 0 || (i + 10 <= len &&
-		    strncmp(p, "from torch", 10) == 0)) && (i + 12 == len ||
-		    strchr(" .,\n\r;", p[p[0] == 'i' ? 12 : 10]) != NULL)) {
-			s->found = 1;
-			s->path = xstrdup(e->path);
-			return 1;
-		}
-	}
-	return 0;
+	s->found = 1;
+	s->path = xstrdup(e->path);
+	return 1;
 }
 
 /*

@@ -327,6 +327,26 @@ test_expect_success 'a Python project with no sign of torch fails' '
 	result_of pytorch-support message | grep -F "no sign of torch"
 '
 
+test_expect_success 'torch named only as part of other words is no sign of it' '
+	make_repo "$TEST_TMP/words" pkg/__init__.py &&
+	printf "import torchvision\nfrom torchaudio import x\n" \
+		>"$TEST_TMP/words/pkg/a.py" &&
+	printf "mytorch = 1\nimport_torch = 2\n" >"$TEST_TMP/words/pkg/b.py" &&
+	git -C "$TEST_TMP/words" add -A && git -C "$TEST_TMP/words" commit -q -m w &&
+	ec_json 1 "$TEST_TMP/words" &&
+	test_eq "$(support)" "fail error"
+'
+
+test_expect_success 'an indented import after many mentions is a sign of torch' '
+	make_repo "$TEST_TMP/late" pkg/__init__.py &&
+	{ i=0; while [ $i -lt 200 ]; do echo "x$i = torchy"; i=$((i + 1)); done
+	  printf "def f():\n    import torch.nn as nn\n"; } >"$TEST_TMP/late/pkg/m.py" &&
+	git -C "$TEST_TMP/late" add -A && git -C "$TEST_TMP/late" commit -q -m l &&
+	ec_json 1 "$TEST_TMP/late" &&
+	test_eq "$(support)" "unknown error" &&
+	test_eq "$(result_of pytorch-support evidence[0].path)" pkg/m.py
+'
+
 test_expect_success 'no Python at all: skipped' '
 	make_repo "$TEST_TMP/nopy" src/main.c &&
 	ec_json 1 "$TEST_TMP/nopy" &&
