@@ -47,7 +47,9 @@ struct count_arg {
 static int	 tests_check(const struct rule *, struct check_ctx *,
 		    struct finding *);
 static int	 count_cb(const struct tree_entry *, void *);
-static int	 is_test_file(const char *, const struct count_arg *);
+static int	 is_test_file(const char *, const char *, size_t,
+		    const struct count_arg *);
+static const char *testpath_norm(const char *, size_t *);
 static int	 under_testpath(const char *, const struct strvec *, int);
 static void	 testpaths_ini(const char *, size_t, const char *,
 		    const char *, struct strvec *);
@@ -82,6 +84,20 @@ const struct rule_type rule_tests = {
 };
 
 /*
+ * A testpaths entry as a path of the tree: without its leading "./" and
+ * its trailing '/'; *n is its length.
+ */
+static const char *
+testpath_norm(const char *v, size_t *n)
+{
+	while (strncmp(v, "./", 2) == 0)
+		v += 2;
+	for (*n = strlen(v); *n > 0 && v[*n - 1] == '/'; (*n)--)
+		;
+	return v;
+}
+
+/*
  * Whether a Python file is one a pytest testpaths entry names (dir 0),
  * or is under one (dir 1).
  */
@@ -91,16 +107,13 @@ under_testpath(const char *path, const struct strvec *tp, int dir)
 	const char *p;
 	size_t i, n, plen;
 
+	if (tp == NULL || tp->n == 0)
+		return 0;
 	plen = strlen(path);
-	if (tp == NULL || plen < 3 || strcmp(path + plen - 3, ".py") != 0)
+	if (plen < 3 || memcmp(path + plen - 3, ".py", 3) != 0)
 		return 0;
 	for (i = 0; i < tp->n; i++) {
-		p = tp->v[i];
-		while (strncmp(p, "./", 2) == 0)
-			p += 2;
-		n = strlen(p);
-		while (n > 0 && p[n - 1] == '/')
-			n--;
+		p = testpath_norm(tp->v[i], &n);
 		if (dir && (n == 0 || (n == 1 && p[0] == '.')))
 			return 1;
 		if (strncmp(path, p, n) == 0 && (path[n] == '\0' ||
@@ -111,27 +124,23 @@ under_testpath(const char *path, const struct strvec *tp, int dir)
 }
 
 /*
- * Whether a path is a test file: a Python file named test_*.py or
- * *_test.py (pytest's default python_files) anywhere, or one matching the
- * python_files patterns the project declares under a testpaths entry (or
- * tests/, test/ without one); any file with any; never __init__.py or
+ * Whether a path, whose last component is b[0, n), is a test file: a
+ * Python file named test_*.py or *_test.py (pytest's default
+ * python_files) anywhere, or one matching the python_files patterns the
+ * project declares under a testpaths entry (or tests/, test/ without
+ * one); any file with any. count_cb() has left out __init__.py and
  * conftest.py.
  */
 static int
-is_test_file(const char *path, const struct count_arg *a)
+is_test_file(const char *path, const char *b, size_t n,
+    const struct count_arg *a)
 {
 	const struct strvec *pat = a->patterns;
-	const char *b;
-	size_t i, n;
+	size_t i;
 
-	b = strrchr(path, '/');
-	b = b != NULL ? b + 1 : path;
-	if (strcmp(b, "__init__.py") == 0 || strcmp(b, "conftest.py") == 0)
-		return 0;
 	if (a->any)
 		return 1;
-	n = strlen(b);
-	if (n <= 3 || strcmp(b + n - 3, ".py") != 0)
+	if (n <= 3 || memcmp(b + n - 3, ".py", 3) != 0)
 		return 0;
 	/* pytest's test_*.py and *_test.py, without fnmatch() per file */
 	if ((n >= 8 && strncmp(b, "test_", 5) == 0) ||
@@ -151,21 +160,31 @@ is_test_file(const char *path, const struct count_arg *a)
 	    NULL;
 }
 
+/*
+ * Count a test file (or note the first conftest.py). Called for each of
+ * up to every entry of the tree: the name is measured once and compared
+ * by its length first.
+ */
 static int
 count_cb(const struct tree_entry *e, void *arg)
 {
 	struct count_arg *a = arg;
 	const char *b;
+	size_t n;
 
 	if (e->mode == TREE_MODE_LINK || e->mode == TREE_MODE_SUBMODULE)
 		return 0;
 	b = strrchr(e->path, '/');
 	b = b != NULL ? b + 1 : e->path;
-	if (strcmp(b, "conftest.py") == 0 && a->conftest == NULL)
-		a->conftest = e->path;
-	if (strcmp(b, "__init__.py") == 0 || strcmp(b, "conftest.py") == 0)
+	n = strlen(b);
+	if (n == 11 && memcmp(b, "conftest.py", 11) == 0) {
+		if (a->conftest == NULL)
+			a->conftest = e->path;
 		return 0;
-	if (!is_test_file(e->path, a) &&
+	}
+	if (n == 11 && memcmp(b, "__init__.py", 11) == 0)
+		return 0;
+	if (!is_test_file(e->path, b, n, a) &&
 	    !under_testpath(e->path, a->testpaths, 0))
 		return 0;
 	/* the rule's globs may overlap: count_tests() drops the repeats */
@@ -403,11 +422,7 @@ count_default(struct check_ctx *ctx, const struct strvec *testpaths,
 
 	strvec_push(&pats, "**/*.py");
 	for (i = 0; testpaths != NULL && i < testpaths->n; i++) {
-		/* as under_testpath() reads an entry */
-		for (p = testpaths->v[i]; strncmp(p, "./", 2) == 0; p += 2)
-			;
-		for (n = strlen(p); n > 0 && p[n - 1] == '/'; n--)
-			;
+		p = testpath_norm(testpaths->v[i], &n);
 		if (n > 0)
 			strvec_push_nodup(&pats, glob_quote(p, n));
 	}
