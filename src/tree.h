@@ -28,9 +28,10 @@ struct tree;
 
 struct tree_entry {
 	char		*path;		/* relative, '/'-separated */
-	unsigned	 mode;		/* one of TREE_MODE_* */
-	int		 has_oid;	/* oid is the blob (index, commit) */
-	int		 borrowed;	/* path is not the entry's to free */
+	/* bit-fields: 32 bytes an entry, of which a run keeps 100,000s */
+	unsigned	 mode : 16;	/* one of TREE_MODE_* */
+	unsigned	 has_oid : 1;	/* oid is the blob (index, commit) */
+	unsigned	 borrowed : 1;	/* path is not the entry's to free */
 	git_oid		 oid;
 };
 
