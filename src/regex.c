@@ -12,28 +12,37 @@
 #define EC_DEPTH_LIMIT	 10000
 #define EC_HEAP_LIMIT	 (64 * 1024)	/* KiB */
 
-static pcre2_match_context *match_context(struct regex_budget *);
+static int	 search_state(void);
 static int	 budget_step(pcre2_callout_block *, void *);
 static int	 budget_spent(const struct regex_budget *, struct strbuf *);
 
 /*
- * A match context with the limits, its callout spending budget. Each
- * search has its own, as its own match data: a compiled pattern is only
- * ever read, so checks can share patterns but no state of a search.
+ * The match data and the match context (the limits) of every search,
+ * made by the first: PCRE2 keeps a search's backtracking frames in its
+ * match data, and making them again for each of the thousands of
+ * searches of a run cost more than some of the searches. A compiled
+ * pattern is only read, and ecocheck makes one search at a time (its
+ * jobs are processes, jobs.c); a search that ends in an error may have
+ * grown the frames to the heap limit, so its match data is let go.
  */
-static pcre2_match_context *
-match_context(struct regex_budget *budget)
-{
-	pcre2_match_context *mc;
+static pcre2_match_data *search_md;
+static pcre2_match_context *search_mc;
 
-	mc = pcre2_match_context_create(NULL);
-	if (mc == NULL)
-		return NULL;
-	pcre2_set_match_limit(mc, EC_MATCH_LIMIT);
-	pcre2_set_depth_limit(mc, EC_DEPTH_LIMIT);
-	pcre2_set_heap_limit(mc, EC_HEAP_LIMIT);
-	pcre2_set_callout(mc, budget_step, budget);
-	return mc;
+static int
+search_state(void)
+{
+	if (search_mc == NULL) {
+		if ((search_mc = pcre2_match_context_create(NULL)) == NULL)
+			return -1;
+		pcre2_set_match_limit(search_mc, EC_MATCH_LIMIT);
+		pcre2_set_depth_limit(search_mc, EC_DEPTH_LIMIT);
+		pcre2_set_heap_limit(search_mc, EC_HEAP_LIMIT);
+	}
+	/* one pair: only where the whole match starts and ends is read */
+	if (search_md == NULL &&
+	    (search_md = pcre2_match_data_create(1, NULL)) == NULL)
+		return -1;
+	return 0;
 }
 
 pcre2_code *
@@ -131,8 +140,6 @@ regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
     struct strbuf *err)
 {
 	struct regex_budget own;
-	pcre2_match_context *mc;
-	pcre2_match_data *md;
 	PCRE2_SIZE *ov;
 	PCRE2_UCHAR msg[256];
 	int rc;
@@ -143,30 +150,28 @@ regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
 	}
 	if (budget->used >= budget->limit)
 		return budget_spent(budget, err);
-	md = pcre2_match_data_create_from_pattern(re, NULL);
-	mc = match_context(budget);
-	if (md == NULL || mc == NULL) {
-		pcre2_match_context_free(mc);
-		pcre2_match_data_free(md);
+	if (search_state() == -1) {
 		strbuf_reset(err);
 		strbuf_addstr(err, "out of memory");
 		return -1;
 	}
+	pcre2_set_callout(search_mc, budget_step, budget);
 	budget->last = off;
-	rc = pcre2_match(re, (PCRE2_SPTR)subj, len, off, 0, md, mc);
+	rc = pcre2_match(re, (PCRE2_SPTR)subj, len, off, 0, search_md,
+	    search_mc);
 	if (rc >= 0) {
-		ov = pcre2_get_ovector_pointer(md);
+		/* 0: the pair is there, the groups did not fit */
+		ov = pcre2_get_ovector_pointer(search_md);
 		if (start != NULL)
 			*start = ov[0];
 		if (end != NULL)
 			*end = ov[1];
-	}
-	pcre2_match_context_free(mc);
-	pcre2_match_data_free(md);
-	if (rc >= 0)
 		return 1;
+	}
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	pcre2_match_data_free(search_md);
+	search_md = NULL;
 	if (rc == PCRE2_ERROR_CALLOUT)
 		return budget_spent(budget, err);
 	pcre2_get_error_message(rc, msg, sizeof(msg));
