@@ -179,20 +179,3 @@ regex_search(const pcre2_code *re, const char *subj, size_t len, size_t off,
 	strbuf_addstr(err, (char *)msg);
 	return -1;
 }
-
-int
-regex_line_of(const char *text, size_t off)
-{
-	const char *p, *e;
-	int line;
-
-	line = 1;
-	e = text + off;
-	for (p = text; p < e; p++) {
-		p = memchr(p, '\n', (size_t)(e - p));
-		if (p == NULL)
-			break;
-		line++;
-	}
-	return line;
-}

@@ -32,6 +32,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "text.h"
 #include "timeutil.h"
 #include "tree.h"
 #include "xalloc.h"
@@ -261,7 +262,7 @@ match_patterns(const struct rule *r, struct contains_text *ct,
 		if (rc == 1) {
 			ct->nmatched++;
 			finding_evidence(f, ct->e->path,
-			    regex_line_of(ct->text, s), note.buf);
+			    text_line_of(ct->text, s), note.buf);
 			/* Any one will do: name the first. */
 			if (c->match != MATCH_ANY || ct->nmatched == 1)
 				list_pattern(c, i, &ct->matched);
@@ -328,7 +329,7 @@ judge_labels(const struct rule *r, const struct contains_text *ct,
 			finding_result(f, RESULT_FAIL, "%s is %s%s",
 			    ct->e->path, has_article(name) ? "" : "the ", name);
 			finding_evidence(f, ct->e->path,
-			    regex_line_of(ct->text, s), name);
+			    text_line_of(ct->text, s), name);
 			done = 1;
 		}
 	}
@@ -369,7 +370,7 @@ judge_caution(const struct rule *r, struct check_ctx *ctx,
 		finding_evidence(f, ct->e->path, 0, NULL);
 		return 1;
 	}
-	line = regex_line_of(ct->text, s);
+	line = text_line_of(ct->text, s);
 	strbuf_add(&said, ct->text + s, e - s);
 	f->value_str = xstrdup(said.buf);
 	if (time_find_date(ct->text + s, e - s, &day)) {

@@ -1693,7 +1693,7 @@ adapted_place(struct adapted *a, const char *path, const char *text,
 {
 	int line;
 
-	line = regex_line_of(text, off);
+	line = text_line_of(text, off);
 	if (a->nplaces++ == 0)
 		a->first = xasprintf("%s:%d", path, line);
 	if (a->nplaces <= SHOW_MAX)

@@ -24,6 +24,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tree.h"
 #include "xalloc.h"
 
@@ -196,7 +197,7 @@ line_of(const char *text, size_t len, const char *s, size_t n)
 
 	if (n == 0 || (at = memmem(text, len, s, n)) == NULL)
 		return 0;
-	return regex_line_of(text, (size_t)(at - text));
+	return text_line_of(text, (size_t)(at - text));
 }
 
 /*

@@ -21,6 +21,7 @@
 #include "rules.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tree.h"
 
 #define README_MAX	(512 * 1024)
@@ -63,18 +64,6 @@ conda_recipe(const struct pymeta *m)
 		if (strcmp(m->recipes.v[i].what, "recipe") == 0)
 			return &m->recipes.v[i];
 	return NULL;
-}
-
-/* The 1-based line of p in buf. */
-static int
-line_of(const char *buf, const char *p)
-{
-	int line = 1;
-
-	for (; buf < p; buf++)
-		if (*buf == '\n')
-			line++;
-	return line;
 }
 
 /*
@@ -133,7 +122,8 @@ readme_conda(const struct rule *r, struct check_ctx *ctx, const char **path)
 			    verbs[j], strlen(verbs[j]))) != NULL; p++)
 				if (is_command(buf, p)) {
 					*path = e->path;
-					return line_of(buf, p);
+					return text_line_of(buf,
+					    (size_t)(p - buf));
 				}
 		return 0;
 	}

@@ -547,7 +547,7 @@ link_line(struct check_ctx *ctx, const struct md_file *m, size_t h,
 	n = strlen(dest);
 	for (i = from; n > 0 && i + n <= to; i++)
 		if (buf[i] == dest[0] && memcmp(buf + i, dest, n) == 0)
-			return regex_line_of(buf, i);
+			return text_line_of(buf, i);
 	return 0;
 }
 

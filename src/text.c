@@ -179,6 +179,22 @@ text_next_line(const char *s, const char *end)
 }
 
 int
+text_line_of(const char *text, size_t off)
+{
+	const char *p, *e;
+	int line;
+
+	line = 1;
+	e = text + off;
+	for (p = text; p < e; p++) {
+		if ((p = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			break;
+		line++;
+	}
+	return line;
+}
+
+int
 text_has_extension(const char *path, const char *const *exts)
 {
 	const char *b, *dot;

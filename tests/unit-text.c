@@ -21,6 +21,7 @@ static void	 test_bytes(void);
 static void	 test_long_runs(void);
 static void	 test_words(void);
 static void	 test_words_pieces(void);
+static void	 test_line_of(void);
 
 /* Well-formed UTF-8, no surrogates, nothing above U+10FFFF. */
 static int
@@ -304,6 +305,22 @@ test_words_pieces(void)
 	is_int(n, 1, "pieces: a space ends the word before");
 }
 
+/* The line a byte is on: each newline before it counts, not its own. */
+static void
+test_line_of(void)
+{
+	static const char text[] = "one\ntwo\n\nfour";
+
+	is_int(text_line_of(text, 0), 1, "line_of: the first byte");
+	is_int(text_line_of(text, 3), 1, "line_of: a line's own newline");
+	is_int(text_line_of(text, 4), 2, "line_of: after one newline");
+	is_int(text_line_of(text, 8), 3, "line_of: an empty line");
+	is_int(text_line_of(text, 9), 4, "line_of: the last line");
+	is_int(text_line_of(text, sizeof(text) - 1), 4,
+	    "line_of: the end of the text");
+	is_int(text_line_of("", 0), 1, "line_of: an empty text");
+}
+
 int
 main(void)
 {
@@ -314,5 +331,6 @@ main(void)
 	test_long_runs();
 	test_words();
 	test_words_pieces();
+	test_line_of();
 	return done_testing();
 }

@@ -17,6 +17,7 @@
 #include "read/yamlcap.h"
 #include "regex.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define WF_MAX_DEPTH	YCAP_MAX_DEPTH
@@ -210,7 +211,7 @@ scan_run(struct workflow *out, const char *s, size_t n, int line)
 		if (!untrusted(open + 3, (size_t)(close - open - 3)))
 			continue;
 		/* the line of the expression in a block scalar */
-		hit_add(&out->injections, line - 1 + regex_line_of(s,
+		hit_add(&out->injections, line - 1 + text_line_of(s,
 		    (size_t)(open - s)), open, (size_t)(close + 2 - open));
 	}
 }

@@ -5,8 +5,9 @@
 #
 # Usage: tests/bench/whole-run.sh
 #
-# For each repository below, times (best of $RUNS, default 7; CPU time
-# with perf(1) on PATH, else wall-clock):
+# For each repository below, times (best of $RUNS rounds, default 7, a
+# round running each command once; CPU time with perf(1) on PATH, else
+# wall-clock):
 #
 #	ecocheck	$ECOCHECK -q --no-repo-config --as-of DATE REPO
 #	plumbing	git ls-files -co --exclude-standard
@@ -50,22 +51,27 @@ else
 	CLOCK=wall
 fi
 
-# Milliseconds of the best of $RUNS runs of "$@".
-ms() {
+# Milliseconds of one run of "$@".
+once() {
 	if [ "$CLOCK" = cpu ]; then
-		i=0
-		while [ $i -lt "$RUNS" ]; do
-			perf stat -x, -e task-clock "$@" 2>&1 >/dev/null |
-			    awk -F, '/task-clock/ { print $1 }'
-			i=$((i + 1))
-		done | sort -n | head -1
+		perf stat -x, -e task-clock "$@" 2>&1 >/dev/null |
+		    awk -F, '/task-clock/ { print $1 }'
 	else
-		awk -v ns="$(best "$@")" 'BEGIN { printf "%.3f\n", ns / 1e6 }'
+		_t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || :
+		_t1=$(date +%s%N)
+		awk -v ns=$((_t1 - _t0)) 'BEGIN { printf "%.3f\n", ns / 1e6 }'
 	fi
 }
 
+# The smaller of two numbers of milliseconds ("" is none yet).
+least() {
+	awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'
+}
+
 # The three plumbing commands on repository $1 for the window ending at
-# epoch $2, as one program for ms() (a shell of its own, as perf runs it).
+# epoch $2, as one program for once() (a shell of its own, as perf runs
+# it).
 PLUMBING='since=$(($2 - 90 * 86400))
 git -C "$1" ls-files -co --exclude-standard >/dev/null 2>&1 || :
 git -C "$1" rev-list --count --since="@$since" --until="@$2" HEAD >/dev/null
@@ -117,14 +123,26 @@ gen() {
 	echo "  made $1 ($2 files, $3 commits, $4 in the window) in $(seconds $((t1 - t0))) s"
 }
 
-# judge NAME REPO: both sides at HEAD's window and with an empty one.
+# judge NAME REPO: both sides at HEAD's window and with an empty one, the
+# best of $RUNS rounds. A round runs each of the four once, so that a
+# machine whose speed drifts (a shared one) moves both sides of a ratio
+# alike.
 judge() {
 	_head=$(git -C "$2" log -1 --format=%ct HEAD)
 	_late=$((_head + 365 * 86400))
-	e1=$(ms "$ECOCHECK" -q --no-repo-config --as-of "@$_head" "$2")
-	p1=$(ms sh -c "$PLUMBING" plumbing "$2" "$_head")
-	e0=$(ms "$ECOCHECK" -q --no-repo-config --as-of "@$_late" "$2")
-	p0=$(ms sh -c "$PLUMBING" plumbing "$2" "$_late")
+	e1= p1= e0= p0=
+	_r=0
+	while [ $_r -lt "$RUNS" ]; do
+		e1=$(least "$e1" "$(once "$ECOCHECK" -q --no-repo-config \
+		    --as-of "@$_head" "$2")")
+		p1=$(least "$p1" "$(once sh -c "$PLUMBING" plumbing "$2" \
+		    "$_head")")
+		e0=$(least "$e0" "$(once "$ECOCHECK" -q --no-repo-config \
+		    --as-of "@$_late" "$2")")
+		p0=$(least "$p0" "$(once sh -c "$PLUMBING" plumbing "$2" \
+		    "$_late")")
+		_r=$((_r + 1))
+	done
 	awk -v n="$1" -v e1="$e1" -v p1="$p1" -v e0="$e0" -v p0="$p0" 'BEGIN {
 		printf "  %-28s window at HEAD: ecocheck %8.1f ms, plumbing %8.1f ms, %.2fx\n", n, e1, p1, e1 / p1
 		printf "  %-28s empty window:   ecocheck %8.1f ms, plumbing %8.1f ms, %.2fx\n", "", e0, p0, e0 / p0
