@@ -33,6 +33,20 @@ mean() {
 	runs "$@" | awk '{ s += $1 } END { printf "%d\n", s / NR }'
 }
 
+# Milliseconds of CPU (task-clock, user and system) of one run of "$@",
+# with perf(1).
+cpu_ms() {
+	perf stat -x, -e task-clock "$@" 2>&1 >/dev/null |
+	    awk -F, '/task-clock/ { print $1 }'
+}
+
+# The smaller of two numbers ("" is none yet): a best of rounds kept as
+# the rounds go, for benchmarks that interleave their commands, so that a
+# shared machine whose speed drifts moves both sides of a ratio alike.
+least() {
+	awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'
+}
+
 seconds() {
 	awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'
 }

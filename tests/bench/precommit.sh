@@ -21,7 +21,8 @@
 # judges anything. The targets: the hook within 1.5 times the baseline,
 # and under 30 ms. Times are wall-clock; with perf(1) on PATH the CPU time
 # (task-clock, user and system) is printed too, which a busy machine
-# disturbs less.
+# disturbs less: the best of $RUNS rounds, a round running each of the
+# four once.
 set -eu
 
 ECOCHECK=${ECOCHECK:-./src/ecocheck}
@@ -73,23 +74,21 @@ echo "$n files in the index"
 # A README edit staged: the index and HEAD differ in one file.
 stage README.md "$(printf '# pkg\n\npkg does one thing well, for PyTorch users.\n\n## Installation\n\n    pip install pkg\n\n## Usage\n\n    import pkg\n\nEdited.\n')"
 
-# Milliseconds of CPU of the best of $RUNS runs of "$@" (perf stat).
-cpu() {
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		perf stat -x, -e task-clock "$@" 2>&1 >/dev/null |
-		    awk -F, '/task-clock/ { print $1 }'
-		i=$((i + 1))
-	done | sort -n | head -1
-}
-
 if command -v perf >/dev/null 2>&1 &&
     perf stat -x, -e task-clock true >/dev/null 2>&1; then
-	echo "CPU time (task-clock), best of $RUNS:"
-	chook=$(cpu "$ECOCHECK" --staged -q --no-repo-config "$REPO")
-	cabs=$(cpu "$ECOCHECK" --staged --absolute -q --no-repo-config "$REPO")
-	cgit=$(cpu git -C "$REPO" diff --cached --quiet)
-	copen=$(cpu "$OPEN" "$REPO")
+	echo "CPU time (task-clock), best of $RUNS rounds of the four:"
+	chook= cabs= cgit= copen=
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		chook=$(least "$chook" "$(cpu_ms "$ECOCHECK" --staged -q \
+		    --no-repo-config "$REPO")")
+		cabs=$(least "$cabs" "$(cpu_ms "$ECOCHECK" --staged \
+		    --absolute -q --no-repo-config "$REPO")")
+		cgit=$(least "$cgit" "$(cpu_ms git -C "$REPO" diff --cached \
+		    --quiet)")
+		copen=$(least "$copen" "$(cpu_ms "$OPEN" "$REPO")")
+		i=$((i + 1))
+	done
 	awk -v h="$chook" -v a="$cabs" -v g="$cgit" -v o="$copen" 'BEGIN {
 		b = g + o
 		printf "  %-38s %8.1f ms\n", "git diff --cached --quiet", g

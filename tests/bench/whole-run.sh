@@ -54,19 +54,13 @@ fi
 # Milliseconds of one run of "$@".
 once() {
 	if [ "$CLOCK" = cpu ]; then
-		perf stat -x, -e task-clock "$@" 2>&1 >/dev/null |
-		    awk -F, '/task-clock/ { print $1 }'
+		cpu_ms "$@"
 	else
 		_t0=$(date +%s%N)
 		"$@" >/dev/null 2>&1 || :
 		_t1=$(date +%s%N)
 		awk -v ns=$((_t1 - _t0)) 'BEGIN { printf "%.3f\n", ns / 1e6 }'
 	fi
-}
-
-# The smaller of two numbers of milliseconds ("" is none yet).
-least() {
-	awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'
 }
 
 # The three plumbing commands on repository $1 for the window ending at
