@@ -52,6 +52,5 @@ pcre2_code	*regex_compile_labelled(const char *, uint32_t, char **,
  */
 int		 regex_search(const pcre2_code *, const char *, size_t, size_t,
 		    size_t *, size_t *, struct regex_budget *, struct strbuf *);
-/* The 1-based line number of byte offset off in text. */
 
 #endif

@@ -178,6 +178,16 @@ text_next_line(const char *s, const char *end)
 	return nl == NULL ? end : nl + 1;
 }
 
+uint32_t
+text_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 int
 text_line_of(const char *text, size_t off)
 {

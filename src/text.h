@@ -53,6 +53,9 @@ size_t	 text_count_words(struct text_words *, const char *, size_t);
 /* The start of the line after the one at s, or end. */
 const char *text_next_line(const char *, const char *);
 
+/* A hash of the bytes s[0, n) (FNV-1a), for the tables of names. */
+uint32_t text_hash(const char *, size_t);
+
 /* The 1-based line of text that byte off of it is on. */
 int	 text_line_of(const char *, size_t);
 

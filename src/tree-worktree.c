@@ -21,6 +21,7 @@
 #include "gitfile.h"
 #include "ignore.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tree-impl.h"
 #include "xalloc.h"
 
@@ -32,10 +33,10 @@
  * its range finds each tracked name there (a subdirectory's entries
  * are skipped with one binary search): a binary search of the range for
  * every name cost a tenth of a 100,000-file run. Untracked paths are
- * matched against the
- * ignore stack (ignore.c), which each level pushes its .gitignore on
- * when entered and pops when left, as git does: a path costs the
- * patterns that apply. An ignored untracked directory is not entered.
+ * matched against the ignore stack (ignore.c), which each level pushes
+ * its .gitignore on when entered and pops when left, as git does: a
+ * path costs the patterns that apply. An ignored untracked directory is
+ * not entered.
  *
  * The walk is a loop over a stack of levels, not a recursion, and a
  * level reads its whole directory before the walk goes below it: only
@@ -106,7 +107,6 @@ static int	 load_global(struct walk *, git_repository *);
 static void	 unreadable(struct walk *, int);
 static int	 open_dir(struct walk *, int, const char *);
 static int	 read_names(struct walk *, struct level *);
-static uint32_t	 name_hash(const char *, size_t);
 static size_t	 name_find(const struct level *, const char *, size_t);
 static void	 match_tracked(const struct walk *, struct level *);
 static int	 enter(struct walk *, int, size_t, size_t, int);
@@ -503,16 +503,6 @@ read_names(struct walk *w, struct level *lv)
 	return 0;
 }
 
-static uint32_t
-name_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* Which of lv's names s[0, n) is, or NO_HIT. */
 static size_t
 name_find(const struct level *lv, const char *s, size_t n)
@@ -522,7 +512,7 @@ name_find(const struct level *lv, const char *s, size_t n)
 
 	if (lv->nslot == 0)
 		return NO_HIT;
-	i = name_hash(s, n) & (lv->nslot - 1);
+	i = text_hash(s, n) & (lv->nslot - 1);
 	for (; lv->slot[i] != 0; i = (i + 1) & (lv->nslot - 1)) {
 		k = lv->slot[i] - 1;
 		name = lv->names.buf + lv->off[k];
@@ -559,7 +549,7 @@ match_tracked(const struct walk *w, struct level *lv)
 	memset(lv->slot, 0, len * sizeof(*lv->slot));
 	for (k = 0; k < lv->n; k++) {
 		name = lv->names.buf + lv->off[k];
-		i = name_hash(name, strlen(name)) & (len - 1);
+		i = text_hash(name, strlen(name)) & (len - 1);
 		while (lv->slot[i] != 0)
 			i = (i + 1) & (len - 1);
 		lv->slot[i] = k + 1;

@@ -11,6 +11,7 @@
 #include "glob.h"
 #include "read/reader.h"
 #include "strbuf.h"
+#include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -121,7 +122,6 @@ static void	 parse_line(struct co_file *, const char *, size_t, int);
 static int	 parse_owners(struct co_file *, const char *, size_t, size_t,
 		    int, struct co_owners *);
 static int	 match_buf(const struct co_rule *, char *, size_t, int);
-static uint32_t	 hash(const char *, size_t);
 static const struct bucket *htab_find(const struct htab *, const char *,
 		    size_t);
 static struct bucket *htab_add(struct htab *, const char *, size_t);
@@ -735,20 +735,6 @@ codeowners_match(const struct co_rule *r, const char *path, int is_dir)
 	return m;
 }
 
-/* FNV-1a. */
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* The bucket of key (n bytes), or NULL. */
 static const struct bucket *
 htab_find(const struct htab *t, const char *key, size_t n)
@@ -757,7 +743,7 @@ htab_find(const struct htab *t, const char *key, size_t n)
 
 	if (t->cap == 0)
 		return NULL;
-	for (i = hash(key, n) & (t->cap - 1); t->b[i].key != NULL;
+	for (i = text_hash(key, n) & (t->cap - 1); t->b[i].key != NULL;
 	    i = (i + 1) & (t->cap - 1))
 		if (strncmp(t->b[i].key, key, n) == 0 &&
 		    t->b[i].key[n] == '\0')
@@ -780,7 +766,7 @@ htab_add(struct htab *t, const char *key, size_t n)
 		for (i = 0; i < oldcap; i++) {
 			if (old[i].key == NULL)
 				continue;
-			j = hash(old[i].key, strlen(old[i].key)) &
+			j = text_hash(old[i].key, strlen(old[i].key)) &
 			    (t->cap - 1);
 			while (t->b[j].key != NULL)
 				j = (j + 1) & (t->cap - 1);
@@ -788,7 +774,7 @@ htab_add(struct htab *t, const char *key, size_t n)
 		}
 		free(old);
 	}
-	for (i = hash(key, n) & (t->cap - 1); t->b[i].key != NULL;
+	for (i = text_hash(key, n) & (t->cap - 1); t->b[i].key != NULL;
 	    i = (i + 1) & (t->cap - 1))
 		if (strncmp(t->b[i].key, key, n) == 0 &&
 		    t->b[i].key[n] == '\0')
