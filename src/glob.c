@@ -398,6 +398,26 @@ glob_match_path(const char *pattern, const char *path, int is_dir,
 	return r;
 }
 
+const char *
+glob_last_slash(const char *pattern)
+{
+	uchar *p, *last;
+
+	/* the pattern as match() reads it; where a class ends is bracket()'s */
+	for (p = (uchar *)pattern, last = NULL; *p != '\0'; p++) {
+		if (*p == '[') {
+			if (bracket(&p, 0, 0) < 0)
+				return NULL;
+			continue;
+		}
+		if (*p == '\\' && *++p == '\0')
+			return NULL;	/* a final '\' matches nothing */
+		if (*p == '/')
+			last = p;
+	}
+	return (const char *)last;
+}
+
 char *
 glob_quote(const char *s, size_t n)
 {

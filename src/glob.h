@@ -36,6 +36,14 @@ int	 glob_match(const char *, const char *, int);
  */
 int	 glob_match_path(const char *, const char *, int, int);
 
+/*
+ * The last '/' of pattern outside its classes (an escaped one counts),
+ * which only a '/' of a path can match: with GLOB_PATHNAME, what comes
+ * after it matches the path's last component. NULL when there is none,
+ * or when a malformed class makes the pattern match nothing.
+ */
+const char *glob_last_slash(const char *);
+
 /* A pattern that matches the n bytes of s and nothing else; allocated. */
 char	*glob_quote(const char *, size_t);
 

@@ -523,7 +523,8 @@ glob_keyed(const struct tree *t, const char *pattern, int flags, size_t lo,
 	int k, r;
 
 	*done = 0;
-	if (hi - lo < NAMES_MIN || (last = strrchr(pattern, '/')) == NULL)
+	/* a '/' in a class ("[/.]") is no component's start */
+	if (hi - lo < NAMES_MIN || (last = glob_last_slash(pattern)) == NULL)
 		return 0;
 	last++;
 	if ((deep = strstr(pattern, "**")) == NULL || deep >= last ||

@@ -345,6 +345,29 @@ deep_path(void)
 	free(path);
 }
 
+/* Where glob_last_slash() finds the last '/' that parts components. */
+static void
+last_slash(void)
+{
+	static const struct {
+		const char	*pattern;
+		int		 at;	/* its offset, or -1 for NULL */
+	} slashes[] = {
+		{ "a/b/c", 3 }, { "abc", -1 }, { "**/x[/]y", 2 },
+		{ "**[/x.y]", -1 }, { "a\\/b", 2 }, { "a/[]/]b", 1 },
+		{ "a/[!/]/b", 6 }, { "x/[[:alpha:]/]", 1 }, { "a/[/", -1 },
+		{ "a/b\\", -1 }, { "a/[[:nope:]]/b", -1 }, { "a/[\\]/]b", 1 },
+	};
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < sizeof(slashes) / sizeof(slashes[0]); i++) {
+		s = glob_last_slash(slashes[i].pattern);
+		is_int(s == NULL ? -1 : (int)(s - slashes[i].pattern),
+		    slashes[i].at, "glob_last_slash '%s'", slashes[i].pattern);
+	}
+}
+
 int
 main(void)
 {
@@ -364,5 +387,6 @@ main(void)
 		    (paths[i].flags & I) ? " icase" : "");
 	differential();
 	deep_path();
+	last_slash();
 	return done_testing();
 }

@@ -870,7 +870,10 @@ test_glob_indexed(void)
 		"docs/**/*.md", "**/test_*.py", "**/*_test.py", "**/.py",
 		"**/te[am].rst", "**/te\\[am\\].rst", "*/**/m.py", "**/x.*",
 		"**/d1/**", "pkg/**/m.py", "**/team.rst", "d*/**/team.rst",
-		"**/*.z/w", "**/x.y.z/**", "**/*", "**/.*", "**/*.",
+		"**/*.z/w", "**/x.y.z/**", "d*/**/*[/p.]md",
+		/* a '/' in a class starts no component: no key after it */
+		"**[/x.y]", "**[?b\\p\\/a.\\a]",
+		"**/*", "**/.*", "**/*.",
 	};
 	struct strbuf want = STRBUF_INIT;
 	struct tree *t;
@@ -897,8 +900,8 @@ test_glob_indexed(void)
 		    "entry", patterns[k / 2], icase ? " (icase)" : "");
 		free(got);
 	}
-	/* the indexes, and each of the last three, which no key narrows */
-	is_int(tree_passes(t), 1 + 3 * 2, "the queries built the indexes "
+	/* the indexes, and each of the last five, which no key narrows */
+	is_int(tree_passes(t), 1 + 5 * 2, "the queries built the indexes "
 	    "once, and only the patterns they cannot narrow walked the tree");
 	/*
 	 * A bucket holds every key that hashes to it: here 100 m.py or 100
