@@ -19,6 +19,7 @@
 
 #include "tree.h"
 
+struct packs;
 struct strbuf;
 
 /* What differs between tree sources. */
@@ -87,6 +88,8 @@ struct tree {
 	struct tree_stats	*stats;
 	/* The name indexes, built by the first query that needs them. */
 	struct tree_names	*names;
+	/* The repository's packs, for bounded reads of blobs (pack.h). */
+	struct packs		*packs;
 	/* Blocks of paths (tree_strndup()), freed with the tree. */
 	char			**pool;
 	size_t			 npool;

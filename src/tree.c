@@ -11,6 +11,7 @@
 #include "error.h"
 #include "glob.h"
 #include "loose.h"
+#include "pack.h"
 #include "strbuf.h"
 #include "tree-impl.h"
 #include "xalloc.h"
@@ -47,6 +48,9 @@ struct prune {
 static int	 entry_cmp(const void *, const void *);
 static void	 prefix_range(const struct tree *, const char *, size_t,
 		    size_t *, size_t *);
+static int	 blob_packed_head(const struct tree *,
+		    const struct tree_entry *, size_t, size_t, struct strbuf *,
+		    int *);
 static int	 blob_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
 static int	 blob_stream(const struct tree_entry *, git_odb *, size_t,
@@ -74,6 +78,7 @@ tree_init(struct tree *t, const struct tree_ops *ops, git_repository *repo)
 	t->rec = NULL;
 	t->stats = xcalloc(1, sizeof(*t->stats));
 	t->names = NULL;
+	t->packs = NULL;
 }
 
 void
@@ -96,6 +101,7 @@ tree_free(struct tree *t)
 		free(t->pool[i]);
 	free(t->pool);
 	tree_names_free(t);
+	packs_free(t->packs);
 	free(t->stats);
 	free(t);
 }
@@ -844,6 +850,34 @@ blob_corrupt(const struct tree_entry *e, const char *why)
 }
 
 /*
+ * The first cap bytes (fewer than size) of a blob from the repository's
+ * packs (pack.h), opened on the first read: 0 with *truncated set, or 1
+ * when they do not answer.
+ */
+static int
+blob_packed_head(const struct tree *t, const struct tree_entry *e,
+    size_t size, size_t cap, struct strbuf *out, int *truncated)
+{
+	const char *common;
+	char *objdir;
+	size_t n;
+
+	if (t->packs == NULL) {
+		common = git_repository_commondir(t->repo);
+		n = strlen(common);
+		objdir = xasprintf("%s%sobjects/", common,
+		    n > 0 && common[n - 1] == '/' ? "" : "/");
+		/* the packs are the tree's, as its indexes: a const read */
+		((struct tree *)t)->packs = packs_new(objdir);
+		free(objdir);
+	}
+	if (packs_read_head(t->packs, &e->oid, size, cap, out) != 0)
+		return 1;
+	*truncated = 1;
+	return 0;
+}
+
+/*
  * Read at most cap bytes of the blob of an index or commit entry, loading
  * it whole only when that is reasonable.
  */
@@ -872,6 +906,10 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 		r = 0;
 		goto out;
 	}
+	/* the first bytes of a packed blob, without the rest of it */
+	if (size > cap && (r = blob_packed_head(t, e, size, cap, out,
+	    truncated)) == 0)
+		goto out;
 	if (size > cap && size > TREE_BLOB_LOAD_MAX) {
 		r = blob_stream(e, odb, cap, out);
 		if (r == 0)

@@ -27,16 +27,17 @@
 
 typedef int fuzz_fn(const uint8_t *, size_t);
 
-fuzz_fn fuzz_asof, fuzz_doclink, fuzz_gitconfig, fuzz_gitindex, fuzz_glob,
-    fuzz_inline, fuzz_license, fuzz_loose, fuzz_mailmap, fuzz_pep440,
-    fuzz_pep508, fuzz_people, fuzz_ruleset, fuzz_tasks, fuzz_toml,
-    fuzz_trailer;
+fuzz_fn fuzz_asof, fuzz_delta, fuzz_doclink, fuzz_gitconfig, fuzz_gitindex,
+    fuzz_glob, fuzz_inline, fuzz_license, fuzz_loose, fuzz_mailmap,
+    fuzz_pep440, fuzz_pep508, fuzz_people, fuzz_ruleset, fuzz_tasks,
+    fuzz_toml, fuzz_trailer;
 
 static const struct target {
 	const char	*name;
 	fuzz_fn		*fn;
 } targets[] = {
 	{ "asof", fuzz_asof },
+	{ "delta", fuzz_delta },
 	{ "doclink", fuzz_doclink },
 	{ "gitconfig", fuzz_gitconfig },
 	{ "gitindex", fuzz_gitindex },

@@ -1,0 +1,76 @@
+/*
+ * pack-head.c: the packs' bounded reads (src/pack.c) against git's own
+ * bytes. Usage: pack-head OBJDIR CAP... < the output of
+ * "git cat-file --batch" (or --batch-all-objects --batch)
+ *
+ * For every blob of the batch and every CAP, the first CAP bytes that
+ * packs_read_head() gives must be the first CAP bytes git printed, or it
+ * must not answer. Prints "N blobs, A answered, U unanswered, D differ",
+ * the first few that differ, and exits 1 when any does.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "pack.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+int
+main(int argc, char **argv)
+{
+	struct strbuf got = STRBUF_INIT;
+	struct packs *ps;
+	git_oid id;
+	char line[256], hex[64], type[32];
+	unsigned char *buf;
+	size_t size, cap, want, nblob, answered, unanswered, differ;
+	int i;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: pack-head OBJDIR CAP... < batch\n");
+		return 2;
+	}
+	ps = packs_new(argv[1]);
+	nblob = answered = unanswered = differ = 0;
+	while (fgets(line, sizeof(line), stdin) != NULL) {
+		if (sscanf(line, "%63s %31s %zu", hex, type, &size) != 3 ||
+		    git_oid_fromstr(&id, hex) < 0) {
+			fprintf(stderr, "pack-head: not a batch header: %s",
+			    line);
+			return 2;
+		}
+		buf = xmalloc(size + 1);
+		if (fread(buf, 1, size + 1, stdin) != size + 1) {
+			fprintf(stderr, "pack-head: %s: cut short\n", hex);
+			return 2;
+		}
+		if (strcmp(type, "blob") == 0)
+			nblob++;
+		for (i = 2; i < argc && strcmp(type, "blob") == 0; i++) {
+			cap = strtoul(argv[i], NULL, 10);
+			want = cap < size ? cap : size;
+			strbuf_reset(&got);
+			if (packs_read_head(ps, &id, size, cap, &got) != 0) {
+				unanswered++;
+				continue;
+			}
+			answered++;
+			if (got.len == want && memcmp(got.buf, buf, want) == 0)
+				continue;
+			if (differ++ < 5)
+				printf("%s (%zu bytes): the first %zu differ\n",
+				    hex, size, cap);
+		}
+		free(buf);
+	}
+	printf("%zu blobs, %zu answered, %zu unanswered, %zu differ\n",
+	    nblob, answered, unanswered, differ);
+	strbuf_release(&got);
+	packs_free(ps);
+	return differ > 0;
+}
