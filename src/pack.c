@@ -41,8 +41,10 @@ struct packs {
 	int		 listed;
 	struct pack	*v;
 	size_t		 n, alloc;
-	z_stream	 z;
-	int		 zinit;
+	z_stream	 z;		/* one stream at a time, reset */
+	int		 zinit, ended;
+	const unsigned char *in;	/* the stream's bytes not given it */
+	size_t		 left;
 };
 
 /* Where an object's data starts, and what it is. */
@@ -282,54 +284,67 @@ obj_header(const struct packs *ps, const struct pack *p, uint64_t off,
 	return i < end ? 0 : -1;
 }
 
-/*
- * Inflate exactly n bytes of the zlib stream at data in pack p into out:
- * 0, or -1 when the stream is bad or ends first.
- */
+/* Start inflating the zlib stream at data in pack p: 0 or -1. */
 static int
-inflate_head(struct packs *ps, const struct pack *p, size_t data,
-    unsigned char *out, size_t n)
+inflate_start(struct packs *ps, const struct pack *p, size_t data)
 {
-	const unsigned char *in;
-	size_t left, chunk;
-	int r;
-
-	if (n == 0)
-		return 0;
-	if (n > PACK_WANT_MAX)
-		return -1;
 	if (!ps->zinit) {
 		if (inflateInit(&ps->z) != Z_OK)
 			return -1;
 		ps->zinit = 1;
 	} else if (inflateReset(&ps->z) != Z_OK)
 		return -1;
-	in = p->pack + data;
-	left = p->pack_len - PACK_TRAILER - data;
+	ps->in = p->pack + data;
+	ps->left = p->pack_len - PACK_TRAILER - data;
 	ps->z.avail_in = 0;
+	ps->ended = 0;
+	return 0;
+}
+
+/*
+ * The stream's next n bytes into out: 0, or -1 when it is bad or ends
+ * first. Each turn moves zlib on or stops: bounded by the pack's bytes.
+ */
+static int
+inflate_more(struct packs *ps, unsigned char *out, size_t n)
+{
+	size_t chunk;
+	int r;
+
+	if (n == 0)
+		return 0;
+	if (n > PACK_WANT_MAX || ps->ended)
+		return -1;
 	ps->z.next_out = out;
 	ps->z.avail_out = (uInt)n;
-	/* each turn moves zlib on or ends: bounded by the pack's bytes */
 	while (ps->z.avail_out > 0) {
 		if (ps->z.avail_in == 0) {
-			if (left == 0)
+			if (ps->left == 0)
 				return -1;
-			chunk = left < UINT_MAX ? left : UINT_MAX;
-			ps->z.next_in = (Bytef *)(uintptr_t)in;
+			chunk = ps->left < UINT_MAX ? ps->left : UINT_MAX;
+			ps->z.next_in = (Bytef *)(uintptr_t)ps->in;
 			ps->z.avail_in = (uInt)chunk;
-			in += chunk;
-			left -= chunk;
+			ps->in += chunk;
+			ps->left -= chunk;
 		}
 		r = inflate(&ps->z, Z_NO_FLUSH);
-		if (r == Z_STREAM_END)
+		if (r == Z_STREAM_END) {
+			ps->ended = 1;
 			break;
+		}
 		if (r != Z_OK)
 			return -1;
 	}
 	return ps->z.avail_out == 0 ? 0 : -1;
 }
 
-/* A delta's size: git's little-endian base-128 number. 0 or -1. */
+/*
+ * What the delta steps return besides 0: -1 for a malformed delta, and
+ * DELTA_SHORT when its bytes inflated so far end first.
+ */
+#define DELTA_SHORT	(-2)
+
+/* A delta's size: git's little-endian base-128 number. */
 static int
 delta_size(const unsigned char *d, size_t len, size_t *pos, uint64_t *v)
 {
@@ -338,7 +353,9 @@ delta_size(const unsigned char *d, size_t len, size_t *pos, uint64_t *v)
 	*v = 0;
 	shift = 0;
 	do {
-		if (*pos >= len || shift > 63)
+		if (*pos >= len)
+			return DELTA_SHORT;
+		if (shift > 63)
 			return -1;
 		c = d[(*pos)++];
 		*v |= (uint64_t)(c & 0x7f) << shift;
@@ -349,7 +366,7 @@ delta_size(const unsigned char *d, size_t len, size_t *pos, uint64_t *v)
 
 /*
  * The instruction at d[*pos]: a copy of the base's n bytes at *off
- * (*copy set), or n bytes of the delta's own at *off. 0 or -1.
+ * (*copy set), or n bytes of the delta's own at *off.
  */
 static int
 delta_op(const unsigned char *d, size_t len, size_t *pos, int *copy,
@@ -358,12 +375,14 @@ delta_op(const unsigned char *d, size_t len, size_t *pos, int *copy,
 	unsigned c, i;
 
 	if (*pos >= len)
-		return -1;
+		return DELTA_SHORT;
 	c = d[(*pos)++];
 	*copy = (c & 0x80) != 0;
 	if (!*copy) {
-		if (c == 0 || len - *pos < c)
-			return -1;	/* 0 is reserved */
+		if (c == 0)
+			return -1;	/* reserved */
+		if (len - *pos < c)
+			return DELTA_SHORT;
 		*off = *pos;
 		*n = c;
 		*pos += c;
@@ -374,7 +393,7 @@ delta_op(const unsigned char *d, size_t len, size_t *pos, int *copy,
 		if (!(c & (1u << i)))
 			continue;
 		if (*pos >= len)
-			return -1;
+			return DELTA_SHORT;
 		if (i < 4)
 			*off |= (uint64_t)d[(*pos)++] << (8 * i);
 		else
@@ -389,8 +408,8 @@ delta_op(const unsigned char *d, size_t len, size_t *pos, int *copy,
  * Walk the instructions from pos that make the first want bytes of a
  * target of tgt bytes from a base of src: how many of the base's first
  * bytes they copy from (*need, unless NULL), and with base (its first
- * *need bytes) those bytes into out. -1 when the delta ends first, or a
- * copy leaves the base or an instruction the target.
+ * *need bytes) those bytes into out. -1 when a copy leaves the base or an
+ * instruction the target.
  */
 static int
 delta_walk(const unsigned char *d, size_t len, size_t pos, uint64_t src,
@@ -398,13 +417,14 @@ delta_walk(const unsigned char *d, size_t len, size_t pos, uint64_t src,
     unsigned char *out)
 {
 	uint64_t made, off, n, take;
-	int copy;
+	int copy, r;
 
 	if (need != NULL)
 		*need = 0;
 	for (made = 0; made < want; made += take) {
-		if (delta_op(d, len, &pos, &copy, &off, &n) < 0 ||
-		    n > tgt - made || (copy && (off > src || n > src - off)))
+		if ((r = delta_op(d, len, &pos, &copy, &off, &n)) < 0)
+			return r;
+		if (n > tgt - made || (copy && (off > src || n > src - off)))
 			return -1;
 		take = n < want - made ? n : want - made;
 		if (copy && need != NULL && off + take > *need)
@@ -437,71 +457,109 @@ pack_delta_head(const unsigned char *d, size_t len, const unsigned char *base,
 	return 0;
 }
 
-/*
- * What a delta's first bytes hold besides eight a byte made (a copy takes
- * at most eight, an insert two a byte): its sizes, twenty at most, and
- * the rest of the last instruction, an insert of up to 127 bytes.
- */
-#define DELTA_SLACK	(20 + 128)
+/* The delta bytes inflated first; each further turn doubles them. */
+#define DELTA_FIRST	256
 
 /*
- * Level lv, a delta asked for its first lv->want bytes of a target of
- * tgt: inflate as much of it as those take and say how much of its base
- * they need (*need) and the base's size (lv->src). 0 or -1.
+ * Level lv's sizes and how much of its base its first lv->want bytes
+ * need (*need): its sizes must say a target of *tgt bytes; at the top
+ * they say it, and a target of no more than cap is not read here (1).
+ * 0, -1 or DELTA_SHORT.
  */
 static int
-delta_level(struct packs *ps, struct level *lv, uint64_t tgt, uint64_t *need)
+delta_plan(struct level *lv, int top, uint64_t *tgt, uint64_t cap,
+    uint64_t *need)
 {
-	uint64_t n, t;
+	uint64_t t;
+	int r;
 
-	n = lv->o.size;
-	if (n > DELTA_SLACK && lv->want < (n - DELTA_SLACK) / 8)
-		n = lv->want * 8 + DELTA_SLACK;
-	if (n > PACK_WANT_MAX)
-		return -1;
-	lv->dlen = (size_t)n;
-	lv->delta = xmalloc(lv->dlen + 1);
 	lv->pos = 0;
-	if (inflate_head(ps, lv->p, lv->o.data, lv->delta, lv->dlen) < 0 ||
-	    delta_size(lv->delta, lv->dlen, &lv->pos, &lv->src) < 0 ||
-	    delta_size(lv->delta, lv->dlen, &lv->pos, &t) < 0 || t != tgt)
+	if ((r = delta_size(lv->delta, lv->dlen, &lv->pos, &lv->src)) < 0 ||
+	    (r = delta_size(lv->delta, lv->dlen, &lv->pos, &t)) < 0)
+		return r;
+	if (top) {
+		if (t <= cap)
+			return 1;
+		*tgt = t;
+		lv->want = cap;
+	} else if (t != *tgt)
 		return -1;
-	lv->tgt = tgt;
-	return delta_walk(lv->delta, lv->dlen, lv->pos, lv->src, tgt,
-	    lv->want, need, NULL, NULL);
+	lv->tgt = t;
+	return delta_walk(lv->delta, lv->dlen, lv->pos, lv->src, t, lv->want,
+	    need, NULL, NULL);
 }
 
 /*
- * The chain from the object at (p, off), whose size is size, asked for
- * its first want bytes: each delta's level, down to the blob at its
- * base (the last). *nv levels; 0 or -1.
+ * Level lv, a delta: inflate as much of it as its first lv->want bytes
+ * take, a little first and more while the instructions run past what is
+ * inflated, and plan it (delta_plan()). 0, 1 or -1.
  */
 static int
-chain_plan(struct packs *ps, const struct pack *p, uint64_t off,
-    uint64_t size, uint64_t want, struct level **v, size_t *nv)
+delta_level(struct packs *ps, struct level *lv, int top, uint64_t *tgt,
+    uint64_t cap, uint64_t *need)
+{
+	uint64_t n;
+	int r;
+
+	if (inflate_start(ps, lv->p, lv->o.data) < 0)
+		return -1;
+	for (n = DELTA_FIRST;; n *= 2) {
+		if (n > lv->o.size)
+			n = lv->o.size;
+		if (n > PACK_WANT_MAX)
+			return -1;
+		lv->delta = xreallocarray(lv->delta, (size_t)n + 1, 1);
+		if (inflate_more(ps, lv->delta + lv->dlen,
+		    (size_t)n - lv->dlen) < 0)
+			return -1;
+		lv->dlen = (size_t)n;
+		if ((r = delta_plan(lv, top, tgt, cap, need)) != DELTA_SHORT)
+			return r;
+		if (n == lv->o.size)
+			return -1;	/* the delta ends short */
+	}
+}
+
+/*
+ * The chain from the object at (p, off), asked for its first cap bytes:
+ * each delta's level, down to the blob at its base (the last), *nv of
+ * them, and the object's size. 0; 1 when it has no more than cap bytes
+ * (libgit2 reads such a one whole, with its cache of bases); -1.
+ */
+static int
+chain_plan(struct packs *ps, const struct pack *p, uint64_t off, size_t cap,
+    struct level **v, size_t *nv, uint64_t *size)
 {
 	struct level *lv;
 	size_t alloc;
-	uint64_t need;
+	uint64_t need, expect;
+	int r;
 
 	*v = NULL;
 	*nv = alloc = 0;
-	for (;;) {
+	*size = expect = 0;
+	for (need = cap;;) {
 		if (*nv >= PACK_DEPTH_MAX)
 			return -1;
 		XGROW(*v, *nv + 1, alloc);
 		lv = &(*v)[(*nv)++];
 		memset(lv, 0, sizeof(*lv));
 		lv->p = p;
-		lv->want = want;
+		lv->want = need;
 		if (obj_header(ps, p, off, &lv->o) < 0)
 			return -1;
+		if (lv->o.type == OBJ_BLOB && *nv == 1) {
+			*size = lv->o.size;
+			return *size > cap ? 0 : 1;
+		}
 		if (lv->o.type == OBJ_BLOB)
-			return lv->o.size == size ? 0 : -1;
-		if (delta_level(ps, lv, size, &need) < 0)
-			return -1;
-		size = lv->src;
-		want = need;
+			return lv->o.size == expect ? 0 : -1;
+		if ((r = delta_level(ps, lv, *nv == 1, &expect, cap,
+		    &need)) != 0)
+			return r;
+		if (*nv == 1)
+			*size = expect;
+		expect = lv->src;
 		p = lv->o.base;
 		off = lv->o.base_off;
 	}
@@ -517,7 +575,8 @@ chain_make(struct packs *ps, struct level *v, size_t nv)
 
 	lv = &v[nv - 1];
 	buf = xmalloc((size_t)lv->want + 1);
-	if (inflate_head(ps, lv->p, lv->o.data, buf, (size_t)lv->want) < 0) {
+	if (inflate_start(ps, lv->p, lv->o.data) < 0 ||
+	    inflate_more(ps, buf, (size_t)lv->want) < 0) {
 		free(buf);
 		return NULL;
 	}
@@ -537,26 +596,27 @@ chain_make(struct packs *ps, struct level *v, size_t nv)
 }
 
 int
-packs_read_head(struct packs *ps, const git_oid *id, size_t size,
-    size_t cap, struct strbuf *out)
+packs_read_head(struct packs *ps, const git_oid *id, size_t cap,
+    struct strbuf *out, size_t *size)
 {
 	const struct pack *p;
 	struct level *v;
 	unsigned char *buf;
-	uint64_t off;
-	size_t nv, k, want;
+	uint64_t off, n;
+	size_t nv, k;
 	int r;
 
 	if (!ps->listed)
 		packs_list(ps);
-	want = cap < size ? cap : size;
-	if (want > PACK_WANT_MAX || packs_find(ps, id->id, &p, &off) < 0)
+	if (cap == 0 || cap > PACK_WANT_MAX ||
+	    packs_find(ps, id->id, &p, &off) < 0)
 		return 1;
 	r = 1;
-	if (chain_plan(ps, p, off, size, want, &v, &nv) == 0 &&
+	if (chain_plan(ps, p, off, cap, &v, &nv, &n) == 0 && n <= SIZE_MAX &&
 	    (buf = chain_make(ps, v, nv)) != NULL) {
-		strbuf_add(out, buf, want);
+		strbuf_add(out, buf, cap);
 		free(buf);
+		*size = (size_t)n;
 		r = 0;
 	}
 	for (k = 0; k < nv; k++)

@@ -41,12 +41,13 @@ struct packs	*packs_new(const char *);
 void		 packs_free(struct packs *);
 
 /*
- * Append to out the first cap bytes (all, when fewer) of the blob id,
- * whose size its object header gave: 0, or 1 when the packs do not
- * answer (out untouched).
+ * Append to out the first cap bytes of the blob id when it has more, and
+ * set *size to its size: 0, or 1 when the packs do not answer (out
+ * untouched), which they do not for a blob of no more than cap bytes:
+ * libgit2 reads such a one whole, with its cache of delta bases.
  */
-int	 packs_read_head(struct packs *, const git_oid *, size_t, size_t,
-	    struct strbuf *);
+int	 packs_read_head(struct packs *, const git_oid *, size_t,
+	    struct strbuf *, size_t *);
 
 /*
  * The first want bytes of the target of a whole git delta (len bytes)

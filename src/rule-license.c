@@ -42,6 +42,7 @@
 
 #define LICENSE_DEFAULT_MAX	(1024 * 1024)
 #define SPDX_HEAD_BYTES		2048	/* where SPDX lines are looked for */
+#define SPDX_PROBE_BYTES	512	/* read first, where most are */
 #define SPDX_SAMPLE		32	/* files read before all are */
 #define SHOW_MAX		5	/* names listed in a message */
 #define NEAREST_MIN		500	/* per mille: a nearest license named */
@@ -436,18 +437,22 @@ source_cb(const struct tree_entry *e, void *arg)
 	return 0;
 }
 
-/* Record the SPDX-License-Identifier line of one entry's first bytes. */
-static void
-decl_scan(struct decls *d, const struct tree_entry *e)
+/*
+ * Record the SPDX-License-Identifier line of an entry's first cap bytes:
+ * 0, or 1 when a probe (the first bytes only) does not settle it, having
+ * found no tag, or the tag on a line cut off at its end.
+ */
+static int
+decl_scan_head(struct decls *d, const struct tree_entry *e, size_t cap,
+    int probe)
 {
 	static const char tag[] = "SPDX-License-Identifier:";
 	const char *text, *p, *end, *eol;
 	size_t len;
 	int trunc, line;
 
-	if (ctx_read(d->ctx, e, SPDX_HEAD_BYTES, 0, NULL, &text, &len,
-	    &trunc) != 0)
-		return;
+	if (ctx_read(d->ctx, e, cap, 0, NULL, &text, &len, &trunc) != 0)
+		return 0;
 	end = text + len;
 	line = 1;
 	for (p = text; p < end; p = eol + (eol < end), line++) {
@@ -460,9 +465,25 @@ decl_scan(struct decls *d, const struct tree_entry *e)
 			p = eol;
 			continue;
 		}
+		if (probe && trunc && eol == end)
+			return 1;
 		decl_expression(d, p + sizeof(tag) - 1, eol, e->path, line);
-		break;
+		return 0;
 	}
+	return probe && trunc;
+}
+
+/*
+ * Record the SPDX-License-Identifier line of one entry's first
+ * SPDX_HEAD_BYTES. Most such lines are near the top: the first
+ * SPDX_PROBE_BYTES are read first, and a tag on a line they hold whole is
+ * the one all of them would give.
+ */
+static void
+decl_scan(struct decls *d, const struct tree_entry *e)
+{
+	if (decl_scan_head(d, e, SPDX_PROBE_BYTES, 1) != 0)
+		(void)decl_scan_head(d, e, SPDX_HEAD_BYTES, 0);
 }
 
 /*

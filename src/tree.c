@@ -49,8 +49,7 @@ static int	 entry_cmp(const void *, const void *);
 static void	 prefix_range(const struct tree *, const char *, size_t,
 		    size_t *, size_t *);
 static int	 blob_packed_head(const struct tree *,
-		    const struct tree_entry *, size_t, size_t, struct strbuf *,
-		    int *);
+		    const struct tree_entry *, size_t, struct strbuf *);
 static int	 blob_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
 static int	 blob_stream(const struct tree_entry *, git_odb *, size_t,
@@ -850,17 +849,16 @@ blob_corrupt(const struct tree_entry *e, const char *why)
 }
 
 /*
- * The first cap bytes (fewer than size) of a blob from the repository's
- * packs (pack.h), opened on the first read: 0 with *truncated set, or 1
- * when they do not answer.
+ * The first cap bytes of a blob of more from the repository's packs
+ * (pack.h), opened on the first read: 0, or 1 when they do not answer.
  */
 static int
 blob_packed_head(const struct tree *t, const struct tree_entry *e,
-    size_t size, size_t cap, struct strbuf *out, int *truncated)
+    size_t cap, struct strbuf *out)
 {
 	const char *common;
 	char *objdir;
-	size_t n;
+	size_t n, size;
 
 	if (t->packs == NULL) {
 		common = git_repository_commondir(t->repo);
@@ -871,10 +869,7 @@ blob_packed_head(const struct tree *t, const struct tree_entry *e,
 		((struct tree *)t)->packs = packs_new(objdir);
 		free(objdir);
 	}
-	if (packs_read_head(t->packs, &e->oid, size, cap, out) != 0)
-		return 1;
-	*truncated = 1;
-	return 0;
+	return packs_read_head(t->packs, &e->oid, cap, out, &size);
 }
 
 /*
@@ -891,6 +886,11 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 	size_t size, n;
 	int r;
 
+	/* the first bytes of a packed blob, without the rest of it */
+	if (cap > 0 && blob_packed_head(t, e, cap, out) == 0) {
+		*truncated = 1;
+		return 0;
+	}
 	if (git_repository_odb(&odb, t->repo) < 0)
 		return ec_error("%s: %s", e->path, ec_git_error());
 	if (git_odb_read_header(&size, &type, odb, &e->oid) < 0) {
@@ -906,10 +906,6 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 		r = 0;
 		goto out;
 	}
-	/* the first bytes of a packed blob, without the rest of it */
-	if (size > cap && (r = blob_packed_head(t, e, size, cap, out,
-	    truncated)) == 0)
-		goto out;
 	if (size > cap && size > TREE_BLOB_LOAD_MAX) {
 		r = blob_stream(e, odb, cap, out);
 		if (r == 0)

@@ -4,9 +4,11 @@
  * "git cat-file --batch" (or --batch-all-objects --batch)
  *
  * For every blob of the batch and every CAP, the first CAP bytes that
- * packs_read_head() gives must be the first CAP bytes git printed, or it
- * must not answer. Prints "N blobs, A answered, U unanswered, D differ",
- * the first few that differ, and exits 1 when any does.
+ * packs_read_head() gives must be the first CAP bytes git printed, with
+ * git's size, or it must not answer; it must not for a blob of no more
+ * than CAP bytes. Prints "N blobs, A answered, U unanswered, S short,
+ * D differ" (S: blobs of no more than CAP), the first few that differ,
+ * and exits 1 when any does.
  */
 #include "config.h"
 
@@ -28,7 +30,7 @@ main(int argc, char **argv)
 	git_oid id;
 	char line[256], hex[64], type[32];
 	unsigned char *buf;
-	size_t size, cap, want, nblob, answered, unanswered, differ;
+	size_t size, cap, got_size, nblob, answered, unanswered, nshort, differ;
 	int i;
 
 	if (argc < 3) {
@@ -36,7 +38,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	ps = packs_new(argv[1]);
-	nblob = answered = unanswered = differ = 0;
+	nblob = answered = unanswered = nshort = differ = 0;
 	while (fgets(line, sizeof(line), stdin) != NULL) {
 		if (sscanf(line, "%63s %31s %zu", hex, type, &size) != 3 ||
 		    git_oid_fromstr(&id, hex) < 0) {
@@ -53,14 +55,17 @@ main(int argc, char **argv)
 			nblob++;
 		for (i = 2; i < argc && strcmp(type, "blob") == 0; i++) {
 			cap = strtoul(argv[i], NULL, 10);
-			want = cap < size ? cap : size;
 			strbuf_reset(&got);
-			if (packs_read_head(ps, &id, size, cap, &got) != 0) {
+			got_size = 0;
+			if (size <= cap)
+				nshort++;
+			if (packs_read_head(ps, &id, cap, &got, &got_size)) {
 				unanswered++;
 				continue;
 			}
 			answered++;
-			if (got.len == want && memcmp(got.buf, buf, want) == 0)
+			if (size > cap && got_size == size && got.len == cap &&
+			    memcmp(got.buf, buf, cap) == 0)
 				continue;
 			if (differ++ < 5)
 				printf("%s (%zu bytes): the first %zu differ\n",
@@ -68,8 +73,8 @@ main(int argc, char **argv)
 		}
 		free(buf);
 	}
-	printf("%zu blobs, %zu answered, %zu unanswered, %zu differ\n",
-	    nblob, answered, unanswered, differ);
+	printf("%zu blobs, %zu answered, %zu unanswered, %zu short, "
+	    "%zu differ\n", nblob, answered, unanswered, nshort, differ);
 	strbuf_release(&got);
 	packs_free(ps);
 	return differ > 0;
