@@ -147,9 +147,12 @@ pack_parse(struct pack *p)
 	p->offs = p->oids + (size_t)p->n * 24;
 	p->big = p->offs + (size_t)p->n * 4;
 	p->nbig = (p->idx_len - (size_t)need) / 8;
+	/* the index names its pack by the pack's checksum */
 	return p->pack_len >= PACK_HEAD + PACK_TRAILER &&
 	    memcmp(p->pack, "PACK", 4) == 0 && (be32(p->pack + 4) == 2 ||
-	    be32(p->pack + 4) == 3) && be32(p->pack + 8) == p->n ? 0 : -1;
+	    be32(p->pack + 4) == 3) && be32(p->pack + 8) == p->n &&
+	    memcmp(p->idx + p->idx_len - 2 * PACK_TRAILER,
+	    p->pack + p->pack_len - PACK_TRAILER, PACK_TRAILER) == 0 ? 0 : -1;
 }
 
 /* Map objects/pack/NAME.idx and NAME.pack into ps, when they are sound. */
@@ -268,8 +271,8 @@ obj_header(const struct packs *ps, const struct pack *p, uint64_t off,
 				return -1;
 			c = m[i++];
 		}
-		/* a base comes before its delta: no cycle */
-		if (v == 0 || v > off)
+		/* a base comes before its delta (no cycle), past the header */
+		if (v == 0 || v > off - PACK_HEAD)
 			return -1;
 		o->base = p;
 		o->base_off = off - v;
@@ -481,7 +484,6 @@ delta_plan(struct level *lv, int top, uint64_t *tgt, uint64_t cap,
 		if (t <= cap)
 			return 1;
 		*tgt = t;
-		lv->want = cap;
 	} else if (t != *tgt)
 		return -1;
 	lv->tgt = t;
@@ -492,11 +494,12 @@ delta_plan(struct level *lv, int top, uint64_t *tgt, uint64_t cap,
 /*
  * Level lv, a delta: inflate as much of it as its first lv->want bytes
  * take, a little first and more while the instructions run past what is
- * inflated, and plan it (delta_plan()). 0, 1 or -1.
+ * inflated, and plan it (delta_plan()); what it inflates comes out of
+ * *left. 0, 1 or -1.
  */
 static int
 delta_level(struct packs *ps, struct level *lv, int top, uint64_t *tgt,
-    uint64_t cap, uint64_t *need)
+    uint64_t cap, uint64_t *need, uint64_t *left)
 {
 	uint64_t n;
 	int r;
@@ -506,8 +509,9 @@ delta_level(struct packs *ps, struct level *lv, int top, uint64_t *tgt,
 	for (n = DELTA_FIRST;; n *= 2) {
 		if (n > lv->o.size)
 			n = lv->o.size;
-		if (n > PACK_WANT_MAX)
+		if (n - lv->dlen > *left)
 			return -1;
+		*left -= n - lv->dlen;
 		lv->delta = xreallocarray(lv->delta, (size_t)n + 1, 1);
 		if (inflate_more(ps, lv->delta + lv->dlen,
 		    (size_t)n - lv->dlen) < 0)
@@ -524,7 +528,9 @@ delta_level(struct packs *ps, struct level *lv, int top, uint64_t *tgt,
  * The chain from the object at (p, off), asked for its first cap bytes:
  * each delta's level, down to the blob at its base (the last), *nv of
  * them, and the object's size. 0; 1 when it has no more than cap bytes
- * (libgit2 reads such a one whole, with its cache of bases); -1.
+ * (libgit2 reads such a one whole, with its cache of bases); -1. What
+ * the levels hold (their deltas, the bytes each makes) is PACK_WANT_MAX
+ * at most in all, however deep the chain, or a base copied from far in.
  */
 static int
 chain_plan(struct packs *ps, const struct pack *p, uint64_t off, size_t cap,
@@ -532,12 +538,13 @@ chain_plan(struct packs *ps, const struct pack *p, uint64_t off, size_t cap,
 {
 	struct level *lv;
 	size_t alloc;
-	uint64_t need, expect;
+	uint64_t need, expect, left;
 	int r;
 
 	*v = NULL;
 	*nv = alloc = 0;
 	*size = expect = 0;
+	left = PACK_WANT_MAX - cap;
 	for (need = cap;;) {
 		if (*nv >= PACK_DEPTH_MAX)
 			return -1;
@@ -554,9 +561,12 @@ chain_plan(struct packs *ps, const struct pack *p, uint64_t off, size_t cap,
 		}
 		if (lv->o.type == OBJ_BLOB)
 			return lv->o.size == expect ? 0 : -1;
-		if ((r = delta_level(ps, lv, *nv == 1, &expect, cap,
-		    &need)) != 0)
+		if ((r = delta_level(ps, lv, *nv == 1, &expect, cap, &need,
+		    &left)) != 0)
 			return r;
+		if (need > left)
+			return -1;
+		left -= need;
 		if (*nv == 1)
 			*size = expect;
 		expect = lv->src;

@@ -11,11 +11,12 @@
  * the chain.
  *
  * Whatever this does not expect (an object in no pack of the repository's
- * own, an index of version 1, a chain deeper than PACK_DEPTH_MAX, sizes
+ * own, an index of version 1 or one naming another pack, a chain deeper
+ * than PACK_DEPTH_MAX or holding more than PACK_WANT_MAX bytes, sizes
  * that disagree, a zlib error) is left unanswered, and the caller reads
  * the blob with libgit2, which gives the bytes or the error. Only the
- * bytes read are checked: damage past them goes unseen, as with the
- * bounded stream of a loose object.
+ * bytes read are checked: damage past them goes unseen (zlib's checksum
+ * is at a stream's end), as with the bounded stream of a loose object.
  */
 #ifndef EC_PACK_H
 #define EC_PACK_H
@@ -30,7 +31,10 @@ struct packs;
 
 /* The deepest delta chain followed; git's pack.depth allows 4095. */
 #define PACK_DEPTH_MAX	4096
-/* The most bytes inflated of one object in a chain (64 MiB). */
+/*
+ * The most bytes one read holds (64 MiB): what it asks for, each delta
+ * of the chain as far as inflated, and the bytes each level makes.
+ */
 #define PACK_WANT_MAX	(64u << 20)
 
 /*
