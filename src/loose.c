@@ -563,13 +563,23 @@ list_dirs(struct loose_backend *lb)
 	closedir(d);
 }
 
+char *
+loose_objdir(git_repository *repo)
+{
+	const char *common;
+	size_t n;
+
+	common = git_repository_commondir(repo);
+	n = strlen(common);
+	return xasprintf("%s%sobjects/", common,
+	    n > 0 && common[n - 1] == '/' ? "" : "/");
+}
+
 int
 loose_guard(git_repository *repo)
 {
 	struct loose_backend *lb;
-	const char *common;
 	git_odb *odb;
-	size_t n;
 
 	if (git_repository_odb(&odb, repo) < 0)
 		return ec_error("%s: %s", git_repository_path(repo),
@@ -580,10 +590,7 @@ loose_guard(git_repository *repo)
 		git_odb_free(odb);
 		return ec_error("%s", ec_git_error());
 	}
-	common = git_repository_commondir(repo);
-	n = strlen(common);
-	lb->objdir = xasprintf("%s%sobjects/", common,
-	    n > 0 && common[n - 1] == '/' ? "" : "/");
+	lb->objdir = loose_objdir(repo);
 	list_dirs(lb);
 	lb->parent.read = lb_read;
 	lb->parent.read_header = lb_read_header;

@@ -19,6 +19,12 @@
 #include <git2.h>
 
 /*
+ * The repository's objects directory (its common directory's, for a
+ * linked worktree), ending in '/'; allocated. The loose objects' and the
+ * packs' (pack.h) bounded readers read there.
+ */
+char	*loose_objdir(git_repository *);
+/*
  * Put the bounded reader in front of the repository's object database.
  * -1: error printed.
  */

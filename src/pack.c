@@ -527,8 +527,9 @@ delta_level(struct packs *ps, struct level *lv, int top, uint64_t *tgt,
 /*
  * The chain from the object at (p, off), asked for its first cap bytes:
  * each delta's level, down to the blob at its base (the last), *nv of
- * them, and the object's size. 0; 1 when it has no more than cap bytes
- * (libgit2 reads such a one whole, with its cache of bases); -1. What
+ * them, and the object's size. 0; PACKS_WHOLE when it is a blob of no
+ * more than cap bytes stored whole, 1 when a delta's (libgit2 reads such
+ * a one whole, with its cache of bases); -1. What
  * the levels hold (their deltas, the bytes each makes) is PACK_WANT_MAX
  * at most in all, however deep the chain, or a base copied from far in.
  */
@@ -557,7 +558,7 @@ chain_plan(struct packs *ps, const struct pack *p, uint64_t off, size_t cap,
 			return -1;
 		if (lv->o.type == OBJ_BLOB && *nv == 1) {
 			*size = lv->o.size;
-			return *size > cap ? 0 : 1;
+			return *size > cap ? 0 : PACKS_WHOLE;
 		}
 		if (lv->o.type == OBJ_BLOB)
 			return lv->o.size == expect ? 0 : -1;
@@ -621,14 +622,16 @@ packs_read_head(struct packs *ps, const git_oid *id, size_t cap,
 	if (cap == 0 || cap > PACK_WANT_MAX ||
 	    packs_find(ps, id->id, &p, &off) < 0)
 		return 1;
-	r = 1;
-	if (chain_plan(ps, p, off, cap, &v, &nv, &n) == 0 && n <= SIZE_MAX &&
+	r = chain_plan(ps, p, off, cap, &v, &nv, &n);
+	if (r == PACKS_WHOLE && n <= SIZE_MAX)
+		*size = (size_t)n;
+	else if (r == 0 && n <= SIZE_MAX &&
 	    (buf = chain_make(ps, v, nv)) != NULL) {
 		strbuf_add(out, buf, cap);
 		free(buf);
 		*size = (size_t)n;
-		r = 0;
-	}
+	} else
+		r = 1;
 	for (k = 0; k < nv; k++)
 		free(v[k].delta);
 	free(v);

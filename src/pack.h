@@ -47,9 +47,12 @@ void		 packs_free(struct packs *);
 /*
  * Append to out the first cap bytes of the blob id when it has more, and
  * set *size to its size: 0, or 1 when the packs do not answer (out
- * untouched), which they do not for a blob of no more than cap bytes:
- * libgit2 reads such a one whole, with its cache of delta bases.
+ * untouched). They do not for a blob of no more than cap bytes, which
+ * libgit2 reads whole, with its cache of delta bases; when such a one is
+ * stored whole (no delta), they say PACKS_WHOLE and its size, so that
+ * its header need not be read again.
  */
+#define PACKS_WHOLE	2
 int	 packs_read_head(struct packs *, const git_oid *, size_t,
 	    struct strbuf *, size_t *);
 

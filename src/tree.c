@@ -49,7 +49,10 @@ static int	 entry_cmp(const void *, const void *);
 static void	 prefix_range(const struct tree *, const char *, size_t,
 		    size_t *, size_t *);
 static int	 blob_packed_head(const struct tree *,
-		    const struct tree_entry *, size_t, struct strbuf *);
+		    const struct tree_entry *, size_t, struct strbuf *,
+		    size_t *);
+static int	 blob_whole(const struct tree *, const struct tree_entry *,
+		    size_t, struct strbuf *, int *);
 static int	 blob_read(const struct tree *, const struct tree_entry *,
 		    size_t, struct strbuf *, int *);
 static int	 blob_stream(const struct tree_entry *, git_odb *, size_t,
@@ -849,27 +852,22 @@ blob_corrupt(const struct tree_entry *e, const char *why)
 }
 
 /*
- * The first cap bytes of a blob of more from the repository's packs
- * (pack.h), opened on the first read: 0, or 1 when they do not answer.
+ * packs_read_head() of the repository's packs (pack.h), opened on the
+ * first read: 0, PACKS_WHOLE or 1.
  */
 static int
 blob_packed_head(const struct tree *t, const struct tree_entry *e,
-    size_t cap, struct strbuf *out)
+    size_t cap, struct strbuf *out, size_t *size)
 {
-	const char *common;
 	char *objdir;
-	size_t n, size;
 
 	if (t->packs == NULL) {
-		common = git_repository_commondir(t->repo);
-		n = strlen(common);
-		objdir = xasprintf("%s%sobjects/", common,
-		    n > 0 && common[n - 1] == '/' ? "" : "/");
+		objdir = loose_objdir(t->repo);
 		/* the packs are the tree's, as its indexes: a const read */
 		((struct tree *)t)->packs = packs_new(objdir);
 		free(objdir);
 	}
-	return packs_read_head(t->packs, &e->oid, cap, out, &size);
+	return packs_read_head(t->packs, &e->oid, cap, out, size);
 }
 
 /*
@@ -881,16 +879,21 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
     struct strbuf *out, int *truncated)
 {
 	git_odb *odb;
-	git_blob *blob;
 	git_object_t type;
-	size_t size, n;
+	size_t size;
 	int r;
 
-	/* the first bytes of a packed blob, without the rest of it */
-	if (cap > 0 && blob_packed_head(t, e, cap, out) == 0) {
+	/*
+	 * The first bytes of a packed blob, without the rest of it; a
+	 * packed blob no larger than cap, whole, its header read already.
+	 */
+	r = cap > 0 ? blob_packed_head(t, e, cap, out, &size) : 1;
+	if (r == 0) {
 		*truncated = 1;
 		return 0;
 	}
+	if (r == PACKS_WHOLE)
+		return blob_whole(t, e, cap, out, truncated);
 	if (git_repository_odb(&odb, t->repo) < 0)
 		return ec_error("%s: %s", e->path, ec_git_error());
 	if (git_odb_read_header(&size, &type, odb, &e->oid) < 0) {
@@ -921,10 +924,22 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 			goto out;
 		}
 	}
-	if (git_blob_lookup(&blob, t->repo, &e->oid) < 0) {
-		r = blob_corrupt(e, ec_git_error());
-		goto out;
-	}
+	r = blob_whole(t, e, cap, out, truncated);
+out:
+	git_odb_free(odb);
+	return r;
+}
+
+/* The blob loaded whole by libgit2, cut at cap bytes. */
+static int
+blob_whole(const struct tree *t, const struct tree_entry *e, size_t cap,
+    struct strbuf *out, int *truncated)
+{
+	git_blob *blob;
+	size_t n;
+
+	if (git_blob_lookup(&blob, t->repo, &e->oid) < 0)
+		return blob_corrupt(e, ec_git_error());
 	n = (size_t)git_blob_rawsize(blob);
 	if (n > cap) {
 		n = cap;
@@ -932,10 +947,7 @@ blob_read(const struct tree *t, const struct tree_entry *e, size_t cap,
 	}
 	strbuf_add(out, git_blob_rawcontent(blob), n);
 	git_blob_free(blob);
-	r = 0;
-out:
-	git_odb_free(odb);
-	return r;
+	return 0;
 }
 
 /*

@@ -6,9 +6,10 @@
  * For every blob of the batch and every CAP, the first CAP bytes that
  * packs_read_head() gives must be the first CAP bytes git printed, with
  * git's size, or it must not answer; it must not for a blob of no more
- * than CAP bytes. Prints "N blobs, A answered, U unanswered, S short,
- * D differ" (S: blobs of no more than CAP), the first few that differ,
- * and exits 1 when any does.
+ * than CAP bytes, and when it says such a one is stored whole, it gives
+ * git's size. Prints "N blobs, A answered, U unanswered, S short, D
+ * differ" (S: blobs of no more than CAP), the first few that differ, and
+ * exits 1 when any does.
  */
 #include "config.h"
 
@@ -31,7 +32,7 @@ main(int argc, char **argv)
 	char line[256], hex[64], type[32];
 	unsigned char *buf;
 	size_t size, cap, got_size, nblob, answered, unanswered, nshort, differ;
-	int i;
+	int i, r;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: pack-head OBJDIR CAP... < batch\n");
@@ -59,7 +60,12 @@ main(int argc, char **argv)
 			got_size = 0;
 			if (size <= cap)
 				nshort++;
-			if (packs_read_head(ps, &id, cap, &got, &got_size)) {
+			r = packs_read_head(ps, &id, cap, &got, &got_size);
+			if (r == PACKS_WHOLE && (got_size != size ||
+			    got.len != 0) && differ++ < 5)
+				printf("%s (%zu bytes): said whole, of %zu\n",
+				    hex, size, got_size);
+			if (r != 0) {
 				unanswered++;
 				continue;
 			}

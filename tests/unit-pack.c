@@ -222,7 +222,10 @@ test_sound(int bad_sum)
 	is_int(head_of(dir, 0x33, 12, &out, &size), 0, "a blob: answered");
 	ok(size == 5000 && out.len == 12 && memcmp(out.buf, "012345678901",
 	    12) == 0, "its first 12 bytes and its size");
-	is_int(head_of(dir, 0x33, 5000, &out, &size), 1, "a blob of no more "
+	is_int(head_of(dir, 0x33, 5000, &out, &size), PACKS_WHOLE, "a blob "
+	    "of no more than the bytes asked, stored whole: libgit2's");
+	ok(size == 5000 && out.len == 0, "with its size, and no bytes");
+	is_int(head_of(dir, 0x44, 5002, &out, &size), 1, "a delta of no more "
 	    "than the bytes asked: libgit2's");
 	is_int(head_of(dir, 0x44, 9, &out, &size), 0, "a delta by offset");
 	ok(size == 5002 && out.len == 9 && memcmp(out.buf, "hello3456", 9) ==
